@@ -1,0 +1,3 @@
+export * from "./client";
+export { keys, studentItemKind } from "./keys";
+export { tableSchema, defaultTableName } from "./table-schema";

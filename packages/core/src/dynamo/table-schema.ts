@@ -1,0 +1,13 @@
+/**
+ * The one definition of the table's keys and indexes. `infra/storage.ts` builds the AWS table
+ * from it and the local stack creates DynamoDB Local's table from it, so the two cannot drift.
+ * Imports no AWS SDK: infra and web-safe code may read it.
+ */
+export const tableSchema = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  indexes: [{ name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" }],
+  timeToLiveAttribute: "ttl",
+} as const;
+
+export const defaultTableName = "fidelio";
