@@ -36,14 +36,14 @@ export const keys = {
     gsi1pk: `DIST#${districtId}#STUDENTS`,
     gsi1sk: `${sortName}#${studentId}`,
   }),
-  studentsOfDistrict: (districtId: string) => ({ index: "gsi1", gsi1pk: `DIST#${districtId}#STUDENTS` }),
+  studentsOfDistrict: (districtId: string) => ({ index: "gsi1" as const, pk: `DIST#${districtId}#STUDENTS` }),
 
   relationship: (studentId: string, userId: string) => ({ pk: `STU#${studentId}`, sk: `REL#${userId}` }),
   relationshipForUser: (userId: string, sortName: string, studentId: string) => ({
     gsi1pk: `USER#${userId}#STUDENTS`,
     gsi1sk: `${sortName}#${studentId}`,
   }),
-  studentsOfUser: (userId: string) => ({ index: "gsi1", gsi1pk: `USER#${userId}#STUDENTS` }),
+  studentsOfUser: (userId: string) => ({ index: "gsi1" as const, pk: `USER#${userId}#STUDENTS` }),
 
   iepVersion: (studentId: string, effectiveFrom: string, version: number) => ({
     pk: `STU#${studentId}`,

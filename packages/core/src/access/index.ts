@@ -1,0 +1,61 @@
+import { hasRole, type Actor, type Role } from "../actor";
+import { forbidden, notFound } from "../error";
+import type { StudentRecord } from "../student/items";
+
+/**
+ * The one authorization mechanism. A route's action names the roles that may ever do it (otherwise
+ * 403); for a student's records the actor must also hold one of those roles *toward that student*
+ * through a relationship (otherwise 404, so records that are not yours are indistinguishable from
+ * records that do not exist).
+ */
+const policy = {
+  "student.list": ["district_admin", "director", "case_manager", "teacher", "parent", "advocate"],
+  "student.read": ["district_admin", "director", "case_manager", "teacher", "parent"],
+  "audit.read": ["district_admin", "director", "parent"],
+  "district.read": ["district_admin", "director"],
+  "district.update": ["district_admin"],
+  "roster.import": ["district_admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof policy;
+
+export interface Grant {
+  role: Role;
+  /** Why this actor may see the record, written into the audit trail. */
+  reason: string;
+}
+
+const relationshipGrant = {
+  guardian: { role: "parent", reason: "Parent or guardian of the student" },
+  teacher: { role: "teacher", reason: "Teacher on the student's service team" },
+  case_manager: { role: "case_manager", reason: "Case manager for the student" },
+} as const;
+
+/** Every role the actor holds toward this student, with the reason. */
+export function grantsFor(actor: Actor, record: StudentRecord): Grant[] {
+  const grants: Grant[] = record.relationships
+    .filter((rel) => rel.userId === actor.userId)
+    .map((rel) => relationshipGrant[rel.kind])
+    .filter((grant) => hasRole(actor, grant.role));
+  if (record.student.districtId === actor.districtId) {
+    if (hasRole(actor, "director")) grants.push({ role: "director", reason: "Special-education director of the district" });
+    if (hasRole(actor, "district_admin")) grants.push({ role: "district_admin", reason: "District administrator" });
+  }
+  return grants;
+}
+
+export namespace Access {
+  /** Throws 403 when the actor's roles can never do `action`. */
+  export function requireAction(actor: Actor, action: Action): void {
+    if (!hasRole(actor, ...policy[action])) throw forbidden();
+  }
+
+  /** Throws 403 or 404 as described above; returns the grant that allows it. */
+  export function toStudent(actor: Actor, action: Action, record: StudentRecord | undefined): Grant {
+    requireAction(actor, action);
+    const allowed: readonly Role[] = policy[action];
+    const grant = record && grantsFor(actor, record).find((g) => allowed.includes(g.role));
+    if (!grant) throw notFound("Student");
+    return grant;
+  }
+}

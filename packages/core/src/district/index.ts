@@ -1,0 +1,47 @@
+import { Access } from "../access";
+import { getItem, keys, putItem } from "../dynamo";
+import { conflict, isConditionFailure, notFound } from "../error";
+import { verb } from "../verb";
+import * as v from "valibot";
+import { DistrictUpdate, type DistrictInfo, type DistrictSettings } from "./schema";
+
+export * from "./schema";
+
+const toInfo = ({ pk: _p, sk: _s, type: _t, ...rest }: Record<string, unknown>) => rest as unknown as DistrictInfo;
+
+export namespace District {
+  export async function load(districtId: string): Promise<DistrictInfo | undefined> {
+    const item = await getItem(keys.district(districtId), true);
+    return item && toInfo(item);
+  }
+
+  /** Bootstrap only (seed, tests, setup script): creates a district that must not exist yet. */
+  export async function create(input: { id: string; name: string } & DistrictSettings): Promise<DistrictInfo> {
+    const info: DistrictInfo = { ...input, version: 1, updatedAt: new Date().toISOString() };
+    await putItem({ ...keys.district(info.id), type: "district", ...info }, "attribute_not_exists(pk)");
+    return info;
+  }
+
+  export const get = verb(v.object({}), async (actor) => {
+    Access.requireAction(actor, "district.read");
+    const info = await load(actor.districtId);
+    if (!info) throw notFound("District");
+    return info;
+  });
+
+  /** Optimistic: the caller sends the version it read; a stale version gets 409 and changes nothing. */
+  export const update = verb(DistrictUpdate, async (actor, input) => {
+    Access.requireAction(actor, "district.update");
+    const current = await load(actor.districtId);
+    if (!current) throw notFound("District");
+    const { version, ...settings } = input;
+    const next: DistrictInfo = { ...current, ...settings, version: version + 1, updatedAt: new Date().toISOString() };
+    try {
+      await putItem({ ...keys.district(actor.districtId), type: "district", ...next, updatedBy: actor.userId }, "#v = :v", { "#v": "version" }, { ":v": version });
+    } catch (error) {
+      if (isConditionFailure(error)) throw conflict();
+      throw error;
+    }
+    return next;
+  });
+}

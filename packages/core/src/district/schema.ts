@@ -1,0 +1,44 @@
+import * as v from "valibot";
+import { IsoDate } from "../iep/schema";
+
+/** District settings shapes; no AWS imports, so the admin form reuses them. */
+const schoolDays = (label: string) =>
+  v.pipe(v.number(), v.integer(`${label}: whole school days`), v.minValue(1, `${label}: at least 1 school day`), v.maxValue(60, `${label}: at most 60 school days`));
+
+export const Closure = v.pipe(
+  v.object({ from: IsoDate, to: IsoDate, name: v.pipe(v.string(), v.trim(), v.nonEmpty("Name the closure"), v.maxLength(80)) }),
+  v.forward(v.check((c) => c.from <= c.to, "The closure ends before it starts"), ["to"]),
+);
+
+export const Calendar = v.pipe(
+  v.object({ firstDay: IsoDate, lastDay: IsoDate, closures: v.pipe(v.array(Closure), v.maxLength(200)) }),
+  v.forward(v.check((c) => c.firstDay < c.lastDay, "The last day must be after the first day"), ["lastDay"]),
+  v.forward(
+    v.check((c) => c.closures.every((x) => x.from >= c.firstDay && x.to <= c.lastDay), "Every closure must fall within the school year"),
+    ["closures"],
+  ),
+);
+
+export const Deadlines = v.object({
+  teacher: schoolDays("Teacher"),
+  case_manager: schoolDays("Case manager"),
+  director: schoolDays("Director"),
+});
+
+export const DistrictSettings = v.object({
+  calendar: Calendar,
+  deadlines: Deadlines,
+  fidelityGraceDays: v.pipe(v.number(), v.integer("Whole school days"), v.minValue(0, "Zero or more"), v.maxValue(10, "At most 10 school days")),
+});
+export type DistrictSettings = v.InferOutput<typeof DistrictSettings>;
+
+export const DistrictUpdate = v.object({ ...DistrictSettings.entries, version: v.pipe(v.number(), v.integer()) });
+
+export interface DistrictInfo extends DistrictSettings {
+  id: string;
+  name: string;
+  version: number;
+  updatedAt: string;
+}
+
+export const defaultDeadlines = { teacher: 3, case_manager: 5, director: 10 } as const;

@@ -1,0 +1,37 @@
+import { keys } from "../dynamo/keys";
+import type { IepContent, IepVersion } from "./schema";
+
+export * from "./schema";
+
+/**
+ * IEP versions are effective-dated and never edited in place: an amendment is a new version.
+ * The snapshot in effect on a day is the highest version whose effectiveFrom is on or before it.
+ */
+export namespace Iep {
+  export function inEffect(versions: IepVersion[], onDay: string): IepVersion | undefined {
+    return versions
+      .filter((iep) => iep.effectiveFrom <= onDay)
+      .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.version - b.version)
+      .at(-1);
+  }
+
+  export function latest(versions: IepVersion[]): IepVersion | undefined {
+    return [...versions].sort((a, b) => a.version - b.version).at(-1);
+  }
+
+  /** Same content means no new version: re-importing an unchanged IEP changes nothing. */
+  export function sameContent(a: IepContent, b: IepContent) {
+    const pick = (iep: IepContent) =>
+      JSON.stringify([iep.accommodations, iep.modifications, iep.services, iep.goals]);
+    return pick(a) === pick(b);
+  }
+
+  export function toItem(iep: IepVersion) {
+    return { ...keys.iepVersion(iep.studentId, iep.effectiveFrom, iep.version), type: "iep", ...iep };
+  }
+
+  export function fromItem(item: Record<string, unknown>): IepVersion {
+    const { pk: _pk, sk: _sk, type: _type, ...iep } = item;
+    return iep as unknown as IepVersion;
+  }
+}

@@ -1,0 +1,33 @@
+import * as v from "valibot";
+
+/** The IEP snapshot shapes; no AWS imports, so web forms can reuse them. */
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(max, `At most ${max} characters`));
+const itemId = v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(64));
+
+export const Accommodation = v.object({ id: itemId, text: text(300) });
+export const Modification = v.object({ id: itemId, text: text(300) });
+export const Service = v.object({
+  id: itemId,
+  name: text(120),
+  minutesPerWeek: v.pipe(v.number(), v.integer("Whole minutes"), v.minValue(1, "At least 1 minute"), v.maxValue(3000, "At most 3000 minutes a week")),
+  providerRole: text(80),
+});
+export const Goal = v.object({ id: itemId, area: text(80), text: text(600) });
+
+export const IsoDate = v.pipe(v.string(), v.isoDate("A date as YYYY-MM-DD"));
+
+export const IepContent = v.object({
+  effectiveFrom: IsoDate,
+  accommodations: v.array(Accommodation),
+  modifications: v.array(Modification),
+  services: v.array(Service),
+  goals: v.array(Goal),
+});
+export type IepContent = v.InferOutput<typeof IepContent>;
+
+export interface IepVersion extends IepContent {
+  studentId: string;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+}

@@ -1,0 +1,32 @@
+import * as v from "valibot";
+
+export const relationshipKinds = ["guardian", "teacher", "case_manager"] as const;
+export type RelationshipKind = (typeof relationshipKinds)[number];
+
+export const StudentInfo = v.object({
+  id: v.string(),
+  districtId: v.string(),
+  schoolId: v.string(),
+  schoolName: v.string(),
+  firstName: v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(80)),
+  lastName: v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(80)),
+  grade: v.pipe(v.string(), v.trim(), v.maxLength(8)),
+  sourcedId: v.optional(v.string()),
+});
+export type StudentInfo = v.InferOutput<typeof StudentInfo>;
+
+/** A staff member or guardian linked to one student; for teachers, which classes and accommodations apply. */
+export interface Relationship {
+  studentId: string;
+  userId: string;
+  userName: string;
+  kind: RelationshipKind;
+  classes?: Array<{ id: string; title: string }>;
+  /** Accommodation ids that apply in this teacher's classes; absent means all of them. */
+  accommodationIds?: string[];
+  student: { id: string; name: string; grade: string; schoolName: string };
+}
+
+export const studentName = (s: Pick<StudentInfo, "firstName" | "lastName">) => `${s.firstName} ${s.lastName}`;
+export const sortName = (s: Pick<StudentInfo, "firstName" | "lastName">) =>
+  `${s.lastName}, ${s.firstName}`.toLowerCase();

@@ -1,0 +1,41 @@
+import * as v from "valibot";
+import { Role } from "../actor";
+import { getItem, keys } from "../dynamo";
+import { Email } from "./schema";
+
+export { Email };
+
+export const UserInfo = v.object({
+  id: v.string(),
+  email: Email,
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(120)),
+  districtId: v.string(),
+  roles: v.array(Role),
+  schoolIds: v.array(v.string()),
+  sourcedId: v.optional(v.string()),
+});
+export type UserInfo = v.InferOutput<typeof UserInfo>;
+
+export namespace User {
+  export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+  export const get = (userId: string) => getItem<UserInfo & { type: "user" }>(keys.user(userId));
+
+  export async function byEmail(email: string): Promise<UserInfo | undefined> {
+    const link = await getItem<{ userId: string }>(keys.email(normalizeEmail(email)));
+    return link ? get(link.userId) : undefined;
+  }
+
+  /** The user item and its unique email claim; written together in one transaction by callers. */
+  export function toItems(user: UserInfo) {
+    return {
+      user: { ...keys.user(user.id), type: "user", ...user },
+      email: { ...keys.email(user.email), type: "email", userId: user.id },
+    };
+  }
+
+  export function fromItem(item: Record<string, unknown>): UserInfo {
+    const { pk: _pk, sk: _sk, type: _type, ...user } = item;
+    return user as unknown as UserInfo;
+  }
+}

@@ -1,0 +1,31 @@
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { ApiEnv } from "./context";
+import { onError } from "./on-error";
+import { adminRoutes } from "./routes/admin";
+import { auditRoutes } from "./routes/audit";
+import { authRoutes } from "./routes/auth";
+import { meRoutes } from "./routes/me";
+import { studentRoutes } from "./routes/students";
+import { requireSession } from "./session";
+
+/** The one API app: wrapped by hono/aws-lambda on AWS and served by @hono/node-server locally. */
+export const app = new Hono<ApiEnv>()
+  .use(requestId())
+  .use(secureHeaders())
+  .use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  })
+  .route("/api/auth", authRoutes)
+  // Registered after the auth routes, so it guards every route below and not sign-in itself.
+  .use("/api/*", requireSession)
+  .route("/api/me", meRoutes)
+  .route("/api/students", studentRoutes)
+  .route("/api/audit", auditRoutes)
+  .route("/api/admin", adminRoutes)
+  .notFound((c) => c.json({ error: "not_found", message: "No such API route" }, 404))
+  .onError(onError);
+
+export type Api = typeof app;

@@ -1,0 +1,10 @@
+import type { Actor } from "@fidelio/core/actor";
+
+/** What middleware puts on the Hono context for the routes. */
+export interface ApiEnv {
+  Variables: {
+    actor: Actor;
+    token: string;
+    requestId: string;
+  };
+}

@@ -1,0 +1,21 @@
+import type { ErrorHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import * as v from "valibot";
+import { VisibleError } from "@fidelio/core/error";
+
+/** One place maps errors to responses: validation 400 with field messages, VisibleError its status, else 500. */
+export const onError: ErrorHandler = (error, c) => {
+  if (error instanceof v.ValiError) {
+    const flat = v.flatten(error.issues);
+    return c.json({ error: "invalid", message: flat.root?.[0] ?? "Some fields need attention", fields: flat.nested ?? {} }, 400);
+  }
+  if (error instanceof VisibleError) {
+    return c.json({ error: error.code, message: error.message, ...(error.details ? { errors: error.details } : {}) }, error.status);
+  }
+  if (error instanceof HTTPException) {
+    return c.json({ error: "http", message: error.message || "Bad request" }, error.status);
+  }
+  const requestId = c.get("requestId" as never) ?? "unknown";
+  console.error(JSON.stringify({ level: "error", requestId, name: error.name, message: error.message }));
+  return c.json({ error: "internal", message: "Something went wrong on our side.", requestId }, 500);
+};

@@ -1,0 +1,7 @@
+import { Hono } from "hono";
+import { Student } from "@fidelio/core/student";
+import type { ApiEnv } from "../context";
+
+export const auditRoutes = new Hono<ApiEnv>().get("/", async (c) =>
+  c.json(await Student.auditTrail(c.get("actor"), { studentId: c.req.query("studentId") ?? "", cursor: c.req.query("cursor") })),
+);

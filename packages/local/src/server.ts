@@ -1,0 +1,35 @@
+import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import type { AddressInfo } from "node:net";
+import { Hono } from "hono";
+import { serve, type ServerType } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { app } from "@fidelio/functions/api/app";
+
+export const webDist = resolve(import.meta.dirname, "../../../web/dist");
+
+/** The same API app the Lambda wraps, plus the built web app, on @hono/node-server. */
+export function localApp() {
+  if (!existsSync(resolve(webDist, "index.html"))) {
+    throw new Error(`The web app is not built (${webDist}). Run: npm run build:web`);
+  }
+  const root = relative(process.cwd(), webDist) || ".";
+  return new Hono()
+    .route("/", app)
+    .all("/api/*", (c) => c.json({ error: "not_found", message: "No such API route" }, 404))
+    .use("/*", serveStatic({ root }))
+    // Client-side routes (/students/…) get the app shell.
+    .get("/*", serveStatic({ root, path: "index.html" }));
+}
+
+export function startServer(port: number): Promise<{ url: string; server: ServerType; stop(): Promise<void> }> {
+  return new Promise((done) => {
+    const server = serve({ fetch: localApp().fetch, port, hostname: "127.0.0.1" }, (info: AddressInfo) => {
+      done({
+        url: `http://localhost:${info.port}`,
+        server,
+        stop: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}

@@ -1,0 +1,36 @@
+import { demoAccounts } from "./demo/seed";
+import { startStack } from "./stack";
+
+const env = (name: string, fallback: string) => process.env[name] || fallback;
+
+try {
+  const stack = await startStack({
+    port: Number(env("PORT", "3000")),
+    dynamoPort: Number(env("DYNAMO_PORT", "8000")),
+    mailPort: Number(env("MAIL_PORT", "8005")),
+    dataDir: env("DATA_DIR", ".fidelio"),
+  });
+  console.log(`
+Fidelio is running.
+  App:      ${stack.url}
+  Mailbox:  ${stack.mailUrl}   (sign-in codes arrive here)
+  Data:     ${env("DATA_DIR", ".fidelio")} (table ${stack.table === "created" ? "created" : "kept"}${stack.seeded ? ", demo district seeded" : ""})
+
+Demo sign-in addresses:
+${demoAccounts.map((a) => `  ${a.email.padEnd(32)} ${a.description}`).join("\n")}
+
+Press Ctrl-C to stop.`);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping…");
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+} catch (error) {
+  console.error(`\nFidelio could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,12 @@
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+import { ensureTable } from "@fidelio/core/dynamo/create-table";
+
+// Set before any core module builds its clients: they read the environment on first use.
+process.env.DYNAMO_ENDPOINT = inject("dynamoEndpoint");
+process.env.SES_ENDPOINT = inject("sesEndpoint");
+process.env.TABLE_NAME = `test-${randomBytes(6).toString("hex")}`;
+process.env.AUTH_SECRET = randomBytes(32).toString("hex");
+process.env.AWS_REGION = "us-east-1";
+
+await ensureTable();

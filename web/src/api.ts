@@ -1,0 +1,55 @@
+import { DetailedError, hc, parseResponse, type ClientResponse } from "hono/client";
+import type { Api } from "@fidelio/functions/api/app";
+
+/** The typed API client. Same origin, so the HttpOnly session cookie rides along by default. */
+export const client = hc<Api>(location.origin, { init: { credentials: "same-origin" } });
+export const api = client.api;
+
+export interface FieldErrors {
+  [path: string]: string[];
+}
+
+export interface RowError {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** A failed call: the HTTP status (0 when the network failed) and the JSON error body the API sends. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldErrors = {},
+    readonly rows: RowError[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+interface ErrorBody {
+  error?: string;
+  message?: string;
+  fields?: FieldErrors;
+  errors?: RowError[];
+}
+
+/** Awaits a client call: its typed body on success, an ApiError otherwise. */
+export async function call<T extends ClientResponse<unknown>>(request: Promise<T>) {
+  try {
+    return await parseResponse(request);
+  } catch (error) {
+    if (error instanceof DetailedError) {
+      const status = Number(error.statusCode ?? 500);
+      const body = ((error.detail as { data?: unknown } | undefined)?.data ?? {}) as ErrorBody;
+      const data = typeof body === "object" && body !== null ? body : {};
+      throw new ApiError(status, data.error ?? "error", data.message ?? String(status), data.fields ?? {}, data.errors ?? []);
+    }
+    throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));
+  }
+}
+
+export const isStatus = (error: unknown, status: number) => error instanceof ApiError && error.status === status;

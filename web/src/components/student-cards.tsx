@@ -1,0 +1,57 @@
+import { A } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
+import { t } from "../i18n";
+import type { StudentList, StudentSummary } from "./student-list";
+
+interface Props {
+  list: StudentList;
+  students: StudentSummary[];
+  empty: string;
+  /** h2 when the cards sit right under the page heading, h3 under a section heading. */
+  heading: "h2" | "h3";
+  showRelationship?: boolean;
+}
+
+export function StudentCards(props: Props) {
+  return (
+    <Show when={props.students.length > 0} fallback={<p class="empty">{props.empty}</p>}>
+      <ul class="cards">
+        <For each={props.students}>
+          {(student) => (
+            <li class="card">
+              <Dynamic component={props.heading} class="card-title">
+                {student.name}
+              </Dynamic>
+              <p class="muted">
+                {t("grade", { grade: student.grade })} · {student.schoolName}
+              </p>
+              <Show when={props.showRelationship}>
+                <p class="tag">{t(`relationship.${student.relationship}`)}</p>
+              </Show>
+              <ul class="card-links">
+                <li>
+                  <A href={`/students/${student.id}`} aria-label={`${t("openIep")}: ${student.name}`}>
+                    {t("openIep")}
+                  </A>
+                </li>
+                <Show when={student.relationship === "guardian"}>
+                  <li>
+                    <A href={`/students/${student.id}/audit`} aria-label={`${t("whoViewedLink")}: ${student.name}`}>
+                      {t("whoViewedLink")}
+                    </A>
+                  </li>
+                </Show>
+              </ul>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={props.list.hasMore()}>
+        <button type="button" class="button-secondary" onClick={() => props.list.loadMore()}>
+          {t("showMore")}
+        </button>
+      </Show>
+    </Show>
+  );
+}

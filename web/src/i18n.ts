@@ -1,0 +1,140 @@
+import { createEffect, createRoot, createSignal } from "solid-js";
+import { staffStrings } from "./i18n-staff";
+
+export type Lang = "en" | "es";
+
+/** Parent-facing strings, English then Spanish. `{name}` marks a value filled in by `t`. */
+const parentStrings = {
+  skipToContent: ["Skip to main content", "Saltar al contenido principal"],
+  mainNav: ["Main", "Principal"],
+  navHome: ["Home", "Inicio"],
+  navStudents: ["Students", "Estudiantes"],
+  signOut: ["Sign out", "Cerrar sesión"],
+  signedInAs: ["Signed in as {name}", "Sesión iniciada como {name}"],
+  switchLanguage: ["Español", "English"],
+  loading: ["Loading…", "Cargando…"],
+  errNetwork: ["We could not reach Fidelio. Check your connection and try again.", "No pudimos conectar con Fidelio. Revise su conexión e inténtelo de nuevo."],
+  errGeneric: ["Something went wrong. Please try again.", "Algo salió mal. Inténtelo de nuevo."],
+  tryAgain: ["Try again", "Intentar de nuevo"],
+  showMore: ["Show more", "Mostrar más"],
+
+  signInTitle: ["Sign in to Fidelio", "Iniciar sesión en Fidelio"],
+  signInIntro: ["We will email you a 6-digit code. You do not need a password.", "Le enviaremos un código de 6 dígitos por correo electrónico. No necesita contraseña."],
+  emailLabel: ["Email address", "Correo electrónico"],
+  sendCode: ["Email me a code", "Enviarme un código"],
+  sending: ["Sending…", "Enviando…"],
+  codeSent: ["If {email} has a Fidelio account, we just sent it a code. The code works for 10 minutes.", "Si {email} tiene una cuenta de Fidelio, le acabamos de enviar un código. El código sirve durante 10 minutos."],
+  codeLabel: ["6-digit code", "Código de 6 dígitos"],
+  codeHint: ["Look for an email from Fidelio. Check your spam folder too.", "Busque un correo de Fidelio. Revise también la carpeta de correo no deseado."],
+  verify: ["Sign in", "Iniciar sesión"],
+  checking: ["Checking…", "Verificando…"],
+  resendCode: ["Send a new code", "Enviar un código nuevo"],
+  otherEmail: ["Use a different email", "Usar otro correo"],
+  errEmail: ["Enter a valid email address, like name@example.com.", "Escriba un correo electrónico válido, por ejemplo nombre@ejemplo.com."],
+  errCodeFormat: ["Enter the 6 digits from the email.", "Escriba los 6 dígitos del correo."],
+  errCodeInvalid: ["That code is not right or has expired. Check the latest email, or send a new code.", "Ese código no es correcto o ya venció. Revise el correo más reciente o pida un código nuevo."],
+  errCodeLocked: ["Too many wrong tries. Send a new code to try again.", "Demasiados intentos fallidos. Pida un código nuevo para intentarlo otra vez."],
+
+  welcome: ["Hello, {name}", "Hola, {name}"],
+  yourChild: ["Your child", "Su hijo o hija"],
+  parentIntro: ["See the supports in your child's IEP, who is on their team, and who has looked at their records.", "Vea los apoyos del IEP de su hijo o hija, quién forma parte de su equipo y quién ha consultado su expediente."],
+  noChildren: ["No child is linked to your account yet. Ask your child's school to connect you.", "Todavía no hay ningún estudiante vinculado a su cuenta. Pida a la escuela que lo vincule."],
+  grade: ["Grade {grade}", "Grado {grade}"],
+  openIep: ["IEP and team", "IEP y equipo"],
+  whoViewedLink: ["Who viewed these records", "Quién consultó este expediente"],
+
+  iepTitle: ["IEP snapshot", "Resumen del IEP"],
+  iepVersion: ["Version {version}, in effect since {date}.", "Versión {version}, vigente desde el {date}."],
+  noIep: ["No IEP is on file yet.", "Todavía no hay ningún IEP registrado."],
+  accommodations: ["Accommodations", "Acomodaciones"],
+  modifications: ["Modifications", "Modificaciones"],
+  services: ["Services", "Servicios"],
+  goals: ["Goals", "Metas"],
+  noneListed: ["None listed.", "No hay nada registrado."],
+  minutesPerWeek: ["{minutes} minutes a week", "{minutes} minutos por semana"],
+  providedBy: ["Provided by: {provider}", "Lo brinda: {provider}"],
+  team: ["Team", "Equipo"],
+  noTeam: ["No one is listed on the team yet.", "Todavía no hay nadie en el equipo."],
+  notFoundTitle: ["Not found", "No se encontró"],
+  notFoundBody: ["This page or record does not exist, or it is not one you can see.", "Esta página o expediente no existe, o usted no tiene acceso a él."],
+  goHome: ["Go to the home page", "Ir a la página de inicio"],
+
+  auditTitle: ["Who viewed {name}'s records", "Quién consultó el expediente de {name}"],
+  auditTitlePlain: ["Who viewed these records", "Quién consultó este expediente"],
+  auditIntro: ["Every time someone opens or changes these records, Fidelio writes it down here, newest first.", "Cada vez que alguien abre o modifica este expediente, Fidelio lo anota aquí, empezando por lo más reciente."],
+  auditCaption: ["Access to these records", "Accesos a este expediente"],
+  colWhen: ["When", "Cuándo"],
+  colWho: ["Who", "Quién"],
+  colWhat: ["What they did", "Qué hizo"],
+  colWhy: ["Why they may see it", "Por qué tiene acceso"],
+  noAudit: ["No one has viewed these records yet.", "Nadie ha consultado este expediente todavía."],
+  backToStudent: ["Back to {name}", "Volver a {name}"],
+
+  "role.district_admin": ["District administrator", "Administrador del distrito"],
+  "role.director": ["Special education director", "Director de educación especial"],
+  "role.case_manager": ["Case manager", "Administrador de caso"],
+  "role.teacher": ["Teacher", "Maestro"],
+  "role.parent": ["Parent or guardian", "Padre, madre o tutor"],
+  "role.guardian": ["Parent or guardian", "Padre, madre o tutor"],
+  "role.advocate": ["Advocate", "Defensor"],
+  "action.student.list": ["Saw name, grade and school in a list", "Vio el nombre, el grado y la escuela en una lista"],
+  "action.student.read": ["Opened the student record and IEP", "Abrió el expediente y el IEP"],
+  "action.audit.read": ["Looked at this access log", "Consultó este registro de accesos"],
+  "action.roster.import": ["Updated the record from the school roster", "Actualizó el expediente con la lista de la escuela"],
+  "reason.Parent or guardian of the student": ["Parent or guardian of the student", "Padre, madre o tutor del estudiante"],
+  "reason.Teacher on the student's service team": ["Teacher on the student's service team", "Maestro del equipo de servicios del estudiante"],
+  "reason.Case manager for the student": ["Case manager for the student", "Administrador de caso del estudiante"],
+  "reason.Special-education director of the district": ["Special education director of the district", "Director de educación especial del distrito"],
+  "reason.District administrator": ["District administrator", "Administrador del distrito"],
+  "reason.District-wide student list": ["District-wide student list", "Lista de estudiantes de todo el distrito"],
+  "reason.Student list of the people I serve or am guardian of": ["List of students they serve or are guardian of", "Lista de estudiantes que atiende o de los que es tutor"],
+} satisfies Record<string, readonly [string, string]>;
+
+const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings };
+export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings;
+
+const STORAGE_KEY = "fidelio.lang";
+const stored = (() => {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+})();
+const initial: Lang = stored === "es" || stored === "en" ? stored : navigator.language.toLowerCase().startsWith("es") ? "es" : "en";
+const [lang, setLangSignal] = createSignal<Lang>(initial);
+
+createRoot(() =>
+  createEffect(() => {
+    document.documentElement.lang = lang();
+  }),
+);
+
+export { lang };
+
+export function setLang(next: Lang) {
+  setLangSignal(next);
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Private browsing may refuse storage; the choice still holds for this visit.
+  }
+}
+
+export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
+  const entry = strings[key];
+  const text = entry ? entry[lang() === "es" ? 1 : 0] : key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
+}
+
+/** For codes from the API (roles, audit actions, reasons): the translation when known, else the code itself. */
+export function tCode(prefix: "role" | "action" | "reason", code: string): string {
+  const entry = strings[`${prefix}.${code}`];
+  return entry ? entry[lang() === "es" ? 1 : 0] : code.replaceAll("_", " ");
+}
+
+export const formatDate = (isoDate: string) =>
+  new Intl.DateTimeFormat(lang(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+
+export const formatDateTime = (iso: string) =>
+  new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));

@@ -1,0 +1,27 @@
+import { render } from "solid-js/web";
+import { Route, Router } from "@solidjs/router";
+import { Layout } from "./components/layout";
+import { SessionProvider } from "./session";
+import { SignIn } from "./pages/sign-in";
+import { Home } from "./pages/home";
+import { Students } from "./pages/students";
+import { Student } from "./pages/student";
+import { Audit } from "./pages/audit";
+import { NotFound } from "./pages/not-found";
+import "./styles.css";
+
+render(
+  () => (
+    <SessionProvider>
+      <Router root={Layout}>
+        <Route path="/sign-in" component={SignIn} />
+        <Route path="/" component={Home} />
+        <Route path="/students" component={Students} />
+        <Route path="/students/:id" component={Student} />
+        <Route path="/students/:id/audit" component={Audit} />
+        <Route path="*404" component={NotFound} />
+      </Router>
+    </SessionProvider>
+  ),
+  document.getElementById("root")!,
+);

@@ -1,0 +1,44 @@
+import { createContext, createResource, useContext, type ParentProps, type Resource } from "solid-js";
+import { api, call, isStatus } from "./api";
+
+async function loadMe() {
+  try {
+    return await call(api.me.$get());
+  } catch (error) {
+    if (isStatus(error, 401)) return null;
+    throw error;
+  }
+}
+
+export type Me = NonNullable<Awaited<ReturnType<typeof loadMe>>>;
+export type Role = Me["roles"][number];
+
+interface Session {
+  /** The signed-in user, `null` when signed out, `undefined` while loading. */
+  me: Resource<Me | null>;
+  refresh(): Promise<unknown>;
+  signOut(): Promise<void>;
+  hasRole(...roles: Role[]): boolean;
+}
+
+const SessionContext = createContext<Session>();
+
+export function SessionProvider(props: ParentProps) {
+  const [me, { refetch, mutate }] = createResource(loadMe);
+  const session: Session = {
+    me,
+    refresh: () => Promise.resolve(refetch()),
+    async signOut() {
+      await call(api.auth.signout.$post());
+      mutate(null);
+    },
+    hasRole: (...roles) => (me.state === "ready" && me()?.roles.some((role) => roles.includes(role))) || false,
+  };
+  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession outside SessionProvider");
+  return session;
+}
