@@ -85,7 +85,7 @@ const routes: Array<{ name: string; request: (who: Who, id: string) => Promise<R
   },
   {
     name: "POST /api/admin/roster (no files: allowed but invalid)",
-    request: (who) => call("/api/admin/roster", { method: "POST", token: tokens[who], body: undefined, headers: { "content-type": "multipart/form-data; boundary=x" } }),
+    request: (who) => call("/api/admin/roster", { method: "POST", token: tokens[who], form: new FormData() }),
     expect: { ...all(403, 403), admin: [400, 400] },
   },
 ];

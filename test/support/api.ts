@@ -2,14 +2,14 @@ import { app } from "@fidelio/functions/api/app";
 import { latestCode } from "./mail";
 
 /** Calls the real Hono app in-process (no mocks: it talks to DynamoDB Local and SES local). */
-export function call(path: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export function call(path: string, init: { method?: string; token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers["content-type"] = "application/json";
   return app.request(path, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
 }
 

@@ -37,10 +37,13 @@ interface ErrorBody {
   errors?: RowError[];
 }
 
+/** The body of a successful response to a client call. */
+export type Body<T extends ClientResponse<unknown>> = Awaited<ReturnType<typeof parseResponse<T>>>;
+
 /** Awaits a client call: its typed body on success, an ApiError otherwise. */
-export async function call<T extends ClientResponse<unknown>>(request: Promise<T>) {
+export async function call<T extends ClientResponse<unknown>>(request: Promise<T>): Promise<Body<T>> {
   try {
-    return await parseResponse(request);
+    return (await parseResponse(request)) as Body<T>;
   } catch (error) {
     if (error instanceof DetailedError) {
       const status = Number(error.statusCode ?? 500);

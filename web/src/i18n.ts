@@ -40,6 +40,8 @@ const parentStrings = {
   parentIntro: ["See the supports in your child's IEP, who is on their team, and who has looked at their records.", "Vea los apoyos del IEP de su hijo o hija, quién forma parte de su equipo y quién ha consultado su expediente."],
   noChildren: ["No child is linked to your account yet. Ask your child's school to connect you.", "Todavía no hay ningún estudiante vinculado a su cuenta. Pida a la escuela que lo vincule."],
   grade: ["Grade {grade}", "Grado {grade}"],
+  kindergarten: ["Kindergarten", "Kínder"],
+  preKindergarten: ["Pre-kindergarten", "Prekínder"],
   openIep: ["IEP and team", "IEP y equipo"],
   whoViewedLink: ["Who viewed these records", "Quién consultó este expediente"],
 
@@ -69,6 +71,7 @@ const parentStrings = {
   colWhy: ["Why they may see it", "Por qué tiene acceso"],
   noAudit: ["No one has viewed these records yet.", "Nadie ha consultado este expediente todavía."],
   backToStudent: ["Back to {name}", "Volver a {name}"],
+  backToRecord: ["Back to the student record", "Volver al expediente del estudiante"],
 
   "role.district_admin": ["District administrator", "Administrador del distrito"],
   "role.director": ["Special education director", "Director de educación especial"],
@@ -86,6 +89,7 @@ const parentStrings = {
   "reason.Case manager for the student": ["Case manager for the student", "Administrador de caso del estudiante"],
   "reason.Special-education director of the district": ["Special education director of the district", "Director de educación especial del distrito"],
   "reason.District administrator": ["District administrator", "Administrador del distrito"],
+  "reason.Roster import by district administrator": ["Roster import by the district administrator", "Importación de listas por el administrador del distrito"],
   "reason.District-wide student list": ["District-wide student list", "Lista de estudiantes de todo el distrito"],
   "reason.Student list of the people I serve or am guardian of": ["List of students they serve or are guardian of", "Lista de estudiantes que atiende o de los que es tutor"],
 } satisfies Record<string, readonly [string, string]>;
@@ -132,9 +136,3 @@ export function tCode(prefix: "role" | "action" | "reason", code: string): strin
   const entry = strings[`${prefix}.${code}`];
   return entry ? entry[lang() === "es" ? 1 : 0] : code.replaceAll("_", " ");
 }
-
-export const formatDate = (isoDate: string) =>
-  new Intl.DateTimeFormat(lang(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
-
-export const formatDateTime = (iso: string) =>
-  new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));

@@ -10,7 +10,7 @@ export const errorText = (error: unknown) =>
   error instanceof ApiError && error.status === 0 ? t("errNetwork") : t("errGeneric");
 
 /** Shows a resource: loading, not found (also for records that are not yours), an error, or its data. */
-export function Loaded<T>(props: { resource: Resource<T>; children: (data: T) => JSX.Element }) {
+export function Loaded<T>(props: { resource: Resource<T>; children: (data: () => T) => JSX.Element }) {
   const session = useSession();
   // An expired session: reloading who we are sends the reader to sign in.
   createEffect(() => {
@@ -23,7 +23,7 @@ export function Loaded<T>(props: { resource: Resource<T>; children: (data: T) =>
         <NotFoundContent />
       </Match>
       <Match when={props.resource.error}>{(error) => <Alert>{errorText(error())}</Alert>}</Match>
-      <Match when={data()}>{(value) => props.children(value())}</Match>
+      <Match when={data()}>{(value) => props.children(value)}</Match>
     </Switch>
   );
 }

@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { t } from "../i18n";
+import { gradeAndSchool } from "../format";
 import type { StudentList, StudentSummary } from "./student-list";
 
 interface Props {
@@ -24,7 +25,7 @@ export function StudentCards(props: Props) {
                 {student.name}
               </Dynamic>
               <p class="muted">
-                {t("grade", { grade: student.grade })} · {student.schoolName}
+                {gradeAndSchool(student)}
               </p>
               <Show when={props.showRelationship}>
                 <p class="tag">{t(`relationship.${student.relationship}`)}</p>
@@ -37,7 +38,7 @@ export function StudentCards(props: Props) {
                 </li>
                 <Show when={student.relationship === "guardian"}>
                   <li>
-                    <A href={`/students/${student.id}/audit`} aria-label={`${t("whoViewedLink")}: ${student.name}`}>
+                    <A href={`/students/${student.id}/audit`} state={{ name: student.name }} aria-label={`${t("whoViewedLink")}: ${student.name}`}>
                       {t("whoViewedLink")}
                     </A>
                   </li>

@@ -10,7 +10,8 @@ import type { StudentRecord } from "../student/items";
  */
 const policy = {
   "student.list": ["district_admin", "director", "case_manager", "teacher", "parent", "advocate"],
-  "student.read": ["district_admin", "director", "case_manager", "teacher", "parent"],
+  // Advocates will reach a student only through a concern handed to them; until then every read is 404.
+  "student.read": ["district_admin", "director", "case_manager", "teacher", "parent", "advocate"],
   "audit.read": ["district_admin", "director", "parent"],
   "district.read": ["district_admin", "director"],
   "district.update": ["district_admin"],

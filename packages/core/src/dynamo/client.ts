@@ -5,6 +5,7 @@ import {
   QueryCommand,
   TransactWriteItemsCommand,
   BatchWriteItemCommand,
+  BatchGetItemCommand,
   type TransactWriteItem,
   type AttributeValue,
 } from "@aws-sdk/client-dynamodb";
@@ -135,4 +136,26 @@ export async function batchPut(items: Item[]) {
       }
     }),
   );
+}
+
+/** Many GetItems in batches of 100, sent in parallel; duplicate keys are read once, order is not kept. */
+export async function batchGet<T = Item>(keyList: Array<{ pk: string; sk: string }>, consistent = false): Promise<T[]> {
+  const unique = [...new Map(keyList.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+  const chunks: Array<typeof unique> = [];
+  for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
+  const found: T[] = [];
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      let pending = chunk.map((key) => toItem(key));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
+        const out = await dynamo().send(
+          new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: consistent } } }),
+        );
+        found.push(...(out.Responses?.[tableName()] ?? []).map((item) => fromItem<T>(item)));
+        pending = out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+      }
+    }),
+  );
+  return found;
 }

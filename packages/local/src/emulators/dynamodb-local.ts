@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { tmpdir } from "node:os";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { requireJava } from "./java";
 
@@ -23,7 +24,8 @@ export async function startDynamoLocal(options: { port: number; dataDir?: string
   const child = spawn(
     "java",
     [`-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), "-port", String(options.port), "-sharedDb", ...storage],
-    { stdio: ["ignore", "ignore", "pipe"] },
+    // Its working directory receives a metadata file; keep that out of the checkout.
+    { stdio: ["ignore", "ignore", "pipe"], cwd: options.dataDir ?? tmpdir() },
   );
   let stderr = "";
   child.stderr?.on("data", (chunk) => (stderr += chunk));

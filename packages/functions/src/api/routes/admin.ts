@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { Access } from "@fidelio/core/access";
 import { District, type DistrictSettings } from "@fidelio/core/district";
 import { VisibleError } from "@fidelio/core/error";
 import { Roster } from "@fidelio/core/roster";
@@ -16,7 +17,11 @@ export const adminRoutes = new Hono<ApiEnv>()
     if (Number(c.req.header("content-length") ?? 0) > MAX_ROSTER_BYTES) {
       throw new VisibleError(413, "too_large", "Roster uploads are limited to 20 MB.");
     }
-    const form = await c.req.parseBody({ all: true });
+    // Check the role before reading a large upload; Roster.importFiles checks again.
+    Access.requireAction(c.get("actor"), "roster.import");
+    const form = await c.req.parseBody({ all: true }).catch(() => {
+      throw new VisibleError(400, "invalid_upload", "Send the roster as multipart/form-data with the files in `files`.");
+    });
     const uploads = [form.files ?? form.file ?? []].flat().filter((f): f is File => f instanceof File);
     const files = await Promise.all(uploads.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     return c.json(await Roster.importFiles(c.get("actor"), files));

@@ -1,0 +1,145 @@
+import * as v from "valibot";
+import { roles as allRoles, type Role } from "../actor";
+import type { RelationshipKind } from "../student/schema";
+import { Email } from "../user";
+import type { FidelioExtras, ImportedIep } from "./fidelio";
+import { guardianRoles, type OneRoster, type OneRosterUser } from "./oneroster";
+import type { Problems } from "./problems";
+
+/** A person who signs in to Fidelio: staff, guardians, advocates. */
+export interface ImportedPerson {
+  sourcedId: string;
+  line: number;
+  name: string;
+  email: string;
+  roles: Role[];
+  schoolSourcedIds: string[];
+}
+
+export interface ImportedStudent {
+  sourcedId: string;
+  line: number;
+  firstName: string;
+  lastName: string;
+  grade: string;
+  schoolSourcedId: string;
+}
+
+export interface ImportedLink {
+  userSourcedId: string;
+  kind: RelationshipKind;
+  classes: Array<{ id: string; title: string }>;
+}
+
+/** The roster as Fidelio sees it, in sourcedIds; ids of our own are assigned later. */
+export interface RosterModel {
+  districtOrgs: string[];
+  schools: Array<{ sourcedId: string; name: string }>;
+  people: Map<string, ImportedPerson>;
+  students: Map<string, ImportedStudent>;
+  /** student sourcedId -> user sourcedId -> the one relationship between them. */
+  links: Map<string, Map<string, ImportedLink>>;
+  ieps: Map<string, ImportedIep>;
+  skipped: number;
+}
+
+/** One relationship item per student and person: a guardian link outranks a case manager's, which outranks a teacher's. */
+const rank: Record<RelationshipKind, number> = { guardian: 3, case_manager: 2, teacher: 1 };
+
+export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Problems): RosterModel {
+  const schoolsOf = (user: OneRosterUser) => user.orgSourcedIds.filter((id) => data.orgs.get(id)?.type === "school");
+  const teaching = new Set(data.enrollments.filter((e) => e.role === "teacher").map((e) => e.userSourcedId));
+
+  const people = new Map<string, ImportedPerson>();
+  const students = new Map<string, ImportedStudent>();
+  const emails = new Map<string, string>();
+  for (const user of data.users.values()) {
+    if (user.role === "student") {
+      const student = readStudent(user, schoolsOf(user)[0], problems);
+      if (student) students.set(user.sourcedId, student);
+      continue;
+    }
+    const given = new Set<Role>(extras.roles.get(user.sourcedId));
+    if (user.role === "teacher" || teaching.has(user.sourcedId)) given.add("teacher");
+    if (guardianRoles.includes(user.role)) given.add("parent");
+    if (given.size === 0) continue;
+    const email = v.safeParse(Email, user.email);
+    if (!email.success) {
+      problems.add("users.csv", user.line, "email", user.email ? "Not a valid email address" : "Required: staff and guardians sign in with their email");
+      continue;
+    }
+    const name = `${user.givenName} ${user.familyName}`;
+    if (name.length > 120) problems.add("users.csv", user.line, "givenName", "givenName and familyName together are too long (at most 120 characters)");
+    const other = emails.get(email.output);
+    if (other) problems.add("users.csv", user.line, "email", `${email.output} is also the email of ${other}; each person needs their own`);
+    emails.set(email.output, user.sourcedId);
+    people.set(user.sourcedId, {
+      sourcedId: user.sourcedId,
+      line: user.line,
+      name,
+      email: email.output,
+      roles: allRoles.filter((role) => given.has(role)),
+      schoolSourcedIds: schoolsOf(user),
+    });
+  }
+
+  const links = new Map<string, Map<string, ImportedLink>>();
+  const link = (studentSourcedId: string, userSourcedId: string, kind: RelationshipKind, classes: ImportedLink["classes"] = []) => {
+    if (!students.has(studentSourcedId) || !people.has(userSourcedId)) return;
+    const ofStudent = links.get(studentSourcedId) ?? new Map<string, ImportedLink>();
+    links.set(studentSourcedId, ofStudent);
+    const current = ofStudent.get(userSourcedId);
+    const merged = [...(current?.classes ?? []), ...classes.filter((c) => !current?.classes.some((x) => x.id === c.id))];
+    const winner = current && rank[current.kind] >= rank[kind] ? current.kind : kind;
+    ofStudent.set(userSourcedId, { userSourcedId, kind: winner, classes: merged });
+  };
+
+  for (const user of data.users.values()) {
+    for (const agent of user.agentSourcedIds) {
+      const other = data.users.get(agent);
+      if (!other) continue;
+      if (user.role === "student" && guardianRoles.includes(other.role)) link(user.sourcedId, agent, "guardian");
+      else if (guardianRoles.includes(user.role) && other.role === "student") link(agent, user.sourcedId, "guardian");
+      else if (user.role === "student" || guardianRoles.includes(user.role)) {
+        problems.add("users.csv", user.line, "agentSourcedIds", user.role === "student" ? `${agent} is not a guardian, parent or relative` : `${agent} is not a student`);
+      }
+    }
+  }
+
+  for (const { studentSourcedId, caseManagerSourcedId } of extras.caseload) link(studentSourcedId, caseManagerSourcedId, "case_manager");
+
+  const byClass = new Map<string, OneRoster["enrollments"]>();
+  for (const e of data.enrollments) (byClass.get(e.classSourcedId) ?? byClass.set(e.classSourcedId, []).get(e.classSourcedId)!).push(e);
+  const sortedClasses = [...data.classes.values()].sort((a, b) => a.title.localeCompare(b.title) || a.sourcedId.localeCompare(b.sourcedId));
+  for (const cls of sortedClasses) {
+    const enrolled = byClass.get(cls.sourcedId) ?? [];
+    const teachers = enrolled.filter((e) => e.role === "teacher").map((e) => e.userSourcedId);
+    for (const { userSourcedId: studentSourcedId } of enrolled.filter((e) => e.role === "student")) {
+      for (const teacher of teachers) link(studentSourcedId, teacher, "teacher", [{ id: cls.sourcedId, title: cls.title }]);
+    }
+  }
+
+  return {
+    districtOrgs: [...data.orgs.values()].filter((org) => org.type === "district").map((org) => org.sourcedId),
+    schools: [...data.orgs.values()].filter((org) => org.type === "school").map((org) => ({ sourcedId: org.sourcedId, name: org.name })),
+    people,
+    students,
+    links,
+    ieps: extras.ieps,
+    skipped: data.skipped,
+  };
+}
+
+function readStudent(user: OneRosterUser, schoolSourcedId: string | undefined, problems: Problems): ImportedStudent | undefined {
+  const grade = user.grades[0] ?? "";
+  const tooLong = (field: string, value: string, max: number) =>
+    value.length > max && problems.add("users.csv", user.line, field, `At most ${max} characters`);
+  tooLong("givenName", user.givenName, 80);
+  tooLong("familyName", user.familyName, 80);
+  tooLong("grades", grade, 8);
+  if (!schoolSourcedId) {
+    if (user.orgSourcedIds.length > 0) problems.add("users.csv", user.line, "orgSourcedIds", "A student needs a school among orgSourcedIds");
+    return undefined;
+  }
+  return { sourcedId: user.sourcedId, line: user.line, firstName: user.givenName, lastName: user.familyName, grade, schoolSourcedId };
+}

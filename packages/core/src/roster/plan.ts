@@ -1,0 +1,199 @@
+import type { Actor } from "../actor";
+import type { AuditEvent } from "../audit";
+import { keys } from "../dynamo";
+import { Iep, type IepContent, type IepVersion } from "../iep";
+import { parseStudentPartition, relationshipItem, studentItem } from "../student/items";
+import { studentName, type Relationship, type StudentInfo } from "../student/schema";
+import { User, type UserInfo } from "../user";
+import type { ImportedIep } from "./fidelio";
+import type { ImportedLink, ImportedStudent, RosterModel } from "./model";
+import type { Ids, Stored } from "./stored";
+import { sameItem } from "./util";
+
+type Item = Record<string, unknown>;
+
+export const countedKinds = ["school", "user", "student", "relationship", "iep"] as const;
+export type CountedKind = (typeof countedKinds)[number];
+export type Counts = { created: number; updated: number; unchanged: number };
+
+export interface UserWrite {
+  user: Item;
+  email: Item;
+  isNew: boolean;
+  /** The claim to release when the roster changed this person's email. */
+  previousEmail?: string;
+}
+
+/** Exactly the items that differ from what is stored; nothing else is written. */
+export interface WritePlan {
+  sources: Item[];
+  schools: Item[];
+  users: UserWrite[];
+  studentItems: Item[];
+  iepVersions: Item[];
+  audits: AuditEvent[];
+  counts: Record<CountedKind, Counts>;
+}
+
+const strip = ({ pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, type: _t, ...rest }: Item) => rest;
+
+/** Key order fixed and extra attributes dropped, so a stored IEP compares equal to the same CSV rows. */
+const normalized = (iep: IepContent): IepContent => ({
+  effectiveFrom: iep.effectiveFrom,
+  accommodations: iep.accommodations.map(({ id, text }) => ({ id, text })),
+  modifications: iep.modifications.map(({ id, text }) => ({ id, text })),
+  services: iep.services.map(({ id, name, minutesPerWeek, providerRole }) => ({ id, name, minutesPerWeek, providerRole })),
+  goals: iep.goals.map(({ id, area, text }) => ({ id, area, text })),
+});
+
+export function planWrites(actor: Actor, model: RosterModel, stored: Stored, ids: Ids): WritePlan {
+  const districtId = actor.districtId;
+  const plan: WritePlan = {
+    sources: ids.newSources,
+    schools: [],
+    users: [],
+    studentItems: [],
+    iepVersions: [],
+    audits: [],
+    counts: Object.fromEntries(countedKinds.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }])) as WritePlan["counts"],
+  };
+  const count = (kind: CountedKind, before: Item | undefined, after: Item) => {
+    const change = !before ? "created" : sameItem(before, after) ? "unchanged" : "updated";
+    plan.counts[kind][change] += 1;
+    return change;
+  };
+
+  const schoolNames = new Map<string, string>();
+  for (const school of model.schools) {
+    const id = ids.of("school", school.sourcedId);
+    schoolNames.set(school.sourcedId, school.name);
+    const before = stored.schools.get(id);
+    const item = { ...before, ...keys.school(districtId, id), type: "school", id, districtId, name: school.name, sourcedId: school.sourcedId };
+    if (count("school", before, item) !== "unchanged") plan.schools.push(item);
+  }
+
+  for (const person of model.people.values()) {
+    const id = ids.of("user", person.sourcedId);
+    const before = stored.users.get(id);
+    const current = before ? User.fromItem(before) : undefined;
+    const held = current?.roles ?? [];
+    const schoolIds = person.schoolSourcedIds.map((sourcedId) => ids.of("school", sourcedId));
+    const info: UserInfo = {
+      ...current,
+      id,
+      email: person.email,
+      name: person.name,
+      districtId,
+      roles: [...held, ...person.roles.filter((role) => !held.includes(role))],
+      schoolIds: [...new Set([...(current?.schoolIds ?? []), ...schoolIds])],
+      sourcedId: person.sourcedId,
+    };
+    const items = User.toItems(info);
+    if (count("user", before, items.user) === "unchanged") continue;
+    const previousEmail = current && current.email !== info.email ? current.email : undefined;
+    plan.users.push({ ...items, isNew: !before, previousEmail });
+  }
+
+  for (const imported of model.students.values()) {
+    planStudent(actor, plan, count, {
+      imported,
+      id: ids.of("student", imported.sourcedId),
+      schoolId: ids.of("school", imported.schoolSourcedId),
+      schoolName: schoolNames.get(imported.schoolSourcedId) ?? "",
+      links: [...(model.links.get(imported.sourcedId)?.values() ?? [])],
+      iep: model.ieps.get(imported.sourcedId),
+      stored: stored.students.get(ids.of("student", imported.sourcedId)) ?? [],
+      userOf: (sourcedId) => ({ id: ids.of("user", sourcedId), name: model.people.get(sourcedId)!.name }),
+    });
+  }
+  return plan;
+}
+
+interface StudentInput {
+  imported: ImportedStudent;
+  id: string;
+  schoolId: string;
+  schoolName: string;
+  links: ImportedLink[];
+  iep: ImportedIep | undefined;
+  stored: Item[];
+  userOf: (sourcedId: string) => { id: string; name: string };
+}
+
+function planStudent(actor: Actor, plan: WritePlan, count: (kind: CountedKind, before: Item | undefined, after: Item) => string, input: StudentInput) {
+  const { imported, id } = input;
+  const record = parseStudentPartition(input.stored);
+  const storedBySk = new Map(input.stored.map((item) => [String(item.sk), item]));
+  const changed: string[] = [];
+
+  const before = storedBySk.get(keys.student(id).sk);
+  const info: StudentInfo = {
+    ...(before && (strip(before) as Partial<StudentInfo>)),
+    id,
+    districtId: actor.districtId,
+    schoolId: input.schoolId,
+    schoolName: input.schoolName,
+    firstName: imported.firstName,
+    lastName: imported.lastName,
+    grade: imported.grade,
+    sourcedId: imported.sourcedId,
+  };
+  const item = studentItem(info);
+  if (count("student", before, item) !== "unchanged") {
+    plan.studentItems.push(item);
+    changed.push("student");
+  }
+
+  const latest = record && Iep.latest(record.ieps);
+  const iep = input.iep;
+  let newVersion: IepVersion | undefined;
+  if (iep && !(latest && Iep.sameContent(normalized(latest), normalized(iep.content)))) {
+    newVersion = { studentId: id, version: (latest?.version ?? 0) + 1, ...normalized(iep.content), createdAt: new Date().toISOString(), createdBy: actor.userId };
+    plan.counts.iep[latest ? "updated" : "created"] += 1;
+    plan.iepVersions.push(Iep.toItem(newVersion));
+  } else if (iep) plan.counts.iep.unchanged += 1;
+
+  const summary = { id, name: studentName(info), grade: info.grade, schoolName: info.schoolName };
+  const accommodations = (newVersion ?? latest)?.accommodations.map((a) => a.id) ?? [];
+  const relationships: Relationship[] = input.links.map((link) => {
+    const user = input.userOf(link.userSourcedId);
+    const previous = record?.relationships.find((rel) => rel.userId === user.id);
+    // Without IEP rows for this student the import does not know the class limits: keep the stored ones.
+    const applying = link.classes.length === 0 ? undefined : iep ? applyingIn(link, accommodations, iep) : previous?.accommodationIds;
+    return {
+      studentId: id,
+      userId: user.id,
+      userName: user.name,
+      kind: link.kind,
+      ...(link.classes.length > 0 && { classes: link.classes }),
+      ...(applying && { accommodationIds: applying }),
+      student: summary,
+    };
+  });
+  // Links the roster no longer lists are kept (an import never deletes), with the student's summary refreshed.
+  const listed = new Set(relationships.map((rel) => rel.userId));
+  relationships.push(...(record?.relationships ?? []).filter((rel) => !listed.has(rel.userId)));
+  let relationshipsChanged = false;
+  for (const rel of relationships) {
+    const relItem = relationshipItem(rel, info);
+    if (count("relationship", storedBySk.get(relItem.sk), relItem) !== "unchanged") {
+      plan.studentItems.push(relItem);
+      relationshipsChanged = true;
+    }
+  }
+  if (relationshipsChanged) changed.push("relationships");
+  if (newVersion) changed.push(`iep:v${newVersion.version}`);
+  if (changed.length > 0) {
+    plan.audits.push({ studentId: id, action: "roster.import", record: changed.join(","), reason: "Roster import by district administrator" });
+  }
+}
+
+/** Accommodations limited to classes apply only where this teacher teaches one; undefined when all apply. */
+function applyingIn(link: ImportedLink, accommodationIds: string[], iep: ImportedIep) {
+  const classIds = new Set(link.classes.map((c) => c.id));
+  const applying = accommodationIds.filter((accId) => {
+    const limits = iep.classLimits.get(accId);
+    return !limits || limits.some((classId) => classIds.has(classId));
+  });
+  return applying.length === accommodationIds.length ? undefined : applying;
+}

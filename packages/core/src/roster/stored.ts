@@ -1,0 +1,106 @@
+import { batchGet, keys, queryAll } from "../dynamo";
+import { newId } from "../id";
+import { User, type UserInfo } from "../user";
+import type { RosterModel } from "./model";
+import type { Problems } from "./problems";
+import { mapLimit } from "./util";
+
+type Item = Record<string, unknown>;
+
+export type SourceKind = "district" | "school" | "user" | "student";
+
+/** What the table already holds for this roster, read before anything is written. */
+export interface Stored {
+  /** `kind sourcedId` -> our id, from the district's source map. */
+  sources: Map<string, string>;
+  schools: Map<string, Item>;
+  users: Map<string, Item>;
+  /** email -> the user id that claimed it (any district). */
+  claims: Map<string, string>;
+  /** student id -> every item of the student's partition. */
+  students: Map<string, Item[]>;
+}
+
+const sourceKey = (kind: SourceKind, sourcedId: string) => `${kind} ${sourcedId}`;
+
+export async function loadStored(districtId: string, model: RosterModel): Promise<Stored> {
+  const emails = [...model.people.values()].map((p) => p.email);
+  const [sourceItems, schoolItems, claimItems] = await Promise.all([
+    queryAll<{ kind: SourceKind; sourcedId: string; id: string }>(keys.sourceIdsOf(districtId)),
+    queryAll<{ id: string }>(keys.schoolsOf(districtId)),
+    batchGet<{ pk: string; userId: string }>(emails.map((email) => keys.email(email)), true),
+  ]);
+  const sources = new Map(sourceItems.map((item) => [sourceKey(item.kind, item.sourcedId), item.id]));
+  const emailOfClaim = new Map(emails.map((email) => [keys.email(email).pk, email]));
+  const claims = new Map(claimItems.map((item) => [emailOfClaim.get(item.pk)!, item.userId]));
+
+  const userIds = [
+    ...[...model.people.keys()].flatMap((sourcedId) => sources.get(sourceKey("user", sourcedId)) ?? []),
+    ...claims.values(),
+  ];
+  const studentIds = [...model.students.keys()].flatMap((sourcedId) => sources.get(sourceKey("student", sourcedId)) ?? []);
+  const [userItems, partitions] = await Promise.all([
+    batchGet<UserInfo>(userIds.map((id) => keys.user(id)), true),
+    mapLimit(studentIds, 16, (id) => queryAll(keys.studentPartition(id))),
+  ]);
+  return {
+    sources,
+    schools: new Map(schoolItems.map((item) => [item.id, item])),
+    users: new Map(userItems.map((item) => [item.id, item as unknown as Item])),
+    claims,
+    students: new Map(studentIds.map((id, i) => [id, partitions[i]!])),
+  };
+}
+
+/** Our ids for every sourcedId, and the source-map items still to write for new ones. */
+export interface Ids {
+  of: (kind: SourceKind, sourcedId: string) => string;
+  newSources: Item[];
+}
+
+/**
+ * Reuses the id of every known sourcedId and mints ids for new ones. A person's email must be free,
+ * theirs already, or held by a same-district account that no roster record owns yet (an administrator
+ * created before the first import), which the roster then adopts.
+ */
+export function resolveIds(districtId: string, model: RosterModel, stored: Stored, problems: Problems): Ids {
+  const ids = new Map<string, string>();
+  const newSources: Item[] = [];
+  const owned = new Set(stored.sources.values());
+  const assign = (kind: SourceKind, sourcedId: string, id: string) => {
+    ids.set(sourceKey(kind, sourcedId), id);
+    if (stored.sources.get(sourceKey(kind, sourcedId)) !== id) {
+      newSources.push({ ...keys.sourceId(districtId, kind, sourcedId), type: "source", kind, sourcedId, id });
+    }
+  };
+  const known = (kind: SourceKind, sourcedId: string) => stored.sources.get(sourceKey(kind, sourcedId));
+
+  for (const sourcedId of model.districtOrgs) assign("district", sourcedId, districtId);
+  for (const school of model.schools) assign("school", school.sourcedId, known("school", school.sourcedId) ?? newId("sch"));
+  for (const student of model.students.values()) assign("student", student.sourcedId, known("student", student.sourcedId) ?? newId("stu"));
+  for (const person of model.people.values()) {
+    const mapped = known("user", person.sourcedId);
+    const holder = stored.claims.get(person.email);
+    if (!holder || holder === mapped) {
+      assign("user", person.sourcedId, mapped ?? newId("usr"));
+      continue;
+    }
+    const account = stored.users.get(holder) && User.fromItem(stored.users.get(holder)!);
+    const adoptable =
+      !mapped && account?.districtId === districtId && !owned.has(holder) && (!account.sourcedId || account.sourcedId === person.sourcedId);
+    if (adoptable) {
+      owned.add(holder);
+      assign("user", person.sourcedId, holder);
+    } else {
+      problems.add("users.csv", person.line, "email", `${person.email} already belongs to another Fidelio account`);
+    }
+  }
+  return {
+    of: (kind, sourcedId) => {
+      const id = ids.get(sourceKey(kind, sourcedId));
+      if (!id) throw new Error(`No id for ${kind} ${sourcedId}`);
+      return id;
+    },
+    newSources,
+  };
+}

@@ -1,0 +1,38 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { freePort } from "../emulators/free-port";
+
+/**
+ * `npm start`'s stack in a child process on free ports and a throwaway data directory, so the load
+ * generator in this process does not share an event loop with the server it measures.
+ */
+export async function startChildStack() {
+  const [port, dynamoPort, mailPort] = [await freePort(), await freePort(), await freePort()];
+  const dataDir = mkdtempSync(join(tmpdir(), "fidelio-bench-"));
+  const child = spawn(process.execPath, ["--import", "tsx", resolve(import.meta.dirname, "../start.ts")], {
+    env: { ...process.env, PORT: String(port), DYNAMO_PORT: String(dynamoPort), MAIL_PORT: String(mailPort), DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((ready, fail) => {
+    let out = "";
+    child.stdout!.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("Fidelio is running")) ready();
+    });
+    child.once("exit", (code) => fail(new Error(`the local stack exited (${code}):\n${out}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    mailUrl: `http://127.0.0.1:${mailPort}`,
+    dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
+    async stop() {
+      await new Promise<void>((done) => {
+        child.once("exit", () => done());
+        child.kill("SIGTERM");
+      });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

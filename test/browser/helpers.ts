@@ -1,0 +1,99 @@
+import { createRequire } from "node:module";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core");
+
+/** Debian's Chromium, headless, with a fresh profile and no background traffic. */
+export async function launchBrowser(viewport = { width: 390, height: 844 }) {
+  const profile = await mkdtemp(join(tmpdir(), "fidelio-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    viewport,
+    locale: "en-US",
+    // The app's CSP forbids inline scripts; axe is injected as one, by the test only.
+    bypassCSP: true,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core's WCAG 2.1 A/AA rules on the page and fails, listing each violation, if any. */
+export async function expectAccessible(page: Page, label: string) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+    }),
+  );
+  const violations = result.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
+  }));
+  if (violations.length > 0) console.error(`axe violations on ${label}:\n${JSON.stringify(violations, null, 2)}`);
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
+}
+
+interface StoredEmail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+}
+
+export async function mailTo(mailUrl: string, address: string): Promise<StoredEmail[]> {
+  const response = await fetch(`${mailUrl}/store`);
+  const { emails } = (await response.json()) as { emails: StoredEmail[] };
+  return emails.filter((email) => email.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
+}
+
+/** Waits for a new email to `address` (beyond `seen` earlier ones) and returns the 6-digit code in it. */
+export async function waitForCode(mailUrl: string, address: string, seen: number): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const emails = await mailTo(mailUrl, address);
+    const latest = emails.length > seen ? emails[emails.length - 1] : undefined;
+    const code = latest && `${latest.subject} ${latest.body.text ?? latest.body.html ?? ""}`.match(/\b(\d{6})\b/)?.[1];
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no sign-in code emailed to ${address}`);
+}
+
+/** Signs in through the UI; `beforeVerify` can act on the code step first (e.g. try a wrong code). */
+export async function signIn(page: Page, url: string, mailUrl: string, email: string, beforeVerify?: (code: string) => Promise<void>) {
+  const seen = (await mailTo(mailUrl, email)).length;
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel(/email address|correo electrónico/i).fill(email);
+  await page.getByRole("button", { name: /email me a code|enviarme un código/i }).click();
+  const code = await waitForCode(mailUrl, email, seen);
+  await beforeVerify?.(code);
+  await page.getByLabel(/6-digit code|código de 6 dígitos/i).fill(code);
+  await page.getByRole("button", { name: /^(sign in|iniciar sesión)$/i }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+}
+
+/** The students the signed-in user of `context` may see, straight from the API. */
+export async function apiStudents(context: BrowserContext, url: string) {
+  const response = await context.request.get(`${url}/api/students`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { items: Array<{ id: string; name: string; relationship: string }> }).items;
+}

@@ -1,0 +1,145 @@
+import { createResource, createSignal, For, Show } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
+import * as v from "valibot";
+import { DistrictUpdate } from "@fidelio/core/district/schema";
+import { api, ApiError, call, type FieldErrors } from "../api";
+import { t } from "../i18n";
+import { Field, fieldId } from "../components/field";
+import { ClosuresEditor, type ClosureDraft } from "../components/closures-editor";
+import { Loaded, errorText } from "../components/loaded";
+import { Alert } from "../components/status";
+import { ownPaths, toDraft } from "../components/district-draft";
+
+const loadDistrict = () => call(api.admin.district.$get());
+type District = Awaited<ReturnType<typeof loadDistrict>>;
+
+export function AdminSettings() {
+  const [district] = createResource(loadDistrict);
+  return (
+    <section aria-labelledby="settings-title">
+      <h2 id="settings-title">{t("settingsTitle")}</h2>
+      <Loaded resource={district}>{(loaded) => <SettingsForm district={loaded()} />}</Loaded>
+    </section>
+  );
+}
+
+function SettingsForm(props: { district: District }) {
+  const [draft, setDraft] = createStore(toDraft(props.district));
+  const [closures, setClosures] = createStore<ClosureDraft[]>(structuredClone(props.district.calendar.closures));
+  const [version, setVersion] = createSignal(props.district.version);
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [outcome, setOutcome] = createSignal<"saved" | "invalid" | "stale" | "failed">();
+  const [failure, setFailure] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+
+  const reset = (fresh: District) => {
+    setDraft(toDraft(fresh));
+    setClosures(reconcile(structuredClone(fresh.calendar.closures)));
+    setVersion(fresh.version);
+    setErrors({});
+  };
+  const otherErrors = () =>
+    Object.entries(errors()).flatMap(([path, messages]) => (ownPaths(closures.length).includes(path) ? [] : messages));
+  const showInvalid = (fields: FieldErrors) => {
+    setErrors(fields);
+    setOutcome("invalid");
+    const first = ownPaths(closures.length).find((path) => fields[path]);
+    if (first) document.getElementById(fieldId(first))?.focus();
+  };
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    setOutcome(undefined);
+    const payload = {
+      calendar: { firstDay: draft.firstDay, lastDay: draft.lastDay, closures: closures.map((c) => ({ ...c })) },
+      deadlines: { teacher: Number(draft.teacher), case_manager: Number(draft.case_manager), director: Number(draft.director) },
+      fidelityGraceDays: Number(draft.grace),
+      version: version(),
+    };
+    const checked = v.safeParse(DistrictUpdate, payload);
+    if (!checked.success) return showInvalid(v.flatten(checked.issues).nested as FieldErrors);
+    setBusy(true);
+    try {
+      reset(await call(api.admin.district.$put({ json: checked.output })));
+      setOutcome("saved");
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) showInvalid(error.fields);
+      else if (error instanceof ApiError && error.status === 409) setOutcome("stale");
+      else {
+        setFailure(errorText(error));
+        setOutcome("failed");
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function reload() {
+    setOutcome(undefined);
+    try {
+      reset(await loadDistrict());
+    } catch (error) {
+      setFailure(errorText(error));
+      setOutcome("failed");
+    }
+  }
+
+  const number = (key: "teacher" | "case_manager" | "director" | "grace", label: string, path: string, min: number) => (
+    <Field label={label} path={path} errors={errors()} value={draft[key]} onValue={(value) => setDraft(key, value)} type="number" inputmode="numeric" min={min} max={key === "grace" ? 10 : 60} step="1" class="short" />
+  );
+
+  return (
+    <form onSubmit={save} novalidate class="stack settings">
+      <Show when={outcome() === "invalid"}>
+        <div class="alert" role="alert">
+          <p>{t("fixFields")}</p>
+          <Show when={otherErrors().length > 0}>
+            <ul>
+              <For each={otherErrors()}>{(message) => <li>{message}</li>}</For>
+            </ul>
+          </Show>
+        </div>
+      </Show>
+      <fieldset>
+        <legend>{t("calendarLegend")}</legend>
+        <div class="field-row">
+          <Field label={t("firstDay")} type="date" path="calendar.firstDay" errors={errors()} value={draft.firstDay} onValue={(value) => setDraft("firstDay", value)} />
+          <Field label={t("lastDay")} type="date" path="calendar.lastDay" errors={errors()} value={draft.lastDay} onValue={(value) => setDraft("lastDay", value)} />
+        </div>
+      </fieldset>
+      <ClosuresEditor
+        closures={closures}
+        setClosures={setClosures}
+        errors={errors()}
+        onRowsChange={() => {
+          setErrors({});
+          setOutcome(undefined);
+        }}
+      />
+      <fieldset>
+        <legend>{t("deadlinesLegend")}</legend>
+        <div class="field-row">
+          {number("teacher", t("deadlineTeacher"), "deadlines.teacher", 1)}
+          {number("case_manager", t("deadlineCaseManager"), "deadlines.case_manager", 1)}
+          {number("director", t("deadlineDirector"), "deadlines.director", 1)}
+        </div>
+      </fieldset>
+      {number("grace", t("graceDays"), "fidelityGraceDays", 0)}
+      <Show when={outcome() === "stale"}>
+        <div class="alert" role="alert">
+          <p>{t("staleSettings")}</p>
+          <button type="button" onClick={reload}>
+            {t("reload")}
+          </button>
+        </div>
+      </Show>
+      <Show when={outcome() === "failed"}>
+        <Alert>{failure()}</Alert>
+      </Show>
+      <p role="status">{outcome() === "saved" ? t("settingsSaved") : ""}</p>
+      <button type="submit" disabled={busy()}>
+        {busy() ? t("saving") : t("saveSettings")}
+      </button>
+    </form>
+  );
+}

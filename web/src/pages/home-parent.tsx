@@ -1,0 +1,23 @@
+import { Loaded } from "../components/loaded";
+import { StudentCards } from "../components/student-cards";
+import type { StudentList } from "../components/student-list";
+import { t } from "../i18n";
+
+export function ParentHome(props: { list: StudentList }) {
+  return (
+    <section aria-labelledby="parent-title">
+      <h2 id="parent-title">{t("yourChild")}</h2>
+      <p>{t("parentIntro")}</p>
+      <Loaded resource={props.list.page}>
+        {() => (
+          <StudentCards
+            list={props.list}
+            students={props.list.items().filter((s) => s.relationship === "guardian")}
+            empty={t("noChildren")}
+            heading="h3"
+          />
+        )}
+      </Loaded>
+    </section>
+  );
+}

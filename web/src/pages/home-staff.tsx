@@ -1,0 +1,34 @@
+import type { ParentProps } from "solid-js";
+import { Loaded } from "../components/loaded";
+import { StudentCards } from "../components/student-cards";
+import type { StudentList, StudentSummary } from "../components/student-list";
+
+interface Props {
+  list: StudentList;
+  relationship: StudentSummary["relationship"];
+  title: string;
+  intro: string;
+  empty: string;
+}
+
+/** A teacher's or case manager's students: the ones they serve through that relationship. */
+export function StaffStudentsHome(props: ParentProps<Props>) {
+  const id = () => `${props.relationship}-title`;
+  return (
+    <section aria-labelledby={id()}>
+      <h2 id={id()}>{props.title}</h2>
+      <p>{props.intro}</p>
+      {props.children}
+      <Loaded resource={props.list.page}>
+        {() => (
+          <StudentCards
+            list={props.list}
+            students={props.list.items().filter((s) => s.relationship === props.relationship)}
+            empty={props.empty}
+            heading="h3"
+          />
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { A, useParams } from "@solidjs/router";
+import { createResource, For, Show } from "solid-js";
+import { api, call } from "../api";
+import { t, tCode } from "../i18n";
+import { formatDate, gradeAndSchool } from "../format";
+import { useSession } from "../session";
+import { usePageTitle } from "../components/page-title";
+import { Loaded } from "../components/loaded";
+import { IepSnapshot } from "../components/iep-snapshot";
+
+const loadStudent = (id: string) => call(api.students[":id"].$get({ param: { id } }));
+export type StudentDetail = Awaited<ReturnType<typeof loadStudent>>;
+
+export function Student() {
+  const params = useParams<{ id: string }>();
+  const [detail] = createResource(() => params.id, loadStudent);
+  return <Loaded resource={detail}>{(loaded) => <StudentView detail={loaded()} />}</Loaded>;
+}
+
+function StudentView(props: { detail: StudentDetail }) {
+  const session = useSession();
+  const student = () => props.detail.student;
+  const mayReadAudit = () => props.detail.relationship === "parent" || session.hasRole("director", "district_admin");
+  usePageTitle(() => student().name);
+  return (
+    <>
+      <h1>{student().name}</h1>
+      <p class="muted lead">
+        {gradeAndSchool(student())}
+      </p>
+      <Show when={mayReadAudit()}>
+        <p>
+          <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>{t("whoViewedLink")}</A>
+        </p>
+      </Show>
+      <section aria-labelledby="iep-title">
+        <h2 id="iep-title">{t("iepTitle")}</h2>
+        <Show when={props.detail.iep} fallback={<p class="empty">{t("noIep")}</p>}>
+          {(iep) => (
+            <>
+              <p>{t("iepVersion", { version: iep().version, date: formatDate(iep().effectiveFrom) })}</p>
+              <IepSnapshot iep={iep()} />
+            </>
+          )}
+        </Show>
+      </section>
+      <section aria-labelledby="team-title">
+        <h2 id="team-title">{t("team")}</h2>
+        <Show when={props.detail.team.length > 0} fallback={<p class="empty">{t("noTeam")}</p>}>
+          <ul class="plain-list">
+            <For each={props.detail.team}>
+              {(member) => (
+                <li>
+                  <strong>{member.name}</strong> · {tCode("role", member.role)}
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+    </>
+  );
+}
