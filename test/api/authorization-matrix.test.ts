@@ -56,7 +56,7 @@ describe("the demo district's relationships", () => {
 type Expect = Record<Who, [ownStatus: number, otherStatus: number]>;
 const all = (own: number, other: number) => Object.fromEntries(accounts.map((w) => [w, [own, other]])) as Expect;
 
-const routes: Array<{ name: string; request: (who: Who, id: string) => Promise<Response>; expect: Expect }> = [
+const routes: Array<{ name: string; request: (who: Who, id: string) => Response | Promise<Response>; expect: Expect }> = [
   { name: "GET /api/me", request: (who) => call("/api/me", { token: tokens[who] }), expect: all(200, 200) },
   { name: "GET /api/students", request: (who) => call("/api/students", { token: tokens[who] }), expect: all(200, 200) },
   {

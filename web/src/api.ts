@@ -2,8 +2,7 @@ import { DetailedError, hc, parseResponse, type ClientResponse } from "hono/clie
 import type { Api } from "@fidelio/functions/api/app";
 
 /** The typed API client. Same origin, so the HttpOnly session cookie rides along by default. */
-export const client = hc<Api>(location.origin, { init: { credentials: "same-origin" } });
-export const api = client.api;
+export const api = hc<Api>(location.origin, { init: { credentials: "same-origin" } }).api;
 
 export interface FieldErrors {
   [path: string]: string[];

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { app } from "@fidelio/functions/api/app";
@@ -15,6 +16,23 @@ export function localApp() {
   }
   const root = relative(process.cwd(), webDist) || ".";
   return new Hono()
+    // No third-party anything: scripts, styles, images and connections only from this origin.
+    .use(
+      "/*",
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      }),
+    )
     .route("/", app)
     .all("/api/*", (c) => c.json({ error: "not_found", message: "No such API route" }, 404))
     .use("/*", serveStatic({ root }))

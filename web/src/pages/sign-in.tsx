@@ -1,14 +1,15 @@
 import { createSignal, Show } from "solid-js";
 import * as v from "valibot";
+import { StartInput, VerifyInput } from "@fidelio/core/auth/schema";
 import { api, ApiError, call } from "../api";
 import { t, type StringKey } from "../i18n";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { Alert } from "../components/status";
 
-// Same rules as core's auth schema, which web cannot import (it pulls in the AWS SDK through user/).
-const EmailField = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email(), v.maxLength(254));
-const CodeField = v.pipe(v.string(), v.transform((s) => s.replace(/\s|-/g, "")), v.regex(/^\d{6}$/));
+// The API's own rules, from a core file that imports no AWS SDK.
+const EmailField = StartInput.entries.email;
+const CodeField = VerifyInput.entries.code;
 
 const verifyError = (error: unknown): StringKey => {
   if (!(error instanceof ApiError)) return "errGeneric";

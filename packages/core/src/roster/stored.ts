@@ -39,10 +39,11 @@ export async function loadStored(districtId: string, model: RosterModel): Promis
     ...claims.values(),
   ];
   const studentIds = [...model.students.keys()].flatMap((sourcedId) => sources.get(sourceKey("student", sourcedId)) ?? []);
-  const [userItems, partitions] = await Promise.all([
-    batchGet<UserInfo>(userIds.map((id) => keys.user(id)), true),
-    mapLimit(studentIds, 16, (id) => queryAll(keys.studentPartition(id))),
-  ]);
+  let t = Date.now();
+  const userItems = await batchGet<UserInfo>(userIds.map((id) => keys.user(id)), true);
+  console.log("LAP users", Date.now() - t); t = Date.now();
+  const partitions = await mapLimit(studentIds, Number(process.env.CONC ?? 16), (id) => queryAll(keys.studentPartition(id)));
+  console.log("LAP partitions", Date.now() - t);
   return {
     sources,
     schools: new Map(schoolItems.map((item) => [item.id, item])),

@@ -10,6 +10,8 @@ export async function apiBundleBytes(): Promise<number> {
     platform: "node",
     target: "node22",
     format: "esm",
+    // ES module builds of the AWS SDK tree-shake; NodejsFunction uses the same order for ESM output.
+    mainFields: ["module", "main"],
     write: false,
     external: [],
     logLevel: "silent",

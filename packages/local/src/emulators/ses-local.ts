@@ -1,5 +1,10 @@
 import type { Server } from "node:http";
-import sesLocal from "aws-ses-v2-local";
+import sesLocalModule from "aws-ses-v2-local";
+
+// A CommonJS module with `exports.default`: Node's ESM loader hands back the whole exports object,
+// bundlers (vitest) hand back the function.
+type Start = typeof sesLocalModule;
+const sesLocal: Start = (sesLocalModule as unknown as { default?: Start }).default ?? sesLocalModule;
 
 export interface SesLocal {
   endpoint: string;
