@@ -6,6 +6,7 @@
  *  - schools of a district        Query  pk=DIST#<districtId>            sk begins_with SCHOOL#
  *  - roster source id -> our id   Query  pk=DIST#<districtId>            sk begins_with SRC#
  *  - students of a district       Query  gsi1 gsi1pk=DIST#<districtId>#STUDENTS gsi1sk=<name>#<studentId>
+ *  - demo seed finished (marker) Get    pk=DIST#<districtId>            sk=SEEDED
  *  - user by id                   Get    pk=USER#<userId>                sk=USER
  *  - user by email (unique)       Get    pk=EMAIL#<email>                sk=EMAIL
  *  - students related to a user   Query  gsi1 gsi1pk=USER#<userId>#STUDENTS   (guardian, teacher, case manager links)
@@ -20,6 +21,7 @@
 export const keys = {
   district: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "DISTRICT" }),
   school: (districtId: string, schoolId: string) => ({ pk: `DIST#${districtId}`, sk: `SCHOOL#${schoolId}` }),
+  seeded: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "SEEDED" }),
   schoolsOf: (districtId: string) => ({ pk: `DIST#${districtId}`, skPrefix: "SCHOOL#" }),
   sourceId: (districtId: string, kind: string, sourcedId: string) => ({
     pk: `DIST#${districtId}`,

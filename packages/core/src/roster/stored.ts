@@ -39,11 +39,10 @@ export async function loadStored(districtId: string, model: RosterModel): Promis
     ...claims.values(),
   ];
   const studentIds = [...model.students.keys()].flatMap((sourcedId) => sources.get(sourceKey("student", sourcedId)) ?? []);
-  let t = Date.now();
-  const userItems = await batchGet<UserInfo>(userIds.map((id) => keys.user(id)), true);
-  console.log("LAP users", Date.now() - t); t = Date.now();
-  const partitions = await mapLimit(studentIds, Number(process.env.CONC ?? 16), (id) => queryAll(keys.studentPartition(id)));
-  console.log("LAP partitions", Date.now() - t);
+  const [userItems, partitions] = await Promise.all([
+    batchGet<UserInfo>(userIds.map((id) => keys.user(id)), true),
+    mapLimit(studentIds, 16, (id) => queryAll(keys.studentPartition(id))),
+  ]);
   return {
     sources,
     schools: new Map(schoolItems.map((item) => [item.id, item])),

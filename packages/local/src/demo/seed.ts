@@ -1,6 +1,6 @@
 import type { Actor, Role } from "@fidelio/core/actor";
 import { District, defaultDeadlines, type DistrictSettings } from "@fidelio/core/district";
-import { transact } from "@fidelio/core/dynamo";
+import { getItem, keys, putItem, transact } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
 import { User, type UserInfo } from "@fidelio/core/user";
 import { demoDomain } from "./catalog";
@@ -52,23 +52,28 @@ export const demoSettings: DistrictSettings = {
 };
 
 /**
- * Creates the demo district once: the district, its administrator, and then everything else through
- * the real roster importer, from OneRoster and Fidelio CSVs. Does nothing when the district exists,
- * so demo data edited by hand survives a restart.
+ * Creates the demo district once: the district, its administrator, then everything else through the
+ * real roster importer (OneRoster and Fidelio CSVs), then a marker. Every step is idempotent, so a
+ * seed cut short is completed by the next start; a finished one is never redone, so demo data edited
+ * by hand survives a restart.
  */
 export async function seedDemoDistrict(): Promise<{ districtId: string; created: boolean }> {
-  if (await District.load(demoDistrictId)) return { districtId: demoDistrictId, created: false };
-  await District.create({ id: demoDistrictId, name: "Riverbend Unified School District", ...demoSettings });
-
+  const marker = keys.seeded(demoDistrictId);
+  if (await getItem(marker)) return { districtId: demoDistrictId, created: false };
+  if (!(await District.load(demoDistrictId))) {
+    await District.create({ id: demoDistrictId, name: "Riverbend Unified School District", ...demoSettings });
+  }
   const account = demoAccounts[0]!;
   const admin: UserInfo = { id: demoAdminId, email: account.email, name: account.name, districtId: demoDistrictId, roles: ["district_admin"], schoolIds: [] };
-  const items = User.toItems(admin);
-  await transact([
-    { put: items.user, condition: "attribute_not_exists(pk)" },
-    { put: items.email, condition: "attribute_not_exists(pk)" },
-  ]);
-
+  if (!(await User.get(admin.id))) {
+    const items = User.toItems(admin);
+    await transact([
+      { put: items.user, condition: "attribute_not_exists(pk)" },
+      { put: items.email, condition: "attribute_not_exists(pk)" },
+    ]);
+  }
   const actor: Actor = { userId: admin.id, email: admin.email, name: admin.name, districtId: demoDistrictId, roles: admin.roles };
   await Roster.importFiles(actor, demoRosterFiles());
+  await putItem({ ...marker, type: "seed-marker", at: new Date().toISOString() });
   return { districtId: demoDistrictId, created: true };
 }
