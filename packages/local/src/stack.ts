@@ -11,21 +11,23 @@ export interface StackOptions {
   port: number;
   dynamoPort: number;
   mailPort: number;
-  /** Directory for DynamoDB Local's files; omit to keep everything in memory (bench). */
-  dataDir?: string;
+  /** Directory for DynamoDB Local's files and the local sign-in secret. */
+  dataDir: string;
+  /** Keep DynamoDB Local's data in memory only (the bench: no disk writes in the figures). */
+  inMemory?: boolean;
 }
 
 /** The embedded local stack: DynamoDB Local, SES local, the table, the demo district, the app. */
 export async function startStack(options: StackOptions) {
-  const dataDir = options.dataDir && resolve(options.dataDir);
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
   const [dynamo, mail] = await Promise.all([
-    startDynamoLocal({ port: options.dynamoPort, dataDir: dataDir && resolve(dataDir, "dynamodb") }),
+    startDynamoLocal({ port: options.dynamoPort, dataDir: options.inMemory ? undefined : resolve(dataDir, "dynamodb") }),
     startSesLocal({ port: options.mailPort }),
   ]);
   process.env.DYNAMO_ENDPOINT = dynamo.endpoint;
   process.env.SES_ENDPOINT = mail.endpoint;
-  process.env.AUTH_SECRET ??= dataDir ? localAuthSecret(dataDir) : crypto.randomUUID() + crypto.randomUUID();
+  process.env.AUTH_SECRET ??= localAuthSecret(dataDir);
   process.env.EMAIL_FROM ??= "Fidelio <no-reply@demo.fidelio.test>";
   try {
     const table = await ensureTable();

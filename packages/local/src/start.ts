@@ -9,12 +9,13 @@ try {
     dynamoPort: Number(env("DYNAMO_PORT", "8000")),
     mailPort: Number(env("MAIL_PORT", "8005")),
     dataDir: env("DATA_DIR", ".fidelio"),
+    inMemory: process.env.DYNAMO_IN_MEMORY === "1",
   });
   console.log(`
 Fidelio is running.
   App:      ${stack.url}
   Mailbox:  ${stack.mailUrl}   (sign-in codes arrive here)
-  Data:     ${env("DATA_DIR", ".fidelio")} (table ${stack.table === "created" ? "created" : "kept"}${stack.seeded ? ", demo district seeded" : ""})
+  Data:     ${process.env.DYNAMO_IN_MEMORY === "1" ? "in memory only" : env("DATA_DIR", ".fidelio")} (table ${stack.table === "created" ? "created" : "kept"}${stack.seeded ? ", demo district seeded" : ""})
 
 Demo sign-in addresses:
 ${demoAccounts.map((a) => `  ${a.email.padEnd(32)} ${a.description}`).join("\n")}

@@ -12,7 +12,7 @@ export async function startChildStack() {
   const [port, dynamoPort, mailPort] = [await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), "fidelio-bench-"));
   const child = spawn(process.execPath, ["--import", "tsx", resolve(import.meta.dirname, "../start.ts")], {
-    env: { ...process.env, PORT: String(port), DYNAMO_PORT: String(dynamoPort), MAIL_PORT: String(mailPort), DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), DYNAMO_PORT: String(dynamoPort), MAIL_PORT: String(mailPort), DATA_DIR: dataDir, DYNAMO_IN_MEMORY: "1" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((ready, fail) => {
