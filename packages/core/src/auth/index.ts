@@ -7,6 +7,7 @@ import { VisibleError, isConditionFailure } from "../error";
 import { User } from "../user";
 import { codeEmail } from "./code-email";
 import { StartInput, VerifyInput } from "./schema";
+import { sessionCache } from "./session-cache";
 import { hashCode, hashEmail, hashToken, newCode, newSessionToken, sameHash } from "./secrets";
 
 export { StartInput, VerifyInput };
@@ -111,11 +112,18 @@ export namespace Auth {
   /** The actor behind a session token, or undefined when it is unknown, expired or signed out. */
   export async function session(token: string): Promise<Actor | undefined> {
     if (!token.startsWith("fid_") || token.length > 100) return undefined;
-    const item = await getItem<SessionItem>(keys.session(hashToken(token)));
-    return item && item.expiresAt > Date.now() ? item.actor : undefined;
+    const hash = hashToken(token);
+    const remembered = sessionCache.get(hash);
+    if (remembered) return remembered;
+    const item = await getItem<SessionItem>(keys.session(hash), true);
+    if (!item || item.expiresAt <= Date.now()) return undefined;
+    sessionCache.set(hash, item.actor, item.expiresAt);
+    return item.actor;
   }
 
   export async function signout(token: string): Promise<void> {
-    await dynamo().send(new DeleteItemCommand({ TableName: tableName(), Key: toItem(keys.session(hashToken(token))) }));
+    const hash = hashToken(token);
+    sessionCache.forget(hash);
+    await dynamo().send(new DeleteItemCommand({ TableName: tableName(), Key: toItem(keys.session(hash)) }));
   }
 }
