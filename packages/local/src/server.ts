@@ -44,7 +44,7 @@ export function startServer(port: number): Promise<{ url: string; server: Server
   return new Promise((done) => {
     const server = serve({ fetch: localApp().fetch, port, hostname: "127.0.0.1" }, (info: AddressInfo) => {
       done({
-        url: `http://localhost:${info.port}`,
+        url: `http://127.0.0.1:${info.port}`,
         server,
         stop: () => new Promise<void>((r) => server.close(() => r())),
       });

@@ -21,10 +21,17 @@ export interface StackOptions {
 export async function startStack(options: StackOptions) {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const [dynamo, mail] = await Promise.all([
+  const started = await Promise.allSettled([
     startDynamoLocal({ port: options.dynamoPort, dataDir: options.inMemory ? undefined : resolve(dataDir, "dynamodb") }),
     startSesLocal({ port: options.mailPort }),
-  ]);
+  ] as const);
+  const [dynamoStart, mailStart] = started;
+  if (dynamoStart.status === "rejected" || mailStart.status === "rejected") {
+    // Stop whichever one did start, so a failed start leaves no Java process behind.
+    await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value.stop() : undefined)));
+    throw dynamoStart.status === "rejected" ? dynamoStart.reason : (mailStart as PromiseRejectedResult).reason;
+  }
+  const [dynamo, mail] = [dynamoStart.value, mailStart.value];
   process.env.DYNAMO_ENDPOINT = dynamo.endpoint;
   process.env.SES_ENDPOINT = mail.endpoint;
   process.env.AUTH_SECRET ??= localAuthSecret(dataDir);

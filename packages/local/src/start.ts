@@ -1,9 +1,13 @@
+import { buildWeb } from "./build-web";
 import { demoAccounts } from "./demo/seed";
+import { requireJava } from "./emulators/java";
 import { startStack } from "./stack";
 
 const env = (name: string, fallback: string) => process.env[name] || fallback;
 
 try {
+  requireJava();
+  await buildWeb();
   const stack = await startStack({
     port: Number(env("PORT", "3000")),
     dynamoPort: Number(env("DYNAMO_PORT", "8000")),
