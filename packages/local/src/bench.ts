@@ -14,7 +14,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
 const stack = await startChildStack();
 try {
-  process.env.DYNAMO_ENDPOINT = stack.dynamoEndpoint;
+  Object.assign(process.env, { DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local" });
   const token = await signInAsTeacher(stack.url, stack.mailUrl);
   const headers = { authorization: `Bearer ${token}` };
   const list = (await (await fetch(`${stack.url}/api/students`, { headers })).json()) as { items: Array<{ id: string }> };

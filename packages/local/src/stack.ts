@@ -32,6 +32,10 @@ export async function startStack(options: StackOptions) {
     throw dynamoStart.status === "rejected" ? dynamoStart.reason : (mailStart as PromiseRejectedResult).reason;
   }
   const [dynamo, mail] = [dynamoStart.value, mailStart.value];
+  // The emulators accept any credentials; the SDK still wants some, from the same place as on Lambda.
+  process.env.AWS_ACCESS_KEY_ID ??= "local";
+  process.env.AWS_SECRET_ACCESS_KEY ??= "local";
+  process.env.AWS_REGION ??= "us-east-1";
   process.env.DYNAMO_ENDPOINT = dynamo.endpoint;
   process.env.SES_ENDPOINT = mail.endpoint;
   process.env.AUTH_SECRET ??= localAuthSecret(dataDir);

@@ -18,15 +18,8 @@ let client: DynamoDBClient | undefined;
 
 /** One client per process; DYNAMO_ENDPOINT points it at DynamoDB Local. */
 export function dynamo(): DynamoDBClient {
-  client ??= new DynamoDBClient(
-    process.env.DYNAMO_ENDPOINT
-      ? {
-          endpoint: process.env.DYNAMO_ENDPOINT,
-          region: process.env.AWS_REGION ?? "us-east-1",
-          credentials: { accessKeyId: "local", secretAccessKey: "local" },
-        }
-      : {},
-  );
+  // Credentials come from the environment on Lambda and locally alike (the local stack sets dummy ones).
+  client ??= new DynamoDBClient(process.env.DYNAMO_ENDPOINT ? { endpoint: process.env.DYNAMO_ENDPOINT } : {});
   return client;
 }
 

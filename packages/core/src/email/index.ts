@@ -4,11 +4,7 @@ let client: SESv2Client | undefined;
 
 /** SES_ENDPOINT points the client at aws-ses-v2-local; on AWS the default endpoint is used. */
 function ses() {
-  client ??= new SESv2Client(
-    process.env.SES_ENDPOINT
-      ? { endpoint: process.env.SES_ENDPOINT, region: process.env.AWS_REGION ?? "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-      : {},
-  );
+  client ??= new SESv2Client(process.env.SES_ENDPOINT ? { endpoint: process.env.SES_ENDPOINT } : {});
   return client;
 }
 

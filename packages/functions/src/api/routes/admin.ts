@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { Access } from "@fidelio/core/access";
 import { District, type DistrictSettings } from "@fidelio/core/district";
 import { VisibleError } from "@fidelio/core/error";

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { Auth } from "@fidelio/core/auth";
 import { jsonBody } from "../body";

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { District } from "@fidelio/core/district";
 import type { ApiEnv } from "../context";
 
