@@ -1,18 +1,16 @@
 import { Hono } from "hono/tiny";
 import { Access } from "@fidelio/core/access";
-import { District, type DistrictSettings } from "@fidelio/core/district";
+import { District, DistrictUpdate } from "@fidelio/core/district";
 import { VisibleError } from "@fidelio/core/error";
 import { Roster } from "@fidelio/core/roster";
-import { jsonBody } from "../body";
 import type { ApiEnv } from "../context";
+import { validate } from "../validate";
 
 const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 
 export const adminRoutes = new Hono<ApiEnv>()
   .get("/district", async (c) => c.json(await District.get(c.get("actor"), {})))
-  .put("/district", async (c) =>
-    c.json(await District.update(c.get("actor"), (await jsonBody(c)) as DistrictSettings & { version: number })),
-  )
+  .put("/district", validate("json", DistrictUpdate), async (c) => c.json(await District.update(c.get("actor"), c.req.valid("json"))))
   .post("/roster", async (c) => {
     if (Number(c.req.header("content-length") ?? 0) > MAX_ROSTER_BYTES) {
       throw new VisibleError(413, "too_large", "Roster uploads are limited to 20 MB.");

@@ -1,17 +1,17 @@
 import { Hono } from "hono/tiny";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { Auth } from "@fidelio/core/auth";
-import { jsonBody } from "../body";
+import { Auth, StartInput, VerifyInput } from "@fidelio/core/auth";
 import type { ApiEnv } from "../context";
 import { requireSession, sessionCookie } from "../session";
+import { validate } from "../validate";
 
 export const authRoutes = new Hono<ApiEnv>()
-  .post("/start", async (c) => {
-    await Auth.start((await jsonBody(c)) as { email: string });
+  .post("/start", validate("json", StartInput), async (c) => {
+    await Auth.start(c.req.valid("json"));
     return c.json({ ok: true as const }, 202);
   })
-  .post("/verify", async (c) => {
-    const { token } = await Auth.verify((await jsonBody(c)) as { email: string; code: string });
+  .post("/verify", validate("json", VerifyInput), async (c) => {
+    const { token } = await Auth.verify(c.req.valid("json"));
     setCookie(c, sessionCookie, token, {
       httpOnly: true,
       sameSite: "Lax",
