@@ -67,11 +67,22 @@ export namespace Student {
       reason: grant.reason,
     });
     const { student } = record;
+    // A teacher sees which of the student's accommodations apply in the classes they teach.
+    const mine = record.relationships.find((rel) => rel.userId === actor.userId && rel.kind !== "guardian");
+    const appliesToMe = (accommodationId: string) => !mine?.accommodationIds || mine.accommodationIds.includes(accommodationId);
     return {
       student: { id: student.id, name: studentName(student), grade: student.grade, schoolName: student.schoolName },
       relationship: grant.role,
+      myClasses: mine?.classes ?? [],
       iep: iep
-        ? { version: iep.version, effectiveFrom: iep.effectiveFrom, accommodations: iep.accommodations, modifications: iep.modifications, services: iep.services, goals: iep.goals }
+        ? {
+            version: iep.version,
+            effectiveFrom: iep.effectiveFrom,
+            accommodations: iep.accommodations.map((a) => ({ ...a, appliesInMyClasses: mine ? appliesToMe(a.id) : undefined })),
+            modifications: iep.modifications,
+            services: iep.services,
+            goals: iep.goals,
+          }
         : null,
       team: record.relationships
         .filter((rel) => rel.kind !== "guardian")
