@@ -11,6 +11,8 @@ export const staffStrings = {
   teacherTitle: ["Students you serve", "Estudiantes que usted atiende"],
   teacherIntro: ["Open a student to see the accommodations, modifications and service minutes you are responsible for.", "Abra el expediente de un estudiante para ver las acomodaciones, modificaciones y minutos de servicio que le corresponden."],
   teacherFormsLater: ["Weekly fidelity forms are not in Fidelio yet. They will appear on this page when they are ready.", "Los formularios semanales de cumplimiento todavía no están en Fidelio. Aparecerán en esta página cuando estén listos."],
+  yourClasses: ["Your classes with this student: {classes}.", "Sus clases con este estudiante: {classes}."],
+  notInYourClasses: ["Not in your classes", "No se aplica en sus clases"],
   noTeacherStudents: ["You are not on any student's service team yet.", "Todavía no forma parte del equipo de servicios de ningún estudiante."],
 
   caseManagerTitle: ["Your caseload", "Su carga de casos"],
@@ -23,6 +25,10 @@ export const staffStrings = {
   directorWhat: ["For each student you can open the IEP snapshot, the team, and the log of who viewed the record.", "Para cada estudiante puede abrir el resumen del IEP, el equipo y el registro de quién consultó el expediente."],
   bySchoolCaption: ["Students by school", "Estudiantes por escuela"],
   colSchool: ["School", "Escuela"],
+  colName: ["Name", "Nombre"],
+  colGrade: ["Grade", "Grado"],
+  studentTableCaption: ["{count} students, by last name", "{count} estudiantes, por apellido"],
+  studentTableCaptionMore: ["The first {count} students, by last name", "Los primeros {count} estudiantes, por apellido"],
   colStudents: ["Students", "Estudiantes"],
   allStudents: ["See all students", "Ver todos los estudiantes"],
 

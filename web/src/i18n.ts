@@ -1,5 +1,6 @@
 import { createEffect, createRoot, createSignal } from "solid-js";
 import { staffStrings } from "./i18n-staff";
+import { codeStrings } from "./i18n-codes";
 
 export type Lang = "en" | "es";
 
@@ -37,6 +38,7 @@ const parentStrings = {
 
   welcome: ["Hello, {name}", "Hola, {name}"],
   yourChild: ["Your child", "Su hijo o hija"],
+  yourChildren: ["Your children", "Sus hijos"],
   parentIntro: ["See the supports in your child's IEP, who is on their team, and who has looked at their records.", "Vea los apoyos del IEP de su hijo o hija, quién forma parte de su equipo y quién ha consultado su expediente."],
   noChildren: ["No child is linked to your account yet. Ask your child's school to connect you.", "Todavía no hay ningún estudiante vinculado a su cuenta. Pida a la escuela que lo vincule."],
   grade: ["Grade {grade}", "Grado {grade}"],
@@ -69,32 +71,14 @@ const parentStrings = {
   colWho: ["Who", "Quién"],
   colWhat: ["What they did", "Qué hizo"],
   colWhy: ["Why they may see it", "Por qué tiene acceso"],
+  you: ["you", "usted"],
   noAudit: ["No one has viewed these records yet.", "Nadie ha consultado este expediente todavía."],
   backToStudent: ["Back to {name}", "Volver a {name}"],
   backToRecord: ["Back to the student record", "Volver al expediente del estudiante"],
 
-  "role.district_admin": ["District administrator", "Administrador del distrito"],
-  "role.director": ["Special education director", "Director de educación especial"],
-  "role.case_manager": ["Case manager", "Administrador de caso"],
-  "role.teacher": ["Teacher", "Maestro"],
-  "role.parent": ["Parent or guardian", "Padre, madre o tutor"],
-  "role.guardian": ["Parent or guardian", "Padre, madre o tutor"],
-  "role.advocate": ["Advocate", "Defensor"],
-  "action.student.list": ["Saw name, grade and school in a list", "Vio el nombre, el grado y la escuela en una lista"],
-  "action.student.read": ["Opened the student record and IEP", "Abrió el expediente y el IEP"],
-  "action.audit.read": ["Looked at this access log", "Consultó este registro de accesos"],
-  "action.roster.import": ["Updated the record from the school roster", "Actualizó el expediente con la lista de la escuela"],
-  "reason.Parent or guardian of the student": ["Parent or guardian of the student", "Padre, madre o tutor del estudiante"],
-  "reason.Teacher on the student's service team": ["Teacher on the student's service team", "Maestro del equipo de servicios del estudiante"],
-  "reason.Case manager for the student": ["Case manager for the student", "Administrador de caso del estudiante"],
-  "reason.Special-education director of the district": ["Special education director of the district", "Director de educación especial del distrito"],
-  "reason.District administrator": ["District administrator", "Administrador del distrito"],
-  "reason.Roster import by district administrator": ["Roster import by the district administrator", "Importación de listas por el administrador del distrito"],
-  "reason.District-wide student list": ["District-wide student list", "Lista de estudiantes de todo el distrito"],
-  "reason.Student list of the people I serve or am guardian of": ["List of students they serve or are guardian of", "Lista de estudiantes que atiende o de los que es tutor"],
 } satisfies Record<string, readonly [string, string]>;
 
-const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings };
+const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings, ...codeStrings };
 export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings;
 
 const STORAGE_KEY = "fidelio.lang";
@@ -131,8 +115,8 @@ export function t(key: StringKey, vars: Record<string, string | number> = {}): s
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
 }
 
-/** For codes from the API (roles, audit actions, reasons): the translation when known, else the code itself. */
-export function tCode(prefix: "role" | "action" | "reason", code: string): string {
+/** For codes from the API (roles, audit actions, reasons, providers): the translation when known, else the code itself. */
+export function tCode(prefix: "role" | "action" | "reason" | "provider", code: string): string {
   const entry = strings[`${prefix}.${code}`];
   return entry ? entry[lang() === "es" ? 1 : 0] : code.replaceAll("_", " ");
 }

@@ -22,7 +22,14 @@ export function IepSnapshot(props: { iep: Iep }) {
   return (
     <>
       <Part title="accommodations" items={props.iep.accommodations}>
-        {(item) => item.text}
+        {(item) => (
+          <>
+            {item.text}
+            <Show when={item.appliesInMyClasses === false}>
+              <span class="detail">{t("notInYourClasses")}</span>
+            </Show>
+          </>
+        )}
       </Part>
       <Part title="modifications" items={props.iep.modifications}>
         {(item) => item.text}
@@ -32,7 +39,7 @@ export function IepSnapshot(props: { iep: Iep }) {
           <>
             <strong>{service.name}</strong>
             <span class="detail">{t("minutesPerWeek", { minutes: service.minutesPerWeek })}</span>
-            <span class="detail">{t("providedBy", { provider: tCode("role", service.providerRole) })}</span>
+            <span class="detail">{t("providedBy", { provider: tCode("provider", service.providerRole) })}</span>
           </>
         )}
       </Part>

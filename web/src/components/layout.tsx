@@ -69,9 +69,12 @@ export function Layout(props: ParentProps) {
                   {t("navHome")}
                 </A>
               </li>
-              <li>
-                <A href="/students">{t("navStudents")}</A>
-              </li>
+              {/* Parents find their children on the home page, and advocates have no student list. */}
+              <Show when={session.hasRole("teacher", "case_manager", "director", "district_admin")}>
+                <li>
+                  <A href="/students">{t("navStudents")}</A>
+                </li>
+              </Show>
             </ul>
           </nav>
         </Show>

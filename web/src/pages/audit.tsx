@@ -5,10 +5,19 @@ import { t, tCode } from "../i18n";
 import { formatDateTime } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
+import { useSession } from "../session";
 
 const loadAudit = (studentId: string, cursor: string) =>
   call(api.audit.$get({ query: cursor ? { studentId, cursor } : { studentId } }));
 type AuditItem = Awaited<ReturnType<typeof loadAudit>>["items"][number];
+
+/** The API gives every personal student list one reason; the roles tell a parent's from a teacher's. */
+function why(entry: AuditItem) {
+  if (entry.reason !== "Student list of the people I serve or am guardian of") return tCode("reason", entry.reason);
+  const parent = entry.actorRoles.includes("parent");
+  const staff = entry.actorRoles.some((role) => role === "teacher" || role === "case_manager");
+  return parent === staff ? tCode("reason", entry.reason) : tCode("reason", parent ? "list.parent" : "list.team");
+}
 
 /**
  * "Who viewed this record": every read and write of the student's records, newest first.
@@ -17,6 +26,8 @@ type AuditItem = Awaited<ReturnType<typeof loadAudit>>["items"][number];
  */
 export function Audit() {
   const params = useParams<{ id: string }>();
+  const session = useSession();
+  const myId = () => session.me()?.user.id;
   const location = useLocation<{ name?: string }>();
   const [cursor, setCursor] = createSignal("");
   const [items, setItems] = createSignal<AuditItem[]>([]);
@@ -62,10 +73,11 @@ export function Audit() {
                       </td>
                       <td data-label={t("colWho")}>
                         {entry.actorName}
+                        {entry.actorId === myId() ? ` (${t("you")})` : ""}
                         <span class="detail">{entry.actorRoles.map((role) => tCode("role", role)).join(", ")}</span>
                       </td>
                       <td data-label={t("colWhat")}>{tCode("action", entry.action)}</td>
-                      <td data-label={t("colWhy")}>{tCode("reason", entry.reason)}</td>
+                      <td data-label={t("colWhy")}>{why(entry)}</td>
                     </tr>
                   )}
                 </For>

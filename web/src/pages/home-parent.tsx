@@ -4,19 +4,13 @@ import type { StudentList } from "../components/student-list";
 import { t } from "../i18n";
 
 export function ParentHome(props: { list: StudentList }) {
+  const children = () => props.list.items().filter((s) => s.relationship === "guardian");
   return (
     <section aria-labelledby="parent-title">
-      <h2 id="parent-title">{t("yourChild")}</h2>
+      <h2 id="parent-title">{children().length > 1 ? t("yourChildren") : t("yourChild")}</h2>
       <p>{t("parentIntro")}</p>
       <Loaded resource={props.list.page}>
-        {() => (
-          <StudentCards
-            list={props.list}
-            students={props.list.items().filter((s) => s.relationship === "guardian")}
-            empty={t("noChildren")}
-            heading="h3"
-          />
-        )}
+        {() => <StudentCards list={props.list} students={children()} empty={t("noChildren")} heading="h3" />}
       </Loaded>
     </section>
   );

@@ -34,7 +34,14 @@ export function Home() {
       </Show>
       <Show when={session.hasRole("teacher") && list}>
         {(students) => (
-          <StaffStudentsHome list={students()} relationship="teacher" title={t("teacherTitle")} intro={t("teacherIntro")} empty={t("noTeacherStudents")}>
+          <StaffStudentsHome
+            list={students()}
+            relationship="teacher"
+            title={t("teacherTitle")}
+            intro={t("teacherIntro")}
+            empty={t("noTeacherStudents")}
+            hideWhenEmpty={session.hasRole("case_manager")}
+          >
             <p class="notice">{t("teacherFormsLater")}</p>
           </StaffStudentsHome>
         )}

@@ -39,6 +39,9 @@ function StudentView(props: { detail: StudentDetail }) {
           {(iep) => (
             <>
               <p>{t("iepVersion", { version: iep().version, date: formatDate(iep().effectiveFrom) })}</p>
+              <Show when={props.detail.myClasses.length > 0}>
+                <p class="notice">{t("yourClasses", { classes: props.detail.myClasses.map((c) => c.title).join(", ") })}</p>
+              </Show>
               <IepSnapshot iep={iep()} />
             </>
           )}
@@ -51,7 +54,8 @@ function StudentView(props: { detail: StudentDetail }) {
             <For each={props.detail.team}>
               {(member) => (
                 <li>
-                  <strong>{member.name}</strong> · {tCode("role", member.role)}
+                  <strong>{member.name}</strong>
+                  {member.userId === session.me()?.user.id ? ` (${t("you")})` : ""} · {tCode("role", member.role)}
                 </li>
               )}
             </For>

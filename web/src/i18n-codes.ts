@@ -1,0 +1,41 @@
+/**
+ * Codes the API sends (roles, audit actions and reasons, IEP provider roles), English then Spanish;
+ * looked up by `tCode`, which shows the code itself when it is not listed here.
+ */
+export const codeStrings = {
+  "role.district_admin": ["District administrator", "Administrador del distrito"],
+  "role.director": ["Special education director", "Director de educación especial"],
+  "role.case_manager": ["Case manager", "Administrador de caso"],
+  "role.teacher": ["Teacher", "Docente"],
+  "role.parent": ["Parent or guardian", "Padre, madre o tutor"],
+  "role.guardian": ["Parent or guardian", "Padre, madre o tutor"],
+  "role.advocate": ["Advocate", "Defensor"],
+
+  "action.student.list": ["Saw name, grade and school in a list", "Vio el nombre, el grado y la escuela en una lista"],
+  "action.student.read": ["Opened the student record and IEP", "Abrió el expediente y el IEP"],
+  "action.audit.read": ["Looked at this access log", "Consultó este registro de accesos"],
+  "action.roster.import": ["Updated the record from the school roster", "Actualizó el expediente con la lista de la escuela"],
+
+  "reason.Parent or guardian of the student": ["Parent or guardian of the student", "Padre, madre o tutor del estudiante"],
+  "reason.Teacher on the student's service team": ["Teacher on the student's service team", "Docente del equipo de servicios del estudiante"],
+  "reason.Case manager for the student": ["Case manager for the student", "Administrador de caso del estudiante"],
+  "reason.Special-education director of the district": ["Special education director of the district", "Director de educación especial del distrito"],
+  "reason.District administrator": ["District administrator", "Administrador del distrito"],
+  "reason.Roster import by district administrator": ["Roster import by the district administrator", "Importación de listas por el administrador del distrito"],
+  "reason.District-wide student list": ["Works for the district and may see every student", "Trabaja para el distrito y puede ver a todos los estudiantes"],
+  // The API gives one reason for every personal list; the reader's log says which link it was.
+  "reason.Student list of the people I serve or am guardian of": ["Works with the student, or is their parent or guardian", "Trabaja con el estudiante, o es su padre, madre o tutor"],
+  "reason.list.parent": ["Parent or guardian of the student", "Padre, madre o tutor del estudiante"],
+  "reason.list.team": ["On the student's team at school", "Forma parte del equipo escolar del estudiante"],
+
+  // Service providers, as rosters usually name them.
+  "provider.Special education teacher": ["Special education teacher", "Maestro de educación especial"],
+  "provider.General education teacher": ["General education teacher", "Maestro de educación general"],
+  "provider.Speech-language pathologist": ["Speech-language pathologist", "Terapeuta del habla y lenguaje"],
+  "provider.Occupational therapist": ["Occupational therapist", "Terapeuta ocupacional"],
+  "provider.Physical therapist": ["Physical therapist", "Fisioterapeuta"],
+  "provider.School psychologist": ["School psychologist", "Psicólogo escolar"],
+  "provider.School counselor": ["School counselor", "Consejero escolar"],
+  "provider.School social worker": ["School social worker", "Trabajador social escolar"],
+  "provider.Paraprofessional": ["Paraprofessional", "Asistente educativo"],
+} satisfies Record<string, readonly [string, string]>;
