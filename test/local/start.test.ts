@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { createConnection } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "@fidelio/local/emulators/free-port";
+
+/** `npm start`'s entry point as a real process: data on disk, Ctrl-C, restart, missing Java. */
+const startScript = resolve(import.meta.dirname, "../../packages/local/src/start.ts");
+const dataDir = mkdtempSync(join(tmpdir(), "fidelio-start-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+// A clean environment, as a developer's shell would have: none of this test run's table, secret or endpoints.
+const { AUTH_SECRET: _s, TABLE_NAME: _t, DYNAMO_ENDPOINT: _d, SES_ENDPOINT: _m, ...shellEnv } = process.env;
+
+async function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", startScript], { env: { ...shellEnv, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+  await Promise.race([
+    new Promise<void>((ready) => child.stdout!.on("data", () => output.includes("Press Ctrl-C") && ready())),
+    exited.then((code) => Promise.reject(new Error(`start exited (${code}): ${output}`))),
+  ]);
+  return { child, output: () => output, exited };
+}
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((done) => {
+    const socket = createConnection({ port, host: "127.0.0.1" });
+    socket.once("connect", () => (socket.destroy(), done(true)));
+    socket.once("error", () => done(false));
+  });
+
+async function signIn(app: string, mail: string, email: string) {
+  await fetch(`${app}/api/auth/start`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
+  const { emails } = (await (await fetch(`${mail}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; body: { text: string } }> };
+  const code = /\b(\d{6})\b/.exec(emails.filter((e) => e.destination.to.join().includes(email)).at(-1)!.body.text)![1];
+  const res = await fetch(`${app}/api/auth/verify`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, code }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+describe("npm start", () => {
+  it("seeds once, keeps data across Ctrl-C and restart, and stops every child process", async () => {
+    const ports = { PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()), MAIL_PORT: String(await freePort()) };
+    const env = { ...ports, DATA_DIR: dataDir };
+    const app = `http://127.0.0.1:${ports.PORT}`;
+    const mail = `http://127.0.0.1:${ports.MAIL_PORT}`;
+
+    const first = await start(env);
+    expect(first.output()).toContain("demo district seeded");
+    expect(first.output()).toContain("parent2@demo.fidelio.test");
+    const token = await signIn(app, mail, "admin@demo.fidelio.test");
+    const settings = (await (await fetch(`${app}/api/admin/district`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
+    const put = await fetch(`${app}/api/admin/district`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ calendar: settings.calendar, deadlines: { ...settings.deadlines, teacher: 4 }, fidelityGraceDays: 3, version: settings.version }),
+    });
+    expect(put.status).toBe(200);
+    first.child.kill("SIGINT");
+    expect(await first.exited).toBe(0);
+    expect(await portOpen(Number(ports.DYNAMO_PORT))).toBe(false);
+    expect(await portOpen(Number(ports.PORT))).toBe(false);
+
+    const second = await start(env);
+    try {
+      expect(second.output()).toContain("table kept");
+      expect(second.output()).not.toContain("demo district seeded");
+      // The session, the secret that hashes codes and the edited settings all survived.
+      const again = (await (await fetch(`${app}/api/admin/district`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
+      expect(again).toMatchObject({ deadlines: { teacher: 4 }, fidelityGraceDays: 3, version: settings.version + 1 });
+    } finally {
+      second.child.kill("SIGTERM");
+      await second.exited;
+    }
+  }, 120_000);
+
+  it("stops at once with the install command when Java is missing", async () => {
+    const bin = join(dataDir, "bin-without-java");
+    mkdirSync(bin, { recursive: true });
+    symlinkSync(process.execPath, join(bin, "node"));
+    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", startScript], { env: { ...shellEnv, PATH: bin }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stderr!.on("data", (chunk) => (output += chunk));
+    const code = await new Promise((done) => child.once("exit", done));
+    expect(code).toBe(1);
+    expect(output).toContain("Java was not found");
+    expect(output).toContain("apt-get install -y openjdk-17-jre-headless");
+  }, 30_000);
+});
