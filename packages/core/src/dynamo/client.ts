@@ -116,12 +116,20 @@ export async function transact(ops: Array<TransactPut | TransactCheck | Transact
 }
 
 /** Unconditional puts in batches of 25, sent in parallel; retries what DynamoDB hands back unprocessed. */
-export async function batchPut(items: Item[]) {
-  const chunks: Item[][] = [];
-  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+export const batchPut = (items: Item[]) => batchWrite(items.map((item) => ({ PutRequest: { Item: toItem(item) } })));
+
+/** Unconditional deletes, batched like batchPut. */
+export const batchDelete = (keyList: Array<{ pk: string; sk: string }>) =>
+  batchWrite(keyList.map((key) => ({ DeleteRequest: { Key: toItem(key) } })));
+
+type WriteRequest = { PutRequest: { Item: Record<string, AttributeValue> } } | { DeleteRequest: { Key: Record<string, AttributeValue> } };
+
+async function batchWrite(requests: WriteRequest[]) {
+  const chunks: WriteRequest[][] = [];
+  for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
   await Promise.all(
     chunks.map(async (chunk) => {
-      let pending = chunk.map((item) => ({ PutRequest: { Item: toItem(item) } }));
+      let pending = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
         const out = await dynamo().send(new BatchWriteItemCommand({ RequestItems: { [tableName()]: pending } }));

@@ -1,6 +1,6 @@
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
-import { batchPut, keys, putItem, transact, type TransactDelete, type TransactPut } from "../dynamo";
+import { batchDelete, batchPut, keys, putItem, transact, type TransactDelete, type TransactPut } from "../dynamo";
 import { conflict, isConditionFailure } from "../error";
 import type { UserWrite, WritePlan } from "./plan";
 import { mapLimit } from "./util";
@@ -64,5 +64,6 @@ export async function applyPlan(actor: Actor, plan: WritePlan) {
     if (isConditionFailure(error)) throw conflict("An IEP was amended during the import; run the import again");
     throw error;
   }
+  await batchDelete(plan.revoked);
   await Audit.recordMany(actor, plan.audits);
 }

@@ -9,6 +9,8 @@ import type { Problems } from "./problems";
 export interface FidelioExtras {
   roles: Map<string, Set<Role>>;
   caseload: Array<{ line: number; studentSourcedId: string; caseManagerSourcedId: string }>;
+  /** Whether fidelio_caseload.csv came with this import, so it speaks for every case-manager link. */
+  caseloadIncluded: boolean;
   ieps: Map<string, ImportedIep>;
 }
 
@@ -34,7 +36,7 @@ const isRealDate = (value: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 export function readFidelio(tables: Tables, data: OneRoster, problems: Problems): FidelioExtras {
-  const extras: FidelioExtras = { roles: new Map(), caseload: [], ieps: new Map() };
+  const extras: FidelioExtras = { roles: new Map(), caseload: [], caseloadIncluded: Boolean(tables["fidelio_caseload.csv"]), ieps: new Map() };
 
   for (const row of rowsOf(tables["fidelio_roles.csv"], problems, ["userSourcedId", "role"])) {
     const userId = row.value("userSourcedId");

@@ -17,6 +17,8 @@ export { rosterFiles, rosterLimits } from "./files";
 export interface ImportSummary extends Counts {
   /** Rows whose status is `tobedeleted`: skipped, nothing deleted. */
   skipped: number;
+  /** Relationships that ended (access removed): a teacher no longer in the student's classes, a guardian no longer listed. */
+  revoked: number;
   byKind: Record<string, Counts>;
 }
 
@@ -46,6 +48,6 @@ export namespace Roster {
     await applyPlan(actor, plan);
 
     const total = (change: keyof Counts) => countedKinds.reduce((sum, kind) => sum + plan.counts[kind][change], 0);
-    return { created: total("created"), updated: total("updated"), unchanged: total("unchanged"), skipped: model.skipped, byKind: plan.counts };
+    return { created: total("created"), updated: total("updated"), unchanged: total("unchanged"), skipped: model.skipped, revoked: plan.revoked.length, byKind: plan.counts };
   }
 }

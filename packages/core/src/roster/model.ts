@@ -40,6 +40,8 @@ export interface RosterModel {
   /** student sourcedId -> user sourcedId -> the one relationship between them. */
   links: Map<string, Map<string, ImportedLink>>;
   ieps: Map<string, ImportedIep>;
+  /** Link kinds this import lists in full: a stored link of such a kind that it omits has ended. */
+  completeKinds: RelationshipKind[];
   skipped: number;
 }
 
@@ -126,6 +128,7 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
     students,
     links,
     ieps: extras.ieps,
+    completeKinds: extras.caseloadIncluded ? ["guardian", "teacher", "case_manager"] : ["guardian", "teacher"],
     skipped: data.skipped,
   };
 }

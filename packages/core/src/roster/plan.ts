@@ -3,7 +3,7 @@ import type { AuditEvent } from "../audit";
 import { keys } from "../dynamo";
 import { Iep, type IepContent, type IepVersion } from "../iep";
 import { parseStudentPartition, relationshipItem, studentItem } from "../student/items";
-import { studentName, type Relationship, type StudentInfo } from "../student/schema";
+import { studentName, type Relationship, type RelationshipKind, type StudentInfo } from "../student/schema";
 import { User, type UserInfo } from "../user";
 import type { ImportedIep } from "./fidelio";
 import type { ImportedLink, ImportedStudent, RosterModel } from "./model";
@@ -31,6 +31,8 @@ export interface WritePlan {
   users: UserWrite[];
   studentItems: Item[];
   iepVersions: Item[];
+  /** Relationships that ended: a teacher no longer in the student's classes, a guardian no longer listed. */
+  revoked: Array<{ pk: string; sk: string }>;
   audits: AuditEvent[];
   counts: Record<CountedKind, Counts>;
 }
@@ -54,6 +56,7 @@ export function planWrites(actor: Actor, model: RosterModel, stored: Stored, ids
     users: [],
     studentItems: [],
     iepVersions: [],
+    revoked: [],
     audits: [],
     counts: Object.fromEntries(countedKinds.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }])) as WritePlan["counts"],
   };
@@ -102,6 +105,7 @@ export function planWrites(actor: Actor, model: RosterModel, stored: Stored, ids
       schoolName: schoolNames.get(imported.schoolSourcedId) ?? "",
       links: [...(model.links.get(imported.sourcedId)?.values() ?? [])],
       iep: model.ieps.get(imported.sourcedId),
+      completeKinds: model.completeKinds,
       stored: stored.students.get(ids.of("student", imported.sourcedId)) ?? [],
       userOf: (sourcedId) => ({ id: ids.of("user", sourcedId), name: model.people.get(sourcedId)!.name }),
     });
@@ -116,6 +120,7 @@ interface StudentInput {
   schoolName: string;
   links: ImportedLink[];
   iep: ImportedIep | undefined;
+  completeKinds: RelationshipKind[];
   stored: Item[];
   userOf: (sourcedId: string) => { id: string; name: string };
 }
@@ -160,20 +165,26 @@ function planStudent(actor: Actor, plan: WritePlan, count: (kind: CountedKind, b
     const previous = record?.relationships.find((rel) => rel.userId === user.id);
     // Without IEP rows for this student the import does not know the class limits: keep the stored ones.
     const applying = link.classes.length === 0 ? undefined : iep ? applyingIn(link, accommodations, iep) : previous?.accommodationIds;
+    // Without the caseload file this import cannot say a case manager who also teaches stopped managing.
+    const keepsCaseManager = previous?.kind === "case_manager" && !input.completeKinds.includes("case_manager");
     return {
       studentId: id,
       userId: user.id,
       userName: user.name,
-      kind: link.kind,
+      kind: keepsCaseManager ? "case_manager" : link.kind,
       ...(link.classes.length > 0 && { classes: link.classes }),
       ...(applying && { accommodationIds: applying }),
       student: summary,
     };
   });
-  // Links the roster no longer lists are kept (an import never deletes), with the student's summary refreshed.
+  // A link the roster no longer lists has ended when the roster speaks for every link of its kind:
+  // access follows the service team (FERPA). Other links stay, with the student's summary refreshed.
   const listed = new Set(relationships.map((rel) => rel.userId));
-  relationships.push(...(record?.relationships ?? []).filter((rel) => !listed.has(rel.userId)));
-  let relationshipsChanged = false;
+  const unlisted = (record?.relationships ?? []).filter((rel) => !listed.has(rel.userId));
+  const ended = unlisted.filter((rel) => input.completeKinds.includes(rel.kind));
+  relationships.push(...unlisted.filter((rel) => !ended.includes(rel)));
+  plan.revoked.push(...ended.map((rel) => keys.relationship(rel.studentId, rel.userId)));
+  let relationshipsChanged = ended.length > 0;
   for (const rel of relationships) {
     const relItem = relationshipItem(rel, info);
     if (count("relationship", storedBySk.get(relItem.sk), relItem) !== "unchanged") {
