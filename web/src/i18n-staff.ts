@@ -66,7 +66,10 @@ export const staffStrings = {
   rosterChooseFile: ["Choose the roster files first.", "Primero elija los archivos de listas."],
   upload: ["Upload roster", "Subir listas"],
   uploading: ["Uploading…", "Subiendo…"],
-  rosterDone: ["Import done: {created} created, {updated} updated, {unchanged} unchanged.", "Importación terminada: {created} creados, {updated} actualizados, {unchanged} sin cambios."],
+  rosterDone: [
+    "Import done: {created} created, {updated} updated, {unchanged} unchanged, {revoked} ended links (access removed), {skipped} rows marked tobedeleted skipped.",
+    "Importación terminada: {created} creados, {updated} actualizados, {unchanged} sin cambios, {revoked} vínculos terminados (acceso retirado), {skipped} filas tobedeleted omitidas.",
+  ],
   rosterErrorsCaption: ["Rows that need fixing", "Filas que hay que corregir"],
   rosterRejected: ["Nothing was imported. Fix these rows and upload again.", "No se importó nada. Corrija estas filas y vuelva a subir los archivos."],
   colFile: ["File", "Archivo"],

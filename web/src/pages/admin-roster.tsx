@@ -4,7 +4,7 @@ import { t } from "../i18n";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
 
-type Counts = { created: number; updated: number; unchanged: number };
+type Counts = { created: number; updated: number; unchanged: number; revoked: number; skipped: number };
 
 export function AdminRoster() {
   const [counts, setCounts] = createSignal<Counts>();
