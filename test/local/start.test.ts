@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@fidelio/local/emulators/free-port";
+import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
 
 /** `npm start`'s entry point as a real process: data on disk, Ctrl-C, restart, missing Java. */
 const startScript = resolve(import.meta.dirname, "../../packages/local/src/start.ts");
@@ -34,14 +35,6 @@ const portOpen = (port: number) =>
     socket.once("error", () => done(false));
   });
 
-async function signIn(app: string, mail: string, email: string) {
-  await fetch(`${app}/api/auth/start`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
-  const { emails } = (await (await fetch(`${mail}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; body: { text: string } }> };
-  const code = /\b(\d{6})\b/.exec(emails.filter((e) => e.destination.to.join().includes(email)).at(-1)!.body.text)![1];
-  const res = await fetch(`${app}/api/auth/verify`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, code }) });
-  return ((await res.json()) as { token: string }).token;
-}
-
 describe("npm start", () => {
   it("seeds once, keeps data across Ctrl-C and restart, and stops every child process", async () => {
     const ports = { PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()), MAIL_PORT: String(await freePort()) };
@@ -52,7 +45,7 @@ describe("npm start", () => {
     const first = await start(env);
     expect(first.output()).toContain("demo district seeded");
     expect(first.output()).toContain("parent2@demo.fidelio.test");
-    const token = await signIn(app, mail, "admin@demo.fidelio.test");
+    const token = await signInOverHttp(app, mail, "admin@demo.fidelio.test");
     const settings = (await (await fetch(`${app}/api/admin/district`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
     const put = await fetch(`${app}/api/admin/district`, {
       method: "PUT",

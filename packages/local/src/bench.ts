@@ -5,6 +5,7 @@ import { dynamo, keys, tableName, toItem } from "@fidelio/core/dynamo";
 import { apiBundleBytes } from "./bench/bundle-size";
 import { startChildStack } from "./bench/child-stack";
 import { measure, type Figures } from "./bench/raw-dynamo";
+import { signInOverHttp } from "./sign-in-over-http";
 
 /**
  * `npm run bench`: API latency against raw DynamoDB Local latency, in one run on one machine, and the
@@ -16,7 +17,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const stack = await startChildStack();
 try {
   Object.assign(process.env, { DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local" });
-  const token = await signInAsTeacher(stack.url, stack.mailUrl);
+  const token = await signInOverHttp(stack.url, stack.mailUrl, "teacher@demo.fidelio.test");
   const headers = { authorization: `Bearer ${token}` };
   const list = (await (await fetch(`${stack.url}/api/students`, { headers })).json()) as { items: Array<{ id: string }> };
   const studentId = list.items[0]!.id;
@@ -53,13 +54,4 @@ try {
   console.log(`\nAPI Lambda bundle (esbuild, minified, SDK bundled): ${(bytes / 1024).toFixed(1)} KB (target ≤ 400 KB)`);
 } finally {
   await stack.stop();
-}
-
-async function signInAsTeacher(url: string, mailUrl: string): Promise<string> {
-  const email = "teacher@demo.fidelio.test";
-  await fetch(`${url}/api/auth/start`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
-  const store = (await (await fetch(`${mailUrl}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; body: { text: string } }> };
-  const code = /\b(\d{6})\b/.exec(store.emails.filter((e) => e.destination.to.join().includes(email)).at(-1)?.body.text ?? "")?.[1];
-  const res = await fetch(`${url}/api/auth/verify`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, code }) });
-  return ((await res.json()) as { token: string }).token;
 }
