@@ -16,7 +16,6 @@
  *  - sign-in code for an email    Get    pk=CODE#<emailHash>             sk=CODE
  *  - session by token hash        Get    pk=SESSION#<tokenHash>          sk=SESSION
  *  - audit trail of a student     Query  pk=AUDIT#STU#<studentId>        sk=<isoTime>#<auditId> (newest last)
- *  - idempotent request replay    Get    pk=IDEM#<userId>#<key>          sk=IDEM
  */
 export const keys = {
   district: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "DISTRICT" }),
@@ -58,7 +57,6 @@ export const keys = {
   audit: (studentId: string, at: string, auditId: string) => ({ pk: `AUDIT#STU#${studentId}`, sk: `${at}#${auditId}` }),
   auditOf: (studentId: string) => ({ pk: `AUDIT#STU#${studentId}` }),
 
-  idempotency: (userId: string, key: string) => ({ pk: `IDEM#${userId}#${key}`, sk: "IDEM" }),
 } as const;
 
 /** Which kind of item a sort key inside a student partition is. */
