@@ -1,3 +1,5 @@
+import { auditReasons } from "@fidelio/core/audit/reasons";
+
 /**
  * Codes the API sends (roles, audit actions and reasons, IEP provider roles), English then Spanish;
  * looked up by `tCode`, which shows the code itself when it is not listed here.
@@ -16,17 +18,13 @@ export const codeStrings = {
   "action.audit.read": ["Looked at this access log", "Consultó este registro de accesos"],
   "action.roster.import": ["Updated the record from the school roster", "Actualizó el expediente con la lista de la escuela"],
 
-  "reason.Parent or guardian of the student": ["Parent or guardian of the student", "Padre, madre o tutor del estudiante"],
-  "reason.Teacher on the student's service team": ["Teacher on the student's service team", "Docente del equipo de servicios del estudiante"],
-  "reason.Case manager for the student": ["Case manager for the student", "Administrador de caso del estudiante"],
-  "reason.Special-education director of the district": ["Special education director of the district", "Director de educación especial del distrito"],
-  "reason.District administrator": ["District administrator", "Administrador del distrito"],
-  "reason.Roster import by district administrator": ["Roster import by the district administrator", "Importación de listas por el administrador del distrito"],
-  "reason.District-wide student list": ["Works for the district and may see every student", "Trabaja para el distrito y puede ver a todos los estudiantes"],
-  // The API gives one reason for every personal list; the reader's log says which link it was.
-  "reason.Student list of the people I serve or am guardian of": ["Works with the student, or is their parent or guardian", "Trabaja con el estudiante, o es su padre, madre o tutor"],
-  "reason.list.parent": ["Parent or guardian of the student", "Padre, madre o tutor del estudiante"],
-  "reason.list.team": ["On the student's team at school", "Forma parte del equipo escolar del estudiante"],
+  [`reason.${auditReasons.guardian}`]: ["Parent or guardian of the student", "Padre, madre o tutor del estudiante"],
+  [`reason.${auditReasons.teacher}`]: ["Teacher on the student's team at school", "Docente del equipo escolar del estudiante"],
+  [`reason.${auditReasons.case_manager}`]: ["Case manager for the student", "Administrador de caso del estudiante"],
+  [`reason.${auditReasons.director}`]: ["Special education director of the district", "Director de educación especial del distrito"],
+  [`reason.${auditReasons.district_admin}`]: ["District administrator", "Administrador del distrito"],
+  [`reason.${auditReasons.rosterImport}`]: ["Roster import by the district administrator", "Importación de listas por el administrador del distrito"],
+  [`reason.${auditReasons.districtList}`]: ["Works for the district and may see every student", "Trabaja para el distrito y puede ver a todos los estudiantes"],
 
   // Service providers, as rosters usually name them.
   "provider.Special education teacher": ["Special education teacher", "Maestro de educación especial"],

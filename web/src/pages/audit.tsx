@@ -11,14 +11,6 @@ const loadAudit = (studentId: string, cursor: string) =>
   call(api.audit.$get({ query: cursor ? { studentId, cursor } : { studentId } }));
 type AuditItem = Awaited<ReturnType<typeof loadAudit>>["items"][number];
 
-/** The API gives every personal student list one reason; the roles tell a parent's from a teacher's. */
-function why(entry: AuditItem) {
-  if (entry.reason !== "Student list of the people I serve or am guardian of") return tCode("reason", entry.reason);
-  const parent = entry.actorRoles.includes("parent");
-  const staff = entry.actorRoles.some((role) => role === "teacher" || role === "case_manager");
-  return parent === staff ? tCode("reason", entry.reason) : tCode("reason", parent ? "list.parent" : "list.team");
-}
-
 /**
  * "Who viewed this record": every read and write of the student's records, newest first.
  * The student's name comes with the link that led here: fetching the record for it would add
@@ -77,7 +69,7 @@ export function Audit() {
                         <span class="detail">{entry.actorRoles.map((role) => tCode("role", role)).join(", ")}</span>
                       </td>
                       <td data-label={t("colWhat")}>{tCode("action", entry.action)}</td>
-                      <td data-label={t("colWhy")}>{why(entry)}</td>
+                      <td data-label={t("colWhy")}>{tCode("reason", entry.reason)}</td>
                     </tr>
                   )}
                 </For>

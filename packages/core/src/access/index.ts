@@ -1,4 +1,5 @@
 import { hasRole, type Actor, type Role } from "../actor";
+import { auditReasons } from "../audit/reasons";
 import { forbidden, notFound } from "../error";
 import type { StudentRecord } from "../student/items";
 
@@ -27,9 +28,9 @@ export interface Grant {
 }
 
 const relationshipGrant = {
-  guardian: { role: "parent", reason: "Parent or guardian of the student" },
-  teacher: { role: "teacher", reason: "Teacher on the student's service team" },
-  case_manager: { role: "case_manager", reason: "Case manager for the student" },
+  guardian: { role: "parent", reason: auditReasons.guardian },
+  teacher: { role: "teacher", reason: auditReasons.teacher },
+  case_manager: { role: "case_manager", reason: auditReasons.case_manager },
 } as const;
 
 /** Every role the actor holds toward this student, with the reason. */
@@ -39,8 +40,8 @@ export function grantsFor(actor: Actor, record: StudentRecord): Grant[] {
     .map((rel) => relationshipGrant[rel.kind])
     .filter((grant) => hasRole(actor, grant.role));
   if (record.student.districtId === actor.districtId) {
-    if (hasRole(actor, "director")) grants.push({ role: "director", reason: "Special-education director of the district" });
-    if (hasRole(actor, "district_admin")) grants.push({ role: "district_admin", reason: "District administrator" });
+    if (hasRole(actor, "director")) grants.push({ role: "director", reason: auditReasons.director });
+    if (hasRole(actor, "district_admin")) grants.push({ role: "district_admin", reason: auditReasons.district_admin });
   }
   return grants;
 }

@@ -1,5 +1,6 @@
 import type { Actor } from "../actor";
 import type { AuditEvent } from "../audit";
+import { auditReasons } from "../audit/reasons";
 import { keys } from "../dynamo";
 import { Iep, type IepContent, type IepVersion } from "../iep";
 import { parseStudentPartition, relationshipItem, studentItem } from "../student/items";
@@ -195,7 +196,7 @@ function planStudent(actor: Actor, plan: WritePlan, count: (kind: CountedKind, b
   if (relationshipsChanged) changed.push("relationships");
   if (newVersion) changed.push(`iep:v${newVersion.version}`);
   if (changed.length > 0) {
-    plan.audits.push({ studentId: id, action: "roster.import", record: changed.join(","), reason: "Roster import by district administrator" });
+    plan.audits.push({ studentId: id, action: "roster.import", record: changed.join(","), reason: auditReasons.rosterImport });
   }
 }
 

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { Access } from "../access";
 import { hasRole, type Actor } from "../actor";
 import { Audit } from "../audit";
+import { auditReasons } from "../audit/reasons";
 import { keys, queryAll, queryPage } from "../dynamo";
 import { Iep } from "../iep";
 import { verb } from "../verb";
@@ -43,15 +44,20 @@ export namespace Student {
     const page = districtWide
       ? await queryPage<StudentInfo>({ ...keys.studentsOfDistrict(actor.districtId), limit: 100, cursor })
       : await queryPage<Relationship>({ ...keys.studentsOfUser(actor.userId), limit: 100, cursor });
+    // Each listed student's audit entry names the actor's own link to that student.
     const items: StudentSummary[] = districtWide
       ? (page.items as StudentInfo[]).map((s) => ({ id: s.id, name: studentName(s), grade: s.grade, schoolName: s.schoolName, relationship: "district" }))
       : (page.items as Relationship[])
           .filter((rel) => hasRole(actor, rel.kind === "guardian" ? "parent" : rel.kind))
           .map((rel) => ({ ...rel.student, relationship: rel.kind }));
-    const reason = districtWide ? "District-wide student list" : "Student list of the people I serve or am guardian of";
     await Audit.recordMany(
       actor,
-      items.map((s) => ({ studentId: s.id, action: "student.list", record: "student:name,grade,school", reason })),
+      items.map((s) => ({
+        studentId: s.id,
+        action: "student.list",
+        record: "student:name,grade,school",
+        reason: auditReasons[s.relationship === "district" ? "districtList" : s.relationship],
+      })),
     );
     return { items, cursor: page.cursor };
   });
