@@ -1,14 +1,11 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { Config } from "../config";
 
 /**
  * Codes are 6 digits, so a plain hash of one is trivially reversed; a keyed HMAC means a copy of the
  * table alone does not reveal live codes. Session tokens carry 256 random bits, so SHA-256 suffices.
  */
-function authSecret() {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret || secret.length < 32) throw new Error("AUTH_SECRET must be set to at least 32 characters");
-  return secret;
-}
+const authSecret = () => Config.authSecret();
 
 export const hashEmail = (email: string) => createHmac("sha256", authSecret()).update(`email:${email}`).digest("hex");
 export const hashCode = (email: string, code: string) =>

@@ -10,20 +10,21 @@ import {
   type AttributeValue,
 } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { defaultTableName } from "./table-schema";
+import { Config } from "../config";
 
 type Item = Record<string, unknown>;
 
 let client: DynamoDBClient | undefined;
 
-/** One client per process; DYNAMO_ENDPOINT points it at DynamoDB Local. */
+/** One client per process; a configured endpoint points it at DynamoDB Local. */
 export function dynamo(): DynamoDBClient {
   // Credentials come from the environment on Lambda and locally alike (the local stack sets dummy ones).
-  client ??= new DynamoDBClient(process.env.DYNAMO_ENDPOINT ? { endpoint: process.env.DYNAMO_ENDPOINT } : {});
+  const endpoint = Config.dynamoEndpoint();
+  client ??= new DynamoDBClient(endpoint ? { endpoint } : {});
   return client;
 }
 
-export const tableName = () => process.env.TABLE_NAME ?? defaultTableName;
+export const tableName = () => Config.tableName();
 
 export const toItem = (value: Item) => marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: true });
 export const fromItem = <T = Item>(item: Record<string, AttributeValue>) => unmarshall(item) as T;

@@ -1,10 +1,12 @@
 import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
+import { Config } from "../config";
 
 let client: SESv2Client | undefined;
 
-/** SES_ENDPOINT points the client at aws-ses-v2-local; on AWS the default endpoint is used. */
+/** A configured endpoint points the client at aws-ses-v2-local; on AWS the default endpoint is used. */
 function ses() {
-  client ??= new SESv2Client(process.env.SES_ENDPOINT ? { endpoint: process.env.SES_ENDPOINT } : {});
+  const endpoint = Config.sesEndpoint();
+  client ??= new SESv2Client(endpoint ? { endpoint } : {});
   return client;
 }
 
@@ -16,7 +18,7 @@ export interface Message {
 }
 
 export namespace Email {
-  export const from = () => process.env.EMAIL_FROM ?? "Fidelio <no-reply@fidelio.test>";
+  export const from = () => Config.emailFrom();
 
   export async function send(message: Message) {
     const out = await ses().send(

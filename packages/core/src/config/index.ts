@@ -1,0 +1,29 @@
+import { defaultTableName } from "../dynamo/table-schema";
+
+/**
+ * The one place that reads the environment. On AWS, SST binds these to each function; locally the
+ * embedded stack (and the test setup) sets them before the first call. Read lazily, on each call,
+ * so a process that sets the environment after importing core still gets what it set.
+ */
+const read = (name: string) => {
+  const value = process.env[name];
+  return value === undefined || value === "" ? undefined : value;
+};
+
+export const Config = {
+  /** The single DynamoDB table. */
+  tableName: () => read("TABLE_NAME") ?? defaultTableName,
+  /** DynamoDB Local's address; unset on AWS, where the SDK's regional endpoint is used. */
+  dynamoEndpoint: () => read("DYNAMO_ENDPOINT"),
+  /** aws-ses-v2-local's address; unset on AWS. */
+  sesEndpoint: () => read("SES_ENDPOINT"),
+  /** Sender of every email. */
+  emailFrom: () => read("EMAIL_FROM") ?? "Fidelio <no-reply@fidelio.test>",
+  /** Key for sign-in code hashes and signed cursors: required, at least 32 characters. */
+  authSecret: () => {
+    const secret = read("AUTH_SECRET");
+    if (!secret || secret.length < 32) throw new Error("AUTH_SECRET must be set to at least 32 characters");
+    return secret;
+  },
+  region: () => read("AWS_REGION") ?? "us-east-1",
+};
