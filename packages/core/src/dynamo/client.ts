@@ -12,7 +12,8 @@ import {
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { Config } from "../config";
 
-type Item = Record<string, unknown>;
+/** A stored item as plain JavaScript values; each domain parses it with its own schema. */
+export type Item = Record<string, unknown>;
 
 let client: DynamoDBClient | undefined;
 
@@ -97,8 +98,10 @@ export async function queryAll<T = Item>(input: { pk: string; skPrefix?: string;
 export type TransactPut = { put: Item; condition?: string; names?: Record<string, string>; values?: Item };
 export type TransactCheck = { check: { pk: string; sk: string }; condition: string; names?: Record<string, string>; values?: Item };
 export type TransactDelete = { delete: { pk: string; sk: string }; condition?: string; names?: Record<string, string>; values?: Item };
+export type TransactUpdate = { update: { pk: string; sk: string }; expression: string; condition?: string; names?: Record<string, string>; values?: Item };
+export type TransactOp = TransactPut | TransactCheck | TransactDelete | TransactUpdate;
 
-export async function transact(ops: Array<TransactPut | TransactCheck | TransactDelete>) {
+export async function transact(ops: TransactOp[]) {
   const TableName = tableName();
   const common = (op: { condition?: string; names?: Record<string, string>; values?: Item }) => ({
     TableName,
@@ -111,7 +114,9 @@ export async function transact(ops: Array<TransactPut | TransactCheck | Transact
       ? { Put: { ...common(op), Item: toItem(op.put) } }
       : "check" in op
         ? { ConditionCheck: { ...common(op), Key: toItem(op.check), ConditionExpression: op.condition } }
-        : { Delete: { ...common(op), Key: toItem(op.delete) } },
+        : "update" in op
+          ? { Update: { ...common(op), Key: toItem(op.update), UpdateExpression: op.expression } }
+          : { Delete: { ...common(op), Key: toItem(op.delete) } },
   );
   await dynamo().send(new TransactWriteItemsCommand({ TransactItems: items }));
 }
@@ -129,15 +134,31 @@ async function batchWrite(requests: WriteRequest[]) {
   const chunks: WriteRequest[][] = [];
   for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
   await Promise.all(
-    chunks.map(async (chunk) => {
-      let pending = chunk;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
+    chunks.map((chunk) =>
+      untilProcessed(chunk, async (pending) => {
         const out = await dynamo().send(new BatchWriteItemCommand({ RequestItems: { [tableName()]: pending } }));
-        pending = (out.UnprocessedItems?.[tableName()] ?? []) as typeof pending;
-      }
-    }),
+        return (out.UnprocessedItems?.[tableName()] ?? []) as WriteRequest[];
+      }),
+    ),
   );
+}
+
+/** Attempts of one batch before giving up: with full-jitter backoff they span about 6 s of throttling. */
+export const maxBatchAttempts = 8;
+
+/**
+ * Sends a batch, then what DynamoDB hands back unprocessed, with exponential backoff and full jitter.
+ * Gives up after `maxBatchAttempts` with an error naming what was left, so throttling never loops forever.
+ */
+export async function untilProcessed<T>(batch: T[], send: (pending: T[]) => Promise<T[]>, baseDelayMs = 50): Promise<void> {
+  let pending = batch;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt >= maxBatchAttempts) {
+      throw new Error(`DynamoDB left ${pending.length} of ${batch.length} batch requests unprocessed after ${maxBatchAttempts} attempts`);
+    }
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * baseDelayMs * 2 ** attempt));
+    pending = await send(pending);
+  }
 }
 
 /** Many GetItems in batches of 100, sent in parallel; duplicate keys are read once, order is not kept. */
@@ -147,17 +168,18 @@ export async function batchGet<T = Item>(keyList: Array<{ pk: string; sk: string
   for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
   const found: T[] = [];
   await Promise.all(
-    chunks.map(async (chunk) => {
-      let pending = chunk.map((key) => toItem(key));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
-        const out = await dynamo().send(
-          new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: consistent } } }),
-        );
-        found.push(...(out.Responses?.[tableName()] ?? []).map((item) => fromItem<T>(item)));
-        pending = out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
-      }
-    }),
+    chunks.map((chunk) =>
+      untilProcessed(
+        chunk.map((key) => toItem(key)),
+        async (pending) => {
+          const out = await dynamo().send(
+            new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: consistent } } }),
+          );
+          found.push(...(out.Responses?.[tableName()] ?? []).map((item) => fromItem<T>(item)));
+          return out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+        },
+      ),
+    ),
   );
   return found;
 }
