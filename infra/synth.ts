@@ -1,13 +1,18 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { mountFidelio, type FidelioProps } from "./index";
 
 export interface SynthOptions extends Partial<FidelioProps> {
   /**
-   * Run esbuild for every function (slow). Off by default: the tests and the local runner need
-   * the template, not the bundles, which test/infra/api-bundle.test.ts builds on its own.
+   * Run esbuild for every function (a few seconds). Off by default: the tests and the local
+   * runner need the template, not the bundles.
    */
   bundle?: boolean;
+  /** Keep the cloud assembly (bundles included) here; otherwise it goes to a temporary directory removed before returning. */
+  outdir?: string;
 }
 
 /**
@@ -16,9 +21,14 @@ export interface SynthOptions extends Partial<FidelioProps> {
  * from it.
  */
 export function synth(options: SynthOptions = {}) {
-  // An empty bundling-stacks list tells NodejsFunction to skip esbuild and use a placeholder asset.
-  const app = new App(options.bundle ? {} : { context: { "aws:cdk:bundling-stacks": [] } });
-  const stack = new Stack(app, "Fidelio");
-  const resources = mountFidelio(stack, { stage: options.stage ?? "dev" });
-  return { template: Template.fromStack(stack), stack, resources };
+  const outdir = options.outdir ?? mkdtempSync(join(tmpdir(), "fidelio-synth-"));
+  try {
+    // An empty bundling-stacks list tells NodejsFunction to skip esbuild and use a placeholder asset.
+    const app = new App({ outdir, context: options.bundle ? {} : { "aws:cdk:bundling-stacks": [] } });
+    const stack = new Stack(app, "Fidelio");
+    const resources = mountFidelio(stack, { stage: options.stage ?? "dev" });
+    return { template: Template.fromStack(stack), stack, resources };
+  } finally {
+    if (!options.outdir) rmSync(outdir, { recursive: true, force: true });
+  }
 }

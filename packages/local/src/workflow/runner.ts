@@ -56,7 +56,8 @@ export class LocalWorkflowRunner implements WorkflowEngine {
 
   constructor(options: LocalWorkflowOptions = {}) {
     this.definition = runnableDefinition(options.definition ?? synthesizedDefinition());
-    this.machine = new StateMachine(this.definition);
+    // The library validates with asl-validator, which annotates the definition in place: give it a copy.
+    this.machine = new StateMachine(structuredClone(this.definition));
     this.timeScale = options.timeScale ?? Config.timeScale();
     this.waits = new CallbackWaits(options.store ?? dynamoTaskTokenStore, {
       timeScale: this.timeScale,
@@ -138,7 +139,11 @@ export class LocalWorkflowRunner implements WorkflowEngine {
     };
     run.result.then(
       (output) => finish({ status: "succeeded", output }),
-      (error: Error) => finish({ status: "failed", error: { name: error.name, message: error.message } }),
+      // The library wraps the failure in ExecutionError; its cause carries the Error and Cause AWS would report.
+      (error: Error) => {
+        const failure = error.cause instanceof Error ? error.cause : error;
+        return finish({ status: "failed", error: { name: failure.name, message: failure.message } });
+      },
     );
   }
 
