@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getItem, keys } from "@fidelio/core/dynamo";
 import { provideWorkflowSteps, type Answer } from "@fidelio/core/workflow";
-import { isStaleTaskToken } from "@fidelio/core/workflow/engine";
+import { isStaleTaskToken, workflowEngine } from "@fidelio/core/workflow/engine";
+import { startLocalWorkflow } from "@fidelio/local/workflow/index";
 import { LocalWorkflowRunner } from "@fidelio/local/workflow/runner";
 import { synthesizedDefinition } from "@fidelio/local/workflow/definition";
 import { dynamoTaskTokenStore } from "@fidelio/local/workflow/token-store";
@@ -178,5 +179,24 @@ describe("the local runner executes the synthesized escalation ASL", () => {
     await runner.sendTaskSuccess(wait, answer("resolve"));
     expect(await done).toMatchObject({ status: "succeeded" });
     expect(entered(runner, "con_long").filter((s) => s === "Resume").length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("the local stack's workflow", () => {
+  it("registers the runner as core's engine and resumes the open concerns it is given", async () => {
+    const steps = ladder({ timeoutSeconds: 3600 });
+    restore = provideWorkflowSteps(steps.steps);
+    const workflow = await startLocalWorkflow(async () => ["con_open_1", "con_open_2"], { definition, timeScale: 1 });
+    try {
+      expect(workflowEngine()).toBe(workflow.runner);
+      expect(workflow.resumed).toEqual(["con_open_1", "con_open_2"]);
+      await workflowEngine().start("con_open_1", { concernId: "con_open_1" }); // already running: nothing new
+      await workflowEngine().sendTaskSuccess(await steps.token("con_open_1"), answer("resolve"));
+      await steps.token("con_open_2");
+      expect(steps.tokens.map((t) => t.concernId).sort()).toEqual(["con_open_1", "con_open_2"]);
+    } finally {
+      await workflow.stop();
+    }
+    expect(workflowEngine()).not.toBe(workflow.runner);
   });
 });

@@ -93,9 +93,10 @@ export class CallbackWaits {
   private arm(token: string, dueAt: number) {
     const entry = this.pending.get(token)!;
     const left = dueAt - Date.now();
-    entry.timer = left > this.options.renewAfterMs
-      ? setTimeout(() => void this.expire(token, "abandoned"), this.options.renewAfterMs)
-      : setTimeout(() => void this.expire(token, "timed_out"), Math.max(0, left));
+    const status = left > this.options.renewAfterMs ? "abandoned" : "timed_out";
+    // A failed store write (DynamoDB Local restarting) must not lose the deadline: try again shortly.
+    const fire = () => this.expire(token, status).catch(() => this.pending.has(token) && (entry.timer = setTimeout(fire, 1000)));
+    entry.timer = setTimeout(fire, status === "abandoned" ? this.options.renewAfterMs : Math.max(0, left));
   }
 
   private async expire(token: string, status: "timed_out" | "abandoned") {
