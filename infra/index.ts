@@ -1,5 +1,6 @@
 import type { Construct } from "constructs";
 import { Storage } from "./storage";
+import { Workflow } from "./workflow";
 
 export interface FidelioProps {
   stage: string;
@@ -14,5 +15,6 @@ const productionStages = new Set(["prod", "production"]);
  */
 export function mountFidelio(scope: Construct, props: FidelioProps) {
   const storage = new Storage(scope, "Storage", { retain: productionStages.has(props.stage) });
-  return { storage };
+  const workflow = new Workflow(scope, "Workflow", { table: storage.table });
+  return { storage, workflow };
 }

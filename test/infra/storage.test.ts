@@ -1,16 +1,7 @@
-import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { tableSchema } from "@fidelio/core/dynamo/table-schema";
-import { mountFidelio } from "../../infra/index";
-
-// Synthesizes through the same function sst.config.ts calls, offline: `sst build` needs AWS.
-function synth(stage: string) {
-  const app = new App();
-  const stack = new Stack(app, "Fidelio");
-  mountFidelio(stack, { stage });
-  return Template.fromStack(stack);
-}
+import { synth } from "../../infra/synth";
 
 const keySchema = (partitionKey: string, sortKey: string) => [
   { AttributeName: partitionKey, KeyType: "HASH" },
@@ -18,7 +9,7 @@ const keySchema = (partitionKey: string, sortKey: string) => [
 ];
 
 describe("storage", () => {
-  const template = synth("dev");
+  const { template } = synth({ stage: "dev" });
 
   it("declares exactly one table, keyed and indexed as tableSchema says", () => {
     template.resourceCountIs("AWS::DynamoDB::Table", 1);
@@ -52,7 +43,7 @@ describe("storage", () => {
 
   it("retains the table in production and removes it with other stages", () => {
     const policyOf = (stage: string) =>
-      Object.values(synth(stage).findResources("AWS::DynamoDB::Table"))[0]?.DeletionPolicy;
+      Object.values(synth({ stage }).template.findResources("AWS::DynamoDB::Table"))[0]?.DeletionPolicy;
     expect(policyOf("production")).toBe("Retain");
     expect(policyOf("dev")).toBe("Delete");
   });

@@ -26,4 +26,17 @@ export const Config = {
     return secret;
   },
   region: () => read("AWS_REGION") ?? "us-east-1",
+  /** The escalation state machine; set on AWS for the API, which resumes executions. */
+  stateMachineArn: () => read("STATE_MACHINE_ARN"),
+  /**
+   * Local only: how many times shorter every workflow wait runs (86400 turns a school day into
+   * about a second). The local runner reads it; nothing on AWS does.
+   */
+  timeScale: () => {
+    const raw = read("TIME_SCALE");
+    if (raw === undefined) return 1;
+    const scale = Number(raw);
+    if (!Number.isFinite(scale) || scale < 1) throw new Error("TIME_SCALE must be a number of at least 1");
+    return scale;
+  },
 };

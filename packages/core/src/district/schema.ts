@@ -25,8 +25,24 @@ export const Deadlines = v.object({
   director: schoolDays("Director"),
 });
 
+/** Districts saved before time zones existed have none; deadlines then fall in this zone. */
+export const defaultTimeZone = "America/Los_Angeles";
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** An IANA zone such as "America/Chicago": deadlines end with the school day there. */
+export const TimeZone = v.pipe(v.string(), v.trim(), v.check(isTimeZone, "A time zone such as America/Chicago"));
+
 export const DistrictSettings = v.object({
   calendar: Calendar,
+  timeZone: v.optional(TimeZone),
   deadlines: Deadlines,
   fidelityGraceDays: v.pipe(v.number(), v.integer("Whole school days"), v.minValue(0, "Zero or more"), v.maxValue(10, "At most 10 school days")),
 });

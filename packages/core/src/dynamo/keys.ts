@@ -16,6 +16,10 @@
  *  - sign-in code for an email    Get    pk=CODE#<emailHash>             sk=CODE
  *  - session by token hash        Get    pk=SESSION#<tokenHash>          sk=SESSION
  *  - audit trail of a student     Query  pk=AUDIT#STU#<studentId>        sk=<isoTime>#<auditId> (newest last)
+ *  - local workflow runner only (AWS keeps these inside Step Functions):
+ *    the current wait of an execution and its deadline
+ *                                 Get    pk=WF#<executionName>           sk=WAIT
+ *    a callback task token        Get    pk=WFTOKEN#<token>              sk=TOKEN
  */
 export const keys = {
   district: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "DISTRICT" }),
@@ -56,6 +60,9 @@ export const keys = {
 
   audit: (studentId: string, at: string, auditId: string) => ({ pk: `AUDIT#STU#${studentId}`, sk: `${at}#${auditId}` }),
   auditOf: (studentId: string) => ({ pk: `AUDIT#STU#${studentId}` }),
+
+  workflowWait: (executionName: string) => ({ pk: `WF#${executionName}`, sk: "WAIT" }),
+  taskToken: (token: string) => ({ pk: `WFTOKEN#${token}`, sk: "TOKEN" }),
 
 } as const;
 

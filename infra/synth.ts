@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, Stack } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import { mountFidelio, type FidelioProps } from "./index";
+
+export interface SynthOptions extends Partial<FidelioProps> {
+  /**
+   * Run esbuild for every function (a few seconds). Off by default: the tests and the local
+   * runner need the template, not the bundles.
+   */
+  bundle?: boolean;
+  /** Keep the cloud assembly (bundles included) here; otherwise it goes to a temporary directory removed before returning. */
+  outdir?: string;
+}
+
+/**
+ * Synthesizes Fidelio offline through the same mountFidelio that sst.config.ts calls (`sst build`
+ * needs AWS). The infra tests read the template; the local runner takes the state machine's ASL
+ * from it.
+ */
+export function synth(options: SynthOptions = {}) {
+  const outdir = options.outdir ?? mkdtempSync(join(tmpdir(), "fidelio-synth-"));
+  try {
+    // An empty bundling-stacks list tells NodejsFunction to skip esbuild and use a placeholder asset.
+    const app = new App({ outdir, context: options.bundle ? {} : { "aws:cdk:bundling-stacks": [] } });
+    const stack = new Stack(app, "Fidelio");
+    const resources = mountFidelio(stack, { stage: options.stage ?? "dev" });
+    return { template: Template.fromStack(stack), stack, resources };
+  } finally {
+    if (!options.outdir) rmSync(outdir, { recursive: true, force: true });
+  }
+}
