@@ -97,8 +97,10 @@ export async function queryAll<T = Item>(input: { pk: string; skPrefix?: string;
 export type TransactPut = { put: Item; condition?: string; names?: Record<string, string>; values?: Item };
 export type TransactCheck = { check: { pk: string; sk: string }; condition: string; names?: Record<string, string>; values?: Item };
 export type TransactDelete = { delete: { pk: string; sk: string }; condition?: string; names?: Record<string, string>; values?: Item };
+export type TransactUpdate = { update: { pk: string; sk: string }; expression: string; condition?: string; names?: Record<string, string>; values?: Item };
+export type TransactOp = TransactPut | TransactCheck | TransactDelete | TransactUpdate;
 
-export async function transact(ops: Array<TransactPut | TransactCheck | TransactDelete>) {
+export async function transact(ops: TransactOp[]) {
   const TableName = tableName();
   const common = (op: { condition?: string; names?: Record<string, string>; values?: Item }) => ({
     TableName,
@@ -111,7 +113,9 @@ export async function transact(ops: Array<TransactPut | TransactCheck | Transact
       ? { Put: { ...common(op), Item: toItem(op.put) } }
       : "check" in op
         ? { ConditionCheck: { ...common(op), Key: toItem(op.check), ConditionExpression: op.condition } }
-        : { Delete: { ...common(op), Key: toItem(op.delete) } },
+        : "update" in op
+          ? { Update: { ...common(op), Key: toItem(op.update), UpdateExpression: op.expression } }
+          : { Delete: { ...common(op), Key: toItem(op.delete) } },
   );
   await dynamo().send(new TransactWriteItemsCommand({ TransactItems: items }));
 }
