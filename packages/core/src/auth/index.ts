@@ -27,7 +27,7 @@ export namespace Auth {
   /**
    * Always answers the same, and does the same work, for known and unknown addresses: one read of the
    * email claim and one transaction (the code item plus an outbox item). An unknown address gets a code
-   * item no code matches and an outbox item that is never sent, so neither timing nor the later
+   * item no code matches and an outbox decoy of the same size that is never sent, so neither timing nor the later
    * lockout sequence tells who has an account. The email leaves through the outbox, after the answer.
    */
   export async function start(input: v.InferInput<typeof StartInput>): Promise<void> {
@@ -35,8 +35,10 @@ export namespace Auth {
     const now = Date.now();
     const known = await getItem<{ userId: string }>(keys.email(email));
     const code = newCode();
-    const issue = issueCode(hashEmail(email), known ? hashCode(email, code) : decoyCodeHash(), now);
-    const mail = known ? Outbox.email(codeEmail(email, code), { notAfter: now + CODE_LIFETIME_MS }) : Outbox.suppressed();
+    const codeHash = hashCode(email, code);
+    const issue = issueCode(hashEmail(email), known ? codeHash : decoyCodeHash(), now);
+    const message = codeEmail(email, code);
+    const mail = known ? Outbox.email(message, { notAfter: now + CODE_LIFETIME_MS }) : Outbox.decoy(message);
     try {
       await transact([issue, mail]);
     } catch (error) {

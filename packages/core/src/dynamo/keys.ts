@@ -19,6 +19,7 @@
  *  - outbox email                 Get    pk=OUTBOX#<outboxId>            sk=OUTBOX  (the table's stream feeds the sender)
  *  - outbox emails not yet settled
  *                                 Query  gsi1 gsi1pk=OUTBOX#OPEN  gsi1sk=<createdAt>#<outboxId> (sparse: removed once delivered or failed)
+ *  - sign-in decoys (never read)  gsi1 gsi1pk=OUTBOX#DECOY: an unknown address's stand-in costs the same index write
  *  - audit trail of a student     Query  pk=AUDIT#STU#<studentId>        sk=<isoTime>#<auditId> (newest last)
  */
 export const keys = {
@@ -62,6 +63,7 @@ export const keys = {
   outbox: (outboxId: string) => ({ pk: `OUTBOX#${outboxId}`, sk: "OUTBOX" }),
   outboxOpen: (createdAt: string, outboxId: string) => ({ gsi1pk: "OUTBOX#OPEN", gsi1sk: `${createdAt}#${outboxId}` }),
   outboxOpenAll: () => ({ index: "gsi1" as const, pk: "OUTBOX#OPEN" }),
+  outboxDecoy: (createdAt: string, outboxId: string) => ({ gsi1pk: "OUTBOX#DECOY", gsi1sk: `${createdAt}#${outboxId}` }),
   isOutbox: (pk: string) => pk.startsWith("OUTBOX#"),
 
   audit: (studentId: string, at: string, auditId: string) => ({ pk: `AUDIT#STU#${studentId}`, sk: `${at}#${auditId}` }),

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { dynamo, fromItem, getItem, keys, queryPage, tableName, toItem, type TransactPut } from "../dynamo";
 import { Email, type Message } from "../email";
@@ -61,14 +62,17 @@ export namespace Outbox {
   }
 
   /**
-   * A stand-in of the same shape that is never sent: sign-in writes it for an unknown address so that
-   * known and unknown addresses cost the same writes (no account enumeration by timing).
+   * A stand-in that is never sent, for the email an unknown address would have got: sign-in writes it
+   * so that known and unknown addresses cost the same work and writes (no account enumeration by
+   * timing). It seals the would-be message like `email` does, then keeps only random bytes of that size.
    */
-  export function suppressed(): TransactPut {
+  export function decoy(message: Message): TransactPut {
     const id = newId("out");
     const now = Date.now();
-    const item: OutboxItem = { ...keys.outbox(id), type: "outbox", id, status: "suppressed", createdAt: new Date(now).toISOString(), attempts: 0, nextAttemptAt: now };
-    return { put: { ...item, ttl: epochSeconds(now + 86_400_000) }, condition: "attribute_not_exists(pk)" };
+    const createdAt = new Date(now).toISOString();
+    const padding = randomBytes(Buffer.byteLength(seal(message))).toString("base64url");
+    const item: OutboxItem & { padding: string } = { ...keys.outbox(id), type: "outbox", id, status: "suppressed", createdAt, attempts: 0, nextAttemptAt: now, padding };
+    return { put: { ...item, ...keys.outboxDecoy(createdAt, id), ttl: epochSeconds(now + 86_400_000) }, condition: "attribute_not_exists(pk)" };
   }
 
   export const isOutboxItem = (image: Record<string, unknown>): image is OutboxItem & Record<string, unknown> =>
