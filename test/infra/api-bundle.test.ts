@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "esbuild";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
-import { emailsTo } from "../support/mail";
+import { emailsTo, latestCode } from "../support/mail";
 import { createUser } from "../support/users";
 
 /** The API Lambda exactly as it would deploy: bundled, minified, SDK inside, credentials from the environment. */
@@ -31,6 +31,7 @@ describe("the API Lambda bundle", () => {
     });
     const started = await handler(event("POST", "/api/auth/start", { email: "bundle@lambda.fidelio.test" }), {});
     expect(started.statusCode).toBe(202);
+    await latestCode("bundle@lambda.fidelio.test");
     expect(await emailsTo("bundle@lambda.fidelio.test")).toHaveLength(1);
     const unauthenticated = await handler(event("GET", "/api/me"), {});
     expect(unauthenticated.statusCode).toBe(401);

@@ -1,5 +1,5 @@
 import { app } from "@fidelio/functions/api/app";
-import { latestCode } from "./mail";
+import { codeAfter } from "./mail";
 
 /** Calls the real Hono app in-process (no mocks: it talks to DynamoDB Local and SES local). */
 export function call(path: string, init: { method?: string; token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {}) {
@@ -15,9 +15,11 @@ export function call(path: string, init: { method?: string; token?: string; body
 
 /** Signs in through the real flow: start, read the code from the SES local mailbox, verify. */
 export async function signIn(email: string): Promise<string> {
-  const start = await call("/api/auth/start", { body: { email } });
-  if (start.status !== 202) throw new Error(`start answered ${start.status}`);
-  const verify = await call("/api/auth/verify", { body: { email, code: await latestCode(email) } });
+  const code = await codeAfter(email, async () => {
+    const start = await call("/api/auth/start", { body: { email } });
+    if (start.status !== 202) throw new Error(`start answered ${start.status}`);
+  });
+  const verify = await call("/api/auth/verify", { body: { email, code } });
   if (verify.status !== 200) throw new Error(`verify answered ${verify.status}: ${await verify.text()}`);
   return ((await verify.json()) as { token: string }).token;
 }

@@ -1,6 +1,6 @@
 import { inject } from "vitest";
 
-interface StoredEmail {
+export interface StoredEmail {
   at: number;
   destination: { to: string[] };
   subject: string;
@@ -10,16 +10,31 @@ interface StoredEmail {
 export const mailUrl = () => inject("sesEndpoint");
 
 /** Every email aws-ses-v2-local captured for this address, oldest first. */
-export async function emailsTo(address: string): Promise<StoredEmail[]> {
-  const response = await fetch(`${mailUrl()}/store`);
+export async function emailsTo(address: string, url = mailUrl()): Promise<StoredEmail[]> {
+  const response = await fetch(`${url}/store`);
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
   return emails.filter((e) => e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
 }
 
-/** The sign-in code of the newest email to this address. */
-export async function latestCode(address: string): Promise<string> {
-  const last = (await emailsTo(address)).at(-1);
-  const code = last && /\b(\d{6})\b/.exec(last.body.text ?? "")?.[1];
-  if (!code) throw new Error(`No sign-in code was emailed to ${address}`);
-  return code;
+const codeIn = (email: StoredEmail | undefined) => (email && /\b(\d{6})\b/.exec(email.body.text ?? "")?.[1]) || undefined;
+
+/**
+ * The sign-in code of the newest email to this address, once more than `seen` emails reached it.
+ * Email leaves through the outbox a moment after the request that caused it, so this waits for it.
+ */
+export async function latestCode(address: string, seen = 0, timeoutMs = 15_000, url = mailUrl()): Promise<string> {
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    const emails = await emailsTo(address, url);
+    const code = emails.length > seen ? codeIn(emails.at(-1)) : undefined;
+    if (code) return code;
+    if (Date.now() > deadline) throw new Error(`No sign-in code was emailed to ${address}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Runs `action` (which should email a code) and waits for that new code, not an earlier one. */
+export async function codeAfter(address: string, action: () => unknown): Promise<string> {
+  const seen = (await emailsTo(address)).length;
+  await action();
+  return latestCode(address, seen);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 import { ensureTable } from "@fidelio/core/dynamo/create-table";
+import { outboxPoller } from "./outbox-poller";
 
 // Set before any core module builds its clients: they read the environment on first use.
 process.env.DYNAMO_ENDPOINT = inject("dynamoEndpoint");
@@ -12,3 +13,6 @@ process.env.AWS_ACCESS_KEY_ID = "local";
 process.env.AWS_SECRET_ACCESS_KEY = "local";
 
 await ensureTable();
+// Email leaves through the outbox, as with `npm start`: this file's table gets its own stream poller.
+await outboxPoller.start();
+afterAll(() => outboxPoller.stop());

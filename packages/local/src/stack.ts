@@ -5,6 +5,7 @@ import { seedDemoDistrict } from "./demo/seed";
 import { startDynamoLocal } from "./emulators/dynamodb-local";
 import { startSesLocal } from "./emulators/ses-local";
 import { localAuthSecret } from "./auth-secret";
+import { startOutboxPoller } from "./outbox-poller";
 import { startServer } from "./server";
 
 export interface StackOptions {
@@ -17,7 +18,7 @@ export interface StackOptions {
   inMemory?: boolean;
 }
 
-/** The embedded local stack: DynamoDB Local, SES local, the table, the demo district, the app. */
+/** The embedded local stack: DynamoDB Local, SES local, the table, the demo district, the outbox poller, the app. */
 export async function startStack(options: StackOptions) {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -40,9 +41,12 @@ export async function startStack(options: StackOptions) {
   process.env.SES_ENDPOINT = mail.endpoint;
   process.env.AUTH_SECRET ??= localAuthSecret(dataDir);
   process.env.EMAIL_FROM ??= "Fidelio <no-reply@demo.fidelio.test>";
+  let poller: Awaited<ReturnType<typeof startOutboxPoller>> | undefined;
   try {
     const table = await ensureTable();
     const seed = await seedDemoDistrict();
+    // Sign-in codes (and every other email) leave through the outbox, which this delivers.
+    poller = await startOutboxPoller();
     const app = await startServer(options.port);
     return {
       url: app.url,
@@ -52,10 +56,12 @@ export async function startStack(options: StackOptions) {
       seeded: seed.created,
       async stop() {
         await app.stop();
+        await poller?.stop();
         await Promise.all([dynamo.stop(), mail.stop()]);
       },
     };
   } catch (error) {
+    await poller?.stop();
     await Promise.all([dynamo.stop(), mail.stop()]);
     throw error;
   }

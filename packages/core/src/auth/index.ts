@@ -1,32 +1,21 @@
 import * as v from "valibot";
+import { DeleteItemCommand } from "@aws-sdk/client-dynamodb";
 import type { Actor } from "../actor";
-import { getItem, keys, putItem, transact, dynamo, tableName, toItem } from "../dynamo";
-import { DeleteItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
-import { Email } from "../email";
+import { batchGet, dynamo, getItem, keys, tableName, toItem, transact } from "../dynamo";
 import { VisibleError, isConditionFailure } from "../error";
-import { User } from "../user";
+import { Outbox } from "../outbox";
+import { User, type UserInfo } from "../user";
+import { burnCode, claimTry, issueCode, CODE_LIFETIME_MS, MAX_TRIES } from "./code";
 import { codeEmail } from "./code-email";
 import { StartInput, VerifyInput } from "./schema";
-import { sessionCache } from "./session-cache";
-import { hashCode, hashEmail, hashToken, newCode, newSessionToken, sameHash } from "./secrets";
+import { decoyCodeHash, hashCode, hashEmail, hashToken, newCode, newSessionToken, sameHash, userIdOfToken } from "./secrets";
 
 export { StartInput, VerifyInput };
 
-const CODE_LIFETIME_MS = 10 * 60_000;
-const MAX_WRONG_TRIES = 5;
-const CODES_PER_HOUR = 5;
 const SESSION_LIFETIME_MS = 12 * 3_600_000;
 
-interface CodeItem {
-  codeHash: string;
-  expiresAt: number;
-  wrongTries: number;
-  windowStart: number;
-  issuedInWindow: number;
-}
-
 interface SessionItem {
-  actor: Actor;
+  userId: string;
   expiresAt: number;
 }
 
@@ -35,95 +24,74 @@ const lockedCode = () => new VisibleError(429, "code_locked", "Too many wrong tr
 const epochSeconds = (ms: number) => Math.ceil(ms / 1000);
 
 export namespace Auth {
-  /** Always succeeds, for known and unknown emails alike, so the answer never reveals who has an account. */
+  /**
+   * Always answers the same, and does the same work, for known and unknown addresses: one read of the
+   * email claim and one transaction (the code item plus an outbox item). An unknown address gets a code
+   * item no code matches and an outbox decoy of the same size that is never sent, so neither timing nor the later
+   * lockout sequence tells who has an account. The email leaves through the outbox, after the answer.
+   */
   export async function start(input: v.InferInput<typeof StartInput>): Promise<void> {
     const { email } = v.parse(StartInput, input);
-    const user = await User.byEmail(email);
-    if (!user) return;
-    const key = keys.signInCode(hashEmail(email));
     const now = Date.now();
-    const previous = await getItem<CodeItem>(key, true);
-    const sameWindow = previous && now - previous.windowStart < 3_600_000;
-    const issuedInWindow = sameWindow ? previous.issuedInWindow + 1 : 1;
-    if (issuedInWindow > CODES_PER_HOUR) return;
+    const known = await getItem<{ userId: string }>(keys.email(email));
     const code = newCode();
-    const item: CodeItem = {
-      codeHash: hashCode(email, code),
-      expiresAt: now + CODE_LIFETIME_MS,
-      wrongTries: 0,
-      windowStart: sameWindow ? previous.windowStart : now,
-      issuedInWindow,
-    };
-    await putItem({ ...key, type: "signin-code", ...item, ttl: epochSeconds(now + 3_600_000) });
-    await Email.send(codeEmail(user.email, code));
+    const codeHash = hashCode(email, code);
+    const issue = issueCode(hashEmail(email), known ? codeHash : decoyCodeHash(), now);
+    const message = codeEmail(email, code);
+    const mail = known ? Outbox.email(message, { notAfter: now + CODE_LIFETIME_MS }) : Outbox.decoy(message);
+    try {
+      await transact([issue, mail]);
+    } catch (error) {
+      // This hour's codes are used up: the answer stays the same and nothing is sent.
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
-  /** Exchanges a code for a session token. Codes are single use and lock after 5 wrong tries. */
-  export async function verify(input: v.InferInput<typeof VerifyInput>): Promise<{ token: string; actor: Actor }> {
+  /** Exchanges a code for a session token. Codes are single use and lock after 5 tries. */
+  export async function verify(input: v.InferInput<typeof VerifyInput>): Promise<{ token: string }> {
     const { email, code } = v.parse(VerifyInput, input);
-    const key = keys.signInCode(hashEmail(email));
-    const item = await getItem<CodeItem>(key, true);
-    if (!item || item.codeHash === "" || Date.now() > item.expiresAt) throw invalidCode();
-    if (item.wrongTries >= MAX_WRONG_TRIES) throw lockedCode();
-    if (!sameHash(item.codeHash, hashCode(email, code))) {
-      await countWrongTry(key, item.wrongTries);
-      throw item.wrongTries + 1 >= MAX_WRONG_TRIES ? lockedCode() : invalidCode();
-    }
-    const user = await User.byEmail(email);
-    if (!user) throw invalidCode();
-    const actor: Actor = { userId: user.id, email: user.email, name: user.name, districtId: user.districtId, roles: user.roles };
-    const token = newSessionToken();
+    const emailHash = hashEmail(email);
+    const attempt = await claimTry(emailHash, Date.now());
+    if (!attempt.claimed) throw attempt.locked ? lockedCode() : invalidCode();
+    const { item } = attempt;
+    if (!sameHash(item.codeHash, hashCode(email, code))) throw item.tries >= MAX_TRIES ? lockedCode() : invalidCode();
+    const link = await getItem<{ userId: string }>(keys.email(email), true);
+    const user = link && (await User.get(link.userId));
+    if (!user || user.roles.length === 0) throw invalidCode();
+    const token = newSessionToken(user.id);
     const expiresAt = Date.now() + SESSION_LIFETIME_MS;
+    const session: SessionItem = { userId: user.id, expiresAt };
     try {
       // Burning the code and creating the session in one transaction makes a code single use even under races.
       await transact([
-        {
-          put: { ...key, type: "signin-code", ...item, codeHash: "", ttl: epochSeconds(item.windowStart + 3_600_000) },
-          condition: "codeHash = :hash AND wrongTries < :max",
-          values: { ":hash": item.codeHash, ":max": MAX_WRONG_TRIES },
-        },
-        { put: { ...keys.session(hashToken(token)), type: "session", actor, expiresAt, ttl: epochSeconds(expiresAt) }, condition: "attribute_not_exists(pk)" },
+        burnCode(emailHash, item.codeHash),
+        { put: { ...keys.session(hashToken(token)), type: "session", ...session, ttl: epochSeconds(expiresAt) }, condition: "attribute_not_exists(pk)" },
       ]);
     } catch (error) {
       if (isConditionFailure(error)) throw invalidCode();
       throw error;
     }
-    return { token, actor };
+    return { token };
   }
 
-  async function countWrongTry(key: { pk: string; sk: string }, seen: number) {
-    try {
-      await dynamo().send(
-        new UpdateItemCommand({
-          TableName: tableName(),
-          Key: toItem(key),
-          UpdateExpression: "SET wrongTries = wrongTries + :one",
-          ConditionExpression: "wrongTries = :seen",
-          ExpressionAttributeValues: toItem({ ":one": 1, ":seen": seen }),
-        }),
-      );
-    } catch (error) {
-      // A concurrent wrong try counted first; either way the count went up.
-      if (!isConditionFailure(error)) throw error;
-      await countWrongTry(key, seen + 1);
-    }
-  }
-
-  /** The actor behind a session token, or undefined when it is unknown, expired or signed out. */
+  /**
+   * The actor behind a session token, built from the user's current item on every request (one
+   * BatchGetItem reads both), so a role the roster takes away is gone from the next request. A user
+   * left with no role has no session. Undefined when unknown, expired or signed out.
+   */
   export async function session(token: string): Promise<Actor | undefined> {
-    if (!token.startsWith("fid_") || token.length > 100) return undefined;
-    const hash = hashToken(token);
-    const remembered = sessionCache.get(hash);
-    if (remembered) return remembered;
-    const item = await getItem<SessionItem>(keys.session(hash), true);
-    if (!item || item.expiresAt <= Date.now()) return undefined;
-    sessionCache.set(hash, item.actor, item.expiresAt);
-    return item.actor;
+    const userId = userIdOfToken(token);
+    if (!userId) return undefined;
+    const sessionKey = keys.session(hashToken(token));
+    const items = await batchGet<Record<string, unknown> & { pk: string }>([sessionKey, keys.user(userId)], true);
+    const session = items.find((item) => item.pk === sessionKey.pk) as (SessionItem & { pk: string }) | undefined;
+    const user = items.find((item) => item.pk === keys.user(userId).pk) as UserInfo | undefined;
+    if (!session || session.userId !== userId || session.expiresAt <= Date.now()) return undefined;
+    if (!user || user.roles.length === 0) return undefined;
+    return { userId: user.id, email: user.email, name: user.name, districtId: user.districtId, roles: user.roles };
   }
 
   export async function signout(token: string): Promise<void> {
-    const hash = hashToken(token);
-    sessionCache.forget(hash);
-    await dynamo().send(new DeleteItemCommand({ TableName: tableName(), Key: toItem(keys.session(hash)) }));
+    await dynamo().send(new DeleteItemCommand({ TableName: tableName(), Key: toItem(keys.session(hashToken(token))) }));
   }
 }

@@ -11,7 +11,15 @@ export const hashEmail = (email: string) => createHmac("sha256", authSecret()).u
 export const hashCode = (email: string, code: string) =>
   createHmac("sha256", authSecret()).update(`code:${email}:${code}`).digest("hex");
 export const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Stands where an unknown address's code hash would be: random, so no code ever matches it. */
+export const decoyCodeHash = () => randomBytes(32).toString("hex");
 
 export const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, "0");
-export const newSessionToken = () => `fid_${randomBytes(32).toString("base64url")}`;
+
+/**
+ * `fid_<userId>.<256 random bits>`: the user id lets one BatchGetItem read the session and the user's
+ * current item together. Only the hash of the whole token is stored, so the id in it grants nothing.
+ */
+export const newSessionToken = (userId: string) => `fid_${userId}.${randomBytes(32).toString("base64url")}`;
+export const userIdOfToken = (token: string) => /^fid_(usr_[0-9a-z]{1,40})\.[A-Za-z0-9_-]{43}$/.exec(token)?.[1];
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

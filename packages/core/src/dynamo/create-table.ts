@@ -1,14 +1,27 @@
-import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+  ResourceNotFoundException,
+  type TableDescription,
+} from "@aws-sdk/client-dynamodb";
 import { dynamo, tableName } from "./client";
 import { tableSchema } from "./table-schema";
 
-/** Creates the table from `tableSchema` when it does not exist yet (local stack and tests only). */
+const streamSpecification = { StreamEnabled: true, StreamViewType: tableSchema.stream };
+
+/**
+ * Creates the table from `tableSchema` when it does not exist yet (local stack and tests only). A table
+ * kept from before the outbox existed gets its stream turned on, so old local data keeps working.
+ */
 export async function ensureTable(name = tableName()): Promise<"created" | "exists"> {
-  try {
-    await dynamo().send(new DescribeTableCommand({ TableName: name }));
+  const existing = await describe(name);
+  if (existing) {
+    if (!existing.StreamSpecification?.StreamEnabled) {
+      await dynamo().send(new UpdateTableCommand({ TableName: name, StreamSpecification: streamSpecification }));
+    }
     return "exists";
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
   }
   const keyNames = [tableSchema.partitionKey, tableSchema.sortKey, ...tableSchema.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
   await dynamo().send(
@@ -28,6 +41,7 @@ export async function ensureTable(name = tableName()): Promise<"created" | "exis
         ],
         Projection: { ProjectionType: "ALL" },
       })),
+      StreamSpecification: streamSpecification,
     }),
   );
   await dynamo().send(
@@ -37,4 +51,20 @@ export async function ensureTable(name = tableName()): Promise<"created" | "exis
     }),
   );
   return "created";
+}
+
+/** The table's stream, for the local poller that stands in for Lambda's event source mapping. */
+export async function tableStreamArn(name = tableName()): Promise<string> {
+  const arn = (await describe(name))?.LatestStreamArn;
+  if (!arn) throw new Error(`Table ${name} has no stream`);
+  return arn;
+}
+
+async function describe(name: string): Promise<TableDescription | undefined> {
+  try {
+    return (await dynamo().send(new DescribeTableCommand({ TableName: name }))).Table;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return undefined;
+    throw error;
+  }
 }

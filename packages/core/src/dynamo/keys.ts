@@ -14,7 +14,12 @@
  *                                 Query  pk=STU#<studentId>              (sk STUDENT, REL#<userId>, IEP#<from>#<v>)
  *  - one relationship             Get    pk=STU#<studentId>              sk=REL#<userId>
  *  - sign-in code for an email    Get    pk=CODE#<emailHash>             sk=CODE
- *  - session by token hash        Get    pk=SESSION#<tokenHash>          sk=SESSION
+ *  - session by token hash        Get    pk=SESSION#<tokenHash>          sk=SESSION  (BatchGet with its user)
+ *  - rate-limit counter           Update pk=RATE#<limit>#<subjectHash>    sk=<windowIndex> (TTL ends it)
+ *  - outbox email                 Get    pk=OUTBOX#<outboxId>            sk=OUTBOX  (the table's stream feeds the sender)
+ *  - outbox emails not yet settled
+ *                                 Query  gsi1 gsi1pk=OUTBOX#OPEN  gsi1sk=<createdAt>#<outboxId> (sparse: removed once delivered or failed)
+ *  - sign-in decoys (never read)  gsi1 gsi1pk=OUTBOX#DECOY: an unknown address's stand-in costs the same index write
  *  - audit trail of a student     Query  pk=AUDIT#STU#<studentId>        sk=<isoTime>#<auditId> (newest last)
  *  - local workflow runner only (AWS keeps these inside Step Functions):
  *    the current wait of an execution and its deadline
@@ -57,6 +62,13 @@ export const keys = {
 
   signInCode: (emailHash: string) => ({ pk: `CODE#${emailHash}`, sk: "CODE" }),
   session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: "SESSION" }),
+  rateLimit: (limit: string, subjectHash: string, windowIndex: number) => ({ pk: `RATE#${limit}#${subjectHash}`, sk: String(windowIndex) }),
+
+  outbox: (outboxId: string) => ({ pk: `OUTBOX#${outboxId}`, sk: "OUTBOX" }),
+  outboxOpen: (createdAt: string, outboxId: string) => ({ gsi1pk: "OUTBOX#OPEN", gsi1sk: `${createdAt}#${outboxId}` }),
+  outboxOpenAll: () => ({ index: "gsi1" as const, pk: "OUTBOX#OPEN" }),
+  outboxDecoy: (createdAt: string, outboxId: string) => ({ gsi1pk: "OUTBOX#DECOY", gsi1sk: `${createdAt}#${outboxId}` }),
+  isOutbox: (pk: string) => pk.startsWith("OUTBOX#"),
 
   audit: (studentId: string, at: string, auditId: string) => ({ pk: `AUDIT#STU#${studentId}`, sk: `${at}#${auditId}` }),
   auditOf: (studentId: string) => ({ pk: `AUDIT#STU#${studentId}` }),

@@ -8,6 +8,8 @@ export const tableSchema = {
   sortKey: "sk",
   indexes: [{ name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" }],
   timeToLiveAttribute: "ttl",
+  // The outbox sender reads new outbox items from the stream; it needs only the item as written.
+  stream: "NEW_IMAGE",
 } as const;
 
 export const defaultTableName = "fidelio";

@@ -3,10 +3,17 @@ import { Config } from "../config";
 
 let client: SESv2Client | undefined;
 
-/** A configured endpoint points the client at aws-ses-v2-local; on AWS the default endpoint is used. */
+/**
+ * A configured endpoint points the client at aws-ses-v2-local; on AWS the default endpoint is used.
+ * Timeouts keep a hung SES from holding the outbox sender: a send that cannot finish is retried later.
+ */
 function ses() {
   const endpoint = Config.sesEndpoint();
-  client ??= new SESv2Client(endpoint ? { endpoint } : {});
+  client ??= new SESv2Client({
+    ...(endpoint ? { endpoint } : {}),
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+  });
   return client;
 }
 
@@ -17,9 +24,12 @@ export interface Message {
   html: string;
 }
 
+const throttled = new Set(["TooManyRequestsException", "LimitExceededException", "ThrottlingException", "SendingPausedException"]);
+
 export namespace Email {
   export const from = () => Config.emailFrom();
 
+  /** Sends at once; callers outside the outbox sender write an outbox item instead (see core/outbox). */
   export async function send(message: Message) {
     const out = await ses().send(
       new SendEmailCommand({
@@ -34,5 +44,15 @@ export namespace Email {
       }),
     );
     return out.MessageId;
+  }
+
+  /**
+   * Whether trying again later can succeed: SES rejecting the message itself (bad address, unverified
+   * sender) cannot, while throttling, SES faults and an unreachable endpoint (no `$fault`) can.
+   */
+  export function isTransient(error: unknown): boolean {
+    if (!(error instanceof Error)) return true;
+    const fault = (error as { $fault?: "client" | "server" }).$fault;
+    return fault !== "client" || throttled.has(error.name);
   }
 }

@@ -1,0 +1,81 @@
+import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { dynamo, fromItem, keys, tableName, toItem, type TransactUpdate } from "../dynamo";
+import { isConditionFailure } from "../error";
+
+/**
+ * The sign-in code item of one address (hashed), and the only two ways it changes: a code is issued,
+ * or a try is claimed. Both are single conditional writes, so concurrency cannot stretch any limit.
+ */
+export const CODE_LIFETIME_MS = 10 * 60_000;
+export const MAX_TRIES = 5;
+export const CODES_PER_HOUR = 5;
+const HOUR_MS = 3_600_000;
+/** What a used code's hash becomes: no HMAC is empty, so nothing matches it again. */
+export const BURNT = "";
+
+export interface CodeItem {
+  codeHash: string;
+  expiresAt: number;
+  tries: number;
+}
+
+/**
+ * Replaces the address's code, counting it in the current hour's issue count (a per-hour attribute,
+ * so the count and its window move in one update; the previous hour's count is dropped). The condition
+ * fails once CODES_PER_HOUR codes went out this hour.
+ */
+export function issueCode(emailHash: string, codeHash: string, now: number): TransactUpdate {
+  const hour = Math.floor(now / HOUR_MS);
+  return {
+    update: keys.signInCode(emailHash),
+    expression: "SET #type = :type, codeHash = :hash, expiresAt = :expires, tries = :zero, #ttl = :ttl, #issued = if_not_exists(#issued, :zero) + :one REMOVE #previous",
+    condition: "attribute_not_exists(#issued) OR #issued < :max",
+    names: { "#type": "type", "#ttl": "ttl", "#issued": `issued${hour}`, "#previous": `issued${hour - 1}` },
+    values: {
+      ":type": "signin-code",
+      ":hash": codeHash,
+      ":expires": now + CODE_LIFETIME_MS,
+      ":zero": 0,
+      ":one": 1,
+      ":max": CODES_PER_HOUR,
+      // The item must outlive the hour whose issue count it holds.
+      ":ttl": Math.ceil(((hour + 1) * HOUR_MS + CODE_LIFETIME_MS) / 1000),
+    },
+  };
+}
+
+export type TryClaim = { claimed: true; item: CodeItem } | { claimed: false; locked: boolean };
+
+/**
+ * Claims one of the code's MAX_TRIES tries before anything is compared: a try that was not claimed is
+ * never checked, so at most MAX_TRIES guesses are judged per code however many arrive at once.
+ */
+export async function claimTry(emailHash: string, now: number): Promise<TryClaim> {
+  try {
+    const out = await dynamo().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: toItem(keys.signInCode(emailHash)),
+        UpdateExpression: "ADD tries :one",
+        ConditionExpression: "codeHash <> :burnt AND expiresAt > :now AND tries < :max",
+        ExpressionAttributeValues: toItem({ ":one": 1, ":burnt": BURNT, ":now": now, ":max": MAX_TRIES }),
+        ReturnValues: "ALL_NEW",
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+      }),
+    );
+    return { claimed: true, item: fromItem<CodeItem>(out.Attributes!) };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const old = (error as { Item?: Parameters<typeof fromItem>[0] }).Item;
+    const item = old ? fromItem<CodeItem>(old) : undefined;
+    return { claimed: false, locked: !!item && item.codeHash !== BURNT && item.expiresAt > now && item.tries >= MAX_TRIES };
+  }
+}
+
+/** Uses the code up, in the transaction that creates the session; fails if a newer code replaced it. */
+export const burnCode = (emailHash: string, codeHash: string): TransactUpdate => ({
+  update: keys.signInCode(emailHash),
+  expression: "SET codeHash = :burnt",
+  condition: "codeHash = :hash",
+  values: { ":burnt": BURNT, ":hash": codeHash },
+});
