@@ -5,7 +5,10 @@
  *  - district settings            Get    pk=DIST#<districtId>            sk=DISTRICT
  *  - schools of a district        Query  pk=DIST#<districtId>            sk begins_with SCHOOL#
  *  - roster source id -> our id   Query  pk=DIST#<districtId>            sk begins_with SRC#
- *  - students of a district       Query  gsi1 gsi1pk=DIST#<districtId>#STUDENTS gsi1sk=<name>#<studentId>
+ *  - students of a district       Query  gsi1 gsi1pk=DIST#<districtId>#STUDENTS gsi1sk=<searchName>#<studentId>
+ *    by name (director search)    Query  same, gsi1sk begins_with <normalized prefix> ("last first", lower case,
+ *                                 no accents). School and grade filter the name-ordered pages (a bounded read,
+ *                                 see student/search.ts): one index, no item per school to keep in step.
  *  - demo seed finished (marker) Get    pk=DIST#<districtId>            sk=SEEDED
  *  - user by id                   Get    pk=USER#<userId>                sk=USER
  *  - user by email (unique)       Get    pk=EMAIL#<email>                sk=EMAIL
@@ -16,6 +19,9 @@
  *  - sign-in code for an email    Get    pk=CODE#<emailHash>             sk=CODE
  *  - session by token hash        Get    pk=SESSION#<tokenHash>          sk=SESSION
  *  - audit trail of a student     Query  pk=AUDIT#STU#<studentId>        sk=<isoTime>#<auditId> (newest last)
+ *    records opened or changed    Query  gsi1 gsi1pk=AUDIT#STU#<studentId>#OPENED gsi1sk=<isoTime>#<auditId>
+ *                                 (sparse: list sightings, the bulk of the trail, are not indexed; filtering
+ *                                 for them is a bounded read of the main partition, where they dominate)
  */
 export const keys = {
   district: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "DISTRICT" }),
@@ -37,7 +43,11 @@ export const keys = {
     gsi1pk: `DIST#${districtId}#STUDENTS`,
     gsi1sk: `${sortName}#${studentId}`,
   }),
-  studentsOfDistrict: (districtId: string) => ({ index: "gsi1" as const, pk: `DIST#${districtId}#STUDENTS` }),
+  studentsOfDistrict: (districtId: string, namePrefix?: string) => ({
+    index: "gsi1" as const,
+    pk: `DIST#${districtId}#STUDENTS`,
+    ...(namePrefix && { skPrefix: namePrefix }),
+  }),
 
   relationship: (studentId: string, userId: string) => ({ pk: `STU#${studentId}`, sk: `REL#${userId}` }),
   relationshipForUser: (userId: string, sortName: string, studentId: string) => ({
@@ -56,6 +66,8 @@ export const keys = {
 
   audit: (studentId: string, at: string, auditId: string) => ({ pk: `AUDIT#STU#${studentId}`, sk: `${at}#${auditId}` }),
   auditOf: (studentId: string) => ({ pk: `AUDIT#STU#${studentId}` }),
+  auditOpened: (studentId: string, at: string, auditId: string) => ({ gsi1pk: `AUDIT#STU#${studentId}#OPENED`, gsi1sk: `${at}#${auditId}` }),
+  auditOpenedOf: (studentId: string) => ({ index: "gsi1" as const, pk: `AUDIT#STU#${studentId}#OPENED` }),
 
 } as const;
 
