@@ -23,10 +23,10 @@ export function DirectorHome(props: { districtName: string }) {
       <form role="search" class="search-row" onSubmit={search} aria-label={t("searchStudents")}>
         <div class="field grow">
           <label for="home-search">{t("searchLabel")}</label>
+          <input ref={input} id="home-search" type="search" autocomplete="off" aria-describedby="home-search-hint" />
           <p id="home-search-hint" class="hint">
             {t("searchHint")}
           </p>
-          <input ref={input} id="home-search" type="search" autocomplete="off" aria-describedby="home-search-hint" />
         </div>
         <button type="submit">{t("search")}</button>
       </form>

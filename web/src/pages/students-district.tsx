@@ -43,10 +43,10 @@ export function DistrictStudents() {
       <form role="search" aria-label={t("searchStudents")} class="filters" onSubmit={apply}>
         <div class="field grow">
           <label for="student-search">{t("searchLabel")}</label>
+          <input ref={q} id="student-search" type="search" autocomplete="off" value={params.q ?? ""} aria-describedby="student-search-hint" />
           <p id="student-search-hint" class="hint">
             {t("searchHint")}
           </p>
-          <input ref={q} id="student-search" type="search" autocomplete="off" value={params.q ?? ""} aria-describedby="student-search-hint" />
         </div>
         <div class="field">
           <label for="school-filter">{t("colSchool")}</label>
