@@ -14,7 +14,6 @@ export const staffStrings = {
   otherStudents: ["Other students you serve", "Otros estudiantes que usted atiende"],
   accommodationsFor: ["Accommodations for {name} in this class", "Acomodaciones de {name} en esta clase"],
   noAccommodationsHere: ["No accommodations apply in this class.", "No se aplica ninguna acomodación en esta clase."],
-  teacherIntro: ["Open a student to see the accommodations, modifications and service minutes you are responsible for.", "Abra el expediente de un estudiante para ver las acomodaciones, modificaciones y minutos de servicio que le corresponden."],
   teacherFormsLater: ["Weekly fidelity forms are not in Fidelio yet. They will appear on this page when they are ready.", "Los formularios semanales de cumplimiento todavía no están en Fidelio. Aparecerán en esta página cuando estén listos."],
   yourClasses: ["Your classes with this student: {classes}.", "Sus clases con este estudiante: {classes}."],
   notInYourClasses: ["Not in your classes", "No se aplica en sus clases"],
@@ -25,10 +24,7 @@ export const staffStrings = {
   noCaseload: ["No students are on your caseload yet.", "Todavía no tiene estudiantes asignados."],
 
   directorTitle: ["District students", "Estudiantes del distrito"],
-  directorSummary: ["Fidelio holds {count} student records for {district}, across {schools} schools.", "Fidelio guarda {count} expedientes de estudiantes de {district}, en {schools} escuelas."],
-  directorSummaryMore: ["Fidelio holds more than {count} student records for {district}. Open the student list to see them all.", "Fidelio guarda más de {count} expedientes de estudiantes de {district}. Abra la lista de estudiantes para verlos todos."],
   directorWhat: ["For each student you can open the IEP snapshot, the team, and the log of who viewed the record.", "Para cada estudiante puede abrir el resumen del IEP, el equipo y el registro de quién consultó el expediente."],
-  bySchoolCaption: ["Students by school", "Estudiantes por escuela"],
   colSchool: ["School", "Escuela"],
   colName: ["Name", "Nombre"],
   colGrade: ["Grade", "Grado"],
