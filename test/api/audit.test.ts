@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { Audit, auditPageSize } from "@fidelio/core/audit";
 import { call, signIn } from "../support/api";
 
-interface Entry { actorId: string; actorName: string; actorRoles: string[]; action: string; record: string; reason: string; at: string }
+interface Entry { id: string; actorId: string; actorName: string; actorRoles: string[]; action: string; record: string; reason: string; at: string }
 
 const trail = async (token: string, studentId: string) => {
   const res = await call(`/api/audit?studentId=${studentId}`, { token });
@@ -56,5 +57,79 @@ describe("audit trail", () => {
     await trail(t.parent, child);
     const entries = await trail(t.director, child);
     expect(entries.some((e) => e.action === "audit.read" && e.actorRoles.includes("parent"))).toBe(true);
+  });
+});
+
+describe("a child with years of history", () => {
+  const t = {} as Record<"parent" | "director", string>;
+  let child = "";
+  let parentId = "";
+
+  beforeAll(async () => {
+    await seedDemoDistrict();
+    t.parent = await signIn("parent@demo.fidelio.test");
+    t.director = await signIn("director@demo.fidelio.test");
+    const list = (await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> };
+    child = list.items[0]!.id;
+    parentId = ((await (await call("/api/me", { token: t.parent })).json()) as { user: { id: string } }).user.id;
+    // 2,000 entries: mostly list sightings by the teacher, one record opened in 20 by someone else.
+    const teacher = { userId: "usr_teacher_history", name: "Ms. History", roles: ["teacher" as const] };
+    const counselor = { userId: "usr_counselor_history", name: "Mr. Opener", roles: ["case_manager" as const] };
+    await Audit.recordMany(teacher, Array.from({ length: 1900 }, () => ({ studentId: child, action: "student.list", record: "student:name,grade,school", reason: "Teacher on the student's service team" })));
+    await Audit.recordMany(counselor, Array.from({ length: 100 }, () => ({ studentId: child, action: "student.read", record: "student", reason: "Case manager for the student" })));
+  }, 60_000);
+
+  const page = async (query: string) => {
+    const res = await call(`/api/audit?studentId=${child}${query}`, { token: t.parent });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { items: Entry[]; cursor?: string };
+  };
+
+  it("serves the first page from one bounded Query, newest first, with a cursor for the next", async () => {
+    expect((await Audit.page(child)).reads).toBe(1);
+    const first = await page("");
+    expect(first.items).toHaveLength(auditPageSize);
+    expect(first.cursor).toBeTruthy();
+    const times = first.items.map((e) => e.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    const second = await page(`&cursor=${encodeURIComponent(first.cursor!)}`);
+    expect(second.items).toHaveLength(auditPageSize);
+    expect(second.items[0]!.at <= first.items.at(-1)!.at).toBe(true);
+    expect(new Set([...first.items, ...second.items].map((e) => e.id)).size).toBe(2 * auditPageSize);
+  });
+
+  it("filters to records opened, through their own index, in one Query", async () => {
+    const opened = await Audit.page(child, { kind: "opened" });
+    expect(opened.reads).toBe(1);
+    expect(opened.items).toHaveLength(auditPageSize);
+    expect(opened.items.every((e) => e.action !== "student.list")).toBe(true);
+    const viaApi = await page("&kind=opened");
+    expect(viaApi.items.every((e) => e.action !== "student.list")).toBe(true);
+    expect(viaApi.cursor).toBeTruthy();
+  });
+
+  it("filters to list sightings and by person, reading at most a few bounded pages", async () => {
+    const listed = await page("&kind=listed");
+    expect(listed.items.length).toBeGreaterThan(0);
+    expect(listed.items.every((e) => e.action === "student.list")).toBe(true);
+    const byOpener = await Audit.page(child, { actorId: "usr_counselor_history" });
+    expect(byOpener.reads).toBeLessThanOrEqual(4);
+    expect(byOpener.items.length).toBeLessThanOrEqual(auditPageSize);
+    expect(byOpener.items.every((e) => e.actorId === "usr_counselor_history")).toBe(true);
+    expect(byOpener.cursor).toBeTruthy();
+  });
+
+  it("lets a parent hide their own views", async () => {
+    await call(`/api/students/${child}`, { token: t.parent });
+    const all = await page("&kind=opened");
+    expect(all.items.some((e) => e.actorId === parentId)).toBe(true);
+    const hidden = await page("&kind=opened&hideMine=1");
+    expect(hidden.items.length).toBeGreaterThan(0);
+    expect(hidden.items.some((e) => e.actorId === parentId)).toBe(false);
+  });
+
+  it("rejects an unknown filter with 400", async () => {
+    const res = await call(`/api/audit?studentId=${child}&kind=everything`, { token: t.parent });
+    expect(res.status).toBe(400);
   });
 });

@@ -60,6 +60,21 @@ const routes: Array<{ name: string; request: (who: Who, id: string) => Response 
   { name: "GET /api/me", request: (who) => call("/api/me", { token: tokens[who] }), expect: all(200, 200) },
   { name: "GET /api/students", request: (who) => call("/api/students", { token: tokens[who] }), expect: all(200, 200) },
   {
+    name: "GET /api/students?q=&schoolId=&grade=&order= (district search)",
+    request: (who) => call("/api/students?q=a&grade=03&order=desc", { token: tokens[who] }),
+    expect: { ...all(403, 403), admin: [200, 200], director: [200, 200] },
+  },
+  {
+    name: "GET /api/students/schools",
+    request: (who) => call("/api/students/schools", { token: tokens[who] }),
+    expect: { ...all(403, 403), admin: [200, 200], director: [200, 200] },
+  },
+  {
+    name: "GET /api/students/classes",
+    request: (who) => call("/api/students/classes", { token: tokens[who] }),
+    expect: { ...all(403, 403), teacher: [200, 200], teacher2: [200, 200], casemanager: [200, 200] },
+  },
+  {
     name: "GET /api/students/:id",
     request: (who, id) => call(`/api/students/${id}`, { token: tokens[who] }),
     expect: { ...all(200, 404), advocate: [404, 404] },
@@ -67,6 +82,11 @@ const routes: Array<{ name: string; request: (who: Who, id: string) => Response 
   {
     name: "GET /api/audit?studentId=",
     request: (who, id) => call(`/api/audit?studentId=${id}`, { token: tokens[who] }),
+    expect: { ...all(200, 404), casemanager: [403, 403], teacher: [403, 403], teacher2: [403, 403], advocate: [403, 403] },
+  },
+  {
+    name: "GET /api/audit?studentId=&kind=&actorId=&hideMine=",
+    request: (who, id) => call(`/api/audit?studentId=${id}&kind=opened&hideMine=1`, { token: tokens[who] }),
     expect: { ...all(200, 404), casemanager: [403, 403], teacher: [403, 403], teacher2: [403, 403], advocate: [403, 403] },
   },
   {
@@ -98,7 +118,7 @@ describe.each(routes)("$name", ({ request, expect: expected }) => {
 });
 
 describe("without a session", () => {
-  it.each(["/api/me", "/api/students", "/api/students/stu_x", "/api/audit?studentId=x", "/api/admin/district"])("GET %s answers 401", async (path) => {
+  it.each(["/api/me", "/api/students", "/api/students?q=a", "/api/students/schools", "/api/students/classes", "/api/students/stu_x", "/api/audit?studentId=x", "/api/admin/district"])("GET %s answers 401", async (path) => {
     expect((await call(path)).status).toBe(401);
   });
 });

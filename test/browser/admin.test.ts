@@ -20,8 +20,11 @@ afterAll(async () => {
 }, 60_000);
 
 test("district settings save, and a stale save says someone else changed them", async () => {
-  await page.getByRole("heading", { level: 2, name: "District settings" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "District setup" }).waitFor();
   await expectAccessible(page, "admin home");
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "District settings" }).waitFor();
+  await expectAccessible(page, "district settings page");
   await page.getByLabel("Teacher", { exact: true }).fill("4");
   await page.getByRole("button", { name: "Save settings" }).click();
   await page.getByRole("status").filter({ hasText: "Settings saved." }).waitFor();
@@ -49,12 +52,26 @@ test("field errors are tied to their inputs", async () => {
   const describedBy = (await name.getAttribute("aria-describedby")) ?? "";
   expect(await page.locator(`#${describedBy}`).textContent()).toMatch(/\S/);
   expect(await name.getAttribute("aria-invalid")).toBe("true");
+  // A date input shows the reader's own format, so its message asks for a whole date, not "YYYY-MM-DD".
+  const from = page.getByLabel("From", { exact: true }).last();
+  const fromError = page.locator(`#${(await from.getAttribute("aria-describedby"))!}`);
+  expect(await fromError.textContent()).toBe("Enter the whole date: month, day and year, or pick it from the calendar.");
+  expect(await page.getByText("YYYY-MM-DD").count()).toBe(0);
+  // A long closure name wraps onto more lines instead of hiding its end.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await name.fill("Professional development day for all staff (no students, buses do not run)");
+  const box = await name.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, height: el.getBoundingClientRect().height }));
+  expect(box.scroll).toBeLessThanOrEqual(box.client);
+  expect(box.height).toBeGreaterThan(60);
+  await page.setViewportSize({ width: 1200, height: 900 });
   await expectAccessible(page, "admin settings, field errors");
   await page.getByRole("button", { name: /^Remove closure \d+$/ }).last().click();
   expect(await page.getByRole("alert").count()).toBe(0);
 }, 60_000);
 
 test("a roster with problems lists them by file, line and field", async () => {
+  await page.getByRole("link", { name: "Roster", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "District roster" }).waitFor();
   await page.getByLabel(/Roster files/).setInputFiles([{ name: "users.csv", mimeType: "text/csv", buffer: Buffer.from("sourcedId,email\nx,notanemail\n") }]);
   await page.getByRole("button", { name: "Upload roster" }).click();
   await page.getByRole("alert").filter({ hasText: "Nothing was imported" }).waitFor();

@@ -80,8 +80,13 @@ export async function waitForCode(mailUrl: string, address: string, seen: number
 
 /** Signs in through the UI; `beforeVerify` can act on the code step first (e.g. try a wrong code). */
 export async function signIn(page: Page, url: string, mailUrl: string, email: string, beforeVerify?: (code: string) => Promise<void>) {
-  const seen = (await mailTo(mailUrl, email)).length;
   await page.goto(`${url}/sign-in`);
+  await signInHere(page, mailUrl, email, beforeVerify);
+}
+
+/** Signs in on the sign-in page the browser is already on (reached through a deep link, say). */
+export async function signInHere(page: Page, mailUrl: string, email: string, beforeVerify?: (code: string) => Promise<void>) {
+  const seen = (await mailTo(mailUrl, email)).length;
   await page.getByLabel(/email address|correo electrónico/i).fill(email);
   await page.getByRole("button", { name: /email me a code|enviarme un código/i }).click();
   const code = await waitForCode(mailUrl, email, seen);

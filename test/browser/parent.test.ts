@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestServer } from "../support/server";
-import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { apiStudents, expectAccessible, launchBrowser, signIn, signInHere } from "./helpers";
 
 const PARENT = "parent@demo.fidelio.test";
 const OTHER_PARENT = "parent2@demo.fidelio.test";
@@ -77,6 +77,13 @@ describe("a parent on a phone", () => {
     await heading(`Who viewed ${child.name}'s records`).waitFor();
     await page.getByRole("table").or(page.getByText("No one has viewed")).first().waitFor();
     await expectAccessible(page, "who viewed page");
+    // Their own views can be hidden; the filter is the API's, so the log stays short however long the history.
+    await page.getByLabel("What they did").selectOption("opened");
+    await page.getByRole("cell", { name: /Rosa Martinez \(you\)/ }).first().waitFor();
+    await page.getByLabel("Hide my own views").check();
+    await page.getByText(/^Showing \d+ matching entries/).waitFor();
+    await expect.poll(() => page.getByRole("cell", { name: /\(you\)/ }).count()).toBe(0);
+    await expectAccessible(page, "who viewed page, filtered");
 
     for (const path of [`/students/${otherChild.id}`, `/students/${otherChild.id}/audit`]) {
       await page.goto(`${server.url}${path}`);
@@ -114,5 +121,27 @@ describe("a parent on a phone", () => {
     await page.getByRole("button", { name: "Cerrar sesión" }).click();
     await heading("Iniciar sesión en Fidelio").waitFor();
     await expectAccessible(page, "sign-in, Spanish");
+    await page.getByRole("button", { name: "English" }).click();
   }, 60_000);
+
+  test("a deep link opened while signed out returns to that page after sign-in, and only to this site", async () => {
+    const deep = `/students/${child.id}/audit?from=email`;
+    await page.goto(`${server.url}${deep}`);
+    await page.waitForURL((u) => u.pathname === "/sign-in" && u.searchParams.get("next") === deep);
+    await signInHere(page, server.mailUrl, PARENT);
+    await page.waitForURL((u) => `${u.pathname}${u.search}` === deep);
+    await page.getByRole("heading", { level: 1, name: "Who viewed these records" }).waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((u) => u.pathname === "/sign-in" && !u.search);
+
+    // A crafted link cannot send the reader to another site.
+    for (const next of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
+      await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
+      await signInHere(page, server.mailUrl, PARENT);
+      await page.waitForURL((u) => u.origin === server.url && u.pathname === "/");
+      await heading(/^Hello/).waitFor();
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL("**/sign-in");
+    }
+  }, 90_000);
 });

@@ -34,7 +34,7 @@ describe("staff", () => {
   test("a director sees every student in the district, in one table", async () => {
     await signIn(page, server.url, server.mailUrl, "director@demo.fidelio.test");
     await heading(2, "District students").waitFor();
-    await page.getByRole("table", { name: "Students by school" }).waitFor();
+    await page.getByRole("table", { name: "Schools of Riverbend Unified School District" }).waitFor();
     await expectAccessible(page, "director home");
 
     const all = await apiStudents(browser.context, server.url);
@@ -50,20 +50,52 @@ describe("staff", () => {
     for (const name of [SERVED, NOT_SERVED]) await table.getByRole("link", { name }).waitFor();
     await expectAccessible(page, "district student list");
 
+    // A school row opens that school's list; a name search and a grade filter go through the API.
+    await page.getByRole("link", { name: "Home" }).click();
+    await page.getByRole("link", { name: "Students at Riverbend Middle" }).click();
+    const middle = page.getByRole("table", { name: /^\d+ matching students/ });
+    await middle.waitFor();
+    expect(await middle.getByRole("cell", { name: "Riverbend Elementary" }).count()).toBe(0);
+    expect(await middle.getByRole("cell", { name: "Riverbend Middle" }).count()).toBe(await middle.locator("tbody tr").count());
+    await page.getByLabel("Last name").fill("thom");
+    await page.getByLabel("Grade").selectOption("07");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL((u) => u.searchParams.get("q") === "thom" && u.searchParams.get("grade") === "07");
+    await page.getByRole("table", { name: /^1 matching students/ }).getByRole("link", { name: NOT_SERVED }).waitFor();
+    await expectAccessible(page, "district student search");
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.getByRole("table", { name: `${all.length} students, by last name` }).waitFor();
+    await page.getByRole("button", { name: /^Name/ }).click();
+    await expect.poll(async () => (await table.locator("tbody tr th").first().textContent())?.trim()).toBe(
+      [...all].sort((a, b) => b.name.split(" ").at(-1)!.localeCompare(a.name.split(" ").at(-1)!))[0]!.name,
+    );
+    expect(await page.getByRole("columnheader", { name: /^Name/ }).getAttribute("aria-sort")).toBe("descending");
+
     await table.getByRole("link", { name: NOT_SERVED }).click();
     await heading(1, NOT_SERVED).waitFor();
     await page.getByRole("link", { name: "Who viewed these records" }).waitFor();
     await expectAccessible(page, "student page, as director");
     await signOut();
-  }, 30_000);
+  }, 60_000);
 
   test("a teacher on a phone sees the students they serve, with each one's accommodations and minutes", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
     await heading(2, "Students you serve").waitFor();
-    await heading(3, SERVED).waitFor();
+    // Grouped by class, each student with the accommodations that apply in that class.
+    const grade3 = page.getByRole("region", { name: /^Grade 3 \(Room 12\): \d+ students$/ });
+    await grade3.waitFor();
+    const count = Number((await grade3.getByRole("heading", { level: 3 }).textContent())!.match(/(\d+) students/)![1]);
+    expect(await grade3.locator(".class-students > li").count()).toBe(count);
+    await grade3.getByRole("link", { name: SERVED }).waitFor();
+    const sofia = grade3.getByRole("list", { name: `Accommodations for ${SERVED} in this class` });
+    expect(await sofia.getByRole("listitem").allTextContents()).toContainEqual(expect.stringMatching(/extended time/i));
     expect(await page.getByText(NOT_SERVED).count()).toBe(0);
-    await expectAccessible(page, "teacher home");
+    await expectAccessible(page, "teacher home, by class");
+    await page.getByRole("button", { name: "Español" }).click();
+    await page.getByRole("region", { name: /^Grade 3 \(Room 12\): \d+ estudiantes$/ }).waitFor();
+    await expectAccessible(page, "teacher home, by class, Spanish");
+    await page.getByRole("button", { name: "English" }).click();
 
     await page.getByRole("link", { name: "Students", exact: true }).click();
     await heading(1, "Students").waitFor();
@@ -87,5 +119,31 @@ describe("staff", () => {
     await heading(1, "Not found").waitFor();
     expect(await page.getByText(NOT_SERVED).count()).toBe(0);
     await expectAccessible(page, "another teacher's student");
-  }, 30_000);
+
+    // A page the teacher's account does not include says so plainly, in both languages.
+    await page.goto(`${server.url}/admin/settings`);
+    await heading(1, "This page is not available to you").waitFor();
+    await page.getByText("ask your district's Fidelio administrator").waitFor();
+    expect(await page.getByText(/something went wrong/i).count()).toBe(0);
+    await expectAccessible(page, "403 page");
+    await page.getByRole("button", { name: "Español" }).click();
+    await heading(1, "Esta página no está disponible para usted").waitFor();
+    await expectAccessible(page, "403 page, Spanish");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.goto(`${server.url}/no/such/page`);
+    await heading(1, "Not found").waitFor();
+
+    // A load that fails names what failed and offers Retry (here the network drops the first try).
+    await page.route("**/api/students/classes", (route) => route.abort("connectionreset"), { times: 1 });
+    await page.goto(server.url);
+    const failed = page.getByRole("alert").filter({ hasText: "We could not load your classes." });
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain("Check your internet connection");
+    await expectAccessible(page, "failed load with Retry");
+    await failed.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("region", { name: /^Grade 3 \(Room 12\)/ }).waitFor();
+    await page.goto(`${server.url}/no/such/page`);
+    await heading(1, "Not found").waitFor();
+    await expectAccessible(page, "404 page");
+  }, 60_000);
 });

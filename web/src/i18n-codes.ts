@@ -15,6 +15,7 @@ export const codeStrings = {
 
   "action.student.list": ["Saw name, grade and school in a list", "Vio el nombre, el grado y la escuela en una lista"],
   "action.student.read": ["Opened the student record and IEP", "Abrió el expediente y el IEP"],
+  "action.student.class-list": ["Saw the name and the accommodations for their class", "Vio el nombre y las acomodaciones para su clase"],
   "action.audit.read": ["Looked at this access log", "Consultó este registro de accesos"],
   "action.roster.import": ["Updated the record from the school roster", "Actualizó el expediente con la lista de la escuela"],
 
@@ -25,6 +26,14 @@ export const codeStrings = {
   [`reason.${auditReasons.district_admin}`]: ["District administrator", "Administrador del distrito"],
   [`reason.${auditReasons.rosterImport}`]: ["Roster import by the district administrator", "Importación de listas por el administrador del distrito"],
   [`reason.${auditReasons.districtList}`]: ["Works for the district and may see every student", "Trabaja para el distrito y puede ver a todos los estudiantes"],
+
+  // Messages of the district settings schema (packages/core/src/district/schema.ts).
+  "message.Name the closure": ["Name the closure", "Escriba el nombre del día sin clases"],
+  "message.The closure ends before it starts": ["The closure ends before it starts", "El día sin clases termina antes de empezar"],
+  "message.The last day must be after the first day": ["The last day must be after the first day", "El último día debe ser posterior al primero"],
+  "message.Every closure must fall within the school year": ["Every closure must fall within the school year", "Cada día sin clases debe estar dentro del año escolar"],
+  "message.Zero or more": ["Zero or more", "Cero o más"],
+  "message.At most 10 school days": ["At most 10 school days", "Como máximo 10 días de clase"],
 
   // Service providers, as rosters usually name them.
   "provider.Special education teacher": ["Special education teacher", "Maestro de educación especial"],

@@ -17,6 +17,19 @@ const parentStrings = {
   errNetwork: ["We could not reach Fidelio. Check your connection and try again.", "No pudimos conectar con Fidelio. Revise su conexión e inténtelo de nuevo."],
   errGeneric: ["Something went wrong. Please try again.", "Algo salió mal. Inténtelo de nuevo."],
   tryAgain: ["Try again", "Intentar de nuevo"],
+  retry: ["Retry", "Reintentar"],
+  errLoad: ["We could not load {what}.", "No pudimos cargar {what}."],
+  errNetworkWhy: ["Fidelio did not answer. Check your internet connection, then retry.", "Fidelio no respondió. Revise su conexión a internet y vuelva a intentarlo."],
+  errServerWhy: ["Fidelio had a problem answering. Nothing was changed; retrying usually works.", "Fidelio tuvo un problema al responder. No se cambió nada; volver a intentarlo suele funcionar."],
+  whatRecord: ["this student's record", "el expediente de este estudiante"],
+  whatStudents: ["the list of students", "la lista de estudiantes"],
+  whatChildren: ["your children's records", "los expedientes de sus hijos"],
+  whatClasses: ["your classes", "sus clases"],
+  whatSchools: ["the district's schools", "las escuelas del distrito"],
+  whatAudit: ["the access log", "el registro de accesos"],
+  whatSettings: ["the district settings", "la configuración del distrito"],
+  navSettings: ["Settings", "Configuración"],
+  navRoster: ["Roster", "Listas"],
   showMore: ["Show more", "Mostrar más"],
 
   signInTitle: ["Sign in to Fidelio", "Iniciar sesión en Fidelio"],
@@ -62,6 +75,10 @@ const parentStrings = {
   notFoundTitle: ["Not found", "No se encontró"],
   notFoundBody: ["This page or record does not exist, or it is not one you can see.", "Esta página o expediente no existe, o usted no tiene acceso a él."],
   goHome: ["Go to the home page", "Ir a la página de inicio"],
+  notFoundNext: ["If you followed a link, it may be out of date. The person who sent it can check it.", "Si llegó aquí por un enlace, puede que esté desactualizado. La persona que se lo envió puede revisarlo."],
+  forbiddenTitle: ["This page is not available to you", "Esta página no está disponible para usted"],
+  forbiddenBody: ["Your Fidelio account does not include this page. For example, district settings are only for district administrators.", "Su cuenta de Fidelio no incluye esta página. Por ejemplo, la configuración del distrito es solo para los administradores del distrito."],
+  forbiddenNext: ["If you think you need it, ask your district's Fidelio administrator.", "Si cree que la necesita, pídasela al administrador de Fidelio de su distrito."],
 
   auditTitle: ["Who viewed {name}'s records", "Quién consultó el expediente de {name}"],
   auditTitlePlain: ["Who viewed these records", "Quién consultó este expediente"],
@@ -73,6 +90,19 @@ const parentStrings = {
   colWhy: ["Why they may see it", "Por qué tiene acceso"],
   you: ["you", "usted"],
   noAudit: ["No one has viewed these records yet.", "Nadie ha consultado este expediente todavía."],
+  auditFilters: ["Filter the log", "Filtrar el registro"],
+  auditKind: ["What they did", "Qué hizo"],
+  auditKindAll: ["Everything", "Todo"],
+  auditKindOpened: ["Opened or changed the record", "Abrió o modificó el expediente"],
+  auditKindListed: ["Saw the name in a list", "Vio el nombre en una lista"],
+  auditPerson: ["Who", "Quién"],
+  auditPersonAll: ["Everyone", "Todos"],
+  auditHideMine: ["Hide my own views", "Ocultar mis propias consultas"],
+  auditShown: ["Showing the latest {count} entries.", "Se muestran las {count} entradas más recientes."],
+  auditShownFiltered: ["Showing {count} matching entries, newest first.", "Se muestran {count} entradas que coinciden, empezando por la más reciente."],
+  auditNoMatch: ["No entries match these filters.", "Ninguna entrada coincide con estos filtros."],
+  auditNoneYet: ["No matching entries among the most recent ones. Show older entries to keep looking.", "Ninguna coincidencia entre las entradas más recientes. Muestre las anteriores para seguir buscando."],
+  showOlder: ["Show older entries", "Mostrar entradas anteriores"],
   backToStudent: ["Back to {name}", "Volver a {name}"],
   backToRecord: ["Back to the student record", "Volver al expediente del estudiante"],
 
@@ -113,6 +143,12 @@ export function t(key: StringKey, vars: Record<string, string | number> = {}): s
   const entry = strings[key];
   const text = entry ? entry[lang() === "es" ? 1 : 0] : key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
+}
+
+/** A validation message from the API's schemas: the translation when known, else the message as sent. */
+export function tMessage(message: string): string {
+  const entry = strings[`message.${message}`];
+  return entry ? entry[lang() === "es" ? 1 : 0] : message;
 }
 
 /** For codes from the API (roles, audit actions, reasons, providers): the translation when known, else the code itself. */

@@ -7,6 +7,8 @@ import { Home } from "./pages/home";
 import { Students } from "./pages/students";
 import { Student } from "./pages/student";
 import { Audit } from "./pages/audit";
+import { AdminSettings } from "./pages/admin-settings";
+import { AdminRosterPage } from "./pages/admin-roster-page";
 import { NotFound } from "./pages/not-found";
 import "./styles.css";
 
@@ -19,6 +21,8 @@ render(
         <Route path="/students" component={Students} />
         <Route path="/students/:id" component={Student} />
         <Route path="/students/:id/audit" component={Audit} />
+        <Route path="/admin/settings" component={AdminSettings} />
+        <Route path="/admin/roster" component={AdminRosterPage} />
         <Route path="*404" component={NotFound} />
       </Router>
     </SessionProvider>

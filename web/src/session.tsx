@@ -11,14 +11,16 @@ async function loadMe() {
 }
 
 export type Me = NonNullable<Awaited<ReturnType<typeof loadMe>>>;
-export type Role = Me["roles"][number];
+/** What the reader may do anywhere, as the API's one access policy computes it. */
+export type Can = Me["can"];
 
 interface Session {
   /** The signed-in user, `null` when signed out, `undefined` while loading. */
   me: Resource<Me | null>;
   refresh(): Promise<unknown>;
   signOut(): Promise<void>;
-  hasRole(...roles: Role[]): boolean;
+  /** False while loading or signed out. */
+  can(flag: keyof Can): boolean;
 }
 
 const SessionContext = createContext<Session>();
@@ -35,7 +37,7 @@ export function SessionProvider(props: ParentProps) {
       });
       mutate(null);
     },
-    hasRole: (...roles) => (me.state === "ready" && me()?.roles.some((role) => roles.includes(role))) || false,
+    can: (flag) => (me.state === "ready" && me()?.can[flag]) || false,
   };
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }

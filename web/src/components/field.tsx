@@ -14,11 +14,13 @@ interface Props extends InputProps {
   value: string;
   onValue: (value: string) => void;
   hint?: string;
+  /** Wraps long text (a closure's name) instead of hiding its end, growing with what is typed. */
+  multiline?: boolean;
 }
 
 /** A labelled input whose errors and hint are tied to it with aria-describedby. */
 export function Field(props: Props) {
-  const [own, input] = splitProps(props, ["label", "path", "errors", "value", "onValue", "hint", "class"]);
+  const [own, input] = splitProps(props, ["label", "path", "errors", "value", "onValue", "hint", "class", "multiline"]);
   const id = () => fieldId(own.path);
   const messages = () => own.errors[own.path] ?? [];
   const describedBy = () => [own.hint && `${id()}-hint`, messages().length > 0 && `${id()}-error`].filter(Boolean).join(" ") || undefined;
@@ -30,14 +32,31 @@ export function Field(props: Props) {
           {own.hint}
         </p>
       </Show>
-      <input
-        {...input}
-        id={id()}
-        value={own.value}
-        onInput={(event) => own.onValue(event.currentTarget.value)}
-        aria-invalid={messages().length > 0}
-        aria-describedby={describedBy()}
-      />
+      <Show
+        when={own.multiline}
+        fallback={
+          <input
+            {...input}
+            id={id()}
+            value={own.value}
+            onInput={(event) => own.onValue(event.currentTarget.value)}
+            aria-invalid={messages().length > 0}
+            aria-describedby={describedBy()}
+          />
+        }
+      >
+        <textarea
+          id={id()}
+          rows={1}
+          maxLength={input.maxLength}
+          value={own.value}
+          // A name is one line of text: Enter would only add a line break the schema trims away.
+          onKeyDown={(event) => event.key === "Enter" && event.preventDefault()}
+          onInput={(event) => own.onValue(event.currentTarget.value)}
+          aria-invalid={messages().length > 0}
+          aria-describedby={describedBy()}
+        />
+      </Show>
       <Show when={messages().length > 0}>
         <p id={`${id()}-error`} class="field-error">
           {messages().join(" ")}

@@ -2,6 +2,7 @@ import { A, useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, Match, on, Show, Switch, type ParentProps } from "solid-js";
 import { useSession } from "../session";
 import { t } from "../i18n";
+import { safeReturnPath, signInPath } from "../return-to";
 import { LanguageSwitch } from "./language-switch";
 import { Alert, Loading } from "./status";
 
@@ -16,8 +17,9 @@ export function Layout(props: ParentProps) {
 
   createEffect(() => {
     if (session.me.state !== "ready") return;
-    if (!session.me() && !onSignIn()) navigate("/sign-in", { replace: true });
-    if (session.me() && onSignIn()) navigate("/", { replace: true });
+    // A deep link opened while signed out comes back to the page asked for after sign-in.
+    if (!session.me() && !onSignIn()) navigate(signInPath(location), { replace: true });
+    if (session.me() && onSignIn()) navigate(safeReturnPath(new URLSearchParams(location.search).get("next")), { replace: true });
   });
 
   // A screen reader user hears the new page from its start, as after a full page load.
@@ -32,6 +34,8 @@ export function Layout(props: ParentProps) {
     setSignOutFailed(false);
     try {
       await session.signOut();
+      // Signing out on purpose is not a deep link to come back to, perhaps for someone else.
+      navigate("/sign-in", { replace: true });
     } catch {
       setSignOutFailed(true);
     }
@@ -70,9 +74,19 @@ export function Layout(props: ParentProps) {
                 </A>
               </li>
               {/* Parents find their children on the home page, and advocates have no student list. */}
-              <Show when={session.hasRole("teacher", "case_manager", "director", "district_admin")}>
+              <Show when={session.can("viewAllStudents") || session.can("viewMyClasses") || session.can("viewCaseload")}>
                 <li>
                   <A href="/students">{t("navStudents")}</A>
+                </li>
+              </Show>
+              <Show when={session.can("editDistrict")}>
+                <li>
+                  <A href="/admin/settings">{t("navSettings")}</A>
+                </li>
+              </Show>
+              <Show when={session.can("importRoster")}>
+                <li>
+                  <A href="/admin/roster">{t("navRoster")}</A>
                 </li>
               </Show>
             </ul>

@@ -36,7 +36,7 @@ export function StudentCards(props: Props) {
                     {t("openIep")}
                   </A>
                 </li>
-                <Show when={student.relationship === "guardian"}>
+                <Show when={student.can.viewAudit}>
                   <li>
                     <A href={`/students/${student.id}/audit`} state={{ name: student.name }} aria-label={`${t("whoViewedLink")}: ${student.name}`}>
                       {t("whoViewedLink")}

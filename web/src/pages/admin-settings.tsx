@@ -3,7 +3,10 @@ import { createStore, reconcile } from "solid-js/store";
 import * as v from "valibot";
 import { DistrictUpdate } from "@fidelio/core/district/schema";
 import { api, ApiError, call, type FieldErrors } from "../api";
-import { t } from "../i18n";
+import { t, tMessage } from "../i18n";
+import { useSession } from "../session";
+import { usePageTitle } from "../components/page-title";
+import { AccessDeniedContent } from "./not-found";
 import { Field, fieldId } from "../components/field";
 import { ClosuresEditor, type ClosureDraft } from "../components/closures-editor";
 import { Loaded, errorText } from "../components/loaded";
@@ -13,15 +16,41 @@ import { ownPaths, toDraft } from "../components/district-draft";
 const loadDistrict = () => call(api.admin.district.$get());
 type District = Awaited<ReturnType<typeof loadDistrict>>;
 
+/** The district settings page; a reader the API does not let change them gets the plain "not available" page. */
 export function AdminSettings() {
-  const [district] = createResource(loadDistrict);
+  const session = useSession();
+  usePageTitle(() => t("settingsTitle"));
   return (
-    <section aria-labelledby="settings-title">
-      <h2 id="settings-title">{t("settingsTitle")}</h2>
-      <Loaded resource={district}>{(loaded) => <SettingsForm district={loaded()} />}</Loaded>
-    </section>
+    <Show when={session.can("editDistrict")} fallback={<AccessDeniedContent />}>
+      <SettingsPage />
+    </Show>
   );
 }
+
+function SettingsPage() {
+  const [district, { refetch }] = createResource(loadDistrict);
+  return (
+    <>
+      <h1>{t("settingsTitle")}</h1>
+      <p>{t("settingsBlurb")}</p>
+      <Loaded resource={district} what={t("whatSettings")} onRetry={refetch}>
+        {(loaded) => <SettingsForm district={loaded()} />}
+      </Loaded>
+    </>
+  );
+}
+
+/**
+ * A date input shows the reader's own format (mm/dd/yyyy, dd/mm/aaaa) and sends "" until the date is
+ * whole, so the schema's "YYYY-MM-DD" wording would ask for a format nobody can type: say it their way.
+ */
+const dateFieldMessages = (fields: FieldErrors): FieldErrors =>
+  Object.fromEntries(
+    Object.entries(fields).map(([path, messages]) => [
+      path,
+      /(firstDay|lastDay|\.from|\.to)$/.test(path) ? messages.map((m) => (/YYYY-MM-DD/.test(m) ? t("errDateFormat") : tMessage(m))) : messages.map(tMessage),
+    ]),
+  );
 
 function SettingsForm(props: { district: District }) {
   const [draft, setDraft] = createStore(toDraft(props.district));
@@ -40,7 +69,8 @@ function SettingsForm(props: { district: District }) {
   };
   const otherErrors = () =>
     Object.entries(errors()).flatMap(([path, messages]) => (ownPaths(closures.length).includes(path) ? [] : messages));
-  const showInvalid = (fields: FieldErrors) => {
+  const showInvalid = (raw: FieldErrors) => {
+    const fields = dateFieldMessages(raw);
     setErrors(fields);
     setOutcome("invalid");
     const first = ownPaths(closures.length).find((path) => fields[path]);

@@ -1,90 +1,152 @@
 import { A, useLocation, useParams } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { api, call } from "../api";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { api, call, isStatus } from "../api";
 import { t, tCode } from "../i18n";
 import { formatDateTime } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
+import { AccessDeniedContent, NotFoundContent } from "./not-found";
 import { useSession } from "../session";
 
-const loadAudit = (studentId: string, cursor: string) =>
-  call(api.audit.$get({ query: cursor ? { studentId, cursor } : { studentId } }));
+interface Filters {
+  kind: "" | "opened" | "listed";
+  actorId: string;
+  hideMine: boolean;
+}
+
+const loadAudit = (studentId: string, filters: Filters, cursor: string) => {
+  const query = { studentId, ...(cursor && { cursor }), ...(filters.kind && { kind: filters.kind }), ...(filters.actorId && { actorId: filters.actorId }), ...(filters.hideMine && { hideMine: "1" as const }) };
+  return call(api.audit.$get({ query }));
+};
 type AuditItem = Awaited<ReturnType<typeof loadAudit>>["items"][number];
 
 /**
- * "Who viewed this record": every read and write of the student's records, newest first.
- * The student's name comes with the link that led here: fetching the record for it would add
- * a "viewed the record" line of its own to the very log the parent is reading.
+ * "Who viewed this record": every read and write of the student's records, newest first, a page at
+ * a time from the API, filtered there. The student's name comes with the link that led here:
+ * fetching the record for it would add a "viewed the record" line of its own to the very log the
+ * parent is reading.
  */
 export function Audit() {
   const params = useParams<{ id: string }>();
   const session = useSession();
   const myId = () => session.me()?.user.id;
   const location = useLocation<{ name?: string }>();
-  const [cursor, setCursor] = createSignal("");
+  const [filters, setFilters] = createSignal<Filters>({ kind: "", actorId: "", hideMine: false });
+  const [cursor, setCursor] = createSignal({ filters: filters(), from: "" });
   const [items, setItems] = createSignal<AuditItem[]>([]);
-  const [page] = createResource(
-    () => ({ id: params.id, from: cursor() }),
-    async ({ id, from }) => {
-      const result = await loadAudit(id, from);
+  // Everyone seen so far, so the reader can pick one person's entries.
+  const [people, setPeople] = createSignal(new Map<string, string>());
+  const [page, { refetch }] = createResource(
+    () => ({ id: params.id, filters: filters(), from: cursor().filters === filters() ? cursor().from : "" }),
+    async ({ id, filters: current, from }) => {
+      const result = await loadAudit(id, current, from);
       setItems((earlier) => (from ? [...earlier, ...result.items] : result.items));
+      setPeople((known) => new Map([...known, ...result.items.map((e) => [e.actorId, e.actorName] as const)]));
       return result;
     },
   );
   const name = () => location.state?.name;
   const title = () => (name() ? t("auditTitle", { name: name()! }) : t("auditTitlePlain"));
   const next = () => (page.state === "ready" ? page()?.cursor : undefined);
+  const filtered = () => !!(filters().kind || filters().actorId || filters().hideMine);
+  const change = (patch: Partial<Filters>) => setFilters({ ...filters(), ...patch });
   usePageTitle(title);
-
-  return (
-    <Loaded resource={page}>
-      {() => (
-        <>
-          <h1>{title()}</h1>
-          <p>{t("auditIntro")}</p>
-          <p>
-            <A href={`/students/${params.id}`}>{name() ? t("backToStudent", { name: name()! }) : t("backToRecord")}</A>
-          </p>
-          <Show when={items().length > 0} fallback={<p class="empty">{t("noAudit")}</p>}>
-            <table class="stacked">
-              <caption>{t("auditCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("colWhen")}</th>
-                  <th scope="col">{t("colWho")}</th>
-                  <th scope="col">{t("colWhat")}</th>
-                  <th scope="col">{t("colWhy")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={items()}>
-                  {(entry) => (
-                    <tr>
-                      <td data-label={t("colWhen")}>
-                        <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
-                      </td>
-                      <td data-label={t("colWho")}>
-                        {entry.actorName}
-                        {entry.actorId === myId() ? ` (${t("you")})` : ""}
-                        <span class="detail">{entry.actorRoles.map((role) => tCode("role", role)).join(", ")}</span>
-                      </td>
-                      <td data-label={t("colWhat")}>{tCode("action", entry.action)}</td>
-                      <td data-label={t("colWhy")}>{tCode("reason", entry.reason)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+  const filtersAndLog = () => (
+    <>
+      <h1>{title()}</h1>
+      <p>{t("auditIntro")}</p>
+      <p>
+        <A href={`/students/${params.id}`}>{name() ? t("backToStudent", { name: name()! }) : t("backToRecord")}</A>
+      </p>
+      <form class="filters" aria-label={t("auditFilters")} onSubmit={(e) => e.preventDefault()}>
+        <div class="field">
+          <label for="audit-kind">{t("auditKind")}</label>
+          <select id="audit-kind" onChange={(e) => change({ kind: e.currentTarget.value as Filters["kind"] })}>
+            <option value="">{t("auditKindAll")}</option>
+            <option value="opened">{t("auditKindOpened")}</option>
+            <option value="listed">{t("auditKindListed")}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="audit-person">{t("auditPerson")}</label>
+          <select id="audit-person" onChange={(e) => change({ actorId: e.currentTarget.value })}>
+            <option value="">{t("auditPersonAll")}</option>
+            <For each={[...people()].sort(([, a], [, b]) => a.localeCompare(b))}>
+              {([id, who]) => <option value={id} selected={id === filters().actorId}>{id === myId() ? `${who} (${t("you")})` : who}</option>}
+            </For>
+          </select>
+        </div>
+        <div class="check">
+          <input id="audit-hide-mine" type="checkbox" onChange={(e) => change({ hideMine: e.currentTarget.checked })} />
+          <label for="audit-hide-mine">{t("auditHideMine")}</label>
+        </div>
+      </form>
+      <Loaded resource={page} what={t("whatAudit")} onRetry={refetch}>
+        {() => (
+          <>
+            <p role="status" class="muted">
+              {filtered() ? t("auditShownFiltered", { count: items().length }) : t("auditShown", { count: items().length })}
+            </p>
+            <Show when={items().length > 0} fallback={<p class="empty">{next() ? t("auditNoneYet") : filtered() ? t("auditNoMatch") : t("noAudit")}</p>}>
+              <AuditTable items={items()} myId={myId()} />
+            </Show>
             <Show when={next()}>
               {(from) => (
-                <button type="button" class="button-secondary" onClick={() => setCursor(from())}>
-                  {t("showMore")}
+                <button type="button" class="button-secondary" onClick={() => setCursor({ filters: filters(), from: from() })}>
+                  {t("showOlder")}
                 </button>
               )}
             </Show>
-          </Show>
-        </>
-      )}
-    </Loaded>
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+  const closed = () => (isStatus(page.error, 404) ? "404" : isStatus(page.error, 403) ? "403" : undefined);
+
+  return (
+    <Switch>
+      <Match when={closed() === "404"}>
+        <NotFoundContent />
+      </Match>
+      <Match when={closed() === "403"}>
+        <AccessDeniedContent />
+      </Match>
+      <Match when={!closed()}>{filtersAndLog()}</Match>
+    </Switch>
+  );
+}
+
+function AuditTable(props: { items: AuditItem[]; myId?: string }) {
+  return (
+    <table class="stacked">
+      <caption>{t("auditCaption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("colWhen")}</th>
+          <th scope="col">{t("colWho")}</th>
+          <th scope="col">{t("colWhat")}</th>
+          <th scope="col">{t("colWhy")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.items}>
+          {(entry) => (
+            <tr>
+              <td data-label={t("colWhen")}>
+                <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
+              </td>
+              <td data-label={t("colWho")}>
+                {entry.actorName}
+                {entry.actorId === props.myId ? ` (${t("you")})` : ""}
+                <span class="detail">{entry.actorRoles.map((role) => tCode("role", role)).join(", ")}</span>
+              </td>
+              <td data-label={t("colWhat")}>{tCode("action", entry.action)}</td>
+              <td data-label={t("colWhy")}>{tCode("reason", entry.reason)}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
   );
 }

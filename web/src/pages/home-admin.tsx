@@ -1,12 +1,32 @@
-import { AdminRoster } from "./admin-roster";
-import { AdminSettings } from "./admin-settings";
+import { A } from "@solidjs/router";
+import { Show } from "solid-js";
+import { t } from "../i18n";
+import { useSession } from "../session";
 
-/** A district admin starts with setup: the calendar and deadlines, then the roster. */
+/** A district admin starts with setup: the calendar and deadlines, then the roster, each on its own page. */
 export function AdminHome() {
+  const session = useSession();
   return (
-    <>
-      <AdminSettings />
-      <AdminRoster />
-    </>
+    <section aria-labelledby="setup-title">
+      <h2 id="setup-title">{t("setupTitle")}</h2>
+      <ul class="cards">
+        <Show when={session.can("editDistrict")}>
+          <li class="card">
+            <h3 class="card-title">
+              <A href="/admin/settings">{t("settingsTitle")}</A>
+            </h3>
+            <p>{t("settingsBlurb")}</p>
+          </li>
+        </Show>
+        <Show when={session.can("importRoster")}>
+          <li class="card">
+            <h3 class="card-title">
+              <A href="/admin/roster">{t("rosterTitle")}</A>
+            </h3>
+            <p>{t("rosterBlurb")}</p>
+          </li>
+        </Show>
+      </ul>
+    </section>
   );
 }

@@ -1,53 +1,63 @@
-import { A } from "@solidjs/router";
-import { For } from "solid-js";
+import { A, useNavigate } from "@solidjs/router";
+import { createResource, For } from "solid-js";
+import { api, call } from "../api";
 import { Loaded } from "../components/loaded";
-import type { StudentList } from "../components/student-list";
 import { t } from "../i18n";
 
-/** What exists today for a director: the district's student records, by school. */
-export function DirectorHome(props: { list: StudentList; districtName: string }) {
-  const bySchool = () => {
-    const counts = new Map<string, number>();
-    for (const student of props.list.items()) counts.set(student.schoolName, (counts.get(student.schoolName) ?? 0) + 1);
-    return [...counts].sort(([a], [b]) => a.localeCompare(b));
-  };
-  const summary = () => {
-    const values = { count: props.list.items().length, district: props.districtName, schools: bySchool().length };
-    return props.list.hasMore() ? t("directorSummaryMore", values) : t("directorSummary", values);
+export const loadSchools = () => call(api.students.schools.$get());
+
+/** A director's way into the district: a name search and one row a school, each opening its filtered list. */
+export function DirectorHome(props: { districtName: string }) {
+  const [schools, { refetch }] = createResource(loadSchools);
+  const navigate = useNavigate();
+  let input!: HTMLInputElement;
+  const search = (event: SubmitEvent) => {
+    event.preventDefault();
+    const q = input.value.trim();
+    navigate(q ? `/students?q=${encodeURIComponent(q)}` : "/students");
   };
   return (
     <section aria-labelledby="director-title">
       <h2 id="director-title">{t("directorTitle")}</h2>
-      <Loaded resource={props.list.page}>
-        {() => (
-          <>
-            <p>{summary()}</p>
-            <p>{t("directorWhat")}</p>
-            <table class="compact">
-              <caption>{t("bySchoolCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("colSchool")}</th>
-                  <th scope="col">{t("colStudents")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={bySchool()}>
-                  {([school, count]) => (
-                    <tr>
-                      <th scope="row">{school}</th>
-                      <td>{count}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-            <p>
-              <A href="/students">{t("allStudents")}</A>
-            </p>
-          </>
+      <p>{t("directorWhat")}</p>
+      <form role="search" class="search-row" onSubmit={search} aria-label={t("searchStudents")}>
+        <div class="field grow">
+          <label for="home-search">{t("searchLabel")}</label>
+          <input ref={input} id="home-search" type="search" autocomplete="off" aria-describedby="home-search-hint" />
+          <p id="home-search-hint" class="hint">
+            {t("searchHint")}
+          </p>
+        </div>
+        <button type="submit">{t("search")}</button>
+      </form>
+      <Loaded resource={schools} what={t("whatSchools")} onRetry={refetch}>
+        {(loaded) => (
+          <table class="compact">
+            <caption>{t("schoolsCaption", { district: props.districtName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("colSchool")}</th>
+                <th scope="col">{t("colStudents")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={loaded().items}>
+                {(school) => (
+                  <tr>
+                    <th scope="row">{school.name}</th>
+                    <td>
+                      <A href={`/students?school=${encodeURIComponent(school.id)}`}>{t("studentsAt", { school: school.name })}</A>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
         )}
       </Loaded>
+      <p>
+        <A href="/students">{t("allStudents")}</A>
+      </p>
     </section>
   );
 }

@@ -9,7 +9,7 @@ export function ParentHome(props: { list: StudentList }) {
     <section aria-labelledby="parent-title">
       <h2 id="parent-title">{children().length > 1 ? t("yourChildren") : t("yourChild")}</h2>
       <p>{t("parentIntro")}</p>
-      <Loaded resource={props.list.page}>
+      <Loaded resource={props.list.page} what={t("whatChildren")} onRetry={props.list.refetch}>
         {() => <StudentCards list={props.list} students={children()} empty={t("noChildren")} heading="h3" />}
       </Loaded>
     </section>

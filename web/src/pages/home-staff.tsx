@@ -1,3 +1,4 @@
+import { t } from "../i18n";
 import { Show, type ParentProps } from "solid-js";
 import { Loaded } from "../components/loaded";
 import { StudentCards } from "../components/student-cards";
@@ -24,7 +25,7 @@ export function StaffStudentsHome(props: ParentProps<Props>) {
         <h2 id={id()}>{props.title}</h2>
         <p>{props.intro}</p>
         {props.children}
-        <Loaded resource={props.list.page}>
+        <Loaded resource={props.list.page} what={t("whatStudents")} onRetry={props.list.refetch}>
           {() => <StudentCards list={props.list} students={students()} empty={props.empty} heading="h3" />}
         </Loaded>
       </section>

@@ -13,14 +13,13 @@ export type StudentDetail = Awaited<ReturnType<typeof loadStudent>>;
 
 export function Student() {
   const params = useParams<{ id: string }>();
-  const [detail] = createResource(() => params.id, loadStudent);
-  return <Loaded resource={detail}>{(loaded) => <StudentView detail={loaded()} />}</Loaded>;
+  const [detail, { refetch }] = createResource(() => params.id, loadStudent);
+  return <Loaded resource={detail} what={t("whatRecord")} onRetry={refetch}>{(loaded) => <StudentView detail={loaded()} />}</Loaded>;
 }
 
 function StudentView(props: { detail: StudentDetail }) {
   const session = useSession();
   const student = () => props.detail.student;
-  const mayReadAudit = () => props.detail.relationship === "parent" || session.hasRole("director", "district_admin");
   usePageTitle(() => student().name);
   return (
     <>
@@ -28,7 +27,7 @@ function StudentView(props: { detail: StudentDetail }) {
       <p class="muted lead">
         {gradeAndSchool(student())}
       </p>
-      <Show when={mayReadAudit()}>
+      <Show when={props.detail.can.viewAudit}>
         <p>
           <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>{t("whoViewedLink")}</A>
         </p>

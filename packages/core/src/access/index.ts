@@ -7,13 +7,23 @@ import type { StudentRecord } from "../student/items";
  * The one authorization mechanism. A route's action names the roles that may ever do it (otherwise
  * 403); for a student's records the actor must also hold one of those roles *toward that student*
  * through a relationship (otherwise 404, so records that are not yours are indistinguishable from
- * records that do not exist).
+ * records that do not exist). What the web shows a person comes from here too (`can`), never from
+ * the web reading roles itself.
  */
 const policy = {
   "student.list": ["district_admin", "director", "case_manager", "teacher", "parent", "advocate"],
+  /** Search and filter every student of the district. */
+  "student.search": ["district_admin", "director"],
   // Advocates will reach a student only through a concern handed to them; until then every read is 404.
   "student.read": ["district_admin", "director", "case_manager", "teacher", "parent", "advocate"],
+  /** A teacher's classes, each with its students and the accommodations that apply there. */
+  "class.list": ["teacher"],
+  "caseload.list": ["case_manager"],
+  "children.list": ["parent"],
+  "concern.handedOver": ["advocate"],
   "audit.read": ["district_admin", "director", "parent"],
+  "iep.write": ["director", "case_manager"],
+  "concern.file": ["parent"],
   "district.read": ["district_admin", "director"],
   "district.update": ["district_admin"],
   "roster.import": ["district_admin"],
@@ -39,12 +49,25 @@ export function grantsFor(actor: Actor, record: StudentRecord): Grant[] {
     .filter((rel) => rel.userId === actor.userId)
     .map((rel) => relationshipGrant[rel.kind])
     .filter((grant) => hasRole(actor, grant.role));
-  if (record.student.districtId === actor.districtId) {
-    if (hasRole(actor, "director")) grants.push({ role: "director", reason: auditReasons.director });
-    if (hasRole(actor, "district_admin")) grants.push({ role: "district_admin", reason: auditReasons.district_admin });
-  }
+  if (record.student.districtId === actor.districtId) grants.push(...districtGrants(actor));
   return grants;
 }
+
+/** The roles a director or admin holds toward every student of their own district. */
+export function districtGrants(actor: Actor): Grant[] {
+  const grants: Grant[] = [];
+  if (hasRole(actor, "director")) grants.push({ role: "director", reason: auditReasons.director });
+  if (hasRole(actor, "district_admin")) grants.push({ role: "district_admin", reason: auditReasons.district_admin });
+  return grants;
+}
+
+/** The role a relationship gives, when the actor still holds that role. */
+export function relationshipRole(actor: Actor, kind: keyof typeof relationshipGrant): Role | undefined {
+  const { role } = relationshipGrant[kind];
+  return hasRole(actor, role) ? role : undefined;
+}
+
+const allows = (action: Action, roles: readonly Role[]) => roles.some((role) => (policy[action] as readonly Role[]).includes(role));
 
 export namespace Access {
   /** Throws 403 when the actor's roles can never do `action`. */
@@ -52,12 +75,36 @@ export namespace Access {
     if (!hasRole(actor, ...policy[action])) throw forbidden();
   }
 
+  export const may = (actor: Actor, action: Action) => allows(action, actor.roles);
+
   /** Throws 403 or 404 as described above; returns the grant that allows it. */
   export function toStudent(actor: Actor, action: Action, record: StudentRecord | undefined): Grant {
     requireAction(actor, action);
-    const allowed: readonly Role[] = policy[action];
-    const grant = record && grantsFor(actor, record).find((g) => allowed.includes(g.role));
+    const grant = record && grantsFor(actor, record).find((g) => allows(action, [g.role]));
     if (!grant) throw notFound("Student");
     return grant;
+  }
+
+  /** What the actor may do with one student, given the roles they hold toward that student. */
+  export function onStudent(towardRoles: readonly Role[]) {
+    return {
+      viewAudit: allows("audit.read", towardRoles),
+      editIep: allows("iep.write", towardRoles),
+      fileConcern: allows("concern.file", towardRoles),
+    };
+  }
+
+  /** What the actor may do anywhere in the app: the web builds its navigation and home page from it. */
+  export function overall(actor: Actor) {
+    return {
+      viewAllStudents: may(actor, "student.search"),
+      viewMyClasses: may(actor, "class.list"),
+      viewCaseload: may(actor, "caseload.list"),
+      viewMyChildren: may(actor, "children.list"),
+      viewHandedOverConcerns: may(actor, "concern.handedOver"),
+      viewDistrictSettings: may(actor, "district.read"),
+      editDistrict: may(actor, "district.update"),
+      importRoster: may(actor, "roster.import"),
+    };
   }
 }

@@ -1,7 +1,9 @@
 import * as v from "valibot";
 import type { Actor } from "../actor";
 import { batchPut, keys, putItem, queryPage } from "../dynamo";
+import { filteredPage } from "../dynamo/filtered-page";
 import { newId } from "../id";
+import { listActions, type AuditKind } from "./reasons";
 
 export const AuditEntry = v.object({
   id: v.string(),
@@ -25,6 +27,17 @@ export interface AuditEvent {
   reason: string;
 }
 
+export interface AuditFilter {
+  kind?: AuditKind;
+  /** Only this person's entries. */
+  actorId?: string;
+  /** Leave this person's entries out (a parent hiding their own views). */
+  exceptActorId?: string;
+}
+
+export const auditPageSize = 50;
+const isListed = (action: string) => (listActions as readonly string[]).includes(action);
+
 /** Append-only trail of every read and write of a student's records (FERPA 34 CFR 99.32). */
 export namespace Audit {
   function toItem(actor: Pick<Actor, "userId" | "name" | "roles">, event: AuditEvent) {
@@ -36,7 +49,12 @@ export namespace Audit {
       actorRoles: actor.roles,
       ...event,
     };
-    return { ...keys.audit(event.studentId, entry.at, entry.id), type: "audit", ...entry };
+    return {
+      ...keys.audit(event.studentId, entry.at, entry.id),
+      ...(!isListed(event.action) && keys.auditOpened(event.studentId, entry.at, entry.id)),
+      type: "audit",
+      ...entry,
+    };
   }
 
   export const record = (actor: Pick<Actor, "userId" | "name" | "roles">, event: AuditEvent) =>
@@ -45,17 +63,27 @@ export namespace Audit {
   export const recordMany = (actor: Pick<Actor, "userId" | "name" | "roles">, events: AuditEvent[]) =>
     batchPut(events.map((event) => toItem(actor, event)));
 
-  /** Newest first, a page at a time. Authorization is the caller's (see student/audit-trail.ts). */
-  export async function page(studentId: string, cursor?: string) {
-    const result = await queryPage<AuditEntry & { pk: string; sk: string; type: string }>({
-      ...keys.auditOf(studentId),
-      newestFirst: true,
-      limit: 50,
-      cursor,
-    });
-    return {
-      items: result.items.map(({ pk: _p, sk: _s, type: _t, ...entry }) => entry as AuditEntry),
-      cursor: result.cursor,
-    };
+  /**
+   * Newest first, a page at a time, however long the history. "Opened" reads its own sparse index;
+   * the other filters keep what matches from a few bounded Queries (see filteredPage).
+   * Authorization is the caller's (Student.auditTrail).
+   */
+  export async function page(studentId: string, filter: AuditFilter = {}, cursor?: string) {
+    const source = filter.kind === "opened" ? keys.auditOpenedOf(studentId) : keys.auditOf(studentId);
+    const tests = [
+      filter.kind === "listed" && ((e: AuditEntry) => isListed(e.action)),
+      filter.actorId && ((e: AuditEntry) => e.actorId === filter.actorId),
+      filter.exceptActorId && ((e: AuditEntry) => e.actorId !== filter.exceptActorId),
+    ].filter((test): test is (e: AuditEntry) => boolean => !!test);
+    const result = await filteredPage(
+      (from, limit) => queryPage<Record<string, unknown>>({ ...source, newestFirst: true, limit, cursor: from }).then((p) => ({ ...p, items: p.items.map(toEntry) })),
+      { pageSize: auditPageSize, cursor, keep: tests.length > 0 ? (e) => tests.every((test) => test(e)) : undefined },
+    );
+    return result;
   }
+}
+
+function toEntry(item: Record<string, unknown>): AuditEntry {
+  const { pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, type: _t, ...entry } = item;
+  return entry as AuditEntry;
 }

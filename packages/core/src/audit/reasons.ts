@@ -11,3 +11,11 @@ export const auditReasons = {
   districtList: "District-wide student list",
   rosterImport: "Roster import by district administrator",
 } as const;
+
+/**
+ * Entries that only saw a student in a list (name, grade, school; for a teacher's classes also the
+ * accommodations that apply there). Every other action opened or changed the record itself.
+ */
+export const listActions = ["student.list", "student.class-list"] as const;
+export const auditKinds = ["opened", "listed"] as const;
+export type AuditKind = (typeof auditKinds)[number];

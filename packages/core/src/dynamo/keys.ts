@@ -5,7 +5,10 @@
  *  - district settings            Get    pk=DIST#<districtId>            sk=DISTRICT
  *  - schools of a district        Query  pk=DIST#<districtId>            sk begins_with SCHOOL#
  *  - roster source id -> our id   Query  pk=DIST#<districtId>            sk begins_with SRC#
- *  - students of a district       Query  gsi1 gsi1pk=DIST#<districtId>#STUDENTS gsi1sk=<name>#<studentId>
+ *  - students of a district       Query  gsi1 gsi1pk=DIST#<districtId>#STUDENTS gsi1sk=<searchName>#<studentId>
+ *    by name (director search)    Query  same, gsi1sk begins_with <normalized prefix> ("last first", lower case,
+ *                                 no accents). School and grade filter the name-ordered pages (a bounded read,
+ *                                 see student/search.ts): one index, no item per school to keep in step.
  *  - demo seed finished (marker) Get    pk=DIST#<districtId>            sk=SEEDED
  *  - user by id                   Get    pk=USER#<userId>                sk=USER
  *  - user by email (unique)       Get    pk=EMAIL#<email>                sk=EMAIL
@@ -21,6 +24,9 @@
  *                                 Query  gsi1 gsi1pk=OUTBOX#OPEN  gsi1sk=<createdAt>#<outboxId> (sparse: removed once delivered or failed)
  *  - sign-in decoys (never read)  gsi1 gsi1pk=OUTBOX#DECOY: an unknown address's stand-in costs the same index write
  *  - audit trail of a student     Query  pk=AUDIT#STU#<studentId>        sk=<isoTime>#<auditId> (newest last)
+ *    records opened or changed    Query  gsi1 gsi1pk=AUDIT#STU#<studentId>#OPENED gsi1sk=<isoTime>#<auditId>
+ *                                 (sparse: list sightings, the bulk of the trail, are not indexed; filtering
+ *                                 for them is a bounded read of the main partition, where they dominate)
  *  - local workflow runner only (AWS keeps these inside Step Functions):
  *    the current wait of an execution and its deadline
  *                                 Get    pk=WF#<executionName>           sk=WAIT
@@ -46,7 +52,11 @@ export const keys = {
     gsi1pk: `DIST#${districtId}#STUDENTS`,
     gsi1sk: `${sortName}#${studentId}`,
   }),
-  studentsOfDistrict: (districtId: string) => ({ index: "gsi1" as const, pk: `DIST#${districtId}#STUDENTS` }),
+  studentsOfDistrict: (districtId: string, namePrefix?: string) => ({
+    index: "gsi1" as const,
+    pk: `DIST#${districtId}#STUDENTS`,
+    ...(namePrefix && { skPrefix: namePrefix }),
+  }),
 
   relationship: (studentId: string, userId: string) => ({ pk: `STU#${studentId}`, sk: `REL#${userId}` }),
   relationshipForUser: (userId: string, sortName: string, studentId: string) => ({
@@ -72,6 +82,8 @@ export const keys = {
 
   audit: (studentId: string, at: string, auditId: string) => ({ pk: `AUDIT#STU#${studentId}`, sk: `${at}#${auditId}` }),
   auditOf: (studentId: string) => ({ pk: `AUDIT#STU#${studentId}` }),
+  auditOpened: (studentId: string, at: string, auditId: string) => ({ gsi1pk: `AUDIT#STU#${studentId}#OPENED`, gsi1sk: `${at}#${auditId}` }),
+  auditOpenedOf: (studentId: string) => ({ index: "gsi1" as const, pk: `AUDIT#STU#${studentId}#OPENED` }),
 
   workflowWait: (executionName: string) => ({ pk: `WF#${executionName}`, sk: "WAIT" }),
   taskToken: (token: string) => ({ pk: `WFTOKEN#${token}`, sk: "TOKEN" }),

@@ -1,28 +1,23 @@
 import * as v from "valibot";
-import { Access } from "../access";
-import { hasRole, type Actor } from "../actor";
-import { Audit } from "../audit";
-import { auditReasons } from "../audit/reasons";
-import { keys, queryAll, queryPage } from "../dynamo";
+import { Access, grantsFor } from "../access";
+import type { Actor } from "../actor";
+import { Audit, type AuditFilter } from "../audit";
+import { auditKinds } from "../audit/reasons";
+import { keys, queryAll } from "../dynamo";
 import { Iep } from "../iep";
 import { verb } from "../verb";
 import { parseStudentPartition, type StudentRecord } from "./items";
-import { studentName, type Relationship, type StudentInfo } from "./schema";
+import { studentName } from "./schema";
+import { classesOf } from "./classes";
+import { listStudents, schoolsOf } from "./search";
 
 export * from "./schema";
 export * from "./items";
+export { StudentQuery, type StudentSummary } from "./search";
 
 const StudentId = v.pipe(v.string(), v.regex(/^stu_[0-9a-z]{26}$/, "Not a student id"));
 const Cursor = v.optional(v.pipe(v.string(), v.maxLength(2048)));
 const today = () => new Date().toISOString().slice(0, 10);
-
-export interface StudentSummary {
-  id: string;
-  name: string;
-  grade: string;
-  schoolName: string;
-  relationship: Relationship["kind"] | "district";
-}
 
 export namespace Student {
   /** One Query: the student, every relationship and every IEP version. */
@@ -37,34 +32,14 @@ export namespace Student {
     return { record: record!, grant };
   }
 
-  /** Directors and admins page through the district; everyone else sees the students they are linked to. */
-  export const list = verb(v.object({ cursor: Cursor }), async (actor, { cursor }) => {
-    Access.requireAction(actor, "student.list");
-    const districtWide = hasRole(actor, "director", "district_admin");
-    const page = districtWide
-      ? await queryPage<StudentInfo>({ ...keys.studentsOfDistrict(actor.districtId), limit: 100, cursor })
-      : await queryPage<Relationship>({ ...keys.studentsOfUser(actor.userId), limit: 100, cursor });
-    // Each listed student's audit entry names the actor's own link to that student.
-    const items: StudentSummary[] = districtWide
-      ? (page.items as StudentInfo[]).map((s) => ({ id: s.id, name: studentName(s), grade: s.grade, schoolName: s.schoolName, relationship: "district" }))
-      : (page.items as Relationship[])
-          .filter((rel) => hasRole(actor, rel.kind === "guardian" ? "parent" : rel.kind))
-          .map((rel) => ({ ...rel.student, relationship: rel.kind }));
-    await Audit.recordMany(
-      actor,
-      items.map((s) => ({
-        studentId: s.id,
-        action: "student.list",
-        record: "student:name,grade,school",
-        reason: auditReasons[s.relationship === "district" ? "districtList" : s.relationship],
-      })),
-    );
-    return { items, cursor: page.cursor };
-  });
+  export const list = listStudents;
+  export const schools = schoolsOf;
+  export const classes = classesOf;
 
   /** The student with the IEP snapshot in effect today and the service team. */
   export const get = verb(v.object({ id: v.string() }), async (actor, { id }) => {
     const { record, grant } = await loadFor(actor, "student.read", id);
+    const towardRoles = grantsFor(actor, record).map((g) => g.role);
     const iep = Iep.inEffect(record.ieps, today());
     await Audit.record(actor, {
       studentId: id,
@@ -79,6 +54,7 @@ export namespace Student {
     return {
       student: { id: student.id, name: studentName(student), grade: student.grade, schoolName: student.schoolName },
       relationship: grant.role,
+      can: Access.onStudent(towardRoles),
       myClasses: mine?.classes ?? [],
       iep: iep
         ? {
@@ -96,13 +72,23 @@ export namespace Student {
     };
   });
 
+  const AuditQuery = v.object({
+    studentId: v.string(),
+    cursor: Cursor,
+    kind: v.optional(v.picklist(auditKinds)),
+    actorId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+    /** "1": leave out the caller's own entries (a parent hiding their own views). */
+    hideMine: v.optional(v.picklist(["1"])),
+  });
+
   /** Who read or changed this student's records; the reading itself is audited too. */
-  export const auditTrail = verb(v.object({ studentId: v.string(), cursor: Cursor }), async (actor, { studentId, cursor }) => {
+  export const auditTrail = verb(AuditQuery, async (actor, { studentId, cursor, kind, actorId, hideMine }) => {
     const { grant } = await loadFor(actor, "audit.read", studentId);
+    const filter: AuditFilter = { kind, actorId, exceptActorId: hideMine ? actor.userId : undefined };
     const [page] = await Promise.all([
-      Audit.page(studentId, cursor),
+      Audit.page(studentId, filter, cursor),
       Audit.record(actor, { studentId, action: "audit.read", record: "audit-trail", reason: grant.reason }),
     ]);
-    return page;
+    return { items: page.items, cursor: page.cursor };
   });
 }

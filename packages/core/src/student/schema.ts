@@ -28,5 +28,17 @@ export interface Relationship {
 }
 
 export const studentName = (s: Pick<StudentInfo, "firstName" | "lastName">) => `${s.firstName} ${s.lastName}`;
-export const sortName = (s: Pick<StudentInfo, "firstName" | "lastName">) =>
-  `${s.lastName}, ${s.firstName}`.toLowerCase();
+/**
+ * How names are compared and searched: lower case, accents dropped, punctuation as spaces, so
+ * "Núñez, Sofía" and "nunez sof" meet.
+ */
+export const normalizeName = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/** The key students are ordered and searched by: "last first", normalized. */
+export const sortName = (s: Pick<StudentInfo, "firstName" | "lastName">) => normalizeName(`${s.lastName} ${s.firstName}`);

@@ -1,4 +1,5 @@
 import { Hono } from "hono/tiny";
+import { Access } from "@fidelio/core/access";
 import { District } from "@fidelio/core/district";
 import type { ApiEnv } from "../context";
 
@@ -9,5 +10,6 @@ export const meRoutes = new Hono<ApiEnv>().get("/", async (c) => {
     user: { id: actor.userId, email: actor.email, name: actor.name },
     roles: actor.roles,
     district: { id: actor.districtId, name: district?.name ?? "" },
+    can: Access.overall(actor),
   });
 });

@@ -1,0 +1,58 @@
+import { Access } from "../access";
+import type { Actor } from "../actor";
+import { Audit } from "../audit";
+import { auditReasons } from "../audit/reasons";
+import { keys, queryAll } from "../dynamo";
+import { Iep } from "../iep";
+import { parseStudentPartition } from "./items";
+import type { Relationship } from "./schema";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(run))));
+  return out;
+}
+
+/**
+ * A teacher's classes, each with the students they serve there and the accommodations that apply
+ * in that class, so nobody opens every record to learn who needs what. Reads the teacher's links
+ * (one Query) and each served student's partition (one Query each, 10 at a time): the work grows
+ * with the teacher's own students, never with the district. The roster records which accommodations
+ * apply in a teacher's classes with a student, not class by class: a student the teacher has in two
+ * classes shows the same list in both.
+ */
+export async function classesOf(actor: Actor) {
+  Access.requireAction(actor, "class.list");
+  const links = (await queryAll<Relationship>(keys.studentsOfUser(actor.userId))).filter((rel) => rel.kind === "teacher");
+  const served = await inBatches(links, 10, async (link) => {
+    const record = parseStudentPartition(await queryAll(keys.studentPartition(link.studentId)));
+    const mine = record?.relationships.find((rel) => rel.userId === actor.userId && rel.kind === "teacher");
+    if (!record || !mine) return undefined;
+    const iep = Iep.inEffect(record.ieps, today());
+    const accommodations = (iep?.accommodations ?? []).filter((a) => !mine.accommodationIds || mine.accommodationIds.includes(a.id));
+    return { link: mine, iepVersion: iep?.version, student: { ...mine.student, accommodations } };
+  });
+  const present = served.filter((s) => s !== undefined);
+
+  const classes = new Map<string, { id: string; title: string; students: Array<(typeof present)[number]["student"]> }>();
+  for (const { link, student } of present) {
+    for (const cls of link.classes?.length ? link.classes : [{ id: "", title: "" }]) {
+      const entry = classes.get(cls.id) ?? { id: cls.id, title: cls.title, students: [] };
+      entry.students.push(student);
+      classes.set(cls.id, entry);
+    }
+  }
+  await Audit.recordMany(
+    actor,
+    present.map(({ student, iepVersion }) => ({
+      studentId: student.id,
+      action: "student.class-list",
+      record: iepVersion ? `student:name,grade,school;iep:v${iepVersion}:accommodations` : "student:name,grade,school",
+      reason: auditReasons.teacher,
+    })),
+  );
+  const items = [...classes.values()].sort((a, b) => (a.id === "" ? 1 : b.id === "" ? -1 : a.title.localeCompare(b.title, "en", { numeric: true })));
+  return { items };
+}
