@@ -189,6 +189,35 @@ describe("the local runner executes the synthesized escalation ASL", () => {
   });
 });
 
+describe("stopping the runner", () => {
+  it("lets no step act for an execution aborted while its wait was being stored", async () => {
+    const steps = ladder({ timeoutSeconds: 3600 });
+    restore = provideWorkflowSteps(steps.steps);
+    let issued = (_token: string) => {};
+    let release = () => {};
+    const issuing = new Promise<string>((resolve) => (issued = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The real store, held at the moment a token is being recorded.
+    const store = {
+      ...dynamoTaskTokenStore,
+      async issue(input: Parameters<typeof dynamoTaskTokenStore.issue>[0]) {
+        issued(input.token);
+        await released;
+        return dynamoTaskTokenStore.issue(input);
+      },
+    };
+    const runner = new LocalWorkflowRunner({ definition, timeScale: 1, store });
+    const { done } = runner.startExecution("con_stopped", { concernId: "con_stopped" });
+    const token = await issuing;
+    const stopped = runner.stop();
+    release();
+    await stopped;
+    expect(await done).toEqual({ status: "stopped" });
+    expect(steps.tokens).toEqual([]);
+    expect(await dynamoTaskTokenStore.status(token)).toBe("abandoned");
+  });
+});
+
 describe("the local stack's workflow", () => {
   it("registers the runner as core's engine and resumes the open concerns it is given", async () => {
     const steps = ladder({ timeoutSeconds: 3600 });

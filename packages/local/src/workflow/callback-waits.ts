@@ -47,6 +47,17 @@ export class CallbackWaits {
     if (payload?.taskToken !== taskTokenPlaceholder) throw new Error("The wait state must pass $$.Task.Token as Payload.taskToken");
     const wait = v.parse(WaitSpec, payload.wait);
     const token = randomBytes(32).toString("base64url");
+    // Storing the token and running the step is work a stop waits for; waiting for the answer is not.
+    const answered = await run.track(this.begin(executionName, token, wait, run, () => step({ ...payload, taskToken: token })));
+    if (!answered) return new Promise<JSONValue>(() => {});
+    try {
+      return await answered.promise;
+    } finally {
+      this.drop(token);
+    }
+  }
+
+  private async begin(executionName: string, token: string, wait: WaitSpec, run: RunGuard, step: () => Promise<unknown>) {
     const { dueAt } = await this.store.issue({
       token,
       executionName,
@@ -56,23 +67,19 @@ export class CallbackWaits {
     // Aborted while the token was being stored: the token is void and the step must not run.
     if (!run.active()) {
       await this.store.settle(token, "abandoned");
-      return new Promise<JSONValue>(() => {});
+      return undefined;
     }
     const answered = Promise.withResolvers<JSONValue>();
     this.pending.set(token, { executionName, resolve: answered.resolve, reject: answered.reject });
     this.arm(token, dueAt);
     try {
-      await run.track(step({ ...payload, taskToken: token }));
+      await step();
     } catch (error) {
       this.drop(token);
       await this.store.settle(token, "failed");
       throw error;
     }
-    try {
-      return await answered.promise;
-    } finally {
-      this.drop(token);
-    }
+    return answered;
   }
 
   async succeed(token: string, output: JSONValue) {
