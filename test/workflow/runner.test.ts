@@ -66,13 +66,18 @@ describe("the local runner executes the synthesized escalation ASL", () => {
     const runner = setUp(steps);
     const { done } = runner.startExecution("con_twice", { concernId: "con_twice" });
     const token = await steps.token("con_twice");
-    const [first, second] = await Promise.allSettled([runner.sendTaskSuccess(token, answer("resolve")), runner.sendTaskSuccess(token, answer("escalate"))]);
-    expect(first.status).toBe("fulfilled");
-    expect(second).toMatchObject({ status: "rejected", reason: { name: "TaskTimedOut" } });
+    const sent = [answer("resolve"), answer("dispute")];
+    const results = await Promise.allSettled(sent.map((output) => runner.sendTaskSuccess(token, output)));
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { name: "TaskTimedOut" } });
+    const winner = sent[results.findIndex((r) => r.status === "fulfilled")]!;
+    if (winner.action === "dispute") await runner.sendTaskSuccess(await steps.token("con_twice", 2), answer("resolve"));
     await done;
     expect(await rejection(runner.sendTaskSuccess(token, answer("resolve")))).toMatchObject({ name: "TaskTimedOut" });
     expect(await rejection(runner.sendTaskSuccess("no-such-token", answer("resolve")))).toMatchObject({ name: "InvalidToken" });
-    expect(steps.applied.filter((a) => a.outcome.kind === "answer")).toEqual([{ concernId: "con_twice", outcome: answer("resolve") }]);
+    // Only the winner reached ApplyOutcome for the first wait.
+    expect(steps.applied.filter((a) => a.outcome.kind === "answer")[0]).toEqual({ concernId: "con_twice", outcome: winner });
+    expect(steps.applied.filter((a) => a.outcome.kind === "answer")).toHaveLength(winner.action === "dispute" ? 2 : 1);
   });
 
   it("does nothing on a second start with the same name while the first runs, and refuses one after it ended", async () => {
@@ -120,7 +125,9 @@ describe("the local runner executes the synthesized escalation ASL", () => {
   it("sends a step's invalid answer straight to RecordFailure, without retrying it", async () => {
     const steps = ladder({ timeoutSeconds: 3600 });
     const runner = setUp(steps);
-    restore = provideWorkflowSteps({ ...steps.steps, applyOutcome: async ({ concernId }) => ({ concernId, next: "elsewhere" }) as never });
+    const restoreLadder = restore;
+    const restoreInvalid = provideWorkflowSteps({ ...steps.steps, applyOutcome: async ({ concernId }) => ({ concernId, next: "elsewhere" }) as never });
+    restore = () => (restoreInvalid(), restoreLadder());
     const { done } = runner.startExecution("con_invalid", { concernId: "con_invalid" });
     expect(await done).toMatchObject({ status: "failed", error: { name: "ValiError" } });
     expect(entered(runner, "con_invalid")).toEqual(["Resume", "RecordFailure", "Failed"]);
@@ -179,6 +186,35 @@ describe("the local runner executes the synthesized escalation ASL", () => {
     await runner.sendTaskSuccess(wait, answer("resolve"));
     expect(await done).toMatchObject({ status: "succeeded" });
     expect(entered(runner, "con_long").filter((s) => s === "Resume").length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("stopping the runner", () => {
+  it("lets no step act for an execution aborted while its wait was being stored", async () => {
+    const steps = ladder({ timeoutSeconds: 3600 });
+    restore = provideWorkflowSteps(steps.steps);
+    let issued = (_token: string) => {};
+    let release = () => {};
+    const issuing = new Promise<string>((resolve) => (issued = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The real store, held at the moment a token is being recorded.
+    const store = {
+      ...dynamoTaskTokenStore,
+      async issue(input: Parameters<typeof dynamoTaskTokenStore.issue>[0]) {
+        issued(input.token);
+        await released;
+        return dynamoTaskTokenStore.issue(input);
+      },
+    };
+    const runner = new LocalWorkflowRunner({ definition, timeScale: 1, store });
+    const { done } = runner.startExecution("con_stopped", { concernId: "con_stopped" });
+    const token = await issuing;
+    const stopped = runner.stop();
+    release();
+    await stopped;
+    expect(await done).toEqual({ status: "stopped" });
+    expect(steps.tokens).toEqual([]);
+    expect(await dynamoTaskTokenStore.status(token)).toBe("abandoned");
   });
 });
 

@@ -16,6 +16,12 @@ const staleToken = (status: TokenStatus | undefined) =>
     ? named("InvalidToken", "Unknown task token")
     : named("TaskTimedOut", status === "waiting" ? "No running execution holds this task token" : `Task token already ${status}`);
 
+/** Whether the execution run that asked for a wait still runs, and a way to let it finish in-flight work. */
+export interface RunGuard {
+  active(): boolean;
+  track<T>(work: Promise<T>): Promise<T>;
+}
+
 interface Pending {
   executionName: string;
   resolve(output: JSONValue): void;
@@ -36,32 +42,44 @@ export class CallbackWaits {
   ) {}
 
   /** The WaitForAnswer state's override: issue a token, hand it to the step, wait for an answer or the deadline. */
-  async wait(executionName: string, processed: JSONValue, step: (event: unknown) => Promise<unknown>): Promise<JSONValue> {
+  async wait(executionName: string, processed: JSONValue, step: (event: unknown) => Promise<unknown>, run: RunGuard): Promise<JSONValue> {
     const payload = (processed as { Payload?: Record<string, JSONValue> }).Payload;
     if (payload?.taskToken !== taskTokenPlaceholder) throw new Error("The wait state must pass $$.Task.Token as Payload.taskToken");
     const wait = v.parse(WaitSpec, payload.wait);
     const token = randomBytes(32).toString("base64url");
+    // Storing the token and running the step is work a stop waits for; waiting for the answer is not.
+    const answered = await run.track(this.begin(executionName, token, wait, run, () => step({ ...payload, taskToken: token })));
+    if (!answered) return new Promise<JSONValue>(() => {});
+    try {
+      return await answered.promise;
+    } finally {
+      this.drop(token);
+    }
+  }
+
+  private async begin(executionName: string, token: string, wait: WaitSpec, run: RunGuard, step: () => Promise<unknown>) {
     const { dueAt } = await this.store.issue({
       token,
       executionName,
       waitKey: `${wait.for}:${wait.level}:${wait.deadline}`,
       dueAt: Date.now() + scaledWaitMs(wait.timeoutSeconds, this.options.timeScale),
     });
+    // Aborted while the token was being stored: the token is void and the step must not run.
+    if (!run.active()) {
+      await this.store.settle(token, "abandoned");
+      return undefined;
+    }
     const answered = Promise.withResolvers<JSONValue>();
     this.pending.set(token, { executionName, resolve: answered.resolve, reject: answered.reject });
     this.arm(token, dueAt);
     try {
-      await step({ ...payload, taskToken: token });
+      await step();
     } catch (error) {
       this.drop(token);
       await this.store.settle(token, "failed");
       throw error;
     }
-    try {
-      return await answered.promise;
-    } finally {
-      this.drop(token);
-    }
+    return answered;
   }
 
   async succeed(token: string, output: JSONValue) {

@@ -8,7 +8,7 @@ import { handler as prepareLevel } from "@fidelio/functions/workflow/prepare-lev
 import { handler as recordFailure } from "@fidelio/functions/workflow/record-failure";
 import { handler as waitForAnswer } from "@fidelio/functions/workflow/wait-for-answer";
 import { workflowTasks } from "../../../../infra/workflow";
-import { CallbackWaits, taskTokenPlaceholder } from "./callback-waits";
+import { CallbackWaits, taskTokenPlaceholder, type RunGuard } from "./callback-waits";
 import { libraryTimeoutSeconds, runnableDefinition, synthesizedDefinition } from "./definition";
 import { dynamoTaskTokenStore, type TaskTokenStore } from "./token-store";
 
@@ -37,6 +37,10 @@ interface Execution {
   abort?: () => void;
   /** Why the current run was aborted: a renewal starts it again, a stop ends it. */
   aborting?: "renew" | "stop";
+  /** Which run of the execution is current; a renewal starts the next. */
+  run: number;
+  /** Step calls in flight, which a stop waits for so nothing acts after it. */
+  busy: Set<Promise<unknown>>;
 }
 
 // The task handlers the Lambdas export, by the file name infra/workflow.ts builds each Lambda from.
@@ -71,7 +75,7 @@ export class LocalWorkflowRunner implements WorkflowEngine {
     const existing = this.executions.get(name);
     if (existing && !existing.result) return { name, done: existing.done.promise };
     if (existing) throw Object.assign(new Error(`Execution ${name} already exists`), { name: "ExecutionAlreadyExists" });
-    const execution: Execution = { name, input, history: [], done: Promise.withResolvers() };
+    const execution: Execution = { name, input, history: [], done: Promise.withResolvers(), run: 0, busy: new Set() };
     this.executions.set(name, execution);
     this.launch(execution);
     return { name, done: execution.done.promise };
@@ -118,8 +122,9 @@ export class LocalWorkflowRunner implements WorkflowEngine {
 
   private launch(execution: Execution) {
     execution.aborting = undefined;
+    execution.run += 1;
     const run = this.machine.run(execution.input, {
-      overrides: { taskResourceLocalHandlers: this.taskHandlers(execution.name), retryIntervalOverrides: this.retryIntervals() },
+      overrides: { taskResourceLocalHandlers: this.taskHandlers(execution, this.guard(execution)), retryIntervalOverrides: this.retryIntervals() },
       context: {
         Execution: { Id: `arn:aws:states:us-east-1:000000000000:execution:Escalation:${execution.name}`, Name: execution.name, Input: execution.input, StartTime: new Date().toISOString() },
         StateMachine: { Id: "arn:aws:states:us-east-1:000000000000:stateMachine:Escalation", Name: "Escalation" },
@@ -133,6 +138,7 @@ export class LocalWorkflowRunner implements WorkflowEngine {
     })();
     const finish = async (result: ExecutionResult) => {
       await logged;
+      await Promise.allSettled([...execution.busy]);
       if (execution.aborting === "renew") return this.launch(execution);
       execution.result = execution.aborting === "stop" ? { status: "stopped" } : result;
       execution.done.resolve(execution.result);
@@ -147,13 +153,27 @@ export class LocalWorkflowRunner implements WorkflowEngine {
     );
   }
 
-  private taskHandlers(name: string) {
+  // The library ends an aborted run only after its state in flight: nothing may act for that run any more.
+  private guard(execution: Execution): RunGuard {
+    const run = execution.run;
+    return {
+      active: () => execution.run === run && !execution.aborting,
+      track(work) {
+        execution.busy.add(work);
+        work.then(() => execution.busy.delete(work), () => execution.busy.delete(work));
+        return work;
+      },
+    };
+  }
+
+  private taskHandlers(execution: Execution, run: RunGuard) {
+    const idle = new Promise<JSONValue>(() => {});
     return Object.fromEntries(
       Object.entries(workflowTasks).map(([state, step]) => [
         state,
         step === "wait-for-answer"
-          ? (input: JSONValue) => this.waits.wait(name, input, waitForAnswer)
-          : async (input: JSONValue) => ((await handlers[step](input)) ?? null) as JSONValue,
+          ? (input: JSONValue) => (run.active() ? this.waits.wait(execution.name, input, waitForAnswer, run) : idle)
+          : async (input: JSONValue) => (run.active() ? (((await run.track<unknown>(handlers[step](input))) ?? null) as JSONValue) : idle),
       ]),
     );
   }
