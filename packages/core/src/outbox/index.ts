@@ -83,7 +83,10 @@ export namespace Outbox {
    * same image: only one caller can claim a given round, so a redelivered record sends nothing twice.
    */
   export async function deliver(image: Record<string, unknown>): Promise<OutboxStatus | "skipped"> {
-    if (!isOutboxItem(image) || (image.status !== "pending" && image.status !== "sending")) return "skipped";
+    if (!isOutboxItem(image)) return "skipped";
+    // A round in progress shows up as a `sending` image: only one abandoned past its lease is taken over.
+    const abandoned = image.status === "sending" && (image.claimedAt ?? 0) < Date.now() - LEASE_MS;
+    if (image.status !== "pending" && !abandoned) return "skipped";
     const wait = image.nextAttemptAt - Date.now();
     if (image.status === "pending" && wait > 0) await sleep(Math.min(wait, MAX_BACKOFF_MS));
     const item = await claim(image);
