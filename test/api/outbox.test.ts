@@ -1,9 +1,16 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { keys, queryPage, transact } from "@fidelio/core/dynamo";
-import { MAX_ROUNDS, Outbox, type OutboxItem } from "@fidelio/core/outbox";
+import { Outbox, type OutboxItem } from "@fidelio/core/outbox";
+import { MAX_ROUNDS } from "@fidelio/core/outbox/sender";
 import { handler } from "@fidelio/functions/outbox/sender";
+import { senderBundleOptions } from "@fidelio/functions/outbox/bundle-options";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { startSesLocal, type SesLocal } from "@fidelio/local/emulators/ses-local";
 import { call } from "../support/api";
@@ -136,5 +143,24 @@ describe("email through the outbox", () => {
     }
     const code = await latestCode(email, 0, 15_000, mailUrl);
     expect((await call("/api/auth/verify", { body: { email, code } })).status).toBe(200);
+  });
+
+  it("works as the deployed Lambda: the bundled sender delivers a stream record", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "fidelio-sender-"));
+    await outboxPoller.stop();
+    try {
+      const outfile = join(dir, "sender.mjs");
+      await build({ ...senderBundleOptions, outfile, logLevel: "silent" });
+      const bundled = (await import(pathToFileURL(outfile).href)) as { handler: typeof handler };
+      const id = await queue("bundled@outbox.fidelio.test");
+      const image = marshall((await Outbox.get(id))!) as never;
+      const result = await bundled.handler({ Records: [{ eventID: "1", eventName: "INSERT", eventSource: "aws:dynamodb", dynamodb: { SequenceNumber: "7", NewImage: image } }] });
+      expect(result).toEqual({ batchItemFailures: [] });
+      expect(await Outbox.get(id)).toMatchObject({ status: "delivered" });
+      expect(await emailsTo("bundled@outbox.fidelio.test", mailUrl)).toHaveLength(1);
+    } finally {
+      await outboxPoller.start();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
