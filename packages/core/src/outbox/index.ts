@@ -1,20 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
-import { dynamo, fromItem, getItem, keys, queryPage, tableName, toItem, type TransactPut } from "../dynamo";
-import { Email, type Message } from "../email";
-import { isConditionFailure } from "../error";
+import { getItem, keys, type TransactPut } from "../dynamo";
+import type { Message } from "../email";
 import { newId } from "../id";
-import { seal, unseal } from "./seal";
+import { seal } from "./seal";
 
 /**
  * Email as an outbox: a verb puts `Outbox.email(...)` in the same TransactWriteItems as the event that
  * causes the email, so the email exists exactly when the event does. The sender (a Lambda on the table's
- * stream; locally the same handler fed by a poller) calls `deliver` for each new image of an item.
+ * stream; locally the same handler fed by a poller) calls `OutboxSender.deliver` (./sender.ts, which
+ * alone brings in SES) for each new image of an item.
  *
  * Each delivery round claims the item (conditional update), sends once, and settles it. A round that
  * fails for a reason that may pass (SES down, throttled) puts the item back to `pending` with a later
  * `nextAttemptAt`; that write is itself a stream record, so the item comes round again, up to
- * MAX_ROUNDS (about three minutes of backoff in all). `sweep` re-drives items whose round was lost.
+ * MAX_ROUNDS (about three minutes of backoff in all). `OutboxSender.sweep` re-drives lost rounds.
  */
 export type OutboxStatus = "pending" | "sending" | "delivered" | "failed" | "expired" | "suppressed";
 
@@ -35,17 +34,8 @@ export interface OutboxItem {
   messageId?: string;
 }
 
-export const MAX_ROUNDS = 16;
-const MAX_BACKOFF_MS = 15_000;
-/** A claim older than this was abandoned (the sender crashed mid-send); the item may be claimed again. */
-const LEASE_MS = 60_000;
-/** The stream normally delivers within a second; the sweep leaves items younger than this to it. */
-const SWEEP_GRACE_MS = 10_000;
 const KEEP_RECORD_DAYS = 30;
-
-export const backoffMs = (round: number) => Math.min(1_000 * 2 ** (round - 1), MAX_BACKOFF_MS);
 const epochSeconds = (ms: number) => Math.ceil(ms / 1000);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** For the AWS event source mapping: invoke the sender only for outbox items waiting to be sent. */
 export const outboxStreamFilter = { dynamodb: { NewImage: { type: { S: ["outbox"] }, status: { S: ["pending"] } } } };
@@ -78,90 +68,5 @@ export namespace Outbox {
   export const isOutboxItem = (image: Record<string, unknown>): image is OutboxItem & Record<string, unknown> =>
     typeof image.pk === "string" && keys.isOutbox(image.pk) && image.type === "outbox";
 
-  /**
-   * One delivery round for an item image (from the stream or the sweep). Safe to call again with the
-   * same image: only one caller can claim a given round, so a redelivered record sends nothing twice.
-   */
-  export async function deliver(image: Record<string, unknown>): Promise<OutboxStatus | "skipped"> {
-    if (!isOutboxItem(image) || (image.status !== "pending" && image.status !== "sending")) return "skipped";
-    const wait = image.nextAttemptAt - Date.now();
-    if (image.status === "pending" && wait > 0) await sleep(Math.min(wait, MAX_BACKOFF_MS));
-    const item = await claim(image);
-    if (!item) return "skipped";
-    if (item.notAfter !== undefined && Date.now() > item.notAfter) return settle(item, "expired", {});
-    try {
-      const messageId = await Email.send(unseal(item.sealed!));
-      return await settle(item, "delivered", { messageId, deliveredAt: new Date().toISOString() });
-    } catch (error) {
-      const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown error";
-      if (!Email.isTransient(error) || item.attempts >= MAX_ROUNDS) return settle(item, "failed", { lastError: reason });
-      return retryLater(item, reason);
-    }
-  }
-
-  /**
-   * Items whose round was lost (sender crashed, record not processed, no reader running): runs one
-   * round for each, now. `graceMs` leaves younger pending items to the stream; 0 when none was reading.
-   */
-  export async function sweep(options: { graceMs?: number; limit?: number } = {}): Promise<number> {
-    const now = Date.now();
-    const grace = options.graceMs ?? SWEEP_GRACE_MS;
-    const page = await queryPage<OutboxItem>({ ...keys.outboxOpenAll(), limit: options.limit ?? 100 });
-    const stuck = page.items.filter((item) =>
-      item.status === "pending" ? item.nextAttemptAt <= now - grace : item.status === "sending" && (item.claimedAt ?? 0) < now - LEASE_MS,
-    );
-    await Promise.all(stuck.map((item) => deliver(item as unknown as Record<string, unknown>)));
-    return stuck.length;
-  }
-
   export const get = (id: string) => getItem<OutboxItem>(keys.outbox(id), true);
-
-  async function claim(image: OutboxItem): Promise<OutboxItem | undefined> {
-    const now = Date.now();
-    return update(image, {
-      expression: "SET #status = :sending, claimedAt = :now, attempts = attempts + :one",
-      condition: "attempts = :seen AND (#status = :pending OR (#status = :sending AND claimedAt < :abandoned))",
-      values: { ":sending": "sending", ":pending": "pending", ":now": now, ":one": 1, ":seen": image.attempts, ":abandoned": now - LEASE_MS },
-    });
-  }
-
-  async function settle(item: OutboxItem, status: "delivered" | "failed" | "expired", fields: Record<string, string | undefined>) {
-    const sets = Object.entries(fields).filter(([, value]) => value !== undefined);
-    const settled = await update(item, {
-      expression: `SET #status = :status${sets.map(([name]) => `, ${name} = :${name}`).join("")} REMOVE sealed, gsi1pk, gsi1sk`,
-      condition: "#status = :sending AND attempts = :mine",
-      values: { ":status": status, ":sending": "sending", ":mine": item.attempts, ...Object.fromEntries(sets.map(([name, value]) => [`:${name}`, value])) },
-    });
-    return settled ? status : "skipped";
-  }
-
-  async function retryLater(item: OutboxItem, reason: string) {
-    const settled = await update(item, {
-      expression: "SET #status = :pending, nextAttemptAt = :next, lastError = :reason",
-      condition: "#status = :sending AND attempts = :mine",
-      values: { ":pending": "pending", ":sending": "sending", ":next": Date.now() + backoffMs(item.attempts), ":reason": reason, ":mine": item.attempts },
-    });
-    return settled ? ("pending" as const) : "skipped";
-  }
-
-  /** A conditional update of one outbox item; undefined when its condition failed (someone else moved it on). */
-  async function update(item: OutboxItem, op: { expression: string; condition: string; values: Record<string, unknown> }) {
-    try {
-      const out = await dynamo().send(
-        new UpdateItemCommand({
-          TableName: tableName(),
-          Key: toItem(keys.outbox(item.id)),
-          UpdateExpression: op.expression,
-          ConditionExpression: op.condition,
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: toItem(op.values),
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      return fromItem<OutboxItem>(out.Attributes!);
-    } catch (error) {
-      if (isConditionFailure(error)) return undefined;
-      throw error;
-    }
-  }
 }

@@ -26,28 +26,35 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 // Client addresses are personal data; the table keeps only a keyed hash of one, for a few minutes.
 const subjectHash = (subject: string) => createHmac("sha256", Config.authSecret()).update(`rate:${subject}`).digest("hex").slice(0, 32);
 
+type Scope = { client: string } | "overall";
+
 export namespace RateLimit {
   /**
    * Counts one request. The per-client counter goes first, and the overall one only counts requests
    * their client was allowed, so one noisy address cannot use up everyone's allowance.
    */
   export async function take(action: LimitedAction, clientAddress: string): Promise<RateDecision> {
-    const { perClient, overall } = limits[action];
-    const own = await hit(`${action}:client`, subjectHash(clientAddress), perClient);
-    return own.allowed ? hit(`${action}:all`, "all", overall) : own;
+    const own = await hit(action, { client: clientAddress });
+    return own.allowed ? hit(action, "overall") : own;
+  }
+
+  /** The counter item of the window that `at` falls in. */
+  export function counterKey(action: LimitedAction, scope: Scope, at = Date.now()) {
+    const limit = scope === "overall" ? limits[action].overall : limits[action].perClient;
+    const windowIndex = Math.floor(at / (limit.windowSeconds * 1000));
+    const key = scope === "overall" ? keys.rateLimit(`${action}:all`, "all", windowIndex) : keys.rateLimit(`${action}:client`, subjectHash(scope.client), windowIndex);
+    return { key, limit, windowEnd: (windowIndex + 1) * limit.windowSeconds * 1000 };
   }
 
   /** One atomic conditional increment of the current window's counter; no read, no retry. */
-  async function hit(name: string, subject: string, limit: Limit): Promise<RateDecision> {
+  async function hit(action: LimitedAction, scope: Scope): Promise<RateDecision> {
     const now = Date.now();
-    const windowMs = limit.windowSeconds * 1000;
-    const windowIndex = Math.floor(now / windowMs);
-    const windowEnd = (windowIndex + 1) * windowMs;
+    const { key, limit, windowEnd } = counterKey(action, scope, now);
     try {
       await dynamo().send(
         new UpdateItemCommand({
           TableName: tableName(),
-          Key: toItem(keys.rateLimit(name, subject, windowIndex)),
+          Key: toItem(key),
           UpdateExpression: "ADD hits :one SET #ttl = :ttl",
           ConditionExpression: "attribute_not_exists(hits) OR hits < :max",
           ExpressionAttributeNames: { "#ttl": "ttl" },

@@ -1,11 +1,11 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
 import { fromItem } from "@fidelio/core/dynamo";
-import { Outbox } from "@fidelio/core/outbox";
+import { OutboxSender } from "@fidelio/core/outbox/sender";
 
 /**
  * The outbox sender: DynamoDB Streams invoke it on AWS, and the local poller feeds it DynamoDB Local's
- * stream. Each record is one delivery round (core/outbox); records are independent emails, so they run
+ * stream. Each record is one delivery round (core/outbox/sender); records are independent emails, so they run
  * side by side. A record that failed for an unexpected reason is reported back, so the event source
  * retries it and, past its retry limit, hands it to the on-failure destination.
  */
@@ -13,7 +13,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   const results = await Promise.allSettled(
     event.Records.map(async (record) => {
       const image = record.dynamodb?.NewImage;
-      if (image) await Outbox.deliver(fromItem(image as Record<string, AttributeValue>));
+      if (image) await OutboxSender.deliver(fromItem(image as Record<string, AttributeValue>));
     }),
   );
   const batchItemFailures = event.Records.flatMap((record, i) => {
@@ -27,4 +27,4 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
 }
 
 /** On a schedule (and at local start): runs one round for outbox items whose stream round was lost. */
-export const sweep = async (options: { graceMs?: number } = {}) => ({ swept: await Outbox.sweep(options) });
+export const sweep = async (options: { graceMs?: number } = {}) => ({ swept: await OutboxSender.sweep(options) });
