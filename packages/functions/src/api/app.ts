@@ -13,6 +13,7 @@ import { requireSession } from "./session";
 
 /** The one API app: wrapped by hono/aws-lambda on AWS and served by @hono/node-server locally. */
 export const app = new Hono<ApiEnv>()
+  .use((c, next) => (c.set("startedAt", performance.now()), next()))
   .use(requestId())
   .use(secureHeaders())
   .use("/api/*", async (c, next) => {
