@@ -105,6 +105,27 @@ describe("request size limits", () => {
     expect(sent.bytes).toBeLessThan(rosterLimits.bytes + 100 * 1024 * 1024);
   });
 
+  it("closes the connection after answering before the body arrived, so no later request is dropped", async () => {
+    const big = JSON.stringify({ email: "A".repeat(200_000) });
+    const dropped: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      for (const [name, init] of [
+        ["oversized", { method: "POST", headers: { "content-type": "application/json" }, body: big }],
+        ["small", { method: "POST", headers: { "content-type": "application/json" }, body: '{"email":"nobody@example.test"}' }],
+        ["get", { method: "GET" }],
+      ] as const) {
+        try {
+          const res = await fetch(`${server.url}${name === "get" ? "/" : "/api/auth/start"}`, init);
+          await res.arrayBuffer();
+          if (name === "oversized") expect(res.headers.get("connection")).toBe("close");
+        } catch (error) {
+          dropped.push(`${i} ${name}: ${String((error as Error).cause ?? error)}`);
+        }
+      }
+    }
+    expect(dropped).toEqual([]);
+  });
+
   it("still takes a small chunked JSON body", async () => {
     const answer = await send("POST", "/api/auth/start", { "content-type": "application/json", "transfer-encoding": "chunked" }, (write, end) => {
       write(Buffer.from('{"email":"nobody@'));

@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { app } from "@fidelio/functions/api/app";
+import { closeAfterEarlyAnswer } from "./early-answer";
 import { staticDelivery } from "./static-assets";
 
 export const webDist = resolve(import.meta.dirname, "../../../web/dist");
@@ -17,6 +18,7 @@ export function localApp() {
   }
   const root = relative(process.cwd(), webDist) || ".";
   return new Hono()
+    .use("/*", closeAfterEarlyAnswer)
     // No third-party anything: scripts, styles, images and connections only from this origin.
     .use(
       "/*",
