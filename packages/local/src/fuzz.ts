@@ -85,15 +85,17 @@ function makeRequest(ctx: Ctx): { label: string; url: string; init: RequestInit 
   if (query.length) path += `?${query.join("&")}`;
 
   const headers: Record<string, string> = {};
-  const who = pick([...Object.keys(ctx.tokens), "none", "bogus"]);
-  const asCookie = Math.random() < 0.4;
+  // Admin routes mostly as the admin, so their bodies get past the role check and are really parsed.
+  const who = route.path.startsWith("/api/admin") && Math.random() < 0.6 ? "admin" : pick([...Object.keys(ctx.tokens), "none", "bogus"]);
   const token = who === "bogus" ? `fid_${randomBytes(32).toString("base64url")}` : ctx.tokens[who];
-  // Signing out the fuzz's own sessions would only turn the rest into 401s.
-  const keepsSession = route.path.endsWith("/signout") && token && who !== "bogus";
+  // A signout with one of the fuzz's own sessions is only ever sent cross-site with the cookie,
+  // which must be refused; any other way would sign the fuzz out and turn the rest into 401s.
+  const crossSiteSignout = route.path.endsWith("/signout") && token !== undefined && who !== "bogus";
+  const asCookie = crossSiteSignout || Math.random() < 0.4;
   if (token) headers[asCookie ? "cookie" : "authorization"] = asCookie ? `fidelio_session=${token}` : `Bearer ${token}`;
-  if (keepsSession) headers.origin = pick(foreignOrigins);
+  if (crossSiteSignout) headers.origin = pick(foreignOrigins);
   else if (Math.random() < 0.25) headers.origin = pick([...foreignOrigins, ctx.url]);
-  if (Math.random() < 0.1) headers["sec-fetch-site"] = pick(["cross-site", "same-site", "none", "same-origin", "bogus"]);
+  if (Math.random() < 0.1) headers["sec-fetch-site"] = pick(crossSiteSignout ? ["cross-site", "same-site"] : ["cross-site", "same-site", "none", "same-origin", "bogus"]);
 
   let body: string | Uint8Array | undefined;
   if (!["GET", "HEAD"].includes(method)) {
@@ -109,8 +111,6 @@ function makeRequest(ctx: Ctx): { label: string; url: string; init: RequestInit 
       headers["content-type"] = pick(contentTypes);
     }
     if (headers["content-type"] === "") delete headers["content-type"];
-    // The only signout that may run with a real session is a cross-site one, which must be refused.
-    if (keepsSession) headers.cookie ??= `fidelio_session=${token}`, delete headers.authorization;
   }
   return { label: `${method} ${route.path}`, url: `${ctx.url}${path}`, init: { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(30_000) } };
 }
