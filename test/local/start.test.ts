@@ -68,23 +68,32 @@ describe("npm start", () => {
     const mail = `http://127.0.0.1:${ports.MAIL_PORT}`;
 
     const first = await start(env);
-    expect(first.output()).toContain("demo district seeded");
-    expect(first.output()).toContain("parent2@demo.fidelio.test");
-    // Progress while it builds and seeds, before the banner.
-    const banner = first.output().indexOf("Fidelio is running");
-    for (const step of ["building web", "starting DynamoDB Local", "seeding demo district"]) {
-      expect(first.output().indexOf(step)).toBeGreaterThanOrEqual(0);
-      expect(first.output().indexOf(step)).toBeLessThan(banner);
+    let token = "";
+    let settings: Record<string, any> = {};
+    try {
+      expect(first.output()).toContain("demo district seeded");
+      expect(first.output()).toContain("parent2@demo.fidelio.test");
+      // Progress while it builds and seeds, before the banner.
+      const banner = first.output().indexOf("Fidelio is running");
+      for (const step of ["building web", "starting DynamoDB Local", "seeding demo district"]) {
+        expect(first.output().indexOf(step)).toBeGreaterThanOrEqual(0);
+        expect(first.output().indexOf(step)).toBeLessThan(banner);
+      }
+      await expectClosedDatabase(dataDir, `http://127.0.0.1:${ports.DYNAMO_PORT}`, app);
+      token = await signInOverHttp(app, mail, "admin@demo.fidelio.test");
+      settings = (await (await fetch(`${app}/api/admin/district`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
+      const put = await fetch(`${app}/api/admin/district`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ calendar: settings.calendar, deadlines: { ...settings.deadlines, teacher: 4 }, fidelityGraceDays: 3, version: settings.version }),
+      });
+      expect(put.status).toBe(200);
+    } catch (error) {
+      // A failed check must not leave the stack (and its Java child) running.
+      first.child.kill("SIGINT");
+      await first.exited;
+      throw error;
     }
-    await expectClosedDatabase(dataDir, `http://127.0.0.1:${ports.DYNAMO_PORT}`, app);
-    const token = await signInOverHttp(app, mail, "admin@demo.fidelio.test");
-    const settings = (await (await fetch(`${app}/api/admin/district`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
-    const put = await fetch(`${app}/api/admin/district`, {
-      method: "PUT",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ calendar: settings.calendar, deadlines: { ...settings.deadlines, teacher: 4 }, fidelityGraceDays: 3, version: settings.version }),
-    });
-    expect(put.status).toBe(200);
     first.child.kill("SIGINT");
     expect(await first.exited).toBe(0);
     expect(await portOpen(Number(ports.DYNAMO_PORT))).toBe(false);
