@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
@@ -35,6 +36,30 @@ const portOpen = (port: number) =>
     socket.once("error", () => done(false));
   });
 
+/** The database answers only to this install's key, to no other web origin, and its files are the owner's. */
+async function expectClosedDatabase(dir: string, endpoint: string, appOrigin: string) {
+  const keyFile = join(dir, "dynamodb-key");
+  expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+  expect(statSync(dir).mode & 0o077).toBe(0);
+  const dataFiles = readdirSync(join(dir, "dynamodb"));
+  expect(dataFiles.length).toBeGreaterThan(0);
+  for (const name of dataFiles) expect(statSync(join(dir, "dynamodb", name)).mode & 0o077).toBe(0);
+  const tables = async (credentials: { accessKeyId: string; secretAccessKey: string }) => {
+    const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials });
+    try {
+      return (await client.send(new ListTablesCommand({}))).TableNames ?? [];
+    } finally {
+      client.destroy();
+    }
+  };
+  expect(await tables(JSON.parse(readFileSync(keyFile, "utf8")))).toContain("fidelio");
+  expect(await tables({ accessKeyId: "local", secretAccessKey: "local" })).toEqual([]);
+  const preflight = (origin: string) =>
+    fetch(endpoint, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type,x-amz-target" } });
+  expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+  expect((await preflight(appOrigin)).headers.get("access-control-allow-origin")).toBe(appOrigin);
+}
+
 describe("npm start", () => {
   it("seeds once, keeps data across Ctrl-C and restart, and stops every child process", async () => {
     const ports = { PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()), MAIL_PORT: String(await freePort()) };
@@ -43,16 +68,32 @@ describe("npm start", () => {
     const mail = `http://127.0.0.1:${ports.MAIL_PORT}`;
 
     const first = await start(env);
-    expect(first.output()).toContain("demo district seeded");
-    expect(first.output()).toContain("parent2@demo.fidelio.test");
-    const token = await signInOverHttp(app, mail, "admin@demo.fidelio.test");
-    const settings = (await (await fetch(`${app}/api/admin/district`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
-    const put = await fetch(`${app}/api/admin/district`, {
-      method: "PUT",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ calendar: settings.calendar, deadlines: { ...settings.deadlines, teacher: 4 }, fidelityGraceDays: 3, version: settings.version }),
-    });
-    expect(put.status).toBe(200);
+    let token = "";
+    let settings: Record<string, any> = {};
+    try {
+      expect(first.output()).toContain("demo district seeded");
+      expect(first.output()).toContain("parent2@demo.fidelio.test");
+      // Progress while it builds and seeds, before the banner.
+      const banner = first.output().indexOf("Fidelio is running");
+      for (const step of ["building web", "starting DynamoDB Local", "seeding demo district"]) {
+        expect(first.output().indexOf(step)).toBeGreaterThanOrEqual(0);
+        expect(first.output().indexOf(step)).toBeLessThan(banner);
+      }
+      await expectClosedDatabase(dataDir, `http://127.0.0.1:${ports.DYNAMO_PORT}`, app);
+      token = await signInOverHttp(app, mail, "admin@demo.fidelio.test");
+      settings = (await (await fetch(`${app}/api/admin/district`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
+      const put = await fetch(`${app}/api/admin/district`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ calendar: settings.calendar, deadlines: { ...settings.deadlines, teacher: 4 }, fidelityGraceDays: 3, version: settings.version }),
+      });
+      expect(put.status).toBe(200);
+    } catch (error) {
+      // A failed check must not leave the stack (and its Java child) running.
+      first.child.kill("SIGINT");
+      await first.exited;
+      throw error;
+    }
     first.child.kill("SIGINT");
     expect(await first.exited).toBe(0);
     expect(await portOpen(Number(ports.DYNAMO_PORT))).toBe(false);

@@ -9,8 +9,8 @@ process.env.SES_ENDPOINT = inject("sesEndpoint");
 process.env.TABLE_NAME = `test-${randomBytes(6).toString("hex")}`;
 process.env.AUTH_SECRET = randomBytes(32).toString("hex");
 process.env.AWS_REGION = "us-east-1";
-process.env.AWS_ACCESS_KEY_ID = "local";
-process.env.AWS_SECRET_ACCESS_KEY = "local";
+process.env.AWS_ACCESS_KEY_ID = inject("dynamoCredentials").accessKeyId;
+process.env.AWS_SECRET_ACCESS_KEY = inject("dynamoCredentials").secretAccessKey;
 
 await ensureTable();
 // Email leaves through the outbox, as with `npm start`: this file's table gets its own stream poller.

@@ -16,7 +16,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
 const stack = await startChildStack();
 try {
-  Object.assign(process.env, { DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local" });
+  Object.assign(process.env, { DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey });
   const token = await signInOverHttp(stack.url, stack.mailUrl, "teacher@demo.fidelio.test");
   const headers = { authorization: `Bearer ${token}` };
   const list = (await (await fetch(`${stack.url}/api/students`, { headers })).json()) as { items: Array<{ id: string }> };

@@ -6,6 +6,8 @@ import { secureHeaders } from "hono/secure-headers";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { app } from "@fidelio/functions/api/app";
+import { closeAfterEarlyAnswer } from "./early-answer";
+import { staticDelivery } from "./static-assets";
 
 export const webDist = resolve(import.meta.dirname, "../../../web/dist");
 
@@ -16,6 +18,7 @@ export function localApp() {
   }
   const root = relative(process.cwd(), webDist) || ".";
   return new Hono()
+    .use("/*", closeAfterEarlyAnswer)
     // No third-party anything: scripts, styles, images and connections only from this origin.
     .use(
       "/*",
@@ -35,9 +38,13 @@ export function localApp() {
     )
     .route("/", app)
     .all("/api/*", (c) => c.json({ error: "not_found", message: "No such API route" }, 404))
-    .use("/*", serveStatic({ root }))
+    // The web app is static: GET and HEAD only; other methods get a complete 405, connection kept.
+    .on(["GET", "HEAD"], "/*", staticDelivery, serveStatic({ root }))
+    // A hashed asset that is not there is a 404, never the app shell under a year-long cache header.
+    .on(["GET", "HEAD"], "/assets/*", (c) => c.text("Not found", 404))
     // Client-side routes (/students/…) get the app shell.
-    .get("/*", serveStatic({ root, path: "index.html" }));
+    .on(["GET", "HEAD"], "/*", serveStatic({ root, path: "index.html" }))
+    .all("/*", (c) => c.body(null, 405, { Allow: "GET, HEAD" }));
 }
 
 export function startServer(port: number): Promise<{ url: string; server: ServerType; stop(): Promise<void> }> {

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { ensureTable } from "@fidelio/core/dynamo/create-table";
 import { seedDemoDistrict } from "./demo/seed";
@@ -6,6 +6,7 @@ import { startDynamoLocal } from "./emulators/dynamodb-local";
 import { startSesLocal } from "./emulators/ses-local";
 import { localAuthSecret } from "./auth-secret";
 import { startOutboxPoller } from "./outbox-poller";
+import { localDynamoCredentials } from "./dynamo-key";
 import { startServer } from "./server";
 
 export interface StackOptions {
@@ -16,14 +17,31 @@ export interface StackOptions {
   dataDir: string;
   /** Keep DynamoDB Local's data in memory only (the bench: no disk writes in the figures). */
   inMemory?: boolean;
+  /** Told each step as it begins, so `npm start` can say what it is waiting for. */
+  progress?: (step: string) => void;
 }
 
 /** The embedded local stack: DynamoDB Local, SES local, the table, the demo district, the outbox poller, the app. */
 export async function startStack(options: StackOptions) {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // The sign-in secret, the database key and the data: the owner's alone.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  process.env.AWS_REGION ??= "us-east-1";
+  // The per-install key wins over whatever the shell has: only it opens this install's database.
+  const credentials = localDynamoCredentials(dataDir);
+  process.env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
+  const progress = options.progress ?? (() => {});
+  progress("starting DynamoDB Local and the SES mailbox");
   const started = await Promise.allSettled([
-    startDynamoLocal({ port: options.dynamoPort, dataDir: options.inMemory ? undefined : resolve(dataDir, "dynamodb") }),
+    startDynamoLocal({
+      port: options.dynamoPort,
+      dataDir: options.inMemory ? undefined : resolve(dataDir, "dynamodb"),
+      credentials,
+      region: process.env.AWS_REGION,
+      corsOrigin: `http://127.0.0.1:${options.port}`,
+    }),
     startSesLocal({ port: options.mailPort }),
   ] as const);
   const [dynamoStart, mailStart] = started;
@@ -33,20 +51,19 @@ export async function startStack(options: StackOptions) {
     throw dynamoStart.status === "rejected" ? dynamoStart.reason : (mailStart as PromiseRejectedResult).reason;
   }
   const [dynamo, mail] = [dynamoStart.value, mailStart.value];
-  // The emulators accept any credentials; the SDK still wants some, from the same place as on Lambda.
-  process.env.AWS_ACCESS_KEY_ID ??= "local";
-  process.env.AWS_SECRET_ACCESS_KEY ??= "local";
-  process.env.AWS_REGION ??= "us-east-1";
   process.env.DYNAMO_ENDPOINT = dynamo.endpoint;
   process.env.SES_ENDPOINT = mail.endpoint;
   process.env.AUTH_SECRET ??= localAuthSecret(dataDir);
   process.env.EMAIL_FROM ??= "Fidelio <no-reply@demo.fidelio.test>";
   let poller: Awaited<ReturnType<typeof startOutboxPoller>> | undefined;
   try {
+    progress("creating the table if missing");
     const table = await ensureTable();
+    progress("seeding demo district (first start only)");
     const seed = await seedDemoDistrict();
     // Sign-in codes (and every other email) leave through the outbox, which this delivers.
     poller = await startOutboxPoller();
+    progress("starting the app");
     const app = await startServer(options.port);
     return {
       url: app.url,

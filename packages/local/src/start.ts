@@ -6,9 +6,12 @@ import { startStack } from "./stack";
 const env = (name: string, fallback: string) => process.env[name] || fallback;
 
 try {
+  const progress = (step: string) => console.log(`… ${step}`);
   requireJava();
+  progress("building web");
   await buildWeb();
   const stack = await startStack({
+    progress,
     port: Number(env("PORT", "3000")),
     dynamoPort: Number(env("DYNAMO_PORT", "8000")),
     mailPort: Number(env("MAIL_PORT", "8005")),

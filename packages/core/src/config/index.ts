@@ -17,6 +17,8 @@ export const Config = {
   dynamoEndpoint: () => read("DYNAMO_ENDPOINT"),
   /** aws-ses-v2-local's address; unset on AWS. */
   sesEndpoint: () => read("SES_ENDPOINT"),
+  /** The web app's origin when it is not the API's own (e.g. `https://app.example.org`); browsers' writes must come from it. */
+  appOrigin: () => read("APP_ORIGIN"),
   /** Sender of every email. */
   emailFrom: () => read("EMAIL_FROM") ?? "Fidelio <no-reply@fidelio.test>",
   /** Key for sign-in code hashes and signed cursors: required, at least 32 characters. */

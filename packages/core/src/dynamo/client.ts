@@ -10,7 +10,9 @@ import {
   type AttributeValue,
 } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { Config } from "../config";
+import { VisibleError } from "../error";
 
 /** A stored item as plain JavaScript values; each domain parses it with its own schema. */
 export type Item = Record<string, unknown>;
@@ -54,18 +56,63 @@ export interface QueryPage<T> {
   cursor?: string;
 }
 
-/** One page of a Query; the cursor is the opaque LastEvaluatedKey for the next page. */
-export async function queryPage<T = Item>(input: {
+export interface QueryInput {
   pk: string;
   skPrefix?: string;
   index?: "gsi1";
   limit?: number;
   cursor?: string;
   newestFirst?: boolean;
-}): Promise<QueryPage<T>> {
+}
+
+/** Longer than any cursor this module makes (about 500 characters); longer input is refused unread. */
+export const maxCursorLength = 2048;
+
+const badCursor = () =>
+  new VisibleError(400, "invalid_cursor", "This page link is not valid for this list (it may belong to another list or be damaged). Start again from the first page.");
+
+// Which query a cursor belongs to: a cursor from another list, student or direction is refused.
+const cursorScope = (input: QueryInput) =>
+  JSON.stringify([input.index ?? "table", input.pk, input.skPrefix ?? "", input.newestFirst === true]);
+
+let cursorKey: { secret: string; key: Buffer } | undefined;
+const cursorKeyOf = (secret: string) => {
+  if (cursorKey?.secret !== secret) cursorKey = { secret, key: createHmac("sha256", secret).update("fidelio cursor key v1").digest() };
+  return cursorKey.key;
+};
+
+/**
+ * Cursors are sealed with AES-256-GCM (key derived from AUTH_SECRET) and the query's scope as
+ * associated data: the tag signs them, as an HMAC would, and encryption also keeps the key values
+ * (a student's sort name is part of a list's key) out of URLs and logs.
+ */
+function sealCursor(lastKey: Record<string, AttributeValue>, input: QueryInput): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", cursorKeyOf(Config.authSecret()), iv);
+  cipher.setAAD(Buffer.from(cursorScope(input)));
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(lastKey)), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString("base64url");
+}
+
+function openCursor(cursor: string, input: QueryInput): Record<string, AttributeValue> {
+  if (cursor.length > maxCursorLength || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw badCursor();
+  const bytes = Buffer.from(cursor, "base64url");
+  if (bytes.length < 12 + 16 + 2) throw badCursor();
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", cursorKeyOf(Config.authSecret()), bytes.subarray(0, 12));
+    decipher.setAAD(Buffer.from(cursorScope(input)));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
+    return JSON.parse(plain.toString("utf8")) as Record<string, AttributeValue>;
+  } catch {
+    throw badCursor();
+  }
+}
+
+async function query(input: QueryInput, startKey?: Record<string, AttributeValue>) {
   const pkName = input.index ? "gsi1pk" : "pk";
   const skName = input.index ? "gsi1sk" : "sk";
-  const out = await dynamo().send(
+  return dynamo().send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: input.index,
@@ -74,24 +121,29 @@ export async function queryPage<T = Item>(input: {
       ExpressionAttributeValues: toItem(input.skPrefix ? { ":pk": input.pk, ":sk": input.skPrefix } : { ":pk": input.pk }),
       Limit: input.limit,
       ScanIndexForward: !input.newestFirst,
-      ExclusiveStartKey: input.cursor ? JSON.parse(Buffer.from(input.cursor, "base64url").toString()) : undefined,
+      ExclusiveStartKey: startKey,
     }),
   );
+}
+
+/** One page of a Query; the cursor is the sealed LastEvaluatedKey, valid only for this same query. */
+export async function queryPage<T = Item>(input: QueryInput): Promise<QueryPage<T>> {
+  const out = await query(input, input.cursor ? openCursor(input.cursor, input) : undefined);
   return {
     items: (out.Items ?? []).map((i) => fromItem<T>(i)),
-    cursor: out.LastEvaluatedKey ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString("base64url") : undefined,
+    cursor: out.LastEvaluatedKey ? sealCursor(out.LastEvaluatedKey, input) : undefined,
   };
 }
 
 /** Every item of a partition; only for partitions bounded by design (one student, one district's roster). */
-export async function queryAll<T = Item>(input: { pk: string; skPrefix?: string; index?: "gsi1" }): Promise<T[]> {
+export async function queryAll<T = Item>(input: Omit<QueryInput, "cursor" | "limit">): Promise<T[]> {
   const items: T[] = [];
-  let cursor: string | undefined;
+  let startKey: Record<string, AttributeValue> | undefined;
   do {
-    const page = await queryPage<T>({ ...input, cursor });
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
+    const out = await query(input, startKey);
+    items.push(...(out.Items ?? []).map((i) => fromItem<T>(i)));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
   return items;
 }
 

@@ -1,8 +1,19 @@
-import { monotonicFactory } from "ulidx";
-
-const ulid = monotonicFactory();
+import { randomBytes } from "node:crypto";
 
 export type IdPrefix = "dis" | "sch" | "usr" | "stu" | "aud" | "iep" | "acc" | "mod" | "svc" | "gol" | "ses" | "out";
 
-/** Prefixed, time-sortable ids such as `stu_01jf…`. */
-export const newId = (prefix: IdPrefix) => `${prefix}_${ulid().toLowerCase()}`;
+// Crockford's base32, lowercase: no i, l, o, u, so an id read aloud or retyped is unambiguous.
+const alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+
+/**
+ * Prefixed ids such as `stu_7kq…`: 26 base32 characters, 130 random bits, nothing from the clock.
+ * Ids neither reveal when a record was made nor let one guess a neighbour's; anything that needs
+ * time order keeps a timestamp in its sort key (audit records: `<at>#<id>`).
+ */
+export function newId(prefix: IdPrefix): string {
+  const bytes = randomBytes(26);
+  let out = "";
+  // 256 is a multiple of 32, so `byte & 31` is uniform.
+  for (const byte of bytes) out += alphabet[byte & 31];
+  return `${prefix}_${out}`;
+}

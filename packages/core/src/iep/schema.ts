@@ -14,7 +14,12 @@ export const Service = v.object({
 });
 export const Goal = v.object({ id: itemId, area: text(80), text: text(600) });
 
-export const IsoDate = v.pipe(v.string(), v.isoDate("A date as YYYY-MM-DD"));
+export const IsoDate = v.pipe(
+  v.string(),
+  v.isoDate("A date as YYYY-MM-DD"),
+  // isoDate checks the shape only and takes 2025-02-30; a real day reads back as itself.
+  v.check((s) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date"),
+);
 
 export const IepContent = v.object({
   effectiveFrom: IsoDate,

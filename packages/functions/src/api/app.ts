@@ -2,6 +2,7 @@ import { Hono } from "hono/tiny";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { ApiEnv } from "./context";
+import { limitBody, sameOrigin } from "./guards";
 import { onError } from "./on-error";
 import { adminRoutes } from "./routes/admin";
 import { auditRoutes } from "./routes/audit";
@@ -12,15 +13,20 @@ import { requireSession } from "./session";
 
 /** The one API app: wrapped by hono/aws-lambda on AWS and served by @hono/node-server locally. */
 export const app = new Hono<ApiEnv>()
+  .use((c, next) => (c.set("startedAt", performance.now()), next()))
   .use(requestId())
   .use(secureHeaders())
   .use("/api/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store");
   })
+  .use("/api/*", sameOrigin)
+  .use("/api/auth/*", limitBody.json)
   .route("/api/auth", authRoutes)
   // Registered after the auth routes, so it guards every route below and not sign-in itself.
   .use("/api/*", requireSession)
+  // After the session check, so only a signed-in user can make the server read a large body.
+  .use("/api/*", (c, next) => (c.req.path === "/api/admin/roster" ? limitBody.roster : limitBody.json)(c, next))
   .route("/api/me", meRoutes)
   .route("/api/students", studentRoutes)
   .route("/api/audit", auditRoutes)

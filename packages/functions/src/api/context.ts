@@ -6,5 +6,7 @@ export interface ApiEnv {
     actor: Actor;
     token: string;
     requestId: string;
+    /** performance.now() when the request reached the app. */
+    startedAt: number;
   };
 }

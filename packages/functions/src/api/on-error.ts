@@ -1,15 +1,17 @@
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import * as v from "valibot";
+import { Access } from "@fidelio/core/access";
 import { VisibleError } from "@fidelio/core/error";
 
 /** One place maps errors to responses: validation 400 with field messages, VisibleError its status, else 500. */
-export const onError: ErrorHandler = (error, c) => {
+export const onError: ErrorHandler = async (error, c) => {
   if (error instanceof v.ValiError) {
     const flat = v.flatten(error.issues);
     return c.json({ error: "invalid", message: flat.root?.[0] ?? "Some fields need attention", fields: flat.nested ?? {} }, 400);
   }
   if (error instanceof VisibleError) {
+    if (error.status === 404) await Access.holdNotFound(c.get("startedAt" as never) ?? performance.now());
     return c.json({ error: error.code, message: error.message, ...(error.details ? { errors: error.details } : {}) }, error.status);
   }
   if (error instanceof HTTPException) {

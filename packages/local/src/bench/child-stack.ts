@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { localDynamoCredentials } from "../dynamo-key";
 import { freePort } from "../emulators/free-port";
 
 /**
@@ -25,6 +26,8 @@ export async function startChildStack() {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The child's per-install DynamoDB key, for clients in this process. */
+    credentials: localDynamoCredentials(dataDir),
     mailUrl: `http://127.0.0.1:${mailPort}`,
     dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
     async stop() {

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { tmpdir } from "node:os";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import type { DynamoCredentials } from "../dynamo-key";
 import { requireJava } from "./java";
 
 export interface DynamoLocal {
@@ -17,25 +18,55 @@ function emulatorDir() {
   return join(dirname(require.resolve("amplify-dynamodb-simulator/package.json")), "emulator");
 }
 
-export async function startDynamoLocal(options: { port: number; dataDir?: string }): Promise<DynamoLocal> {
+export interface DynamoLocalOptions {
+  port: number;
+  /** Where the data lives; none keeps it in memory. */
+  dataDir?: string;
+  /** The key clients use; the readiness probe uses it too, so no other key's database is made. */
+  credentials: DynamoCredentials;
+  /** The only origin whose pages may call it from a browser; by default none but its own address. */
+  corsOrigin?: string;
+  /** Used to name the database file, which is per key id and region. */
+  region?: string;
+}
+
+/**
+ * No -sharedDb: each access key id gets its own database, so only holders of the key see the data.
+ * CORS is limited (its default admits every web page in the user's browser); no telemetry.
+ * It listens on every interface and cannot be told otherwise, which is why the key matters.
+ */
+export async function startDynamoLocal(options: DynamoLocalOptions): Promise<DynamoLocal> {
   requireJava();
   const dir = emulatorDir();
-  const storage = options.dataDir ? (mkdirSync(options.dataDir, { recursive: true }), ["-dbPath", options.dataDir]) : ["-inMemory"];
+  if (options.dataDir) prepareDataDir(options.dataDir, options.credentials.accessKeyId, options.region ?? "us-east-1");
+  const storage = options.dataDir ? ["-dbPath", options.dataDir] : ["-inMemory"];
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const cors = options.corsOrigin ?? endpoint;
+  // Through sh for `umask 077`: the files Java creates later are then the owner's alone too.
   const child = spawn(
-    "java",
-    [`-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), "-port", String(options.port), "-sharedDb", ...storage],
+    "sh",
+    ["-c", 'umask 077 && exec java "$@"', "sh", `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), "-port", String(options.port), "-cors", cors, "-disableTelemetry", ...storage],
     // Its working directory receives a metadata file; keep that out of the checkout.
     { stdio: ["ignore", "ignore", "pipe"], cwd: options.dataDir ?? tmpdir() },
   );
   let stderr = "";
   child.stderr?.on("data", (chunk) => (stderr += chunk));
-  const endpoint = `http://127.0.0.1:${options.port}`;
-  await waitUntilReady(endpoint, child, () => stderr);
+  await waitUntilReady(endpoint, options.credentials, options.region ?? "us-east-1", child, () => stderr);
   return { endpoint, stop: () => stopChild(child) };
 }
 
-async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () => string) {
-  const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+/** Owner-only access to the data; a database from the old shared mode becomes this key's. */
+function prepareDataDir(dataDir: string, accessKeyId: string, region: string) {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const shared = join(dataDir, "shared-local-instance.db");
+  const mine = join(dataDir, `${accessKeyId}_${region}.db`);
+  if (existsSync(shared) && !existsSync(mine)) renameSync(shared, mine);
+  for (const name of readdirSync(dataDir)) chmodSync(join(dataDir, name), 0o600);
+}
+
+async function waitUntilReady(endpoint: string, credentials: DynamoCredentials, region: string, child: ChildProcess, stderr: () => string) {
+  const client = new DynamoDBClient({ endpoint, region, credentials });
   const deadline = Date.now() + 60_000;
   try {
     while (Date.now() < deadline) {

@@ -10,7 +10,13 @@ const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 
 export const adminRoutes = new Hono<ApiEnv>()
   .get("/district", async (c) => c.json(await District.get(c.get("actor"), {})))
-  .put("/district", validate("json", DistrictUpdate), async (c) => c.json(await District.update(c.get("actor"), c.req.valid("json"))))
+  .put(
+    "/district",
+    // The role first: a caller who may not change settings gets 403, not the form's field errors.
+    (c, next) => (Access.requireAction(c.get("actor"), "district.update"), next()),
+    validate("json", DistrictUpdate),
+    async (c) => c.json(await District.update(c.get("actor"), c.req.valid("json"))),
+  )
   .post("/roster", async (c) => {
     if (Number(c.req.header("content-length") ?? 0) > MAX_ROSTER_BYTES) {
       throw new VisibleError(413, "too_large", "Roster uploads are limited to 20 MB.");

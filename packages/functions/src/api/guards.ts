@@ -1,0 +1,46 @@
+import { createMiddleware } from "hono/factory";
+import { bodyLimit } from "hono/body-limit";
+import { Config } from "@fidelio/core/config";
+import { VisibleError } from "@fidelio/core/error";
+import { rosterLimits } from "@fidelio/core/roster";
+import type { ApiEnv } from "./context";
+
+const safeMethod = /^(GET|HEAD|OPTIONS)$/;
+
+/**
+ * State-changing requests that a browser sends (it adds `Origin` and `Sec-Fetch-Site`, which pages
+ * cannot forge) must come from the app's own origin, else 403; sign-in included, so a foreign page
+ * can neither act with the session cookie nor plant its own session. `Authorization: Bearer`
+ * requests are never sent by a browser on its own, and clients without those headers (scripts) are
+ * not browsers carrying someone's cookie, so both pass.
+ */
+export const sameOrigin = createMiddleware<ApiEnv>(async (c, next) => {
+  if (safeMethod.test(c.req.method) || /^Bearer\s/i.test(c.req.header("authorization") ?? "")) return next();
+  const site = c.req.header("sec-fetch-site");
+  const origin = c.req.header("origin");
+  if (site === "same-origin") return next();
+  const own = origin !== undefined && (origin === new URL(c.req.url).origin || origin === Config.appOrigin());
+  if (own || (origin === undefined && site === undefined)) return next();
+  throw new VisibleError(403, "cross_site", "This request came from another site and was refused.");
+});
+
+/** JSON bodies are small: the largest (district settings) is a few KB. */
+export const jsonBodyBytes = 128 * 1024;
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`);
+
+const tooLarge = (limit: number) =>
+  bodyLimit({
+    maxSize: limit,
+    // Node discards the rest of the body (its requestTimeout bounds how long); closing at once
+    // instead would reset the connection and lose this answer at the client.
+    onError: () => {
+      throw new VisibleError(413, "too_large", `The request body is over the limit of ${size(limit)}.`);
+    },
+  });
+
+/** Enforced while the body is read (chunked bodies too), so an oversized body is never held whole. */
+export const limitBody = {
+  json: tooLarge(jsonBodyBytes),
+  roster: tooLarge(rosterLimits.bytes),
+};
