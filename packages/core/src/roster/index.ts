@@ -1,53 +1,82 @@
 import { Access } from "../access";
 import type { Actor } from "../actor";
-import { District } from "../district";
 import { VisibleError, notFound } from "../error";
-import { applyPlan } from "./apply";
-import { readFidelio } from "./fidelio";
-import { readTables } from "./files";
-import { buildModel } from "./model";
-import { readOneRoster } from "./oneroster";
-import { countedKinds, planWrites, type Counts } from "./plan";
-import { Problems } from "./problems";
-import { loadStored, resolveIds } from "./stored";
+import { contentHash, createJob, isOpen, isStale, loadJob, openJobs, saveJob, viewOf, type JobView } from "./job";
+import { isEmptyPlan, planSize } from "./plan";
+import { prepareImport } from "./prepare";
+import { dispatchJob, resumeJobs, runJob, setJobDispatcher } from "./run";
+import type { ImportSummary } from "./summary";
 
 export type { RosterProblem } from "./problems";
+export type { ImportSummary } from "./summary";
+export type { JobView } from "./job";
 export { rosterFiles, rosterLimits } from "./files";
 
-export interface ImportSummary extends Counts {
-  /** Rows whose status is `tobedeleted`: skipped, nothing deleted. */
-  skipped: number;
-  /** Relationships that ended (access removed): a teacher no longer in the student's classes, a guardian no longer listed. */
-  revoked: number;
-  byKind: Record<string, Counts>;
-}
+type Files = Array<{ name: string; bytes: Uint8Array }>;
+
+/** A started import: `id` is absent when the files change nothing, so there was no job to run. */
+export type StartedImport = Omit<JobView, "id"> & { id?: string };
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * District roster import: OneRoster 1.1 CSVs (separately or in one zip) plus Fidelio's own CSVs for
  * roles, caseloads and IEP items. Everything is validated first; with any problem nothing is written.
  * Records are matched by sourcedId, and only what changed is written, so re-importing is a no-op.
+ * The writing runs as a job (see job.ts and run.ts): resumable, with bounded write concurrency.
  */
 export namespace Roster {
-  export async function importFiles(actor: Actor, files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportSummary> {
-    Access.requireAction(actor, "roster.import");
-    if (!(await District.load(actor.districtId))) throw notFound("District");
-
-    const problems = new Problems();
-    const tables = readTables(files, problems);
-    const data = readOneRoster(tables, problems);
-    const model = buildModel(data, readFidelio(tables, data, problems), problems);
-    const stored = await loadStored(actor.districtId, model);
-    const ids = resolveIds(actor.districtId, model, stored, problems);
-    if (problems.count > 0) {
-      const list = [...problems.list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-      const noun = list.length === 1 ? "problem" : "problems";
-      throw new VisibleError(400, "invalid_roster", `${list.length} ${noun} found; nothing was imported`, list);
+  /**
+   * Validates at once (400 with every problem, nothing written), then queues the writing as a job and
+   * hands it to `dispatch`. The same files uploaded again while their job is unfinished return that
+   * job, and revive it if its process died.
+   */
+  export async function startImport(actor: Actor, files: Files, dispatch = dispatchJob): Promise<StartedImport> {
+    const { plan, summary } = await prepareImport(actor, files);
+    const hash = contentHash(files);
+    const open = await openJobs(actor.districtId);
+    const same = open.find((job) => job.contentHash === hash);
+    if (same) {
+      if (isStale(same) || !same.owner) dispatch(same.id);
+      return viewOf(same);
     }
-
-    const plan = planWrites(actor, model, stored, ids);
-    await applyPlan(actor, plan);
-
-    const total = (change: keyof Counts) => countedKinds.reduce((sum, kind) => sum + plan.counts[kind][change], 0);
-    return { created: total("created"), updated: total("updated"), unchanged: total("unchanged"), skipped: model.skipped, revoked: plan.revoked.length, byKind: plan.counts };
+    if (isEmptyPlan(plan)) return { status: "done", createdAt: new Date().toISOString(), progress: { done: 0, total: 0 }, summary };
+    if (open.some((job) => !isStale(job))) {
+      throw new VisibleError(409, "import_running", "Another roster import is running for this district; wait for it to finish, then upload again");
+    }
+    // A dead import of other files is superseded: the new one is planned against what it left.
+    for (const job of open) {
+      await saveJob(job, { status: "failed", owner: undefined, error: { status: 409, code: "superseded", message: "Replaced by a newer import of other files" } });
+    }
+    const job = await createJob(actor, files, hash, planSize(plan));
+    dispatch(job.id);
+    return viewOf(job);
   }
+
+  /** A job of the caller's district; a job whose process died is started again on the way. */
+  export async function job(actor: Actor, jobId: string): Promise<JobView> {
+    Access.requireAction(actor, "roster.import");
+    const found = await loadJob(jobId);
+    if (!found || found.districtId !== actor.districtId) throw notFound("Import job");
+    if (isStale(found)) dispatchJob(found.id);
+    return viewOf(found);
+  }
+
+  /** The whole import in the caller's process, awaited: the demo seed and scripts use it. */
+  export async function importFiles(actor: Actor, files: Files): Promise<ImportSummary> {
+    const started = await startImport(actor, files, () => undefined);
+    if (!started.id) return started.summary!;
+    let job = await runJob(started.id);
+    while (job && isOpen(job)) {
+      await pause(200);
+      job = await runJob(started.id);
+    }
+    if (!job) throw notFound("Import job");
+    if (job.error) throw new VisibleError(job.error.status as VisibleError["status"], job.error.code, job.error.message, job.error.details);
+    return job.summary!;
+  }
+
+  export const run = runJob;
+  export const resumeUnfinished = resumeJobs;
+  export const setDispatcher = setJobDispatcher;
 }

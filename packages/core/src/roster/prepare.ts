@@ -1,0 +1,36 @@
+import { Access } from "../access";
+import type { Actor } from "../actor";
+import { District } from "../district";
+import { VisibleError, notFound } from "../error";
+import { readFidelio } from "./fidelio";
+import { readTables } from "./files";
+import { buildModel } from "./model";
+import { readOneRoster } from "./oneroster";
+import { planWrites } from "./plan";
+import { Problems } from "./problems";
+import { loadStored, resolveIds } from "./stored";
+import { summarize } from "./summary";
+
+/**
+ * Reads, checks and plans an import against what the table holds now. Any problem throws 400 with
+ * every problem, before anything is written. The request runs it to answer at once; the job runs it
+ * again when it starts (or resumes), so what it writes is planned against the table as it is then.
+ */
+export async function prepareImport(actor: Actor, files: Array<{ name: string; bytes: Uint8Array }>) {
+  Access.requireAction(actor, "roster.import");
+  if (!(await District.load(actor.districtId))) throw notFound("District");
+
+  const problems = new Problems();
+  const tables = readTables(files, problems);
+  const data = readOneRoster(tables, problems);
+  const model = buildModel(data, readFidelio(tables, data, problems), problems);
+  const stored = await loadStored(actor.districtId, model);
+  const ids = resolveIds(actor.districtId, model, stored, problems);
+  if (problems.count > 0) {
+    const list = [...problems.list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const noun = list.length === 1 ? "problem" : "problems";
+    throw new VisibleError(400, "invalid_roster", `${list.length} ${noun} found; nothing was imported`, list);
+  }
+  const plan = planWrites(actor, model, stored, ids);
+  return { plan, summary: summarize(model, plan) };
+}
