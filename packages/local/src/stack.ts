@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { ensureTable } from "@fidelio/core/dynamo/create-table";
+import { Roster } from "@fidelio/core/roster";
 import { seedDemoDistrict } from "./demo/seed";
 import { startDynamoLocal } from "./emulators/dynamodb-local";
 import { startSesLocal } from "./emulators/ses-local";
@@ -44,6 +45,8 @@ export async function startStack(options: StackOptions) {
     const table = await ensureTable();
     const seed = await seedDemoDistrict();
     const app = await startServer(options.port);
+    // Roster imports cut short by a crash finish in the background; no earlier run can still be alive.
+    void Roster.resumeUnfinished({ takeOver: true }).catch((error) => console.error("resuming roster imports failed", error));
     return {
       url: app.url,
       mailUrl: mail.viewerUrl,

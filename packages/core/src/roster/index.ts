@@ -1,15 +1,36 @@
 import { Access } from "../access";
-import type { Actor } from "../actor";
+import type { Actor, Role } from "../actor";
 import { VisibleError, notFound } from "../error";
-import { contentHash, createJob, isOpen, isStale, loadJob, openJobs, saveJob, viewOf, type JobView } from "./job";
+import { contentHash, createJob, isOpen, isStale, loadJob, openJobs, saveJob, viewOf } from "./job";
 import { isEmptyPlan, planSize } from "./plan";
 import { prepareImport } from "./prepare";
 import { dispatchJob, resumeJobs, runJob, setJobDispatcher } from "./run";
-import type { ImportSummary } from "./summary";
+import type { RosterProblem } from "./problems";
+import type { Counts } from "./plan";
 
 export type { RosterProblem } from "./problems";
-export type { ImportSummary } from "./summary";
-export type { JobView } from "./job";
+
+export interface ImportSummary extends Counts {
+  /** Rows whose status is `tobedeleted`: skipped, nothing deleted (roles the roster gave the person end). */
+  skipped: number;
+  /** Relationships that ended (access removed): a teacher no longer in the student's classes, a guardian no longer listed. */
+  revoked: number;
+  /** People who lost roles the roster no longer grants (docs/roster-csv.md), with the roles that ended. */
+  rolesEnded: Array<{ userId: string; name: string; roles: Role[] }>;
+  rolesEndedCount: number;
+  byKind: Record<string, Counts>;
+}
+
+/** What the API shows of an import job. */
+export interface JobView {
+  id: string;
+  status: "queued" | "running" | "done" | "failed";
+  createdAt: string;
+  /** People and students written so far, of all the job writes. */
+  progress: { done: number; total: number };
+  summary?: ImportSummary;
+  error?: { status: number; code: string; message: string; details?: RosterProblem[] };
+}
 export { rosterFiles, rosterLimits } from "./files";
 
 type Files = Array<{ name: string; bytes: Uint8Array }>;

@@ -4,7 +4,7 @@ import { getItem, keys, putItem, queryAll, batchPut } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { newId } from "../id";
 import type { RosterProblem } from "./problems";
-import type { ImportSummary } from "./summary";
+import type { ImportSummary, JobView } from "./index";
 import { mapLimit } from "./util";
 
 export type JobStatus = "queued" | "running" | "done" | "failed";
@@ -32,8 +32,6 @@ export interface RosterJob {
   version: number;
 }
 
-/** What the API shows of a job. */
-export type JobView = Pick<RosterJob, "id" | "status" | "createdAt" | "progress" | "summary" | "error">;
 export const viewOf = ({ id, status, createdAt, progress, summary, error }: RosterJob): JobView => ({ id, status, createdAt, progress, summary, error });
 
 export const heartbeatMs = 2_000;
