@@ -16,7 +16,7 @@ describe("roster import as a job over the API", () => {
 
   const upload = async (csvs: Record<string, string>, as = token) => {
     const form = new FormData();
-    for (const [name, text] of Object.entries(csvs)) form.append("files", new File([strToU8(text)], name, { type: "text/csv" }));
+    for (const [name, text] of Object.entries(csvs)) form.append("files", new File([text], name, { type: "text/csv" }));
     const response = await call("/api/admin/roster", { method: "POST", token: as, form });
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };

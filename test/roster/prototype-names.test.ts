@@ -19,7 +19,7 @@ describe("roster files and columns named like Object.prototype members", () => {
 
   const upload = async (files: Array<{ name: string; bytes: Uint8Array }>) => {
     const form = new FormData();
-    for (const file of files) form.append("files", new File([file.bytes], file.name, { type: "text/csv" }));
+    for (const file of files) form.append("files", new File([new Uint8Array(file.bytes)], file.name, { type: "text/csv" }));
     const response = await call("/api/admin/roster", { method: "POST", token, form });
     return { status: response.status, body: (await response.json()) as { id?: string; errors?: Array<{ file: string; message: string }> } };
   };

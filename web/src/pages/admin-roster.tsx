@@ -8,6 +8,7 @@ type Job = Body<Awaited<ReturnType<(typeof api.admin.roster.jobs)[":id"]["$get"]
 type Summary = NonNullable<Job["summary"]>;
 
 const pollMs = 700;
+const doneCounts = ({ created, updated, unchanged, revoked, skipped }: Summary) => ({ created, updated, unchanged, revoked, skipped });
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function AdminRoster() {
@@ -89,7 +90,7 @@ export function AdminRoster() {
         )}
       </Show>
       <p role="status">
-        {progress() ? t("rosterProgress", { done: progress()!.done, total: progress()!.total }) : counts() ? t("rosterDone", { ...counts()!, revoked: counts()!.revoked }) : ""}
+        {progress() ? t("rosterProgress", { done: progress()!.done, total: progress()!.total }) : counts() ? t("rosterDone", doneCounts(counts()!)) : ""}
       </p>
       <Show when={(counts()?.rolesEndedCount ?? 0) > 0}>
         <p>{t("rosterRolesEnded", { count: counts()!.rolesEndedCount })}</p>
