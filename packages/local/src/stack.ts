@@ -6,6 +6,7 @@ import { seedDemoDistrict } from "./demo/seed";
 import { startDynamoLocal } from "./emulators/dynamodb-local";
 import { startSesLocal } from "./emulators/ses-local";
 import { localAuthSecret } from "./auth-secret";
+import { runJobInWorker } from "./roster-worker";
 import { startServer } from "./server";
 
 export interface StackOptions {
@@ -45,8 +46,9 @@ export async function startStack(options: StackOptions) {
     const table = await ensureTable();
     const seed = await seedDemoDistrict();
     const app = await startServer(options.port);
-    // Roster imports cut short by a crash finish in the background; no earlier run can still be alive.
-    void Roster.resumeUnfinished({ takeOver: true }).catch((error) => console.error("resuming roster imports failed", error));
+    // Roster imports run on a worker thread; those cut short by a crash finish there (no earlier run can still be alive).
+    Roster.setDispatcher(runJobInWorker);
+    await Roster.resumeUnfinished({ takeOver: true });
     return {
       url: app.url,
       mailUrl: mail.viewerUrl,

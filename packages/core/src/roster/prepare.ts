@@ -11,6 +11,8 @@ import { Problems } from "./problems";
 import { loadStored, resolveIds } from "./stored";
 import { summarize } from "./summary";
 
+const breathe = () => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Reads, checks and plans an import against what the table holds now. Any problem throws 400 with
  * every problem, before anything is written. The request runs it to answer at once; the job runs it
@@ -20,12 +22,17 @@ export async function prepareImport(actor: Actor, files: Array<{ name: string; b
   Access.requireAction(actor, "roster.import");
   if (!(await District.load(actor.districtId))) throw notFound("District");
 
+  // Long synchronous steps hand the event loop back between them, so requests around an upload are served.
   const problems = new Problems();
   const tables = readTables(files, problems);
+  await breathe();
   const data = readOneRoster(tables, problems);
+  await breathe();
   const model = buildModel(data, readFidelio(tables, data, problems), problems);
+  await breathe();
   const stored = await loadStored(actor.districtId, model);
   const ids = resolveIds(actor.districtId, model, stored, problems);
+  await breathe();
   if (problems.count > 0) {
     const list = [...problems.list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     const noun = list.length === 1 ? "problem" : "problems";

@@ -80,23 +80,29 @@ export async function runJob(jobId: string, options: { takeOver?: boolean } = {}
   return lost ? loadJob(jobId) : job;
 }
 
-/** How a job is started in the background: in-process by default; on AWS an async invoke of the worker function. */
-let dispatcher: (jobId: string) => void = (jobId) => {
-  void runJob(jobId).catch((error) => console.error(`roster job ${jobId} could not run`, error));
+type Dispatch = (jobId: string, options?: { takeOver?: boolean }) => void;
+
+/**
+ * How a job is started in the background: by default on this event loop; the local server runs it on
+ * a worker thread, and on AWS the API would invoke the worker function asynchronously with the job id
+ * (its handler is `Roster.run(jobId)`; everything it needs is in the table).
+ */
+let dispatcher: Dispatch = (jobId, options) => {
+  void runJob(jobId, options).catch((error) => console.error(`roster job ${jobId} could not run`, error));
 };
 
-export const dispatchJob = (jobId: string) => dispatcher(jobId);
+export const dispatchJob: Dispatch = (jobId, options) => dispatcher(jobId, options);
 
-export function setJobDispatcher(dispatch: (jobId: string) => void) {
+export function setJobDispatcher(dispatch: Dispatch) {
   dispatcher = dispatch;
 }
 
 /**
- * Finishes every unfinished job. The local stack calls it at start with `takeOver`, since no run from
+ * Starts every unfinished job again, in the background (see the dispatcher). The local stack calls it at start with `takeOver`, since no run from
  * before the start can still be alive; without it, only jobs whose run went silent are picked up.
  */
 export async function resumeJobs(options: { takeOver?: boolean } = {}) {
   const jobs = (await openJobs()).filter((job) => options.takeOver || isStale(job));
-  for (const job of jobs) await runJob(job.id, options);
+  for (const job of jobs) dispatchJob(job.id, options);
   return jobs.length;
 }
