@@ -6,7 +6,7 @@ import { seedDemoDistrict } from "./demo/seed";
 import { startDynamoLocal } from "./emulators/dynamodb-local";
 import { startSesLocal } from "./emulators/ses-local";
 import { localAuthSecret } from "./auth-secret";
-import { runJobInWorker } from "./roster-worker";
+import { checkInWorker, runJobInWorker } from "./roster-worker";
 import { startServer } from "./server";
 
 export interface StackOptions {
@@ -48,6 +48,7 @@ export async function startStack(options: StackOptions) {
     const app = await startServer(options.port);
     // Roster imports run on a worker thread; those cut short by a crash finish there (no earlier run can still be alive).
     Roster.setDispatcher(runJobInWorker);
+    Roster.setChecker(checkInWorker);
     await Roster.resumeUnfinished({ takeOver: true });
     return {
       url: app.url,

@@ -6,7 +6,7 @@ import { readFidelio } from "./fidelio";
 import { readTables } from "./files";
 import { buildModel } from "./model";
 import { readOneRoster } from "./oneroster";
-import { planWrites } from "./plan";
+import { isEmptyPlan, planSize, planWrites } from "./plan";
 import { Problems } from "./problems";
 import { loadStored, resolveIds } from "./stored";
 import { summarize } from "./summary";
@@ -40,4 +40,16 @@ export async function prepareImport(actor: Actor, files: Array<{ name: string; b
   }
   const plan = planWrites(actor, model, stored, ids);
   return { plan, summary: summarize(model, plan) };
+}
+
+/** What a request needs to know of an upload: the checks passed, the summary, and how much there is to write. */
+export interface ImportCheck {
+  summary: ReturnType<typeof summarize>;
+  total: number;
+  empty: boolean;
+}
+
+export async function checkImport(actor: Actor, files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportCheck> {
+  const { plan, summary } = await prepareImport(actor, files);
+  return { summary, total: planSize(plan), empty: isEmptyPlan(plan) };
 }
