@@ -11,7 +11,7 @@ const maxOperations = 100;
  * Transactions in flight at once. DynamoDB Local shares the machine with the API; more than this
  * barely speeds an import up and makes every other request wait behind it.
  */
-export const writeConcurrency = 2;
+export const writeConcurrency = 3;
 
 type Op = TransactPut | TransactDelete;
 
