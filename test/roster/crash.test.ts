@@ -90,7 +90,14 @@ describe("a roster import killed with kill -9", () => {
     const mail = `http://127.0.0.1:${ports.MAIL_PORT}`;
 
     const first = await start(env);
-    const emulators = execFileSync("ps", ["-o", "pid=", "--ppid", String(first.child.pid)]).toString().trim().split(/\s+/).map(Number);
+    // DynamoDB Local, the app's child: it outlives a kill -9 of the app, as the real table would.
+    const emulators = execFileSync("ps", ["-o", "pid=", "--ppid", String(first.child.pid)])
+      .toString()
+      .trim()
+      .split(/\s+/)
+      .map(Number)
+      .filter((pid) => alive(pid) && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("DynamoDBLocal"));
+    expect(emulators).toHaveLength(1);
     const token = await signInOverHttp(app, mail, "admin@demo.fidelio.test");
     const headers = { authorization: `Bearer ${token}` };
     const form = new FormData();
