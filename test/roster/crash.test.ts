@@ -17,7 +17,11 @@ import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
  */
 const startScript = resolve(import.meta.dirname, "../../packages/local/src/start.ts");
 const dataDir = mkdtempSync(join(tmpdir(), "fidelio-crash-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const cleanups: Array<() => void> = [];
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 const { AUTH_SECRET: _s, TABLE_NAME: _t, DYNAMO_ENDPOINT: _d, SES_ENDPOINT: _m, ...shellEnv } = process.env;
 const students = 1200;
 
@@ -89,9 +93,15 @@ describe("a roster import killed with kill -9", () => {
     const app = `http://127.0.0.1:${ports.PORT}`;
     const mail = `http://127.0.0.1:${ports.MAIL_PORT}`;
 
+    let emulators: number[] = [];
     const first = await start(env);
+    // Whatever fails below, no app or emulator of this test outlives it.
+    cleanups.push(() => {
+      if (first.child.exitCode === null && first.child.signalCode === null) first.child.kill("SIGKILL");
+      for (const pid of emulators.filter(alive)) process.kill(pid, "SIGTERM");
+    });
     // DynamoDB Local, the app's child: it outlives a kill -9 of the app, as the real table would.
-    const emulators = execFileSync("ps", ["-o", "pid=", "--ppid", String(first.child.pid)])
+    emulators = execFileSync("ps", ["-o", "pid=", "--ppid", String(first.child.pid)])
       .toString()
       .trim()
       .split(/\s+/)
@@ -128,6 +138,7 @@ describe("a roster import killed with kill -9", () => {
 
     // The restarted stack takes the job over; asking for it shows it finish.
     const second = await start(env);
+    cleanups.push(() => void (second.child.exitCode === null && second.child.signalCode === null && second.child.kill("SIGTERM")));
     try {
       let job: { status: string; progress: { done: number; total: number }; summary?: { byKind: Record<string, { created: number }> } };
       do {
