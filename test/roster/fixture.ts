@@ -109,3 +109,17 @@ export async function writesDuring(run: () => Promise<unknown>) {
   }
   return writes;
 }
+
+/** Polls GET /api/admin/roster/jobs/:id until the job is done or failed; returns its last state. */
+export async function jobUntilEnd(token: string, jobId: string, timeoutMs = 60_000) {
+  const { call } = await import("../support/api");
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await call(`/api/admin/roster/jobs/${jobId}`, { token });
+    const job = (await response.json()) as { status: string; progress: { done: number; total: number }; summary?: Record<string, unknown>; error?: unknown };
+    if (response.status !== 200) throw new Error(`job answered ${response.status}: ${JSON.stringify(job)}`);
+    if (job.status === "done" || job.status === "failed") return job;
+    if (Date.now() > until) throw new Error(`job ${jobId} still ${job.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -94,6 +94,13 @@ export const staffStrings = {
     "Import done: {created} created, {updated} updated, {unchanged} unchanged, {revoked} ended links (access removed), {skipped} rows marked tobedeleted skipped.",
     "Importación terminada: {created} creados, {updated} actualizados, {unchanged} sin cambios, {revoked} vínculos terminados (acceso retirado), {skipped} filas tobedeleted omitidas.",
   ],
+  rosterProgressLabel: ["Import progress", "Progreso de la importación"],
+  rosterProgress: ["Importing: {done} of {total} records written…", "Importando: {done} de {total} registros escritos…"],
+  rosterRolesEnded: [
+    "Roles ended ({count}): the roster no longer grants them, so these people lose them from their next request.",
+    "Funciones retiradas ({count}): la lista ya no las otorga, así que estas personas las pierden desde su próxima solicitud.",
+  ],
+  rosterFailed: ["The import stopped: {message}", "La importación se detuvo: {message}"],
   rosterErrorsCaption: ["Rows that need fixing", "Filas que hay que corregir"],
   rosterRejected: ["Nothing was imported. Fix these rows and upload again.", "No se importó nada. Corrija estas filas y vuelva a subir los archivos."],
   colFile: ["File", "Archivo"],

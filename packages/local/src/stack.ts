@@ -1,12 +1,14 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { ensureTable } from "@fidelio/core/dynamo/create-table";
+import { Roster } from "@fidelio/core/roster";
 import { seedDemoDistrict } from "./demo/seed";
 import { startDynamoLocal } from "./emulators/dynamodb-local";
 import { startSesLocal } from "./emulators/ses-local";
 import { localAuthSecret } from "./auth-secret";
 import { startOutboxPoller } from "./outbox-poller";
 import { localDynamoCredentials } from "./dynamo-key";
+import { checkInWorker, runJobInWorker } from "./roster-worker";
 import { startServer } from "./server";
 
 export interface StackOptions {
@@ -65,6 +67,10 @@ export async function startStack(options: StackOptions) {
     poller = await startOutboxPoller();
     progress("starting the app");
     const app = await startServer(options.port);
+    // Roster imports run on a worker thread; those cut short by a crash finish there (no earlier run can still be alive).
+    Roster.setDispatcher(runJobInWorker);
+    Roster.setChecker(checkInWorker);
+    await Roster.resumeUnfinished({ takeOver: true });
     return {
       url: app.url,
       mailUrl: mail.viewerUrl,

@@ -1,13 +1,19 @@
 import { createSignal, For, Show } from "solid-js";
-import { api, ApiError, call, type RowError } from "../api";
-import { t } from "../i18n";
+import { api, ApiError, call, type Body, type RowError } from "../api";
+import { t, tCode } from "../i18n";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
 
-type Counts = { created: number; updated: number; unchanged: number; revoked: number; skipped: number };
+type Job = Body<Awaited<ReturnType<(typeof api.admin.roster.jobs)[":id"]["$get"]>>>;
+type Summary = NonNullable<Job["summary"]>;
+
+const pollMs = 700;
+const doneCounts = ({ created, updated, unchanged, revoked, skipped }: Summary) => ({ created, updated, unchanged, revoked, skipped });
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function AdminRoster() {
-  const [counts, setCounts] = createSignal<Counts>();
+  const [counts, setCounts] = createSignal<Summary>();
+  const [progress, setProgress] = createSignal<Job["progress"]>();
   const [rows, setRows] = createSignal<RowError[]>([]);
   const [problem, setProblem] = createSignal("");
   const [busy, setBusy] = createSignal(false);
@@ -26,13 +32,25 @@ export function AdminRoster() {
     }
     setBusy(true);
     try {
-      setCounts(await call(api.admin.roster.$post({ form: { files } })));
+      // The upload is checked at once; the writing runs as a job, polled until it ends.
+      let job: Omit<Job, "id"> & { id?: string } = await call(api.admin.roster.$post({ form: { files } }));
+      while (job.id && (job.status === "queued" || job.status === "running")) {
+        setProgress(job.progress);
+        await wait(pollMs);
+        job = await call(api.admin.roster.jobs[":id"].$get({ param: { id: job.id } }));
+      }
+      setProgress(undefined);
+      if (job.error) {
+        setRows(job.error.details ?? []);
+        setProblem(job.error.details?.length ? t("rosterRejected") : t("rosterFailed", { message: job.error.message }));
+      } else setCounts(job.summary);
     } catch (error) {
       if (error instanceof ApiError && error.rows.length > 0) {
         setRows(error.rows);
         setProblem(t("rosterRejected"));
       } else setProblem(error instanceof ApiError && (error.status === 400 || error.status === 413) ? error.message : errorText(error));
     } finally {
+      setProgress(undefined);
       setBusy(false);
     }
   }
@@ -63,7 +81,23 @@ export function AdminRoster() {
           {busy() ? t("uploading") : t("upload")}
         </button>
       </form>
-      <p role="status">{counts() ? t("rosterDone", { ...counts()! }) : ""}</p>
+      <Show when={progress()}>
+        {(p) => (
+          <div class="stack">
+            <label for="roster-progress">{t("rosterProgressLabel")}</label>
+            <progress id="roster-progress" max={Math.max(p().total, 1)} value={p().done} aria-valuetext={t("rosterProgress", { done: p().done, total: p().total })} />
+          </div>
+        )}
+      </Show>
+      <p role="status">
+        {progress() ? t("rosterProgress", { done: progress()!.done, total: progress()!.total }) : counts() ? t("rosterDone", doneCounts(counts()!)) : ""}
+      </p>
+      <Show when={(counts()?.rolesEndedCount ?? 0) > 0}>
+        <p>{t("rosterRolesEnded", { count: counts()!.rolesEndedCount })}</p>
+        <ul>
+          <For each={counts()!.rolesEnded}>{(person) => <li>{`${person.name}: ${person.roles.map((role) => tCode("role", role)).join(", ")}`}</li>}</For>
+        </ul>
+      </Show>
       <Show when={rows().length > 0}>
         <table class="stacked">
           <caption>{t("rosterErrorsCaption")}</caption>

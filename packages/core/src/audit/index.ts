@@ -40,10 +40,10 @@ const isListed = (action: string) => (listActions as readonly string[]).includes
 
 /** Append-only trail of every read and write of a student's records (FERPA 34 CFR 99.32). */
 export namespace Audit {
-  function toItem(actor: Pick<Actor, "userId" | "name" | "roles">, event: AuditEvent) {
+  function toItem(actor: Pick<Actor, "userId" | "name" | "roles">, event: AuditEvent, fixed?: { id: string; at: string }) {
     const entry: AuditEntry = {
-      id: newId("aud"),
-      at: new Date().toISOString(),
+      id: fixed?.id ?? newId("aud"),
+      at: fixed?.at ?? new Date().toISOString(),
       actorId: actor.userId,
       actorName: actor.name,
       actorRoles: actor.roles,
@@ -62,6 +62,14 @@ export namespace Audit {
 
   export const recordMany = (actor: Pick<Actor, "userId" | "name" | "roles">, events: AuditEvent[]) =>
     batchPut(events.map((event) => toItem(actor, event)));
+
+  /**
+   * The audit item for a caller's own transaction, so a record and its audit entry commit together.
+   * A fixed id and time give the entry a key known in advance: a caller that may run the same write
+   * twice (a resumed job) puts it with `attribute_not_exists(pk)` and so never audits it twice.
+   */
+  export const itemFor = (actor: Pick<Actor, "userId" | "name" | "roles">, event: AuditEvent, fixed?: { id: string; at: string }) =>
+    toItem(actor, event, fixed);
 
   /**
    * Newest first, a page at a time, however long the history. "Opened" reads its own sparse index;

@@ -31,6 +31,10 @@
  *    the current wait of an execution and its deadline
  *                                 Get    pk=WF#<executionName>           sk=WAIT
  *    a callback task token        Get    pk=WFTOKEN#<token>              sk=TOKEN
+ *  - roster import job            Get    pk=ROSTERJOB#<jobId>            sk=JOB
+ *  - a job's uploaded files       Query  pk=ROSTERJOB#<jobId>            sk begins_with FILE# (<file>#<part>, each < 350 KB)
+ *  - unfinished roster jobs       Query  gsi1 gsi1pk=ROSTERJOBS#OPEN     gsi1sk=<districtId>#<createdAt>#<jobId>
+ *                                 (sparse: a finished job drops gsi1pk; `begins_with <districtId>#` for one district)
  */
 export const keys = {
   district: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "DISTRICT" }),
@@ -87,6 +91,18 @@ export const keys = {
 
   workflowWait: (executionName: string) => ({ pk: `WF#${executionName}`, sk: "WAIT" }),
   taskToken: (token: string) => ({ pk: `WFTOKEN#${token}`, sk: "TOKEN" }),
+
+  rosterJob: (jobId: string) => ({ pk: `ROSTERJOB#${jobId}`, sk: "JOB" }),
+  rosterJobFile: (jobId: string, file: number, part: number) => ({
+    pk: `ROSTERJOB#${jobId}`,
+    sk: `FILE#${String(file).padStart(4, "0")}#${String(part).padStart(4, "0")}`,
+  }),
+  rosterJobFiles: (jobId: string) => ({ pk: `ROSTERJOB#${jobId}`, skPrefix: "FILE#" }),
+  openRosterJob: (districtId: string, createdAt: string, jobId: string) => ({
+    gsi1pk: "ROSTERJOBS#OPEN",
+    gsi1sk: `${districtId}#${createdAt}#${jobId}`,
+  }),
+  openRosterJobs: (districtId?: string) => ({ index: "gsi1" as const, pk: "ROSTERJOBS#OPEN", skPrefix: districtId ? `${districtId}#` : undefined }),
 
 } as const;
 

@@ -1,14 +1,68 @@
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
-import { batchDelete, batchPut, keys, putItem, transact, type TransactDelete, type TransactPut } from "../dynamo";
+import { batchPut, keys, transact, type TransactDelete, type TransactPut } from "../dynamo";
 import { conflict, isConditionFailure } from "../error";
-import type { UserWrite, WritePlan } from "./plan";
+import type { StudentUnit, UserWrite, WritePlan } from "./plan";
 import { mapLimit } from "./util";
 
-/** TransactWriteItems takes at most 100 operations; a person's operations stay in one transaction. */
+/** TransactWriteItems takes at most 100 operations. */
 const maxOperations = 100;
+/**
+ * Transactions in flight at once. DynamoDB Local shares the machine with the API; more than this
+ * barely speeds an import up and makes every other request wait behind it.
+ */
+export const writeConcurrency = 3;
 
-const userOperations = (write: UserWrite): Array<TransactPut | TransactDelete> => {
+type Op = TransactPut | TransactDelete;
+
+export interface ApplyContext {
+  actor: Actor;
+  /** The fixed key of a student's audit entry in this job, so a resumed job never audits a write twice. */
+  auditKey: (studentId: string) => { id: string; at: string };
+  /** Counts people and students written (progress). */
+  progressed: (count: number) => void;
+  /** Throws when this worker no longer owns the job: it must stop writing at once. */
+  checkOwned: () => void;
+}
+
+/**
+ * Writes a plan in an order that never exposes a link to a missing record: source-map items first (an
+ * interrupted import reuses the same ids), then schools, then people, then each student with its
+ * relationships, new IEP version and audit entry in one transaction.
+ */
+export async function applyPlan(ctx: ApplyContext, plan: WritePlan) {
+  await putInBatches(plan.sources, ctx);
+  await putInBatches(plan.schools, ctx);
+  await mapLimit(groups(plan.users, (write) => userOperations(write).length), writeConcurrency, (group) => writeUsers(group, ctx));
+  const [large, small] = [plan.students.filter((u) => opsOf(u) > maxOperations), plan.students.filter((u) => opsOf(u) <= maxOperations)];
+  await mapLimit(groups(small, opsOf), writeConcurrency, (group) => writeStudents(group, ctx));
+  for (const unit of large) await writeLargeStudent(unit, ctx);
+}
+
+async function putInBatches(items: Array<Record<string, unknown>>, ctx: ApplyContext) {
+  const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
+  await mapLimit(batches, writeConcurrency, async (batch) => {
+    ctx.checkOwned();
+    await batchPut(batch);
+  });
+}
+
+/** Consecutive runs of items whose operations fit in one transaction. */
+function groups<T>(items: T[], size: (item: T) => number): T[][] {
+  const out: T[][] = [];
+  let ops = maxOperations;
+  for (const item of items) {
+    if (ops + size(item) > maxOperations) {
+      out.push([]);
+      ops = 0;
+    }
+    out.at(-1)!.push(item);
+    ops += size(item);
+  }
+  return out;
+}
+
+const userOperations = (write: UserWrite): Op[] => {
   const userId = String(write.user.id);
   if (write.isNew) {
     return [
@@ -16,7 +70,7 @@ const userOperations = (write: UserWrite): Array<TransactPut | TransactDelete> =
       { put: write.email, condition: "attribute_not_exists(pk)" },
     ];
   }
-  const ops: Array<TransactPut | TransactDelete> = [{ put: write.user, condition: "attribute_exists(pk)" }];
+  const ops: Op[] = [{ put: write.user, condition: "attribute_exists(pk) AND #roles = :held", names: { "#roles": "roles" }, values: { ":held": write.heldRoles ?? [] } }];
   if (write.previousEmail) {
     ops.push(
       { put: write.email, condition: "attribute_not_exists(pk)" },
@@ -26,44 +80,93 @@ const userOperations = (write: UserWrite): Array<TransactPut | TransactDelete> =
   return ops;
 };
 
-/** Users with their email claims, conditionally: an email claimed since validation fails the import with 409. */
-async function writeUsers(writes: UserWrite[]) {
-  const batches: Array<Array<TransactPut | TransactDelete>> = [[]];
-  for (const write of writes) {
-    const ops = userOperations(write);
-    if (batches.at(-1)!.length + ops.length > maxOperations) batches.push([]);
-    batches.at(-1)!.push(...ops);
-  }
+/** People with their email claims, conditionally: an email claimed or a role changed since planning fails the job with 409. */
+async function writeUsers(group: UserWrite[], ctx: ApplyContext) {
+  ctx.checkOwned();
   try {
-    await mapLimit(
-      batches.filter((ops) => ops.length > 0),
-      4,
-      (ops) => transact(ops),
-    );
+    await withConflictRetry(() => transact(group.flatMap(userOperations)));
   } catch (error) {
     if (isConditionFailure(error)) {
-      throw conflict("An email address in the roster was claimed by another account during the import; run the import again");
+      throw conflict("An account in the roster was changed by someone else during the import (an email claimed or a role changed); run the import again");
     }
     throw error;
   }
+  ctx.progressed(group.length);
+}
+
+const opsOf = (unit: StudentUnit) => unit.puts.length + unit.deletes.length + (unit.iep ? 1 : 0) + 1;
+
+function studentOperations(unit: StudentUnit, ctx: ApplyContext, withRecords = true): Op[] {
+  const audit = Audit.itemFor(ctx.actor, unit.audit, ctx.auditKey(unit.studentId));
+  return [
+    ...(withRecords ? unit.puts.map((put): Op => ({ put })) : []),
+    ...(withRecords ? unit.deletes.map((key): Op => ({ delete: key })) : []),
+    ...(unit.iep ? [{ put: unit.iep, condition: "attribute_not_exists(pk)" }] : []),
+    { put: audit, condition: "attribute_not_exists(pk)" },
+  ];
 }
 
 /**
- * Source-map items go first, so an interrupted import reuses the same ids when run again; users go
- * before the relationships that name them; IEP versions are never overwritten.
+ * Students whose audit entry already exists were committed by an earlier run of this job (the entry
+ * and the records commit together): they are dropped and the rest is sent again.
  */
-export async function applyPlan(actor: Actor, plan: WritePlan) {
-  await batchPut(plan.sources);
-  await Promise.all([batchPut(plan.schools), writeUsers(plan.users)]);
-  try {
-    await Promise.all([
-      batchPut(plan.studentItems),
-      mapLimit(plan.iepVersions, 16, (item) => putItem(item, "attribute_not_exists(pk)")),
-    ]);
-  } catch (error) {
-    if (isConditionFailure(error)) throw conflict("An IEP was amended during the import; run the import again");
-    throw error;
+async function writeStudents(group: StudentUnit[], ctx: ApplyContext) {
+  let pending = group;
+  while (pending.length > 0) {
+    ctx.checkOwned();
+    const ops = pending.map((unit) => studentOperations(unit, ctx));
+    try {
+      await withConflictRetry(() => transact(ops.flat()));
+      ctx.progressed(pending.length);
+      return;
+    } catch (error) {
+      const failed = failedOperations(error);
+      if (!failed) throw error;
+      let at = 0;
+      const done = new Set<StudentUnit>();
+      pending.forEach((unit, i) => {
+        const unitOps = ops[i]!;
+        const failedHere = unitOps.map((_, j) => failed[at + j]);
+        at += unitOps.length;
+        if (failedHere.at(-1) === "ConditionalCheckFailed") done.add(unit);
+        else if (unit.iep && failedHere.at(-2) === "ConditionalCheckFailed") {
+          throw conflict("An IEP was amended during the import; run the import again");
+        }
+      });
+      if (done.size === 0) throw error;
+      ctx.progressed(done.size);
+      pending = pending.filter((unit) => !done.has(unit));
+    }
   }
-  await batchDelete(plan.revoked);
-  await Audit.recordMany(actor, plan.audits);
+}
+
+/** A student with more links than one transaction holds: the records first (idempotent puts), then IEP and audit together. */
+async function writeLargeStudent(unit: StudentUnit, ctx: ApplyContext) {
+  const records: Op[] = [...unit.puts.map((put): Op => ({ put })), ...unit.deletes.map((key): Op => ({ delete: key }))];
+  for (let i = 0; i < records.length; i += maxOperations) {
+    ctx.checkOwned();
+    await withConflictRetry(() => transact(records.slice(i, i + maxOperations)));
+  }
+  await writeStudents([{ ...unit, puts: [], deletes: [] }], ctx);
+}
+
+/** Each operation's cancellation code, when DynamoDB cancelled the transaction; undefined for any other error. */
+function failedOperations(error: unknown): Array<string | undefined> | undefined {
+  if (!(error instanceof Error) || error.name !== "TransactionCanceledException") return undefined;
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+  return reasons?.map((reason) => (reason.Code === "None" ? undefined : reason.Code));
+}
+
+/** AWS cancels a transaction that races another on the same item (TransactionConflict): try again with backoff. */
+async function withConflictRetry(send: () => Promise<void>) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      const codes = failedOperations(error);
+      const conflicted = codes?.includes("TransactionConflict") && !codes.includes("ConditionalCheckFailed");
+      if (!conflicted || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * 2 ** attempt));
+    }
+  }
 }

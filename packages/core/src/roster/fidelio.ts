@@ -11,6 +11,8 @@ export interface FidelioExtras {
   caseload: Array<{ line: number; studentSourcedId: string; caseManagerSourcedId: string }>;
   /** Whether fidelio_caseload.csv came with this import, so it speaks for every case-manager link. */
   caseloadIncluded: boolean;
+  /** Whether fidelio_roles.csv came with this import, so it speaks for every Fidelio role. */
+  rolesIncluded: boolean;
   ieps: Map<string, ImportedIep>;
 }
 
@@ -21,14 +23,14 @@ export interface ImportedIep {
   classLimits: Map<string, string[]>;
 }
 
-const fidelioRoles = ["district_admin", "director", "case_manager", "advocate"] as const;
+export const fidelioRoles = ["district_admin", "director", "case_manager", "advocate"] as const;
 const itemTypes = ["accommodation", "modification", "service", "goal"] as const;
 
 const rowsOf = (table: Table | undefined, problems: Problems, required: string[]) =>
   (table?.rows ?? []).flatMap((row) => {
-    const missing = required.filter((field) => !row.values[field] && !table!.missingColumns.includes(field));
+    const missing = required.filter((field) => !row.values.get(field) && !table!.missingColumns.includes(field));
     for (const field of missing) problems.add(table!.file, row.line, field, "Required");
-    return missing.length === 0 ? [{ line: row.line, value: (field: string) => row.values[field] ?? "" }] : [];
+    return missing.length === 0 ? [{ line: row.line, value: (field: string) => row.values.get(field) ?? "" }] : [];
   });
 
 /** A real calendar date, not only the YYYY-MM-DD shape (no February 30). */
@@ -36,9 +38,12 @@ const isRealDate = (value: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 export function readFidelio(tables: Tables, data: OneRoster, problems: Problems): FidelioExtras {
-  const extras: FidelioExtras = { roles: new Map(), caseload: [], caseloadIncluded: Boolean(tables["fidelio_caseload.csv"]), ieps: new Map() };
+  const extras: FidelioExtras = { roles: new Map(), caseload: [], caseloadIncluded: tables.has("fidelio_caseload.csv"),
+    rolesIncluded: tables.has("fidelio_roles.csv"),
+    ieps: new Map(),
+  };
 
-  for (const row of rowsOf(tables["fidelio_roles.csv"], problems, ["userSourcedId", "role"])) {
+  for (const row of rowsOf(tables.get("fidelio_roles.csv"), problems, ["userSourcedId", "role"])) {
     const userId = row.value("userSourcedId");
     const role = row.value("role").toLowerCase() as Role;
     if (!(fidelioRoles as readonly string[]).includes(role)) problems.add("fidelio_roles.csv", row.line, "role", `One of: ${fidelioRoles.join(", ")}`);
@@ -47,7 +52,7 @@ export function readFidelio(tables: Tables, data: OneRoster, problems: Problems)
     else if (data.users.has(userId)) extras.roles.set(userId, (extras.roles.get(userId) ?? new Set()).add(role));
   }
 
-  for (const row of rowsOf(tables["fidelio_caseload.csv"], problems, ["studentSourcedId", "caseManagerSourcedId"])) {
+  for (const row of rowsOf(tables.get("fidelio_caseload.csv"), problems, ["studentSourcedId", "caseManagerSourcedId"])) {
     const studentSourcedId = row.value("studentSourcedId");
     const caseManagerSourcedId = row.value("caseManagerSourcedId");
     const studentIssue = studentProblem(data, studentSourcedId);
@@ -63,7 +68,7 @@ export function readFidelio(tables: Tables, data: OneRoster, problems: Problems)
     }
   }
 
-  readIepItems(tables["fidelio_iep_items.csv"], data, problems, extras.ieps);
+  readIepItems(tables.get("fidelio_iep_items.csv"), data, problems, extras.ieps);
   return extras;
 }
 
@@ -75,7 +80,7 @@ function studentProblem(data: OneRoster, sourcedId: string) {
 }
 
 /** valibot reports `name`, `id`...; the administrator knows the CSV's column names. */
-const columnOf: Record<string, string> = { id: "itemId", name: "text", text: "text", area: "area", minutesPerWeek: "minutesPerWeek", providerRole: "providerRole" };
+const columnOf = new Map([["id", "itemId"], ["name", "text"]]);
 
 function readIepItems(table: Table | undefined, data: OneRoster, problems: Problems, ieps: Map<string, ImportedIep>) {
   const file = "fidelio_iep_items.csv";
@@ -139,7 +144,7 @@ function readItem(type: (typeof itemTypes)[number], row: { line: number; value: 
   if (parsed.success) return parsed.output as Record<string, unknown>;
   for (const issue of parsed.issues) {
     const key = String(issue.path?.[0]?.key ?? "");
-    problems.add(file, row.line, columnOf[key] ?? key, issue.message);
+    problems.add(file, row.line, columnOf.get(key) ?? key, issue.message);
   }
   return undefined;
 }

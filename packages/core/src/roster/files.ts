@@ -24,6 +24,10 @@ export const rosterFiles = {
 
 export type RosterFileName = keyof typeof rosterFiles;
 
+/** Uploaded names are looked up in a Map, never as object keys: `__proto__` or `toString` is just an unknown file. */
+const specOf = new Map(Object.entries(rosterFiles) as Array<[RosterFileName, (typeof rosterFiles)[RosterFileName]]>);
+const isRosterFile = (name: string): name is RosterFileName => specOf.has(name as RosterFileName);
+
 const requiredFiles: RosterFileName[] = ["orgs.csv", "users.csv", "classes.csv", "enrollments.csv"];
 
 /** OneRoster 1.1 files Fidelio has no use for; a bulk export may carry them. */
@@ -35,7 +39,8 @@ const ignoredFiles = new Set(
 
 export interface Row {
   line: number;
-  values: Record<string, string>;
+  /** Column name (as in the header, or the canonical spelling of a known column) -> trimmed cell. */
+  values: Map<string, string>;
 }
 
 export interface Table {
@@ -45,7 +50,8 @@ export interface Table {
   missingColumns: string[];
 }
 
-export type Tables = Partial<Record<RosterFileName, Table>>;
+/** Keyed by the validated file name; a Map so no user-chosen name reaches an object's prototype. */
+export type Tables = Map<RosterFileName, Table>;
 
 const tooLarge = (what: string) =>
   new VisibleError(413, "roster_too_large", `The roster is too large: ${what}. Split it or remove files Fidelio does not read.`);
@@ -67,12 +73,19 @@ function expand(files: Array<{ name: string; bytes: Uint8Array }>, problems: Pro
       continue;
     }
     let entries: Record<string, Uint8Array>;
+    // fflate collects entries in a plain object keyed by path: only roster files are extracted, so an
+    // entry named `__proto__` never becomes a key there; it is reported by name instead.
+    const unread: string[] = [];
     try {
       entries = unzipSync(file.bytes, {
         filter: (entry) => {
           const name = baseName(entry.name);
           if (entry.name.endsWith("/") || entry.name.startsWith("__MACOSX/") || name.startsWith(".")) return false;
           if (ignoredFiles.has(name.toLowerCase())) return false;
+          if (!isRosterFile(name.toLowerCase())) {
+            unread.push(name);
+            return false;
+          }
           unpacked += entry.originalSize;
           if (unpacked > rosterLimits.bytes) throw tooLarge(`more than ${limitMb} MB once unzipped`);
           return true;
@@ -84,6 +97,7 @@ function expand(files: Array<{ name: string; bytes: Uint8Array }>, problems: Pro
       continue;
     }
     for (const [path, bytes] of Object.entries(entries)) out.push({ name: baseName(path), bytes });
+    for (const name of unread) out.push({ name, bytes: new Uint8Array() });
   }
   return out;
 }
@@ -113,7 +127,7 @@ function parseTable(file: RosterFileName, bytes: Uint8Array, problems: Problems)
     problems.add(file, 1, "", "The file is empty; it needs a header row");
     return undefined;
   }
-  const spec = rosterFiles[file];
+  const spec = specOf.get(file)!;
   const known = new Map<string, string>([...spec.required, ...spec.optional].map((column) => [column.toLowerCase(), column]));
   const columns = header.record.map((cell) => known.get(cell.trim().toLowerCase()) ?? cell.trim());
   const missingColumns = spec.required.filter((column) => !columns.includes(column));
@@ -125,9 +139,9 @@ function parseTable(file: RosterFileName, bytes: Uint8Array, problems: Problems)
     if (record.record.length !== columns.length) {
       problems.add(file, line, "", `Expected ${columns.length} fields as in the header, found ${record.record.length}`);
     }
-    const values: Record<string, string> = {};
+    const values = new Map<string, string>();
     columns.forEach((column, i) => {
-      values[column] = (record.record[i] ?? "").trim();
+      values.set(column, (record.record[i] ?? "").trim());
     });
     rows.push({ line, values });
   }
@@ -136,17 +150,17 @@ function parseTable(file: RosterFileName, bytes: Uint8Array, problems: Problems)
 
 /** Reads every uploaded file into tables; problems with files and headers go to `problems`. */
 export function readTables(files: Array<{ name: string; bytes: Uint8Array }>, problems: Problems): Tables {
-  const tables: Tables = {};
+  const tables: Tables = new Map();
   const seen = new Set<string>();
   let rowCount = 0;
   for (const { name, bytes } of expand(files, problems)) {
     const lower = name.toLowerCase();
     if (ignoredFiles.has(lower)) continue;
-    if (!(lower in rosterFiles)) {
+    if (!isRosterFile(lower)) {
       problems.add(name, 0, "", "Not a file Fidelio reads (see the roster CSV guide for the file names)");
       continue;
     }
-    const file = lower as RosterFileName;
+    const file = lower;
     if (seen.has(file)) {
       problems.add(file, 0, "", "This file was uploaded more than once");
       continue;
@@ -156,7 +170,7 @@ export function readTables(files: Array<{ name: string; bytes: Uint8Array }>, pr
     if (!table) continue;
     rowCount += table.rows.length;
     if (rowCount > rosterLimits.rows) throw tooLarge(`more than ${rosterLimits.rows.toLocaleString("en-US")} rows`);
-    tables[file] = table;
+    tables.set(file, table);
   }
   for (const file of requiredFiles) {
     if (!seen.has(file)) problems.add(file, 0, "", "Missing file");

@@ -1,53 +1,111 @@
 import { Access } from "../access";
-import type { Actor } from "../actor";
-import { District } from "../district";
+import type { Actor, Role } from "../actor";
 import { VisibleError, notFound } from "../error";
-import { applyPlan } from "./apply";
-import { readFidelio } from "./fidelio";
-import { readTables } from "./files";
-import { buildModel } from "./model";
-import { readOneRoster } from "./oneroster";
-import { countedKinds, planWrites, type Counts } from "./plan";
-import { Problems } from "./problems";
-import { loadStored, resolveIds } from "./stored";
+import { contentHash, createJob, isOpen, isStale, loadJob, openJobs, saveJob, viewOf } from "./job";
+import { checkImport, type ImportCheck } from "./prepare";
+import { dispatchJob, resumeJobs, runJob, setJobDispatcher } from "./run";
+import type { RosterProblem } from "./problems";
+import type { Counts } from "./plan";
 
 export type { RosterProblem } from "./problems";
-export { rosterFiles, rosterLimits } from "./files";
 
 export interface ImportSummary extends Counts {
-  /** Rows whose status is `tobedeleted`: skipped, nothing deleted. */
+  /** Rows whose status is `tobedeleted`: skipped, nothing deleted (roles the roster gave the person end). */
   skipped: number;
   /** Relationships that ended (access removed): a teacher no longer in the student's classes, a guardian no longer listed. */
   revoked: number;
+  /** People who lost roles the roster no longer grants (docs/roster-csv.md), with the roles that ended. */
+  rolesEnded: Array<{ userId: string; name: string; roles: Role[] }>;
+  rolesEndedCount: number;
   byKind: Record<string, Counts>;
 }
+
+/** What the API shows of an import job. */
+export interface JobView {
+  id: string;
+  status: "queued" | "running" | "done" | "failed";
+  createdAt: string;
+  /** People and students written so far, of all the job writes. */
+  progress: { done: number; total: number };
+  summary?: ImportSummary;
+  error?: { status: number; code: string; message: string; details?: RosterProblem[] };
+}
+export { rosterFiles, rosterLimits } from "./files";
+
+type Files = Array<{ name: string; bytes: Uint8Array }>;
+type Check = (actor: Actor, files: Files) => Promise<ImportCheck>;
+
+/** Where uploads are checked: on this event loop by default; the local server uses a worker thread. */
+let checker: Check = checkImport;
+
+/** A started import: `id` is absent when the files change nothing, so there was no job to run. */
+export type StartedImport = Omit<JobView, "id"> & { id?: string };
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * District roster import: OneRoster 1.1 CSVs (separately or in one zip) plus Fidelio's own CSVs for
  * roles, caseloads and IEP items. Everything is validated first; with any problem nothing is written.
  * Records are matched by sourcedId, and only what changed is written, so re-importing is a no-op.
+ * The writing runs as a job (see job.ts and run.ts): resumable, with bounded write concurrency.
  */
 export namespace Roster {
-  export async function importFiles(actor: Actor, files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportSummary> {
+  /**
+   * Validates at once (400 with every problem, nothing written), then queues the writing as a job and
+   * hands it to `dispatch`. The same files uploaded again while their job is unfinished return that
+   * job, and revive it if its process died.
+   */
+  export async function startImport(actor: Actor, files: Files, dispatch = dispatchJob): Promise<StartedImport> {
     Access.requireAction(actor, "roster.import");
-    if (!(await District.load(actor.districtId))) throw notFound("District");
-
-    const problems = new Problems();
-    const tables = readTables(files, problems);
-    const data = readOneRoster(tables, problems);
-    const model = buildModel(data, readFidelio(tables, data, problems), problems);
-    const stored = await loadStored(actor.districtId, model);
-    const ids = resolveIds(actor.districtId, model, stored, problems);
-    if (problems.count > 0) {
-      const list = [...problems.list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-      const noun = list.length === 1 ? "problem" : "problems";
-      throw new VisibleError(400, "invalid_roster", `${list.length} ${noun} found; nothing was imported`, list);
+    const { summary, total, empty } = await checker(actor, files);
+    const hash = contentHash(files);
+    const open = await openJobs(actor.districtId);
+    const same = open.find((job) => job.contentHash === hash);
+    if (same) {
+      if (isStale(same) || !same.owner) dispatch(same.id);
+      return viewOf(same);
     }
+    if (empty) return { status: "done", createdAt: new Date().toISOString(), progress: { done: 0, total: 0 }, summary };
+    if (open.some((job) => !isStale(job))) {
+      throw new VisibleError(409, "import_running", "Another roster import is running for this district; wait for it to finish, then upload again");
+    }
+    // A dead import of other files is superseded: the new one is planned against what it left.
+    for (const job of open) {
+      await saveJob(job, { status: "failed", owner: undefined, error: { status: 409, code: "superseded", message: "Replaced by a newer import of other files" } });
+    }
+    const job = await createJob(actor, files, hash, total);
+    dispatch(job.id);
+    return viewOf(job);
+  }
 
-    const plan = planWrites(actor, model, stored, ids);
-    await applyPlan(actor, plan);
+  /** A job of the caller's district; a job whose process died is started again on the way. */
+  export async function job(actor: Actor, jobId: string): Promise<JobView> {
+    Access.requireAction(actor, "roster.import");
+    const found = await loadJob(jobId);
+    if (!found || found.districtId !== actor.districtId) throw notFound("Import job");
+    if (isStale(found)) dispatchJob(found.id);
+    return viewOf(found);
+  }
 
-    const total = (change: keyof Counts) => countedKinds.reduce((sum, kind) => sum + plan.counts[kind][change], 0);
-    return { created: total("created"), updated: total("updated"), unchanged: total("unchanged"), skipped: model.skipped, revoked: plan.revoked.length, byKind: plan.counts };
+  /** The whole import in the caller's process, awaited: the demo seed and scripts use it. */
+  export async function importFiles(actor: Actor, files: Files): Promise<ImportSummary> {
+    const started = await startImport(actor, files, () => undefined);
+    if (!started.id) return started.summary!;
+    let job = await runJob(started.id);
+    while (job && isOpen(job)) {
+      await pause(200);
+      job = await runJob(started.id);
+    }
+    if (!job) throw notFound("Import job");
+    if (job.error) throw new VisibleError(job.error.status as VisibleError["status"], job.error.code, job.error.message, job.error.details);
+    return job.summary!;
+  }
+
+  export const run = runJob;
+  export const resumeUnfinished = resumeJobs;
+  export const setDispatcher = setJobDispatcher;
+  export const check = checkImport;
+  export function setChecker(check: Check) {
+    checker = check;
   }
 }

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { roles as allRoles, type Role } from "../actor";
 import type { RelationshipKind } from "../student/schema";
 import { Email } from "../user";
-import type { FidelioExtras, ImportedIep } from "./fidelio";
+import { fidelioRoles, type FidelioExtras, type ImportedIep } from "./fidelio";
 import { guardianRoles, type OneRoster, type OneRosterUser } from "./oneroster";
 import type { Problems } from "./problems";
 
@@ -42,6 +42,10 @@ export interface RosterModel {
   ieps: Map<string, ImportedIep>;
   /** Link kinds this import lists in full: a stored link of such a kind that it omits has ended. */
   completeKinds: RelationshipKind[];
+  /** Roles this import grants or withholds for everyone (see roles.ts). */
+  rolesSpokenFor: Role[];
+  /** users.csv sourcedIds marked `tobedeleted`. */
+  deletedUsers: Set<string>;
   skipped: number;
 }
 
@@ -129,6 +133,8 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
     links,
     ieps: extras.ieps,
     completeKinds: extras.caseloadIncluded ? ["guardian", "teacher", "case_manager"] : ["guardian", "teacher"],
+    rolesSpokenFor: ["teacher", "parent", ...(extras.rolesIncluded ? fidelioRoles : [])],
+    deletedUsers: data.deletedUsers,
     skipped: data.skipped,
   };
 }

@@ -39,6 +39,8 @@ export interface OneRoster {
   enrollments: Enrollment[];
   /** sourcedIds whose rows say `tobedeleted`: references to them are dropped, not errors. */
   deleted: Set<string>;
+  /** users.csv rows marked `tobedeleted`: every role the roster gave them ends. */
+  deletedUsers: Set<string>;
   skipped: number;
 }
 
@@ -59,10 +61,17 @@ const oneOf = (values: string[]) => `One of: ${values.join(", ")}`;
  * Walks one file's rows: skips `tobedeleted` rows (counted) and repeated sourcedIds (reported),
  * reports empty required fields, and hands each remaining row to `read`.
  */
-function eachRow(table: Table | undefined, data: OneRoster, problems: Problems, required: string[], read: (row: Row, value: (field: string) => string) => void) {
+function eachRow(
+  table: Table | undefined,
+  data: OneRoster,
+  problems: Problems,
+  required: string[],
+  read: (row: Row, value: (field: string) => string) => void,
+  deleted: Set<string> = data.deleted,
+) {
   const seen = new Set<string>();
   for (const row of table?.rows ?? []) {
-    const value = (field: string) => row.values[field] ?? "";
+    const value = (field: string) => row.values.get(field) ?? "";
     const status = value("status").toLowerCase();
     const sourcedId = value("sourcedId");
     if (sourcedId && seen.has(sourcedId)) {
@@ -72,7 +81,10 @@ function eachRow(table: Table | undefined, data: OneRoster, problems: Problems, 
     seen.add(sourcedId);
     if (status === "tobedeleted") {
       data.skipped += 1;
-      if (sourcedId) data.deleted.add(sourcedId);
+      if (sourcedId) {
+        data.deleted.add(sourcedId);
+        deleted.add(sourcedId);
+      }
       continue;
     }
     if (status !== "" && status !== "active") problems.add(table!.file, row.line, "status", oneOf(["active", "tobedeleted"]));
@@ -83,15 +95,15 @@ function eachRow(table: Table | undefined, data: OneRoster, problems: Problems, 
 }
 
 export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
-  const data: OneRoster = { orgs: new Map(), users: new Map(), classes: new Map(), enrollments: [], deleted: new Set(), skipped: 0 };
+  const data: OneRoster = { orgs: new Map(), users: new Map(), classes: new Map(), enrollments: [], deleted: new Set(), deletedUsers: new Set(), skipped: 0 };
 
-  eachRow(tables["orgs.csv"], data, problems, ["sourcedId", "name", "type"], (row, value) => {
+  eachRow(tables.get("orgs.csv"), data, problems, ["sourcedId", "name", "type"], (row, value) => {
     const type = value("type").toLowerCase();
     if (!orgTypes.includes(type)) problems.add("orgs.csv", row.line, "type", oneOf(orgTypes));
     else data.orgs.set(value("sourcedId"), { sourcedId: value("sourcedId"), line: row.line, name: value("name"), type });
   });
 
-  eachRow(tables["users.csv"], data, problems, ["sourcedId", "role", "givenName", "familyName"], (row, value) => {
+  eachRow(tables.get("users.csv"), data, problems, ["sourcedId", "role", "givenName", "familyName"], (row, value) => {
     const role = value("role").toLowerCase();
     if (!userRoles.includes(role)) return problems.add("users.csv", row.line, "role", oneOf(userRoles));
     data.users.set(value("sourcedId"), {
@@ -105,13 +117,13 @@ export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
       agentSourcedIds: list(value("agentSourcedIds")),
       grades: list(value("grades")),
     });
-  });
+  }, data.deletedUsers);
 
-  eachRow(tables["classes.csv"], data, problems, ["sourcedId", "title", "schoolSourcedId"], (row, value) => {
+  eachRow(tables.get("classes.csv"), data, problems, ["sourcedId", "title", "schoolSourcedId"], (row, value) => {
     data.classes.set(value("sourcedId"), { sourcedId: value("sourcedId"), line: row.line, title: value("title"), schoolSourcedId: value("schoolSourcedId") });
   });
 
-  eachRow(tables["enrollments.csv"], data, problems, ["sourcedId", "classSourcedId", "schoolSourcedId", "userSourcedId", "role"], (row, value) => {
+  eachRow(tables.get("enrollments.csv"), data, problems, ["sourcedId", "classSourcedId", "schoolSourcedId", "userSourcedId", "role"], (row, value) => {
     const role = value("role").toLowerCase();
     if (!enrollmentRoles.includes(role)) return problems.add("enrollments.csv", row.line, "role", oneOf(enrollmentRoles));
     if (!known(data, "org", value("schoolSourcedId"))) problems.add("enrollments.csv", row.line, "schoolSourcedId", unknown(value("schoolSourcedId")));

@@ -1,4 +1,4 @@
-import type { Actor } from "../actor";
+import { roles as allRoles, type Actor, type Role } from "../actor";
 import type { AuditEvent } from "../audit";
 import { auditReasons } from "../audit/reasons";
 import { keys } from "../dynamo";
@@ -7,7 +7,8 @@ import { parseStudentPartition, relationshipItem, studentItem } from "../student
 import { studentName, type Relationship, type RelationshipKind, type StudentInfo } from "../student/schema";
 import { User, type UserInfo } from "../user";
 import type { ImportedIep } from "./fidelio";
-import type { ImportedLink, ImportedStudent, RosterModel } from "./model";
+import type { ImportedLink, ImportedPerson, ImportedStudent, RosterModel } from "./model";
+import { rolesAfterImport, type RoleChange } from "./roles";
 import type { Ids, Stored } from "./stored";
 import { sameItem } from "./util";
 
@@ -21,8 +22,30 @@ export interface UserWrite {
   user: Item;
   email: Item;
   isNew: boolean;
+  /** The roles read before planning: the write is conditional on them (a concurrent role change is a 409). */
+  heldRoles?: Role[];
   /** The claim to release when the roster changed this person's email. */
   previousEmail?: string;
+}
+
+/**
+ * One student's writes, committed in one transaction with its audit entry: the student item first,
+ * so no relationship is ever visible without the student it names.
+ */
+export interface StudentUnit {
+  studentId: string;
+  puts: Item[];
+  /** A new IEP version: never overwritten (conditional). */
+  iep?: Item;
+  /** Relationships that ended: a teacher no longer in the student's classes, a guardian no longer listed. */
+  deletes: Array<{ pk: string; sk: string }>;
+  audit: AuditEvent;
+}
+
+export interface RolesEnded {
+  userId: string;
+  name: string;
+  roles: Role[];
 }
 
 /** Exactly the items that differ from what is stored; nothing else is written. */
@@ -30,13 +53,16 @@ export interface WritePlan {
   sources: Item[];
   schools: Item[];
   users: UserWrite[];
-  studentItems: Item[];
-  iepVersions: Item[];
-  /** Relationships that ended: a teacher no longer in the student's classes, a guardian no longer listed. */
-  revoked: Array<{ pk: string; sk: string }>;
-  audits: AuditEvent[];
+  students: StudentUnit[];
+  rolesEnded: RolesEnded[];
   counts: Record<CountedKind, Counts>;
 }
+
+/** How many writes a plan holds, in the units a job reports progress in: people and students. */
+export const planSize = (plan: WritePlan) => plan.users.length + plan.students.length;
+
+/** True when applying the plan would write nothing. */
+export const isEmptyPlan = (plan: WritePlan) => planSize(plan) + plan.sources.length + plan.schools.length === 0;
 
 const strip = ({ pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, type: _t, ...rest }: Item) => rest;
 
@@ -55,10 +81,8 @@ export function planWrites(actor: Actor, model: RosterModel, stored: Stored, ids
     sources: ids.newSources,
     schools: [],
     users: [],
-    studentItems: [],
-    iepVersions: [],
-    revoked: [],
-    audits: [],
+    students: [],
+    rolesEnded: [],
     counts: Object.fromEntries(countedKinds.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }])) as WritePlan["counts"],
   };
   const count = (kind: CountedKind, before: Item | undefined, after: Item) => {
@@ -76,26 +100,43 @@ export function planWrites(actor: Actor, model: RosterModel, stored: Stored, ids
     if (count("school", before, item) !== "unchanged") plan.schools.push(item);
   }
 
+  const planUser = (id: string, current: UserInfo | undefined, change: RoleChange, person?: ImportedPerson) => {
+    const schoolIds = person?.schoolSourcedIds.map((sourcedId) => ids.of("school", sourcedId)) ?? [];
+    const info: UserInfo = {
+      ...current!,
+      id,
+      ...(person && { email: person.email, name: person.name, sourcedId: person.sourcedId }),
+      districtId,
+      roles: change.roles,
+      rosterRoles: change.rosterRoles,
+      schoolIds: [...new Set([...(current?.schoolIds ?? []), ...schoolIds])],
+    };
+    const before = stored.users.get(id);
+    const items = User.toItems(info);
+    if (count("user", before, items.user) === "unchanged") return;
+    if (change.ended.length > 0) plan.rolesEnded.push({ userId: id, name: info.name, roles: change.ended });
+    const previousEmail = current && current.email !== info.email ? current.email : undefined;
+    plan.users.push({ ...items, isNew: !before, heldRoles: current?.roles, previousEmail });
+  };
+
+  const listed = new Set<string>();
   for (const person of model.people.values()) {
     const id = ids.of("user", person.sourcedId);
-    const before = stored.users.get(id);
-    const current = before ? User.fromItem(before) : undefined;
-    const held = current?.roles ?? [];
-    const schoolIds = person.schoolSourcedIds.map((sourcedId) => ids.of("school", sourcedId));
-    const info: UserInfo = {
-      ...current,
-      id,
-      email: person.email,
-      name: person.name,
-      districtId,
-      roles: [...held, ...person.roles.filter((role) => !held.includes(role))],
-      schoolIds: [...new Set([...(current?.schoolIds ?? []), ...schoolIds])],
-      sourcedId: person.sourcedId,
-    };
-    const items = User.toItems(info);
-    if (count("user", before, items.user) === "unchanged") continue;
-    const previousEmail = current && current.email !== info.email ? current.email : undefined;
-    plan.users.push({ ...items, isNew: !before, previousEmail });
+    listed.add(id);
+    const current = stored.users.has(id) ? User.fromItem(stored.users.get(id)!) : undefined;
+    const change = rolesAfterImport({ current, granted: person.roles, spokenFor: model.rolesSpokenFor, isImporter: id === actor.userId });
+    planUser(id, current, change, person);
+  }
+  // Accounts the roster manages but no longer lists as holding a role: omitted, role-less, or tobedeleted.
+  for (const [id, sourcedId] of stored.userSources) {
+    const item = stored.users.get(id);
+    if (listed.has(id) || !item) continue;
+    const current = User.fromItem(item);
+    if (current.districtId !== districtId) continue;
+    const deleted = model.deletedUsers.has(sourcedId);
+    const spokenFor = deleted ? allRoles : model.rolesSpokenFor;
+    const change = rolesAfterImport({ current, granted: [], spokenFor, isImporter: id === actor.userId && !deleted });
+    if (change.ended.length > 0) planUser(id, current, change);
   }
 
   for (const imported of model.students.values()) {
@@ -131,6 +172,7 @@ function planStudent(actor: Actor, plan: WritePlan, count: (kind: CountedKind, b
   const record = parseStudentPartition(input.stored);
   const storedBySk = new Map(input.stored.map((item) => [String(item.sk), item]));
   const changed: string[] = [];
+  const unit: StudentUnit = { studentId: id, puts: [], deletes: [], audit: { studentId: id, action: "roster.import", record: "", reason: auditReasons.rosterImport } };
 
   const before = storedBySk.get(keys.student(id).sk);
   const info: StudentInfo = {
@@ -145,10 +187,7 @@ function planStudent(actor: Actor, plan: WritePlan, count: (kind: CountedKind, b
     sourcedId: imported.sourcedId,
   };
   const item = studentItem(info);
-  if (count("student", before, item) !== "unchanged") {
-    plan.studentItems.push(item);
-    changed.push("student");
-  }
+  if (count("student", before, item) !== "unchanged") changed.push("student");
 
   const latest = record && Iep.latest(record.ieps);
   const iep = input.iep;
@@ -156,7 +195,7 @@ function planStudent(actor: Actor, plan: WritePlan, count: (kind: CountedKind, b
   if (iep && !(latest && Iep.sameContent(normalized(latest), normalized(iep.content)))) {
     newVersion = { studentId: id, version: (latest?.version ?? 0) + 1, ...normalized(iep.content), createdAt: new Date().toISOString(), createdBy: actor.userId };
     plan.counts.iep[latest ? "updated" : "created"] += 1;
-    plan.iepVersions.push(Iep.toItem(newVersion));
+    unit.iep = Iep.toItem(newVersion);
   } else if (iep) plan.counts.iep.unchanged += 1;
 
   const summary = { id, name: studentName(info), grade: info.grade, schoolName: info.schoolName };
@@ -184,20 +223,22 @@ function planStudent(actor: Actor, plan: WritePlan, count: (kind: CountedKind, b
   const unlisted = (record?.relationships ?? []).filter((rel) => !listed.has(rel.userId));
   const ended = unlisted.filter((rel) => input.completeKinds.includes(rel.kind));
   relationships.push(...unlisted.filter((rel) => !ended.includes(rel)));
-  plan.revoked.push(...ended.map((rel) => keys.relationship(rel.studentId, rel.userId)));
+  unit.deletes.push(...ended.map((rel) => keys.relationship(rel.studentId, rel.userId)));
   let relationshipsChanged = ended.length > 0;
   for (const rel of relationships) {
     const relItem = relationshipItem(rel, info);
     if (count("relationship", storedBySk.get(relItem.sk), relItem) !== "unchanged") {
-      plan.studentItems.push(relItem);
+      unit.puts.push(relItem);
       relationshipsChanged = true;
     }
   }
   if (relationshipsChanged) changed.push("relationships");
   if (newVersion) changed.push(`iep:v${newVersion.version}`);
-  if (changed.length > 0) {
-    plan.audits.push({ studentId: id, action: "roster.import", record: changed.join(","), reason: auditReasons.rosterImport });
-  }
+  if (changed.length === 0) return;
+  // The student item goes with every change, first: a relationship never commits without it.
+  unit.puts.unshift(item);
+  unit.audit.record = changed.join(",");
+  plan.students.push(unit);
 }
 
 /** Accommodations limited to classes apply only where this teacher teaches one; undefined when all apply. */

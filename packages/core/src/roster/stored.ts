@@ -14,7 +14,10 @@ export interface Stored {
   /** `kind sourcedId` -> our id, from the district's source map. */
   sources: Map<string, string>;
   schools: Map<string, Item>;
+  /** Every account the district's source map names, and every account holding one of the roster's emails. */
   users: Map<string, Item>;
+  /** user id -> sourcedId, for every account the roster manages. */
+  userSources: Map<string, string>;
   /** email -> the user id that claimed it (any district). */
   claims: Map<string, string>;
   /** student id -> every item of the student's partition. */
@@ -34,19 +37,18 @@ export async function loadStored(districtId: string, model: RosterModel): Promis
   const emailOfClaim = new Map(emails.map((email) => [keys.email(email).pk, email]));
   const claims = new Map(claimItems.map((item) => [emailOfClaim.get(item.pk)!, item.userId]));
 
-  const userIds = [
-    ...[...model.people.keys()].flatMap((sourcedId) => sources.get(sourceKey("user", sourcedId)) ?? []),
-    ...claims.values(),
-  ];
+  // Every account the roster manages, listed or not: one it no longer lists may lose roles (roles.ts).
+  const userIds = [...sourceItems.filter((item) => item.kind === "user").map((item) => item.id), ...claims.values()];
   const studentIds = [...model.students.keys()].flatMap((sourcedId) => sources.get(sourceKey("student", sourcedId)) ?? []);
   const [userItems, partitions] = await Promise.all([
     batchGet<UserInfo>(userIds.map((id) => keys.user(id)), true),
-    mapLimit(studentIds, 16, (id) => queryAll(keys.studentPartition(id))),
+    mapLimit(studentIds, 8, (id) => queryAll(keys.studentPartition(id))),
   ]);
   return {
     sources,
     schools: new Map(schoolItems.map((item) => [item.id, item])),
     users: new Map(userItems.map((item) => [item.id, item as unknown as Item])),
+    userSources: new Map(sourceItems.filter((item) => item.kind === "user").map((item) => [item.id, item.sourcedId])),
     claims,
     students: new Map(studentIds.map((id, i) => [id, partitions[i]!])),
   };

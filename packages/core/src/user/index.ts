@@ -13,6 +13,8 @@ export const UserInfo = v.object({
   roles: v.array(Role),
   schoolIds: v.array(v.string()),
   sourcedId: v.optional(v.string()),
+  /** The roles the district roster granted (and so may end); roles held otherwise are not the roster's to take. */
+  rosterRoles: v.optional(v.array(Role)),
 });
 export type UserInfo = v.InferOutput<typeof UserInfo>;
 

@@ -28,5 +28,8 @@ export const adminRoutes = new Hono<ApiEnv>()
     });
     const uploads = [form.files ?? form.file ?? []].flat().filter((f): f is File => f instanceof File);
     const files = await Promise.all(uploads.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    return c.json(await Roster.importFiles(c.get("actor"), files));
-  });
+    const started = await Roster.startImport(c.get("actor"), files);
+    // 202: the job runs in the background (poll its id); 200: the files changed nothing, no job to run.
+    return started.id ? c.json(started, 202) : c.json(started, 200);
+  })
+  .get("/roster/jobs/:id", async (c) => c.json(await Roster.job(c.get("actor"), c.req.param("id"))));

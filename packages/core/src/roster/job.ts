@@ -1,0 +1,130 @@
+import { createHash } from "node:crypto";
+import type { Actor } from "../actor";
+import { getItem, keys, putItem, queryAll, batchPut } from "../dynamo";
+import { isConditionFailure } from "../error";
+import { newId } from "../id";
+import type { RosterProblem } from "./problems";
+import type { ImportSummary, JobView } from "./index";
+import { mapLimit } from "./util";
+
+export type JobStatus = "queued" | "running" | "done" | "failed";
+
+/**
+ * A roster import as a job: the uploaded files live in the job's partition (chunks under 350 KB), so
+ * whichever process runs the job (a background task locally, its own Lambda on AWS) needs nothing but
+ * the job id. Every save is conditional on `version`: a worker that lost the job cannot overwrite it.
+ */
+export interface RosterJob {
+  id: string;
+  districtId: string;
+  /** Who imported: the audit entries name them, whichever process writes. */
+  actor: Actor;
+  status: JobStatus;
+  createdAt: string;
+  updatedAt: string;
+  /** The run that holds the job and when it last said so; a silent owner is presumed dead (see isStale). */
+  owner?: string;
+  heartbeatAt?: string;
+  contentHash: string;
+  progress: { done: number; total: number };
+  summary?: ImportSummary;
+  error?: { status: number; code: string; message: string; details?: RosterProblem[] };
+  version: number;
+}
+
+export const viewOf = ({ id, status, createdAt, progress, summary, error }: RosterJob): JobView => ({ id, status, createdAt, progress, summary, error });
+
+export const heartbeatMs = 2_000;
+/** A running job silent this long lost its process (kill -9, a Lambda timeout); it may be taken over. */
+export const staleMs = 20_000;
+
+const chunkBytes = 300 * 1024;
+
+export const isOpen = (job: RosterJob) => job.status === "queued" || job.status === "running";
+
+export const isStale = (job: RosterJob, now = Date.now()) =>
+  isOpen(job) && now - Date.parse(job.heartbeatAt ?? job.createdAt) > staleMs;
+
+/** The same files in any order give the same hash: a re-upload after a crash finds its job. */
+export function contentHash(files: Array<{ name: string; bytes: Uint8Array }>) {
+  const digests = files.map((f) => `${f.name.toLowerCase()}:${createHash("sha256").update(f.bytes).digest("hex")}`).sort();
+  return createHash("sha256").update(digests.join("\n")).digest("hex");
+}
+
+function toItem(job: RosterJob) {
+  return {
+    ...keys.rosterJob(job.id),
+    ...(isOpen(job) && keys.openRosterJob(job.districtId, job.createdAt, job.id)),
+    type: "roster-job",
+    ...job,
+  };
+}
+
+const fromItem = (item: Record<string, unknown>): RosterJob => {
+  const { pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, type: _t, ...job } = item;
+  return job as unknown as RosterJob;
+};
+
+/** Stores the files, then the job: a job never names files that are not there yet. */
+export async function createJob(actor: Actor, files: Array<{ name: string; bytes: Uint8Array }>, hash: string, total: number): Promise<RosterJob> {
+  const id = newId("rjb");
+  const chunks = files.flatMap((file, index) =>
+    Array.from({ length: Math.max(1, Math.ceil(file.bytes.byteLength / chunkBytes)) }, (_, part) => ({
+      ...keys.rosterJobFile(id, index, part),
+      type: "roster-job-file",
+      name: file.name,
+      bytes: file.bytes.subarray(part * chunkBytes, (part + 1) * chunkBytes),
+    })),
+  );
+  // 25 items of 300 KB stay under BatchWriteItem's 16 MB.
+  await mapLimit(Array.from({ length: Math.ceil(chunks.length / 25) }, (_, i) => chunks.slice(i * 25, i * 25 + 25)), 2, (batch) => batchPut(batch));
+  const now = new Date().toISOString();
+  const job: RosterJob = {
+    id,
+    districtId: actor.districtId,
+    actor: { userId: actor.userId, email: actor.email, name: actor.name, districtId: actor.districtId, roles: actor.roles },
+    status: "queued",
+    createdAt: now,
+    updatedAt: now,
+    contentHash: hash,
+    progress: { done: 0, total },
+    version: 1,
+  };
+  await putItem(toItem(job), "attribute_not_exists(pk)");
+  return job;
+}
+
+export async function loadJob(id: string): Promise<RosterJob | undefined> {
+  const item = await getItem(keys.rosterJob(id), true);
+  return item ? fromItem(item) : undefined;
+}
+
+export async function loadFiles(id: string) {
+  const chunks = await queryAll<{ sk: string; name: string; bytes: Uint8Array }>(keys.rosterJobFiles(id));
+  const files = new Map<string, { name: string; parts: Uint8Array[] }>();
+  for (const chunk of chunks) {
+    const fileKey = chunk.sk.split("#")[1]!;
+    const file = files.get(fileKey) ?? files.set(fileKey, { name: chunk.name, parts: [] }).get(fileKey)!;
+    file.parts.push(chunk.bytes);
+  }
+  return [...files.values()].map(({ name, parts }) => ({ name, bytes: Buffer.concat(parts) }));
+}
+
+/** Unfinished jobs (of one district, or all): the sparse index holds only open jobs. */
+export async function openJobs(districtId?: string): Promise<RosterJob[]> {
+  const found = await queryAll<Record<string, unknown>>(keys.openRosterJobs(districtId));
+  const jobs = await Promise.all(found.map((item) => loadJob(String(item.id))));
+  return jobs.filter((job): job is RosterJob => Boolean(job && isOpen(job)));
+}
+
+/** Saves a change if nobody saved since `job` was read; undefined when someone did. */
+export async function saveJob(job: RosterJob, change: Partial<RosterJob>): Promise<RosterJob | undefined> {
+  const next: RosterJob = { ...job, ...change, updatedAt: new Date().toISOString(), version: job.version + 1 };
+  try {
+    await putItem(toItem(next), "#v = :v", { "#v": "version" }, { ":v": job.version });
+    return next;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
