@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { Actor } from "@fidelio/core/actor";
+import { User } from "@fidelio/core/user";
+import { createUser } from "../support/users";
 import { Audit, auditPageSize } from "@fidelio/core/audit";
 import { call, signIn } from "../support/api";
 
@@ -53,6 +56,13 @@ describe("audit trail", () => {
     expect(entries.some((e) => e.action === "student.read" && e.actorRoles.includes("teacher"))).toBe(true);
   });
 
+  it("records what Fidelio itself did as the system, with its reason, beside what people did", async () => {
+    const districtId = (await User.byEmail("parent@demo.fidelio.test"))!.districtId;
+    await Audit.record(Actor.system("deadline_passed", districtId), { studentId: child, action: "student.read", record: "student", reason: "deadline_passed" });
+    const [latest] = await trail(t.parent, child);
+    expect(latest).toMatchObject({ actorId: "system", actorName: "Fidelio", actorRoles: [], systemReason: "deadline_passed" });
+  });
+
   it("audits reading the audit trail itself", async () => {
     await trail(t.parent, child);
     const entries = await trail(t.director, child);
@@ -73,8 +83,8 @@ describe("a child with years of history", () => {
     child = list.items[0]!.id;
     parentId = ((await (await call("/api/me", { token: t.parent })).json()) as { user: { id: string } }).user.id;
     // 2,000 entries: mostly list sightings by the teacher, one record opened in 20 by someone else.
-    const teacher = { userId: "usr_teacher_history", name: "Ms. History", roles: ["teacher" as const] };
-    const counselor = { userId: "usr_counselor_history", name: "Mr. Opener", roles: ["case_manager" as const] };
+    const teacher = User.toActor(await createUser("history@test.fidelio.test", ["teacher"]));
+    const counselor = User.toActor(await createUser("opener@test.fidelio.test", ["case_manager"]));
     await Audit.recordMany(teacher, Array.from({ length: 1900 }, () => ({ studentId: child, action: "student.list", record: "student:name,grade,school", reason: "Teacher on the student's service team" })));
     await Audit.recordMany(counselor, Array.from({ length: 100 }, () => ({ studentId: child, action: "student.read", record: "student", reason: "Case manager for the student" })));
   }, 60_000);

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { Audit } from "@fidelio/core/audit";
+import { User } from "@fidelio/core/user";
+import { createUser } from "../support/users";
 import { call, signIn } from "../support/api";
 
 interface Page { items: Array<{ id: string }>; cursor?: string }
@@ -19,7 +21,7 @@ describe("list cursors", () => {
     child = ((await (await call("/api/students", { token: t.parent })).json()) as Page).items[0]!.id;
     other = ((await (await call("/api/students", { token: t.director })).json()) as Page).items.find((s) => s.id !== child)!.id;
     // More than one page (50) of audit entries for both students.
-    const actor = { userId: "usr_fixture", name: "Fixture", roles: ["director" as const] };
+    const actor = User.toActor(await createUser("fixture@test.fidelio.test", ["director"]));
     for (const studentId of [child, other]) {
       await Audit.recordMany(actor, Array.from({ length: 60 }, () => ({ studentId, action: "student.read", record: "student", reason: "fixture" })));
     }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@fidelio/core/actor";
+import type { UserActor } from "@fidelio/core/actor";
 import { District } from "@fidelio/core/district";
 import { keys, queryAll } from "@fidelio/core/dynamo";
 import { Student, type Relationship, type StudentInfo } from "@fidelio/core/student";
@@ -8,7 +8,7 @@ import { demoAccounts, demoDistrictId, seedDemoDistrict } from "@fidelio/local/d
 import { writesDuring } from "./fixture";
 
 const account = async (local: string) => (await User.byEmail(`${local}@demo.fidelio.test`))!;
-const actorOf = (user: UserInfo): Actor => ({ userId: user.id, email: user.email, name: user.name, districtId: user.districtId, roles: user.roles });
+const actorOf = (user: UserInfo): UserActor => User.toActor(user);
 const linksOf = (user: UserInfo) => queryAll<Relationship>(keys.studentsOfUser(user.id));
 
 describe("demo district", () => {

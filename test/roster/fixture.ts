@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import type { Actor, Role } from "@fidelio/core/actor";
+import type { UserActor, Role } from "@fidelio/core/actor";
 import { District } from "@fidelio/core/district";
 import { dynamo, getItem, keys, queryAll, transact } from "@fidelio/core/dynamo";
 import { newId } from "@fidelio/core/id";
@@ -14,14 +14,14 @@ export async function newDistrict(roles: Role[] = ["district_admin"], email = `a
   return { districtId, actor };
 }
 
-export async function newAccount(districtId: string, email: string, roles: Role[]): Promise<Actor> {
+export async function newAccount(districtId: string, email: string, roles: Role[]): Promise<UserActor> {
   const user: UserInfo = { id: newId("usr"), email, name: "Test Account", districtId, roles, schoolIds: [] };
   const items = User.toItems(user);
   await transact([
     { put: items.user, condition: "attribute_not_exists(pk)" },
     { put: items.email, condition: "attribute_not_exists(pk)" },
   ]);
-  return { userId: user.id, email, name: user.name, districtId, roles };
+  return User.toActor(user);
 }
 
 const csv = (rows: string[]) => rows.join("\n") + "\n";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { strToU8, zipSync } from "fflate";
-import type { Actor } from "@fidelio/core/actor";
+import type { UserActor } from "@fidelio/core/actor";
 import { Audit } from "@fidelio/core/audit";
 import { getItem, keys, putItem, queryAll } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
@@ -9,14 +9,14 @@ import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, snapshot, toFiles, writesDuring } from "./fixture";
 
 const studentsOf = (districtId: string) => queryAll<StudentInfo>(keys.studentsOfDistrict(districtId));
-const actorOf = async (email: string): Promise<Actor> => {
+const actorOf = async (email: string): Promise<UserActor> => {
   const user = (await User.byEmail(email))!;
-  return { userId: user.id, email: user.email, name: user.name, districtId: user.districtId, roles: user.roles };
+  return User.toActor(user);
 };
 
 describe("roster import", () => {
   let districtId: string;
-  let admin: Actor;
+  let admin: UserActor;
   let first: Awaited<ReturnType<typeof Roster.importFiles>>;
 
   beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@fidelio/core/actor";
+import type { UserActor } from "@fidelio/core/actor";
 import { getItem, keys, queryAll } from "@fidelio/core/dynamo";
 import { VisibleError } from "@fidelio/core/error";
 import { Roster, type RosterProblem } from "@fidelio/core/roster";
 import { newAccount, newDistrict, rosterCsv, toFiles } from "./fixture";
 
 /** Runs the import expecting a 400 and returns its problems as {file, line, field} (messages checked separately). */
-async function problemsOf(actor: Actor, csvs: Record<string, string>) {
+async function problemsOf(actor: UserActor, csvs: Record<string, string>) {
   const error = await Roster.importFiles(actor, toFiles(csvs)).then(
     () => undefined,
     (e: unknown) => e,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { strToU8 } from "fflate";
-import type { Actor } from "@fidelio/core/actor";
+import type { UserActor } from "@fidelio/core/actor";
 import { Audit } from "@fidelio/core/audit";
 import { keys, queryAll } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
@@ -11,7 +11,7 @@ import { jobUntilEnd, newAccount, newDistrict, rosterCsv, toFiles } from "./fixt
 /** Issue 5, item 5: an import is a job: validated at once, written in the background, polled. */
 describe("roster import as a job over the API", () => {
   let districtId: string;
-  let admin: Actor;
+  let admin: UserActor;
   let token: string;
 
   const upload = async (csvs: Record<string, string>, as = token) => {

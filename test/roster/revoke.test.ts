@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@fidelio/core/actor";
+import type { UserActor } from "@fidelio/core/actor";
 import { Audit } from "@fidelio/core/audit";
 import { keys, queryAll } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
@@ -7,14 +7,14 @@ import { Student, type StudentInfo } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, toFiles } from "./fixture";
 
-const actorOf = async (email: string): Promise<Actor> => {
+const actorOf = async (email: string): Promise<UserActor> => {
   const user = (await User.byEmail(email))!;
-  return { userId: user.id, email: user.email, name: user.name, districtId: user.districtId, roles: user.roles };
+  return User.toActor(user);
 };
 
 /** Access follows the roster: a link the roster stops listing ends, and with it the access. */
 describe("roster re-import and ended relationships", () => {
-  let admin: Actor;
+  let admin: UserActor;
   let ana: StudentInfo;
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@fidelio/core/actor";
+import type { UserActor } from "@fidelio/core/actor";
 import { putItem } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
 import { User } from "@fidelio/core/user";
@@ -11,7 +11,7 @@ const rolesOf = async (email: string) => (await User.byEmail(email))?.roles;
 describe("roles the roster no longer grants", () => {
   const domain = "roles.test";
   let districtId: string;
-  let admin: Actor;
+  let admin: UserActor;
 
   beforeAll(async () => {
     ({ districtId, actor: admin } = await newDistrict(["district_admin"], `importer@${domain}`));
@@ -89,7 +89,7 @@ describe("roles the roster no longer grants", () => {
     csvs["fidelio_roles.csv"] += "adm2,district_admin\n";
     await Roster.importFiles(first, toFiles(csvs));
     const second = (await User.byEmail("second@granted.test"))!;
-    const asSecond: Actor = { userId: second.id, email: second.email, name: second.name, districtId: second.districtId, roles: second.roles };
+    const asSecond = User.toActor(second);
 
     csvs["fidelio_roles.csv"] = csvs["fidelio_roles.csv"]!.replace("adm2,district_admin\n", "");
     await Roster.importFiles(asSecond, toFiles(csvs));

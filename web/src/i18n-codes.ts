@@ -27,6 +27,14 @@ export const codeStrings = {
   [`reason.${auditReasons.rosterImport}`]: ["Roster import by the district administrator", "Importación de listas por el administrador del distrito"],
   [`reason.${auditReasons.districtList}`]: ["Works for the district and may see every student", "Trabaja para el distrito y puede ver a todos los estudiantes"],
 
+  // Why Fidelio itself acted (packages/core/src/actor: systemReasons), shown as "Fidelio (…)".
+  "system.deadline_passed": ["deadline passed", "venció el plazo"],
+  "system.no_reply": ["no reply in time", "no hubo respuesta a tiempo"],
+  "system.workflow": ["escalation workflow", "proceso de escalamiento"],
+  "system.schedule": ["scheduled job", "tarea programada"],
+  "system.roster_import": ["roster import", "importación de listas"],
+  "system.seed": ["demo data", "datos de demostración"],
+
   // Messages of the district settings schema (packages/core/src/district/schema.ts).
   "message.Name the closure": ["Name the closure", "Escriba el nombre del día sin clases"],
   "message.The closure ends before it starts": ["The closure ends before it starts", "El día sin clases termina antes de empezar"],

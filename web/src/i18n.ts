@@ -152,7 +152,7 @@ export function tMessage(message: string): string {
 }
 
 /** For codes from the API (roles, audit actions, reasons, providers): the translation when known, else the code itself. */
-export function tCode(prefix: "role" | "action" | "reason" | "provider", code: string): string {
+export function tCode(prefix: "role" | "action" | "reason" | "provider" | "system", code: string): string {
   const entry = strings[`${prefix}.${code}`];
   return entry ? entry[lang() === "es" ? 1 : 0] : code.replaceAll("_", " ");
 }

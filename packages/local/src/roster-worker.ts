@@ -1,5 +1,5 @@
 import { Worker, isMainThread, parentPort, workerData, SHARE_ENV } from "node:worker_threads";
-import type { Actor } from "@fidelio/core/actor";
+import type { UserActor } from "@fidelio/core/actor";
 import { VisibleError } from "@fidelio/core/error";
 import { Roster } from "@fidelio/core/roster";
 
@@ -8,7 +8,7 @@ import { Roster } from "@fidelio/core/roster";
  * `Roster.run`, off the event loop that answers requests, so parsing, planning and marshalling 5,000
  * students do not stall everyone else (on AWS the job is its own function for the same reason).
  */
-type Task = { kind: "run"; jobId: string; options: { takeOver?: boolean } } | { kind: "check"; actor: Actor; files: Array<{ name: string; bytes: Uint8Array }> };
+type Task = { kind: "run"; jobId: string; options: { takeOver?: boolean } } | { kind: "check"; actor: UserActor; files: Array<{ name: string; bytes: Uint8Array }> };
 
 export function runJobInWorker(jobId: string, options: { takeOver?: boolean } = {}) {
   const worker = new Worker(new URL(import.meta.url), { workerData: { kind: "run", jobId, options } satisfies Task, env: SHARE_ENV });
@@ -17,7 +17,7 @@ export function runJobInWorker(jobId: string, options: { takeOver?: boolean } = 
 }
 
 /** Checks an upload on a worker thread; a VisibleError (400 with every problem, 403...) comes back as one. */
-export function checkInWorker(actor: Actor, files: Array<{ name: string; bytes: Uint8Array }>): ReturnType<typeof Roster.check> {
+export function checkInWorker(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>): ReturnType<typeof Roster.check> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { kind: "check", actor, files } satisfies Task, env: SHARE_ENV });
     worker.once("message", (message: { ok: Awaited<ReturnType<typeof Roster.check>> } | { visible: ConstructorParameters<typeof VisibleError> } | { failed: string }) => {

@@ -137,7 +137,7 @@ function AuditTable(props: { items: AuditItem[]; myId?: string }) {
                 <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
               </td>
               <td data-label={t("colWho")}>
-                {entry.actorName}
+                {entry.systemReason ? `Fidelio (${tCode("system", entry.systemReason)})` : entry.actorName}
                 {entry.actorId === props.myId ? ` (${t("you")})` : ""}
                 <span class="detail">{entry.actorRoles.map((role) => tCode("role", role)).join(", ")}</span>
               </td>

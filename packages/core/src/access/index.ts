@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { hasRole, type Actor, type Role } from "../actor";
+import { hasRole, type UserActor, type Role } from "../actor";
 import { auditReasons } from "../audit/reasons";
 import { forbidden, notFound } from "../error";
 import type { StudentRecord } from "../student/items";
@@ -45,7 +45,7 @@ const relationshipGrant = {
 } as const;
 
 /** Every role the actor holds toward this student, with the reason. */
-export function grantsFor(actor: Actor, record: StudentRecord): Grant[] {
+export function grantsFor(actor: UserActor, record: StudentRecord): Grant[] {
   const grants: Grant[] = record.relationships
     .filter((rel) => rel.userId === actor.userId)
     .map((rel) => relationshipGrant[rel.kind])
@@ -55,7 +55,7 @@ export function grantsFor(actor: Actor, record: StudentRecord): Grant[] {
 }
 
 /** The roles a director or admin holds toward every student of their own district. */
-export function districtGrants(actor: Actor): Grant[] {
+export function districtGrants(actor: UserActor): Grant[] {
   const grants: Grant[] = [];
   if (hasRole(actor, "director")) grants.push({ role: "director", reason: auditReasons.director });
   if (hasRole(actor, "district_admin")) grants.push({ role: "district_admin", reason: auditReasons.district_admin });
@@ -63,7 +63,7 @@ export function districtGrants(actor: Actor): Grant[] {
 }
 
 /** The role a relationship gives, when the actor still holds that role. */
-export function relationshipRole(actor: Actor, kind: keyof typeof relationshipGrant): Role | undefined {
+export function relationshipRole(actor: UserActor, kind: keyof typeof relationshipGrant): Role | undefined {
   const { role } = relationshipGrant[kind];
   return hasRole(actor, role) ? role : undefined;
 }
@@ -86,14 +86,14 @@ export namespace Access {
   }
 
   /** Throws 403 when the actor's roles can never do `action`. */
-  export function requireAction(actor: Actor, action: Action): void {
+  export function requireAction(actor: UserActor, action: Action): void {
     if (!hasRole(actor, ...policy[action])) throw forbidden();
   }
 
-  export const may = (actor: Actor, action: Action) => allows(action, actor.roles);
+  export const may = (actor: UserActor, action: Action) => allows(action, actor.roles);
 
   /** Throws 403 or 404 as described above; returns the grant that allows it. */
-  export function toStudent(actor: Actor, action: Action, record: StudentRecord | undefined): Grant {
+  export function toStudent(actor: UserActor, action: Action, record: StudentRecord | undefined): Grant {
     requireAction(actor, action);
     const grant = record && grantsFor(actor, record).find((g) => allows(action, [g.role]));
     if (!grant) throw notFound("Student");
@@ -110,7 +110,7 @@ export namespace Access {
   }
 
   /** What the actor may do anywhere in the app: the web builds its navigation and home page from it. */
-  export function overall(actor: Actor) {
+  export function overall(actor: UserActor) {
     return {
       viewAllStudents: may(actor, "student.search"),
       viewMyClasses: may(actor, "class.list"),

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import type { Actor } from "../actor";
+import { SystemReason, type Actor } from "../actor";
 import { batchPut, keys, putItem, queryPage } from "../dynamo";
 import { filteredPage } from "../dynamo/filtered-page";
 import { newId } from "../id";
@@ -12,6 +12,8 @@ export const AuditEntry = v.object({
   actorId: v.string(),
   actorName: v.string(),
   actorRoles: v.array(v.string()),
+  /** Set when Fidelio itself acted (actorId "system"); the web shows "Fidelio (<reason>)". */
+  systemReason: v.optional(SystemReason),
   action: v.string(),
   record: v.string(),
   reason: v.string(),
@@ -40,13 +42,13 @@ const isListed = (action: string) => (listActions as readonly string[]).includes
 
 /** Append-only trail of every read and write of a student's records (FERPA 34 CFR 99.32). */
 export namespace Audit {
-  function toItem(actor: Pick<Actor, "userId" | "name" | "roles">, event: AuditEvent, fixed?: { id: string; at: string }) {
+  function toItem(actor: Actor, event: AuditEvent, fixed?: { id: string; at: string }) {
     const entry: AuditEntry = {
       id: fixed?.id ?? newId("aud"),
       at: fixed?.at ?? new Date().toISOString(),
-      actorId: actor.userId,
-      actorName: actor.name,
-      actorRoles: actor.roles,
+      ...(actor.kind === "user"
+        ? { actorId: actor.userId, actorName: actor.name, actorRoles: actor.roles }
+        : { actorId: "system", actorName: "Fidelio", actorRoles: [], systemReason: actor.reason }),
       ...event,
     };
     return {
@@ -57,10 +59,10 @@ export namespace Audit {
     };
   }
 
-  export const record = (actor: Pick<Actor, "userId" | "name" | "roles">, event: AuditEvent) =>
+  export const record = (actor: Actor, event: AuditEvent) =>
     putItem(toItem(actor, event), "attribute_not_exists(pk)");
 
-  export const recordMany = (actor: Pick<Actor, "userId" | "name" | "roles">, events: AuditEvent[]) =>
+  export const recordMany = (actor: Actor, events: AuditEvent[]) =>
     batchPut(events.map((event) => toItem(actor, event)));
 
   /**
@@ -68,7 +70,7 @@ export namespace Audit {
    * A fixed id and time give the entry a key known in advance: a caller that may run the same write
    * twice (a resumed job) puts it with `attribute_not_exists(pk)` and so never audits it twice.
    */
-  export const itemFor = (actor: Pick<Actor, "userId" | "name" | "roles">, event: AuditEvent, fixed?: { id: string; at: string }) =>
+  export const itemFor = (actor: Actor, event: AuditEvent, fixed?: { id: string; at: string }) =>
     toItem(actor, event, fixed);
 
   /**

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { DeleteItemCommand } from "@aws-sdk/client-dynamodb";
-import type { Actor } from "../actor";
+import type { UserActor } from "../actor";
 import { batchGet, dynamo, getItem, keys, tableName, toItem, transact } from "../dynamo";
 import { VisibleError, isConditionFailure } from "../error";
 import { Outbox } from "../outbox";
@@ -79,7 +79,7 @@ export namespace Auth {
    * BatchGetItem reads both), so a role the roster takes away is gone from the next request. A user
    * left with no role has no session. Undefined when unknown, expired or signed out.
    */
-  export async function session(token: string): Promise<Actor | undefined> {
+  export async function session(token: string): Promise<UserActor | undefined> {
     const userId = userIdOfToken(token);
     if (!userId) return undefined;
     const sessionKey = keys.session(hashToken(token));
@@ -88,7 +88,7 @@ export namespace Auth {
     const user = items.find((item) => item.pk === keys.user(userId).pk) as UserInfo | undefined;
     if (!session || session.userId !== userId || session.expiresAt <= Date.now()) return undefined;
     if (!user || user.roles.length === 0) return undefined;
-    return { userId: user.id, email: user.email, name: user.name, districtId: user.districtId, roles: user.roles };
+    return User.toActor(user);
   }
 
   export async function signout(token: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Actor } from "../actor";
+import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { batchPut, keys, transact, type TransactDelete, type TransactPut } from "../dynamo";
 import { conflict, isConditionFailure } from "../error";
@@ -16,7 +16,7 @@ export const writeConcurrency = 3;
 type Op = TransactPut | TransactDelete;
 
 export interface ApplyContext {
-  actor: Actor;
+  actor: UserActor;
   /** The fixed key of a student's audit entry in this job, so a resumed job never audits a write twice. */
   auditKey: (studentId: string) => { id: string; at: string };
   /** Counts people and students written (progress). */

@@ -1,5 +1,5 @@
 import { Access } from "../access";
-import type { Actor, Role } from "../actor";
+import type { UserActor, Role } from "../actor";
 import { VisibleError, notFound } from "../error";
 import { contentHash, createJob, isOpen, isStale, loadJob, openJobs, saveJob, viewOf } from "./job";
 import { checkImport, type ImportCheck } from "./prepare";
@@ -33,7 +33,7 @@ export interface JobView {
 export { rosterFiles, rosterLimits } from "./files";
 
 type Files = Array<{ name: string; bytes: Uint8Array }>;
-type Check = (actor: Actor, files: Files) => Promise<ImportCheck>;
+type Check = (actor: UserActor, files: Files) => Promise<ImportCheck>;
 
 /** Where uploads are checked: on this event loop by default; the local server uses a worker thread. */
 let checker: Check = checkImport;
@@ -55,7 +55,7 @@ export namespace Roster {
    * hands it to `dispatch`. The same files uploaded again while their job is unfinished return that
    * job, and revive it if its process died.
    */
-  export async function startImport(actor: Actor, files: Files, dispatch = dispatchJob): Promise<StartedImport> {
+  export async function startImport(actor: UserActor, files: Files, dispatch = dispatchJob): Promise<StartedImport> {
     Access.requireAction(actor, "roster.import");
     const { summary, total, empty } = await checker(actor, files);
     const hash = contentHash(files);
@@ -79,7 +79,7 @@ export namespace Roster {
   }
 
   /** A job of the caller's district; a job whose process died is started again on the way. */
-  export async function job(actor: Actor, jobId: string): Promise<JobView> {
+  export async function job(actor: UserActor, jobId: string): Promise<JobView> {
     Access.requireAction(actor, "roster.import");
     const found = await loadJob(jobId);
     if (!found || found.districtId !== actor.districtId) throw notFound("Import job");
@@ -88,7 +88,7 @@ export namespace Roster {
   }
 
   /** The whole import in the caller's process, awaited: the demo seed and scripts use it. */
-  export async function importFiles(actor: Actor, files: Files): Promise<ImportSummary> {
+  export async function importFiles(actor: UserActor, files: Files): Promise<ImportSummary> {
     const started = await startImport(actor, files, () => undefined);
     if (!started.id) return started.summary!;
     let job = await runJob(started.id);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Actor } from "../actor";
+import type { UserActor } from "../actor";
 import { getItem, keys, putItem, queryAll, batchPut } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { newId } from "../id";
@@ -18,7 +18,7 @@ export interface RosterJob {
   id: string;
   districtId: string;
   /** Who imported: the audit entries name them, whichever process writes. */
-  actor: Actor;
+  actor: UserActor;
   status: JobStatus;
   createdAt: string;
   updatedAt: string;
@@ -66,7 +66,7 @@ const fromItem = (item: Record<string, unknown>): RosterJob => {
 };
 
 /** Stores the files, then the job: a job never names files that are not there yet. */
-export async function createJob(actor: Actor, files: Array<{ name: string; bytes: Uint8Array }>, hash: string, total: number): Promise<RosterJob> {
+export async function createJob(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>, hash: string, total: number): Promise<RosterJob> {
   const id = newId("rjb");
   const chunks = files.flatMap((file, index) =>
     Array.from({ length: Math.max(1, Math.ceil(file.bytes.byteLength / chunkBytes)) }, (_, part) => ({
@@ -82,7 +82,7 @@ export async function createJob(actor: Actor, files: Array<{ name: string; bytes
   const job: RosterJob = {
     id,
     districtId: actor.districtId,
-    actor: { userId: actor.userId, email: actor.email, name: actor.name, districtId: actor.districtId, roles: actor.roles },
+    actor,
     status: "queued",
     createdAt: now,
     updatedAt: now,

@@ -1,4 +1,4 @@
-import { roles as allRoles, type Actor, type Role } from "../actor";
+import { roles as allRoles, type UserActor, type Role } from "../actor";
 import type { AuditEvent } from "../audit";
 import { auditReasons } from "../audit/reasons";
 import { keys } from "../dynamo";
@@ -75,7 +75,7 @@ const normalized = (iep: IepContent): IepContent => ({
   goals: iep.goals.map(({ id, area, text }) => ({ id, area, text })),
 });
 
-export function planWrites(actor: Actor, model: RosterModel, stored: Stored, ids: Ids): WritePlan {
+export function planWrites(actor: UserActor, model: RosterModel, stored: Stored, ids: Ids): WritePlan {
   const districtId = actor.districtId;
   const plan: WritePlan = {
     sources: ids.newSources,
@@ -167,7 +167,7 @@ interface StudentInput {
   userOf: (sourcedId: string) => { id: string; name: string };
 }
 
-function planStudent(actor: Actor, plan: WritePlan, count: (kind: CountedKind, before: Item | undefined, after: Item) => string, input: StudentInput) {
+function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKind, before: Item | undefined, after: Item) => string, input: StudentInput) {
   const { imported, id } = input;
   const record = parseStudentPartition(input.stored);
   const storedBySk = new Map(input.stored.map((item) => [String(item.sk), item]));

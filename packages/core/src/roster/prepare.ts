@@ -1,5 +1,5 @@
 import { Access } from "../access";
-import type { Actor } from "../actor";
+import type { UserActor } from "../actor";
 import { District } from "../district";
 import { VisibleError, notFound } from "../error";
 import { readFidelio } from "./fidelio";
@@ -18,7 +18,7 @@ const breathe = () => new Promise((resolve) => setImmediate(resolve));
  * every problem, before anything is written. The request runs it to answer at once; the job runs it
  * again when it starts (or resumes), so what it writes is planned against the table as it is then.
  */
-export async function prepareImport(actor: Actor, files: Array<{ name: string; bytes: Uint8Array }>) {
+export async function prepareImport(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>) {
   Access.requireAction(actor, "roster.import");
   if (!(await District.load(actor.districtId))) throw notFound("District");
 
@@ -49,7 +49,7 @@ export interface ImportCheck {
   empty: boolean;
 }
 
-export async function checkImport(actor: Actor, files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportCheck> {
+export async function checkImport(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportCheck> {
   const { plan, summary } = await prepareImport(actor, files);
   return { summary, total: planSize(plan), empty: isEmptyPlan(plan) };
 }

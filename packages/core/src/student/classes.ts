@@ -1,5 +1,5 @@
 import { Access } from "../access";
-import type { Actor } from "../actor";
+import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { auditReasons } from "../audit/reasons";
 import { keys, queryAll } from "../dynamo";
@@ -23,7 +23,7 @@ async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promis
  * apply in a teacher's classes with a student, not class by class: a student the teacher has in two
  * classes shows the same list in both.
  */
-export async function classesOf(actor: Actor) {
+export async function classesOf(actor: UserActor) {
   Access.requireAction(actor, "class.list");
   const links = (await queryAll<Relationship>(keys.studentsOfUser(actor.userId))).filter((rel) => rel.kind === "teacher");
   const served = await inBatches(links, 10, async (link) => {

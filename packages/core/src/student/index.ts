@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { Access, grantsFor } from "../access";
-import type { Actor } from "../actor";
+import type { UserActor } from "../actor";
 import { Audit, type AuditFilter } from "../audit";
 import { auditKinds } from "../audit/reasons";
 import { keys, queryAll } from "../dynamo";
@@ -26,7 +26,7 @@ export namespace Student {
   }
 
   /** Loads a student the actor may see for `action`, or throws 404/403. */
-  export async function loadFor(actor: Actor, action: "student.read" | "audit.read", studentId: string) {
+  export async function loadFor(actor: UserActor, action: "student.read" | "audit.read", studentId: string) {
     const record = v.is(StudentId, studentId) ? await load(studentId) : undefined;
     const grant = Access.toStudent(actor, action, record);
     return { record: record!, grant };

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { Access, districtGrants, relationshipRole } from "../access";
-import { hasRole, type Actor } from "../actor";
+import { hasRole, type UserActor } from "../actor";
 import { Audit } from "../audit";
 import { auditReasons } from "../audit/reasons";
 import { keys, queryAll, queryPage } from "../dynamo";
@@ -55,7 +55,7 @@ export const listStudents = verb(StudentQuery, async (actor, input) => {
   return items;
 });
 
-async function districtPage(actor: Actor, input: v.InferOutput<typeof StudentQuery>, namePrefix: string) {
+async function districtPage(actor: UserActor, input: v.InferOutput<typeof StudentQuery>, namePrefix: string) {
   const can = Access.onStudent(districtGrants(actor).map((g) => g.role));
   const { schoolId, grade } = input;
   const page = await filteredPage<StudentInfo>(
@@ -79,7 +79,7 @@ async function districtPage(actor: Actor, input: v.InferOutput<typeof StudentQue
   return { items, cursor: page.cursor };
 }
 
-async function linkedPage(actor: Actor, cursor: string | undefined) {
+async function linkedPage(actor: UserActor, cursor: string | undefined) {
   const page = await queryPage<Relationship>({ ...keys.studentsOfUser(actor.userId), limit: 100, cursor });
   const items = page.items.flatMap((rel): StudentSummary[] => {
     const role = relationshipRole(actor, rel.kind);
@@ -89,7 +89,7 @@ async function linkedPage(actor: Actor, cursor: string | undefined) {
 }
 
 /** The district's schools, for the director's filters and school rows (a bounded partition). */
-export async function schoolsOf(actor: Actor) {
+export async function schoolsOf(actor: UserActor) {
   Access.requireAction(actor, "student.search");
   const schools = await queryAll<{ id: string; name: string }>(keys.schoolsOf(actor.districtId));
   return { items: schools.map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name)) };

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { Role } from "../actor";
+import { Role, type UserActor } from "../actor";
 import { getItem, keys } from "../dynamo";
 import { Email } from "./schema";
 
@@ -35,6 +35,16 @@ export namespace User {
       email: { ...keys.email(user.email), type: "email", userId: user.id },
     };
   }
+
+  /** The one way a person becomes an actor: from their current user item. */
+  export const toActor = (user: UserInfo): UserActor => ({
+    kind: "user",
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    districtId: user.districtId,
+    roles: user.roles,
+  });
 
   export function fromItem(item: Record<string, unknown>): UserInfo {
     const { pk: _pk, sk: _sk, type: _type, ...user } = item;

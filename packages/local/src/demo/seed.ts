@@ -1,4 +1,4 @@
-import type { Actor, Role } from "@fidelio/core/actor";
+import type { Role } from "@fidelio/core/actor";
 import { District, defaultDeadlines, type DistrictSettings } from "@fidelio/core/district";
 import { getItem, keys, putItem, transact } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
@@ -72,8 +72,7 @@ export async function seedDemoDistrict(): Promise<{ districtId: string; created:
       { put: items.email, condition: "attribute_not_exists(pk)" },
     ]);
   }
-  const actor: Actor = { userId: admin.id, email: admin.email, name: admin.name, districtId: demoDistrictId, roles: admin.roles };
-  await Roster.importFiles(actor, demoRosterFiles());
+  await Roster.importFiles(User.toActor(admin), demoRosterFiles());
   await putItem({ ...marker, type: "seed-marker", at: new Date().toISOString() });
   return { districtId: demoDistrictId, created: true };
 }
