@@ -14,6 +14,7 @@ beforeAll(async () => {
   browser = await launchBrowser({ width: 1200, height: 900 });
   page = await browser.context.newPage();
   await signIn(page, server.url, server.mailUrl, "admin@demo.fidelio.test");
+  await page.goto(`${server.url}/admin/roster`);
 }, 180_000);
 
 afterAll(async () => {

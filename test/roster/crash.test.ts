@@ -8,6 +8,7 @@ import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { generateRoster } from "@fidelio/local/bench/roster-generator";
 import { demoDistrictId } from "@fidelio/local/demo/seed";
 import { freePort } from "@fidelio/local/emulators/free-port";
+import { localDynamoCredentials } from "@fidelio/local/dynamo-key";
 import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
 
 /**
@@ -49,7 +50,7 @@ function alive(pid: number) {
 
 /** What the table holds for the imported students, read straight from DynamoDB Local. */
 async function inspect(dynamoPort: string) {
-  const client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${dynamoPort}`, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${dynamoPort}`, region: "us-east-1", credentials: localDynamoCredentials(dataDir) });
   const query = async (pk: string, skPrefix?: string) => {
     const items: Array<Record<string, any>> = [];
     let start: Record<string, any> | undefined;

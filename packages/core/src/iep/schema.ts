@@ -17,8 +17,9 @@ export const Goal = v.object({ id: itemId, area: text(80), text: text(600) });
 export const IsoDate = v.pipe(
   v.string(),
   v.isoDate("A date as YYYY-MM-DD"),
-  // isoDate checks the shape only and takes 2025-02-30; a real day reads back as itself.
-  v.check((s) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date"),
+  // isoDate checks the shape only and takes 2025-02-30; a real day reads back as itself. A value of the
+  // wrong shape already has its message from isoDate, so it gets no second one here.
+  v.check((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date"),
 );
 
 export const IepContent = v.object({
