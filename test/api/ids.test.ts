@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@fidelio/core/id";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { call, signIn } from "../support/api";
@@ -23,9 +23,13 @@ describe("record ids", () => {
     expect(ascending).toBeLessThan(0.6);
   });
 
-  it("keep the audit trail in time order, which comes from the sort key's timestamp, not the id", async () => {
+  let parent = "";
+  beforeAll(async () => {
     await seedDemoDistrict();
-    const parent = await signIn("parent@demo.fidelio.test");
+    parent = await signIn("parent@demo.fidelio.test");
+  });
+
+  it("keep the audit trail in time order, which comes from the sort key's timestamp, not the id", async () => {
     const child = ((await (await call("/api/students", { token: parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
     for (let i = 0; i < 5; i++) await call(`/api/students/${child}`, { token: parent });
     const { items } = (await (await call(`/api/audit?studentId=${child}`, { token: parent })).json()) as { items: Array<{ at: string }> };
