@@ -124,14 +124,16 @@ async function snapshot(endpoint: string, credentials: { accessKeyId: string; se
   do {
     const out = await client.send(new ScanCommand({ TableName: defaultTableName, ExclusiveStartKey: start }));
     for (const item of out.Items ?? []) {
-      if (/^(AUDIT#|CODE#|SESSION#)/.test(item.pk?.S ?? "")) continue;
+      // What any request may write by design: sign-in codes and their outbox emails, sessions, rate-limit
+      // counters, and the audit trail of reads.
+      if (/^(AUDIT#|CODE#|SESSION#|RATE#|OUTBOX#)/.test(item.pk?.S ?? "")) continue;
       lines.push(JSON.stringify(Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1)))));
     }
     start = out.LastEvaluatedKey;
   } while (start);
   client.destroy();
   for (const line of lines.sort()) hash.update(line), count++;
-  return { count, digest: hash.digest("hex") };
+  return { count, digest: hash.digest("hex"), lines: new Set(lines) };
 }
 
 const stack = await startChildStack();
@@ -176,7 +178,9 @@ try {
   console.log("\nBy route:");
   for (const [label, row] of [...byRoute].sort()) console.log(`  ${label.padEnd(36)} ${[...row].sort().map(([s, n]) => `${s}×${n}`).join("  ")}`);
   const bad = [...byStatus].filter(([s]) => !/^[1-4]\d\d$/.test(s)).reduce((sum, [, n]) => sum + n, 0);
-  console.log(`\nData: ${before.count} items before, ${after.count} after (codes, sessions and audit records aside); ${before.digest === after.digest ? "unchanged" : "CHANGED"}`);
+  console.log(`\nData: ${before.count} items before, ${after.count} after (codes, sessions, rate counters, outbox and audit records aside); ${before.digest === after.digest ? "unchanged" : "CHANGED"}`);
+  const changed = [...after.lines].filter((line) => !before.lines.has(line)).concat([...before.lines].filter((line) => !after.lines.has(line)));
+  for (const line of changed.slice(0, 10)) console.log(`  changed: ${line.slice(0, 300)}`);
   console.log(`Server errors or dropped requests: ${bad}`);
   for (const line of serverErrors) console.log(`  ${line}`);
   failed = bad > 0 || before.digest !== after.digest;

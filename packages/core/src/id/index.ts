@@ -17,3 +17,9 @@ export function newId(prefix: IdPrefix): string {
   for (const byte of bytes) out += alphabet[byte & 31];
   return `${prefix}_${out}`;
 }
+
+/**
+ * Whether a value from a path or a query has the shape of an id with this prefix. Checked before any
+ * read, so a malformed or oversized id is simply not found instead of reaching DynamoDB's key limits.
+ */
+export const isIdOf = (prefix: IdPrefix, value: string) => new RegExp(`^${prefix}_[0-9a-z]{26}$`).test(value);

@@ -1,3 +1,4 @@
+import { isIdOf } from "../id";
 import { Access } from "../access";
 import type { UserActor, Role } from "../actor";
 import { VisibleError, notFound } from "../error";
@@ -81,7 +82,7 @@ export namespace Roster {
   /** A job of the caller's district; a job whose process died is started again on the way. */
   export async function job(actor: UserActor, jobId: string): Promise<JobView> {
     Access.requireAction(actor, "roster.import");
-    const found = await loadJob(jobId);
+    const found = isIdOf("rjb", jobId) ? await loadJob(jobId) : undefined;
     if (!found || found.districtId !== actor.districtId) throw notFound("Import job");
     if (isStale(found)) dispatchJob(found.id);
     return viewOf(found);
