@@ -30,7 +30,7 @@ export function fromItem<T>(type: ItemType<T>, item: Item): T {
   if (result.success) return result.output;
   const where = result.issues
     .slice(0, 3)
-    .map((issue) => `${v.getDotPath(issue) ?? "(item)"}: expected ${issue.expected ?? issue.kind}`)
+    .map((issue) => `${v.getDotPath(issue) ?? "(item)"}: ${issue.received === "undefined" ? "missing" : `expected ${issue.expected ?? issue.type}`}`)
     .join("; ");
   throw new MalformedItemError(`Stored ${type.name} item ${String(item.pk)} / ${String(item.sk)} is malformed: ${where}`);
 }
