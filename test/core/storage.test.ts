@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   deleteItem,
   getItem,
+  keys,
+  MalformedItemError,
   maxBatchAttempts,
   putItem,
   transact,
@@ -9,6 +11,8 @@ import {
   updateItem,
 } from "@fidelio/core/dynamo";
 import { isConditionFailure } from "@fidelio/core/error";
+import { refusedItem } from "@fidelio/core/dynamo";
+import { User } from "@fidelio/core/user";
 
 const key = { pk: "TEST#storage", sk: "ITEM" };
 
@@ -71,5 +75,29 @@ describe("the storage module", () => {
     }, 1).catch((e: unknown) => e);
     expect(attempts).toBe(maxBatchAttempts);
     expect(String(stuck)).toContain(`2 of 2 batch requests unprocessed after ${maxBatchAttempts} attempts`);
+  });
+
+  it("refuses a malformed stored item through its converter, naming the item type and key but no stored value", async () => {
+    const userId = `usr_malformed${Date.now()}`;
+    // Written directly, past the domain: roles is not a list and the name is missing.
+    await putItem({ ...keys.user(userId), type: "user", id: userId, email: "secret-address@storage.fidelio.test", districtId: "d", roles: "teacher", schoolIds: [] });
+    const error = await User.get(userId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedItemError);
+    const message = (error as Error).message;
+    expect(message).toContain(`Stored user item USER#${userId} / USER is malformed`);
+    expect(message).toMatch(/name: missing/);
+    expect(message).toMatch(/roles: expected Array/);
+    expect(message).not.toContain("secret-address");
+
+    await putItem({ ...keys.user(userId), type: "user", id: userId, email: "ok@storage.fidelio.test", name: "Ok", districtId: "d", roles: ["teacher"], schoolIds: [] });
+    expect(await User.get(userId)).toEqual({ id: userId, email: "ok@storage.fidelio.test", name: "Ok", districtId: "d", roles: ["teacher"], schoolIds: [] });
+  });
+
+  it("hands back the stored item a conditional update was refused on, when asked", async () => {
+    await putItem({ ...key, version: 5 });
+    const error = await updateItem(key, "SET version = :next", { condition: "version = :seen", values: { ":next": 6, ":seen": 1 }, oldOnRefusal: true }).catch((e: unknown) => e);
+    expect(isConditionFailure(error)).toBe(true);
+    expect(refusedItem(error)).toMatchObject({ ...key, version: 5 });
+    expect(refusedItem(new Error("other"))).toBeUndefined();
   });
 });

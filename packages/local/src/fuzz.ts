@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { DynamoDBClient, ScanCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { app } from "@fidelio/functions/api/app";
 import { defaultTableName } from "@fidelio/core/dynamo/table-schema";
+import { scanTable } from "@fidelio/core/dynamo/tools";
 import { startChildStack } from "./bench/child-stack";
 import { signInOverHttp } from "./sign-in-over-http";
 
@@ -116,22 +116,17 @@ function makeRequest(ctx: Ctx): { label: string; url: string; init: RequestInit 
 }
 
 async function snapshot(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }) {
-  const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials });
   const hash = createHash("sha256");
   let count = 0;
-  let start: Record<string, AttributeValue> | undefined;
   const lines: string[] = [];
-  do {
-    const out = await client.send(new ScanCommand({ TableName: defaultTableName, ExclusiveStartKey: start }));
-    for (const item of out.Items ?? []) {
-      // What any request may write by design: sign-in codes and their outbox emails, sessions, rate-limit
-      // counters, and the audit trail of reads.
-      if (/^(AUDIT#|CODE#|SESSION#|RATE#|OUTBOX#)/.test(item.pk?.S ?? "")) continue;
-      lines.push(JSON.stringify(Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1)))));
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
-  client.destroy();
+  // Sets and binary values spelled out, so a change to one changes the digest.
+  const spell = (_key: string, value: unknown) => (value instanceof Set ? [...value].sort() : value instanceof Uint8Array ? Buffer.from(value).toString("base64") : value);
+  for (const item of await scanTable({ endpoint, region: "us-east-1", credentials }, defaultTableName)) {
+    // What any request may write by design: sign-in codes and their outbox emails, sessions, rate-limit
+    // counters, and the audit trail of reads.
+    if (/^(AUDIT#|CODE#|SESSION#|RATE#|OUTBOX#)/.test(String(item.pk ?? ""))) continue;
+    lines.push(JSON.stringify(Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1))), spell));
+  }
   for (const line of lines.sort()) hash.update(line), count++;
   return { count, digest: hash.digest("hex"), lines: new Set(lines) };
 }

@@ -1,14 +1,6 @@
-import {
-  DescribeStreamCommand,
-  DynamoDBStreamsClient,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  type _Record,
-  type Shard,
-} from "@aws-sdk/client-dynamodb-streams";
 import type { DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
-import { Config } from "@fidelio/core/config";
 import { tableStreamArn } from "@fidelio/core/dynamo/create-table";
+import { readShard as readRecords, shardIterator, streamShards, type StreamRecord } from "@fidelio/core/dynamo/streams";
 import { handler, sweep } from "@fidelio/functions/outbox/sender";
 
 /**
@@ -32,20 +24,18 @@ interface ShardCursor {
 
 /** Polls the configured table's stream (Config.tableName(), the table the handler writes to). */
 export async function startOutboxPoller() {
-  const endpoint = Config.dynamoEndpoint();
-  const streams = new DynamoDBStreamsClient({ ...(endpoint ? { endpoint } : {}), region: Config.region() });
   const streamArn = await tableStreamArn();
   const cursors = new Map<string, ShardCursor>();
   let stopped = false;
 
   const describe = async (startType: "LATEST" | "TRIM_HORIZON") => {
-    for (const shard of await listShards(streams, streamArn)) {
-      if (cursors.has(shard.ShardId!)) continue;
+    for (const shard of await streamShards(streamArn)) {
+      if (cursors.has(shard.id)) continue;
       // A shard already closed at start holds only records from before; the sweep covers those.
-      const closedBefore = startType === "LATEST" && shard.SequenceNumberRange?.EndingSequenceNumber !== undefined;
+      const closedBefore = startType === "LATEST" && shard.closed;
       const cursor: ShardCursor = { closed: closedBefore };
-      if (!closedBefore) cursor.iterator = await iterator(streams, streamArn, shard.ShardId!, startType);
-      cursors.set(shard.ShardId!, cursor);
+      if (!closedBefore) cursor.iterator = await shardIterator(streamArn, shard.id, startType);
+      cursors.set(shard.id, cursor);
     }
   };
 
@@ -64,7 +54,7 @@ export async function startOutboxPoller() {
         let busy = false;
         for (const [shardId, cursor] of cursors) {
           if (cursor.closed || stopped) continue;
-          busy = (await readShard(streams, streamArn, shardId, cursor)) || busy;
+          busy = (await readShard(streamArn, shardId, cursor)) || busy;
         }
         failures = 0;
         if (!busy) await sleep(IDLE_MS);
@@ -81,30 +71,25 @@ export async function startOutboxPoller() {
       stopped = true;
       // A batch may be waiting out a retry backoff; do not hold a shutdown for it.
       await Promise.race([loop, sleep(2_000)]);
-      streams.destroy();
     },
   };
 }
 
 /** One GetRecords on a shard, handed to the handler; true when it returned records. */
-async function readShard(streams: DynamoDBStreamsClient, streamArn: string, shardId: string, cursor: ShardCursor) {
+async function readShard(streamArn: string, shardId: string, cursor: ShardCursor) {
   if (!cursor.iterator) {
     const after = cursor.lastSequence;
-    cursor.iterator = await iterator(streams, streamArn, shardId, after ? "AFTER_SEQUENCE_NUMBER" : "TRIM_HORIZON", after);
+    cursor.iterator = await shardIterator(streamArn, shardId, after ? "AFTER_SEQUENCE_NUMBER" : "TRIM_HORIZON", after);
+    if (!cursor.iterator) return (cursor.closed = true), false;
   }
-  let out;
-  try {
-    out = await streams.send(new GetRecordsCommand({ ShardIterator: cursor.iterator, Limit: 100 }));
-  } catch (error) {
-    if (error instanceof Error && error.name === "ExpiredIteratorException") return (cursor.iterator = undefined), true;
-    throw error;
-  }
-  const records = out.Records ?? [];
+  const out = await readRecords(cursor.iterator, 100);
+  if ("expired" in out) return (cursor.iterator = undefined), true;
+  const { records } = out;
   if (records.length > 0) {
     await feed(streamArn, records);
-    cursor.lastSequence = records.at(-1)!.dynamodb?.SequenceNumber;
+    cursor.lastSequence = records.at(-1)!.dynamodb.SequenceNumber;
   }
-  cursor.iterator = out.NextShardIterator;
+  cursor.iterator = out.next;
   if (!cursor.iterator) cursor.closed = true;
   return records.length > 0;
 }
@@ -113,8 +98,14 @@ async function readShard(streams: DynamoDBStreamsClient, streamArn: string, shar
  * Lambda retries a batch's failed records; here they get two more tries a second apart, and whatever
  * still fails is left to the sweep (the item stays open in the table).
  */
-async function feed(streamArn: string, records: _Record[]) {
-  let pending = records.map((record) => toLambdaRecord(streamArn, record));
+async function feed(streamArn: string, records: StreamRecord[]) {
+  let pending = records.map((record): DynamoDBRecord => ({
+    ...record,
+    eventSource: "aws:dynamodb",
+    eventSourceARN: streamArn,
+    // Attribute values as DynamoDB sends them; aws-lambda types them with its own AttributeValue.
+    dynamodb: record.dynamodb as DynamoDBRecord["dynamodb"],
+  }));
   for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
     if (attempt > 0) await sleep(1_000);
     const event: DynamoDBStreamEvent = { Records: pending };
@@ -122,38 +113,6 @@ async function feed(streamArn: string, records: _Record[]) {
     const failed = new Set(batchItemFailures.map((failure) => failure.itemIdentifier));
     pending = pending.filter((record) => failed.has(record.dynamodb?.SequenceNumber ?? ""));
   }
-}
-
-function toLambdaRecord(streamArn: string, record: _Record): DynamoDBRecord {
-  const { ApproximateCreationDateTime, ...dynamodb } = record.dynamodb ?? {};
-  return {
-    eventID: record.eventID,
-    eventName: record.eventName,
-    eventVersion: record.eventVersion,
-    eventSource: "aws:dynamodb",
-    awsRegion: record.awsRegion,
-    eventSourceARN: streamArn,
-    dynamodb: {
-      ...(dynamodb as NonNullable<DynamoDBRecord["dynamodb"]>),
-      ApproximateCreationDateTime: ApproximateCreationDateTime ? ApproximateCreationDateTime.getTime() / 1000 : undefined,
-    },
-  };
-}
-
-async function listShards(streams: DynamoDBStreamsClient, streamArn: string): Promise<Shard[]> {
-  const shards: Shard[] = [];
-  let start: string | undefined;
-  do {
-    const out = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
-    shards.push(...(out.StreamDescription?.Shards ?? []));
-    start = out.StreamDescription?.LastEvaluatedShardId;
-  } while (start);
-  return shards;
-}
-
-async function iterator(streams: DynamoDBStreamsClient, streamArn: string, shardId: string, type: "LATEST" | "TRIM_HORIZON" | "AFTER_SEQUENCE_NUMBER", sequence?: string) {
-  const out = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequence }));
-  return out.ShardIterator;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());

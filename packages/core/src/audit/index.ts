@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { SystemReason, type Actor } from "../actor";
-import { batchPut, keys, putItem, queryPage } from "../dynamo";
+import { batchPut, itemType, keys, putItem, queryPage } from "../dynamo";
 import { filteredPage } from "../dynamo/filtered-page";
 import { newId } from "../id";
 import { listActions, type AuditKind } from "./reasons";
@@ -19,6 +19,7 @@ export const AuditEntry = v.object({
   reason: v.string(),
 });
 export type AuditEntry = v.InferOutput<typeof AuditEntry>;
+const auditItem = itemType("audit entry", AuditEntry);
 
 export interface AuditEvent {
   studentId: string;
@@ -86,14 +87,9 @@ export namespace Audit {
       filter.exceptActorId && ((e: AuditEntry) => e.actorId !== filter.exceptActorId),
     ].filter((test): test is (e: AuditEntry) => boolean => !!test);
     const result = await filteredPage(
-      (from, limit) => queryPage<Record<string, unknown>>({ ...source, newestFirst: true, limit, cursor: from }).then((p) => ({ ...p, items: p.items.map(toEntry) })),
+      (from, limit) => queryPage(auditItem, { ...source, newestFirst: true, limit, cursor: from }),
       { pageSize: auditPageSize, cursor, keep: tests.length > 0 ? (e) => tests.every((test) => test(e)) : undefined },
     );
     return result;
   }
-}
-
-function toEntry(item: Record<string, unknown>): AuditEntry {
-  const { pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, type: _t, ...entry } = item;
-  return entry as AuditEntry;
 }

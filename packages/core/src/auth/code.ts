@@ -1,5 +1,5 @@
-import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
-import { dynamo, fromItem, keys, tableName, toItem, type TransactUpdate } from "../dynamo";
+import * as v from "valibot";
+import { fromItem, itemType, keys, refusedItem, updateItem, type TransactUpdate } from "../dynamo";
 import { isConditionFailure } from "../error";
 
 /**
@@ -13,11 +13,9 @@ const HOUR_MS = 3_600_000;
 /** What a used code's hash becomes: no HMAC is empty, so nothing matches it again. */
 export const BURNT = "";
 
-export interface CodeItem {
-  codeHash: string;
-  expiresAt: number;
-  tries: number;
-}
+const CodeItem = v.object({ codeHash: v.string(), expiresAt: v.number(), tries: v.number() });
+export type CodeItem = v.InferOutput<typeof CodeItem>;
+const codeItem = itemType("sign-in code", CodeItem);
 
 /**
  * Replaces the address's code, counting it in the current hour's issue count (a per-hour attribute,
@@ -52,22 +50,16 @@ export type TryClaim = { claimed: true; item: CodeItem } | { claimed: false; loc
  */
 export async function claimTry(emailHash: string, now: number): Promise<TryClaim> {
   try {
-    const out = await dynamo().send(
-      new UpdateItemCommand({
-        TableName: tableName(),
-        Key: toItem(keys.signInCode(emailHash)),
-        UpdateExpression: "ADD tries :one",
-        ConditionExpression: "codeHash <> :burnt AND expiresAt > :now AND tries < :max",
-        ExpressionAttributeValues: toItem({ ":one": 1, ":burnt": BURNT, ":now": now, ":max": MAX_TRIES }),
-        ReturnValues: "ALL_NEW",
-        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-      }),
-    );
-    return { claimed: true, item: fromItem<CodeItem>(out.Attributes!) };
+    const claimed = await updateItem(keys.signInCode(emailHash), "ADD tries :one", {
+      condition: "codeHash <> :burnt AND expiresAt > :now AND tries < :max",
+      values: { ":one": 1, ":burnt": BURNT, ":now": now, ":max": MAX_TRIES },
+      oldOnRefusal: true,
+    });
+    return { claimed: true, item: fromItem(codeItem, claimed) };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    const old = (error as { Item?: Parameters<typeof fromItem>[0] }).Item;
-    const item = old ? fromItem<CodeItem>(old) : undefined;
+    const old = refusedItem(error);
+    const item = old && fromItem(codeItem, old);
     return { claimed: false, locked: !!item && item.codeHash !== BURNT && item.expiresAt > now && item.tries >= MAX_TRIES };
   }
 }

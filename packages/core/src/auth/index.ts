@@ -1,10 +1,9 @@
 import * as v from "valibot";
-import { DeleteItemCommand } from "@aws-sdk/client-dynamodb";
 import type { UserActor } from "../actor";
-import { batchGet, dynamo, getItem, keys, tableName, toItem, transact } from "../dynamo";
+import { batchGet, deleteItem, fromItem, getItem, itemType, keys, transact } from "../dynamo";
 import { VisibleError, isConditionFailure } from "../error";
 import { Outbox } from "../outbox";
-import { User, type UserInfo } from "../user";
+import { User, emailClaimItem, userItem } from "../user";
 import { burnCode, claimTry, issueCode, CODE_LIFETIME_MS, MAX_TRIES } from "./code";
 import { codeEmail } from "./code-email";
 import { StartInput, VerifyInput } from "./schema";
@@ -14,10 +13,9 @@ export { StartInput, VerifyInput };
 
 const SESSION_LIFETIME_MS = 12 * 3_600_000;
 
-interface SessionItem {
-  userId: string;
-  expiresAt: number;
-}
+const SessionItem = v.object({ userId: v.string(), expiresAt: v.number() });
+type SessionItem = v.InferOutput<typeof SessionItem>;
+const sessionItem = itemType("session", SessionItem);
 
 const invalidCode = () => new VisibleError(401, "invalid_code", "That code is not right or has expired. Check the latest email or ask for a new code.");
 const lockedCode = () => new VisibleError(429, "code_locked", "Too many wrong tries. Ask for a new code.");
@@ -33,7 +31,7 @@ export namespace Auth {
   export async function start(input: v.InferInput<typeof StartInput>): Promise<void> {
     const { email } = v.parse(StartInput, input);
     const now = Date.now();
-    const known = await getItem<{ userId: string }>(keys.email(email));
+    const known = await getItem(emailClaimItem, keys.email(email));
     const code = newCode();
     const codeHash = hashCode(email, code);
     const issue = issueCode(hashEmail(email), known ? codeHash : decoyCodeHash(), now);
@@ -55,7 +53,7 @@ export namespace Auth {
     if (!attempt.claimed) throw attempt.locked ? lockedCode() : invalidCode();
     const { item } = attempt;
     if (!sameHash(item.codeHash, hashCode(email, code))) throw item.tries >= MAX_TRIES ? lockedCode() : invalidCode();
-    const link = await getItem<{ userId: string }>(keys.email(email), true);
+    const link = await getItem(emailClaimItem, keys.email(email), true);
     const user = link && (await User.get(link.userId));
     if (!user || user.roles.length === 0) throw invalidCode();
     const token = newSessionToken(user.id);
@@ -83,15 +81,17 @@ export namespace Auth {
     const userId = userIdOfToken(token);
     if (!userId) return undefined;
     const sessionKey = keys.session(hashToken(token));
-    const items = await batchGet<Record<string, unknown> & { pk: string }>([sessionKey, keys.user(userId)], true);
-    const session = items.find((item) => item.pk === sessionKey.pk) as (SessionItem & { pk: string }) | undefined;
-    const user = items.find((item) => item.pk === keys.user(userId).pk) as UserInfo | undefined;
+    const items = await batchGet([sessionKey, keys.user(userId)], true);
+    const sessionFound = items.find((item) => item.pk === sessionKey.pk);
+    const userFound = items.find((item) => item.pk === keys.user(userId).pk);
+    const session = sessionFound && fromItem(sessionItem, sessionFound);
+    const user = userFound && fromItem(userItem, userFound);
     if (!session || session.userId !== userId || session.expiresAt <= Date.now()) return undefined;
     if (!user || user.roles.length === 0) return undefined;
     return User.toActor(user);
   }
 
   export async function signout(token: string): Promise<void> {
-    await dynamo().send(new DeleteItemCommand({ TableName: tableName(), Key: toItem(keys.session(hashToken(token))) }));
+    await deleteItem(keys.session(hashToken(token)));
   }
 }

@@ -1,18 +1,20 @@
 import { Access } from "../access";
-import { getItem, keys, putItem } from "../dynamo";
+import { getItem, itemType, keys, putItem } from "../dynamo";
 import { conflict, isConditionFailure, notFound } from "../error";
 import { verb } from "../verb";
 import * as v from "valibot";
-import { DistrictUpdate, type DistrictInfo, type DistrictSettings } from "./schema";
+import { DistrictSettings, DistrictUpdate, type DistrictInfo } from "./schema";
 
 export * from "./schema";
 
-const toInfo = ({ pk: _p, sk: _s, type: _t, ...rest }: Record<string, unknown>) => rest as unknown as DistrictInfo;
+const districtItem = itemType<DistrictInfo & { updatedBy?: string }>(
+  "district",
+  v.object({ ...DistrictSettings.entries, id: v.string(), name: v.string(), version: v.number(), updatedAt: v.string(), updatedBy: v.optional(v.string()) }),
+);
 
 export namespace District {
   export async function load(districtId: string): Promise<DistrictInfo | undefined> {
-    const item = await getItem(keys.district(districtId), true);
-    return item && toInfo(item);
+    return getItem(districtItem, keys.district(districtId), true);
   }
 
   /** Bootstrap only (seed, tests, setup script): creates a district that must not exist yet. */

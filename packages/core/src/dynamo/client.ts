@@ -13,8 +13,9 @@ import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { Config } from "../config";
 import { VisibleError } from "../error";
+import { fromItem, type ItemType } from "./item-type";
 
-/** A stored item as plain JavaScript values; each domain parses it with its own schema. */
+/** A stored item as plain JavaScript values; each domain parses it with its item type (./item-type.ts). */
 export type Item = Record<string, unknown>;
 
 let client: DynamoDBClient | undefined;
@@ -30,13 +31,23 @@ export function dynamo(): DynamoDBClient {
 export const tableName = () => Config.tableName();
 
 export const toItem = (value: Item) => marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: true });
-export const fromItem = <T = Item>(item: Record<string, AttributeValue>) => unmarshall(item) as T;
+/** An item in DynamoDB's attribute-value form (a stream image, a raw read) as plain values, unchecked. */
+export const fromImage = (image: Record<string, unknown>): Item => unmarshall(image as Record<string, AttributeValue>);
 
-export async function getItem<T = Item>(key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {
+type Key = { pk: string; sk: string };
+// The read helpers take an item type and answer parsed items. Called without one they answer raw items;
+// a type argument there is an unchecked cast, kept only for roster code until it moves to item types.
+const converter = <T>(type: ItemType<T> | undefined) => (image: Record<string, AttributeValue>): T =>
+  type ? fromItem(type, unmarshall(image)) : (unmarshall(image) as T);
+
+export async function getItem<T>(type: ItemType<T>, key: Key, consistent?: boolean): Promise<T | undefined>;
+export async function getItem<T = Item>(key: Key, consistent?: boolean): Promise<T | undefined>;
+export async function getItem<T>(...args: [ItemType<T>, Key, boolean?] | [Key, boolean?]): Promise<T | undefined> {
+  const [type, key, consistent = false] = "schema" in args[0] ? (args as [ItemType<T>, Key, boolean?]) : [undefined, ...(args as [Key, boolean?])];
   const out = await dynamo().send(
     new GetItemCommand({ TableName: tableName(), Key: toItem(key), ConsistentRead: consistent }),
   );
-  return out.Item ? fromItem<T>(out.Item) : undefined;
+  return out.Item ? converter(type)(out.Item) : undefined;
 }
 
 export async function putItem(item: Item, condition?: string, names?: Record<string, string>, values?: Item) {
@@ -127,21 +138,29 @@ async function query(input: QueryInput, startKey?: Record<string, AttributeValue
 }
 
 /** One page of a Query; the cursor is the sealed LastEvaluatedKey, valid only for this same query. */
-export async function queryPage<T = Item>(input: QueryInput): Promise<QueryPage<T>> {
+export async function queryPage<T>(type: ItemType<T>, input: QueryInput): Promise<QueryPage<T>>;
+export async function queryPage<T = Item>(input: QueryInput): Promise<QueryPage<T>>;
+export async function queryPage<T>(...args: [ItemType<T>, QueryInput] | [QueryInput]): Promise<QueryPage<T>> {
+  const [type, input] = args.length === 2 ? args : [undefined, args[0]];
   const out = await query(input, input.cursor ? openCursor(input.cursor, input) : undefined);
   return {
-    items: (out.Items ?? []).map((i) => fromItem<T>(i)),
+    items: (out.Items ?? []).map(converter(type)),
     cursor: out.LastEvaluatedKey ? sealCursor(out.LastEvaluatedKey, input) : undefined,
   };
 }
 
+type WholeQuery = Omit<QueryInput, "cursor" | "limit">;
+
 /** Every item of a partition; only for partitions bounded by design (one student, one district's roster). */
-export async function queryAll<T = Item>(input: Omit<QueryInput, "cursor" | "limit">): Promise<T[]> {
+export async function queryAll<T>(type: ItemType<T>, input: WholeQuery): Promise<T[]>;
+export async function queryAll<T = Item>(input: WholeQuery): Promise<T[]>;
+export async function queryAll<T>(...args: [ItemType<T>, WholeQuery] | [WholeQuery]): Promise<T[]> {
+  const [type, input] = args.length === 2 ? args : [undefined, args[0]];
   const items: T[] = [];
   let startKey: Record<string, AttributeValue> | undefined;
   do {
     const out = await query(input, startKey);
-    items.push(...(out.Items ?? []).map((i) => fromItem<T>(i)));
+    items.push(...(out.Items ?? []).map(converter(type)));
     startKey = out.LastEvaluatedKey;
   } while (startKey);
   return items;
@@ -214,7 +233,10 @@ export async function untilProcessed<T>(batch: T[], send: (pending: T[]) => Prom
 }
 
 /** Many GetItems in batches of 100, sent in parallel; duplicate keys are read once, order is not kept. */
-export async function batchGet<T = Item>(keyList: Array<{ pk: string; sk: string }>, consistent = false): Promise<T[]> {
+export async function batchGet<T>(type: ItemType<T>, keyList: Key[], consistent?: boolean): Promise<T[]>;
+export async function batchGet<T = Item>(keyList: Key[], consistent?: boolean): Promise<T[]>;
+export async function batchGet<T>(...args: [ItemType<T>, Key[], boolean?] | [Key[], boolean?]): Promise<T[]> {
+  const [type, keyList, consistent = false] = Array.isArray(args[0]) ? [undefined, ...(args as [Key[], boolean?])] : (args as [ItemType<T>, Key[], boolean?]);
   const unique = [...new Map(keyList.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
   const chunks: Array<typeof unique> = [];
   for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
@@ -227,7 +249,7 @@ export async function batchGet<T = Item>(keyList: Array<{ pk: string; sk: string
           const out = await dynamo().send(
             new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: consistent } } }),
           );
-          found.push(...(out.Responses?.[tableName()] ?? []).map((item) => fromItem<T>(item)));
+          found.push(...(out.Responses?.[tableName()] ?? []).map(converter(type)));
           return out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
         },
       ),

@@ -1,5 +1,5 @@
-import { DeleteItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
-import { dynamo, fromItem, tableName, toItem, type Item } from "./client";
+import { DeleteItemCommand, UpdateItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { dynamo, fromImage, tableName, toItem, type Item } from "./client";
 
 export interface Expression {
   /** A condition the stored item must meet, else DynamoDB refuses the write (see `isConditionFailure`). */
@@ -8,8 +8,12 @@ export interface Expression {
   values?: Item;
 }
 
-/** One conditional UpdateItem; answers the item as it is after the update. */
-export async function updateItem(key: { pk: string; sk: string }, update: string, expression: Expression = {}): Promise<Item> {
+/** One conditional UpdateItem; answers the item as it is after the update (raw: parse it with its item type). */
+export async function updateItem(
+  key: { pk: string; sk: string },
+  update: string,
+  expression: Expression & { /** A refused write's error carries the stored item (see `refusedItem`). */ oldOnRefusal?: boolean } = {},
+): Promise<Item> {
   const out = await dynamo().send(
     new UpdateItemCommand({
       TableName: tableName(),
@@ -19,9 +23,16 @@ export async function updateItem(key: { pk: string; sk: string }, update: string
       ExpressionAttributeNames: expression.names,
       ExpressionAttributeValues: expression.values ? toItem(expression.values) : undefined,
       ReturnValues: "ALL_NEW",
+      ReturnValuesOnConditionCheckFailure: expression.oldOnRefusal ? "ALL_OLD" : undefined,
     }),
   );
-  return fromItem(out.Attributes ?? {});
+  return fromImage(out.Attributes ?? {});
+}
+
+/** The stored item a refused `updateItem(..., { oldOnRefusal: true })` saw; undefined when there was none. */
+export function refusedItem(error: unknown): Item | undefined {
+  const image = (error as { Item?: Record<string, AttributeValue> } | undefined)?.Item;
+  return image ? fromImage(image) : undefined;
 }
 
 /** One DeleteItem, conditional when `expression.condition` is given. */

@@ -1,7 +1,15 @@
+import * as v from "valibot";
+import type { Item } from "../dynamo/client";
+import { fromItem as parseItem, itemType } from "../dynamo/item-type";
 import { keys } from "../dynamo/keys";
-import type { IepContent, IepVersion } from "./schema";
+import { IepContent, type IepVersion } from "./schema";
 
 export * from "./schema";
+
+const iepItem = itemType<IepVersion>(
+  "IEP version",
+  v.object({ ...IepContent.entries, studentId: v.string(), version: v.number(), createdAt: v.string(), createdBy: v.string() }),
+);
 
 /**
  * IEP versions are effective-dated and never edited in place: an amendment is a new version.
@@ -30,8 +38,5 @@ export namespace Iep {
     return { ...keys.iepVersion(iep.studentId, iep.effectiveFrom, iep.version), type: "iep", ...iep };
   }
 
-  export function fromItem(item: Record<string, unknown>): IepVersion {
-    const { pk: _pk, sk: _sk, type: _type, ...iep } = item;
-    return iep as unknown as IepVersion;
-  }
+  export const fromItem = (item: Item): IepVersion => parseItem(iepItem, item);
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { getItem, keys, type TransactPut } from "../dynamo";
+import * as v from "valibot";
+import { getItem, itemType, keys, type Item, type TransactPut } from "../dynamo";
 import type { Message } from "../email";
 import { newId } from "../id";
 import { seal } from "./seal";
@@ -15,24 +16,29 @@ import { seal } from "./seal";
  * `nextAttemptAt`; that write is itself a stream record, so the item comes round again, up to
  * MAX_ROUNDS (about three minutes of backoff in all). `OutboxSender.sweep` re-drives lost rounds.
  */
-export type OutboxStatus = "pending" | "sending" | "delivered" | "failed" | "expired" | "suppressed";
+const outboxStatuses = ["pending", "sending", "delivered", "failed", "expired", "suppressed"] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
 
-export interface OutboxItem {
-  pk: string;
-  sk: string;
-  type: "outbox";
-  id: string;
-  status: OutboxStatus;
-  createdAt: string;
-  attempts: number;
-  nextAttemptAt: number;
+// Keeps its key and type: an item read back is also what a stream image of it looks like.
+const OutboxItem = v.object({
+  pk: v.string(),
+  sk: v.string(),
+  type: v.literal("outbox"),
+  id: v.string(),
+  status: v.picklist(outboxStatuses),
+  createdAt: v.string(),
+  attempts: v.number(),
+  nextAttemptAt: v.number(),
   /** Epoch ms after which the email is pointless (a sign-in code that has expired): never sent late. */
-  notAfter?: number;
-  sealed?: string;
-  claimedAt?: number;
-  lastError?: string;
-  messageId?: string;
-}
+  notAfter: v.optional(v.number()),
+  sealed: v.optional(v.string()),
+  claimedAt: v.optional(v.number()),
+  lastError: v.optional(v.string()),
+  messageId: v.optional(v.string()),
+  deliveredAt: v.optional(v.string()),
+});
+export type OutboxItem = v.InferOutput<typeof OutboxItem>;
+export const outboxItem = itemType("outbox email", OutboxItem);
 
 const KEEP_RECORD_DAYS = 30;
 const epochSeconds = (ms: number) => Math.ceil(ms / 1000);
@@ -65,8 +71,7 @@ export namespace Outbox {
     return { put: { ...item, ...keys.outboxDecoy(createdAt, id), ttl: epochSeconds(now + 86_400_000) }, condition: "attribute_not_exists(pk)" };
   }
 
-  export const isOutboxItem = (image: Record<string, unknown>): image is OutboxItem & Record<string, unknown> =>
-    typeof image.pk === "string" && keys.isOutbox(image.pk) && image.type === "outbox";
+  export const isOutboxItem = (image: Item) => typeof image.pk === "string" && keys.isOutbox(image.pk) && image.type === "outbox";
 
-  export const get = (id: string) => getItem<OutboxItem>(keys.outbox(id), true);
+  export const get = (id: string) => getItem(outboxItem, keys.outbox(id), true);
 }

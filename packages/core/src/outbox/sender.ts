@@ -1,8 +1,7 @@
-import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
-import { dynamo, fromItem, keys, queryPage, tableName, toItem } from "../dynamo";
+import { fromItem, keys, queryPage, updateItem, type Item } from "../dynamo";
 import { Email } from "../email";
 import { isConditionFailure } from "../error";
-import { Outbox, type OutboxItem, type OutboxStatus } from "./index";
+import { Outbox, outboxItem, type OutboxItem, type OutboxStatus } from "./index";
 import { unseal } from "./seal";
 
 /** Delivery rounds of outbox items (see ./index.ts); only the sender imports this, and with it SES. */
@@ -21,8 +20,11 @@ export namespace OutboxSender {
    * One delivery round for an item image (from the stream or the sweep). Safe to call again with the
    * same image: only one caller can claim a given round, so a redelivered record sends nothing twice.
    */
-  export async function deliver(image: Record<string, unknown>): Promise<OutboxStatus | "skipped"> {
-    if (!Outbox.isOutboxItem(image)) return "skipped";
+  export async function deliver(image: Item): Promise<OutboxStatus | "skipped"> {
+    return Outbox.isOutboxItem(image) ? round(fromItem(outboxItem, image)) : "skipped";
+  }
+
+  async function round(image: OutboxItem): Promise<OutboxStatus | "skipped"> {
     // A round in progress shows up as a `sending` image: only one abandoned past its lease is taken over.
     const abandoned = image.status === "sending" && (image.claimedAt ?? 0) < Date.now() - LEASE_MS;
     if (image.status !== "pending" && !abandoned) return "skipped";
@@ -48,11 +50,11 @@ export namespace OutboxSender {
   export async function sweep(options: { graceMs?: number; limit?: number } = {}): Promise<number> {
     const now = Date.now();
     const grace = options.graceMs ?? SWEEP_GRACE_MS;
-    const page = await queryPage<OutboxItem>({ ...keys.outboxOpenAll(), limit: options.limit ?? 100 });
+    const page = await queryPage(outboxItem, { ...keys.outboxOpenAll(), limit: options.limit ?? 100 });
     const stuck = page.items.filter((item) =>
       item.status === "pending" ? item.nextAttemptAt <= now - grace : item.status === "sending" && (item.claimedAt ?? 0) < now - LEASE_MS,
     );
-    await Promise.all(stuck.map((item) => deliver(item as unknown as Record<string, unknown>)));
+    await Promise.all(stuck.map(round));
     return stuck.length;
   }
 
@@ -87,18 +89,8 @@ export namespace OutboxSender {
   /** A conditional update of one outbox item; undefined when its condition failed (someone else moved it on). */
   async function update(item: OutboxItem, op: { expression: string; condition: string; values: Record<string, unknown> }) {
     try {
-      const out = await dynamo().send(
-        new UpdateItemCommand({
-          TableName: tableName(),
-          Key: toItem(keys.outbox(item.id)),
-          UpdateExpression: op.expression,
-          ConditionExpression: op.condition,
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: toItem(op.values),
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      return fromItem<OutboxItem>(out.Attributes!);
+      const updated = await updateItem(keys.outbox(item.id), op.expression, { condition: op.condition, names: { "#status": "status" }, values: op.values });
+      return fromItem(outboxItem, updated);
     } catch (error) {
       if (isConditionFailure(error)) return undefined;
       throw error;

@@ -1,7 +1,6 @@
 import { createHmac } from "node:crypto";
-import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { Config } from "../config";
-import { dynamo, keys, tableName, toItem } from "../dynamo";
+import { keys, updateItem } from "../dynamo";
 import { isConditionFailure } from "../error";
 
 interface Limit {
@@ -51,16 +50,11 @@ export namespace RateLimit {
     const now = Date.now();
     const { key, limit, windowEnd } = counterKey(action, scope, now);
     try {
-      await dynamo().send(
-        new UpdateItemCommand({
-          TableName: tableName(),
-          Key: toItem(key),
-          UpdateExpression: "ADD hits :one SET #ttl = :ttl",
-          ConditionExpression: "attribute_not_exists(hits) OR hits < :max",
-          ExpressionAttributeNames: { "#ttl": "ttl" },
-          ExpressionAttributeValues: toItem({ ":one": 1, ":max": limit.max, ":ttl": Math.ceil(windowEnd / 1000) + 60 }),
-        }),
-      );
+      await updateItem(key, "ADD hits :one SET #ttl = :ttl", {
+        condition: "attribute_not_exists(hits) OR hits < :max",
+        names: { "#ttl": "ttl" },
+        values: { ":one": 1, ":max": limit.max, ":ttl": Math.ceil(windowEnd / 1000) + 60 },
+      });
       return { allowed: true };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;

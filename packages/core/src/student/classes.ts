@@ -4,8 +4,7 @@ import { Audit } from "../audit";
 import { auditReasons } from "../audit/reasons";
 import { keys, queryAll } from "../dynamo";
 import { Iep } from "../iep";
-import { parseStudentPartition } from "./items";
-import type { Relationship } from "./schema";
+import { parseStudentPartition, relationshipItemType } from "./items";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -25,7 +24,7 @@ async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promis
  */
 export async function classesOf(actor: UserActor) {
   Access.requireAction(actor, "class.list");
-  const links = (await queryAll<Relationship>(keys.studentsOfUser(actor.userId))).filter((rel) => rel.kind === "teacher");
+  const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((rel) => rel.kind === "teacher");
   const served = await inBatches(links, 10, async (link) => {
     const record = parseStudentPartition(await queryAll(keys.studentPartition(link.studentId)));
     const mine = record?.relationships.find((rel) => rel.userId === actor.userId && rel.kind === "teacher");

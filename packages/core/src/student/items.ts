@@ -1,6 +1,23 @@
+import * as v from "valibot";
+import type { Item } from "../dynamo/client";
+import { fromItem, itemType } from "../dynamo/item-type";
 import { keys, studentItemKind } from "../dynamo/keys";
 import { Iep, type IepVersion } from "../iep";
-import { sortName, studentName, type Relationship, type StudentInfo } from "./schema";
+import { relationshipKinds, sortName, StudentInfo, studentName, type Relationship } from "./schema";
+
+export const studentItemType = itemType("student", StudentInfo);
+export const relationshipItemType = itemType<Relationship>(
+  "relationship",
+  v.object({
+    studentId: v.string(),
+    userId: v.string(),
+    userName: v.string(),
+    kind: v.picklist(relationshipKinds),
+    classes: v.optional(v.array(v.object({ id: v.string(), title: v.string() }))),
+    accommodationIds: v.optional(v.array(v.string())),
+    student: v.object({ id: v.string(), name: v.string(), grade: v.string(), schoolName: v.string() }),
+  }),
+);
 
 /** Item shapes of a student partition: the student, its relationships and its IEP versions. */
 export function studentItem(student: StudentInfo) {
@@ -22,11 +39,6 @@ export function relationshipItem(rel: Relationship, student: StudentInfo) {
   };
 }
 
-const strip = <T>(item: Record<string, unknown>) => {
-  const { pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, type: _t, ...rest } = item;
-  return rest as T;
-};
-
 export interface StudentRecord {
   student: StudentInfo;
   relationships: Relationship[];
@@ -34,14 +46,14 @@ export interface StudentRecord {
 }
 
 /** Splits the items of one student partition (one Query) into its parts. */
-export function parseStudentPartition(items: Array<Record<string, unknown>>): StudentRecord | undefined {
+export function parseStudentPartition(items: Item[]): StudentRecord | undefined {
   let student: StudentInfo | undefined;
   const relationships: Relationship[] = [];
   const ieps: IepVersion[] = [];
   for (const item of items) {
     const kind = studentItemKind(String(item.sk));
-    if (kind === "student") student = strip<StudentInfo>(item);
-    else if (kind === "relationship") relationships.push(strip<Relationship>(item));
+    if (kind === "student") student = fromItem(studentItemType, item);
+    else if (kind === "relationship") relationships.push(fromItem(relationshipItemType, item));
     else if (kind === "iep") ieps.push(Iep.fromItem(item));
   }
   return student && { student, relationships, ieps };

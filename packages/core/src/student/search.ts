@@ -4,8 +4,10 @@ import { hasRole, type UserActor } from "../actor";
 import { Audit } from "../audit";
 import { auditReasons } from "../audit/reasons";
 import { keys, queryAll, queryPage } from "../dynamo";
+import { schoolItem } from "../district/school";
 import { filteredPage } from "../dynamo/filtered-page";
 import { verb } from "../verb";
+import { relationshipItemType, studentItemType } from "./items";
 import { normalizeName, studentName, type Relationship, type StudentInfo } from "./schema";
 
 const Cursor = v.optional(v.pipe(v.string(), v.maxLength(2048)));
@@ -60,7 +62,7 @@ async function districtPage(actor: UserActor, input: v.InferOutput<typeof Studen
   const { schoolId, grade } = input;
   const page = await filteredPage<StudentInfo>(
     (cursor, limit) =>
-      queryPage<StudentInfo>({ ...keys.studentsOfDistrict(actor.districtId, namePrefix), limit, cursor, newestFirst: input.order === "desc" }),
+      queryPage(studentItemType, { ...keys.studentsOfDistrict(actor.districtId, namePrefix), limit, cursor, newestFirst: input.order === "desc" }),
     {
       pageSize,
       cursor: input.cursor,
@@ -80,7 +82,7 @@ async function districtPage(actor: UserActor, input: v.InferOutput<typeof Studen
 }
 
 async function linkedPage(actor: UserActor, cursor: string | undefined) {
-  const page = await queryPage<Relationship>({ ...keys.studentsOfUser(actor.userId), limit: 100, cursor });
+  const page = await queryPage(relationshipItemType, { ...keys.studentsOfUser(actor.userId), limit: 100, cursor });
   const items = page.items.flatMap((rel): StudentSummary[] => {
     const role = relationshipRole(actor, rel.kind);
     return role ? [{ ...rel.student, relationship: rel.kind, can: Access.onStudent([role]) }] : [];
@@ -91,6 +93,6 @@ async function linkedPage(actor: UserActor, cursor: string | undefined) {
 /** The district's schools, for the director's filters and school rows (a bounded partition). */
 export async function schoolsOf(actor: UserActor) {
   Access.requireAction(actor, "student.search");
-  const schools = await queryAll<{ id: string; name: string }>(keys.schoolsOf(actor.districtId));
+  const schools = await queryAll(schoolItem, keys.schoolsOf(actor.districtId));
   return { items: schools.map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name)) };
 }

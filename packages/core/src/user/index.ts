@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { Role, type UserActor } from "../actor";
-import { getItem, keys } from "../dynamo";
+import { fromItem as parseItem, getItem, itemType, keys, type Item } from "../dynamo";
 import { Email } from "./schema";
 
 export { Email };
@@ -18,13 +18,17 @@ export const UserInfo = v.object({
 });
 export type UserInfo = v.InferOutput<typeof UserInfo>;
 
+export const userItem = itemType("user", UserInfo);
+/** The item that makes an address unique: it names the user who holds it. */
+export const emailClaimItem = itemType("email claim", v.object({ userId: v.string() }));
+
 export namespace User {
   export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-  export const get = (userId: string) => getItem<UserInfo & { type: "user" }>(keys.user(userId));
+  export const get = (userId: string) => getItem(userItem, keys.user(userId));
 
   export async function byEmail(email: string): Promise<UserInfo | undefined> {
-    const link = await getItem<{ userId: string }>(keys.email(normalizeEmail(email)));
+    const link = await getItem(emailClaimItem, keys.email(normalizeEmail(email)));
     return link ? get(link.userId) : undefined;
   }
 
@@ -46,8 +50,5 @@ export namespace User {
     roles: user.roles,
   });
 
-  export function fromItem(item: Record<string, unknown>): UserInfo {
-    const { pk: _pk, sk: _sk, type: _type, ...user } = item;
-    return user as unknown as UserInfo;
-  }
+  export const fromItem = (item: Item): UserInfo => parseItem(userItem, item);
 }

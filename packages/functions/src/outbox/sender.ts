@@ -1,6 +1,5 @@
-import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
-import { fromItem } from "@fidelio/core/dynamo";
+import { fromImage } from "@fidelio/core/dynamo";
 import { OutboxSender } from "@fidelio/core/outbox/sender";
 
 /**
@@ -13,7 +12,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   const results = await Promise.allSettled(
     event.Records.map(async (record) => {
       const image = record.dynamodb?.NewImage;
-      if (image) await OutboxSender.deliver(fromItem(image as Record<string, AttributeValue>));
+      if (image) await OutboxSender.deliver(fromImage(image));
     }),
   );
   const batchItemFailures = event.Records.flatMap((record, i) => {

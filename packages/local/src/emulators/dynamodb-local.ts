@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { tmpdir } from "node:os";
-import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { isAnswering } from "@fidelio/core/dynamo/tools";
 import type { DynamoCredentials } from "../dynamo-key";
 import { requireJava } from "./java";
 
@@ -66,23 +66,14 @@ function prepareDataDir(dataDir: string, accessKeyId: string, region: string) {
 }
 
 async function waitUntilReady(endpoint: string, credentials: DynamoCredentials, region: string, child: ChildProcess, stderr: () => string) {
-  const client = new DynamoDBClient({ endpoint, region, credentials });
   const deadline = Date.now() + 60_000;
-  try {
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr()}`);
-      try {
-        await client.send(new ListTablesCommand({}));
-        return;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    child.kill("SIGKILL");
-    throw new Error(`DynamoDB Local did not answer on ${endpoint} within 60 s: ${stderr()}`);
-  } finally {
-    client.destroy();
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr()}`);
+    if (await isAnswering({ endpoint, region, credentials })) return;
+    await new Promise((r) => setTimeout(r, 200));
   }
+  child.kill("SIGKILL");
+  throw new Error(`DynamoDB Local did not answer on ${endpoint} within 60 s: ${stderr()}`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -1,7 +1,9 @@
-import { getItem, keys, putItem } from "@fidelio/core/dynamo";
+import * as v from "valibot";
+import { getItem, itemType, keys, putItem } from "@fidelio/core/dynamo";
 import { isConditionFailure } from "@fidelio/core/error";
 
-export type TokenStatus = "waiting" | "succeeded" | "failed" | "timed_out" | "abandoned";
+const tokenStatuses = ["waiting", "succeeded", "failed", "timed_out", "abandoned"] as const;
+export type TokenStatus = (typeof tokenStatuses)[number];
 
 /** What the local runner keeps of its callback waits, so deadlines and used tokens survive a restart. */
 export interface TaskTokenStore {
@@ -17,16 +19,8 @@ export interface TaskTokenStore {
   status(token: string): Promise<TokenStatus | undefined>;
 }
 
-interface WaitItem {
-  token: string;
-  waitKey: string;
-  dueAt: number;
-}
-interface TokenItem {
-  executionName: string;
-  status: TokenStatus;
-  dueAt: number;
-}
+const waitItem = itemType("workflow wait", v.object({ token: v.string(), waitKey: v.string(), dueAt: v.number() }));
+const tokenItem = itemType("task token", v.object({ executionName: v.string(), status: v.picklist(tokenStatuses), dueAt: v.number() }));
 
 // A month past the deadline, the records only matter to nobody.
 const ttlAfter = (dueAt: number) => Math.floor(dueAt / 1000) + 30 * 24 * 3600;
@@ -34,7 +28,7 @@ const ttlAfter = (dueAt: number) => Math.floor(dueAt / 1000) + 30 * 24 * 3600;
 /** The store in the app's own table (DynamoDB Local), under the keys in core's key module. */
 export const dynamoTaskTokenStore: TaskTokenStore = {
   async issue({ token, executionName, waitKey, dueAt }) {
-    const previous = await getItem<WaitItem>(keys.workflowWait(executionName), true);
+    const previous = await getItem(waitItem, keys.workflowWait(executionName), true);
     const kept = previous?.waitKey === waitKey ? previous.dueAt : dueAt;
     if (previous) await this.settle(previous.token, "abandoned");
     await putItem({ ...keys.taskToken(token), executionName, status: "waiting", dueAt: kept, ttl: ttlAfter(kept) }, "attribute_not_exists(pk)");
@@ -43,10 +37,10 @@ export const dynamoTaskTokenStore: TaskTokenStore = {
   },
 
   async settle(token, status) {
-    const item = await getItem<TokenItem>(keys.taskToken(token), true);
+    const item = await getItem(tokenItem, keys.taskToken(token), true);
     if (item?.status !== "waiting") return false;
     try {
-      await putItem({ ...keys.taskToken(token), ...item, status, settledAt: new Date().toISOString() }, "#s = :waiting", { "#s": "status" }, { ":waiting": "waiting" });
+      await putItem({ ...keys.taskToken(token), ...item, status, settledAt: new Date().toISOString(), ttl: ttlAfter(item.dueAt) }, "#s = :waiting", { "#s": "status" }, { ":waiting": "waiting" });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -55,6 +49,6 @@ export const dynamoTaskTokenStore: TaskTokenStore = {
   },
 
   async status(token) {
-    return (await getItem<TokenItem>(keys.taskToken(token), true))?.status;
+    return (await getItem(tokenItem, keys.taskToken(token), true))?.status;
   },
 };
