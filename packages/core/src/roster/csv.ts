@@ -65,7 +65,11 @@ export function readCsv(text: string): { records: CsvRecord[]; errors: CsvSyntax
           break;
         }
         if (i < text.length && text[i] !== "," && text[i] !== "\n") {
-          bad = { line: openLine, index: cells.length, kind: "text_after_quote" };
+          // A "field" that spans lines and ends in text took a later quote for its own: the quote that
+          // opened it was never closed on its line, and reading resumes on the next one.
+          const spanned = lineAt + 1 > openLine;
+          bad = { line: openLine, index: cells.length, kind: spanned ? "never_closed" : "text_after_quote" };
+          if (spanned) lineAt = openLine - 1;
           break;
         }
       } else {
@@ -90,8 +94,11 @@ export function readCsv(text: string): { records: CsvRecord[]; errors: CsvSyntax
     if (bad) {
       errors.push(bad);
       if (bad.kind === "never_closed") {
-        if (restarted) break;
-        restarted = true;
+        // Only a quote open to the end of the file is costly to recover from (the rest is read again): once.
+        if (i >= text.length) {
+          if (restarted) break;
+          restarted = true;
+        }
         lineAt = bad.line; // carry on at the line after the one where the quote opens
       } else {
         while (i < text.length && text[i] !== "\n") i++;

@@ -200,7 +200,7 @@ export function readTables(files: Array<{ name: string; bytes: Uint8Array }>, pr
     const spec = specs.get(lower as RosterFileName);
     if (!spec) {
       if (anyVersion.has(lower)) problems.add(name, 0, "", "version_file", { version });
-      else if (!lower.endsWith(".csv")) problems.add(name, 0, "", "not_a_roster_file");
+      else if (/\.[a-z0-9]+$/.test(lower) && !lower.endsWith(".csv")) problems.add(name, 0, "", "not_a_roster_file");
       else problems.add(name, 0, "", "unknown_file");
       continue;
     }

@@ -61,7 +61,9 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
   const emails = new Map<string, string>();
   for (const user of data.users.values()) {
     if (user.role === "student") {
-      const student = readStudent(user, schoolsOf(user)[0], problems);
+      // An org that failed its own checks may have been the school: that is reported in orgs.csv only.
+      const orgsChecked = user.orgSourcedIds.every((id) => data.orgs.has(id) || data.deleted.has(id));
+      const student = readStudent(user, schoolsOf(user)[0], orgsChecked ? problems : undefined);
       if (student) students.set(user.sourcedId, student);
       continue;
     }
@@ -139,15 +141,15 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
   };
 }
 
-function readStudent(user: OneRosterUser, schoolSourcedId: string | undefined, problems: Problems): ImportedStudent | undefined {
+function readStudent(user: OneRosterUser, schoolSourcedId: string | undefined, problems: Problems | undefined): ImportedStudent | undefined {
   const grade = user.grades[0] ?? "";
   const tooLong = (field: string, value: string, max: number) =>
-    value.length > max && problems.add("users.csv", user.line, field, "too_long", { max });
+    value.length > max && problems?.add("users.csv", user.line, field, "too_long", { max });
   tooLong("givenName", user.givenName, 80);
   tooLong("familyName", user.familyName, 80);
   tooLong("grades", grade, 8);
   if (!schoolSourcedId) {
-    if (user.orgSourcedIds.length > 0) problems.add(user.orgRefs[0]?.file ?? "users.csv", user.orgRefs[0]?.line ?? user.line, user.orgRefs[0]?.field ?? "orgSourcedIds", "student_needs_school");
+    if (user.orgSourcedIds.length > 0) problems?.add(user.orgRefs[0]?.file ?? "users.csv", user.orgRefs[0]?.line ?? user.line, user.orgRefs[0]?.field ?? "orgSourcedIds", "student_needs_school");
     return undefined;
   }
   return { sourcedId: user.sourcedId, line: user.line, firstName: user.givenName, lastName: user.familyName, grade, schoolSourcedId };
