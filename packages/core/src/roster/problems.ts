@@ -17,7 +17,6 @@ export const problemMessages = {
   // CSV syntax
   missing_column: "Missing column",
   bad_quote: "A quoted field opens here and is not closed properly ({detail})",
-  stray_quote: "A quote inside an unquoted field; put the whole field in quotes and double the quote",
   field_count: "Expected {expected} fields as in the header, found {found}",
   // Values
   required: "Required",
