@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { zipSync } from "fflate";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
 
@@ -19,10 +22,27 @@ const contentSecurityPolicy = (): Plugin => ({
   transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: csp }, injectTo: "head-prepend" }],
 });
 
+/**
+ * The roster samples (public/samples) as one zip per OneRoster version, each with Fidelio's own files:
+ * one download an administrator can upload as it is. Built from the same CSVs the tests import.
+ */
+const rosterSampleZips = (): Plugin => ({
+  name: "fidelio-roster-samples",
+  apply: "build",
+  generateBundle() {
+    const dir = join(import.meta.dirname, "public/samples");
+    const files = (set: string) => Object.fromEntries(readdirSync(join(dir, set)).map((name) => [name, readFileSync(join(dir, set, name))]));
+    for (const version of ["1.1", "1.2"]) {
+      const source = zipSync({ ...files(`oneroster-${version}`), ...files("fidelio") }, { mtime: new Date("2026-08-01T00:00:00Z") });
+      this.emitFile({ type: "asset", fileName: `samples/fidelio-sample-oneroster-${version}.zip`, source });
+    }
+  },
+});
+
 // Root is web/ whether Vite runs from here or as `vite build web` from the repo root.
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [solid(), contentSecurityPolicy()],
+  plugins: [solid(), contentSecurityPolicy(), rosterSampleZips()],
   build: { outDir: "dist", emptyOutDir: true, target: "es2022" },
   server: { proxy: { "/api": "http://localhost:3000" } },
   preview: { proxy: { "/api": "http://localhost:3000" } },

@@ -123,3 +123,50 @@ export async function jobUntilEnd(token: string, jobId: string, timeoutMs = 60_0
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+const rolesOf12: Record<string, string> = { administrator: "districtAdministrator" };
+
+/**
+ * The same roster as `rosterCsv`, as a OneRoster 1.2 set (written from the 1.2 CSV binding): a
+ * manifest saying 1.2, users.csv without `role` and `orgSourcedIds`, and roles.csv with one primary
+ * row per user and organization.
+ */
+export function rosterCsv12(domain = "lincoln.test"): Record<string, string> {
+  const v11 = rosterCsv(domain);
+  const users = v11["users.csv"]!.trim().split("\n").slice(1).map((line) => {
+    const [sourcedId, status, orgs, role, given, family, email, agents, ...grades] = line.split(",");
+    return { sourcedId: sourcedId!, status: status!, orgs: orgs!, role: role!, given: given!, family: family!, email: email!, agents: agents!, grades: grades.join(",") };
+  });
+  return {
+    "manifest.csv": csv(["propertyName,value", "manifest.version,1.0", "oneroster.version,1.2", "file.orgs,bulk", "file.users,bulk", "file.roles,bulk", "file.userProfiles,absent"]),
+    "orgs.csv": v11["orgs.csv"]!,
+    "users.csv": csv([
+      "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,resourceSourcedIds,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns",
+      ...users.map((u) => [u.sourcedId, u.status, "2026-08-01T00:00:00.000Z", "true", u.sourcedId, "", u.given, u.family, "", "", u.email, "", "", u.agents, u.grades, "", "", "", "", "", "", u.orgs, ""].join(",")),
+    ]),
+    "roles.csv": csv([
+      "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,userProfileSourcedId",
+      ...users.map((u) => [`r-${u.sourcedId}`, "active", "2026-08-01T00:00:00.000Z", u.sourcedId, "primary", rolesOf12[u.role] ?? u.role, "2026-08-15", "", u.orgs, ""].join(",")),
+    ]),
+    "userProfiles.csv": csv(["sourcedId,status,dateLastModified,userSourcedId,profileType,vendorId,applicationId,description,credentialType,username,password"]),
+    "classes.csv": v11["classes.csv"]!,
+    "enrollments.csv": v11["enrollments.csv"]!,
+    "fidelio_roles.csv": v11["fidelio_roles.csv"]!,
+    "fidelio_caseload.csv": v11["fidelio_caseload.csv"]!,
+    "fidelio_iep_items.csv": v11["fidelio_iep_items.csv"]!,
+  };
+}
+
+/** What a district holds after an import, in sourcedIds and names (no generated ids), to compare two imports. */
+export async function districtShape(districtId: string) {
+  const { Student } = await import("@fidelio/core/student");
+  const students = await queryAll<{ id: string; firstName: string; lastName: string; grade: string; schoolName: string; sourcedId: string }>(keys.studentsOfDistrict(districtId));
+  return Promise.all(
+    students.map(async (s) => {
+      const record = (await Student.load(s.id))!;
+      const rels = record.relationships.map((r) => [r.userName, r.kind, r.classes ?? [], r.accommodationIds ?? "all"]);
+      const ieps = record.ieps.map(({ version, effectiveFrom, accommodations, modifications, services, goals }) => ({ version, effectiveFrom, accommodations, modifications, services, goals }));
+      return [s.sourcedId, s.firstName, s.lastName, s.grade, s.schoolName, rels.sort(), ieps];
+    }),
+  );
+}

@@ -108,7 +108,9 @@ describe("roster validation", () => {
     const { districtId, actor } = await newDistrict();
     await newAccount("dis_01other00000000000000000000", "g2@lincoln.test", ["parent"]);
     const problems = await problemsOf(actor, rosterCsv());
-    expect(problems).toEqual([{ file: "users.csv", line: 9, field: "email", message: "g2@lincoln.test already belongs to another Fidelio account" }]);
+    expect(problems).toEqual([
+      { file: "users.csv", line: 9, field: "email", code: "email_taken", params: { email: "g2@lincoln.test" }, message: "g2@lincoln.test already belongs to another Fidelio account" },
+    ]);
     await expect(getItem(keys.email("t1@lincoln.test"))).resolves.toBeUndefined();
     expect(await queryAll(keys.studentsOfDistrict(districtId))).toEqual([]);
   });
@@ -123,7 +125,9 @@ describe("roster validation", () => {
       "st1,2026-09-01,service,s-1,Reading,-5,Special education teacher,,",
       "",
     ].join("\r\n");
-    expect(await problemsOf(actor, csvs)).toEqual([{ file: "fidelio_iep_items.csv", line: 4, field: "minutesPerWeek", message: "At least 1 minute" }]);
+    expect(await problemsOf(actor, csvs)).toEqual([
+      { file: "fidelio_iep_items.csv", line: 4, field: "minutesPerWeek", code: "invalid_value", params: { message: "At least 1 minute" }, message: "At least 1 minute" },
+    ]);
   });
 
   it("answers 413 beyond 50,000 rows or 20 MB, before reading further", async () => {

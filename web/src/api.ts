@@ -13,6 +13,9 @@ export interface RowError {
   line: number;
   field: string;
   message: string;
+  /** Roster problems carry a stable code and its parameters; the page translates them (tProblem). */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** A failed call: the HTTP status (0 when the network failed) and the JSON error body the API sends. */

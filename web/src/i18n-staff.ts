@@ -107,4 +107,12 @@ export const staffStrings = {
   colLine: ["Line", "Línea"],
   colField: ["Field", "Campo"],
   colMessage: ["Problem", "Problema"],
+  rosterHelpTitle: ["New to roster files?", "¿Es la primera vez que usa archivos de listas?"],
+  rosterGuideLink: ["Read the roster format guide", "Lea la guía del formato de las listas"],
+  rosterSamplesIntro: ["Sample files for a tiny school that import as they are, with Fidelio's own files included:", "Archivos de muestra de una escuela pequeña que se importan tal como están, con los archivos propios de Fidelio:"],
+  rosterSample11: ["Sample set, OneRoster 1.1 (ZIP)", "Muestra, OneRoster 1.1 (ZIP)"],
+  rosterSample12: ["Sample set, OneRoster 1.2 (ZIP)", "Muestra, OneRoster 1.2 (ZIP)"],
+  rosterGuideTitle: ["Roster format guide", "Guía del formato de las listas"],
+  rosterGuideEnglish: ["This guide is in English.", "Esta guía está en inglés."],
+  rosterBackToImport: ["Back to the roster import", "Volver a la importación de listas"],
 } satisfies Record<string, readonly [string, string]>;

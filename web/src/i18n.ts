@@ -1,6 +1,7 @@
 import { createEffect, createRoot, createSignal } from "solid-js";
 import { staffStrings } from "./i18n-staff";
 import { codeStrings } from "./i18n-codes";
+import { rosterDetailStrings, rosterProblemStrings } from "./i18n-roster";
 
 export type Lang = "en" | "es";
 
@@ -155,4 +156,17 @@ export function tMessage(message: string): string {
 export function tCode(prefix: "role" | "action" | "reason" | "provider" | "system", code: string): string {
   const entry = strings[`${prefix}.${code}`];
   return entry ? entry[lang() === "es" ? 1 : 0] : code.replaceAll("_", " ");
+}
+
+/** A roster problem in the reader's language, from its code and parameters; the API's English message when the code is unknown. */
+export function tProblem(problem: { message: string; code?: string; params?: Record<string, string | number> }): string {
+  // Codes come from the API: looked up as own keys only, so no code reaches an object's prototype.
+  const entry = problem.code && Object.hasOwn(rosterProblemStrings, problem.code) ? rosterProblemStrings[problem.code as keyof typeof rosterProblemStrings] : undefined;
+  if (!entry) return problem.message;
+  const index = lang() === "es" ? 1 : 0;
+  return entry[index].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = String(problem.params?.[name] ?? "");
+    if (name === "message") return tMessage(value);
+    return name === "detail" && Object.hasOwn(rosterDetailStrings, value) ? rosterDetailStrings[value]![index] : value;
+  });
 }

@@ -10,6 +10,7 @@ import { Audit } from "./pages/audit";
 import { AdminSettings } from "./pages/admin-settings";
 import { AdminRosterPage } from "./pages/admin-roster-page";
 import { NotFound } from "./pages/not-found";
+import { RosterGuide } from "./pages/roster-guide";
 import "./styles.css";
 
 render(
@@ -23,6 +24,7 @@ render(
         <Route path="/students/:id/audit" component={Audit} />
         <Route path="/admin/settings" component={AdminSettings} />
         <Route path="/admin/roster" component={AdminRosterPage} />
+        <Route path="/admin/roster/guide" component={RosterGuide} />
         <Route path="*404" component={NotFound} />
       </Router>
     </SessionProvider>

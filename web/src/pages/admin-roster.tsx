@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { api, ApiError, call, type Body, type RowError } from "../api";
-import { t, tCode } from "../i18n";
+import { A } from "@solidjs/router";
+import { t, tCode, tProblem } from "../i18n";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
 
@@ -59,6 +60,25 @@ export function AdminRoster() {
     <section aria-labelledby="roster-title">
       <h2 id="roster-title">{t("rosterTitle")}</h2>
       <p>{t("rosterIntro")}</p>
+      <section aria-labelledby="roster-help" class="stack">
+        <h3 id="roster-help">{t("rosterHelpTitle")}</h3>
+        <p>
+          <A href="/admin/roster/guide">{t("rosterGuideLink")}</A>
+        </p>
+        <p id="roster-samples">{t("rosterSamplesIntro")}</p>
+        <ul aria-labelledby="roster-samples">
+          <li>
+            <a href="/samples/fidelio-sample-oneroster-1.2.zip" download="">
+              {t("rosterSample12")}
+            </a>
+          </li>
+          <li>
+            <a href="/samples/fidelio-sample-oneroster-1.1.zip" download="">
+              {t("rosterSample11")}
+            </a>
+          </li>
+        </ul>
+      </section>
       <form onSubmit={upload} novalidate class="stack">
         <label for="roster-files">{t("rosterFiles")}</label>
         <p id="roster-hint" class="hint">
@@ -116,7 +136,7 @@ export function AdminRoster() {
                   <td data-label={t("colFile")}>{row.file}</td>
                   <td data-label={t("colLine")}>{row.line > 0 ? row.line : ""}</td>
                   <td data-label={t("colField")}>{row.field}</td>
-                  <td data-label={t("colMessage")}>{row.message}</td>
+                  <td data-label={t("colMessage")}>{tProblem(row)}</td>
                 </tr>
               )}
             </For>

@@ -1,8 +1,9 @@
 import * as v from "valibot";
 import { Accommodation, Goal, Modification, Service, type IepContent } from "../iep/schema";
 import type { Role } from "../actor";
-import type { Row, Table, Tables } from "./files";
-import { known, unknown, type OneRoster } from "./oneroster";
+import type { Table, Tables } from "./files";
+import { known, oneOf, type OneRoster } from "./oneroster";
+import type { ProblemCode, ProblemParams } from "./problems";
 import type { Problems } from "./problems";
 
 /** What Fidelio's own CSVs add to the OneRoster files. */
@@ -29,7 +30,7 @@ const itemTypes = ["accommodation", "modification", "service", "goal"] as const;
 const rowsOf = (table: Table | undefined, problems: Problems, required: string[]) =>
   (table?.rows ?? []).flatMap((row) => {
     const missing = required.filter((field) => !row.values.get(field) && !table!.missingColumns.includes(field));
-    for (const field of missing) problems.add(table!.file, row.line, field, "Required");
+    for (const field of missing) problems.add(table!.file, row.line, field, "required");
     return missing.length === 0 ? [{ line: row.line, value: (field: string) => row.values.get(field) ?? "" }] : [];
   });
 
@@ -46,9 +47,9 @@ export function readFidelio(tables: Tables, data: OneRoster, problems: Problems)
   for (const row of rowsOf(tables.get("fidelio_roles.csv"), problems, ["userSourcedId", "role"])) {
     const userId = row.value("userSourcedId");
     const role = row.value("role").toLowerCase() as Role;
-    if (!(fidelioRoles as readonly string[]).includes(role)) problems.add("fidelio_roles.csv", row.line, "role", `One of: ${fidelioRoles.join(", ")}`);
-    else if (!known(data, "user", userId)) problems.add("fidelio_roles.csv", row.line, "userSourcedId", unknown(userId));
-    else if (data.users.get(userId)?.role === "student") problems.add("fidelio_roles.csv", row.line, "userSourcedId", "A student cannot hold a Fidelio role");
+    if (!(fidelioRoles as readonly string[]).includes(role)) problems.add("fidelio_roles.csv", row.line, "role", "one_of", oneOf([...fidelioRoles]));
+    else if (!known(data, "user", userId)) problems.add("fidelio_roles.csv", row.line, "userSourcedId", "unknown_reference", { kind: "user", sourcedId: userId });
+    else if (data.users.get(userId)?.role === "student") problems.add("fidelio_roles.csv", row.line, "userSourcedId", "student_role_forbidden");
     else if (data.users.has(userId)) extras.roles.set(userId, (extras.roles.get(userId) ?? new Set()).add(role));
   }
 
@@ -56,13 +57,13 @@ export function readFidelio(tables: Tables, data: OneRoster, problems: Problems)
     const studentSourcedId = row.value("studentSourcedId");
     const caseManagerSourcedId = row.value("caseManagerSourcedId");
     const studentIssue = studentProblem(data, studentSourcedId);
-    const managerIssue = !known(data, "user", caseManagerSourcedId)
-      ? unknown(caseManagerSourcedId)
+    const managerIssue: Issue | undefined = !known(data, "user", caseManagerSourcedId)
+      ? ["unknown_reference", { kind: "user", sourcedId: caseManagerSourcedId }]
       : data.users.has(caseManagerSourcedId) && !extras.roles.get(caseManagerSourcedId)?.has("case_manager")
-        ? `${caseManagerSourcedId} has no case_manager role in fidelio_roles.csv`
+        ? ["no_case_manager_role", { sourcedId: caseManagerSourcedId }]
         : undefined;
-    if (studentIssue) problems.add("fidelio_caseload.csv", row.line, "studentSourcedId", studentIssue);
-    if (managerIssue) problems.add("fidelio_caseload.csv", row.line, "caseManagerSourcedId", managerIssue);
+    if (studentIssue) problems.add("fidelio_caseload.csv", row.line, "studentSourcedId", ...studentIssue);
+    if (managerIssue) problems.add("fidelio_caseload.csv", row.line, "caseManagerSourcedId", ...managerIssue);
     if (!studentIssue && !managerIssue && data.users.has(studentSourcedId) && data.users.has(caseManagerSourcedId)) {
       extras.caseload.push({ line: row.line, studentSourcedId, caseManagerSourcedId });
     }
@@ -73,10 +74,12 @@ export function readFidelio(tables: Tables, data: OneRoster, problems: Problems)
 }
 
 /** Why a sourcedId cannot be a student; a deleted student is no problem (its rows are dropped). */
-function studentProblem(data: OneRoster, sourcedId: string) {
-  if (!known(data, "user", sourcedId)) return unknown(sourcedId);
+type Issue = [ProblemCode, ProblemParams];
+
+function studentProblem(data: OneRoster, sourcedId: string): Issue | undefined {
+  if (!known(data, "user", sourcedId)) return ["unknown_reference", { kind: "user", sourcedId }];
   const user = data.users.get(sourcedId);
-  return user && user.role !== "student" ? `${sourcedId} is not a student` : undefined;
+  return user && user.role !== "student" ? ["not_a_student", { sourcedId }] : undefined;
 }
 
 /** valibot reports `name`, `id`...; the administrator knows the CSV's column names. */
@@ -92,15 +95,15 @@ function readIepItems(table: Table | undefined, data: OneRoster, problems: Probl
     const itemId = row.value("itemId");
     const classIds = row.value("classSourcedIds").split(/\s+/).filter(Boolean);
     const studentIssue = studentProblem(data, studentSourcedId);
-    if (studentIssue) problems.add(file, row.line, "studentSourcedId", studentIssue);
-    if (!isRealDate(effectiveFrom)) problems.add(file, row.line, "effectiveFrom", "A date as YYYY-MM-DD");
-    if (!itemTypes.includes(type)) problems.add(file, row.line, "itemType", `One of: ${itemTypes.join(", ")}`);
-    if (classIds.length > 0 && type !== "accommodation") problems.add(file, row.line, "classSourcedIds", "Only accommodations can be limited to classes");
+    if (studentIssue) problems.add(file, row.line, "studentSourcedId", ...studentIssue);
+    if (!isRealDate(effectiveFrom)) problems.add(file, row.line, "effectiveFrom", "bad_date");
+    if (!itemTypes.includes(type)) problems.add(file, row.line, "itemType", "one_of", oneOf([...itemTypes]));
+    if (classIds.length > 0 && type !== "accommodation") problems.add(file, row.line, "classSourcedIds", "class_limit_not_accommodation");
     for (const classId of classIds) {
-      if (!known(data, "class", classId)) problems.add(file, row.line, "classSourcedIds", unknown(classId));
+      if (!known(data, "class", classId)) problems.add(file, row.line, "classSourcedIds", "unknown_reference", { kind: "class", sourcedId: classId });
     }
     const ids = itemIds.get(studentSourcedId) ?? new Set<string>();
-    if (ids.has(itemId)) problems.add(file, row.line, "itemId", `Duplicate itemId ${itemId} for student ${studentSourcedId}`);
+    if (ids.has(itemId)) problems.add(file, row.line, "itemId", "duplicate_item", { itemId, studentSourcedId });
     itemIds.set(studentSourcedId, ids.add(itemId));
 
     const iep: ImportedIep = ieps.get(studentSourcedId) ?? {
@@ -109,7 +112,7 @@ function readIepItems(table: Table | undefined, data: OneRoster, problems: Probl
       classLimits: new Map(),
     };
     if (iep.content.effectiveFrom !== effectiveFrom) {
-      problems.add(file, row.line, "effectiveFrom", `Every row of a student needs the same effectiveFrom (${iep.content.effectiveFrom} on line ${iep.line})`);
+      problems.add(file, row.line, "effectiveFrom", "effective_from_differs", { effectiveFrom: iep.content.effectiveFrom, line: iep.line });
     }
     if (data.users.get(studentSourcedId)?.role === "student") ieps.set(studentSourcedId, iep);
     if (!itemTypes.includes(type)) continue;
@@ -130,13 +133,16 @@ function readItem(type: (typeof itemTypes)[number], row: { line: number; value: 
   const text = row.value("text");
   let parsed: v.SafeParseResult<v.GenericSchema>;
   if (type === "service") {
+    // Every missing or malformed column is reported, not only the first.
     const raw = row.value("minutesPerWeek");
-    if (!raw) return void problems.add(file, row.line, "minutesPerWeek", "Required for a service");
-    if (!/^-?\d+(\.\d+)?$/.test(raw)) return void problems.add(file, row.line, "minutesPerWeek", "Whole minutes per week, e.g. 60");
-    if (!row.value("providerRole")) return void problems.add(file, row.line, "providerRole", "Required for a service");
+    const numeric = /^-?\d+(\.\d+)?$/.test(raw);
+    if (!raw) problems.add(file, row.line, "minutesPerWeek", "required_for_service");
+    else if (!numeric) problems.add(file, row.line, "minutesPerWeek", "minutes_format");
+    if (!row.value("providerRole")) problems.add(file, row.line, "providerRole", "required_for_service");
+    if (!numeric || !row.value("providerRole")) return undefined;
     parsed = v.safeParse(Service, { id, name: text, minutesPerWeek: Number(raw), providerRole: row.value("providerRole") });
   } else if (type === "goal") {
-    if (!row.value("area")) return void problems.add(file, row.line, "area", "Required for a goal");
+    if (!row.value("area")) return void problems.add(file, row.line, "area", "required_for_goal");
     parsed = v.safeParse(Goal, { id, area: row.value("area"), text });
   } else {
     parsed = v.safeParse(type === "accommodation" ? Accommodation : Modification, { id, text });
@@ -144,7 +150,7 @@ function readItem(type: (typeof itemTypes)[number], row: { line: number; value: 
   if (parsed.success) return parsed.output as Record<string, unknown>;
   for (const issue of parsed.issues) {
     const key = String(issue.path?.[0]?.key ?? "");
-    problems.add(file, row.line, columnOf.get(key) ?? key, issue.message);
+    problems.add(file, row.line, columnOf.get(key) ?? key, "invalid_value", { message: issue.message });
   }
   return undefined;
 }

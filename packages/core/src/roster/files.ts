@@ -1,17 +1,15 @@
-import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { VisibleError } from "../error";
+import { readCsv } from "./csv";
 import type { Problems } from "./problems";
 
 export const rosterLimits = { bytes: 20 * 1024 * 1024, rows: 50_000 } as const;
 
-/** The files Fidelio reads and the columns it needs from each; any other column is ignored. */
-export const rosterFiles = {
+/** The OneRoster versions Fidelio reads; manifest.csv says which one a set is, and without it a set is 1.1. */
+export type OneRosterVersion = "1.1" | "1.2";
+
+const shared = {
   "orgs.csv": { required: ["sourcedId", "name", "type"], optional: ["status"] },
-  "users.csv": {
-    required: ["sourcedId", "orgSourcedIds", "role", "givenName", "familyName", "email"],
-    optional: ["status", "agentSourcedIds", "grades"],
-  },
   "classes.csv": { required: ["sourcedId", "title", "schoolSourcedId"], optional: ["status"] },
   "enrollments.csv": { required: ["sourcedId", "classSourcedId", "schoolSourcedId", "userSourcedId", "role"], optional: ["status"] },
   "fidelio_roles.csv": { required: ["userSourcedId", "role"], optional: [] },
@@ -20,21 +18,44 @@ export const rosterFiles = {
     required: ["studentSourcedId", "effectiveFrom", "itemType", "itemId", "text"],
     optional: ["minutesPerWeek", "providerRole", "area", "classSourcedIds"],
   },
-} as const satisfies Record<string, { required: readonly string[]; optional: readonly string[] }>;
+} as const;
 
-export type RosterFileName = keyof typeof rosterFiles;
+/** The files Fidelio reads in each version and the columns it needs from each; any other column is ignored. */
+export const rosterFiles = {
+  "1.1": {
+    ...shared,
+    "users.csv": {
+      required: ["sourcedId", "orgSourcedIds", "role", "givenName", "familyName", "email"],
+      optional: ["status", "agentSourcedIds", "grades"],
+    },
+  },
+  // 1.2 moves a user's role and organizations from users.csv to roles.csv, one row per role in an org.
+  "1.2": {
+    ...shared,
+    "users.csv": { required: ["sourcedId", "givenName", "familyName", "email"], optional: ["status", "agentSourcedIds", "grades"] },
+    "roles.csv": { required: ["sourcedId", "userSourcedId", "roleType", "role", "orgSourcedId"], optional: ["status"] },
+  },
+} as const satisfies Record<OneRosterVersion, Record<string, { required: readonly string[]; optional: readonly string[] }>>;
+
+export type RosterFileName = keyof (typeof rosterFiles)["1.1"] | keyof (typeof rosterFiles)["1.2"];
+type Spec = { required: readonly string[]; optional: readonly string[] };
 
 /** Uploaded names are looked up in a Map, never as object keys: `__proto__` or `toString` is just an unknown file. */
-const specOf = new Map(Object.entries(rosterFiles) as Array<[RosterFileName, (typeof rosterFiles)[RosterFileName]]>);
-const isRosterFile = (name: string): name is RosterFileName => specOf.has(name as RosterFileName);
+const specsOf = (version: OneRosterVersion) => new Map(Object.entries(rosterFiles[version]) as Array<[RosterFileName, Spec]>);
+const anyVersion = new Set<string>([...specsOf("1.1").keys(), ...specsOf("1.2").keys(), "manifest.csv"]);
 
-const requiredFiles: RosterFileName[] = ["orgs.csv", "users.csv", "classes.csv", "enrollments.csv"];
+const requiredFiles: Record<OneRosterVersion, RosterFileName[]> = {
+  "1.1": ["orgs.csv", "users.csv", "classes.csv", "enrollments.csv"],
+  "1.2": ["orgs.csv", "users.csv", "roles.csv", "classes.csv", "enrollments.csv"],
+};
 
-/** OneRoster 1.1 files Fidelio has no use for; a bulk export may carry them. */
+/** OneRoster files Fidelio has no use for (1.1 and 1.2); a bulk export may carry them. */
 const ignoredFiles = new Set(
-  ["manifest", "academicSessions", "courses", "demographics", "categories", "classResources", "courseResources", "lineItems", "resources", "results", "userResources"].map(
-    (name) => `${name.toLowerCase()}.csv`,
-  ),
+  [
+    "academicSessions", "courses", "demographics", "categories", "classResources", "courseResources", "lineItems", "resources", "results",
+    "userResources", "userProfiles", "scoreScales", "lineItemLearningObjectiveIds", "lineItemScoreScales", "resultLearningObjectiveIds",
+    "resultScoreScales", "assessmentLineItems", "assessmentResults",
+  ].map((name) => `${name.toLowerCase()}.csv`),
 );
 
 export interface Row {
@@ -44,14 +65,22 @@ export interface Row {
 }
 
 export interface Table {
-  file: RosterFileName;
+  file: string;
   rows: Row[];
   /** Required columns the header lacks: reported once, not again on every row. */
   missingColumns: string[];
+  /** Rows were lost to CSV syntax errors: which sourcedIds the file holds is not known. */
+  damaged: boolean;
 }
 
 /** Keyed by the validated file name; a Map so no user-chosen name reaches an object's prototype. */
-export type Tables = Map<RosterFileName, Table>;
+export interface Tables {
+  version: OneRosterVersion;
+  get(file: RosterFileName): Table | undefined;
+  has(file: RosterFileName): boolean;
+  /** Files required for this version that did not come, or whose header could not be read. */
+  unreadable: Set<RosterFileName>;
+}
 
 const tooLarge = (what: string) =>
   new VisibleError(413, "roster_too_large", `The roster is too large: ${what}. Split it or remove files Fidelio does not read.`);
@@ -82,7 +111,7 @@ function expand(files: Array<{ name: string; bytes: Uint8Array }>, problems: Pro
           const name = baseName(entry.name);
           if (entry.name.endsWith("/") || entry.name.startsWith("__MACOSX/") || name.startsWith(".")) return false;
           if (ignoredFiles.has(name.toLowerCase())) return false;
-          if (!isRosterFile(name.toLowerCase())) {
+          if (!anyVersion.has(name.toLowerCase())) {
             unread.push(name);
             return false;
           }
@@ -93,7 +122,7 @@ function expand(files: Array<{ name: string; bytes: Uint8Array }>, problems: Pro
       });
     } catch (error) {
       if (error instanceof VisibleError) throw error;
-      problems.add(baseName(file.name), 0, "", "This zip file cannot be read");
+      problems.add(baseName(file.name), 0, "", "bad_zip");
       continue;
     }
     for (const [path, bytes] of Object.entries(entries)) out.push({ name: baseName(path), bytes });
@@ -104,76 +133,94 @@ function expand(files: Array<{ name: string; bytes: Uint8Array }>, problems: Pro
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-function parseTable(file: RosterFileName, bytes: Uint8Array, problems: Problems): Table | undefined {
+/** Reads one file against its spec; undefined when not even its header can be read. */
+function parseTable(file: string, spec: Spec, bytes: Uint8Array, problems: Problems): Table | undefined {
   let text: string;
   try {
     text = decoder.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   } catch {
-    problems.add(file, 0, "", "The file is not UTF-8 text");
+    problems.add(file, 0, "", "not_utf8");
     return undefined;
   }
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
-  } catch (error) {
-    const lines = (error as { lines?: number }).lines ?? 0;
-    problems.add(file, lines, "", `Malformed CSV: ${(error as Error).message}`);
-    return undefined;
-  }
-  // info.lines is where a record ends; a quoted field spanning lines starts earlier.
-  const lineOf = (r: (typeof records)[number]) => r.info.lines - r.record.join(",").split("\n").length + 1;
+  const { records, errors } = readCsv(text);
   const [header, ...body] = records;
-  if (!header) {
-    problems.add(file, 1, "", "The file is empty; it needs a header row");
+  const headerCells = header?.line === 1 ? header.cells : [];
+  const known = new Map<string, string>([...spec.required, ...spec.optional].map((column) => [column.toLowerCase(), column]));
+  const columns = headerCells.map((cell) => known.get(cell.trim().toLowerCase()) ?? cell.trim());
+  for (const error of errors) {
+    problems.add(file, error.line, error.line === 1 ? "" : (columns[error.index] ?? ""), "bad_quote", {
+      detail: error.kind === "never_closed" ? "never closed" : "text after the closing quote",
+    });
+  }
+  if (!header || header.line !== 1) {
+    if (errors.length === 0) problems.add(file, 1, "", "empty_file");
     return undefined;
   }
-  const spec = specOf.get(file)!;
-  const known = new Map<string, string>([...spec.required, ...spec.optional].map((column) => [column.toLowerCase(), column]));
-  const columns = header.record.map((cell) => known.get(cell.trim().toLowerCase()) ?? cell.trim());
   const missingColumns = spec.required.filter((column) => !columns.includes(column));
-  for (const column of missingColumns) problems.add(file, 1, column, "Missing column");
+  for (const column of missingColumns) problems.add(file, 1, column, "missing_column");
   const rows: Row[] = [];
   for (const record of body) {
-    if (record.record.every((cell) => cell.trim() === "")) continue;
-    const line = lineOf(record);
-    if (record.record.length !== columns.length) {
-      problems.add(file, line, "", `Expected ${columns.length} fields as in the header, found ${record.record.length}`);
+    if (record.cells.every((cell) => cell.trim() === "")) continue;
+    if (record.cells.length !== columns.length) {
+      problems.add(file, record.line, "", "field_count", { expected: columns.length, found: record.cells.length });
     }
     const values = new Map<string, string>();
     columns.forEach((column, i) => {
-      values.set(column, (record.record[i] ?? "").trim());
+      values.set(column, (record.cells[i] ?? "").trim());
     });
-    rows.push({ line, values });
+    rows.push({ line: record.line, values });
   }
-  return { file, rows, missingColumns };
+  return { file, rows, missingColumns, damaged: errors.length > 0 };
+}
+
+/** The version manifest.csv declares (`oneroster.version`); a set without a manifest is 1.1. */
+function versionOf(manifest: { bytes: Uint8Array } | undefined, problems: Problems): OneRosterVersion {
+  if (!manifest) return "1.1";
+  const table = parseTable("manifest.csv", { required: ["propertyName", "value"], optional: [] }, manifest.bytes, problems);
+  const row = table?.rows.find((r) => r.values.get("propertyName")?.toLowerCase() === "oneroster.version");
+  const declared = row?.values.get("value") ?? "";
+  if (declared === "1.1" || declared === "1.2") return declared;
+  if (table) problems.add("manifest.csv", row?.line ?? 0, "oneroster.version", "unsupported_version", { version: declared || "nothing" });
+  return "1.1";
 }
 
 /** Reads every uploaded file into tables; problems with files and headers go to `problems`. */
 export function readTables(files: Array<{ name: string; bytes: Uint8Array }>, problems: Problems): Tables {
-  const tables: Tables = new Map();
+  const expanded = expand(files, problems);
+  const manifests = expanded.filter((f) => f.name.toLowerCase() === "manifest.csv");
+  if (manifests.length > 1) problems.add("manifest.csv", 0, "", "duplicate_file");
+  const version = versionOf(manifests[0], problems);
+  const specs = specsOf(version);
+  const tables = new Map<RosterFileName, Table>();
   const seen = new Set<string>();
   let rowCount = 0;
-  for (const { name, bytes } of expand(files, problems)) {
+  for (const { name, bytes } of expanded) {
     const lower = name.toLowerCase();
-    if (ignoredFiles.has(lower)) continue;
-    if (!isRosterFile(lower)) {
-      problems.add(name, 0, "", "Not a file Fidelio reads (see the roster CSV guide for the file names)");
+    if (ignoredFiles.has(lower) || lower === "manifest.csv") continue;
+    const spec = specs.get(lower as RosterFileName);
+    if (!spec) {
+      if (anyVersion.has(lower)) problems.add(name, 0, "", "version_file", { version });
+      else if (/\.[a-z0-9]+$/.test(lower) && !lower.endsWith(".csv")) problems.add(name, 0, "", "not_a_roster_file");
+      else problems.add(name, 0, "", "unknown_file");
       continue;
     }
-    const file = lower;
+    const file = lower as RosterFileName;
     if (seen.has(file)) {
-      problems.add(file, 0, "", "This file was uploaded more than once");
+      problems.add(file, 0, "", "duplicate_file");
       continue;
     }
     seen.add(file);
-    const table = parseTable(file, bytes, problems);
+    const table = parseTable(file, spec, bytes, problems);
     if (!table) continue;
     rowCount += table.rows.length;
     if (rowCount > rosterLimits.rows) throw tooLarge(`more than ${rosterLimits.rows.toLocaleString("en-US")} rows`);
     tables.set(file, table);
   }
-  for (const file of requiredFiles) {
-    if (!seen.has(file)) problems.add(file, 0, "", "Missing file");
+  const unreadable = new Set<RosterFileName>();
+  for (const file of requiredFiles[version]) {
+    if (!seen.has(file)) problems.add(file, 0, "", "missing_file");
+    const table = tables.get(file);
+    if (!table || table.damaged || table.missingColumns.includes("sourcedId")) unreadable.add(file);
   }
-  return tables;
+  return { version, get: (file) => tables.get(file), has: (file) => seen.has(file), unreadable };
 }

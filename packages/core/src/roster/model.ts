@@ -61,7 +61,9 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
   const emails = new Map<string, string>();
   for (const user of data.users.values()) {
     if (user.role === "student") {
-      const student = readStudent(user, schoolsOf(user)[0], problems);
+      // An org that failed its own checks may have been the school: that is reported in orgs.csv only.
+      const orgsChecked = user.orgSourcedIds.every((id) => data.orgs.has(id) || data.deleted.has(id));
+      const student = readStudent(user, schoolsOf(user)[0], orgsChecked ? problems : undefined);
       if (student) students.set(user.sourcedId, student);
       continue;
     }
@@ -71,13 +73,13 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
     if (given.size === 0) continue;
     const email = v.safeParse(Email, user.email);
     if (!email.success) {
-      problems.add("users.csv", user.line, "email", user.email ? "Not a valid email address" : "Required: staff and guardians sign in with their email");
+      problems.add("users.csv", user.line, "email", user.email ? "email_invalid" : "email_required");
       continue;
     }
     const name = `${user.givenName} ${user.familyName}`;
-    if (name.length > 120) problems.add("users.csv", user.line, "givenName", "givenName and familyName together are too long (at most 120 characters)");
+    if (name.length > 120) problems.add("users.csv", user.line, "givenName", "name_too_long", { max: 120 });
     const other = emails.get(email.output);
-    if (other) problems.add("users.csv", user.line, "email", `${email.output} is also the email of ${other}; each person needs their own`);
+    if (other) problems.add("users.csv", user.line, "email", "email_shared", { email: email.output, sourcedId: other });
     emails.set(email.output, user.sourcedId);
     people.set(user.sourcedId, {
       sourcedId: user.sourcedId,
@@ -107,7 +109,7 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
       if (user.role === "student" && guardianRoles.includes(other.role)) link(user.sourcedId, agent, "guardian");
       else if (guardianRoles.includes(user.role) && other.role === "student") link(agent, user.sourcedId, "guardian");
       else if (user.role === "student" || guardianRoles.includes(user.role)) {
-        problems.add("users.csv", user.line, "agentSourcedIds", user.role === "student" ? `${agent} is not a guardian, parent or relative` : `${agent} is not a student`);
+        problems.add("users.csv", user.line, "agentSourcedIds", user.role === "student" ? "not_a_guardian" : "not_a_student", { sourcedId: agent });
       }
     }
   }
@@ -139,15 +141,15 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
   };
 }
 
-function readStudent(user: OneRosterUser, schoolSourcedId: string | undefined, problems: Problems): ImportedStudent | undefined {
+function readStudent(user: OneRosterUser, schoolSourcedId: string | undefined, problems: Problems | undefined): ImportedStudent | undefined {
   const grade = user.grades[0] ?? "";
   const tooLong = (field: string, value: string, max: number) =>
-    value.length > max && problems.add("users.csv", user.line, field, `At most ${max} characters`);
+    value.length > max && problems?.add("users.csv", user.line, field, "too_long", { max });
   tooLong("givenName", user.givenName, 80);
   tooLong("familyName", user.familyName, 80);
   tooLong("grades", grade, 8);
   if (!schoolSourcedId) {
-    if (user.orgSourcedIds.length > 0) problems.add("users.csv", user.line, "orgSourcedIds", "A student needs a school among orgSourcedIds");
+    if (user.orgSourcedIds.length > 0) problems?.add(user.orgRefs[0]?.file ?? "users.csv", user.orgRefs[0]?.line ?? user.line, user.orgRefs[0]?.field ?? "orgSourcedIds", "student_needs_school");
     return undefined;
   }
   return { sourcedId: user.sourcedId, line: user.line, firstName: user.givenName, lastName: user.familyName, grade, schoolSourcedId };

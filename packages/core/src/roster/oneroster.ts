@@ -1,21 +1,31 @@
 import type { Row, Table, Tables } from "./files";
 import type { Problems } from "./problems";
+import { readRoles12, type Roles12 } from "./roles-csv";
 
-/** The OneRoster 1.1 records Fidelio reads, as they stand in the files after structural checks. */
+/** The OneRoster records Fidelio reads (1.1 or 1.2), as they stand in the files after structural checks. */
 export interface Org {
   sourcedId: string;
   line: number;
   name: string;
   type: string;
 }
+/** Where a user names an organization: users.csv in 1.1, a roles.csv row in 1.2. */
+export interface OrgRef {
+  sourcedId: string;
+  file: string;
+  line: number;
+  field: string;
+}
 export interface OneRosterUser {
   sourcedId: string;
   line: number;
+  /** Lower case; in 1.2 the role of the user's primary row in roles.csv. */
   role: string;
   givenName: string;
   familyName: string;
   email: string;
   orgSourcedIds: string[];
+  orgRefs: OrgRef[];
   agentSourcedIds: string[];
   grades: string[];
 }
@@ -32,6 +42,8 @@ export interface Enrollment {
   role: string;
 }
 
+export type Kind = "org" | "user" | "class";
+
 export interface OneRoster {
   orgs: Map<string, Org>;
   users: Map<string, OneRosterUser>;
@@ -39,6 +51,10 @@ export interface OneRoster {
   enrollments: Enrollment[];
   /** sourcedIds whose rows say `tobedeleted`: references to them are dropped, not errors. */
   deleted: Set<string>;
+  /** sourcedIds whose rows have problems of their own: a reference to them is not reported again. */
+  failed: Set<string>;
+  /** Kinds whose file is missing or lost rows to syntax errors: references to them cannot be checked. */
+  unchecked: Set<Kind>;
   /** users.csv rows marked `tobedeleted`: every role the roster gave them ends. */
   deletedUsers: Set<string>;
   skipped: number;
@@ -55,19 +71,21 @@ export const list = (value: string) =>
     .map((part) => part.trim())
     .filter(Boolean);
 
-const oneOf = (values: string[]) => `One of: ${values.join(", ")}`;
+export const oneOf = (values: string[]) => ({ values: values.join(", ") });
 
 /**
  * Walks one file's rows: skips `tobedeleted` rows (counted) and repeated sourcedIds (reported),
- * reports empty required fields, and hands each remaining row to `read`.
+ * reports empty required fields, and hands each remaining row to `read`, which reports what else is
+ * wrong and returns how to keep the record. A row with any problem is not kept: its sourcedId is
+ * marked failed, so the rows that refer to it do not add "Unknown sourcedId" on top.
  */
-function eachRow(
+export function eachRow(
   table: Table | undefined,
   data: OneRoster,
   problems: Problems,
   required: string[],
-  read: (row: Row, value: (field: string) => string) => void,
-  deleted: Set<string> = data.deleted,
+  read: (row: Row, value: (field: string) => string) => (() => void) | undefined,
+  options: { deleted?: Set<string>; counted?: boolean } = {},
 ) {
   const seen = new Set<string>();
   for (const row of table?.rows ?? []) {
@@ -75,94 +93,123 @@ function eachRow(
     const status = value("status").toLowerCase();
     const sourcedId = value("sourcedId");
     if (sourcedId && seen.has(sourcedId)) {
-      problems.add(table!.file, row.line, "sourcedId", `Duplicate sourcedId ${sourcedId}`);
+      problems.add(table!.file, row.line, "sourcedId", "duplicate_id", { sourcedId });
       continue;
     }
     seen.add(sourcedId);
     if (status === "tobedeleted") {
-      data.skipped += 1;
+      if (options.counted !== false) data.skipped += 1;
       if (sourcedId) {
         data.deleted.add(sourcedId);
-        deleted.add(sourcedId);
+        options.deleted?.add(sourcedId);
       }
       continue;
     }
-    if (status !== "" && status !== "active") problems.add(table!.file, row.line, "status", oneOf(["active", "tobedeleted"]));
-    const missing = required.filter((field) => value(field) === "" && !table!.missingColumns.includes(field));
-    for (const field of missing) problems.add(table!.file, row.line, field, "Required");
-    if (missing.length === 0) read(row, value);
+    const before = problems.count;
+    if (status !== "" && status !== "active") problems.add(table!.file, row.line, "status", "one_of", oneOf(["active", "tobedeleted"]));
+    for (const field of required) {
+      if (value(field) === "" && !table!.missingColumns.includes(field)) problems.add(table!.file, row.line, field, "required");
+    }
+    const keep = read(row, value);
+    if (keep && problems.count === before) keep();
+    else if (sourcedId) data.failed.add(sourcedId);
   }
 }
 
 export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
-  const data: OneRoster = { orgs: new Map(), users: new Map(), classes: new Map(), enrollments: [], deleted: new Set(), deletedUsers: new Set(), skipped: 0 };
+  const data: OneRoster = {
+    orgs: new Map(), users: new Map(), classes: new Map(), enrollments: [],
+    deleted: new Set(), failed: new Set(), unchecked: new Set(), deletedUsers: new Set(), skipped: 0,
+  };
+  if (tables.unreadable.has("orgs.csv")) data.unchecked.add("org");
+  if (tables.unreadable.has("users.csv")) data.unchecked.add("user");
+  if (tables.unreadable.has("classes.csv")) data.unchecked.add("class");
 
   eachRow(tables.get("orgs.csv"), data, problems, ["sourcedId", "name", "type"], (row, value) => {
     const type = value("type").toLowerCase();
-    if (!orgTypes.includes(type)) problems.add("orgs.csv", row.line, "type", oneOf(orgTypes));
-    else data.orgs.set(value("sourcedId"), { sourcedId: value("sourcedId"), line: row.line, name: value("name"), type });
+    if (value("type") && !orgTypes.includes(type)) problems.add("orgs.csv", row.line, "type", "one_of", oneOf(orgTypes));
+    return () => data.orgs.set(value("sourcedId"), { sourcedId: value("sourcedId"), line: row.line, name: value("name"), type });
   });
 
-  eachRow(tables.get("users.csv"), data, problems, ["sourcedId", "role", "givenName", "familyName"], (row, value) => {
-    const role = value("role").toLowerCase();
-    if (!userRoles.includes(role)) return problems.add("users.csv", row.line, "role", oneOf(userRoles));
-    data.users.set(value("sourcedId"), {
-      sourcedId: value("sourcedId"),
-      line: row.line,
-      role,
-      givenName: value("givenName"),
-      familyName: value("familyName"),
-      email: value("email"),
-      orgSourcedIds: list(value("orgSourcedIds")),
-      agentSourcedIds: list(value("agentSourcedIds")),
-      grades: list(value("grades")),
-    });
-  }, data.deletedUsers);
+  const roles12: Roles12 | undefined = tables.version === "1.2" ? readRoles12(tables, data, problems) : undefined;
+  const userRequired = roles12 ? ["sourcedId", "givenName", "familyName"] : ["sourcedId", "role", "givenName", "familyName"];
+  eachRow(tables.get("users.csv"), data, problems, userRequired, (row, value) => {
+    const sourcedId = value("sourcedId");
+    let role = value("role").toLowerCase();
+    let orgRefs: OrgRef[] = list(value("orgSourcedIds")).map((org) => ({ sourcedId: org, file: "users.csv", line: row.line, field: "orgSourcedIds" }));
+    if (roles12) {
+      const primary = roles12.primaryOf.get(sourcedId);
+      if (!primary) {
+        // A user whose roles.csv rows have problems of their own is reported there only.
+        if (!roles12.failedUsers.has(sourcedId) && !tables.unreadable.has("roles.csv")) problems.add("users.csv", row.line, "sourcedId", "no_primary_role", { sourcedId });
+        return undefined;
+      }
+      role = primary.role;
+      orgRefs = roles12.orgsOf.get(sourcedId) ?? [];
+    } else if (value("role") && !userRoles.includes(role)) {
+      problems.add("users.csv", row.line, "role", "one_of", oneOf(userRoles));
+    }
+    return () =>
+      data.users.set(sourcedId, {
+        sourcedId,
+        line: row.line,
+        role,
+        givenName: value("givenName"),
+        familyName: value("familyName"),
+        email: value("email"),
+        orgSourcedIds: orgRefs.map((ref) => ref.sourcedId),
+        orgRefs,
+        agentSourcedIds: list(value("agentSourcedIds")),
+        grades: list(value("grades")),
+      });
+  }, { deleted: data.deletedUsers });
+  roles12?.checkUsers();
 
-  eachRow(tables.get("classes.csv"), data, problems, ["sourcedId", "title", "schoolSourcedId"], (row, value) => {
+  eachRow(tables.get("classes.csv"), data, problems, ["sourcedId", "title", "schoolSourcedId"], (row, value) => () => {
     data.classes.set(value("sourcedId"), { sourcedId: value("sourcedId"), line: row.line, title: value("title"), schoolSourcedId: value("schoolSourcedId") });
   });
 
   eachRow(tables.get("enrollments.csv"), data, problems, ["sourcedId", "classSourcedId", "schoolSourcedId", "userSourcedId", "role"], (row, value) => {
     const role = value("role").toLowerCase();
-    if (!enrollmentRoles.includes(role)) return problems.add("enrollments.csv", row.line, "role", oneOf(enrollmentRoles));
-    if (!known(data, "org", value("schoolSourcedId"))) problems.add("enrollments.csv", row.line, "schoolSourcedId", unknown(value("schoolSourcedId")));
-    data.enrollments.push({ line: row.line, classSourcedId: value("classSourcedId"), userSourcedId: value("userSourcedId"), role });
+    if (value("role") && !enrollmentRoles.includes(role)) problems.add("enrollments.csv", row.line, "role", "one_of", oneOf(enrollmentRoles));
+    if (value("schoolSourcedId")) reference(data, problems, "org", value("schoolSourcedId"), "enrollments.csv", row.line, "schoolSourcedId");
+    return () => data.enrollments.push({ line: row.line, classSourcedId: value("classSourcedId"), userSourcedId: value("userSourcedId"), role });
   });
 
   checkReferences(data, problems);
   return data;
 }
 
-export const unknown = (sourcedId: string) => `Unknown sourcedId ${sourcedId}`;
-
-/** True when the sourcedId is in the files (deleted ones count: links to them are quietly dropped). */
-export function known(data: OneRoster, kind: "org" | "user" | "class", sourcedId: string) {
+/** True when the sourcedId is in the files, or cannot be judged: deleted (links to it are dropped), failed, or its file unreadable. */
+export function known(data: OneRoster, kind: Kind, sourcedId: string) {
   const map = kind === "org" ? data.orgs : kind === "user" ? data.users : data.classes;
-  return map.has(sourcedId) || data.deleted.has(sourcedId);
+  return map.has(sourcedId) || data.deleted.has(sourcedId) || data.failed.has(sourcedId) || data.unchecked.has(kind);
+}
+
+/** Reports a reference to a record the files do not hold; true when it is known. */
+export function reference(data: OneRoster, problems: Problems, kind: Kind, sourcedId: string, file: string, line: number, field: string) {
+  if (known(data, kind, sourcedId)) return true;
+  problems.add(file, line, field, "unknown_reference", { kind, sourcedId });
+  return false;
 }
 
 function checkReferences(data: OneRoster, problems: Problems) {
   for (const user of data.users.values()) {
-    for (const org of user.orgSourcedIds) {
-      if (!known(data, "org", org)) problems.add("users.csv", user.line, "orgSourcedIds", unknown(org));
-    }
-    for (const agent of user.agentSourcedIds) {
-      if (!known(data, "user", agent)) problems.add("users.csv", user.line, "agentSourcedIds", unknown(agent));
-    }
-    if (user.orgSourcedIds.length === 0) problems.add("users.csv", user.line, "orgSourcedIds", "Required");
+    for (const ref of user.orgRefs) reference(data, problems, "org", ref.sourcedId, ref.file, ref.line, ref.field);
+    for (const agent of user.agentSourcedIds) reference(data, problems, "user", agent, "users.csv", user.line, "agentSourcedIds");
+    if (user.orgRefs.length === 0) problems.add("users.csv", user.line, "orgSourcedIds", "required");
   }
   for (const cls of data.classes.values()) {
     const school = data.orgs.get(cls.schoolSourcedId);
-    if (!known(data, "org", cls.schoolSourcedId)) problems.add("classes.csv", cls.line, "schoolSourcedId", unknown(cls.schoolSourcedId));
-    else if (school && school.type !== "school") problems.add("classes.csv", cls.line, "schoolSourcedId", `${cls.schoolSourcedId} is not a school`);
+    if (!reference(data, problems, "org", cls.schoolSourcedId, "classes.csv", cls.line, "schoolSourcedId")) continue;
+    if (school && school.type !== "school") problems.add("classes.csv", cls.line, "schoolSourcedId", "not_a_school", { sourcedId: cls.schoolSourcedId });
   }
   for (const enrollment of data.enrollments) {
     const user = data.users.get(enrollment.userSourcedId);
-    if (!known(data, "class", enrollment.classSourcedId)) problems.add("enrollments.csv", enrollment.line, "classSourcedId", unknown(enrollment.classSourcedId));
-    if (!known(data, "user", enrollment.userSourcedId)) problems.add("enrollments.csv", enrollment.line, "userSourcedId", unknown(enrollment.userSourcedId));
-    else if (user && (enrollment.role === "student") !== (user.role === "student")) {
-      problems.add("enrollments.csv", enrollment.line, "role", `${enrollment.role} does not match the user's role ${user.role}`);
+    reference(data, problems, "class", enrollment.classSourcedId, "enrollments.csv", enrollment.line, "classSourcedId");
+    if (!reference(data, problems, "user", enrollment.userSourcedId, "enrollments.csv", enrollment.line, "userSourcedId")) continue;
+    if (user && (enrollment.role === "student") !== (user.role === "student")) {
+      problems.add("enrollments.csv", enrollment.line, "role", "role_mismatch", { role: enrollment.role, userRole: user.role });
     }
   }
 }

@@ -1,6 +1,7 @@
+import * as v from "valibot";
 import { batchGet, keys, queryAll } from "../dynamo";
 import { newId } from "../id";
-import { User, type UserInfo } from "../user";
+import { User, UserInfo } from "../user";
 import type { RosterModel } from "./model";
 import type { Problems } from "./problems";
 import { mapLimit } from "./util";
@@ -24,14 +25,21 @@ export interface Stored {
   students: Map<string, Item[]>;
 }
 
+/** Items read back are checked, not cast: a malformed item fails the import loudly instead of planning on a guess. */
+const SourceItem = v.object({ kind: v.picklist(["district", "school", "user", "student"]), sourcedId: v.string(), id: v.string() });
+const ClaimItem = v.object({ pk: v.string(), userId: v.string() });
+const SchoolItem = v.looseObject({ id: v.string() });
+/** The whole stored item (plan.ts compares it with what it would write), checked as a user. */
+const UserItem = v.looseObject(UserInfo.entries);
+
 const sourceKey = (kind: SourceKind, sourcedId: string) => `${kind} ${sourcedId}`;
 
 export async function loadStored(districtId: string, model: RosterModel): Promise<Stored> {
   const emails = [...model.people.values()].map((p) => p.email);
   const [sourceItems, schoolItems, claimItems] = await Promise.all([
-    queryAll<{ kind: SourceKind; sourcedId: string; id: string }>(keys.sourceIdsOf(districtId)),
-    queryAll<{ id: string }>(keys.schoolsOf(districtId)),
-    batchGet<{ pk: string; userId: string }>(emails.map((email) => keys.email(email)), true),
+    queryAll(keys.sourceIdsOf(districtId)).then((items) => items.map((item) => v.parse(SourceItem, item))),
+    queryAll(keys.schoolsOf(districtId)).then((items) => items.map((item) => v.parse(SchoolItem, item))),
+    batchGet(emails.map((email) => keys.email(email)), true).then((items) => items.map((item) => v.parse(ClaimItem, item))),
   ]);
   const sources = new Map(sourceItems.map((item) => [sourceKey(item.kind, item.sourcedId), item.id]));
   const emailOfClaim = new Map(emails.map((email) => [keys.email(email).pk, email]));
@@ -41,13 +49,13 @@ export async function loadStored(districtId: string, model: RosterModel): Promis
   const userIds = [...sourceItems.filter((item) => item.kind === "user").map((item) => item.id), ...claims.values()];
   const studentIds = [...model.students.keys()].flatMap((sourcedId) => sources.get(sourceKey("student", sourcedId)) ?? []);
   const [userItems, partitions] = await Promise.all([
-    batchGet<UserInfo>(userIds.map((id) => keys.user(id)), true),
+    batchGet(userIds.map((id) => keys.user(id)), true).then((items) => items.map((item) => v.parse(UserItem, item))),
     mapLimit(studentIds, 8, (id) => queryAll(keys.studentPartition(id))),
   ]);
   return {
     sources,
     schools: new Map(schoolItems.map((item) => [item.id, item])),
-    users: new Map(userItems.map((item) => [item.id, item as unknown as Item])),
+    users: new Map(userItems.map((item) => [item.id, item])),
     userSources: new Map(sourceItems.filter((item) => item.kind === "user").map((item) => [item.id, item.sourcedId])),
     claims,
     students: new Map(studentIds.map((id, i) => [id, partitions[i]!])),
@@ -94,7 +102,7 @@ export function resolveIds(districtId: string, model: RosterModel, stored: Store
       owned.add(holder);
       assign("user", person.sourcedId, holder);
     } else {
-      problems.add("users.csv", person.line, "email", `${person.email} already belongs to another Fidelio account`);
+      problems.add("users.csv", person.line, "email", "email_taken", { email: person.email });
     }
   }
   return {

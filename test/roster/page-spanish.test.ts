@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { unzipSync } from "fflate";
+import { startTestServer } from "../support/server";
+import { expectAccessible, launchBrowser, signIn } from "../browser/helpers";
+import { rosterCsv } from "./fixture";
+
+/** Issue 6: the roster page in Spanish, as a new administrator finds it: sample files, the format guide, translated problems. */
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser({ width: 1200, height: 900 });
+  page = await browser.context.newPage();
+  await signIn(page, server.url, server.mailUrl, "admin@demo.fidelio.test");
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, 60_000);
+
+test("in Spanish the page links the samples and the guide, and shows a CSV syntax problem translated, with its line and column", async () => {
+  await page.getByRole("button", { name: "Español" }).click();
+  await page.goto(`${server.url}/admin/roster`);
+  await page.getByRole("heading", { level: 1, name: "Listas del distrito" }).waitFor();
+
+  for (const [name, version] of [["Muestra, OneRoster 1.2 (ZIP)", "1.2"], ["Muestra, OneRoster 1.1 (ZIP)", "1.1"]] as const) {
+    const href = (await page.getByRole("link", { name }).getAttribute("href"))!;
+    const response = await browser.context.request.get(`${server.url}${href}`);
+    expect(response.status()).toBe(200);
+    const names = Object.keys(unzipSync(new Uint8Array(await response.body()))).sort();
+    expect(names).toContain("manifest.csv");
+    expect(names).toContain("fidelio_iep_items.csv");
+    expect(names.includes("roles.csv")).toBe(version === "1.2");
+  }
+
+  const csvs = rosterCsv("page-es.test");
+  csvs["classes.csv"] = 'sourcedId,status,title,schoolSourcedId\nc1,active,"Grade 3 Reading"x,s1\nc2,active,Grade 3 Math,s1\n';
+  const files = Object.entries(csvs).map(([name, text]) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) }));
+  await page.getByLabel(/Archivos de listas/).setInputFiles(files);
+  await page.getByRole("button", { name: "Subir listas" }).click();
+  const table = page.getByRole("table", { name: "Filas que hay que corregir" });
+  await table.waitFor();
+  const row = table.getByRole("row").filter({ hasText: "classes.csv" });
+  expect(await row.getByRole("cell").allTextContents()).toEqual([
+    "classes.csv",
+    "2",
+    "title",
+    "Aquí se abren comillas que no se cierran bien (hay texto después de las comillas de cierre).",
+  ]);
+  // The knock-on reference errors of the lost class row are not there.
+  expect(await table.getByRole("row").count()).toBe(2);
+  await expectAccessible(page, "roster page in Spanish, with a problem");
+
+  await page.getByRole("link", { name: "Lea la guía del formato de las listas" }).click();
+  await page.getByRole("heading", { level: 1, name: "Guía del formato de las listas" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Roster CSV import" }).waitFor();
+  expect(await page.getByRole("table").count()).toBeGreaterThan(1);
+  await expectAccessible(page, "roster format guide");
+}, 120_000);
