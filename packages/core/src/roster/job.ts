@@ -5,6 +5,7 @@ import { isConditionFailure } from "../error";
 import { newId } from "../id";
 import type { RosterProblem } from "./problems";
 import type { ImportSummary, JobView } from "./index";
+import { openRosterJobItem, rosterJobFileItem, rosterJobItem } from "./job-item";
 import { mapLimit } from "./util";
 
 export type JobStatus = "queued" | "running" | "done" | "failed";
@@ -60,11 +61,6 @@ function toItem(job: RosterJob) {
   };
 }
 
-const fromItem = (item: Record<string, unknown>): RosterJob => {
-  const { pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, type: _t, ...job } = item;
-  return job as unknown as RosterJob;
-};
-
 /** Stores the files, then the job: a job never names files that are not there yet. */
 export async function createJob(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>, hash: string, total: number): Promise<RosterJob> {
   const id = newId("rjb");
@@ -95,12 +91,11 @@ export async function createJob(actor: UserActor, files: Array<{ name: string; b
 }
 
 export async function loadJob(id: string): Promise<RosterJob | undefined> {
-  const item = await getItem(keys.rosterJob(id), true);
-  return item ? fromItem(item) : undefined;
+  return getItem(rosterJobItem, keys.rosterJob(id), true);
 }
 
 export async function loadFiles(id: string) {
-  const chunks = await queryAll<{ sk: string; name: string; bytes: Uint8Array }>(keys.rosterJobFiles(id));
+  const chunks = await queryAll(rosterJobFileItem, keys.rosterJobFiles(id));
   const files = new Map<string, { name: string; parts: Uint8Array[] }>();
   for (const chunk of chunks) {
     const fileKey = chunk.sk.split("#")[1]!;
@@ -112,7 +107,7 @@ export async function loadFiles(id: string) {
 
 /** Unfinished jobs (of one district, or all): the sparse index holds only open jobs. */
 export async function openJobs(districtId?: string): Promise<RosterJob[]> {
-  const found = await queryAll<Record<string, unknown>>(keys.openRosterJobs(districtId));
+  const found = await queryAll(openRosterJobItem, keys.openRosterJobs(districtId));
   const jobs = await Promise.all(found.map((item) => loadJob(String(item.id))));
   return jobs.filter((job): job is RosterJob => Boolean(job && isOpen(job)));
 }
