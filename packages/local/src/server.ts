@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -50,6 +51,10 @@ export function localApp() {
 export function startServer(port: number): Promise<{ url: string; server: ServerType; stop(): Promise<void> }> {
   return new Promise((done) => {
     const server = serve({ fetch: localApp().fetch, port, hostname: "127.0.0.1" }, (info: AddressInfo) => {
+      // Node closes an idle keep-alive connection after 5 s, which races a client sending its next
+      // request on it at that moment (a dropped request under load); a minute, as load balancers use,
+      // leaves idle connections to the client to close.
+      (server as Server).keepAliveTimeout = 65_000;
       done({
         url: `http://127.0.0.1:${info.port}`,
         server,
