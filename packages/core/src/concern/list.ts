@@ -1,3 +1,4 @@
+import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { hasRole } from "../actor";
 import { batchGet, keys, queryAll, queryPage } from "../dynamo";
@@ -33,6 +34,7 @@ const matches = (f: Filter) => (c: Concern) => (!f.status || c.status === f.stat
  * link items (their children, their caseload, what they were assigned or handed), newest 50 per source.
  */
 export async function listConcerns(actor: UserActor, filter: Filter) {
+  Access.requireAction(actor, "concern.read");
   const keep = matches(filter);
   if (hasRole(actor, "director")) {
     const page = await filteredPage<Concern>((cursor, limit) => queryPage<Concern>({ ...keys.concernsOfDistrict(actor.districtId), newestFirst: true, limit, cursor }), { pageSize, cursor: filter.cursor, keep });
