@@ -78,7 +78,7 @@ describe("nothing twice", () => {
     await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "answer", action: "escalate" } });
     await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "resume" } });
     const current = await stored(body.id);
-    if (current?.taskToken) await Workflow.waitForAnswer({ concernId: body.id, taskToken: current.taskToken, wait: (await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "resume" } }) as { wait: never }).wait });
+    if (current?.taskToken) await Workflow.waitForAnswer({ concernId: body.id, taskToken: current.taskToken, wait: (await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "resume" } }) as unknown as { wait: never }).wait });
     expect((await partition(body.id)).length).toBe(before.items);
     expect(await outboxCount()).toBe(before.outbox);
     expect((await stored(body.id))!.version).toBe(before.version);
