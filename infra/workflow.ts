@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { ArnFormat, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import type { Table } from "aws-cdk-lib/aws-dynamodb";
-import type { IGrantable } from "aws-cdk-lib/aws-iam";
+import { PolicyStatement, type IGrantable } from "aws-cdk-lib/aws-iam";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import { LambdaInvoke } from "aws-cdk-lib/aws-stepfunctions-tasks";
@@ -39,6 +39,14 @@ export class Workflow extends Construct {
         });
         props.table.grant(fn, ...tableActions);
         return [step, fn] as const;
+      }),
+    );
+    // A wait overtaken by an answer before its token was stored ends itself (concern/steps.ts). The ARN is
+    // spelled out: granting on the state machine itself would make the function and the machine depend on each other.
+    functions.get("wait-for-answer")!.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["states:SendTaskSuccess"],
+        resources: [Stack.of(this).formatArn({ service: "states", resource: "stateMachine", resourceName: "*", arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
       }),
     );
     const task = (state: keyof typeof workflowTasks, options: Partial<ConstructorParameters<typeof LambdaInvoke>[2]>) =>

@@ -1,7 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { studentItem } from "@fidelio/core/student";
-import { putItem } from "@fidelio/core/dynamo";
+import { getItem, keys, putItem } from "@fidelio/core/dynamo";
+import { Iep } from "@fidelio/core/iep";
+import { Student } from "@fidelio/core/student";
+import { startWorkflowRunner } from "../support/workflow";
 import { newId } from "@fidelio/core/id";
 import { call, signIn } from "../support/api";
 
@@ -19,6 +23,34 @@ const tokens = {} as Record<Who, string>;
 const own = {} as Record<Who, string>;
 const other = {} as Record<Who, string>;
 
+const ownConcern = {} as Record<Who, string>;
+const otherConcern = {} as Record<Who, string>;
+let workflow: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
+afterAll(() => workflow?.stop());
+
+/** A filing body for a demo child: the first IEP item in effect and the class `teacherName` teaches. */
+async function filing(studentId: string, teacherName?: string) {
+  const record = (await Student.load(studentId))!;
+  const iep = Iep.inEffect(record.ieps, new Date().toISOString().slice(0, 10));
+  const classId = record.relationships.find((r) => r.kind === "teacher" && r.userName === teacherName)?.classes?.[0]?.id;
+  return { studentId, itemIds: [iep?.accommodations[0]?.id ?? "none"], description: "Extended time is not happening.", ...(classId && { classId }) };
+}
+
+async function file(who: Who, body: Record<string, unknown>) {
+  const res = await call("/api/concerns", { token: tokens[who], body, headers: { "idempotency-key": randomUUID() } });
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Waits until the workflow waits on the concern at `level` (its task token stored), so an action resumes it. */
+async function waitingAt(id: string, level: string) {
+  for (let i = 0; i < 400; i++) {
+    const item = await getItem<{ level: string; stage: string; taskToken?: string }>(keys.concern(id), true);
+    if (item?.level === level && item.stage === "wait" && item.taskToken) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`Concern ${id} never waited at ${level}`);
+}
+
 async function studentIdsOf(who: Who): Promise<string[]> {
   const res = await call("/api/students", { token: tokens[who] });
   return ((await res.json()) as { items: Array<{ id: string }> }).items.map((s) => s.id);
@@ -35,6 +67,19 @@ beforeAll(async () => {
   const caseload = await studentIdsOf("casemanager");
   const district = await studentIdsOf("director");
   Object.assign(own, { parent: childOfParent, parent2: childOfParent2, teacher: childOfParent, teacher2: childOfParent2, casemanager: caseload[0], director: childOfParent, admin: childOfParent, advocate: childOfParent });
+  // Concerns: A (parent@, with teacher@), B (parent2@, with teacher2@), C (parent@, climbed to advocate@).
+  workflow = await startWorkflowRunner({ timeScale: 1 });
+  const a = await file("parent", await filing(childOfParent!, "Maria Alvarez"));
+  const b = await file("parent2", await filing(childOfParent2!, "David Chen"));
+  const c = await file("parent", { ...(await filing(childOfParent!, "Maria Alvarez")), advocateEmail: email("advocate") });
+  for (const [who, level] of [["teacher", "teacher"], ["casemanager", "case_manager"], ["director", "director"]] as const) {
+    await waitingAt(c, level);
+    const res = await call(`/api/concerns/${c}/actions`, { token: tokens[who], body: { action: "escalate", text: "Needs the next level." } });
+    if (res.status !== 200) throw new Error(`escalate as ${who} answered ${res.status}`);
+  }
+  await waitingAt(c, "advocate");
+  Object.assign(ownConcern, { parent: a, parent2: b, teacher: a, teacher2: b, casemanager: a, director: a, admin: a, advocate: c });
+  Object.assign(otherConcern, { parent: b, parent2: a, teacher: b, teacher2: a, casemanager: b, director: newId("con"), admin: b, advocate: a });
   Object.assign(other, { parent: childOfParent2, parent2: childOfParent, teacher: childOfParent2, teacher2: childOfParent, casemanager: district.find((id) => !caseload.includes(id)), director: outsider, admin: outsider, advocate: childOfParent2 });
 });
 
@@ -56,7 +101,7 @@ describe("the demo district's relationships", () => {
 type Expect = Record<Who, [ownStatus: number, otherStatus: number]>;
 const all = (own: number, other: number) => Object.fromEntries(accounts.map((w) => [w, [own, other]])) as Expect;
 
-const routes: Array<{ name: string; request: (who: Who, id: string) => Response | Promise<Response>; expect: Expect }> = [
+const routes: Array<{ name: string; request: (who: Who, id: string, concern: string) => Response | Promise<Response>; expect: Expect }> = [
   { name: "GET /api/me", request: (who) => call("/api/me", { token: tokens[who] }), expect: all(200, 200) },
   { name: "GET /api/students", request: (who) => call("/api/students", { token: tokens[who] }), expect: all(200, 200) },
   {
@@ -108,17 +153,43 @@ const routes: Array<{ name: string; request: (who: Who, id: string) => Response 
     request: (who) => call("/api/admin/roster", { method: "POST", token: tokens[who], form: new FormData() }),
     expect: { ...all(403, 403), admin: [400, 400] },
   },
+  {
+    name: "POST /api/concerns (own child, someone else's)",
+    request: async (who, id) => call("/api/concerns", { token: tokens[who], body: await filing(id), headers: { "idempotency-key": randomUUID() } }),
+    expect: { ...all(403, 403), parent: [201, 404], parent2: [201, 404] },
+  },
+  {
+    name: "GET /api/concerns",
+    request: (who) => call("/api/concerns", { token: tokens[who] }),
+    expect: { ...all(200, 200), admin: [403, 403] },
+  },
+  {
+    name: "GET /api/concerns/:id",
+    request: (who, _id, concern) => call(`/api/concerns/${concern}`, { token: tokens[who] }),
+    expect: { ...all(200, 404), admin: [404, 404] },
+  },
+  {
+    name: "GET /api/concerns/:id/verify",
+    request: (who, _id, concern) => call(`/api/concerns/${concern}/verify`, { token: tokens[who] }),
+    expect: { ...all(200, 404), admin: [404, 404] },
+  },
+  {
+    // Confirming an open concern: the parent's own is the wrong state (409), staff are the wrong person (403).
+    name: "POST /api/concerns/:id/actions",
+    request: (who, _id, concern) => call(`/api/concerns/${concern}/actions`, { token: tokens[who], body: { action: "confirm" } }),
+    expect: { ...all(403, 404), parent: [409, 404], parent2: [409, 404], admin: [404, 404] },
+  },
 ];
 
 describe.each(routes)("$name", ({ request, expect: expected }) => {
   it.each(accounts)("as %s: own record, then someone else's", async (who) => {
-    const statuses = [(await request(who, own[who])).status, (await request(who, other[who])).status];
+    const statuses = [(await request(who, own[who], ownConcern[who])).status, (await request(who, other[who], otherConcern[who])).status];
     expect(statuses).toEqual(expected[who]);
   });
 });
 
 describe("without a session", () => {
-  it.each(["/api/me", "/api/students", "/api/students?q=a", "/api/students/schools", "/api/students/classes", "/api/students/stu_x", "/api/audit?studentId=x", "/api/admin/district"])("GET %s answers 401", async (path) => {
+  it.each(["/api/me", "/api/students", "/api/students?q=a", "/api/students/schools", "/api/students/classes", "/api/students/stu_x", "/api/audit?studentId=x", "/api/admin/district", "/api/concerns", "/api/concerns/con_x", "/api/concerns/con_x/verify"])("GET %s answers 401", async (path) => {
     expect((await call(path)).status).toBe(401);
   });
 });

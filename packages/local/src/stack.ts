@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { ensureTable } from "@fidelio/core/dynamo/create-table";
+import { Concern } from "@fidelio/core/concern";
 import { Roster } from "@fidelio/core/roster";
 import { seedDemoDistrict } from "./demo/seed";
 import { startDynamoLocal } from "./emulators/dynamodb-local";
@@ -10,6 +11,7 @@ import { startOutboxPoller } from "./outbox-poller";
 import { localDynamoCredentials } from "./dynamo-key";
 import { checkInWorker, runJobInWorker } from "./roster-worker";
 import { startServer } from "./server";
+import { startLocalWorkflow } from "./workflow/index";
 
 export interface StackOptions {
   port: number;
@@ -58,6 +60,7 @@ export async function startStack(options: StackOptions) {
   process.env.AUTH_SECRET ??= localAuthSecret(dataDir);
   process.env.EMAIL_FROM ??= "Fidelio <no-reply@demo.fidelio.test>";
   let poller: Awaited<ReturnType<typeof startOutboxPoller>> | undefined;
+  let workflow: Awaited<ReturnType<typeof startLocalWorkflow>> | undefined;
   try {
     progress("creating the table if missing");
     const table = await ensureTable();
@@ -65,6 +68,9 @@ export async function startStack(options: StackOptions) {
     const seed = await seedDemoDistrict();
     // Sign-in codes (and every other email) leave through the outbox, which this delivers.
     poller = await startOutboxPoller();
+    // Escalations run in this process on the synthesized ASL; every open concern carries on where it stands.
+    progress("resuming open concerns");
+    workflow = await startLocalWorkflow(Concern.openIds);
     progress("starting the app");
     const app = await startServer(options.port);
     // Roster imports run on a worker thread; those cut short by a crash finish there (no earlier run can still be alive).
@@ -79,11 +85,13 @@ export async function startStack(options: StackOptions) {
       seeded: seed.created,
       async stop() {
         await app.stop();
+        await workflow?.stop();
         await poller?.stop();
         await Promise.all([dynamo.stop(), mail.stop()]);
       },
     };
   } catch (error) {
+    await workflow?.stop();
     await poller?.stop();
     await Promise.all([dynamo.stop(), mail.stop()]);
     throw error;

@@ -25,6 +25,8 @@ const policy = {
   "audit.read": ["district_admin", "director", "parent"],
   "iep.write": ["director", "case_manager"],
   "concern.file": ["parent"],
+  /** Which concerns: parents their children's, staff assigned or caseload, the director the district's, advocates handed over (concern/rules.ts). */
+  "concern.read": ["director", "case_manager", "teacher", "parent", "advocate"],
   "district.read": ["district_admin", "director"],
   "district.update": ["district_admin"],
   "roster.import": ["district_admin"],

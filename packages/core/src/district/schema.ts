@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { IsoDate } from "../iep/schema";
+import { Email } from "../user/schema";
 
 /** District settings shapes; no AWS imports, so the admin form reuses them. */
 const schoolDays = (label: string) =>
@@ -45,6 +46,8 @@ export const DistrictSettings = v.object({
   timeZone: v.optional(TimeZone),
   deadlines: Deadlines,
   fidelityGraceDays: v.pipe(v.number(), v.integer("Whole school days"), v.minValue(0, "Zero or more"), v.maxValue(10, "At most 10 school days")),
+  /** Who takes a concern at the advocate level when the parent named nobody (an advocacy organization's address). */
+  defaultAdvocateEmail: v.optional(Email),
 });
 export type DistrictSettings = v.InferOutput<typeof DistrictSettings>;
 

@@ -27,6 +27,18 @@
  *    records opened or changed    Query  gsi1 gsi1pk=AUDIT#STU#<studentId>#OPENED gsi1sk=<isoTime>#<auditId>
  *                                 (sparse: list sightings, the bulk of the trail, are not indexed; filtering
  *                                 for them is a bounded read of the main partition, where they dominate)
+ *  - concern (the escalation's source of truth)
+ *                                 Get    pk=CON#<concernId>              sk=CONCERN
+ *    a concern with its timeline  Query  pk=CON#<concernId>              (sk CONCERN, EV#<seq>; events append-only, seq zero-padded)
+ *    concerns of a district       Query  gsi1 gsi1pk=DIST#<districtId>#CONCERNS gsi1sk=<createdAt>#<concernId> (newest first)
+ *    concerns of a student        Query  pk=CONLINK#STU#<studentId>      sk=<createdAt>#<concernId> (link items; read the concerns by BatchGet)
+ *    concerns a person was assigned or handed
+ *                                 Query  pk=CONLINK#USER#<userId>        sk=<createdAt>#<concernId> (link items, one per person and concern)
+ *    open concerns (the local runner resumes them after a restart)
+ *                                 Query  pk=CONCERNS#OPEN                sk=<concernId> (deleted when the concern closes)
+ *    filing replay guard          Get    pk=CONIDEM#<userId>#<sha256(Idempotency-Key)> sk=IDEM (TTL ends it)
+ *    a district's roster users (finding its director and administrators)
+ *                                 Query  pk=DIST#<districtId>            sk begins_with SRC#user#
  *  - local workflow runner only (AWS keeps these inside Step Functions):
  *    the current wait of an execution and its deadline
  *                                 Get    pk=WF#<executionName>           sk=WAIT
@@ -88,6 +100,20 @@ export const keys = {
   auditOf: (studentId: string) => ({ pk: `AUDIT#STU#${studentId}` }),
   auditOpened: (studentId: string, at: string, auditId: string) => ({ gsi1pk: `AUDIT#STU#${studentId}#OPENED`, gsi1sk: `${at}#${auditId}` }),
   auditOpenedOf: (studentId: string) => ({ index: "gsi1" as const, pk: `AUDIT#STU#${studentId}#OPENED` }),
+
+  concern: (concernId: string) => ({ pk: `CON#${concernId}`, sk: "CONCERN" }),
+  concernPartition: (concernId: string) => ({ pk: `CON#${concernId}` }),
+  concernEvent: (concernId: string, seq: number) => ({ pk: `CON#${concernId}`, sk: `EV#${String(seq).padStart(6, "0")}` }),
+  concernInDistrict: (districtId: string, createdAt: string, concernId: string) => ({ gsi1pk: `DIST#${districtId}#CONCERNS`, gsi1sk: `${createdAt}#${concernId}` }),
+  concernsOfDistrict: (districtId: string) => ({ index: "gsi1" as const, pk: `DIST#${districtId}#CONCERNS` }),
+  concernOfStudent: (studentId: string, createdAt: string, concernId: string) => ({ pk: `CONLINK#STU#${studentId}`, sk: `${createdAt}#${concernId}` }),
+  concernsOfStudent: (studentId: string) => ({ pk: `CONLINK#STU#${studentId}` }),
+  concernOfUser: (userId: string, createdAt: string, concernId: string) => ({ pk: `CONLINK#USER#${userId}`, sk: `${createdAt}#${concernId}` }),
+  concernsOfUser: (userId: string) => ({ pk: `CONLINK#USER#${userId}` }),
+  openConcern: (concernId: string) => ({ pk: "CONCERNS#OPEN", sk: concernId }),
+  openConcerns: () => ({ pk: "CONCERNS#OPEN" }),
+  concernIdempotency: (userId: string, keyHash: string) => ({ pk: `CONIDEM#${userId}#${keyHash}`, sk: "IDEM" }),
+  rosterUsersOf: (districtId: string) => ({ pk: `DIST#${districtId}`, skPrefix: "SRC#user#" }),
 
   workflowWait: (executionName: string) => ({ pk: `WF#${executionName}`, sk: "WAIT" }),
   taskToken: (token: string) => ({ pk: `WFTOKEN#${token}`, sk: "TOKEN" }),

@@ -56,7 +56,7 @@ export const WaitForAnswerInput = v.object({
 });
 export type WaitForAnswerInput = v.InferOutput<typeof WaitForAnswerInput>;
 
-export const WorkflowAction = v.picklist(["resolve", "escalate", "request_info", "provide_info", "confirm", "dispute"]);
+export const WorkflowAction = v.picklist(["resolve", "escalate", "request_info", "provide_info", "confirm", "dispute", "withdraw", "record_outcome"]);
 export type WorkflowAction = v.InferOutput<typeof WorkflowAction>;
 
 /** What the API sends with SendTaskSuccess once it has recorded the action on the concern. */

@@ -1,3 +1,4 @@
+import { concernSteps } from "../concern/steps";
 import type { ApplyOutcomeInput, Position, PrepareLevelInput, RecordFailureInput, WaitForAnswerInput, Waiting } from "./schema";
 
 /**
@@ -24,17 +25,10 @@ export class WorkflowStepsMissing extends Error {
 }
 
 /*
- * THE SEAM. The concern module (not written yet) implements WorkflowSteps; until then every step
- * fails with WorkflowStepsMissing. When it lands, set `provided`'s initial value to its
- * implementation here, so each Lambda bundle gets it with no start-up registration.
+ * THE SEAM. The concern module implements WorkflowSteps (packages/core/src/concern/steps.ts); it is
+ * the initial value here, so each Lambda bundle gets it with no start-up registration.
  */
-const missing: WorkflowSteps = {
-  prepareLevel: () => Promise.reject(new WorkflowStepsMissing("prepareLevel")),
-  waitForAnswer: () => Promise.reject(new WorkflowStepsMissing("waitForAnswer")),
-  applyOutcome: () => Promise.reject(new WorkflowStepsMissing("applyOutcome")),
-  recordFailure: () => Promise.reject(new WorkflowStepsMissing("recordFailure")),
-};
-let provided: WorkflowSteps = missing;
+let provided: WorkflowSteps = concernSteps;
 
 /** Replaces the steps (the workflow tests provide their own); returns a function that restores the previous ones. */
 export function provideWorkflowSteps(steps: WorkflowSteps): () => void {

@@ -7,6 +7,7 @@ import { onError } from "./on-error";
 import { adminRoutes } from "./routes/admin";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
+import { concernRoutes } from "./routes/concerns";
 import { meRoutes } from "./routes/me";
 import { studentRoutes } from "./routes/students";
 import { requireSession } from "./session";
@@ -30,6 +31,7 @@ export const app = new Hono<ApiEnv>()
   .route("/api/me", meRoutes)
   .route("/api/students", studentRoutes)
   .route("/api/audit", auditRoutes)
+  .route("/api/concerns", concernRoutes)
   .route("/api/admin", adminRoutes)
   .notFound((c) => c.json({ error: "not_found", message: "No such API route" }, 404))
   .onError(onError);

@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import * as v from "valibot";
+import { Access } from "../access";
+import { Actor, type UserActor } from "../actor";
+import { auditReasons } from "../audit/reasons";
+import { getItem, keys } from "../dynamo";
+import { notFound } from "../error";
+import { newId } from "../id";
+import { Iep } from "../iep";
+import { studentName } from "../student/schema";
+import { workflowEngine } from "../workflow/engine";
+import { assignmentAt, loadStudentAndDistrict } from "./people";
+import { FileConcern, IdempotencyKey, type Concern } from "./schema";
+import { commit, loadWithTimeline, StaleConcern } from "./store";
+import { genesisHash, publicPerson } from "./timeline";
+import { enterLevel } from "./transitions";
+import { isGuardianOf, toView } from "./view";
+
+const idempotencyTtlSeconds = 7 * 86_400;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Starts (or finds running) the concern's execution; the name is the concern id, so a second start changes nothing. */
+export async function startWorkflow(concernId: string) {
+  try {
+    await workflowEngine().start(concernId, { concernId });
+  } catch (error) {
+    // The concern is recorded either way: a replay of the filing or the local runner's resume starts it again.
+    console.error(JSON.stringify({ level: "error", msg: "workflow start failed", concernId, name: (error as Error).name, message: (error as Error).message }));
+  }
+}
+
+async function replay(actor: UserActor, idem: { pk: string; sk: string }) {
+  const seen = await getItem<{ concernId: string }>(idem, true);
+  const found = seen && (await loadWithTimeline(seen.concernId));
+  if (!found) return undefined;
+  await startWorkflow(found.concern.id);
+  return { created: false, concern: toView(actor, found.concern, found.events, true) };
+}
+
+/**
+ * A parent files a concern. The Idempotency-Key makes a retry safe: its item is written in the same
+ * transaction as the concern, so a replay finds it and returns that concern, writing nothing.
+ */
+export async function fileConcern(actor: UserActor, key: unknown, body: unknown) {
+  Access.requireAction(actor, "concern.file");
+  const idemKey = v.parse(IdempotencyKey, key);
+  const input = v.parse(FileConcern, body);
+  const idem = keys.concernIdempotency(actor.userId, createHash("sha256").update(idemKey).digest("hex"));
+  const earlier = await replay(actor, idem);
+  if (earlier) return earlier;
+
+  const { record, district } = await loadStudentAndDistrict(input.studentId);
+  if (!record || !district || !isGuardianOf(actor, record)) throw notFound("Student");
+  const iep = Iep.inEffect(record.ieps, today());
+  const itemIds = [...(iep?.accommodations ?? []), ...(iep?.modifications ?? []), ...(iep?.services ?? [])].map((i) => i.id);
+  const classes = record.relationships.flatMap((r) => (r.kind === "teacher" ? (r.classes ?? []) : []));
+  // Checked against this child's IEP in effect and classes: 400 with the field, nothing written.
+  v.parse(
+    v.object({
+      itemIds: v.array(v.picklist(itemIds, "Not a support in the IEP in effect")),
+      classId: v.optional(v.picklist(classes.map((c) => c.id), "Not one of the child's classes")),
+    }),
+    { itemIds: input.itemIds, classId: input.classId },
+  );
+
+  const now = new Date();
+  const base: Concern = {
+    ...input,
+    id: newId("con"),
+    districtId: district.id,
+    studentName: studentName(record.student),
+    parent: { id: actor.userId, name: actor.name, email: actor.email },
+    className: classes.find((c) => c.id === input.classId)?.title,
+    status: "open",
+    level: "teacher",
+    assignedIds: [],
+    stage: "prepare",
+    head: { seq: 0, hash: genesisHash },
+    version: 0,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  const assignment = await assignmentAt("teacher", base, record, district);
+  const after = enterLevel(base, assignment, district, now);
+  const at = now.toISOString();
+  try {
+    const { concern, events } = await commit({
+      after,
+      events: [
+        { type: "filed", at, actor: { kind: "user", id: actor.userId, name: actor.name }, text: input.description },
+        { type: "assigned", at, actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, note: assignment.note },
+      ],
+      actor,
+      audit: { action: "concern.file", reason: auditReasons.guardian },
+      emails: { parent: true, staff: after.assignee ? [after.assignee] : [] },
+      timeZone: district.timeZone,
+      extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, ttl: Math.floor(Date.now() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...assignment.creates],
+    });
+    await startWorkflow(concern.id);
+    return { created: true, concern: toView(actor, concern, events, true) };
+  } catch (error) {
+    // Two requests with one key at once: the other one filed it.
+    if (error instanceof StaleConcern) {
+      const other = await replay(actor, idem);
+      if (other) return other;
+    }
+    throw error;
+  }
+}
+
+export const systemActor = (districtId: string) => Actor.system("workflow", districtId);

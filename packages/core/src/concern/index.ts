@@ -1,0 +1,31 @@
+import { verb } from "../verb";
+import { keys, queryAll } from "../dynamo";
+import { actOnConcern } from "./act";
+import { fileConcern } from "./file";
+import { listConcerns } from "./list";
+import { ConcernRef, ListConcerns } from "./schema";
+import { loadVisible, getConcern } from "./view";
+import { verifyChain } from "./timeline";
+
+export * from "./schema";
+export { concernSteps } from "./steps";
+export { verifyChain, type TimelineEvent } from "./timeline";
+
+/** Implementation concerns: a parent's report that a promised support is not happening, and its climb up the ladder. */
+export namespace Concern {
+  export const file = fileConcern;
+  export const act = actOnConcern;
+  export const get = verb(ConcernRef, (actor, { id }) => getConcern(actor, id));
+  export const list = verb(ListConcerns, listConcerns);
+
+  /** Recomputes the timeline's hash chain. */
+  export const verify = verb(ConcernRef, async (actor, { id }) => {
+    const { concern, events } = await loadVisible(actor, id);
+    return { ...verifyChain(events, concern.head), head: concern.head.hash, events: events.length };
+  });
+
+  /** Every open concern's id: what the local runner resumes after a restart. */
+  export async function openIds(): Promise<string[]> {
+    return (await queryAll<{ sk: string }>(keys.openConcerns())).map((item) => item.sk);
+  }
+}

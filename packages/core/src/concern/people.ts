@@ -1,0 +1,78 @@
+import type { Role } from "../actor";
+import { District, type DistrictInfo } from "../district";
+import { batchGet, keys, queryAll } from "../dynamo";
+import { newId } from "../id";
+import { Student, type StudentRecord } from "../student";
+import { User, type UserInfo } from "../user";
+import type { Concern, Person } from "./schema";
+import type { EscalationLevel } from "../workflow/schema";
+
+const person = (user: UserInfo): Person => ({ id: user.id, name: user.name, email: user.email });
+
+export async function loadStudentAndDistrict(studentId: string) {
+  const record = await Student.load(studentId);
+  const district = record && (await District.load(record.student.districtId));
+  return { record, district };
+}
+
+async function userPerson(userId: string | undefined) {
+  const user = userId ? await User.get(userId) : undefined;
+  return user && person(user);
+}
+
+/** The district's roster users holding `role` (the roster's own source map: bounded by the district's staff and families). */
+async function districtUsersWith(districtId: string, role: Role): Promise<UserInfo[]> {
+  const sources = await queryAll<{ id: string }>(keys.rosterUsersOf(districtId));
+  const users = await batchGet<UserInfo>(sources.map((s) => keys.user(s.id)));
+  return users.filter((u) => u.districtId === districtId && u.roles.includes(role)).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export const districtAdmins = async (districtId: string) => (await districtUsersWith(districtId, "district_admin")).map(person);
+
+export interface Assignment {
+  level: EscalationLevel;
+  assignee?: Person;
+  /** Items to write with the assignment (a new advocate's account). */
+  creates: Array<{ put: Record<string, unknown>; condition: string }>;
+  note?: string;
+}
+
+/**
+ * Who takes the concern at `level`; a level with nobody to take it passes to the next, and the
+ * timeline says why. The advocate level always ends the search (a hand-off, possibly to nobody yet).
+ */
+export async function assignmentAt(level: EscalationLevel, concern: Pick<Concern, "classId" | "advocateEmail" | "districtId">, record: StudentRecord, district: DistrictInfo): Promise<Assignment> {
+  const notes: string[] = [];
+  const skip = (why: string, next: EscalationLevel) => (notes.push(why), assignmentAt(next, concern, record, district).then((a) => ({ ...a, note: [...notes, a.note].filter(Boolean).join(" ") })));
+  if (level === "teacher") {
+    const rel = concern.classId ? record.relationships.find((r) => r.kind === "teacher" && r.classes?.some((c) => c.id === concern.classId)) : undefined;
+    const teacher = await userPerson(rel?.userId);
+    if (teacher) return { level, assignee: teacher, creates: [] };
+    return skip(concern.classId ? "The class has no teacher on file, so the concern starts with the case manager." : "No class was named, so the concern starts with the case manager.", "case_manager");
+  }
+  if (level === "case_manager") {
+    const manager = await userPerson(record.relationships.find((r) => r.kind === "case_manager")?.userId);
+    if (manager) return { level, assignee: manager, creates: [] };
+    return skip("The student has no case manager on file, so the concern goes to the director.", "director");
+  }
+  if (level === "director") {
+    const [director] = await districtUsersWith(district.id, "director");
+    if (director) return { level, assignee: person(director), creates: [] };
+    return skip("The district has no special-education director on file, so the concern goes to the advocate.", "advocate");
+  }
+  const email = concern.advocateEmail ?? district.defaultAdvocateEmail;
+  if (!email) return { level, creates: [], note: "No advocate is named yet: add one to hand the concern over." };
+  const existing = await User.byEmail(email);
+  if (existing) return { level, assignee: person(existing), creates: [] };
+  // A new address becomes an advocate account in the district; the hand-off email is its invitation.
+  const user: UserInfo = { id: newId("usr"), email: User.normalizeEmail(email), name: email, districtId: district.id, roles: ["advocate"], schoolIds: [] };
+  const items = User.toItems(user);
+  return {
+    level,
+    assignee: person(user),
+    creates: [
+      { put: items.user, condition: "attribute_not_exists(pk)" },
+      { put: items.email, condition: "attribute_not_exists(pk)" },
+    ],
+  };
+}

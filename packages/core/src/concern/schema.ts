@@ -1,0 +1,100 @@
+import * as v from "valibot";
+import { IsoDate } from "../iep/schema";
+import { Email } from "../user/schema";
+import { EscalationLevel, type WaitSpec } from "../workflow/schema";
+
+/** Concern shapes; no AWS imports, so the web's forms can reuse them. */
+export { EscalationLevel };
+export const levels = ["teacher", "case_manager", "director", "advocate"] as const satisfies readonly EscalationLevel[];
+export const statuses = ["open", "awaiting_info", "awaiting_confirmation", "with_advocate", "closed"] as const;
+export type ConcernStatus = (typeof statuses)[number];
+export const outcomes = ["resolved", "resolved_unconfirmed", "withdrawn", "no_reply", "advocate_outcome"] as const;
+export type ConcernOutcome = (typeof outcomes)[number];
+export const actions = ["resolve", "escalate", "request_info", "provide_info", "confirm", "dispute", "withdraw", "record_outcome"] as const;
+export type ConcernAction = (typeof actions)[number];
+
+/** Days the parent has to confirm a resolution, and to answer a request for information. */
+export const confirmationDays = 5;
+export const infoReplyDays = 10;
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(max, `At most ${max} characters`));
+const ConcernId = v.pipe(v.string(), v.regex(/^con_[0-9a-z]{26}$/, "Not a concern id"));
+
+export const FileConcern = v.object({
+  studentId: v.pipe(v.string(), v.regex(/^stu_[0-9a-z]{26}$/, "Not a student id")),
+  itemIds: v.pipe(v.array(v.pipe(v.string(), v.nonEmpty(), v.maxLength(64))), v.minLength(1, "Pick at least one support from the IEP"), v.maxLength(30)),
+  classId: v.optional(v.pipe(v.string(), v.nonEmpty(), v.maxLength(80))),
+  happenedOn: v.optional(IsoDate),
+  description: text(4000),
+  desiredResolution: v.optional(text(2000)),
+  advocateEmail: v.optional(Email),
+});
+export type FileConcern = v.InferOutput<typeof FileConcern>;
+
+/** The Idempotency-Key header: a client-made unique string per filing attempt. */
+export const IdempotencyKey = v.pipe(v.string("Send an Idempotency-Key header"), v.trim(), v.minLength(8, "Idempotency-Key: at least 8 characters"), v.maxLength(200));
+
+export const ActOnConcern = v.pipe(
+  v.object({ id: ConcernId, action: v.picklist(actions, "Not an action"), text: v.optional(text(4000)) }),
+  v.forward(
+    v.check((a) => a.text !== undefined || ["confirm", "withdraw"].includes(a.action), "Say what was done, why, or what you ask or answer"),
+    ["text"],
+  ),
+);
+export type ActOnConcern = v.InferOutput<typeof ActOnConcern>;
+
+export const ConcernRef = v.object({ id: v.string() });
+
+export const ListConcerns = v.object({
+  status: v.optional(v.picklist(statuses)),
+  level: v.optional(EscalationLevel),
+  studentId: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The concern item: what the workflow and the API read their state from. */
+export interface Concern {
+  id: string;
+  districtId: string;
+  studentId: string;
+  studentName: string;
+  /** The parent who filed it. */
+  parent: Person;
+  itemIds: string[];
+  classId?: string;
+  className?: string;
+  happenedOn?: string;
+  description: string;
+  desiredResolution?: string;
+  advocateEmail?: string;
+  status: ConcernStatus;
+  outcome?: ConcernOutcome;
+  level: EscalationLevel;
+  assignee?: Person;
+  /** Everyone ever assigned: they keep seeing the concern. */
+  assignedIds: string[];
+  /** When the current wait ends by itself (an instant); none at the advocate level. */
+  dueAt?: string;
+  /** School days the assignee had left when they asked the parent for information. */
+  pausedDays?: number;
+  /** Where the workflow stands: a level to prepare, a wait, or nothing more. */
+  stage: "prepare" | "wait" | "closed";
+  wait?: Omit<WaitSpec, "timeoutSeconds">;
+  /** The current wait's callback token; removed by every transition, so its presence names the current wait. */
+  taskToken?: string;
+  lastAnswer?: { action: ConcernAction; eventId: string };
+  failures?: string[];
+  /** The last timeline event: its sequence number and hash. */
+  head: { seq: number; hash: string };
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const nextLevel = (level: EscalationLevel): EscalationLevel | undefined => levels[levels.indexOf(level) + 1];

@@ -1,0 +1,91 @@
+import type { Actor } from "../actor";
+import { Audit } from "../audit";
+import { getItem, keys, queryAll, transact, type TransactOp } from "../dynamo";
+import { isConditionFailure } from "../error";
+import { recapEmails } from "./emails";
+import type { Concern, Person } from "./schema";
+import { eventFromItem, nextEvent, type EventContent, type TimelineEvent } from "./timeline";
+
+const strip = ({ pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, type: _t, ...rest }: Record<string, unknown>) => rest;
+
+export async function loadConcern(id: string): Promise<Concern | undefined> {
+  const item = /^con_[0-9a-z]{26}$/.test(id) ? await getItem(keys.concern(id), true) : undefined;
+  return item && (strip(item) as unknown as Concern);
+}
+
+/** One Query: the concern and its whole timeline, oldest event first. */
+export async function loadWithTimeline(id: string) {
+  if (!/^con_[0-9a-z]{26}$/.test(id)) return undefined;
+  const items = await queryAll<Record<string, unknown>>({ ...keys.concernPartition(id) });
+  const item = items.find((i) => i.sk === "CONCERN");
+  if (!item) return undefined;
+  const events = items.filter((i) => String(i.sk).startsWith("EV#")).map(eventFromItem);
+  return { concern: strip(item) as unknown as Concern, events };
+}
+
+export const concernItem = (c: Concern) => ({ ...keys.concern(c.id), ...keys.concernInDistrict(c.districtId, c.createdAt, c.id), type: "concern", ...c });
+
+/** Someone else changed the concern first (an answer, a deadline, a token): re-read and decide again. */
+export class StaleConcern extends Error {
+  constructor() {
+    super("The concern changed while this write was prepared");
+    this.name = "StaleConcern";
+  }
+}
+
+export interface Change {
+  /** The concern as read; undefined when filing. */
+  before?: Concern;
+  after: Concern;
+  events: EventContent[];
+  actor: Actor;
+  audit: { action: string; reason: string };
+  emails: { parent: boolean; staff?: Person[] };
+  timeZone?: string;
+  extra?: TransactOp[];
+  /** An earlier event the recap should repeat (why the concern moved before it was assigned anew). */
+  recapAlso?: TimelineEvent;
+}
+
+/**
+ * Commits one step of a concern in a single TransactWriteItems: the concern (conditional on the
+ * version and task token read, so an answer and a deadline cannot both win), its timeline events,
+ * the recap emails, the audit entry, the link items that let new people find it, the open marker.
+ */
+export async function commit(change: Change): Promise<{ concern: Concern; events: TimelineEvent[] }> {
+  const { before, actor } = change;
+  const now = new Date().toISOString();
+  let head = change.after.head;
+  const events: TimelineEvent[] = [];
+  const ops: TransactOp[] = [];
+  for (const content of change.events) {
+    const next = nextEvent({ id: change.after.id, head }, content);
+    head = next.head;
+    events.push(next.event);
+    ops.push(next.put);
+  }
+  const after: Concern = { ...change.after, head, version: (before?.version ?? 0) + 1, updatedAt: now };
+  delete after.taskToken;
+  const condition = before
+    ? { condition: `#v = :v AND ${before.taskToken ? "#t = :t" : "attribute_not_exists(#t)"}`, names: { "#v": "version", "#t": "taskToken" }, values: { ":v": before.version, ...(before.taskToken && { ":t": before.taskToken }) } }
+    : { condition: "attribute_not_exists(pk)" };
+  ops.unshift({ put: concernItem(after), ...condition });
+  const newlyAssigned = after.assignee && !(before?.assignedIds ?? []).includes(after.assignee.id) ? after.assignee : undefined;
+  if (newlyAssigned) ops.push({ put: { ...keys.concernOfUser(newlyAssigned.id, after.createdAt, after.id), type: "concern-link", concernId: after.id } });
+  if (!before) {
+    ops.push({ put: { ...keys.concernOfStudent(after.studentId, after.createdAt, after.id), type: "concern-link", concernId: after.id } });
+    ops.push({ put: { ...keys.openConcern(after.id), type: "concern-open", concernId: after.id } });
+  } else if (after.stage === "closed" && before.stage !== "closed") {
+    ops.push({ delete: keys.openConcern(after.id) });
+  }
+  ops.push(...(await recapEmails(after, change.recapAlso ? [change.recapAlso, ...events] : events, change.emails, change.timeZone)));
+  ops.push({ put: Audit.itemFor(actor, { studentId: after.studentId, action: change.audit.action, record: `concern:${after.id}`, reason: change.audit.reason }), condition: "attribute_not_exists(pk)" });
+  ops.push(...(change.extra ?? []));
+  try {
+    await transact(ops);
+  } catch (error) {
+    if (isConditionFailure(error)) throw new StaleConcern();
+    throw error;
+  }
+  return { concern: after, events };
+}

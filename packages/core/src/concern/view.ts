@@ -1,0 +1,54 @@
+import type { UserActor } from "../actor";
+import { Audit } from "../audit";
+import { notFound } from "../error";
+import { Student, type StudentRecord } from "../student";
+import { canFlags, seeingReason } from "./rules";
+import type { Concern } from "./schema";
+import { loadWithTimeline } from "./store";
+import { publicPerson, type TimelineEvent } from "./timeline";
+
+export const isGuardianOf = (actor: UserActor, record: StudentRecord | undefined) =>
+  actor.roles.includes("parent") && !!record?.relationships.some((r) => r.userId === actor.userId && r.kind === "guardian");
+
+/** Loads a concern the actor may see, or 404 (whether it does not exist or is not theirs). */
+export async function loadVisible(actor: UserActor, id: string) {
+  const found = await loadWithTimeline(id);
+  const record = found && (await Student.load(found.concern.studentId));
+  const reason = found && seeingReason(actor, found.concern, record);
+  if (!found || !reason) throw notFound("Concern");
+  return { ...found, record, reason, isGuardian: isGuardianOf(actor, record) };
+}
+
+/** What the API shows of a concern: no task token, no addresses. */
+export function toView(actor: UserActor, concern: Concern, events: TimelineEvent[], isGuardian: boolean) {
+  return {
+    id: concern.id,
+    studentId: concern.studentId,
+    studentName: concern.studentName,
+    parent: publicPerson(concern.parent),
+    itemIds: concern.itemIds,
+    classId: concern.classId,
+    className: concern.className,
+    happenedOn: concern.happenedOn,
+    description: concern.description,
+    desiredResolution: concern.desiredResolution,
+    advocateEmail: concern.advocateEmail,
+    status: concern.status,
+    outcome: concern.outcome,
+    level: concern.level,
+    assignee: publicPerson(concern.assignee) ?? null,
+    dueAt: concern.dueAt ?? null,
+    pausedDays: concern.pausedDays,
+    version: concern.version,
+    createdAt: concern.createdAt,
+    updatedAt: concern.updatedAt,
+    timeline: events.map(({ prevHash: _p, ...event }) => event),
+    can: canFlags(actor, concern, isGuardian),
+  };
+}
+
+export async function getConcern(actor: UserActor, id: string) {
+  const { concern, events, reason, isGuardian } = await loadVisible(actor, id);
+  await Audit.record(actor, { studentId: concern.studentId, action: "concern.read", record: `concern:${concern.id}`, reason });
+  return toView(actor, concern, events, isGuardian);
+}

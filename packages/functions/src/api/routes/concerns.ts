@@ -1,0 +1,24 @@
+import { Hono } from "hono/tiny";
+import { Concern } from "@fidelio/core/concern";
+import { VisibleError } from "@fidelio/core/error";
+import type { ApiEnv } from "../context";
+import { validate } from "../validate";
+
+const jsonBody = (c: { req: { json: () => Promise<unknown> } }) =>
+  c.req.json().catch(() => {
+    throw new VisibleError(400, "invalid_json", "The request body must be JSON");
+  });
+
+export const concernRoutes = new Hono<ApiEnv>()
+  .post("/", async (c) => {
+    const { created, concern } = await Concern.file(c.get("actor"), c.req.header("idempotency-key"), await jsonBody(c));
+    return c.json(concern, created ? 201 : 200);
+  })
+  .get("/", validate("query", Concern.list.schema), async (c) => c.json(await Concern.list(c.get("actor"), c.req.valid("query"))))
+  .get("/:id", async (c) => c.json(await Concern.get(c.get("actor"), { id: c.req.param("id") })))
+  .get("/:id/verify", async (c) => c.json(await Concern.verify(c.get("actor"), { id: c.req.param("id") })))
+  // Records the action, then resumes the waiting execution (Concern.act does both).
+  .post("/:id/actions", async (c) => {
+    const body = (await jsonBody(c)) as Record<string, unknown>;
+    return c.json(await Concern.act(c.get("actor"), { ...body, id: c.req.param("id") }));
+  });
