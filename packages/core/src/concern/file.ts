@@ -15,6 +15,7 @@ import { commit, loadWithTimeline, StaleConcern } from "./store";
 import { genesisHash, publicPerson } from "./timeline";
 import { enterLevel } from "./transitions";
 import { isGuardianOf, toView } from "./view";
+import { idempotencyItem } from "./items";
 
 const idempotencyTtlSeconds = 7 * 86_400;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -30,7 +31,7 @@ export async function startWorkflow(concernId: string) {
 }
 
 async function replay(actor: UserActor, idem: { pk: string; sk: string }) {
-  const seen = await getItem<{ concernId: string }>(idem, true);
+  const seen = await getItem(idempotencyItem, idem, true);
   const found = seen && (await loadWithTimeline(seen.concernId));
   if (!found) return undefined;
   await startWorkflow(found.concern.id);

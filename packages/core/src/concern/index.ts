@@ -6,6 +6,7 @@ import { listConcerns } from "./list";
 import { ConcernRef, ListConcerns } from "./schema";
 import { loadVisible, getConcern } from "./view";
 import { verifyChain } from "./timeline";
+import { openConcernItem } from "./items";
 
 export * from "./schema";
 export { concernSteps } from "./steps";
@@ -26,6 +27,6 @@ export namespace Concern {
 
   /** Every open concern's id: what the local runner resumes after a restart. */
   export async function openIds(): Promise<string[]> {
-    return (await queryAll<{ sk: string }>(keys.openConcerns())).map((item) => item.sk);
+    return (await queryAll(openConcernItem, keys.openConcerns())).map((item) => item.sk);
   }
 }

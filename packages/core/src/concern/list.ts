@@ -3,10 +3,11 @@ import type { UserActor } from "../actor";
 import { hasRole } from "../actor";
 import { batchGet, keys, queryAll, queryPage } from "../dynamo";
 import { filteredPage } from "../dynamo/filtered-page";
-import type { Relationship } from "../student/schema";
+import { relationshipItemType } from "../student/items";
 import type * as v from "valibot";
 import type { Concern, ListConcerns } from "./schema";
 import { publicPerson } from "./timeline";
+import { concernItem, concernLinkItem } from "./items";
 
 const pageSize = 25;
 /** Per source, for people who see concerns through several (their children, their caseload, their assignments). */
@@ -37,20 +38,20 @@ export async function listConcerns(actor: UserActor, filter: Filter) {
   Access.requireAction(actor, "concern.read");
   const keep = matches(filter);
   if (hasRole(actor, "director")) {
-    const page = await filteredPage<Concern>((cursor, limit) => queryPage<Concern>({ ...keys.concernsOfDistrict(actor.districtId), newestFirst: true, limit, cursor }), { pageSize, cursor: filter.cursor, keep });
+    const page = await filteredPage<Concern>((cursor, limit) => queryPage(concernItem, { ...keys.concernsOfDistrict(actor.districtId), newestFirst: true, limit, cursor }), { pageSize, cursor: filter.cursor, keep });
     return { items: page.items.map(summary), cursor: page.cursor };
   }
   const sources: Array<{ pk: string }> = [];
   if (hasRole(actor, "teacher", "case_manager", "advocate")) sources.push(keys.concernsOfUser(actor.userId));
   if (hasRole(actor, "parent", "case_manager")) {
-    const links = await queryAll<Relationship>(keys.studentsOfUser(actor.userId));
+    const links = await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId));
     for (const link of links) {
       if ((link.kind === "guardian" && hasRole(actor, "parent")) || (link.kind === "case_manager" && hasRole(actor, "case_manager"))) sources.push(keys.concernsOfStudent(link.studentId));
     }
   }
-  const linkPages = await Promise.all(sources.map((source) => queryPage<{ sk: string; concernId: string }>({ ...source, newestFirst: true, limit: perSourceLimit })));
+  const linkPages = await Promise.all(sources.map((source) => queryPage(concernLinkItem, { ...source, newestFirst: true, limit: perSourceLimit })));
   const ids = [...new Map(linkPages.flatMap((p) => p.items).sort((a, b) => (a.sk < b.sk ? 1 : -1)).map((l) => [l.concernId, l.sk])).keys()];
-  const concerns = await batchGet<Concern>(ids.map((id) => keys.concern(id)));
+  const concerns = await batchGet(concernItem, ids.map((id) => keys.concern(id)));
   const byId = new Map(concerns.map((c) => [c.id, c]));
   return { items: ids.flatMap((id) => byId.get(id) ?? []).filter(keep).map(summary) };
 }

@@ -3,9 +3,10 @@ import { District, type DistrictInfo } from "../district";
 import { batchGet, keys, queryAll } from "../dynamo";
 import { newId } from "../id";
 import { Student, type StudentRecord } from "../student";
-import { User, type UserInfo } from "../user";
+import { User, userItem, type UserInfo } from "../user";
 import type { Concern, Person } from "./schema";
 import type { EscalationLevel } from "../workflow/schema";
+import { sourceMapItem } from "./items";
 
 const person = (user: UserInfo): Person => ({ id: user.id, name: user.name, email: user.email });
 
@@ -22,8 +23,8 @@ async function userPerson(userId: string | undefined) {
 
 /** The district's roster users holding `role` (the roster's own source map: bounded by the district's staff and families). */
 async function districtUsersWith(districtId: string, role: Role): Promise<UserInfo[]> {
-  const sources = await queryAll<{ id: string }>(keys.rosterUsersOf(districtId));
-  const users = await batchGet<UserInfo>(sources.map((s) => keys.user(s.id)));
+  const sources = await queryAll(sourceMapItem, keys.rosterUsersOf(districtId));
+  const users = await batchGet(userItem, sources.map((s) => keys.user(s.id)));
   return users.filter((u) => u.districtId === districtId && u.roles.includes(role)).sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -1,6 +1,6 @@
 import { Actor } from "../actor";
 import { District } from "../district";
-import { keys, updateItem } from "../dynamo";
+import { fromItem, keys, updateItem } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { workflowEngine } from "../workflow/engine";
 import type { Answer, ApplyOutcomeInput, Position, PrepareLevelInput, RecordFailureInput, WaitForAnswerInput, Waiting } from "../workflow/schema";
@@ -10,6 +10,7 @@ import type { Concern } from "./schema";
 import { commit, loadConcern, loadWithTimeline, StaleConcern } from "./store";
 import { publicPerson } from "./timeline";
 import { advocateWait, close, climb, enterLevel, positionOf, waitSpec } from "./transitions";
+import { concernItem } from "./items";
 
 const workflowReason = "Concern escalation workflow";
 const attempts = 3;
@@ -70,7 +71,7 @@ async function waitForAnswer({ concernId, wait, taskToken }: WaitForAnswerInput)
     if (!isConditionFailure(error)) throw error;
     // The concern left this wait before its token was stored (an answer got there first): end the wait now,
     // and ApplyOutcome carries on from what the concern records.
-    await workflowEngine().sendTaskSuccess(taskToken, { kind: "resume" } as unknown as Answer);
+    await workflowEngine().sendTaskSuccess(taskToken, { kind: "resume" });
   }
 }
 
@@ -110,7 +111,7 @@ async function renewAdvocateWait(concern: Concern, now: Date): Promise<Concern> 
       names: { "#w": "wait", "#v": "version", "#t": "taskToken" },
       values: { ":w": wait, ":v": concern.version, ":next": concern.version + 1, ":t": concern.taskToken },
     });
-    return item as unknown as Concern;
+    return fromItem(concernItem, item);
   } catch (error) {
     if (isConditionFailure(error)) throw new StaleConcern();
     throw error;

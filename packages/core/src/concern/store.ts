@@ -1,26 +1,25 @@
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
-import { getItem, keys, queryAll, transact, type TransactOp } from "../dynamo";
+import { fromItem, getItem, keys, queryAll, transact, type TransactOp } from "../dynamo";
+import { isIdOf } from "../id";
+import { concernEventItem, concernItem as concernItemType } from "./items";
 import { isConditionFailure } from "../error";
 import { recapEmails } from "./emails";
 import type { Concern, Person } from "./schema";
-import { eventFromItem, nextEvent, type EventContent, type TimelineEvent } from "./timeline";
-
-const strip = ({ pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, type: _t, ...rest }: Record<string, unknown>) => rest;
+import { nextEvent, type EventContent, type TimelineEvent } from "./timeline";
 
 export async function loadConcern(id: string): Promise<Concern | undefined> {
-  const item = /^con_[0-9a-z]{26}$/.test(id) ? await getItem(keys.concern(id), true) : undefined;
-  return item && (strip(item) as unknown as Concern);
+  return isIdOf("con", id) ? getItem(concernItemType, keys.concern(id), true) : undefined;
 }
 
 /** One Query: the concern and its whole timeline, oldest event first. */
 export async function loadWithTimeline(id: string) {
-  if (!/^con_[0-9a-z]{26}$/.test(id)) return undefined;
-  const items = await queryAll<Record<string, unknown>>({ ...keys.concernPartition(id) });
+  if (!isIdOf("con", id)) return undefined;
+  const items = await queryAll({ ...keys.concernPartition(id) });
   const item = items.find((i) => i.sk === "CONCERN");
   if (!item) return undefined;
-  const events = items.filter((i) => String(i.sk).startsWith("EV#")).map(eventFromItem);
-  return { concern: strip(item) as unknown as Concern, events };
+  const events = items.filter((i) => String(i.sk).startsWith("EV#")).map((i) => fromItem(concernEventItem, i));
+  return { concern: fromItem(concernItemType, item), events };
 }
 
 export const concernItem = (c: Concern) => ({ ...keys.concern(c.id), ...keys.concernInDistrict(c.districtId, c.createdAt, c.id), type: "concern", ...c });

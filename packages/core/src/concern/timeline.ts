@@ -67,11 +67,6 @@ export function nextEvent(concern: Pick<Concern, "id" | "head">, content: EventC
   };
 }
 
-export function eventFromItem(item: Record<string, unknown>): TimelineEvent {
-  const { pk: _p, sk: _s, type: _t, eventType, ...event } = item;
-  return { ...event, type: eventType } as unknown as TimelineEvent;
-}
-
 /** Recomputes the chain: each event must link to its predecessor and hash to what it stores, up to the concern's head. */
 export function verifyChain(events: TimelineEvent[], head: Concern["head"]): { valid: boolean; brokenAt?: number } {
   let prev = genesisHash;

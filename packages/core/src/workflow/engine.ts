@@ -12,7 +12,7 @@ export interface WorkflowEngine {
    */
   start(name: string, input: ExecutionInput): Promise<void>;
   /** Completes the wait holding `token` with `output`. A used, expired or unknown token throws (see isStaleTaskToken). */
-  sendTaskSuccess(token: string, output: Answer): Promise<void>;
+  sendTaskSuccess(token: string, output: Answer | { kind: "resume" }): Promise<void>;
   /** Fails the wait holding `token`; the execution takes its record-failure path. */
   sendTaskFailure(token: string, failure: { error: string; cause?: string }): Promise<void>;
 }
