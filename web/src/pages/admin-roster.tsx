@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import { api, ApiError, call, type Body, type RowError } from "../api";
-import { t, tCode } from "../i18n";
+import { t, tCode, tError } from "../i18n";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
 
@@ -42,13 +42,13 @@ export function AdminRoster() {
       setProgress(undefined);
       if (job.error) {
         setRows(job.error.details ?? []);
-        setProblem(job.error.details?.length ? t("rosterRejected") : t("rosterFailed", { message: job.error.message }));
+        setProblem(job.error.details?.length ? t("rosterRejected") : t("rosterFailed", { message: tError(job.error.code) ?? t("errGeneric") }));
       } else setCounts(job.summary);
     } catch (error) {
       if (error instanceof ApiError && error.rows.length > 0) {
         setRows(error.rows);
         setProblem(t("rosterRejected"));
-      } else setProblem(error instanceof ApiError && (error.status === 400 || error.status === 413) ? error.message : errorText(error));
+      } else setProblem(errorText(error));
     } finally {
       setProgress(undefined);
       setBusy(false);

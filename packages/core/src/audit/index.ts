@@ -3,7 +3,7 @@ import { SystemReason, type Actor } from "../actor";
 import { batchPut, keys, putItem, queryPage } from "../dynamo";
 import { filteredPage } from "../dynamo/filtered-page";
 import { newId } from "../id";
-import { listActions, type AuditKind } from "./reasons";
+import { listActions, reasonCode, type AuditKind, type AuditReason } from "./reasons";
 
 export const AuditEntry = v.object({
   id: v.string(),
@@ -26,7 +26,7 @@ export interface AuditEvent {
   action: string;
   /** Which record, e.g. `student`, `iep:v3`. */
   record: string;
-  reason: string;
+  reason: AuditReason;
 }
 
 export interface AuditFilter {
@@ -95,5 +95,6 @@ export namespace Audit {
 
 function toEntry(item: Record<string, unknown>): AuditEntry {
   const { pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, type: _t, ...entry } = item;
-  return entry as AuditEntry;
+  // Entries written before reasons were codes read back as the code, so they render like new ones.
+  return { ...entry, reason: reasonCode(String(entry.reason)) } as AuditEntry;
 }
