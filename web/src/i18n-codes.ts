@@ -59,7 +59,7 @@ const errorStrings = {
   not_found: ["This record does not exist, or it is not one you can see.", "Este expediente no existe, o usted no tiene acceso a él."],
   conflict: ["Someone else changed this in the meantime. Reload and try again.", "Otra persona cambió esto mientras tanto. Vuelva a cargar e inténtelo de nuevo."],
   cross_site: ["This request came from another site and was refused.", "Esta solicitud vino de otro sitio y fue rechazada."],
-  too_large: ["What you sent is too large. Roster uploads are limited to 20 MB.", "Lo que envió es demasiado grande. Las listas pueden ocupar como máximo 20 MB."],
+  too_large: ["What you sent is too large for Fidelio (roster uploads: at most 20 MB).", "Lo que envió es demasiado grande para Fidelio (listas: como máximo 20 MB)."],
   roster_too_large: ["The roster is too large. Split it, or remove files Fidelio does not read.", "La lista es demasiado grande. Divídala o quite los archivos que Fidelio no lee."],
   invalid_upload: ["Choose the roster files again and upload them.", "Vuelva a elegir los archivos de la lista y súbalos."],
   invalid_roster: ["Nothing was imported: some rows need fixing.", "No se importó nada: hay filas que corregir."],
