@@ -143,6 +143,29 @@ export function setLang(next: Lang) {
 const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
 const inLang = (entry: readonly [string, string]) => entry[lang() === "es" ? 1 : 0];
 
+// A language picked while signed out, kept (across tabs and reloads: the emailed link opens a new
+// one) until sign-in stores it for the person.
+const PICKED_KEY = "fidelio.lang.picked";
+
+export function rememberPicked(next: Lang) {
+  try {
+    localStorage.setItem(PICKED_KEY, next);
+  } catch {
+    // Without storage the pick holds for this page only.
+  }
+}
+
+/** The language picked while signed out, if any, forgotten as it is read. */
+export function takePicked(): Lang | undefined {
+  try {
+    const picked = localStorage.getItem(PICKED_KEY);
+    localStorage.removeItem(PICKED_KEY);
+    return picked === "en" || picked === "es" ? picked : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
   const entry = strings[key];
   return fill(entry ? inLang(entry) : key, vars);

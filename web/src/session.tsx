@@ -1,6 +1,6 @@
 import { createContext, createEffect, createResource, on, useContext, type ParentProps, type Resource } from "solid-js";
 import { api, call, isStatus } from "./api";
-import { setLang, type Lang } from "./i18n";
+import { rememberPicked, setLang, takePicked, type Lang } from "./i18n";
 
 async function loadMe() {
   try {
@@ -30,10 +30,21 @@ const SessionContext = createContext<Session>();
 
 export function SessionProvider(props: ParentProps) {
   const [me, { refetch, mutate }] = createResource(loadMe);
-  // Once signed in, the app speaks the language the person stored, on any device.
+  const store = async (language: Lang) => {
+    try {
+      mutate(await call(api.me.$put({ json: { language } })));
+    } catch {
+      // The switch already holds on this device; the stored choice is saved the next time it is used.
+    }
+  };
+  // Once signed in, the app speaks the language the person stored, on any device, unless they
+  // picked one just now, before signing in: that choice is the one meant, and is stored.
   createEffect(
     on(me, (current) => {
-      if (current?.language) setLang(current.language);
+      if (!current) return;
+      const picked = takePicked();
+      if (picked && picked !== current.language) void store(picked);
+      else if (!picked && current.language) setLang(current.language);
     }),
   );
   const session: Session = {
@@ -49,12 +60,8 @@ export function SessionProvider(props: ParentProps) {
     can: (flag) => (me.state === "ready" && me()?.can[flag]) || false,
     async chooseLanguage(next) {
       setLang(next);
-      if (me.state !== "ready" || !me()) return;
-      try {
-        mutate(await call(api.me.$put({ json: { language: next } })));
-      } catch {
-        // The switch already holds on this device; the stored choice is saved the next time it is used.
-      }
+      if (me.state === "ready" && me()) await store(next);
+      else rememberPicked(next);
     },
   };
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;

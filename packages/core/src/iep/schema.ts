@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { codedCheck, whole } from "../problem";
+import { codedCheck } from "../problem";
 
 /** The IEP snapshot shapes; no AWS imports, so web forms can reuse them. */
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(max, `At most ${max} characters`));
@@ -10,7 +10,7 @@ export const Modification = v.object({ id: itemId, text: text(300) });
 export const Service = v.object({
   id: itemId,
   name: text(120),
-  minutesPerWeek: whole(1, 3000, "1 to 3000 minutes a week"),
+  minutesPerWeek: v.pipe(v.number(), v.integer("Whole minutes"), v.minValue(1, "At least 1 minute"), v.maxValue(3000, "At most 3000 minutes a week")),
   providerRole: text(80),
 });
 export const Goal = v.object({ id: itemId, area: text(80), text: text(600) });
