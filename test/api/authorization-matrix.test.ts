@@ -103,6 +103,8 @@ const all = (own: number, other: number) => Object.fromEntries(accounts.map((w) 
 
 const routes: Array<{ name: string; request: (who: Who, id: string, concern: string) => Response | Promise<Response>; expect: Expect }> = [
   { name: "GET /api/me", request: (who) => call("/api/me", { token: tokens[who] }), expect: all(200, 200) },
+  // One's own preference: every role may set it, and it touches no student record.
+  { name: "PUT /api/me {language}", request: (who) => call("/api/me", { method: "PUT", token: tokens[who], body: { language: "es" } }), expect: all(200, 200) },
   { name: "GET /api/students", request: (who) => call("/api/students", { token: tokens[who] }), expect: all(200, 200) },
   {
     name: "GET /api/students?q=&schoolId=&grade=&order= (district search)",
@@ -191,5 +193,9 @@ describe.each(routes)("$name", ({ request, expect: expected }) => {
 describe("without a session", () => {
   it.each(["/api/me", "/api/students", "/api/students?q=a", "/api/students/schools", "/api/students/classes", "/api/students/stu_x", "/api/audit?studentId=x", "/api/admin/district", "/api/concerns", "/api/concerns/con_x", "/api/concerns/con_x/verify"])("GET %s answers 401", async (path) => {
     expect((await call(path)).status).toBe(401);
+  });
+
+  it("PUT /api/me answers 401", async () => {
+    expect((await call("/api/me", { method: "PUT", body: { language: "es" } })).status).toBe(401);
   });
 });

@@ -23,7 +23,7 @@ describe("list cursors", () => {
     // More than one page (50) of audit entries for both students.
     const actor = User.toActor(await createUser("fixture@test.fidelio.test", ["director"]));
     for (const studentId of [child, other]) {
-      await Audit.recordMany(actor, Array.from({ length: 60 }, () => ({ studentId, action: "student.read", record: "student", reason: "fixture" })));
+      await Audit.recordMany(actor, Array.from({ length: 60 }, () => ({ studentId, action: "student.read", record: "student", reason: "director" })));
     }
   });
 

@@ -88,7 +88,7 @@ describe("roster import", () => {
     for (const student of await studentsOf(districtId)) {
       const trail = await Audit.page(student.id);
       expect(trail.items.filter((entry) => entry.action === "roster.import")).toEqual([
-        expect.objectContaining({ action: "roster.import", record: "student,relationships,iep:v1", actorId: admin.userId, reason: "Roster import by district administrator" }),
+        expect.objectContaining({ action: "roster.import", record: "student,relationships,iep:v1", actorId: admin.userId, reason: "roster_import" }),
       ]);
     }
   });

@@ -1,9 +1,13 @@
 import { DetailedError, hc, parseResponse, type ClientResponse } from "hono/client";
 import type { Api } from "@fidelio/functions/api/app";
+import type { Problem } from "@fidelio/core/problem";
+
+export type { Problem };
 
 /** The typed API client. Same origin, so the HttpOnly session cookie rides along by default. */
 export const api = hc<Api>(location.origin, { init: { credentials: "same-origin" } }).api;
 
+/** What to show under each field, by its path, already in the reader's language. */
 export interface FieldErrors {
   [path: string]: string[];
 }
@@ -13,7 +17,7 @@ export interface RowError {
   line: number;
   field: string;
   message: string;
-  /** Roster problems carry a stable code and its parameters; the page translates them (tProblem). */
+  /** Roster problems carry a stable code and its parameters; the page translates them (tRosterProblem). */
   code?: string;
   params?: Record<string, string | number>;
 }
@@ -24,7 +28,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly fields: FieldErrors = {},
+    /** Field problems of a 400, by code (see tProblem). */
+    readonly problems: Problem[] = [],
     readonly rows: RowError[] = [],
   ) {
     super(message);
@@ -35,7 +40,7 @@ export class ApiError extends Error {
 interface ErrorBody {
   error?: string;
   message?: string;
-  fields?: FieldErrors;
+  problems?: Problem[];
   errors?: RowError[];
 }
 
@@ -51,7 +56,7 @@ export async function call<T extends ClientResponse<unknown>>(request: Promise<T
       const status = Number(error.statusCode ?? 500);
       const body = ((error.detail as { data?: unknown } | undefined)?.data ?? {}) as ErrorBody;
       const data = typeof body === "object" && body !== null ? body : {};
-      throw new ApiError(status, data.error ?? "error", data.message ?? String(status), data.fields ?? {}, data.errors ?? []);
+      throw new ApiError(status, data.error ?? "error", data.message ?? String(status), data.problems ?? [], data.errors ?? []);
     }
     throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));
   }

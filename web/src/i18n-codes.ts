@@ -1,8 +1,77 @@
-import { auditReasons } from "@fidelio/core/audit/reasons";
+import type { AuditReason } from "@fidelio/core/audit/reasons";
+
+type Pair = readonly [string, string];
+const prefixed = <P extends string, K extends string>(prefix: P, table: Record<K, Pair>) =>
+  Object.fromEntries(Object.entries(table).map(([code, pair]) => [`${prefix}.${code}`, pair])) as Record<`${P}.${K}`, Pair>;
 
 /**
- * Codes the API sends (roles, audit actions and reasons, IEP provider roles), English then Spanish;
- * looked up by `tCode`, which shows the code itself when it is not listed here.
+ * Why someone may see a record, by the code stored in the audit trail (packages/core/src/audit/reasons):
+ * every code must be here, so a new one cannot reach a reader untranslated.
+ */
+const reasonStrings: Record<AuditReason, Pair> = {
+  guardian: ["Parent or guardian of the student", "Padre, madre o tutor del estudiante"],
+  teacher: ["Teacher on the student's team at school", "Docente del equipo escolar del estudiante"],
+  case_manager: ["Case manager for the student", "Administrador de caso del estudiante"],
+  director: ["Special education director of the district", "Director de educación especial del distrito"],
+  district_admin: ["District administrator", "Administrador del distrito"],
+  district_list: ["Works for the district and may see every student", "Trabaja para el distrito y puede ver a todos los estudiantes"],
+  roster_import: ["Roster import by the district administrator", "Importación de listas por el administrador del distrito"],
+  assigned_concern: ["Has been assigned the family's concern", "Tiene o tuvo asignada la inquietud de la familia"],
+  deadline_passed: ["The deadline passed", "Venció el plazo"],
+  no_reply: ["No reply came in time", "No hubo respuesta a tiempo"],
+  workflow: ["The escalation workflow", "El proceso de escalamiento"],
+  schedule: ["A scheduled job", "Una tarea programada"],
+  seed: ["Demo data", "Datos de demostración"],
+};
+
+/**
+ * Why a field was refused, by the problem code the API sends (packages/core/src/problem) and the
+ * web's own checks share. `{min}`, `{max}` are the problem's params.
+ */
+const problemStrings = {
+  required: ["Required", "Obligatorio"],
+  too_short: ["At least {min} characters", "Al menos {min} caracteres"],
+  too_long: ["At most {max} characters", "Como máximo {max} caracteres"],
+  too_small: ["At least {min}", "Como mínimo {min}"],
+  too_large: ["At most {max}", "Como máximo {max}"],
+  out_of_range: ["A whole number from {min} to {max}", "Un número entero del {min} al {max}"],
+  not_whole_number: ["A whole number, without decimals", "Un número entero, sin decimales"],
+  invalid_email: ["Enter a valid email address, like name@example.com.", "Escriba un correo electrónico válido, por ejemplo nombre@ejemplo.com."],
+  invalid_date: ["Enter a real date", "Escriba una fecha real"],
+  invalid_format: ["Not in the expected format", "No tiene el formato esperado"],
+  invalid_choice: ["Choose one of the options", "Elija una de las opciones"],
+  invalid_type: ["Not the expected kind of value", "No es el tipo de valor esperado"],
+  invalid_time_zone: ["A time zone such as America/Chicago", "Una zona horaria como America/Chicago"],
+  closure_ends_before_start: ["The closure ends before it starts", "El día sin clases termina antes de empezar"],
+  year_ends_before_start: ["The last day must be after the first day", "El último día debe ser posterior al primero"],
+  closure_outside_year: ["Every closure must fall within the school year", "Cada día sin clases debe estar dentro del año escolar"],
+  invalid: ["Check this value", "Revise este valor"],
+} satisfies Record<string, Pair>;
+
+/** What went wrong, by the `error` code of an API answer, so nobody reads the server's English. */
+const errorStrings = {
+  invalid: ["Some fields need fixing.", "Hay campos que corregir."],
+  unauthenticated: ["Your session ended. Sign in again to continue.", "Su sesión terminó. Inicie sesión de nuevo para continuar."],
+  invalid_code: ["That code is not right or has expired. Check the latest email, or send a new code.", "Ese código no es correcto o ya venció. Revise el correo más reciente o pida un código nuevo."],
+  code_locked: ["Too many wrong tries. Send a new code to try again.", "Demasiados intentos fallidos. Pida un código nuevo para intentarlo otra vez."],
+  rate_limited: ["Too many tries in a short time. Wait a minute, then try again.", "Demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo."],
+  invalid_cursor: ["This page link is no longer valid. Start again from the first page.", "Este enlace de página ya no es válido. Vuelva a empezar desde la primera página."],
+  forbidden: ["Your role does not allow this.", "Su función no le permite hacer esto."],
+  not_found: ["This record does not exist, or it is not one you can see.", "Este expediente no existe, o usted no tiene acceso a él."],
+  conflict: ["Someone else changed this in the meantime. Reload and try again.", "Otra persona cambió esto mientras tanto. Vuelva a cargar e inténtelo de nuevo."],
+  cross_site: ["This request came from another site and was refused.", "Esta solicitud vino de otro sitio y fue rechazada."],
+  too_large: ["What you sent is too large for Fidelio (roster uploads: at most 20 MB).", "Lo que envió es demasiado grande para Fidelio (listas: como máximo 20 MB)."],
+  roster_too_large: ["The roster is too large. Split it, or remove files Fidelio does not read.", "La lista es demasiado grande. Divídala o quite los archivos que Fidelio no lee."],
+  invalid_upload: ["Choose the roster files again and upload them.", "Vuelva a elegir los archivos de la lista y súbalos."],
+  invalid_roster: ["Nothing was imported: some rows need fixing.", "No se importó nada: hay filas que corregir."],
+  import_running: ["Another roster import is running. Wait for it to finish, then upload again.", "Hay otra importación de listas en curso. Espere a que termine y vuelva a subir los archivos."],
+  internal: ["Something went wrong on our side. Nothing was changed; please try again.", "Algo salió mal de nuestro lado. No se cambió nada; inténtelo de nuevo."],
+  network: ["We could not reach Fidelio. Check your connection and try again.", "No pudimos conectar con Fidelio. Revise su conexión e inténtelo de nuevo."],
+} satisfies Record<string, Pair>;
+
+/**
+ * Codes the API sends (roles, audit actions and reasons, problems, errors, IEP provider roles),
+ * English then Spanish; looked up by `tCode`, which shows the code itself when it is not listed here.
  */
 export const codeStrings = {
   "role.district_admin": ["District administrator", "Administrador del distrito"],
@@ -19,13 +88,7 @@ export const codeStrings = {
   "action.audit.read": ["Looked at this access log", "Consultó este registro de accesos"],
   "action.roster.import": ["Updated the record from the school roster", "Actualizó el expediente con la lista de la escuela"],
 
-  [`reason.${auditReasons.guardian}`]: ["Parent or guardian of the student", "Padre, madre o tutor del estudiante"],
-  [`reason.${auditReasons.teacher}`]: ["Teacher on the student's team at school", "Docente del equipo escolar del estudiante"],
-  [`reason.${auditReasons.case_manager}`]: ["Case manager for the student", "Administrador de caso del estudiante"],
-  [`reason.${auditReasons.director}`]: ["Special education director of the district", "Director de educación especial del distrito"],
-  [`reason.${auditReasons.district_admin}`]: ["District administrator", "Administrador del distrito"],
-  [`reason.${auditReasons.rosterImport}`]: ["Roster import by the district administrator", "Importación de listas por el administrador del distrito"],
-  [`reason.${auditReasons.districtList}`]: ["Works for the district and may see every student", "Trabaja para el distrito y puede ver a todos los estudiantes"],
+  ...prefixed("reason", reasonStrings),
 
   // Why Fidelio itself acted (packages/core/src/actor: systemReasons), shown as "Fidelio (…)".
   "system.deadline_passed": ["deadline passed", "venció el plazo"],
@@ -35,13 +98,8 @@ export const codeStrings = {
   "system.roster_import": ["roster import", "importación de listas"],
   "system.seed": ["demo data", "datos de demostración"],
 
-  // Messages of the district settings schema (packages/core/src/district/schema.ts).
-  "message.Name the closure": ["Name the closure", "Escriba el nombre del día sin clases"],
-  "message.The closure ends before it starts": ["The closure ends before it starts", "El día sin clases termina antes de empezar"],
-  "message.The last day must be after the first day": ["The last day must be after the first day", "El último día debe ser posterior al primero"],
-  "message.Every closure must fall within the school year": ["Every closure must fall within the school year", "Cada día sin clases debe estar dentro del año escolar"],
-  "message.Zero or more": ["Zero or more", "Cero o más"],
-  "message.At most 10 school days": ["At most 10 school days", "Como máximo 10 días de clase"],
+  ...prefixed("problem", problemStrings),
+  ...prefixed("error", errorStrings),
 
   // Service providers, as rosters usually name them.
   "provider.Special education teacher": ["Special education teacher", "Maestro de educación especial"],

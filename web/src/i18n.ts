@@ -48,6 +48,7 @@ const parentStrings = {
   errEmail: ["Enter a valid email address, like name@example.com.", "Escriba un correo electrónico válido, por ejemplo nombre@ejemplo.com."],
   errCodeFormat: ["Enter the 6 digits from the email.", "Escriba los 6 dígitos del correo."],
   errCodeInvalid: ["That code is not right or has expired. Check the latest email, or send a new code.", "Ese código no es correcto o ya venció. Revise el correo más reciente o pida un código nuevo."],
+  errRateLimited: ["Too many tries in a short time. Wait a minute, then try again.", "Demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo."],
   errCodeLocked: ["Too many wrong tries. Send a new code to try again.", "Demasiados intentos fallidos. Pida un código nuevo para intentarlo otra vez."],
 
   welcome: ["Hello, {name}", "Hola, {name}"],
@@ -140,33 +141,64 @@ export function setLang(next: Lang) {
   }
 }
 
-export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  const entry = strings[key];
-  const text = entry ? entry[lang() === "es" ? 1 : 0] : key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
+const inLang = (entry: readonly [string, string]) => entry[lang() === "es" ? 1 : 0];
+
+// A language picked while signed out, kept (across tabs and reloads: the emailed link opens a new
+// one) until sign-in stores it for the person.
+const PICKED_KEY = "fidelio.lang.picked";
+
+export function rememberPicked(next: Lang) {
+  try {
+    localStorage.setItem(PICKED_KEY, next);
+  } catch {
+    // Without storage the pick holds for this page only.
+  }
 }
 
-/** A validation message from the API's schemas: the translation when known, else the message as sent. */
-export function tMessage(message: string): string {
-  const entry = strings[`message.${message}`];
-  return entry ? entry[lang() === "es" ? 1 : 0] : message;
+/** The language picked while signed out, if any, forgotten as it is read. */
+export function takePicked(): Lang | undefined {
+  try {
+    const picked = localStorage.getItem(PICKED_KEY);
+    localStorage.removeItem(PICKED_KEY);
+    return picked === "en" || picked === "es" ? picked : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
+  const entry = strings[key];
+  return fill(entry ? inLang(entry) : key, vars);
+}
+
+/** A field problem (the API's or the web's own check, same codes) in the reader's language, by its code and params. */
+export function tProblem(problem: { code: string; params?: Record<string, string | number>; message: string }): string {
+  const entry = strings[`problem.${problem.code}`];
+  // A code this build does not know yet (a newer API) still says something: the English message.
+  return entry ? fill(inLang(entry), problem.params ?? {}) : problem.message;
+}
+
+/** What an API error code means to the reader, in their language; undefined for a code not listed. */
+export function tError(code: string): string | undefined {
+  const entry = strings[`error.${code}`];
+  return entry && inLang(entry);
 }
 
 /** For codes from the API (roles, audit actions, reasons, providers): the translation when known, else the code itself. */
 export function tCode(prefix: "role" | "action" | "reason" | "provider" | "system", code: string): string {
   const entry = strings[`${prefix}.${code}`];
-  return entry ? entry[lang() === "es" ? 1 : 0] : code.replaceAll("_", " ");
+  return entry ? inLang(entry) : code.replaceAll("_", " ");
 }
 
 /** A roster problem in the reader's language, from its code and parameters; the API's English message when the code is unknown. */
-export function tProblem(problem: { message: string; code?: string; params?: Record<string, string | number> }): string {
+export function tRosterProblem(problem: { message: string; code?: string; params?: Record<string, string | number> }): string {
   // Codes come from the API: looked up as own keys only, so no code reaches an object's prototype.
   const entry = problem.code && Object.hasOwn(rosterProblemStrings, problem.code) ? rosterProblemStrings[problem.code as keyof typeof rosterProblemStrings] : undefined;
   if (!entry) return problem.message;
   const index = lang() === "es" ? 1 : 0;
   return entry[index].replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = String(problem.params?.[name] ?? "");
-    if (name === "message") return tMessage(value);
     return name === "detail" && Object.hasOwn(rosterDetailStrings, value) ? rosterDetailStrings[value]![index] : value;
   });
 }

@@ -1,5 +1,6 @@
-import { createContext, createResource, useContext, type ParentProps, type Resource } from "solid-js";
+import { createContext, createEffect, createResource, on, useContext, type ParentProps, type Resource } from "solid-js";
 import { api, call, isStatus } from "./api";
+import { rememberPicked, setLang, takePicked, type Lang } from "./i18n";
 
 async function loadMe() {
   try {
@@ -21,12 +22,31 @@ interface Session {
   signOut(): Promise<void>;
   /** False while loading or signed out. */
   can(flag: keyof Can): boolean;
+  /** Switches the app's language and, when signed in, stores it for the person (their emails follow it). */
+  chooseLanguage(next: Lang): Promise<void>;
 }
 
 const SessionContext = createContext<Session>();
 
 export function SessionProvider(props: ParentProps) {
   const [me, { refetch, mutate }] = createResource(loadMe);
+  const store = async (language: Lang) => {
+    try {
+      mutate(await call(api.me.$put({ json: { language } })));
+    } catch {
+      // The switch already holds on this device; the stored choice is saved the next time it is used.
+    }
+  };
+  // Once signed in, the app speaks the language the person stored, on any device, unless they
+  // picked one just now, before signing in: that choice is the one meant, and is stored.
+  createEffect(
+    on(me, (current) => {
+      if (!current) return;
+      const picked = takePicked();
+      if (picked && picked !== current.language) void store(picked);
+      else if (!picked && current.language) setLang(current.language);
+    }),
+  );
   const session: Session = {
     me,
     refresh: () => Promise.resolve(refetch()),
@@ -38,6 +58,11 @@ export function SessionProvider(props: ParentProps) {
       mutate(null);
     },
     can: (flag) => (me.state === "ready" && me()?.can[flag]) || false,
+    async chooseLanguage(next) {
+      setLang(next);
+      if (me.state === "ready" && me()) await store(next);
+      else rememberPicked(next);
+    },
   };
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }

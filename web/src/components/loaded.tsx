@@ -1,13 +1,13 @@
 import { createEffect, Match, Show, Switch, type JSX, type Resource } from "solid-js";
 import { ApiError, isStatus } from "../api";
-import { t } from "../i18n";
+import { t, tError } from "../i18n";
 import { useSession } from "../session";
 import { AccessDeniedContent, NotFoundContent } from "../pages/not-found";
 import { Loading } from "./status";
 
-/** What a failed call means to the reader, in their language when we know the case. */
+/** What a failed call means to the reader, in their language: by the API's error code, never its English message. */
 export const errorText = (error: unknown) =>
-  error instanceof ApiError && error.status === 0 ? t("errNetwork") : t("errGeneric");
+  error instanceof ApiError ? (error.status === 0 ? t("errNetwork") : (tError(error.code) ?? t("errGeneric"))) : t("errGeneric");
 
 /** Names what failed and why, with a way to try again: never only "something went wrong". */
 export function LoadFailed(props: { what: string; error: unknown; onRetry?: () => void }) {

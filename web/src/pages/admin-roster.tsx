@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { api, ApiError, call, type Body, type RowError } from "../api";
 import { A } from "@solidjs/router";
-import { t, tCode, tProblem } from "../i18n";
+import { t, tCode, tError, tRosterProblem } from "../i18n";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
 
@@ -43,13 +43,13 @@ export function AdminRoster() {
       setProgress(undefined);
       if (job.error) {
         setRows(job.error.details ?? []);
-        setProblem(job.error.details?.length ? t("rosterRejected") : t("rosterFailed", { message: job.error.message }));
+        setProblem(job.error.details?.length ? t("rosterRejected") : t("rosterFailed", { message: tError(job.error.code) ?? t("errGeneric") }));
       } else setCounts(job.summary);
     } catch (error) {
       if (error instanceof ApiError && error.rows.length > 0) {
         setRows(error.rows);
         setProblem(t("rosterRejected"));
-      } else setProblem(error instanceof ApiError && (error.status === 400 || error.status === 413) ? error.message : errorText(error));
+      } else setProblem(errorText(error));
     } finally {
       setProgress(undefined);
       setBusy(false);
@@ -136,7 +136,7 @@ export function AdminRoster() {
                   <td data-label={t("colFile")}>{row.file}</td>
                   <td data-label={t("colLine")}>{row.line > 0 ? row.line : ""}</td>
                   <td data-label={t("colField")}>{row.field}</td>
-                  <td data-label={t("colMessage")}>{tProblem(row)}</td>
+                  <td data-label={t("colMessage")}>{tRosterProblem(row)}</td>
                 </tr>
               )}
             </For>

@@ -2,8 +2,9 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import * as v from "valibot";
 import { DistrictUpdate } from "@fidelio/core/district/schema";
-import { api, ApiError, call, type FieldErrors } from "../api";
-import { t, tMessage } from "../i18n";
+import { problemsOf } from "@fidelio/core/problem";
+import { api, ApiError, call, type FieldErrors, type Problem } from "../api";
+import { t, tProblem } from "../i18n";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { AccessDeniedContent } from "./not-found";
@@ -40,17 +41,22 @@ function SettingsPage() {
   );
 }
 
+const isDateField = (path: string) => /(firstDay|lastDay|\.from|\.to)$/.test(path);
+
 /**
- * A date input shows the reader's own format (mm/dd/yyyy, dd/mm/aaaa) and sends "" until the date is
- * whole, so the schema's "YYYY-MM-DD" wording would ask for a format nobody can type: say it their way.
+ * Each field's problems in the reader's language, once each. A date input shows the reader's own
+ * format (mm/dd/yyyy, dd/mm/aaaa) and sends "" until the date is whole, so a bad date asks for a
+ * whole date their way.
  */
-const dateFieldMessages = (fields: FieldErrors): FieldErrors =>
-  Object.fromEntries(
-    Object.entries(fields).map(([path, messages]) => [
-      path,
-      /(firstDay|lastDay|\.from|\.to)$/.test(path) ? messages.map((m) => (/YYYY-MM-DD/.test(m) ? t("errDateFormat") : tMessage(m))) : messages.map(tMessage),
-    ]),
-  );
+const fieldMessages = (problems: Problem[]): FieldErrors => {
+  const fields: FieldErrors = {};
+  for (const problem of problems) {
+    const text = isDateField(problem.field) && problem.code === "invalid_date" ? t("errDateFormat") : tProblem(problem);
+    const list = (fields[problem.field] ??= []);
+    if (!list.includes(text)) list.push(text);
+  }
+  return fields;
+};
 
 function SettingsForm(props: { district: District }) {
   const [draft, setDraft] = createStore(toDraft(props.district));
@@ -69,8 +75,8 @@ function SettingsForm(props: { district: District }) {
   };
   const otherErrors = () =>
     Object.entries(errors()).flatMap(([path, messages]) => (ownPaths(closures.length).includes(path) ? [] : messages));
-  const showInvalid = (raw: FieldErrors) => {
-    const fields = dateFieldMessages(raw);
+  const showInvalid = (problems: Problem[]) => {
+    const fields = fieldMessages(problems);
     setErrors(fields);
     setOutcome("invalid");
     const first = ownPaths(closures.length).find((path) => fields[path]);
@@ -87,13 +93,13 @@ function SettingsForm(props: { district: District }) {
       version: version(),
     };
     const checked = v.safeParse(DistrictUpdate, payload);
-    if (!checked.success) return showInvalid(v.flatten(checked.issues).nested as FieldErrors);
+    if (!checked.success) return showInvalid(problemsOf(checked.issues));
     setBusy(true);
     try {
       reset(await call(api.admin.district.$put({ json: checked.output })));
       setOutcome("saved");
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400) showInvalid(error.fields);
+      if (error instanceof ApiError && error.status === 400) showInvalid(error.problems);
       else if (error instanceof ApiError && error.status === 409) setOutcome("stale");
       else {
         setFailure(errorText(error));

@@ -14,6 +14,7 @@ const CodeField = VerifyInput.entries.code;
 const verifyError = (error: unknown): StringKey => {
   if (!(error instanceof ApiError)) return "errGeneric";
   if (error.status === 0) return "errNetwork";
+  if (error.code === "rate_limited") return "errRateLimited";
   if (error.status === 429) return "errCodeLocked";
   if (error.status === 401 || error.status === 400) return "errCodeInvalid";
   return "errGeneric";
@@ -39,7 +40,7 @@ export function SignIn() {
       codeInput.value = "";
       codeInput.focus();
     } catch (failure) {
-      setError(failure instanceof ApiError && failure.status === 0 ? "errNetwork" : "errGeneric");
+      setError(failure instanceof ApiError && failure.status === 0 ? "errNetwork" : failure instanceof ApiError && failure.code === "rate_limited" ? "errRateLimited" : "errGeneric");
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { hasRole, type UserActor, type Role } from "../actor";
-import { auditReasons } from "../audit/reasons";
+import type { AuditReason } from "../audit/reasons";
 import { forbidden, notFound } from "../error";
 import type { StudentRecord } from "../student/items";
 
@@ -36,14 +36,14 @@ export type Action = keyof typeof policy;
 
 export interface Grant {
   role: Role;
-  /** Why this actor may see the record, written into the audit trail. */
-  reason: string;
+  /** Why this actor may see the record, written into the audit trail as a code. */
+  reason: AuditReason;
 }
 
 const relationshipGrant = {
-  guardian: { role: "parent", reason: auditReasons.guardian },
-  teacher: { role: "teacher", reason: auditReasons.teacher },
-  case_manager: { role: "case_manager", reason: auditReasons.case_manager },
+  guardian: { role: "parent", reason: "guardian" },
+  teacher: { role: "teacher", reason: "teacher" },
+  case_manager: { role: "case_manager", reason: "case_manager" },
 } as const;
 
 /** Every role the actor holds toward this student, with the reason. */
@@ -59,8 +59,8 @@ export function grantsFor(actor: UserActor, record: StudentRecord): Grant[] {
 /** The roles a director or admin holds toward every student of their own district. */
 export function districtGrants(actor: UserActor): Grant[] {
   const grants: Grant[] = [];
-  if (hasRole(actor, "director")) grants.push({ role: "director", reason: auditReasons.director });
-  if (hasRole(actor, "district_admin")) grants.push({ role: "district_admin", reason: auditReasons.district_admin });
+  if (hasRole(actor, "director")) grants.push({ role: "director", reason: "director" });
+  if (hasRole(actor, "district_admin")) grants.push({ role: "district_admin", reason: "district_admin" });
   return grants;
 }
 

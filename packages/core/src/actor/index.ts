@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { Language } from "../user/schema";
 
 export const roles = ["district_admin", "director", "case_manager", "teacher", "parent", "advocate"] as const;
 export const Role = v.picklist(roles);
@@ -12,6 +13,8 @@ export const UserActor = v.object({
   name: v.string(),
   districtId: v.string(),
   roles: v.array(Role),
+  /** The language the person chose, when they chose one (see User.setLanguage). */
+  language: v.optional(Language),
 });
 export type UserActor = v.InferOutput<typeof UserActor>;
 

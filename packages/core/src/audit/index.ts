@@ -3,7 +3,7 @@ import { SystemReason, type Actor } from "../actor";
 import { batchPut, itemType, keys, putItem, queryPage } from "../dynamo";
 import { filteredPage } from "../dynamo/filtered-page";
 import { newId } from "../id";
-import { listActions, type AuditKind } from "./reasons";
+import { listActions, reasonCode, type AuditKind, type AuditReason } from "./reasons";
 
 export const AuditEntry = v.object({
   id: v.string(),
@@ -16,7 +16,8 @@ export const AuditEntry = v.object({
   systemReason: v.optional(SystemReason),
   action: v.string(),
   record: v.string(),
-  reason: v.string(),
+  // Entries written before reasons were codes read back as the code, so they render like new ones.
+  reason: v.pipe(v.string(), v.transform(reasonCode)),
 });
 export type AuditEntry = v.InferOutput<typeof AuditEntry>;
 const auditItem = itemType("audit entry", AuditEntry);
@@ -27,7 +28,7 @@ export interface AuditEvent {
   action: string;
   /** Which record, e.g. `student`, `iep:v3`. */
   record: string;
-  reason: string;
+  reason: AuditReason;
 }
 
 export interface AuditFilter {

@@ -65,7 +65,7 @@ export async function actOnConcern(actor: UserActor, body: unknown) {
         after: { ...after, lastAnswer: { action: input.action, eventId } },
         events: [content],
         actor,
-        audit: { action: `concern.${input.action}`, reason: isGuardian ? "Parent or guardian of the student" : "Assigned the concern" },
+        audit: { action: `concern.${input.action}`, reason: isGuardian ? "guardian" : "assigned_concern" },
         emails,
       });
       if (concern.taskToken) await resume(concern.taskToken, { kind: "answer", action: input.action as Answer["action"], eventId });

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import * as v from "valibot";
 import { Access } from "../access";
 import { Actor, type UserActor } from "../actor";
-import { auditReasons } from "../audit/reasons";
 import { getItem, keys } from "../dynamo";
 import { notFound } from "../error";
 import { newId } from "../id";
@@ -92,7 +91,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
         { type: "assigned", at, actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, note: assignment.note },
       ],
       actor,
-      audit: { action: "concern.file", reason: auditReasons.guardian },
+      audit: { action: "concern.file", reason: "guardian" },
       emails: { parent: true, staff: after.assignee ? [after.assignee] : [] },
       timeZone: district.timeZone,
       extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, ttl: Math.floor(Date.now() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...assignment.creates],

@@ -12,7 +12,7 @@ import { publicPerson } from "./timeline";
 import { advocateWait, close, climb, enterLevel, positionOf, waitSpec } from "./transitions";
 import { concernItem } from "./items";
 
-const workflowReason = "Concern escalation workflow";
+const workflowReason = "workflow" as const;
 const attempts = 3;
 
 async function mustLoad(id: string): Promise<Concern> {

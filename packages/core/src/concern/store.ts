@@ -1,5 +1,6 @@
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
+import type { AuditReason } from "../audit/reasons";
 import { fromItem, getItem, keys, queryAll, transact, type TransactOp } from "../dynamo";
 import { isIdOf } from "../id";
 import { concernEventItem, concernItem as concernItemType } from "./items";
@@ -38,7 +39,7 @@ export interface Change {
   after: Concern;
   events: EventContent[];
   actor: Actor;
-  audit: { action: string; reason: string };
+  audit: { action: string; reason: AuditReason };
   emails: { parent: boolean; staff?: Person[] };
   timeZone?: string;
   extra?: TransactOp[];

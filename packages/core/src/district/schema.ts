@@ -1,21 +1,25 @@
 import * as v from "valibot";
 import { IsoDate } from "../iep/schema";
+import { codedCheck, whole } from "../problem";
 import { Email } from "../user/schema";
 
 /** District settings shapes; no AWS imports, so the admin form reuses them. */
-const schoolDays = (label: string) =>
-  v.pipe(v.number(), v.integer(`${label}: whole school days`), v.minValue(1, `${label}: at least 1 school day`), v.maxValue(60, `${label}: at most 60 school days`));
+const schoolDays = (label: string) => whole(1, 60, `${label}: 1 to 60 school days`);
 
 export const Closure = v.pipe(
   v.object({ from: IsoDate, to: IsoDate, name: v.pipe(v.string(), v.trim(), v.nonEmpty("Name the closure"), v.maxLength(80)) }),
-  v.forward(v.check((c) => c.from <= c.to, "The closure ends before it starts"), ["to"]),
+  v.forward(codedCheck((c) => c.from <= c.to, "closure_ends_before_start", "The closure ends before it starts"), ["to"]),
 );
 
 export const Calendar = v.pipe(
   v.object({ firstDay: IsoDate, lastDay: IsoDate, closures: v.pipe(v.array(Closure), v.maxLength(200)) }),
-  v.forward(v.check((c) => c.firstDay < c.lastDay, "The last day must be after the first day"), ["lastDay"]),
+  v.forward(codedCheck((c) => c.firstDay < c.lastDay, "year_ends_before_start", "The last day must be after the first day"), ["lastDay"]),
   v.forward(
-    v.check((c) => c.closures.every((x) => x.from >= c.firstDay && x.to <= c.lastDay), "Every closure must fall within the school year"),
+    codedCheck(
+      (c) => c.closures.every((x) => x.from >= c.firstDay && x.to <= c.lastDay),
+      "closure_outside_year",
+      "Every closure must fall within the school year",
+    ),
     ["closures"],
   ),
 );
@@ -39,13 +43,13 @@ const isTimeZone = (zone: string) => {
 };
 
 /** An IANA zone such as "America/Chicago": deadlines end with the school day there. */
-export const TimeZone = v.pipe(v.string(), v.trim(), v.check(isTimeZone, "A time zone such as America/Chicago"));
+export const TimeZone = v.pipe(v.string(), v.trim(), codedCheck(isTimeZone, "invalid_time_zone", "A time zone such as America/Chicago"));
 
 export const DistrictSettings = v.object({
   calendar: Calendar,
   timeZone: v.optional(TimeZone),
   deadlines: Deadlines,
-  fidelityGraceDays: v.pipe(v.number(), v.integer("Whole school days"), v.minValue(0, "Zero or more"), v.maxValue(10, "At most 10 school days")),
+  fidelityGraceDays: whole(0, 10, "0 to 10 school days"),
   /** Who takes a concern at the advocate level when the parent named nobody (an advocacy organization's address). */
   defaultAdvocateEmail: v.optional(Email),
 });

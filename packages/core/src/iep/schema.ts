@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { codedCheck } from "../problem";
 
 /** The IEP snapshot shapes; no AWS imports, so web forms can reuse them. */
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(max, `At most ${max} characters`));
@@ -19,7 +20,7 @@ export const IsoDate = v.pipe(
   v.isoDate("A date as YYYY-MM-DD"),
   // isoDate checks the shape only and takes 2025-02-30; a real day reads back as itself. A value of the
   // wrong shape already has its message from isoDate, so it gets no second one here.
-  v.check((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date"),
+  codedCheck((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "invalid_date", "Not a real date"),
 );
 
 export const IepContent = v.object({

@@ -1,6 +1,5 @@
 import { roles as allRoles, type UserActor, type Role } from "../actor";
 import type { AuditEvent } from "../audit";
-import { auditReasons } from "../audit/reasons";
 import { keys } from "../dynamo";
 import { Iep, type IepContent, type IepVersion } from "../iep";
 import { parseStudentPartition, relationshipItem, studentItem } from "../student/items";
@@ -172,7 +171,7 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
   const record = parseStudentPartition(input.stored);
   const storedBySk = new Map(input.stored.map((item) => [String(item.sk), item]));
   const changed: string[] = [];
-  const unit: StudentUnit = { studentId: id, puts: [], deletes: [], audit: { studentId: id, action: "roster.import", record: "", reason: auditReasons.rosterImport } };
+  const unit: StudentUnit = { studentId: id, puts: [], deletes: [], audit: { studentId: id, action: "roster.import", record: "", reason: "roster_import" } };
 
   const before = storedBySk.get(keys.student(id).sk);
   const info: StudentInfo = {

@@ -1,7 +1,6 @@
 import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { auditReasons } from "../audit/reasons";
 import { keys, queryAll } from "../dynamo";
 import { Iep } from "../iep";
 import { parseStudentPartition, relationshipItemType } from "./items";
@@ -49,7 +48,7 @@ export async function classesOf(actor: UserActor) {
       studentId: student.id,
       action: "student.class-list",
       record: iepVersion ? `student:name,grade,school;iep:v${iepVersion}:accommodations` : "student:name,grade,school",
-      reason: auditReasons.teacher,
+      reason: "teacher",
     })),
   );
   const items = [...classes.values()].sort((a, b) => (a.id === "" ? 1 : b.id === "" ? -1 : a.title.localeCompare(b.title, "en", { numeric: true })));

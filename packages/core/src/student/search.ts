@@ -2,7 +2,6 @@ import * as v from "valibot";
 import { Access, districtGrants, relationshipRole } from "../access";
 import { hasRole, type UserActor } from "../actor";
 import { Audit } from "../audit";
-import { auditReasons } from "../audit/reasons";
 import { keys, queryAll, queryPage } from "../dynamo";
 import { schoolItem } from "../district/school";
 import { filteredPage } from "../dynamo/filtered-page";
@@ -51,7 +50,7 @@ export const listStudents = verb(StudentQuery, async (actor, input) => {
       action: "student.list",
       record: "student:name,grade,school",
       // Each entry names the actor's own link to that student.
-      reason: auditReasons[s.relationship === "district" ? "districtList" : s.relationship],
+      reason: s.relationship === "district" ? "district_list" : s.relationship,
     })),
   );
   return items;

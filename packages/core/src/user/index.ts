@@ -1,9 +1,11 @@
 import * as v from "valibot";
 import { Role, type UserActor } from "../actor";
-import { fromItem as parseItem, getItem, itemType, keys, type Item } from "../dynamo";
-import { Email } from "./schema";
+import { fromItem as parseItem, getItem, itemType, keys, updateItem, type Item } from "../dynamo";
+import { isConditionFailure, notFound } from "../error";
+import { verb } from "../verb";
+import { Email, Language, LanguageInput, defaultLanguage } from "./schema";
 
-export { Email };
+export { Email, Language, LanguageInput };
 
 export const UserInfo = v.object({
   id: v.string(),
@@ -15,6 +17,8 @@ export const UserInfo = v.object({
   sourcedId: v.optional(v.string()),
   /** The roles the district roster granted (and so may end); roles held otherwise are not the roster's to take. */
   rosterRoles: v.optional(v.array(Role)),
+  /** Chosen by the person (PUT /api/me); absent until then, and Fidelio writes to them in English. */
+  language: v.optional(Language),
 });
 export type UserInfo = v.InferOutput<typeof UserInfo>;
 
@@ -48,6 +52,29 @@ export namespace User {
     name: user.name,
     districtId: user.districtId,
     roles: user.roles,
+    ...(user.language && { language: user.language }),
+  });
+
+  /** The language to write to this person in. */
+  export const languageOf = (user: Pick<UserInfo, "language">) => user.language ?? defaultLanguage;
+
+  /**
+   * A person's own preference: no audit (it is no student's record) and no version check (the last
+   * choice is the one meant). Conditional on the user item existing, so a removed account is not
+   * brought back as a stub. Answers the actor as it now is.
+   */
+  export const setLanguage = verb(LanguageInput, async (actor, { language }) => {
+    try {
+      const item = await updateItem(keys.user(actor.userId), "SET #language = :language", {
+        condition: "attribute_exists(pk)",
+        names: { "#language": "language" },
+        values: { ":language": language },
+      });
+      return toActor(fromItem(item));
+    } catch (error) {
+      if (isConditionFailure(error)) throw notFound("User");
+      throw error;
+    }
   });
 
   export const fromItem = (item: Item): UserInfo => parseItem(userItem, item);

@@ -1,15 +1,23 @@
 import { Hono } from "hono/tiny";
 import { Access } from "@fidelio/core/access";
+import type { UserActor } from "@fidelio/core/actor";
 import { District } from "@fidelio/core/district";
+import { LanguageInput, User } from "@fidelio/core/user";
 import type { ApiEnv } from "../context";
+import { validate } from "../validate";
 
-export const meRoutes = new Hono<ApiEnv>().get("/", async (c) => {
-  const actor = c.get("actor");
+async function me(actor: UserActor) {
   const district = await District.load(actor.districtId);
-  return c.json({
+  return {
     user: { id: actor.userId, email: actor.email, name: actor.name },
     roles: actor.roles,
+    /** The stored choice; null until the person makes one (Fidelio then writes to them in English). */
+    language: actor.language ?? null,
     district: { id: actor.districtId, name: district?.name ?? "" },
     can: Access.overall(actor),
-  });
-});
+  };
+}
+
+export const meRoutes = new Hono<ApiEnv>()
+  .get("/", async (c) => c.json(await me(c.get("actor"))))
+  .put("/", validate("json", LanguageInput), async (c) => c.json(await me(await User.setLanguage(c.get("actor"), c.req.valid("json")))));

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startTestServer } from "../support/server";
+import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];
+const open = async () => {
+  const browser = await launchBrowser({ width: 1200, height: 900 });
+  browsers.push(browser);
+  return { browser, page: await browser.context.newPage() };
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+}, 180_000);
+
+afterAll(async () => {
+  for (const browser of browsers) await browser.close();
+  await server?.stop();
+}, 60_000);
+
+test("a Spanish-speaking admin's choice is stored, follows them to a new browser, and problems read in Spanish", async () => {
+  const first = await open();
+  await signIn(first.page, server.url, server.mailUrl, "admin@demo.fidelio.test");
+  await first.page.getByRole("button", { name: "Español" }).click();
+  await expect.poll(async () => (await (await first.browser.context.request.get(`${server.url}/api/me`)).json()).language).toBe("es");
+
+  // A browser that never saw the choice (an English profile) speaks Spanish once the admin signs in.
+  const { browser, page } = await open();
+  await signIn(page, server.url, server.mailUrl, "admin@demo.fidelio.test");
+  await page.getByRole("link", { name: "Configuración", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Configuración del distrito" }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe("es");
+
+  const teacher = page.locator("#field-deadlines-teacher");
+  await teacher.fill("61");
+  await page.getByRole("button", { name: "Guardar configuración" }).click();
+  await page.getByRole("alert").filter({ hasText: "Hay campos que corregir" }).waitFor();
+  const error = page.locator(`#${(await teacher.getAttribute("aria-describedby"))!}`);
+  expect(await error.textContent()).toBe("Un número entero del 1 al 60");
+  expect(await teacher.getAttribute("aria-invalid")).toBe("true");
+  expect(await page.getByText(/school days|whole number/i).count()).toBe(0);
+  await expectAccessible(page, "district settings in Spanish, with a problem");
+
+  // Nothing was saved.
+  const saved = await (await browser.context.request.get(`${server.url}/api/admin/district`)).json();
+  expect(saved.deadlines.teacher).not.toBe(61);
+}, 120_000);
+
+test("a parent's access log in Spanish gives each reason in Spanish", async () => {
+  const { browser, page } = await open();
+  await signIn(page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+  const [child] = (await apiStudents(browser.context, server.url)).filter((s) => s.relationship === "guardian");
+  await page.getByRole("button", { name: "Español" }).click();
+  await page.goto(`${server.url}/students/${child!.id}/audit`);
+  await page.getByRole("heading", { level: 1, name: /Quién consultó/ }).waitFor();
+  const table = page.getByRole("table", { name: "Accesos a este expediente" });
+  await table.waitFor();
+  const reasons = await table.locator('td[data-label="Por qué tiene acceso"]').allTextContents();
+  expect(reasons.length).toBeGreaterThan(0);
+  expect(reasons).toContain("Padre, madre o tutor del estudiante");
+  const spanish = ["Padre, madre o tutor del estudiante", "Docente del equipo escolar del estudiante", "Administrador de caso del estudiante", "Director de educación especial del distrito", "Administrador del distrito", "Trabaja para el distrito y puede ver a todos los estudiantes", "Importación de listas por el administrador del distrito", "Datos de demostración"];
+  for (const reason of reasons) expect(spanish).toContain(reason);
+  await expectAccessible(page, "parent access log in Spanish");
+}, 120_000);
