@@ -70,7 +70,17 @@ const userOperations = (write: UserWrite): Op[] => {
       { put: write.email, condition: "attribute_not_exists(pk)" },
     ];
   }
-  const ops: Op[] = [{ put: write.user, condition: "attribute_exists(pk) AND #roles = :held", names: { "#roles": "roles" }, values: { ":held": write.heldRoles ?? [] } }];
+  // The put rewrites the whole user item as read while planning: it must not undo a role or a language
+  // changed since (a concurrent change makes the import answer 409 instead of losing it).
+  const language = write.user.language;
+  const ops: Op[] = [
+    {
+      put: write.user,
+      condition: `attribute_exists(pk) AND #roles = :held AND ${language === undefined ? "attribute_not_exists(#language)" : "#language = :language"}`,
+      names: { "#roles": "roles", "#language": "language" },
+      values: { ":held": write.heldRoles ?? [], ...(language !== undefined && { ":language": language }) },
+    },
+  ];
   if (write.previousEmail) {
     ops.push(
       { put: write.email, condition: "attribute_not_exists(pk)" },
