@@ -1,10 +1,9 @@
-import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { handle } from "hono/aws-lambda";
 import { Config } from "@fidelio/core/config";
 import { Roster } from "@fidelio/core/roster";
+import { invokeAsync } from "../aws/invoke-async";
 import { app } from "./app";
 
-let lambda: LambdaClient | undefined;
 /** Invokes still in flight: Lambda freezes the process once the handler returns, so each is awaited before it does. */
 const dispatches = new Set<Promise<unknown>>();
 
@@ -16,9 +15,7 @@ const dispatches = new Set<Promise<unknown>>();
 Roster.setDispatcher((jobId) => {
   const functionName = Config.rosterJobFunction();
   if (!functionName) throw new Error("ROSTER_JOB_FUNCTION is not set");
-  lambda ??= new LambdaClient({});
-  const invoke = lambda
-    .send(new InvokeCommand({ FunctionName: functionName, InvocationType: "Event", Payload: JSON.stringify({ jobId }) }))
+  const invoke = invokeAsync(functionName, { jobId }, Config.region())
     .catch((error: Error) => console.error(JSON.stringify({ level: "error", handler: "roster-dispatch", jobId, name: error.name, message: error.message })))
     .finally(() => dispatches.delete(invoke));
   dispatches.add(invoke);
