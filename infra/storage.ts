@@ -1,5 +1,5 @@
 import { RemovalPolicy } from "aws-cdk-lib";
-import { AttributeType, BillingMode, ProjectionType, Table } from "aws-cdk-lib/aws-dynamodb";
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from "aws-cdk-lib/aws-dynamodb";
 import { Construct } from "constructs";
 import { tableSchema } from "@fidelio/core/dynamo/table-schema";
 
@@ -24,6 +24,13 @@ export class Storage extends Construct {
       // Student records are legal evidence: a bad write must be recoverable to the second.
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: tableSchema.timeToLiveAttribute,
+      // The outbox sender reads new outbox items from the stream (core's tableSchema names the view).
+      stream: StreamViewType[tableSchema.stream],
+      // AWS-managed KMS key: CloudTrail records each use of it, and there is no key policy of ours to get wrong.
+      encryption: TableEncryption.AWS_MANAGED,
+      // On production, deleting the table takes two deliberate steps (turn this off, then delete), and
+      // removing the stack leaves the table behind.
+      deletionProtection: props.retain,
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 

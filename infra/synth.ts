@@ -26,7 +26,7 @@ export function synth(options: SynthOptions = {}) {
     // An empty bundling-stacks list tells NodejsFunction to skip esbuild and use a placeholder asset.
     const app = new App({ outdir, context: options.bundle ? {} : { "aws:cdk:bundling-stacks": [] } });
     const stack = new Stack(app, "Fidelio");
-    const resources = mountFidelio(stack, { stage: options.stage ?? "dev" });
+    const resources = mountFidelio(stack, { stage: options.stage ?? "dev", emailDomain: options.emailDomain ?? "fidelio.example.org", appOrigin: options.appOrigin, authSecret: options.authSecret });
     return { template: Template.fromStack(stack), stack, resources };
   } finally {
     if (!options.outdir) rmSync(outdir, { recursive: true, force: true });

@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { ArnFormat, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import type { Table } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement, type IGrantable } from "aws-cdk-lib/aws-iam";
@@ -6,6 +5,7 @@ import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import { LambdaInvoke } from "aws-cdk-lib/aws-stepfunctions-tasks";
 import { Construct } from "constructs";
+import { workflowStepBundleOptions } from "@fidelio/functions/workflow/bundle-options";
 import { nodeFunction } from "./function";
 
 /** Each task state and the step (the handler in packages/functions/src/workflow) it invokes; the local runner maps states the same way. */
@@ -33,7 +33,7 @@ export class Workflow extends Construct {
     const functions = new Map(
       [...new Set(Object.values(workflowTasks))].map((step) => {
         const fn = nodeFunction(this, step, {
-          entry: resolve(import.meta.dirname, `../packages/functions/src/workflow/${step}.ts`),
+          bundle: workflowStepBundleOptions(step),
           environment: { TABLE_NAME: props.table.tableName },
           description: `Fidelio escalation step ${step}`,
         });

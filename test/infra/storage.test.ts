@@ -41,10 +41,20 @@ describe("storage", () => {
     });
   });
 
-  it("retains the table in production and removes it with other stages", () => {
-    const policyOf = (stage: string) =>
-      Object.values(synth({ stage }).template.findResources("AWS::DynamoDB::Table"))[0]?.DeletionPolicy;
-    expect(policyOf("production")).toBe("Retain");
-    expect(policyOf("dev")).toBe("Delete");
+  it("streams new images (tableSchema.stream) and encrypts with the AWS-managed KMS key", () => {
+    expect(tableSchema.stream).toBe("NEW_IMAGE");
+    template.hasResourceProperties("AWS::DynamoDB::Table", {
+      StreamSpecification: { StreamViewType: tableSchema.stream },
+      // SSEEnabled with no key of ours is KMS with aws/dynamodb; absent, DynamoDB would use its own key.
+      SSESpecification: Match.objectEquals({ SSEEnabled: true }),
+    });
+  });
+
+  it("retains and deletion-protects the table on production stages; other stages remove it", () => {
+    const tableOf = (stage: string) => Object.values(synth({ stage }).template.findResources("AWS::DynamoDB::Table"))[0]!;
+    for (const stage of ["prod", "production"]) {
+      expect(tableOf(stage), stage).toMatchObject({ DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain", Properties: { DeletionProtectionEnabled: true } });
+    }
+    expect(tableOf("dev")).toMatchObject({ DeletionPolicy: "Delete", Properties: { DeletionProtectionEnabled: false } });
   });
 });

@@ -2,7 +2,7 @@ import autocannon from "autocannon";
 import { GetItemCommand, PutItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { newId } from "@fidelio/core/id";
 import { dynamo, keys, tableName, toItem } from "@fidelio/core/dynamo";
-import { apiBundleBytes } from "./bench/bundle-size";
+import { lambdaBundleSizes } from "./bench/bundle-size";
 import { startChildStack } from "./bench/child-stack";
 import { measure, type Figures } from "./bench/raw-dynamo";
 import { benchRosterImport } from "./bench/roster-import";
@@ -10,7 +10,7 @@ import { signInOverHttp } from "./sign-in-over-http";
 
 /**
  * `npm run bench`: API latency against raw DynamoDB Local latency, in one run on one machine, and the
- * API bundle size. Targets: API p50 ≤ 2.5 × raw DynamoDB p50; bundle ≤ 400 KB minified.
+ * Lambda bundle sizes. Targets: API p50 ≤ 2.5 × raw DynamoDB p50; API bundle ≤ 400 KB minified.
  */
 const LOAD = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -62,8 +62,10 @@ try {
       `  GET /api/me at ${ME_RATE}/s during it: ${r.requests} requests, ${r.failures} failed, p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (target ≤ 500), max ${r.max.toFixed(0)} ms`,
     );
   }
-  const bytes = await apiBundleBytes();
-  console.log(`\nAPI Lambda bundle (esbuild, minified, SDK bundled): ${(bytes / 1024).toFixed(1)} KB (target ≤ 400 KB)`);
+  console.log("\nLambda bundles (esbuild, minified, SDK bundled):");
+  for (const { name, bytes, targetKB } of await lambdaBundleSizes()) {
+    console.log(`  ${name.padEnd(36)}${(bytes / 1024).toFixed(1).padStart(8)} KB${targetKB ? ` (target ≤ ${targetKB} KB)` : ""}`);
+  }
 } finally {
   await stack.stop();
 }

@@ -31,6 +31,11 @@ export const Config = {
   /** The escalation state machine; set on AWS for the API, which resumes executions. */
   stateMachineArn: () => read("STATE_MACHINE_ARN"),
   /**
+   * The roster import job's function, which the API invokes asynchronously on AWS; unset locally,
+   * where jobs run on the server's worker threads.
+   */
+  rosterJobFunction: () => read("ROSTER_JOB_FUNCTION"),
+  /**
    * Local only: how many times shorter every workflow wait runs (86400 turns a school day into
    * about a second). The local runner reads it; nothing on AWS does.
    */

@@ -1,4 +1,35 @@
 import { handle } from "hono/aws-lambda";
+import { Config } from "@fidelio/core/config";
+import { Roster } from "@fidelio/core/roster";
+import { invokeAsync } from "../aws/invoke-async";
 import { app } from "./app";
 
-export const handler = handle(app);
+/** Invokes still in flight: Lambda freezes the process once the handler returns, so each is awaited before it does. */
+const dispatches = new Set<Promise<unknown>>();
+
+/**
+ * On AWS a roster job runs in its own function (15 minutes, more memory), invoked asynchronously with
+ * the job id. An invoke that fails leaves the job queued; the next look at the job finds it stale and
+ * dispatches it again.
+ */
+Roster.setDispatcher((jobId) => {
+  const functionName = Config.rosterJobFunction();
+  if (!functionName) throw new Error("ROSTER_JOB_FUNCTION is not set");
+  const invoke = invokeAsync(functionName, { jobId }, Config.region())
+    .catch((error: Error) => console.error(JSON.stringify({ level: "error", handler: "roster-dispatch", jobId, name: error.name, message: error.message })))
+    .finally(() => dispatches.delete(invoke));
+  dispatches.add(invoke);
+});
+
+const handleRequest = handle(app);
+
+export async function handler(...[event, context]: Parameters<typeof handleRequest>) {
+  // The app's request id (in its logs and 500 answers) becomes API Gateway's, which the access log records; a client's own X-Request-Id does not survive.
+  const gateway = event.requestContext;
+  if ("requestId" in gateway && event.headers) event.headers["x-request-id"] = gateway.requestId;
+  try {
+    return await handleRequest(event, context);
+  } finally {
+    await Promise.all(dispatches);
+  }
+}

@@ -1,0 +1,77 @@
+import { RemovalPolicy } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import type { Table } from "aws-cdk-lib/aws-dynamodb";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
+import { nodeFunction } from "./function";
+import type { RosterJob } from "./roster";
+import { appTableActions } from "./table-actions";
+import type { Workflow } from "./workflow";
+
+export interface ApiProps {
+  table: Table;
+  workflow: Workflow;
+  rosterJob: RosterJob;
+  /** From infra/secrets.ts (the AUTH_SECRET seam). */
+  authSecret: string;
+  emailFrom: string;
+  /** The web app's origin when it is not the API's own. */
+  appOrigin?: string;
+}
+
+/** Sustained requests per second and burst for the whole stage: a district's users, with room, and a ceiling on what a flood costs. */
+export const apiThrottle = { rateLimit: 100, burstLimit: 200 };
+
+/** The Hono app on Lambda behind an HTTP API: every `/api/*` request goes to the one function. */
+export class Api extends Construct {
+  readonly fn: NodejsFunction;
+  readonly httpApi: HttpApi;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    // The variables core's Config reads (packages/core/src/config).
+    const environment: Record<string, string> = {
+      TABLE_NAME: props.table.tableName,
+      STATE_MACHINE_ARN: props.workflow.stateMachine.stateMachineArn,
+      ROSTER_JOB_FUNCTION: props.rosterJob.fn.functionName,
+      EMAIL_FROM: props.emailFrom,
+      AUTH_SECRET: props.authSecret,
+      ...(props.appOrigin ? { APP_ORIGIN: props.appOrigin } : {}),
+    };
+    this.fn = nodeFunction(this, "Function", { bundle: apiBundleOptions, memory: 1024, environment, description: "Fidelio API" });
+    props.table.grant(this.fn, ...appTableActions);
+    props.workflow.grantEngine(this.fn);
+    props.rosterJob.grantDispatch(this.fn);
+
+    this.httpApi = new HttpApi(this, "Http", { createDefaultStage: false });
+    this.httpApi.addRoutes({ path: "/api/{proxy+}", methods: [HttpMethod.ANY], integration: new HttpLambdaIntegration("Hono", this.fn) });
+
+    const accessLogs = new LogGroup(this, "AccessLogs", { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    new HttpStage(this, "Stage", {
+      httpApi: this.httpApi,
+      stageName: "$default",
+      autoDeploy: true,
+      throttle: apiThrottle,
+      // The request id is the one the API's 500 answers and logs carry (hono's requestId reads it), so a report finds its line.
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: "$context.requestId",
+            time: "$context.requestTime",
+            method: "$context.httpMethod",
+            path: "$context.path",
+            status: "$context.status",
+            latencyMs: "$context.responseLatency",
+            integrationError: "$context.integrationErrorMessage",
+            ip: "$context.identity.sourceIp",
+          }),
+        ),
+      },
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { synth } from "../../infra/synth";
+import { appTableActions } from "../../infra/table-actions";
+import { actionsOf, functionsOf } from "./template";
+
+describe("the Lambda functions", () => {
+  const { template } = synth({ stage: "dev" });
+  const functions = functionsOf(template);
+  const fn = (description: string) => {
+    const found = functions.get(description);
+    if (!found) throw new Error(`no function described "${description}"`);
+    return found;
+  };
+
+  it("run Node.js 22 on arm64 with source maps, each with its memory and timeout", () => {
+    const expected: Record<string, { MemorySize: number; Timeout: number; Handler: string }> = {
+      "Fidelio API": { MemorySize: 1024, Timeout: 10, Handler: "index.handler" },
+      "Fidelio roster import job": { MemorySize: 2048, Timeout: 900, Handler: "index.handler" },
+      "Fidelio outbox sender": { MemorySize: 512, Timeout: 90, Handler: "index.handler" },
+      "Fidelio outbox sweep": { MemorySize: 512, Timeout: 120, Handler: "index.sweep" },
+    };
+    for (const step of ["prepare-level", "wait-for-answer", "apply-outcome", "record-failure"]) {
+      expected[`Fidelio escalation step ${step}`] = { MemorySize: 512, Timeout: 10, Handler: "index.handler" };
+    }
+    expect([...functions.keys()].sort()).toEqual(Object.keys(expected).sort());
+    for (const [description, { properties }] of functions) {
+      expect(properties, description).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], ...expected[description] });
+      expect(properties.Environment.Variables.NODE_OPTIONS, description).toBe("--enable-source-maps");
+    }
+  });
+
+  it("give no function a wildcard action, and no `*` action on a `*` resource", () => {
+    for (const [description, { statements }] of functions) {
+      expect(statements.length, description).toBeGreaterThan(0);
+      for (const statement of statements) {
+        const actions = [statement.Action].flat() as string[];
+        expect(actions.filter((action) => action === "*" || action.endsWith(":*")), description).toEqual([]);
+        if ([statement.Resource].flat().includes("*")) expect(actions, `${description}: only what AWS cannot scope`).toEqual(["dynamodb:ListStreams"]);
+      }
+    }
+  });
+
+  it("let the API and the roster job read and write the table without Scan or DescribeTable; the API may start the workflow and dispatch jobs", () => {
+    const api = fn("Fidelio API");
+    const job = fn("Fidelio roster import job");
+    expect(new Set(actionsOf(job.statements))).toEqual(new Set(appTableActions));
+    expect(new Set(actionsOf(api.statements))).toEqual(
+      new Set([...appTableActions, "states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat", "lambda:InvokeFunction"]),
+    );
+    const invoke = api.statements.find((s) => s.Action === "lambda:InvokeFunction")!;
+    expect(JSON.stringify(invoke.Resource)).toContain(job.logicalId);
+    expect(JSON.stringify(invoke.Resource)).not.toMatch(/Workflow|Email/);
+    expect(actionsOf([...api.statements, ...job.statements]).filter((a) => /Scan|DescribeTable|PartiQL/.test(a))).toEqual([]);
+  });
+
+  it("give the API the configuration core reads, the roster job's name and the AUTH_SECRET seam", () => {
+    const { properties } = fn("Fidelio API");
+    const variables = properties.Environment.Variables;
+    expect(Object.keys(variables).sort()).toEqual(["AUTH_SECRET", "EMAIL_FROM", "NODE_OPTIONS", "ROSTER_JOB_FUNCTION", "STATE_MACHINE_ARN", "TABLE_NAME"]);
+    expect(variables.AUTH_SECRET).toEqual({ Ref: "AuthSecret" });
+    expect(variables.ROSTER_JOB_FUNCTION).toEqual({ Ref: fn("Fidelio roster import job").logicalId });
+    expect(variables.EMAIL_FROM).toBe("Fidelio <no-reply@fidelio.example.org>");
+    template.hasParameter("AuthSecret", { Type: "String", NoEcho: true, MinLength: 32 });
+    const withOrigin = functionsOf(synth({ appOrigin: "https://app.example.org", authSecret: "s".repeat(32) }).template).get("Fidelio API")!;
+    expect(withOrigin.properties.Environment.Variables).toMatchObject({ APP_ORIGIN: "https://app.example.org", AUTH_SECRET: "s".repeat(32) });
+  });
+
+  it("lets a roster job that died be retried by Lambda's async retries", () => {
+    template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: { Ref: fn("Fidelio roster import job").logicalId },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 3600,
+    });
+  });
+});
