@@ -21,8 +21,9 @@ export type WorkflowStep = (typeof workflowTasks)[keyof typeof workflowTasks];
 /** Transient Lambda service errors; anything else is a bug or bad data and goes to RecordFailure. */
 export const retriedErrors = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"];
 
-// What each step does to the table: reads and conditional writes (TransactWriteItems needs the per-item actions), never Scan or deletes.
-const tableActions = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"];
+// What each step does to the table: reads (people by BatchGetItem) and conditional writes (TransactWriteItems needs
+// the per-item actions; closing a concern deletes its open-concern marker), never Scan.
+const tableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"];
 
 /** The escalation ladder: one Standard execution per concern, looping prepare -> wait -> apply until the concern closes. */
 export class Workflow extends Construct {

@@ -68,12 +68,14 @@ describe("the escalation state machine", () => {
     }
   });
 
-  it("builds four Node.js 22 arm64 functions that may read and conditionally write the table, never scan or delete", () => {
-    const steps = [...functionsOf(template)].filter(([description]) => description.startsWith("Fidelio escalation step")).map(([, fn]) => fn);
+  it("builds four Node.js 22 arm64 functions that may read and conditionally write the table, never scan; only the wait may resume an execution", () => {
+    const steps = [...functionsOf(template)].filter(([description]) => description.startsWith("Fidelio escalation step"));
     expect(steps).toHaveLength(4);
-    for (const step of steps) {
+    const table = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"];
+    for (const [description, step] of steps) {
       expect(step.properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Environment: { Variables: { TABLE_NAME: expect.anything() } } });
-      expect(new Set(actionsOf(step.statements))).toEqual(new Set(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"]));
+      const resumes = description.endsWith("wait-for-answer") ? ["states:SendTaskSuccess"] : [];
+      expect(new Set(actionsOf(step.statements))).toEqual(new Set([...table, ...resumes]));
     }
   });
 
