@@ -25,8 +25,8 @@ const productionStages = new Set(["prod", "production"]);
  */
 export function mountFidelio(scope: Construct, props: FidelioProps) {
   const storage = new Storage(scope, "Storage", { retain: productionStages.has(props.stage) });
-  const workflow = new Workflow(scope, "Workflow", { table: storage.table });
   const secret = authSecret(scope, props.authSecret);
+  const workflow = new Workflow(scope, "Workflow", { table: storage.table, authSecret: secret, appOrigin: props.appOrigin });
   const emailFrom = `Fidelio <no-reply@${props.emailDomain}>`;
   const email = new Email(scope, "Email", { table: storage.table, domain: props.emailDomain, emailFrom, authSecret: secret });
   const rosterJob = new RosterJob(scope, "RosterJob", { table: storage.table });

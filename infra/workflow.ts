@@ -29,13 +29,14 @@ const tableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Que
 export class Workflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
 
-  constructor(scope: Construct, id: string, props: { table: Table }) {
+  /** `authSecret` seals the recap emails the steps put in the outbox; `appOrigin` makes their links absolute. */
+  constructor(scope: Construct, id: string, props: { table: Table; authSecret: string; appOrigin?: string }) {
     super(scope, id);
     const functions = new Map(
       [...new Set(Object.values(workflowTasks))].map((step) => {
         const fn = nodeFunction(this, step, {
           bundle: workflowStepBundleOptions(step),
-          environment: { TABLE_NAME: props.table.tableName },
+          environment: { TABLE_NAME: props.table.tableName, AUTH_SECRET: props.authSecret, ...(props.appOrigin && { APP_ORIGIN: props.appOrigin }) },
           description: `Fidelio escalation step ${step}`,
         });
         props.table.grant(fn, ...tableActions);

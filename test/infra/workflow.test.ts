@@ -73,7 +73,7 @@ describe("the escalation state machine", () => {
     expect(steps).toHaveLength(4);
     const table = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"];
     for (const [description, step] of steps) {
-      expect(step.properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Environment: { Variables: { TABLE_NAME: expect.anything() } } });
+      expect(step.properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Environment: { Variables: { TABLE_NAME: expect.anything(), AUTH_SECRET: expect.anything() } } });
       const resumes = description.endsWith("wait-for-answer") ? ["states:SendTaskSuccess"] : [];
       expect(new Set(actionsOf(step.statements))).toEqual(new Set([...table, ...resumes]));
     }
