@@ -44,8 +44,9 @@ describe("404 timing", () => {
       if (f > m) foreignSlower++;
     }
     console.log(`404 timing: existing-but-not-yours slower in ${((100 * foreignSlower) / pairs).toFixed(1)}% of ${pairs} pairs`);
-    // Without the floor, the existing student is slower in about 3 of 4 pairs (0.9+ measured here).
-    expect(foreignSlower / pairs).toBeGreaterThan(0.38);
-    expect(foreignSlower / pairs).toBeLessThan(0.62);
+    // Without the floor, the existing student is slower in about 9 of 10 pairs (0.89 measured here); with it,
+    // 0.5 give or take the machine's noise (0.55 to 0.64 seen on a busy 2-core machine).
+    expect(foreignSlower / pairs).toBeGreaterThan(0.3);
+    expect(foreignSlower / pairs).toBeLessThan(0.7);
   }, 240_000);
 });
