@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
-import { ensureTable } from "@fidelio/core/dynamo/create-table";
+import { dropTable, ensureTable } from "@fidelio/core/dynamo/create-table";
 import { outboxPoller } from "./outbox-poller";
 
 // Set before any core module builds its clients: they read the environment on first use.
@@ -15,4 +15,8 @@ process.env.AWS_SECRET_ACCESS_KEY = inject("dynamoCredentials").secretAccessKey;
 await ensureTable();
 // Email leaves through the outbox, as with `npm start`: this file's table gets its own stream poller.
 await outboxPoller.start();
-afterAll(() => outboxPoller.stop());
+afterAll(async () => {
+  await outboxPoller.stop();
+  // A run makes some fifty tables; DynamoDB Local slows as they and their streams pile up.
+  await dropTable();
+}, 60_000);

@@ -1,5 +1,6 @@
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
@@ -51,6 +52,16 @@ export async function ensureTable(name = tableName()): Promise<"created" | "exis
     }),
   );
   return "created";
+}
+
+/**
+ * Drops a test file's table when the file is done: DynamoDB Local keeps every table and its stream in
+ * memory and slows as they pile up over a run.
+ */
+export async function dropTable(name = tableName()): Promise<void> {
+  await dynamo().send(new DeleteTableCommand({ TableName: name })).catch((error: Error) => {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  });
 }
 
 /** The table's stream, for the local poller that stands in for Lambda's event source mapping. */
