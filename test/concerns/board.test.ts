@@ -20,7 +20,7 @@ afterAll(() => runner?.stop());
 
 let sofia: Awaited<ReturnType<typeof childOf>>;
 let ethan: Awaited<ReturnType<typeof childOf>>;
-const ids: Record<string, string> = {};
+const ids = {} as Record<"x" | "a" | "b" | "c", string>;
 
 beforeAll(async () => {
   sofia = await childOf("parent", "Maria Alvarez");
@@ -107,5 +107,57 @@ describe("GET /api/reports/escalations", () => {
     expect(body.totals.open).toBe(26);
     expect(body.resolvedLast30Days.count).toBe(1);
     expect(body.resolvedLast30Days.medianDaysToResolution).toBe(0);
+  });
+});
+
+describe("GET /api/concerns pages", () => {
+  async function list(query: string, who: Who) {
+    const res = await call(`/api/concerns${query}`, { token: await token(who) });
+    return { status: res.status, body: (await res.json()) as { items: Array<{ id: string; createdAt: string; status: string; studentId: string }>; cursor?: string } };
+  }
+  async function all(query: string, who: Who) {
+    const ids: string[] = [];
+    const created: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await list(`${query}${query ? "&" : "?"}${cursor ? `cursor=${cursor}` : ""}`, who);
+      expect(page.status).toBe(200);
+      ids.push(...page.body.items.map((i) => i.id));
+      created.push(...page.body.items.map((i) => i.createdAt));
+      cursor = page.body.cursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    return { ids, created, pages };
+  }
+
+  it("gives each person what they may see, newest first, 25 a page with sealed cursors, nothing twice", async () => {
+    const director = await all("", "director");
+    expect(director.ids).toHaveLength(27);
+    expect(new Set(director.ids).size).toBe(27);
+    expect(director.pages).toBe(2);
+    expect(director.created).toEqual([...director.created].sort().reverse());
+    const parent2 = await all("", "parent2");
+    expect(parent2.ids).toHaveLength(24);
+    expect(parent2.pages).toBe(1);
+    expect(parent2.ids).toContain(ids.c);
+    const teacher2 = await all("", "teacher2");
+    expect(teacher2.ids.sort()).toEqual([...parent2.ids].sort());
+    const parent = await all("", "parent");
+    expect(parent.ids.sort()).toEqual([ids.x, ids.a, ids.b].sort());
+    expect((await all("", "advocate")).ids).toEqual([]);
+  });
+
+  it("filters by status, level and student, and refuses a tampered cursor", async () => {
+    expect((await all("?status=closed", "parent")).ids).toEqual([ids.a]);
+    expect((await all("?level=case_manager", "parent")).ids.sort()).toEqual([ids.x, ids.b].sort());
+    const ethanOnly = await all(`?studentId=${ethan.studentId}`, "director");
+    expect(ethanOnly.ids).toHaveLength(24);
+    expect((await all(`?studentId=${ethan.studentId}`, "parent")).ids).toEqual([]);
+    const first = await list("", "director");
+    const cursor = first.body.cursor!;
+    expect((await list(`?cursor=${cursor.slice(0, -2)}${cursor.endsWith("AA") ? "BB" : "AA"}`, "director")).status).toBe(400);
+    // A cursor is good only for the list it came from.
+    expect((await list(`?cursor=${cursor}`, "parent2")).status).toBe(400);
   });
 });
