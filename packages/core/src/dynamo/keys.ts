@@ -32,7 +32,7 @@
  *    a concern with its timeline  Query  pk=CON#<concernId>              (sk CONCERN, EV#<seq>; events append-only, seq zero-padded)
  *    concerns of a district       Query  gsi1 gsi1pk=DIST#<districtId>#CONCERNS gsi1sk=<createdAt>#<concernId> (newest first)
  *    concerns of a student        Query  pk=CONLINK#STU#<studentId>      sk=<createdAt>#<concernId> (link items; read the concerns by BatchGet)
- *    concerns a person was assigned or handed
+ *    concerns a person may list (family and case manager at filing, each assignee when assigned or handed)
  *                                 Query  pk=CONLINK#USER#<userId>        sk=<createdAt>#<concernId> (link items, one per person and concern)
  *    open concerns (the local runner resumes them after a restart)
  *                                 Query  pk=CONCERNS#OPEN                sk=<concernId> (deleted when the concern closes)
