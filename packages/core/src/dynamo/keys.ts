@@ -9,7 +9,7 @@
  *    by name (director search)    Query  same, gsi1sk begins_with <normalized prefix> ("last first", lower case,
  *                                 no accents). School and grade filter the name-ordered pages (a bounded read,
  *                                 see student/search.ts): one index, no item per school to keep in step.
- *  - demo seed finished (marker) Get    pk=DIST#<districtId>            sk=SEEDED
+ *  - demo seed finished (marker) Get    pk=DIST#<districtId>            sk=SEEDED (demo concerns: SEEDED#CONCERNS)
  *  - user by id                   Get    pk=USER#<userId>                sk=USER
  *  - user by email (unique)       Get    pk=EMAIL#<email>                sk=EMAIL
  *  - students related to a user   Query  gsi1 gsi1pk=USER#<userId>#STUDENTS   (guardian, teacher, case manager links)
@@ -32,11 +32,19 @@
  *    a concern with its timeline  Query  pk=CON#<concernId>              (sk CONCERN, EV#<seq>; events append-only, seq zero-padded)
  *    concerns of a district       Query  gsi1 gsi1pk=DIST#<districtId>#CONCERNS gsi1sk=<createdAt>#<concernId> (newest first)
  *    concerns of a student        Query  pk=CONLINK#STU#<studentId>      sk=<createdAt>#<concernId> (link items; read the concerns by BatchGet)
- *    concerns a person was assigned or handed
+ *    concerns a person may list (family and case manager at filing, each assignee when assigned or handed)
  *                                 Query  pk=CONLINK#USER#<userId>        sk=<createdAt>#<concernId> (link items, one per person and concern)
  *    open concerns (the local runner resumes them after a restart)
  *                                 Query  pk=CONCERNS#OPEN                sk=<concernId> (deleted when the concern closes)
  *    filing replay guard          Get    pk=CONIDEM#<userId>#<sha256(Idempotency-Key)> sk=IDEM (TTL ends it)
+ *    the director's board: open concerns in deadline order, one partition per filter scope
+ *                                 Query  pk=BOARD#<districtId>#<scope>   sk=<0 missed a deadline|1>#<dueAt|~>#<concernId>
+ *                                 (scope ALL, L#<level>, S#<schoolId>, S#<schoolId>#L#<level>: index items, one per
+ *                                 scope, replaced in each transition's transaction; gone when the concern closes)
+ *    the board's counters         Query  pk=BOARDSTAT#<districtId>#<ALL|S#schoolId>  sk=TOTALS (open, overdue, per level),
+ *                                 sk=RESOLVED#<yyyy-mm-dd> (closings that day, days-to-resolution histogram),
+ *                                 sk=MISSED#<schoolId> (deadlines missed, ALL partition only); ADD in the transition's transaction
+ *    emails sent for a concern    Query  pk=CON#<concernId>              sk begins_with MAIL# (<createdAt>#<outboxId>; the packet lists them)
  *    a district's roster users (finding its director and administrators)
  *                                 Query  pk=DIST#<districtId>            sk begins_with SRC#user#
  *  - local workflow runner only (AWS keeps these inside Step Functions):
@@ -52,6 +60,7 @@ export const keys = {
   district: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "DISTRICT" }),
   school: (districtId: string, schoolId: string) => ({ pk: `DIST#${districtId}`, sk: `SCHOOL#${schoolId}` }),
   seeded: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "SEEDED" }),
+  seededConcerns: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "SEEDED#CONCERNS" }),
   schoolsOf: (districtId: string) => ({ pk: `DIST#${districtId}`, skPrefix: "SCHOOL#" }),
   sourceId: (districtId: string, kind: string, sourcedId: string) => ({
     pk: `DIST#${districtId}`,
@@ -113,6 +122,15 @@ export const keys = {
   openConcern: (concernId: string) => ({ pk: "CONCERNS#OPEN", sk: concernId }),
   openConcerns: () => ({ pk: "CONCERNS#OPEN" }),
   concernIdempotency: (userId: string, keyHash: string) => ({ pk: `CONIDEM#${userId}#${keyHash}`, sk: "IDEM" }),
+  boardEntry: (districtId: string, scope: string, order: string, concernId: string) => ({ pk: `BOARD#${districtId}#${scope}`, sk: `${order}#${concernId}` }),
+  boardEntries: (districtId: string, scope: string) => ({ pk: `BOARD#${districtId}#${scope}` }),
+  boardTotals: (districtId: string, scope: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, sk: "TOTALS" }),
+  boardResolved: (districtId: string, scope: string, day: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, sk: `RESOLVED#${day}` }),
+  boardResolvedSince: (districtId: string, scope: string, day: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, skBetween: [`RESOLVED#${day}`, "TOTALS"] as [string, string] }),
+  boardMissed: (districtId: string, schoolId: string) => ({ pk: `BOARDSTAT#${districtId}#ALL`, sk: `MISSED#${schoolId}` }),
+  boardMissedAll: (districtId: string) => ({ pk: `BOARDSTAT#${districtId}#ALL`, skPrefix: "MISSED#" }),
+  concernEmail: (concernId: string, createdAt: string, outboxId: string) => ({ pk: `CON#${concernId}`, sk: `MAIL#${createdAt}#${outboxId}` }),
+  concernEmails: (concernId: string) => ({ pk: `CON#${concernId}`, skPrefix: "MAIL#" }),
   rosterUsersOf: (districtId: string) => ({ pk: `DIST#${districtId}`, skPrefix: "SRC#user#" }),
 
   workflowWait: (executionName: string) => ({ pk: `WF#${executionName}`, sk: "WAIT" }),
