@@ -20,7 +20,8 @@ export const gradeAndSchool = (student: { grade: string; schoolName: string }) =
 
 /** An instant on the district's clock (deadlines end with the school day there), naming the zone. */
 export const formatInZone = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" }).format(new Date(iso));
+  // Intl refuses dateStyle/timeStyle beside timeZoneName, so the parts are spelled out.
+  new Intl.DateTimeFormat(lang(), { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
 
 /** How long since `iso`, in whole days (hours under a day): "3 days", "5 hours". */
 export function formatSince(iso: string, now = Date.now()): string {
