@@ -3,6 +3,7 @@ import { defaultTimeZone } from "../district/schema";
 import type { Message } from "../email";
 import { Outbox } from "../outbox";
 import { User } from "../user";
+import { keys } from "../dynamo/keys";
 import type { Concern, Person } from "./schema";
 import type { TimelineEvent } from "./timeline";
 
@@ -71,6 +72,14 @@ function message(to: string, lang: Lang, concern: Concern, events: TimelineEvent
   };
 }
 
+/** The outbox item for `message`, tagged with the concern, and the concern's own record of it (the packet lists these). */
+function queued(concern: Concern, recipient: { name: string; role: "parent" | "staff" }, msg: Message) {
+  const put = Outbox.email(msg, { concernId: concern.id });
+  const { id, createdAt } = put.put as { id: string; createdAt: string };
+  const record = { ...keys.concernEmail(concern.id, createdAt, id), type: "concern-email", outboxId: id, createdAt, toName: recipient.name, to: msg.to, role: recipient.role, subject: msg.subject, text: msg.text };
+  return [put, { put: record, condition: "attribute_not_exists(pk)" }];
+}
+
 /**
  * The recap emails of one write, as outbox transaction items: the parent (in their language) and,
  * when someone new takes the concern or must act, that person (in English).
@@ -80,8 +89,8 @@ export async function recapEmails(concern: Concern, events: TimelineEvent[], to:
   if (to.parent) {
     const parent = await User.get(concern.parent.id);
     const lang: Lang = (parent as { language?: string } | undefined)?.language === "es" ? "es" : "en";
-    items.push(Outbox.email(message(parent?.email ?? concern.parent.email, lang, concern, events, timeZone)));
+    items.push(...queued(concern, { name: concern.parent.name, role: "parent" }, message(parent?.email ?? concern.parent.email, lang, concern, events, timeZone)));
   }
-  for (const person of to.staff ?? []) items.push(Outbox.email(message(person.email, "en", concern, events, timeZone)));
+  for (const person of to.staff ?? []) items.push(...queued(concern, { name: person.name, role: "staff" }, message(person.email, "en", concern, events, timeZone)));
   return items;
 }

@@ -69,6 +69,8 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
     id: newId("con"),
     districtId: district.id,
     studentName: studentName(record.student),
+    schoolId: record.student.schoolId,
+    schoolName: record.student.schoolName,
     parent: { id: actor.userId, name: actor.name, email: actor.email },
     className: classes.find((c) => c.id === input.classId)?.title,
     status: "open",
@@ -94,6 +96,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
       audit: { action: "concern.file", reason: "guardian" },
       emails: { parent: true, staff: after.assignee ? [after.assignee] : [] },
       timeZone: district.timeZone,
+      viewerIds: record.relationships.filter((r) => r.kind === "guardian" || r.kind === "case_manager").map((r) => r.userId),
       extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, ttl: Math.floor(Date.now() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...assignment.creates],
     });
     await startWorkflow(concern.id);

@@ -7,8 +7,11 @@ import { ConcernRef, ListConcerns } from "./schema";
 import { loadVisible, getConcern } from "./view";
 import { verifyChain } from "./timeline";
 import { openConcernItem } from "./items";
+import { BoardQuery, escalationBoard } from "./board";
+import { evidencePacket } from "./packet";
 
 export * from "./schema";
+export { BoardQuery } from "./board";
 export { concernSteps } from "./steps";
 export { verifyChain, type TimelineEvent } from "./timeline";
 
@@ -18,6 +21,10 @@ export namespace Concern {
   export const act = actOnConcern;
   export const get = verb(ConcernRef, (actor, { id }) => getConcern(actor, id));
   export const list = verb(ListConcerns, listConcerns);
+  /** The evidence packet as printable HTML (GET /api/concerns/:id/packet). */
+  export const packet = verb(ConcernRef, (actor, { id }) => evidencePacket(actor, id));
+  /** The director's escalation board (GET /api/reports/escalations). */
+  export const board = verb(BoardQuery, escalationBoard);
 
   /** Recomputes the timeline's hash chain. */
   export const verify = verb(ConcernRef, async (actor, { id }) => {

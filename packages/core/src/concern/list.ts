@@ -1,7 +1,8 @@
 import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { hasRole } from "../actor";
-import { batchGet, keys, queryAll, queryPage } from "../dynamo";
+import { Audit } from "../audit";
+import { batchGet, keys, queryAll, queryPage, type QueryInput } from "../dynamo";
 import { filteredPage } from "../dynamo/filtered-page";
 import { relationshipItemType } from "../student/items";
 import type * as v from "valibot";
@@ -10,8 +11,6 @@ import { publicPerson } from "./timeline";
 import { concernItem, concernLinkItem } from "./items";
 
 const pageSize = 25;
-/** Per source, for people who see concerns through several (their children, their caseload, their assignments). */
-const perSourceLimit = 50;
 
 const summary = (c: Concern) => ({
   id: c.id,
@@ -29,29 +28,41 @@ const summary = (c: Concern) => ({
 type Filter = v.InferOutput<typeof ListConcerns>;
 const matches = (f: Filter) => (c: Concern) => (!f.status || c.status === f.status) && (!f.level || c.level === f.level) && (!f.studentId || c.studentId === f.studentId);
 
+/** A page of link items read as the concerns they point to, in the links' (newest first) order. */
+const throughLinks = (source: { pk: string }) => async (cursor: string | undefined, limit: number) => {
+  const page = await queryPage(concernLinkItem, { ...source, newestFirst: true, limit, cursor } satisfies QueryInput);
+  const byId = new Map((await batchGet(concernItem, page.items.map((l) => keys.concern(l.concernId)))).map((c) => [c.id, c]));
+  return { items: page.items.flatMap((l) => byId.get(l.concernId) ?? []), cursor: page.cursor };
+};
+
 /**
- * What the caller may see, newest first. The director reads the district's index a page at a time
- * (one Query per page, filters applied within a bounded read). Everyone else sees concerns through
- * link items (their children, their caseload, what they were assigned or handed), newest 50 per source.
+ * What the caller may see, newest first, a Query per page with a sealed cursor. The director reads
+ * the district's index (or one student's links); everyone else their own partition of link items,
+ * written when they became a viewer (the family and case manager at filing, each assignee when
+ * assigned). A link is a hint, not a grant: a parent or case manager keeps only concerns of students
+ * they are still linked to (or were assigned), as GET /api/concerns/:id decides.
  */
 export async function listConcerns(actor: UserActor, filter: Filter) {
   Access.requireAction(actor, "concern.read");
   const keep = matches(filter);
+  let read;
+  let allowed: (c: Concern) => boolean = () => true;
   if (hasRole(actor, "director")) {
-    const page = await filteredPage<Concern>((cursor, limit) => queryPage(concernItem, { ...keys.concernsOfDistrict(actor.districtId), newestFirst: true, limit, cursor }), { pageSize, cursor: filter.cursor, keep });
-    return { items: page.items.map(summary), cursor: page.cursor };
-  }
-  const sources: Array<{ pk: string }> = [];
-  if (hasRole(actor, "teacher", "case_manager", "advocate")) sources.push(keys.concernsOfUser(actor.userId));
-  if (hasRole(actor, "parent", "case_manager")) {
-    const links = await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId));
-    for (const link of links) {
-      if ((link.kind === "guardian" && hasRole(actor, "parent")) || (link.kind === "case_manager" && hasRole(actor, "case_manager"))) sources.push(keys.concernsOfStudent(link.studentId));
+    read = filter.studentId
+      ? throughLinks(keys.concernsOfStudent(filter.studentId))
+      : (cursor: string | undefined, limit: number) => queryPage(concernItem, { ...keys.concernsOfDistrict(actor.districtId), newestFirst: true, limit, cursor });
+    allowed = (c) => c.districtId === actor.districtId;
+  } else {
+    read = throughLinks(keys.concernsOfUser(actor.userId));
+    if (hasRole(actor, "parent", "case_manager")) {
+      const links = await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId));
+      const students = new Set(links.filter((l) => (l.kind === "guardian" && hasRole(actor, "parent")) || (l.kind === "case_manager" && hasRole(actor, "case_manager"))).map((l) => l.studentId));
+      allowed = (c) => students.has(c.studentId) || c.assignedIds.includes(actor.userId);
+    } else {
+      allowed = (c) => c.assignedIds.includes(actor.userId);
     }
   }
-  const linkPages = await Promise.all(sources.map((source) => queryPage(concernLinkItem, { ...source, newestFirst: true, limit: perSourceLimit })));
-  const ids = [...new Map(linkPages.flatMap((p) => p.items).sort((a, b) => (a.sk < b.sk ? 1 : -1)).map((l) => [l.concernId, l.sk])).keys()];
-  const concerns = await batchGet(concernItem, ids.map((id) => keys.concern(id)));
-  const byId = new Map(concerns.map((c) => [c.id, c]));
-  return { items: ids.flatMap((id) => byId.get(id) ?? []).filter(keep).map(summary) };
+  const page = await filteredPage<Concern>(read, { pageSize, cursor: filter.cursor, keep: (c) => allowed(c) && keep(c) });
+  await Audit.recordMany(actor, page.items.map((c) => ({ studentId: c.studentId, action: "concern.list", record: `concern:${c.id}`, reason: hasRole(actor, "director") ? "director" : c.assignedIds.includes(actor.userId) ? "assigned_concern" : hasRole(actor, "parent") ? "guardian" : "case_manager" })));
+  return { items: page.items.map(summary), ...(page.cursor && { cursor: page.cursor }) };
 }

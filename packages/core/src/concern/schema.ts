@@ -64,6 +64,9 @@ export interface Concern {
   districtId: string;
   studentId: string;
   studentName: string;
+  /** The student's school when filed (the director's board groups and filters by it). */
+  schoolId?: string;
+  schoolName?: string;
   /** The parent who filed it. */
   parent: Person;
   itemIds: string[];
@@ -81,6 +84,10 @@ export interface Concern {
   assignedIds: string[];
   /** When the current wait ends by itself (an instant); none at the advocate level. */
   dueAt?: string;
+  /** When the concern reached its current level. */
+  levelSince?: string;
+  /** Deadlines the staff let pass on this concern: it shows as overdue on the board from the first. */
+  missedDeadlines?: number;
   /** School days the assignee had left when they asked the parent for information. */
   pausedDays?: number;
   /** Where the workflow stands: a level to prepare, a wait, or nothing more. */

@@ -87,7 +87,8 @@ async function applyOutcome({ concernId, outcome }: ApplyOutcomeInput): Promise<
       return positionOf(renewed, now);
     }
     const district = await District.load(concern.districtId);
-    const after = wait.for === "assignee" ? climb(concern) : close(concern, wait.for === "parent_confirmation" ? "resolved_unconfirmed" : "no_reply");
+    // A deadline the staff let pass is counted: the board shows the concern overdue and the school's missed deadlines.
+    const after = wait.for === "assignee" ? { ...climb(concern), missedDeadlines: (concern.missedDeadlines ?? 0) + 1 } : close(concern, wait.for === "parent_confirmation" ? "resolved_unconfirmed" : "no_reply");
     const note = wait.for === "parent_confirmation" ? "No confirmation came within the time allowed." : wait.for === "parent_info" ? "The question had no answer within the time allowed." : undefined;
     const { concern: saved } = await commit({
       before: concern,

@@ -6,6 +6,7 @@ import { isIdOf } from "../id";
 import { concernEventItem, concernItem as concernItemType } from "./items";
 import { isConditionFailure } from "../error";
 import { recapEmails } from "./emails";
+import { boardOps } from "./board-index";
 import type { Concern, Person } from "./schema";
 import { nextEvent, type EventContent, type TimelineEvent } from "./timeline";
 
@@ -43,6 +44,8 @@ export interface Change {
   emails: { parent: boolean; staff?: Person[] };
   timeZone?: string;
   extra?: TransactOp[];
+  /** People who should find the concern in their own list from now on (the family and case manager at filing). */
+  viewerIds?: string[];
   /** An earlier event the recap should repeat (why the concern moved before it was assigned anew). */
   recapAlso?: TimelineEvent;
 }
@@ -70,8 +73,10 @@ export async function commit(change: Change): Promise<{ concern: Concern; events
     ? { condition: `#v = :v AND ${before.taskToken ? "#t = :t" : "attribute_not_exists(#t)"}`, names: { "#v": "version", "#t": "taskToken" }, values: { ":v": before.version, ...(before.taskToken && { ":t": before.taskToken }) } }
     : { condition: "attribute_not_exists(pk)" };
   ops.unshift({ put: concernItem(after), ...condition });
+  // Each person's list is one partition of link items (one Query per page); a link is put once per person.
   const newlyAssigned = after.assignee && !(before?.assignedIds ?? []).includes(after.assignee.id) ? after.assignee : undefined;
-  if (newlyAssigned) ops.push({ put: { ...keys.concernOfUser(newlyAssigned.id, after.createdAt, after.id), type: "concern-link", concernId: after.id } });
+  const linked = new Set([...(change.viewerIds ?? []), ...(newlyAssigned ? [newlyAssigned.id] : [])]);
+  for (const userId of linked) ops.push({ put: { ...keys.concernOfUser(userId, after.createdAt, after.id), type: "concern-link", concernId: after.id } });
   if (!before) {
     ops.push({ put: { ...keys.concernOfStudent(after.studentId, after.createdAt, after.id), type: "concern-link", concernId: after.id } });
     ops.push({ put: { ...keys.openConcern(after.id), type: "concern-open", concernId: after.id } });
@@ -80,6 +85,7 @@ export async function commit(change: Change): Promise<{ concern: Concern; events
   }
   ops.push(...(await recapEmails(after, change.recapAlso ? [change.recapAlso, ...events] : events, change.emails, change.timeZone)));
   ops.push({ put: Audit.itemFor(actor, { studentId: after.studentId, action: change.audit.action, record: `concern:${after.id}`, reason: change.audit.reason }), condition: "attribute_not_exists(pk)" });
+  ops.push(...boardOps(before, after, new Date(now)));
   ops.push(...(change.extra ?? []));
   try {
     await transact(ops);

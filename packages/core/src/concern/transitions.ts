@@ -17,7 +17,7 @@ export const advocateWait = (now: Date) => ({ for: "assignee" as const, level: "
 export function enterLevel(concern: Concern, assignment: Assignment, district: DistrictInfo, now: Date): Concern {
   const { level, assignee } = assignment;
   const assignedIds = assignee && !concern.assignedIds.includes(assignee.id) ? [...concern.assignedIds, assignee.id] : concern.assignedIds;
-  const base = { ...concern, level, assignee, assignedIds, stage: "wait" as const, pausedDays: undefined };
+  const base = { ...concern, level, assignee, assignedIds, stage: "wait" as const, pausedDays: undefined, levelSince: now.toISOString() };
   if (level === "advocate") return { ...base, status: "with_advocate", dueAt: undefined, wait: advocateWait(now) };
   const deadline = levelDeadline(district, level, now).toISOString();
   return { ...base, status: "open", dueAt: deadline, wait: { for: "assignee", level, deadline } };

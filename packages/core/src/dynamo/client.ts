@@ -70,6 +70,8 @@ export interface QueryPage<T> {
 export interface QueryInput {
   pk: string;
   skPrefix?: string;
+  /** Sort keys from the first to the second, both included. */
+  skBetween?: [string, string];
   index?: "gsi1";
   limit?: number;
   cursor?: string;
@@ -84,7 +86,7 @@ const badCursor = () =>
 
 // Which query a cursor belongs to: a cursor from another list, student or direction is refused.
 const cursorScope = (input: QueryInput) =>
-  JSON.stringify([input.index ?? "table", input.pk, input.skPrefix ?? "", input.newestFirst === true]);
+  JSON.stringify([input.index ?? "table", input.pk, input.skPrefix ?? "", input.newestFirst === true, ...(input.skBetween ?? [])]);
 
 let cursorKey: { secret: string; key: Buffer } | undefined;
 const cursorKeyOf = (secret: string) => {
@@ -127,9 +129,11 @@ async function query(input: QueryInput, startKey?: Record<string, AttributeValue
     new QueryCommand({
       TableName: tableName(),
       IndexName: input.index,
-      KeyConditionExpression: input.skPrefix ? "#pk = :pk AND begins_with(#sk, :sk)" : "#pk = :pk",
-      ExpressionAttributeNames: input.skPrefix ? { "#pk": pkName, "#sk": skName } : { "#pk": pkName },
-      ExpressionAttributeValues: toItem(input.skPrefix ? { ":pk": input.pk, ":sk": input.skPrefix } : { ":pk": input.pk }),
+      KeyConditionExpression: input.skPrefix ? "#pk = :pk AND begins_with(#sk, :sk)" : input.skBetween ? "#pk = :pk AND #sk BETWEEN :from AND :to" : "#pk = :pk",
+      ExpressionAttributeNames: input.skPrefix || input.skBetween ? { "#pk": pkName, "#sk": skName } : { "#pk": pkName },
+      ExpressionAttributeValues: toItem(
+        input.skPrefix ? { ":pk": input.pk, ":sk": input.skPrefix } : input.skBetween ? { ":pk": input.pk, ":from": input.skBetween[0], ":to": input.skBetween[1] } : { ":pk": input.pk },
+      ),
       Limit: input.limit,
       ScanIndexForward: !input.newestFirst,
       ExclusiveStartKey: startKey,

@@ -37,6 +37,14 @@
  *    open concerns (the local runner resumes them after a restart)
  *                                 Query  pk=CONCERNS#OPEN                sk=<concernId> (deleted when the concern closes)
  *    filing replay guard          Get    pk=CONIDEM#<userId>#<sha256(Idempotency-Key)> sk=IDEM (TTL ends it)
+ *    the director's board: open concerns in deadline order, one partition per filter scope
+ *                                 Query  pk=BOARD#<districtId>#<scope>   sk=<0 missed a deadline|1>#<dueAt|~>#<concernId>
+ *                                 (scope ALL, L#<level>, S#<schoolId>, S#<schoolId>#L#<level>: index items, one per
+ *                                 scope, replaced in each transition's transaction; gone when the concern closes)
+ *    the board's counters         Query  pk=BOARDSTAT#<districtId>#<ALL|S#schoolId>  sk=TOTALS (open, overdue, per level),
+ *                                 sk=RESOLVED#<yyyy-mm-dd> (closings that day, days-to-resolution histogram),
+ *                                 sk=MISSED#<schoolId> (deadlines missed, ALL partition only); ADD in the transition's transaction
+ *    emails sent for a concern    Query  pk=CON#<concernId>              sk begins_with MAIL# (<createdAt>#<outboxId>; the packet lists them)
  *    a district's roster users (finding its director and administrators)
  *                                 Query  pk=DIST#<districtId>            sk begins_with SRC#user#
  *  - local workflow runner only (AWS keeps these inside Step Functions):
@@ -113,6 +121,15 @@ export const keys = {
   openConcern: (concernId: string) => ({ pk: "CONCERNS#OPEN", sk: concernId }),
   openConcerns: () => ({ pk: "CONCERNS#OPEN" }),
   concernIdempotency: (userId: string, keyHash: string) => ({ pk: `CONIDEM#${userId}#${keyHash}`, sk: "IDEM" }),
+  boardEntry: (districtId: string, scope: string, order: string, concernId: string) => ({ pk: `BOARD#${districtId}#${scope}`, sk: `${order}#${concernId}` }),
+  boardEntries: (districtId: string, scope: string) => ({ pk: `BOARD#${districtId}#${scope}` }),
+  boardTotals: (districtId: string, scope: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, sk: "TOTALS" }),
+  boardResolved: (districtId: string, scope: string, day: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, sk: `RESOLVED#${day}` }),
+  boardResolvedSince: (districtId: string, scope: string, day: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, skBetween: [`RESOLVED#${day}`, "TOTALS"] as [string, string] }),
+  boardMissed: (districtId: string, schoolId: string) => ({ pk: `BOARDSTAT#${districtId}#ALL`, sk: `MISSED#${schoolId}` }),
+  boardMissedAll: (districtId: string) => ({ pk: `BOARDSTAT#${districtId}#ALL`, skPrefix: "MISSED#" }),
+  concernEmail: (concernId: string, createdAt: string, outboxId: string) => ({ pk: `CON#${concernId}`, sk: `MAIL#${createdAt}#${outboxId}` }),
+  concernEmails: (concernId: string) => ({ pk: `CON#${concernId}`, skPrefix: "MAIL#" }),
   rosterUsersOf: (districtId: string) => ({ pk: `DIST#${districtId}`, skPrefix: "SRC#user#" }),
 
   workflowWait: (executionName: string) => ({ pk: `WF#${executionName}`, sk: "WAIT" }),

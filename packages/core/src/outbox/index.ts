@@ -36,6 +36,8 @@ const OutboxItem = v.object({
   lastError: v.optional(v.string()),
   messageId: v.optional(v.string()),
   deliveredAt: v.optional(v.string()),
+  /** The concern the email is about: an undelivered one is recorded on its timeline. */
+  concernId: v.optional(v.string()),
 });
 export type OutboxItem = v.InferOutput<typeof OutboxItem>;
 export const outboxItem = itemType("outbox email", OutboxItem);
@@ -48,12 +50,12 @@ export const outboxStreamFilter = { dynamodb: { NewImage: { type: { S: ["outbox"
 
 export namespace Outbox {
   /** The transaction item that queues `message`; put it in the same TransactWriteItems as its cause. */
-  export function email(message: Message, options: { notAfter?: number } = {}): TransactPut {
+  export function email(message: Message, options: { notAfter?: number; concernId?: string } = {}): TransactPut {
     const id = newId("out");
     const now = Date.now();
     const createdAt = new Date(now).toISOString();
     const keepUntil = Math.max(now, options.notAfter ?? now) + KEEP_RECORD_DAYS * 86_400_000;
-    const item: OutboxItem = { ...keys.outbox(id), type: "outbox", id, status: "pending", createdAt, attempts: 0, nextAttemptAt: now, notAfter: options.notAfter, sealed: seal(message) };
+    const item: OutboxItem = { ...keys.outbox(id), type: "outbox", id, status: "pending", createdAt, attempts: 0, nextAttemptAt: now, notAfter: options.notAfter, sealed: seal(message), concernId: options.concernId };
     return { put: { ...item, ...keys.outboxOpen(createdAt, id), ttl: epochSeconds(keepUntil) }, condition: "attribute_not_exists(pk)" };
   }
 

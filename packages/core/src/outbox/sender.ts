@@ -3,6 +3,7 @@ import { Email } from "../email";
 import { isConditionFailure } from "../error";
 import { Outbox, outboxItem, type OutboxItem, type OutboxStatus } from "./index";
 import { unseal } from "./seal";
+import { recordUndelivered } from "../concern/undelivered";
 
 /** Delivery rounds of outbox items (see ./index.ts); only the sender imports this, and with it SES. */
 export const MAX_ROUNDS = 16;
@@ -38,7 +39,16 @@ export namespace OutboxSender {
       return await settle(item, "delivered", { messageId, deliveredAt: new Date().toISOString() });
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown error";
-      if (!Email.isTransient(error) || item.attempts >= MAX_ROUNDS) return settle(item, "failed", { lastError: reason });
+      if (!Email.isTransient(error) || item.attempts >= MAX_ROUNDS) {
+        const settled = await settle(item, "failed", { lastError: reason });
+        // Only the round that settled it records it; the concern's write is idempotent besides.
+        if (settled === "failed" && item.concernId) {
+          await recordUndelivered({ concernId: item.concernId, id: item.id, createdAt: item.createdAt }).catch((e: Error) =>
+            console.error(JSON.stringify({ level: "error", msg: "recording an undelivered email failed", concernId: item.concernId, name: e.name, message: e.message })),
+          );
+        }
+        return settled;
+      }
       return retryLater(item, reason);
     }
   }

@@ -9,6 +9,7 @@ import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { concernRoutes } from "./routes/concerns";
 import { meRoutes } from "./routes/me";
+import { reportRoutes } from "./routes/reports";
 import { studentRoutes } from "./routes/students";
 import { requireSession } from "./session";
 
@@ -32,6 +33,7 @@ export const app = new Hono<ApiEnv>()
   .route("/api/students", studentRoutes)
   .route("/api/audit", auditRoutes)
   .route("/api/concerns", concernRoutes)
+  .route("/api/reports", reportRoutes)
   .route("/api/admin", adminRoutes)
   .notFound((c) => c.json({ error: "not_found", message: "No such API route" }, 404))
   .onError(onError);

@@ -16,6 +16,12 @@ export const concernRoutes = new Hono<ApiEnv>()
   })
   .get("/", validate("query", Concern.list.schema), async (c) => c.json(await Concern.list(c.get("actor"), c.req.valid("query"))))
   .get("/:id", async (c) => c.json(await Concern.get(c.get("actor"), { id: c.req.param("id") })))
+  // Printable HTML: every value escaped, no script may run, nothing else may load.
+  .get("/:id/packet", async (c) => {
+    const html = await Concern.packet(c.get("actor"), { id: c.req.param("id") });
+    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    return c.html(html);
+  })
   .get("/:id/verify", async (c) => c.json(await Concern.verify(c.get("actor"), { id: c.req.param("id") })))
   // Records the action, then resumes the waiting execution (Concern.act does both).
   .post("/:id/actions", async (c) => {

@@ -1,0 +1,99 @@
+import * as v from "valibot";
+import { hasRole, type UserActor } from "../actor";
+import { Audit } from "../audit";
+import { itemType, keys, queryAll, queryPage } from "../dynamo";
+import { notFound } from "../error";
+import { boardEntryItem, type BoardEntry } from "./board-index";
+import { EscalationLevel, levels } from "./schema";
+
+export const BoardQuery = v.object({
+  // Part of a key: only id characters, so a value cannot reach another partition.
+  schoolId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/, "Not a school id"))),
+  level: v.optional(EscalationLevel),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+export type BoardQuery = v.InferOutput<typeof BoardQuery>;
+
+const pageSize = 25;
+const windowDays = 30;
+const dayMs = 86_400_000;
+
+const countsItem = itemType("board counters", v.record(v.string(), v.unknown()));
+const missedItem = itemType("board missed deadlines", v.object({ schoolId: v.string(), schoolName: v.string(), count: v.number() }));
+
+const num = (value: unknown) => (typeof value === "number" ? value : 0);
+
+/** The median of a histogram whose buckets are tenths of a day (`d25` = 2.5 days). */
+export function medianDays(buckets: Map<number, number>): number | null {
+  const total = [...buckets.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const sorted = [...buckets.entries()].sort(([a], [b]) => a - b);
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [tenths, n] of sorted) if ((seen += n) > rank) return tenths / 10;
+    return sorted.at(-1)![0] / 10;
+  };
+  return total % 2 ? at((total - 1) / 2) : Math.round(((at(total / 2 - 1) + at(total / 2)) / 2) * 10) / 10;
+}
+
+const view = (e: BoardEntry, now: string) => ({
+  id: e.id,
+  studentId: e.studentId,
+  studentName: e.studentName,
+  schoolId: e.schoolId,
+  schoolName: e.schoolName,
+  level: e.level,
+  status: e.status,
+  assignee: e.assignee ?? null,
+  dueAt: e.dueAt ?? null,
+  overdue: e.missed > 0 || (e.dueAt !== undefined && e.dueAt < now),
+  openedAt: e.openedAt,
+  levelSince: e.levelSince,
+});
+
+/**
+ * The director's escalation board: open concerns, overdue first then by the assignee's deadline
+ * (waiting on the parent or the advocate last), a page per Query of the index the transitions keep
+ * (board-index.ts); counters for the totals, resolutions of the last 30 days and missed deadlines.
+ * Three Queries in all, whatever the table holds. Totals follow the school filter, not the level one
+ * (the per-level counts are the breakdown). Anyone but the district's director or administrator: 404.
+ */
+export async function escalationBoard(actor: UserActor, query: BoardQuery) {
+  if (!hasRole(actor, "director", "district_admin")) throw notFound("Report");
+  const district = actor.districtId;
+  const { schoolId, level } = query;
+  const scope = schoolId ? `S#${schoolId}${level ? `#L#${level}` : ""}` : level ? `L#${level}` : "ALL";
+  const statScope = schoolId ? `S#${schoolId}` : "ALL";
+  const nowMs = Date.now();
+  const since = new Date(nowMs - (windowDays - 1) * dayMs).toISOString().slice(0, 10);
+  const [page, stats, missed] = await Promise.all([
+    queryPage(boardEntryItem, { ...keys.boardEntries(district, scope), limit: pageSize, cursor: query.cursor }),
+    queryAll(countsItem, keys.boardResolvedSince(district, statScope, since)),
+    queryAll(missedItem, keys.boardMissedAll(district)),
+  ]);
+  const totals = stats.find((s) => s.type === "board-totals") ?? {};
+  const resolved = stats.filter((s) => s.type === "board-resolved");
+  const buckets = new Map<number, number>();
+  for (const day of resolved) {
+    for (const [name, n] of Object.entries(day)) if (/^d\d+$/.test(name)) buckets.set(Number(name.slice(1)), (buckets.get(Number(name.slice(1))) ?? 0) + num(n));
+  }
+  const now = new Date(nowMs).toISOString();
+  // Names on the board are sightings of those students' records: each is in their audit trail.
+  await Audit.recordMany(
+    actor,
+    page.items.map((e) => ({ studentId: e.studentId, action: "concern.list", record: `concern:${e.id}`, reason: hasRole(actor, "director") ? ("director" as const) : ("district_admin" as const) })),
+  );
+  return {
+    open: { items: page.items.map((e) => view(e, now)), ...(page.cursor && { cursor: page.cursor }) },
+    totals: {
+      open: num(totals.open),
+      overdue: num(totals.overdue),
+      byLevel: Object.fromEntries(levels.map((l) => [l, num(totals[`level_${l}`])])) as Record<(typeof levels)[number], number>,
+    },
+    resolvedLast30Days: { count: resolved.reduce((sum, day) => sum + num(day.count), 0), medianDaysToResolution: medianDays(buckets) },
+    missedDeadlinesBySchool: missed
+      .filter((m) => m.count > 0 && (!schoolId || m.schoolId === schoolId))
+      .sort((a, b) => b.count - a.count || a.schoolName.localeCompare(b.schoolName))
+      .map((m) => ({ schoolId: m.schoolId, schoolName: m.schoolName, count: m.count })),
+  };
+}
