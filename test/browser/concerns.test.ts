@@ -52,7 +52,7 @@ describe("a concern from filing to the director's board", () => {
   test("a parent files in Spanish on a phone: the draft survives a reload, a double tap files once", async () => {
     const { page, context } = parent;
     await signIn(page, server.url, server.mailUrl, "parent@demo.fidelio.test");
-    [child] = (await apiStudents(context, server.url)).filter((s) => s.relationship === "guardian");
+    child = (await apiStudents(context, server.url)).filter((s) => s.relationship === "guardian")[0]!;
     await page.getByRole("button", { name: "Español" }).click();
     await page.getByRole("link", { name: `IEP y equipo: ${child!.name}` }).click();
     await heading(page, child!.name).waitFor();

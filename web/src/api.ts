@@ -63,21 +63,3 @@ export async function call<T extends ClientResponse<unknown>>(request: Promise<T
 }
 
 export const isStatus = (error: unknown, status: number) => error instanceof ApiError && error.status === status;
-
-/**
- * A GET on a route the typed client does not know yet (one another branch adds): its JSON body
- * typed as the caller says, failures as ApiError like `call`.
- */
-export async function getJson<T>(path: string, query: Record<string, string | undefined> = {}): Promise<T> {
-  const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
-  const search = params.size ? `?${params}` : "";
-  let response: Response;
-  try {
-    response = await fetch(`${location.origin}${path}${search}`, { credentials: "same-origin" });
-  } catch (error) {
-    throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));
-  }
-  const body = (await response.json().catch(() => ({}))) as ErrorBody & T;
-  if (!response.ok) throw new ApiError(response.status, body.error ?? "error", body.message ?? String(response.status), body.problems ?? [], body.errors ?? []);
-  return body;
-}

@@ -123,6 +123,8 @@ export const concernStrings = {
   "event.disputed": ["The family said it is not fixed", "La familia dijo que no está solucionado"],
   "event.withdrawn": ["The family withdrew the concern", "La familia retiró la inquietud"],
   "event.outcome_recorded": ["The advocate recorded the outcome", "El defensor registró el resultado"],
+  "event.email_undelivered": ["An email could not be delivered", "No se pudo entregar un correo"],
+  "note.An email to {who} could not be delivered.": ["An email to {who} could not be delivered.", "No se pudo entregar un correo a {who}."],
   "event.workflow_failed": ["Fidelio had a problem moving the concern on; the district administrator was told", "Fidelio tuvo un problema al avanzar la inquietud; se avisó al administrador del distrito"],
   "note.No class was named, so the concern starts with the case manager.": ["No class was named, so the concern starts with the case manager.", "No se indicó una clase, así que la inquietud empieza con el administrador de caso."],
   "note.The class has no teacher on file, so the concern starts with the case manager.": ["The class has no teacher on file, so the concern starts with the case manager.", "La clase no tiene maestro registrado, así que la inquietud empieza con el administrador de caso."],

@@ -211,7 +211,11 @@ export function tRosterProblem(problem: { message: string; code?: string; params
 export function tNote(note: string): string {
   let text = note;
   for (const [key, entry] of Object.entries(strings)) {
-    if (key.startsWith("note.")) text = text.replaceAll(key.slice(5), inLang(entry));
+    if (!key.startsWith("note.")) continue;
+    // "{who}" in a note's key stands for whatever the stored sentence has there.
+    const names: string[] = [];
+    const pattern = key.slice(5).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => (names.push(name), "(.+?)"));
+    text = text.replace(new RegExp(pattern, "g"), (...match: string[]) => fill(inLang(entry), Object.fromEntries(names.map((name, i) => [name, match[i + 1]!]))));
   }
   return text;
 }

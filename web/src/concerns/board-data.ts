@@ -1,9 +1,9 @@
-import { getJson } from "../api";
+import { api, call } from "../api";
 
 export const boardLevels = ["teacher", "case_manager", "director", "advocate"] as const;
 export type BoardLevel = (typeof boardLevels)[number];
 
-/** GET /api/reports/escalations, as the API promises it. */
+/** GET /api/reports/escalations, as the API promises it (the contract the board was built against). */
 export interface EscalationBoard {
   open: {
     items: Array<{
@@ -33,8 +33,12 @@ export interface BoardFilters {
   level: "" | BoardLevel;
 }
 
-export const loadBoard = (filters: BoardFilters, cursor: string) =>
-  getJson<EscalationBoard>("/api/reports/escalations", { schoolId: filters.schoolId, level: filters.level, cursor });
+/** Typed as the contract above says: the assignment fails to compile if the API's answer drifts from it. */
+export async function loadBoard(filters: BoardFilters, cursor: string): Promise<EscalationBoard> {
+  const query = { ...(filters.schoolId && { schoolId: filters.schoolId }), ...(filters.level && { level: filters.level }), ...(cursor && { cursor }) };
+  const board: EscalationBoard = await call(api.reports.escalations.$get({ query }));
+  return board;
+}
 
 /** By level up the ladder, overdue first within a level, then the nearest deadline. */
 export const boardOrder = (a: BoardItem, b: BoardItem) =>
