@@ -177,7 +177,7 @@ describe("a concern from filing to the director's board", () => {
     await accessibleAtBothWidths(page, "escalation board", DESKTOP);
 
     // Filters narrow the board through the API; the closed concern is on its own page, closed.
-    await page.getByLabel("Level").selectOption("director");
+    await page.getByLabel("Level", { exact: true }).selectOption("director");
     await page.getByRole("status").filter({ hasText: "Showing" }).waitFor();
     await page.goto(`${server.url}/concerns/${concernId}`);
     await page.getByText("Closed: resolved, and the family confirmed it").first().waitFor();
