@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { startWorkflowRunner } from "../support/workflow";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { act, childOf, email, fileConcern, waiting } from "../concerns/helpers";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -184,14 +185,33 @@ describe("a concern from filing to the director's board", () => {
     await page.getByText("Nothing for you to do on this concern right now.").waitFor();
   }, 120_000);
 
-  test("the advocate's home lists what was handed over, each with its packet", async () => {
+  test("the advocate's home lists what was handed over, each with its printable packet", async () => {
+    // A concern nobody could settle, escalated by each level in turn until it is handed to advocate@.
+    const sofia = await childOf("parent", "Maria Alvarez");
+    const filed = await fileConcern({ ...sofia, advocateEmail: email("advocate") });
+    expect(filed.status).toBe(201);
+    const name = (filed.body as unknown as { studentName: string }).studentName;
+    await waiting(filed.body.id, (c) => c.level === "teacher");
+    for (const [who, next] of [["teacher", "case_manager"], ["casemanager", "director"], ["director", "advocate"]] as const) {
+      expect((await act(who, filed.body.id, "escalate", "We could not settle it at this level.")).status).toBe(200);
+      await waiting(filed.body.id, (c) => c.level === next && c.assignee !== null);
+    }
+
     const { page } = await open(PHONE);
     await signIn(page, server.url, server.mailUrl, "advocate@demo.fidelio.test");
     await page.getByRole("heading", { level: 2, name: "Concerns handed to you" }).waitFor();
-    await page.getByRole("table").or(page.getByText("No concerns to show.")).first().waitFor();
-    for (const link of await page.getByRole("link", { name: /^Printable evidence packet for/ }).all()) {
-      expect(await link.getAttribute("href")).toMatch(/^\/api\/concerns\/con_[0-9a-z]{26}\/packet$/);
-    }
+    const packet = page.getByRole("link", { name: `Printable packet for ${name}` }).first();
+    await packet.waitFor();
+    expect(await packet.getAttribute("href")).toBe(`/api/concerns/${filed.body.id}/packet`);
     await accessibleAtBothWidths(page, "advocate home");
-  }, 120_000);
+    const response = await page.context().request.get(`${server.url}/api/concerns/${filed.body.id}/packet`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/html");
+
+    await page.getByRole("link", { name: `Open the concern about ${name}` }).first().click();
+    await heading(page, `Concern about ${name}`).waitFor();
+    await page.getByText("With the advocate · Handed to the advocate").first().waitFor();
+    await page.getByRole("button", { name: "Record the outcome" }).waitFor();
+    await accessibleAtBothWidths(page, "concern page for the advocate");
+  }, 180_000);
 });

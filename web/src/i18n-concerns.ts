@@ -155,7 +155,7 @@ export const concernStrings = {
   openConcernLink: ["Open", "Abrir"],
   openConcernFor: ["Open the concern about {name}", "Abrir la inquietud sobre {name}"],
   packetLink: ["Printable packet", "Expediente para imprimir"],
-  packetFor: ["Printable evidence packet for {name}", "Expediente de pruebas para imprimir de {name}"],
+  packetFor: ["Printable packet for {name}", "Expediente para imprimir de {name}"],
 
   // Director's board.
   boardTitle: ["Escalation board", "Tablero de escalamientos"],

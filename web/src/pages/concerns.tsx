@@ -40,7 +40,7 @@ export function Concerns() {
 }
 
 /** Open and closed concerns as two tables; also the advocate's home section. */
-export function ConcernLists(props: { showPacket?: boolean }) {
+export function ConcernLists(props: { showPacket?: boolean; empty?: string }) {
   const session = useSession();
   const timeZone = () => session.me()?.district.timeZone ?? "America/Los_Angeles";
   const [cursor, setCursor] = createSignal("");
@@ -60,7 +60,7 @@ export function ConcernLists(props: { showPacket?: boolean }) {
     <Loaded resource={page} what={t("whatConcerns")} onRetry={refetch}>
       {() => (
         <>
-          <Show when={items().length > 0} fallback={<p class="empty">{t("noConcerns")}</p>}>
+          <Show when={items().length > 0} fallback={<p class="empty">{props.empty ?? t("noConcerns")}</p>}>
             <Show when={open().length > 0} fallback={<p class="empty">{t("noOpenConcerns")}</p>}>
               <ConcernTable items={open()} caption={t("openConcernsCaption")} timeZone={timeZone()} showPacket={props.showPacket} />
             </Show>

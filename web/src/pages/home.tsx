@@ -40,7 +40,7 @@ export function Home() {
         <section aria-labelledby="advocate-title">
           <h2 id="advocate-title">{t("advocateTitle")}</h2>
           <p>{t("concernsIntroAdvocate")}</p>
-          <ConcernLists showPacket />
+          <ConcernLists showPacket empty={t("advocateEmpty")} />
         </section>
       </Show>
     </>
