@@ -57,6 +57,8 @@ describe("a concern from filing to the director's board", () => {
     await page.getByRole("button", { name: "Español" }).click();
     await page.getByRole("link", { name: `IEP y equipo: ${child!.name}` }).click();
     await heading(page, child!.name).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Inquietudes" }).waitFor();
+    await expectAccessible(page, "student page with its concern links (Spanish)");
     await page.getByRole("link", { name: "Presentar una inquietud" }).click();
     await heading(page, `Presentar una inquietud sobre ${child!.name}`).waitFor();
     await accessibleAtBothWidths(page, "raise a concern (Spanish)");
@@ -133,6 +135,11 @@ describe("a concern from filing to the director's board", () => {
     expect(await page.getByRole("button", { name: "Yes, it is fixed" }).count()).toBe(0);
     await accessibleAtBothWidths(page, "concern page for the teacher", DESKTOP);
 
+    // A second tab left open on the concern: once it is resolved in the first, its escalation is refused (409) and says where the concern went.
+    const stalePage = await page.context().newPage();
+    await stalePage.goto(page.url());
+    await stalePage.getByRole("button", { name: "Escalate it" }).waitFor();
+
     await page.getByRole("button", { name: "Resolve it" }).click();
     const what = page.getByLabel("What was done");
     await expect.poll(() => what.getAttribute("aria-invalid")).toBe("true");
@@ -142,6 +149,13 @@ describe("a concern from filing to the director's board", () => {
     await page.getByRole("status").filter({ hasText: "Waiting for the family to confirm the fix" }).waitFor();
     expect(await page.getByRole("button", { name: "Resolve it" }).count()).toBe(0);
     await accessibleAtBothWidths(page, "concern page after resolving", DESKTOP);
+
+    await stalePage.getByLabel("Why it goes to the next level").fill("Too late: already resolved in the other tab.");
+    await stalePage.getByRole("button", { name: "Escalate it" }).click();
+    await stalePage.getByRole("alert").filter({ hasText: "This can no longer be done" }).filter({ hasText: "Waiting for the family to confirm the fix" }).waitFor();
+    expect(await stalePage.getByRole("button", { name: "Escalate it" }).count()).toBe(0);
+    await expectAccessible(stalePage, "concern page after a refused (409) action");
+    await stalePage.close();
   }, 120_000);
 
   test("the parent confirms the fix, in Spanish", async () => {
