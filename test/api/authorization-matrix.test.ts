@@ -176,6 +176,19 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(200, 404), admin: [404, 404] },
   },
   {
+    // The family, the staff it was assigned to, the director, the advocate it was handed to; the case manager
+    // sees concern A through the caseload but was never assigned it.
+    name: "GET /api/concerns/:id/packet",
+    request: (who, _id, concern) => call(`/api/concerns/${concern}/packet`, { token: tokens[who] }),
+    expect: { ...all(200, 404), casemanager: [404, 404], admin: [404, 404] },
+  },
+  {
+    // The district's board; "someone else's" is another school's slice (empty), since another district is unreachable.
+    name: "GET /api/reports/escalations",
+    request: (who, _id, concern) => call(`/api/reports/escalations${concern === ownConcern[who] ? "" : "?schoolId=sch_elsewhere&level=director"}`, { token: tokens[who] }),
+    expect: { ...all(404, 404), director: [200, 200], admin: [200, 200] },
+  },
+  {
     // Confirming an open concern: the parent's own is the wrong state (409), staff are the wrong person (403).
     name: "POST /api/concerns/:id/actions",
     request: (who, _id, concern) => call(`/api/concerns/${concern}/actions`, { token: tokens[who], body: { action: "confirm" } }),
@@ -191,7 +204,7 @@ describe.each(routes)("$name", ({ request, expect: expected }) => {
 });
 
 describe("without a session", () => {
-  it.each(["/api/me", "/api/students", "/api/students?q=a", "/api/students/schools", "/api/students/classes", "/api/students/stu_x", "/api/audit?studentId=x", "/api/admin/district", "/api/concerns", "/api/concerns/con_x", "/api/concerns/con_x/verify"])("GET %s answers 401", async (path) => {
+  it.each(["/api/me", "/api/students", "/api/students?q=a", "/api/students/schools", "/api/students/classes", "/api/students/stu_x", "/api/audit?studentId=x", "/api/admin/district", "/api/concerns", "/api/concerns/con_x", "/api/concerns/con_x/verify", "/api/concerns/con_x/packet", "/api/reports/escalations"])("GET %s answers 401", async (path) => {
     expect((await call(path)).status).toBe(401);
   });
 

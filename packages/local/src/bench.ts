@@ -6,6 +6,7 @@ import { lambdaBundleSizes } from "./bench/bundle-size";
 import { startChildStack } from "./bench/child-stack";
 import { measure, type Figures } from "./bench/raw-dynamo";
 import { benchRosterImport } from "./bench/roster-import";
+import { benchConcerns } from "./bench/concerns";
 import { signInOverHttp } from "./sign-in-over-http";
 
 /**
@@ -16,10 +17,12 @@ const LOAD = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROSTER_STUDENTS = Number(process.env.BENCH_ROSTER_STUDENTS ?? 5000);
 const ME_RATE = Number(process.env.BENCH_ME_RATE ?? 20);
+const CONCERN_SECONDS = Number(process.env.BENCH_CONCERN_SECONDS ?? 3);
+const BOARD_CONCERNS = Number(process.env.BENCH_BOARD_CONCERNS ?? 50_000);
 
 const stack = await startChildStack();
 try {
-  Object.assign(process.env, { DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey });
+  Object.assign(process.env, { AUTH_SECRET: stack.authSecret, DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey });
   const token = await signInOverHttp(stack.url, stack.mailUrl, "teacher@demo.fidelio.test");
   const headers = { authorization: `Bearer ${token}` };
   const list = (await (await fetch(`${stack.url}/api/students`, { headers })).json()) as { items: Array<{ id: string }> };
@@ -52,6 +55,10 @@ try {
     const [list_, one, get, q, put] = rows.map(([, f]) => f.p50) as [number, number, number, number, number];
     console.log(`  p50 ratio API/raw (target ≤ 2.5): list/Query ${(list_ / q).toFixed(2)}, student/Query ${(one / q).toFixed(2)}, student/GetItem ${(one / get).toFixed(2)}`);
     console.log(`  GET /api/students/:id p50 beyond its Query + audit PutItem: ${(one - q - put).toFixed(2)} ms`);
+  }
+  if (CONCERN_SECONDS > 0) {
+    const [parent, director] = [await signInOverHttp(stack.url, stack.mailUrl, "parent@demo.fidelio.test"), await signInOverHttp(stack.url, stack.mailUrl, "director@demo.fidelio.test")];
+    await benchConcerns(stack.url, { parent, teacher: token, director }, CONCERN_SECONDS, BOARD_CONCERNS);
   }
   if (ROSTER_STUDENTS > 0) {
     const admin = await signInOverHttp(stack.url, stack.mailUrl, "admin@demo.fidelio.test");

@@ -4,6 +4,7 @@ import { ensureTable } from "@fidelio/core/dynamo/create-table";
 import { Concern } from "@fidelio/core/concern";
 import { Roster } from "@fidelio/core/roster";
 import { seedDemoDistrict } from "./demo/seed";
+import { seedDemoConcerns } from "./demo/concerns";
 import { startDynamoLocal } from "./emulators/dynamodb-local";
 import { startSesLocal } from "./emulators/ses-local";
 import { localAuthSecret } from "./auth-secret";
@@ -66,6 +67,9 @@ export async function startStack(options: StackOptions) {
     const table = await ensureTable();
     progress("seeding demo district (first start only)");
     const seed = await seedDemoDistrict();
+    // Made before the runner starts, which then resumes the open ones like any other concern.
+    progress("seeding demo concerns (first start only)");
+    await seedDemoConcerns();
     // Sign-in codes (and every other email) leave through the outbox, which this delivers.
     poller = await startOutboxPoller();
     // Escalations run in this process on the synthesized ASL; every open concern carries on where it stands.

@@ -9,7 +9,7 @@
  *    by name (director search)    Query  same, gsi1sk begins_with <normalized prefix> ("last first", lower case,
  *                                 no accents). School and grade filter the name-ordered pages (a bounded read,
  *                                 see student/search.ts): one index, no item per school to keep in step.
- *  - demo seed finished (marker) Get    pk=DIST#<districtId>            sk=SEEDED
+ *  - demo seed finished (marker) Get    pk=DIST#<districtId>            sk=SEEDED (demo concerns: SEEDED#CONCERNS)
  *  - user by id                   Get    pk=USER#<userId>                sk=USER
  *  - user by email (unique)       Get    pk=EMAIL#<email>                sk=EMAIL
  *  - students related to a user   Query  gsi1 gsi1pk=USER#<userId>#STUDENTS   (guardian, teacher, case manager links)
@@ -32,7 +32,7 @@
  *    a concern with its timeline  Query  pk=CON#<concernId>              (sk CONCERN, EV#<seq>; events append-only, seq zero-padded)
  *    concerns of a district       Query  gsi1 gsi1pk=DIST#<districtId>#CONCERNS gsi1sk=<createdAt>#<concernId> (newest first)
  *    concerns of a student        Query  pk=CONLINK#STU#<studentId>      sk=<createdAt>#<concernId> (link items; read the concerns by BatchGet)
- *    concerns a person was assigned or handed
+ *    concerns a person may list (family and case manager at filing, each assignee when assigned or handed)
  *                                 Query  pk=CONLINK#USER#<userId>        sk=<createdAt>#<concernId> (link items, one per person and concern)
  *    open concerns (the local runner resumes them after a restart)
  *                                 Query  pk=CONCERNS#OPEN                sk=<concernId> (deleted when the concern closes)
@@ -60,6 +60,7 @@ export const keys = {
   district: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "DISTRICT" }),
   school: (districtId: string, schoolId: string) => ({ pk: `DIST#${districtId}`, sk: `SCHOOL#${schoolId}` }),
   seeded: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "SEEDED" }),
+  seededConcerns: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "SEEDED#CONCERNS" }),
   schoolsOf: (districtId: string) => ({ pk: `DIST#${districtId}`, skPrefix: "SCHOOL#" }),
   sourceId: (districtId: string, kind: string, sourcedId: string) => ({
     pk: `DIST#${districtId}`,

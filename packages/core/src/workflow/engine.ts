@@ -30,6 +30,9 @@ export function provideWorkflowEngine(engine: WorkflowEngine | undefined) {
   provided = engine;
 }
 
+/** The registered engine, if any (without falling back to AWS): what a caller restores after a temporary one. */
+export const providedWorkflowEngine = () => provided;
+
 export function workflowEngine(): WorkflowEngine {
   provided ??= awsWorkflowEngine();
   return provided;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { localDynamoCredentials } from "../dynamo-key";
 import { freePort } from "../emulators/free-port";
+import { localAuthSecret } from "../auth-secret";
 
 /**
  * `npm start`'s stack in a child process on free ports and a throwaway data directory, so the load
@@ -26,6 +27,8 @@ export async function startChildStack() {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The child's sign-in secret: what this process needs to seal outbox emails the child can open. */
+    authSecret: localAuthSecret(dataDir),
     /** The child's per-install DynamoDB key, for clients in this process. */
     credentials: localDynamoCredentials(dataDir),
     mailUrl: `http://127.0.0.1:${mailPort}`,

@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { BatchGetItemCommand, GetItemCommand, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { Concern } from "@fidelio/core/concern";
+import { batchPut, dynamo, keys, tableName, toItem } from "@fidelio/core/dynamo";
+import { newId } from "@fidelio/core/id";
+import { User } from "@fidelio/core/user";
+import { provideWorkflowEngine } from "@fidelio/core/workflow/engine";
+import { demoDistrictId } from "../demo/seed";
+import { synthesizedDefinition } from "../workflow/definition";
+import { startLocalWorkflow } from "../workflow/index";
+import { measure, type Figures } from "./raw-dynamo";
+
+/**
+ * The concern rows of `npm run bench`, against the child stack's API and (for call counts, the raw
+ * calls and the escalation's history) its DynamoDB from this process:
+ *  - filing a concern and an action (escalate), p50/p99 and req/s, beside the sum of the raw DynamoDB
+ *    calls each request makes (counted by running the same verb here with a counting middleware)
+ *    and the round trip of an empty route (401 before any read);
+ *  - the director's board with 1,000 and with 50,000 concerns in the table (p50 ratio, target ≤ 1.5);
+ *  - state transitions of a full four-level escalation, from the local runner's history (≤ 20).
+ */
+export async function benchConcerns(appUrl: string, tokens: { parent: string; teacher: string; director: string }, seconds: number, boardConcerns: number) {
+  const print = (name: string, f: Figures) => console.log(`  ${name.padEnd(44)}${f.requestsPerSecond.toFixed(0).padStart(8)}${f.p50.toFixed(2).padStart(9)}${f.p99.toFixed(2).padStart(9)}`);
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  const [child] = ((await (await fetch(`${appUrl}/api/students`, { headers: auth(tokens.parent) })).json()) as { items: Array<{ id: string }> }).items;
+  const seen = (await (await fetch(`${appUrl}/api/students/${child!.id}`, { headers: auth(tokens.teacher) })).json()) as { myClasses: Array<{ id: string }>; iep: { accommodations: Array<{ id: string }> } };
+  const body = { studentId: child!.id, classId: seen.myClasses[0]!.id, itemIds: [seen.iep.accommodations[0]!.id], description: "Extended time on math tests is not happening." };
+
+  // How many calls of each kind one filing and one action make: the same verbs, run here, counted.
+  const counts = new Map<string, number>();
+  const transactSizes: number[] = [];
+  dynamo().middlewareStack.add((next, context) => async (args) => {
+    counts.set(context.commandName!, (counts.get(context.commandName!) ?? 0) + 1);
+    const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
+    if (items) transactSizes.push(items.length);
+    return next(args);
+  }, { step: "initialize", name: "benchCount" });
+  const idle = { start: async () => {}, sendTaskSuccess: async () => {}, sendTaskFailure: async () => {} };
+  provideWorkflowEngine(idle);
+  const actor = async (email: string) => User.toActor((await User.byEmail(email))!);
+  const [parentActor, teacherActor] = [await actor("parent@demo.fidelio.test"), await actor("teacher@demo.fidelio.test")];
+  const countOf = async (run: () => Promise<unknown>) => {
+    counts.clear();
+    transactSizes.length = 0;
+    await run();
+    return { calls: new Map(counts), transact: transactSizes[0] ?? 0 };
+  };
+  const probe = await Concern.file(parentActor, randomUUID(), body);
+  const filing = await countOf(() => Concern.file(parentActor, randomUUID(), body));
+  const acting = await countOf(() => Concern.act(teacherActor, { id: probe.concern.id, action: "escalate", text: "Needs the case manager." }));
+  provideWorkflowEngine(undefined);
+
+  // One raw call of each kind, shaped like the verbs' own.
+  const user = keys.user(teacherActor.userId);
+  const raw = {
+    GetItemCommand: () => dynamo().send(new GetItemCommand({ TableName: tableName(), Key: toItem(user), ConsistentRead: true })),
+    BatchGetItemCommand: () => dynamo().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: [toItem(user), toItem(keys.user(parentActor.userId))], ConsistentRead: true } } })),
+    QueryCommand: () => dynamo().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: toItem({ ":pk": keys.studentPartition(child!.id).pk }) })),
+  } as Record<string, () => Promise<unknown>>;
+  const transact = (size: number) => () =>
+    dynamo().send(new TransactWriteItemsCommand({ TransactItems: Array.from({ length: size }, () => ({ Put: { TableName: tableName(), Item: toItem({ pk: `BENCH#${newId("out")}`, sk: "X", type: "bench", text: "x".repeat(400) }) } })) }));
+  const rawP50 = new Map<string, number>();
+  for (const [name, call] of Object.entries(raw)) rawP50.set(name, (await measure(call, 1, seconds)).p50);
+  const rawSum = async (c: Awaited<ReturnType<typeof countOf>>) => {
+    let sum = 0;
+    for (const [name, n] of c.calls) sum += name === "TransactWriteItemsCommand" ? (await measure(transact(c.transact), 1, seconds)).p50 : (rawP50.get(name) ?? NaN) * n;
+    return sum;
+  };
+  const describe = (c: Awaited<ReturnType<typeof countOf>>) => [...c.calls].map(([n, k]) => `${k}×${n.replace("Command", "")}${n.startsWith("Transact") ? `(${c.transact} items)` : ""}`).join(" + ");
+
+  const filed: string[] = [];
+  const post = (path: string, token: string, payload: unknown, extra: Record<string, string> = {}) =>
+    fetch(`${appUrl}${path}`, { method: "POST", headers: { ...auth(token), "content-type": "application/json", ...extra }, body: JSON.stringify(payload) });
+  const fileOne = async () => {
+    const res = await post("/api/concerns", tokens.parent, body, { "idempotency-key": randomUUID() });
+    if (res.status !== 201) throw new Error(`filing answered ${res.status}`);
+    filed.push(((await res.json()) as { id: string }).id);
+  };
+  const actOne = async () => {
+    const id = filed.shift();
+    if (!id) return;
+    const res = await post(`/api/concerns/${id}/actions`, tokens.teacher, { action: "escalate", text: "Needs the case manager." });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`escalate answered ${res.status}`);
+  };
+  const empty = async () => void (await (await fetch(`${appUrl}/api/concerns`)).arrayBuffer());
+
+  console.log(`\nConcerns (1 connection, ${seconds} s per row)${"".padEnd(12)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}`);
+  const rows: Array<[string, Figures]> = [
+    ["API POST /api/concerns (file)", await measure(fileOne, 1, seconds)],
+    ["API POST /api/concerns/:id/actions (escalate)", await measure(actOne, 1, Math.min(seconds, 2))],
+    ["empty route (401 before any read)", await measure(empty, 1, seconds)],
+  ];
+  for (const [name, f] of rows) print(name, f);
+  const emptyP50 = rows[2]![1].p50;
+  for (const [label, c, f] of [["file", filing, rows[0]![1]], ["escalate", acting, rows[1]![1]]] as const) {
+    const sum = await rawSum(c);
+    console.log(`  ${label}: ${describe(c)}; raw p50 sum ${sum.toFixed(2)} + empty route ${emptyP50.toFixed(2)} = ${(sum + emptyP50).toFixed(2)} ms vs API p50 ${f.p50.toFixed(2)} ms (${(f.p50 - sum - emptyP50).toFixed(2)} ms beyond)`);
+  }
+
+  // The board with 1,000 then 50,000 concerns in the table (synthetic open concerns and their board entries).
+  const board = () => fetch(`${appUrl}/api/reports/escalations`, { headers: auth(tokens.director) }).then((r) => r.arrayBuffer());
+  const now = Date.now();
+  const synthetic = (i: number) => {
+    const id = newId("con");
+    const dueAt = new Date(now + 86_400_000 * (1 + (i % 40)) + i).toISOString();
+    const c = { id, districtId: demoDistrictId, studentId: child!.id, studentName: "Bench Student", level: "teacher", status: "open", createdAt: new Date(now - i).toISOString(), dueAt, stage: "wait" };
+    return [
+      { ...keys.concern(id), ...keys.concernInDistrict(demoDistrictId, c.createdAt, id), type: "bench-concern", ...c },
+      { ...keys.boardEntry(demoDistrictId, "ALL", `1#${dueAt}`, id), type: "board-entry", id, studentId: c.studentId, studentName: c.studentName, schoolId: "none", schoolName: "", level: "teacher", status: "open", dueAt, missed: 0, openedAt: c.createdAt, levelSince: c.createdAt },
+    ];
+  };
+  const fill = async (from: number, to: number) => {
+    for (let i = from; i < to; i += 2_000) await batchPut(Array.from({ length: Math.min(2_000, to - i) }, (_, k) => synthetic(i + k)).flat());
+  };
+  await fill(0, 1_000);
+  const small = await measure(board, 1, seconds);
+  const began = performance.now();
+  await fill(1_000, boardConcerns);
+  const filledIn = (performance.now() - began) / 1000;
+  const large = await measure(board, 1, seconds);
+  console.log(`\nDirector's board (GET /api/reports/escalations, 1 connection; ${boardConcerns.toLocaleString("en-US")} concerns written in ${filledIn.toFixed(0)} s)`);
+  print("1,000 concerns in the table", small);
+  print(`${boardConcerns.toLocaleString("en-US")} concerns in the table`, large);
+  console.log(`  p50 ratio ${(large.p50 / small.p50).toFixed(2)} (target ≤ 1.5)`);
+
+  // A full four-level escalation on a runner in this process, timed so a school day passes in ~43 ms.
+  const workflow = await startLocalWorkflow(async () => [], { definition: synthesizedDefinition(), timeScale: 2_000_000 });
+  try {
+    const { concern } = await Concern.file(parentActor, randomUUID(), { ...body, advocateEmail: "advocate@demo.fidelio.test" });
+    for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+      const stored = await Concern.get(teacherActor, { id: concern.id }).catch(() => undefined);
+      if (stored?.level === "advocate" && stored.assignee) break;
+    }
+    const entered = workflow.runner.history(concern.id).filter((e) => e.type === "StateEntered").length;
+    console.log(`\nFour-level escalation (teacher → case manager → director → advocate, nobody answering): ${entered} state transitions (target ≤ 20)`);
+  } finally {
+    await workflow.stop();
+  }
+}

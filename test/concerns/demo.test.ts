@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoConcerns } from "@fidelio/local/demo/concerns";
+import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { call } from "../support/api";
+import { startWorkflowRunner } from "../support/workflow";
+import { act, token, until, waiting, type Who } from "./helpers";
+
+let runner: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
+afterAll(() => runner?.stop());
+
+interface Summary { id: string; status: string; level: string; outcome?: string; assignee: { name: string } | null }
+async function list(who: Who): Promise<Summary[]> {
+  const res = await call("/api/concerns", { token: await token(who) });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { items: Summary[] }).items;
+}
+
+beforeAll(async () => {
+  await seedDemoDistrict();
+  expect(await seedDemoConcerns()).toBe(true);
+  expect(await seedDemoConcerns()).toBe(false);
+  // As `npm start` does: the runner starts after the seed and resumes every open demo concern.
+  runner = await startWorkflowRunner({ timeScale: 1 });
+}, 120_000);
+
+describe("the demo district's concerns", () => {
+  it("are resumed by the runner like any other open concern", () => {
+    expect(runner!.resumed).toHaveLength(4);
+  });
+
+  it("give every demo account something real on first sign-in", async () => {
+    const teacher = await list("teacher");
+    expect(teacher.some((c) => c.status === "open" && c.level === "teacher" && c.assignee?.name === "Maria Alvarez")).toBe(true);
+    const parent = await list("parent");
+    expect(parent.filter((c) => c.status === "awaiting_confirmation")).toHaveLength(1);
+    expect(parent.filter((c) => c.status === "closed").map((c) => c.outcome)).toEqual(["withdrawn"]);
+    const parent2 = await list("parent2");
+    expect(parent2.map((c) => c.outcome).sort()).toEqual(["resolved", "resolved_unconfirmed"]);
+    expect((await list("teacher2")).length).toBe(2);
+    const advocate = await list("advocate");
+    expect(advocate).toHaveLength(1);
+    expect(advocate[0]).toMatchObject({ status: "with_advocate", level: "advocate", assignee: { name: "Sam Rivera" } });
+    expect((await list("casemanager")).some((c) => c.level === "case_manager" && c.status === "open")).toBe(true);
+
+    const board = (await (await call("/api/reports/escalations", { token: await token("director") })).json()) as {
+      open: { items: Array<{ level: string; overdue: boolean; assignee: { name: string } | null }> };
+      totals: { open: number; overdue: number; byLevel: Record<string, number> };
+      resolvedLast30Days: { count: number };
+    };
+    expect(board.open.items[0]).toMatchObject({ level: "case_manager", overdue: true, assignee: { name: "Jennifer Park" } });
+    expect(board.totals).toEqual({ open: 4, overdue: 1, byLevel: { teacher: 2, case_manager: 1, director: 0, advocate: 1 } });
+    expect(board.resolvedLast30Days.count).toBe(2);
+  });
+
+  it("let advocate@ read the packet of the concern handed over and record the outcome", async () => {
+    const [handed] = await list("advocate");
+    const packet = await call(`/api/concerns/${handed!.id}/packet`, { token: await token("advocate") });
+    expect(packet.status).toBe(200);
+    expect(await packet.text()).toContain("Preferential seating");
+    await waiting(handed!.id);
+    const done = await act("advocate", handed!.id, "record_outcome", "The school agreed to a seating plan; IEP team meets on the 10th.");
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: "closed", outcome: "advocate_outcome" });
+    await until(handed!.id, (c) => c.status === "closed");
+    // Another advocate-level action by someone else: the teacher was assigned once, so 409/403, never 200.
+    expect((await act("teacher", handed!.id, "record_outcome", "x")).status).not.toBe(200);
+  });
+});

@@ -1,0 +1,103 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "@fidelio/local/emulators/free-port";
+import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
+
+/**
+ * `npm start` as a real process group: file a concern, `kill -9` the whole group (Java included)
+ * while the concern waits on the teacher, start again on the same data directory, and the concern
+ * escalates exactly once: one deadline event, one assignment, one email to the case manager.
+ */
+const startScript = resolve(import.meta.dirname, "../../packages/local/src/start.ts");
+const dataDir = mkdtempSync(join(tmpdir(), "fidelio-restart-"));
+const { AUTH_SECRET: _s, TABLE_NAME: _t, DYNAMO_ENDPOINT: _d, SES_ENDPOINT: _m, ...shellEnv } = process.env;
+const children: number[] = [];
+afterAll(() => {
+  for (const pid of children) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// A school day in about two seconds: the teacher's three school days (five to seven calendar days) last 10 to 15 s.
+const timeScale = "43200";
+
+async function start(ports: Record<string, string>) {
+  // Its own process group, so one signal reaches Node, Java and everything they started.
+  const child = spawn(process.execPath, ["--import", "tsx", startScript], { env: { ...shellEnv, ...ports, DATA_DIR: dataDir, TIME_SCALE: timeScale }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  children.push(child.pid!);
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  await Promise.race([
+    new Promise<void>((ready) => child.stdout!.on("data", () => output.includes("Press Ctrl-C") && ready())),
+    exited.then(() => Promise.reject(new Error(`start exited: ${output}`))),
+  ]);
+  return { child, exited, app: `http://127.0.0.1:${ports.PORT}`, mail: `http://127.0.0.1:${ports.MAIL_PORT}` };
+}
+
+const json = async (res: Response) => {
+  if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${await res.text()}`);
+  return res.json() as Promise<any>;
+};
+
+describe("kill -9 while a concern waits", () => {
+  it("restarts on the same data and escalates exactly once", async () => {
+    const ports = async () => ({ PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()), MAIL_PORT: String(await freePort()) });
+    const first = await start(await ports());
+    const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+    const parent = await signInOverHttp(first.app, first.mail, "parent@demo.fidelio.test");
+    const teacher = await signInOverHttp(first.app, first.mail, "teacher@demo.fidelio.test");
+    const [child] = (await json(await fetch(`${first.app}/api/students`, { headers: auth(parent) }))).items;
+    const seen = await json(await fetch(`${first.app}/api/students/${child.id}`, { headers: auth(teacher) }));
+    const filed = await json(
+      await fetch(`${first.app}/api/concerns`, {
+        method: "POST",
+        headers: { ...auth(parent), "content-type": "application/json", "idempotency-key": randomUUID() },
+        body: JSON.stringify({ studentId: child.id, classId: seen.myClasses[0].id, itemIds: [seen.iep.accommodations[0].id], description: "Extended time is not happening." }),
+      }),
+    );
+    expect(filed).toMatchObject({ level: "teacher", status: "open" });
+    const id = filed.id as string;
+    expect(new Date(filed.dueAt).getTime()).toBeGreaterThan(Date.now());
+
+    process.kill(-first.child.pid!, "SIGKILL");
+    await first.exited;
+
+    const second = await start(await ports());
+    const director = await signInOverHttp(second.app, second.mail, "director@demo.fidelio.test");
+    const read = async () => json(await fetch(`${second.app}/api/concerns/${id}`, { headers: auth(director) }));
+    let concern = await read();
+    for (const end = Date.now() + 60_000; !(concern.level === "case_manager" && concern.assignee) && Date.now() < end; concern = await read()) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(concern).toMatchObject({ level: "case_manager", assignee: { name: "Jennifer Park" } });
+    // Long enough for a duplicate to show, short of the case manager's own deadline.
+    await new Promise((r) => setTimeout(r, 3_000));
+    concern = await read();
+    const types = concern.timeline.map((e: { type: string }) => e.type);
+    expect(types).toEqual(["filed", "assigned", "deadline_passed", "assigned"]);
+    // One recap to the case manager, in the project's own record and in the (new) mailbox.
+    const packet = await (await fetch(`${second.app}/api/concerns/${id}/packet`, { headers: auth(director) })).text();
+    expect(packet.split("Jennifer Park &lt;casemanager@demo.fidelio.test&gt;").length - 1).toBe(1);
+    const mailbox = async () =>
+      ((await json(await fetch(`${second.mail}/store`))).emails as Array<{ destination: { to: string[] }; body: { text?: string } }>).filter(
+        (m) => m.destination.to.join().includes("casemanager@") && m.body.text?.includes(`/concerns/${id}`),
+      ).length;
+    await expect.poll(mailbox, { timeout: 15_000 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await mailbox()).toBe(1);
+
+    process.kill(-second.child.pid!, "SIGTERM");
+    await second.exited;
+  }, 300_000);
+});
