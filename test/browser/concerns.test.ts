@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { startWorkflowRunner } from "../support/workflow";
+import { seedDemoConcerns } from "@fidelio/local/demo/concerns";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
 import { act, childOf, email, fileConcern, waiting } from "../concerns/helpers";
 
@@ -40,6 +41,8 @@ const concernsOf = async (context: BrowserContext) => {
 describe("a concern from filing to the director's board", () => {
   beforeAll(async () => {
     server = await startTestServer();
+    // The demo's concerns in every state (one overdue), so each page is checked with real rows beside the test's own.
+    await seedDemoConcerns();
     runner = await startWorkflowRunner({ timeScale: 1 });
     parent = await open(PHONE);
   }, 180_000);
@@ -188,6 +191,7 @@ describe("a concern from filing to the director's board", () => {
     expect(board.resolvedLast30Days.count).toBeGreaterThanOrEqual(1);
     await page.getByText(`${board.resolvedLast30Days.count} concerns closed.`).waitFor();
     expect(await page.locator(`a[href="/concerns/${concernId}"]`).count()).toBe(0);
+    await page.getByRole("table", { name: "Open concerns by level, overdue first" }).getByText("Overdue").first().waitFor();
     await accessibleAtBothWidths(page, "escalation board", DESKTOP);
 
     // Filters narrow the board through the API; the closed concern is on its own page, closed.
