@@ -170,12 +170,12 @@ describe("what each demo role may do, from the API", () => {
     );
     const on = (w: (typeof who)[number]) => Object.keys(can[w]).filter((k) => can[w][k]).sort();
     expect(on("admin")).toEqual(["editDistrict", "importRoster", "viewAllStudents", "viewDistrictSettings"]);
-    expect(on("director")).toEqual(["viewAllStudents", "viewDistrictSettings"]);
+    expect(on("director")).toEqual(["viewAllStudents", "viewConcerns", "viewDistrictSettings", "viewEscalationBoard"]);
     expect(on("casemanager")).toContain("viewCaseload");
     expect(on("casemanager")).not.toContain("viewAllStudents");
-    expect(on("teacher")).toEqual(["viewMyClasses"]);
-    expect(on("parent")).toEqual(["viewMyChildren"]);
-    expect(on("advocate")).toEqual(["viewHandedOverConcerns"]);
+    expect(on("teacher")).toEqual(["viewConcerns", "viewMyClasses"]);
+    expect(on("parent")).toEqual(["viewConcerns", "viewMyChildren"]);
+    expect(on("advocate")).toEqual(["viewConcerns", "viewHandedOverConcerns"]);
   });
 
   it("a student's record says what the caller may do with it", async () => {

@@ -17,3 +17,17 @@ export function formatGrade(grade: string): string {
 /** "Grade 3 · Riverbend Elementary", leaving out whatever the roster left blank. */
 export const gradeAndSchool = (student: { grade: string; schoolName: string }) =>
   [formatGrade(student.grade), student.schoolName].filter(Boolean).join(" · ");
+
+/** An instant on the district's clock (deadlines end with the school day there), naming the zone. */
+export const formatInZone = (iso: string, timeZone: string) =>
+  // Intl refuses dateStyle/timeStyle beside timeZoneName, so the parts are spelled out.
+  new Intl.DateTimeFormat(lang(), { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
+
+/** How long since `iso`, in whole days (hours under a day): "3 days", "5 hours". */
+export function formatSince(iso: string, now = Date.now()): string {
+  const hours = Math.max(0, (now - new Date(iso).getTime()) / 3_600_000);
+  if (hours < 1) return t("underAnHour");
+  if (hours < 24) return t("hours", { n: Math.floor(hours) });
+  const days = Math.floor(hours / 24);
+  return days === 1 ? t("oneDay") : t("days", { n: days });
+}

@@ -2,6 +2,7 @@ import { createEffect, createRoot, createSignal } from "solid-js";
 import { staffStrings } from "./i18n-staff";
 import { codeStrings } from "./i18n-codes";
 import { rosterDetailStrings, rosterProblemStrings } from "./i18n-roster";
+import { concernStrings } from "./i18n-concerns";
 
 export type Lang = "en" | "es";
 
@@ -110,8 +111,8 @@ const parentStrings = {
 
 } satisfies Record<string, readonly [string, string]>;
 
-const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings, ...codeStrings };
-export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings;
+const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings, ...codeStrings, ...concernStrings };
+export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings | keyof typeof concernStrings;
 
 const STORAGE_KEY = "fidelio.lang";
 const stored = (() => {
@@ -201,4 +202,20 @@ export function tRosterProblem(problem: { message: string; code?: string; params
     const value = String(problem.params?.[name] ?? "");
     return name === "detail" && Object.hasOwn(rosterDetailStrings, value) ? rosterDetailStrings[value]![index] : value;
   });
+}
+
+/**
+ * A timeline note, stored as the English sentences of the time (several may be joined with a
+ * space): each sentence Fidelio knows is translated, anything else is shown as written.
+ */
+export function tNote(note: string): string {
+  let text = note;
+  for (const [key, entry] of Object.entries(strings)) {
+    if (!key.startsWith("note.")) continue;
+    // "{who}" in a note's key stands for whatever the stored sentence has there.
+    const names: string[] = [];
+    const pattern = key.slice(5).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => (names.push(name), "(.+?)"));
+    text = text.replace(new RegExp(pattern, "g"), (...match: string[]) => fill(inLang(entry), Object.fromEntries(names.map((name, i) => [name, match[i + 1]!]))));
+  }
+  return text;
 }

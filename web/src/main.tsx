@@ -11,6 +11,10 @@ import { AdminSettings } from "./pages/admin-settings";
 import { AdminRosterPage } from "./pages/admin-roster-page";
 import { NotFound } from "./pages/not-found";
 import { RosterGuide } from "./pages/roster-guide";
+import { ConcernNew } from "./pages/concern-new";
+import { Concern } from "./pages/concern";
+import { Concerns } from "./pages/concerns";
+import { Escalations } from "./pages/escalations";
 import "./styles.css";
 
 render(
@@ -22,6 +26,10 @@ render(
         <Route path="/students" component={Students} />
         <Route path="/students/:id" component={Student} />
         <Route path="/students/:id/audit" component={Audit} />
+        <Route path="/students/:id/concern" component={ConcernNew} />
+        <Route path="/concerns" component={Concerns} />
+        <Route path="/concerns/:id" component={Concern} />
+        <Route path="/escalations" component={Escalations} />
         <Route path="/admin/settings" component={AdminSettings} />
         <Route path="/admin/roster" component={AdminRosterPage} />
         <Route path="/admin/roster/guide" component={RosterGuide} />

@@ -79,6 +79,16 @@ export function Layout(props: ParentProps) {
                   <A href="/students">{t("navStudents")}</A>
                 </li>
               </Show>
+              <Show when={session.can("viewConcerns")}>
+                <li>
+                  <A href="/concerns">{t("navConcerns")}</A>
+                </li>
+              </Show>
+              <Show when={session.can("viewEscalationBoard")}>
+                <li>
+                  <A href="/escalations">{t("navEscalations")}</A>
+                </li>
+              </Show>
               <Show when={session.can("editDistrict")}>
                 <li>
                   <A href="/admin/settings">{t("navSettings")}</A>

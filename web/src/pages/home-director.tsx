@@ -17,6 +17,14 @@ export function DirectorHome(props: { districtName: string }) {
     navigate(q ? `/students?q=${encodeURIComponent(q)}` : "/students");
   };
   return (
+    <>
+    <section aria-labelledby="board-title">
+      <h2 id="board-title">{t("boardTitle")}</h2>
+      <p>{t("boardBlurb")}</p>
+      <p>
+        <A href="/escalations">{t("boardTitle")}</A>
+      </p>
+    </section>
     <section aria-labelledby="director-title">
       <h2 id="director-title">{t("directorTitle")}</h2>
       <p>{t("directorWhat")}</p>
@@ -59,5 +67,6 @@ export function DirectorHome(props: { districtName: string }) {
         <A href="/students">{t("allStudents")}</A>
       </p>
     </section>
+    </>
   );
 }

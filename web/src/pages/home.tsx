@@ -8,6 +8,7 @@ import { StaffStudentsHome } from "./home-staff";
 import { TeacherHome } from "./home-teacher";
 import { DirectorHome } from "./home-director";
 import { AdminHome } from "./home-admin";
+import { ConcernLists } from "./concerns";
 
 /** One section for each thing the API says the reader may do, each starting with what they do first. */
 export function Home() {
@@ -38,7 +39,8 @@ export function Home() {
       <Show when={session.can("viewHandedOverConcerns")}>
         <section aria-labelledby="advocate-title">
           <h2 id="advocate-title">{t("advocateTitle")}</h2>
-          <p class="empty">{t("advocateEmpty")}</p>
+          <p>{t("concernsIntroAdvocate")}</p>
+          <ConcernLists showPacket empty={t("advocateEmpty")} />
         </section>
       </Show>
     </>

@@ -32,6 +32,22 @@ function StudentView(props: { detail: StudentDetail }) {
           <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>{t("whoViewedLink")}</A>
         </p>
       </Show>
+      <Show when={props.detail.can.fileConcern}>
+        <section aria-labelledby="concerns-title">
+          <h2 id="concerns-title">{t("concernsAbout")}</h2>
+          <p>{t("concernsAboutIntro")}</p>
+          <ul class="card-links">
+            <li>
+              <A href={`/students/${student().id}/concern`} class="button-link">
+                {t("raiseConcern")}
+              </A>
+            </li>
+            <li>
+              <A href="/concerns">{t("seeYourConcerns")}</A>
+            </li>
+          </ul>
+        </section>
+      </Show>
       <section aria-labelledby="iep-title">
         <h2 id="iep-title">{t("iepTitle")}</h2>
         <Show when={props.detail.iep} fallback={<p class="empty">{t("noIep")}</p>}>

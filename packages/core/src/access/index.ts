@@ -27,6 +27,8 @@ const policy = {
   "concern.file": ["parent"],
   /** Which concerns: parents their children's, staff assigned or caseload, the director the district's, advocates handed over (concern/rules.ts). */
   "concern.read": ["director", "case_manager", "teacher", "parent", "advocate"],
+  /** The district's escalation board: every open concern by level and deadline. */
+  "concern.board": ["director"],
   "district.read": ["district_admin", "director"],
   "district.update": ["district_admin"],
   "roster.import": ["district_admin"],
@@ -119,6 +121,8 @@ export namespace Access {
       viewCaseload: may(actor, "caseload.list"),
       viewMyChildren: may(actor, "children.list"),
       viewHandedOverConcerns: may(actor, "concern.handedOver"),
+      viewConcerns: may(actor, "concern.read"),
+      viewEscalationBoard: may(actor, "concern.board"),
       viewDistrictSettings: may(actor, "district.read"),
       editDistrict: may(actor, "district.update"),
       importRoster: may(actor, "roster.import"),

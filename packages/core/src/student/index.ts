@@ -56,6 +56,8 @@ export namespace Student {
       relationship: grant.role,
       can: Access.onStudent(towardRoles),
       myClasses: mine?.classes ?? [],
+      // The child's classes with their teacher: where a parent's concern can start.
+      classes: record.relationships.flatMap((rel) => (rel.kind === "teacher" ? (rel.classes ?? []).map((c) => ({ id: c.id, title: c.title, teacherName: rel.userName })) : [])),
       iep: iep
         ? {
             version: iep.version,

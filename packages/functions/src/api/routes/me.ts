@@ -2,6 +2,7 @@ import { Hono } from "hono/tiny";
 import { Access } from "@fidelio/core/access";
 import type { UserActor } from "@fidelio/core/actor";
 import { District } from "@fidelio/core/district";
+import { defaultTimeZone } from "@fidelio/core/district/schema";
 import { LanguageInput, User } from "@fidelio/core/user";
 import type { ApiEnv } from "../context";
 import { validate } from "../validate";
@@ -13,7 +14,8 @@ async function me(actor: UserActor) {
     roles: actor.roles,
     /** The stored choice; null until the person makes one (Fidelio then writes to them in English). */
     language: actor.language ?? null,
-    district: { id: actor.districtId, name: district?.name ?? "" },
+    // Deadlines are shown on the district's clock, wherever the reader is.
+    district: { id: actor.districtId, name: district?.name ?? "", timeZone: district?.timeZone ?? defaultTimeZone },
     can: Access.overall(actor),
   };
 }

@@ -1,0 +1,109 @@
+import { createSignal, For, Show } from "solid-js";
+import type { FieldErrors } from "../api";
+import { t, tProblem } from "../i18n";
+import { formatInZone } from "../format";
+import { errorText } from "../components/loaded";
+import { fieldId } from "../components/field";
+import { Alert } from "../components/status";
+import { TextAreaField } from "../components/text-area-field";
+import { actOnConcern, isStale, type ConcernAction, type ConcernView } from "./data";
+
+/** The API's `can` flag for each action. */
+const flagOf: Record<ConcernAction, keyof ConcernView["can"]> = {
+  resolve: "resolve",
+  escalate: "escalate",
+  request_info: "requestInfo",
+  provide_info: "provideInfo",
+  confirm: "confirm",
+  dispute: "dispute",
+  withdraw: "withdraw",
+  record_outcome: "recordOutcome",
+};
+/** The API asks every action but these for its text: what was done, why, the question or the answer. */
+const textOptional: ConcernAction[] = ["confirm", "withdraw"];
+
+interface Props {
+  concern: ConcernView;
+  timeZone: string;
+  /** The concern after an action, as the API answered it. */
+  onDone: (concern: ConcernView) => void;
+  /** The action came too late (409): the page reloads the concern and says where it went. */
+  onStale: () => void;
+}
+
+/** Only the actions the API says the reader may take now, each with the text it requires. */
+export function ConcernActions(props: Props) {
+  const allowed = (action: ConcernAction) => props.concern.can[flagOf[action]];
+  const staff: ConcernAction[] = ["resolve", "request_info", "escalate", "record_outcome"];
+  const question = () => [...props.concern.timeline].reverse().find((e) => e.type === "info_requested")?.text;
+  const any = () => (Object.keys(flagOf) as ConcernAction[]).some(allowed);
+  const form = (action: ConcernAction) => <ActionForm action={action} {...props} />;
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title">{t("actionsTitle")}</h2>
+      <Show when={any()} fallback={<p class="empty">{t("noActions")}</p>}>
+        <Show when={allowed("confirm") || allowed("dispute")}>
+          <h3>{t("confirmQuestion")}</h3>
+          <Show when={props.concern.dueAt}>{(due) => <p>{t("confirmQuestionIntro", { due: formatInZone(due(), props.timeZone) })}</p>}</Show>
+          <Show when={allowed("confirm")}>{form("confirm")}</Show>
+          <Show when={allowed("dispute")}>{form("dispute")}</Show>
+        </Show>
+        <Show when={allowed("provide_info")}>
+          <h3>{t("questionForYou")}</h3>
+          <Show when={question()}>{(text) => <blockquote class="timeline-text">{text()}</blockquote>}</Show>
+          {form("provide_info")}
+        </Show>
+        <For each={staff.filter(allowed)}>{(action) => form(action)}</For>
+        <Show when={allowed("withdraw")}>
+          <details class="action-more">
+            <summary>{t("act.withdraw")}</summary>
+            {form("withdraw")}
+          </details>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+function ActionForm(props: Props & { action: ConcernAction }) {
+  const [text, setText] = createSignal("");
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [failure, setFailure] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const key = (suffix: string) => `act.${props.action}${suffix}` as "act.resolve";
+  const required = !textOptional.includes(props.action);
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setFailure("");
+    const value = text().trim();
+    if (required && !value) {
+      setErrors({ text: [tProblem({ code: "required", message: "Required" })] });
+      document.getElementById(fieldId(`${props.action}.text`))?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      props.onDone(await actOnConcern(props.concern.id, props.action, value || undefined));
+    } catch (error) {
+      if (isStale(error)) props.onStale();
+      else setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="stack action-form" novalidate onSubmit={submit} aria-label={t(key(""))}>
+      <TextAreaField label={t(key(".label"))} hint={t(key(".hint"))} path="text" idPrefix={props.action} required={required} maxLength={4000} errors={errors()} value={text()} onValue={setText} />
+      <Show when={failure()}>
+        <Alert>{failure()}</Alert>
+      </Show>
+      <button type="submit" class={props.action === "withdraw" || props.action === "escalate" ? "button-secondary" : undefined} disabled={busy()}>
+        {t(key(""))}
+      </button>
+    </form>
+  );
+}

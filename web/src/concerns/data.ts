@@ -1,0 +1,41 @@
+import { api, call, ApiError, type Body } from "../api";
+import { t } from "../i18n";
+
+const loadConcernRaw = (id: string) => api.concerns[":id"].$get({ param: { id } });
+export type ConcernView = Body<Awaited<ReturnType<typeof loadConcernRaw>>>;
+export const loadConcern = (id: string) => call(loadConcernRaw(id)) as Promise<ConcernView>;
+
+type ListQuery = { status?: "open" | "awaiting_info" | "awaiting_confirmation" | "with_advocate" | "closed"; studentId?: string; cursor?: string };
+const loadConcernsRaw = (query: ListQuery) => api.concerns.$get({ query });
+export type ConcernSummary = Body<Awaited<ReturnType<typeof loadConcernsRaw>>>["items"][number];
+export const loadConcerns = (query: ListQuery = {}) => call(loadConcernsRaw(query));
+
+export type ConcernAction = "resolve" | "escalate" | "request_info" | "provide_info" | "confirm" | "dispute" | "withdraw" | "record_outcome";
+
+// The concern routes read their JSON bodies themselves (the core verbs validate them), so the typed
+// client has no body type for them: the JSON goes in `init`, the answer stays typed.
+const jsonInit = (body: unknown) => ({ body: JSON.stringify(body) });
+
+/** Files a concern; the same Idempotency-Key on a retry returns the same concern and files nothing new. */
+export const fileConcern = (body: Record<string, unknown>, idempotencyKey: string) =>
+  call(api.concerns.$post(undefined, { headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey }, init: jsonInit(body) })) as Promise<ConcernView>;
+
+export const actOnConcern = (id: string, action: ConcernAction, text?: string) =>
+  call(api.concerns[":id"].actions.$post({ param: { id } }, { headers: { "Content-Type": "application/json" }, init: jsonInit({ action, ...(text && { text }) }) })) as Promise<ConcernView>;
+
+/** Where a concern stands, in words: its outcome once closed, else its level and status. */
+export function stateWords(concern: { status: string; level: string; outcome?: string | null }): string {
+  if (concern.status === "closed") return concern.outcome ? t(`outcome.${concern.outcome}` as "outcome.resolved") : t("status.closed");
+  return `${t(`level.${concern.level}` as "level.teacher")} · ${t(`status.${concern.status}` as "status.open")}`;
+}
+
+export const levelName = (level: string) => t(`levelName.${level}` as "levelName.teacher");
+
+/** A 409 from an action: the concern moved on (a deadline, another answer) before this one. */
+export const isStale = (error: unknown) => error instanceof ApiError && error.status === 409;
+
+/** A new Idempotency-Key: random, made once per draft. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}

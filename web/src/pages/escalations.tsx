@@ -1,0 +1,208 @@
+import { A } from "@solidjs/router";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { t } from "../i18n";
+import { formatInZone, formatSince } from "../format";
+import { useSession } from "../session";
+import { usePageTitle } from "../components/page-title";
+import { Loaded } from "../components/loaded";
+import { AccessDeniedContent } from "./not-found";
+import { loadSchools } from "./home-director";
+import { levelName } from "../concerns/data";
+import { boardLevels, boardOrder, loadBoard, type BoardFilters, type BoardItem, type EscalationBoard } from "../concerns/board-data";
+
+/** The director's escalation board: every open concern by level and deadline, and how the district keeps up. */
+export function Escalations() {
+  const session = useSession();
+  usePageTitle(() => t("boardTitle"));
+  return (
+    <Show when={session.can("viewEscalationBoard")} fallback={<AccessDeniedContent />}>
+      <Board />
+    </Show>
+  );
+}
+
+function Board() {
+  const session = useSession();
+  const timeZone = () => session.me()?.district.timeZone ?? "America/Los_Angeles";
+  const [schools] = createResource(loadSchools);
+  const [filters, setFilters] = createSignal<BoardFilters>({ schoolId: "", level: "" });
+  // A cursor belongs to the filters it was read with: new filters start again from the first page.
+  const [cursor, setCursor] = createSignal({ filters: filters(), from: "" });
+  const [items, setItems] = createSignal<BoardItem[]>([]);
+  const [board, { refetch }] = createResource(
+    () => ({ filters: filters(), from: cursor().filters === filters() ? cursor().from : "" }),
+    async ({ filters: current, from }) => {
+      const result = await loadBoard(current, from);
+      setItems((earlier) => (from ? [...earlier, ...result.open.items] : result.open.items));
+      return result;
+    },
+  );
+  const change = (patch: Partial<BoardFilters>) => setFilters({ ...filters(), ...patch });
+  const next = () => (board.state === "ready" ? board()?.open.cursor : undefined);
+  return (
+    <>
+      <h1>{t("boardTitle")}</h1>
+      <p>{t("boardIntro")}</p>
+      <form class="filters" aria-label={t("boardFilters")} onSubmit={(e) => e.preventDefault()}>
+        <div class="field">
+          <label for="board-school">{t("colSchool")}</label>
+          <select id="board-school" onChange={(e) => change({ schoolId: e.currentTarget.value })}>
+            <option value="">{t("allSchools")}</option>
+            <For each={schools.state === "ready" ? schools()!.items : []}>
+              {(school) => (
+                <option value={school.id} selected={school.id === filters().schoolId}>
+                  {school.name}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="board-level">{t("levelLabel")}</label>
+          <select id="board-level" onChange={(e) => change({ level: e.currentTarget.value as BoardFilters["level"] })}>
+            <option value="">{t("allLevels")}</option>
+            <For each={boardLevels}>{(level) => <option value={level}>{levelName(level)}</option>}</For>
+          </select>
+        </div>
+      </form>
+      <Loaded resource={board} what={t("whatBoard")} onRetry={refetch}>
+        {(loaded) => (
+          <>
+            <Totals board={loaded()} />
+            <section aria-labelledby="open-title">
+              <h2 id="open-title">{t("openByLevelCaption")}</h2>
+              <p role="status" class="muted">
+                {t("boardShown", { count: items().length })}
+              </p>
+              <Show when={items().length > 0} fallback={<p class="empty">{t("noOpenConcerns")}</p>}>
+                <OpenTable items={[...items()].sort(boardOrder)} timeZone={timeZone()} />
+              </Show>
+              <Show when={next()}>
+                {(from) => (
+                  <button type="button" class="button-secondary" onClick={() => setCursor({ filters: filters(), from: from() })}>
+                    {t("showMoreConcerns")}
+                  </button>
+                )}
+              </Show>
+            </section>
+            <section aria-labelledby="resolved-title">
+              <h2 id="resolved-title">{t("resolvedTitle")}</h2>
+              <p>{t("resolvedCount", { count: loaded().resolvedLast30Days.count })}</p>
+              <p>
+                {loaded().resolvedLast30Days.medianDaysToResolution === null
+                  ? t("medianNone")
+                  : t("medianDays", { days: loaded().resolvedLast30Days.medianDaysToResolution!.toLocaleString(undefined, { maximumFractionDigits: 1 }) })}
+              </p>
+            </section>
+            <Missed board={loaded()} />
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+function Totals(props: { board: EscalationBoard }) {
+  return (
+    <section aria-labelledby="totals-title">
+      <h2 id="totals-title">{t("totalsTitle")}</h2>
+      <table class="compact">
+        <caption class="visually-hidden">{t("totalsTitle")}</caption>
+        <tbody>
+          <tr>
+            <th scope="row">{t("totalOpen")}</th>
+            <td>{props.board.totals.open}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("totalOverdue")}</th>
+            <td>{props.board.totals.overdue}</td>
+          </tr>
+          <For each={boardLevels}>
+            {(level) => (
+              <tr>
+                <th scope="row">{levelName(level)}</th>
+                <td>{props.board.totals.byLevel[level] ?? 0}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function OpenTable(props: { items: BoardItem[]; timeZone: string }) {
+  return (
+    <table class="stacked">
+      <caption>{t("openByLevelCaption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("colStudent")}</th>
+          <th scope="col">{t("colSchool")}</th>
+          <th scope="col">{t("colLevel")}</th>
+          <th scope="col">{t("colAssignee")}</th>
+          <th scope="col">{t("colDue")}</th>
+          <th scope="col">{t("colTimeOpen")}</th>
+          <th scope="col">{t("colTimeAtLevel")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.items}>
+          {(item) => (
+            <tr>
+              <td data-label={t("colStudent")}>
+                <A href={`/concerns/${item.id}`} aria-label={t("openConcernFor", { name: item.studentName })}>
+                  {item.studentName}
+                </A>
+              </td>
+              <td data-label={t("colSchool")}>{item.schoolName}</td>
+              <td data-label={t("colLevel")}>
+                {levelName(item.level)}
+                <span class="detail">{t(`status.${item.status}` as "status.open")}</span>
+              </td>
+              <td data-label={t("colAssignee")}>{item.assignee?.name ?? t("nobodyYet")}</td>
+              <td data-label={t("colDue")}>
+                {item.dueAt ? <time datetime={item.dueAt}>{formatInZone(item.dueAt, props.timeZone)}</time> : "—"}
+                <Show when={item.overdue}>
+                  {" "}
+                  <span class="tag tag-warn">{t("overdue")}</span>
+                </Show>
+              </td>
+              <td data-label={t("colTimeOpen")}>{formatSince(item.openedAt)}</td>
+              <td data-label={t("colTimeAtLevel")}>{formatSince(item.levelSince)}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+}
+
+function Missed(props: { board: EscalationBoard }) {
+  return (
+    <section aria-labelledby="missed-title">
+      <h2 id="missed-title">{t("missedTitle")}</h2>
+      <Show when={props.board.missedDeadlinesBySchool.length > 0} fallback={<p class="empty">{t("noMissed")}</p>}>
+        <table class="compact">
+          <caption>{t("missedCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("colSchool")}</th>
+              <th scope="col">{t("colMissed")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.board.missedDeadlinesBySchool}>
+              {(row) => (
+                <tr>
+                  <th scope="row">{row.schoolName}</th>
+                  <td>{row.count}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </section>
+  );
+}
