@@ -19,8 +19,6 @@ export interface ApiProps {
   /** From infra/secrets.ts (the AUTH_SECRET seam). */
   authSecret: string;
   emailFrom: string;
-  /** The web app's origin when it is not the API's own. */
-  appOrigin?: string;
 }
 
 /** Sustained requests per second and burst for the whole stage: a district's users, with room, and a ceiling on what a flood costs. */
@@ -33,14 +31,13 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    // The variables core's Config reads (packages/core/src/config).
+    // The variables core's Config reads (packages/core/src/config); mountFidelio adds APP_ORIGIN once the web's origin is known.
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
       STATE_MACHINE_ARN: props.workflow.stateMachine.stateMachineArn,
       ROSTER_JOB_FUNCTION: props.rosterJob.fn.functionName,
       EMAIL_FROM: props.emailFrom,
       AUTH_SECRET: props.authSecret,
-      ...(props.appOrigin ? { APP_ORIGIN: props.appOrigin } : {}),
     };
     this.fn = nodeFunction(this, "Function", { bundle: apiBundleOptions, memory: 1024, environment, description: "Fidelio API" });
     props.table.grant(this.fn, ...appTableActions);

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { mountFidelio, type FidelioProps } from "./index";
@@ -15,6 +15,17 @@ export interface SynthOptions extends Partial<FidelioProps> {
   outdir?: string;
 }
 
+const builtSite = resolve(import.meta.dirname, "../web/dist");
+
+/** The built web app, or, when it was not built (`npx vitest run test/infra` alone), a one-page stand-in: the template is the same. */
+function siteDirIn(outdir: string) {
+  if (existsSync(join(builtSite, "index.html"))) return builtSite;
+  const dir = join(outdir, "site-stand-in");
+  mkdirSync(join(dir, "assets"), { recursive: true });
+  writeFileSync(join(dir, "index.html"), "<!doctype html><title>Fidelio</title>");
+  return dir;
+}
+
 /**
  * Synthesizes Fidelio offline through the same mountFidelio that sst.config.ts calls (`sst build`
  * needs AWS). The infra tests read the template; the local runner takes the state machine's ASL
@@ -26,7 +37,8 @@ export function synth(options: SynthOptions = {}) {
     // An empty bundling-stacks list tells NodejsFunction to skip esbuild and use a placeholder asset.
     const app = new App({ outdir, context: options.bundle ? {} : { "aws:cdk:bundling-stacks": [] } });
     const stack = new Stack(app, "Fidelio");
-    const resources = mountFidelio(stack, { stage: options.stage ?? "dev", emailDomain: options.emailDomain ?? "fidelio.example.org", appOrigin: options.appOrigin, authSecret: options.authSecret });
+    const { bundle: _bundle, outdir: _outdir, ...given } = options;
+    const resources = mountFidelio(stack, { ...given, stage: options.stage ?? "dev", emailDomain: options.emailDomain ?? "fidelio.example.org", siteDir: options.siteDir ?? siteDirIn(outdir) });
     return { template: Template.fromStack(stack), stack, resources };
   } finally {
     if (!options.outdir) rmSync(outdir, { recursive: true, force: true });

@@ -25,10 +25,8 @@ const tableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Que
 
 export interface WorkflowStepProps {
   table: Table;
-  /** Seals the recap emails the steps put in the outbox. */
+  /** Seals the recap emails the steps put in the outbox (mountFidelio adds APP_ORIGIN, which makes their links absolute). */
   authSecret: string;
-  /** Makes the recap emails' links absolute. */
-  appOrigin?: string;
 }
 
 /** One function per step (Resume and ApplyOutcome share theirs), each allowed only what its code does. */
@@ -37,7 +35,7 @@ export function workflowStepFunctions(scope: Construct, props: WorkflowStepProps
     [...new Set(Object.values(workflowTasks))].map((step) => {
       const fn = nodeFunction(scope, step, {
         bundle: workflowStepBundleOptions(step),
-        environment: { TABLE_NAME: props.table.tableName, AUTH_SECRET: props.authSecret, ...(props.appOrigin && { APP_ORIGIN: props.appOrigin }) },
+        environment: { TABLE_NAME: props.table.tableName, AUTH_SECRET: props.authSecret },
         description: `Fidelio escalation step ${step}`,
       });
       props.table.grant(fn, ...tableActions);
