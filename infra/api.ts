@@ -9,6 +9,7 @@ import { Construct } from "constructs";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 import { nodeFunction } from "./function";
 import type { RosterJob } from "./roster";
+import type { AuthSecret } from "./secrets";
 import { appTableActions } from "./table-actions";
 import type { Workflow } from "./workflow";
 
@@ -17,7 +18,7 @@ export interface ApiProps {
   workflow: Workflow;
   rosterJob: RosterJob;
   /** From infra/secrets.ts (the AUTH_SECRET seam). */
-  authSecret: string;
+  authSecret: AuthSecret;
   emailFrom: string;
 }
 
@@ -37,10 +38,11 @@ export class Api extends Construct {
       STATE_MACHINE_ARN: props.workflow.stateMachine.stateMachineArn,
       ROSTER_JOB_FUNCTION: props.rosterJob.fn.functionName,
       EMAIL_FROM: props.emailFrom,
-      AUTH_SECRET: props.authSecret,
+      ...props.authSecret.environment,
     };
     this.fn = nodeFunction(this, "Function", { bundle: apiBundleOptions, memory: 1024, environment, description: "Fidelio API" });
     props.table.grant(this.fn, ...appTableActions);
+    props.authSecret.grantRead(this.fn);
     props.workflow.grantEngine(this.fn);
     props.rosterJob.grantDispatch(this.fn);
 

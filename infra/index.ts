@@ -8,7 +8,7 @@ import { Email } from "./email";
 import { EmailFeedbackHandler } from "./email-feedback";
 import { RosterJob } from "./roster";
 import { WeeklyReminders } from "./schedule";
-import { authSecret } from "./secrets";
+import { authSecret, type AuthSecretSource } from "./secrets";
 import { Storage } from "./storage";
 import { Web } from "./web";
 import { Workflow } from "./workflow";
@@ -25,8 +25,8 @@ export interface FidelioProps {
   appOrigin?: string;
   /** An ACM certificate in us-east-1 for appOrigin's host. */
   certificateArn?: string;
-  /** AUTH_SECRET; absent, the seam in ./secrets.ts. */
-  authSecret?: string;
+  /** AUTH_SECRET: an SST Config.Secret's SSM parameter (sst.config.ts), a value (tests), or absent: a NoEcho stack parameter (./secrets.ts). */
+  authSecret?: AuthSecretSource;
   /** Who gets the alarms (an SNS email subscription). */
   alarmEmail?: string;
   /** The built web app; web/dist unless told. */

@@ -6,6 +6,7 @@ import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import { Construct } from "constructs";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 import { nodeFunction } from "./function";
+import type { AuthSecret } from "./secrets";
 
 /** The reminders' table access: read who owes forms, put reminder emails in the outbox (one transaction each), never Scan. */
 export const reminderTableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"];
@@ -20,7 +21,7 @@ export interface WeeklyRemindersProps {
    * (exports `handler`). mountFidelio declares this construct only once that file exists.
    */
   entry: string;
-  authSecret: string;
+  authSecret: AuthSecret;
   emailFrom: string;
   /** The wall clock the schedule reads; core's default district time zone unless told. */
   timeZone?: TimeZone;
@@ -37,10 +38,11 @@ export class WeeklyReminders extends Construct {
       bundle: apiBundleOptions,
       entry: props.entry,
       timeout: Duration.minutes(5),
-      environment: { TABLE_NAME: props.table.tableName, AUTH_SECRET: props.authSecret, EMAIL_FROM: props.emailFrom },
+      environment: { TABLE_NAME: props.table.tableName, ...props.authSecret.environment, EMAIL_FROM: props.emailFrom },
       description: "Fidelio weekly reminders",
     });
     props.table.grant(this.fn, ...reminderTableActions);
+    props.authSecret.grantRead(this.fn);
     this.schedule = new Schedule(this, "Weekly", {
       description: "Fidelio: weekly fidelity-form reminders",
       schedule: ScheduleExpression.cron({ ...weeklyReminderCron, timeZone: props.timeZone ?? TimeZone.AMERICA_LOS_ANGELES }),

@@ -5,6 +5,7 @@ import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { Construct } from "constructs";
 import { workflowStepBundleOptions } from "@fidelio/functions/workflow/bundle-options";
 import { nodeFunction } from "./function";
+import type { AuthSecret } from "./secrets";
 
 /** Each task state and the step (the handler in packages/functions/src/workflow) it invokes; the local runner maps states the same way. */
 export const workflowTasks = {
@@ -26,7 +27,7 @@ const tableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Que
 export interface WorkflowStepProps {
   table: Table;
   /** Seals the recap emails the steps put in the outbox (mountFidelio adds APP_ORIGIN, which makes their links absolute). */
-  authSecret: string;
+  authSecret: AuthSecret;
 }
 
 /** One function per step (Resume and ApplyOutcome share theirs), each allowed only what its code does. */
@@ -35,10 +36,11 @@ export function workflowStepFunctions(scope: Construct, props: WorkflowStepProps
     [...new Set(Object.values(workflowTasks))].map((step) => {
       const fn = nodeFunction(scope, step, {
         bundle: workflowStepBundleOptions(step),
-        environment: { TABLE_NAME: props.table.tableName, AUTH_SECRET: props.authSecret },
+        environment: { TABLE_NAME: props.table.tableName, ...props.authSecret.environment },
         description: `Fidelio escalation step ${step}`,
       });
       props.table.grant(fn, ...tableActions);
+      props.authSecret.grantRead(fn);
       return [step, fn] as const;
     }),
   );
