@@ -2,7 +2,9 @@ import autocannon from "autocannon";
 import { GetItemCommand, PutItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { newId } from "@fidelio/core/id";
 import { dynamo, keys, tableName, toItem } from "@fidelio/core/dynamo";
+import { localAuthSecret } from "./auth-secret";
 import { lambdaBundleSizes } from "./bench/bundle-size";
+import { coldStart } from "./bench/cold-start";
 import { startChildStack } from "./bench/child-stack";
 import { measure, type Figures } from "./bench/raw-dynamo";
 import { benchRosterImport } from "./bench/roster-import";
@@ -16,6 +18,8 @@ const LOAD = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROSTER_STUDENTS = Number(process.env.BENCH_ROSTER_STUDENTS ?? 5000);
 const ME_RATE = Number(process.env.BENCH_ME_RATE ?? 20);
+/** `npm run bench -- --only=cold` (or BENCH_ONLY=cold): the bundles' sizes and the cold-start proxy alone, in about a minute. */
+const ONLY_COLD = process.argv.includes("--only=cold") || process.env.BENCH_ONLY === "cold";
 
 const stack = await startChildStack();
 try {
@@ -25,6 +29,26 @@ try {
   const list = (await (await fetch(`${stack.url}/api/students`, { headers })).json()) as { items: Array<{ id: string }> };
   const studentId = list.items[0]!.id;
 
+  if (!ONLY_COLD) await latencyAndRoster(stack, headers, list.items.length, studentId);
+  console.log("\nLambda bundles (esbuild, minified, SDK bundled):");
+  for (const { name, bytes, targetKB } of await lambdaBundleSizes()) {
+    console.log(`  ${name.padEnd(36)}${(bytes / 1024).toFixed(1).padStart(8)} KB${targetKB ? ` (target ≤ ${targetKB} KB)` : ""}`);
+  }
+  const cold = await coldStart({
+    token,
+    env: { DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey, AUTH_SECRET: localAuthSecret(stack.dataDir) },
+  });
+  const row = (name: string, f: typeof cold.api) => console.log(`  ${name.padEnd(44)}${f.wallMs.toFixed(0).padStart(8)}${f.importMs.toFixed(0).padStart(10)}${f.answerMs.toFixed(0).padStart(10)}`);
+  console.log(`\nCold-start proxy (fresh node process per run, median of ${cold.runs}; ms)${"".padEnd(0)}`);
+  console.log(`  ${"".padEnd(44)}${"spawn→answer".padStart(8)}${"import".padStart(10)}${"answer".padStart(10)}`);
+  row("empty handler", cold.empty);
+  row("API bundle, first GET /api/me (DynamoDB Local)", cold.api);
+  console.log(`  API/empty, spawn to answer: ${(cold.api.wallMs / cold.empty.wallMs).toFixed(2)}× (target ≤ 3×)`);
+} finally {
+  await stack.stop();
+}
+
+async function latencyAndRoster(stack: Awaited<ReturnType<typeof startChildStack>>, headers: Record<string, string>, studentCount: number, studentId: string) {
   const http = async (path: string, connections: number): Promise<Figures> => {
     const result = await autocannon({ url: `${stack.url}${path}`, headers, connections, duration: SECONDS });
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
@@ -38,7 +62,7 @@ try {
   const auditWrite = () =>
     dynamo().send(new PutItemCommand({ TableName: tableName(), Item: toItem({ ...keys.audit(studentId, new Date().toISOString(), newId("aud")), type: "bench" }) }));
 
-  console.log(`\nFidelio bench: ${SECONDS} s per row, as teacher@demo.fidelio.test (${list.items.length} students), DynamoDB Local in memory`);
+  console.log(`\nFidelio bench: ${SECONDS} s per row, as teacher@demo.fidelio.test (${studentCount} students), DynamoDB Local in memory`);
   for (const connections of [1, LOAD]) {
     const rows: Array<[string, Figures]> = [
       ["API GET /api/students", await http("/api/students", connections)],
@@ -62,10 +86,4 @@ try {
       `  GET /api/me at ${ME_RATE}/s during it: ${r.requests} requests, ${r.failures} failed, p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (target ≤ 500), max ${r.max.toFixed(0)} ms`,
     );
   }
-  console.log("\nLambda bundles (esbuild, minified, SDK bundled):");
-  for (const { name, bytes, targetKB } of await lambdaBundleSizes()) {
-    console.log(`  ${name.padEnd(36)}${(bytes / 1024).toFixed(1).padStart(8)} KB${targetKB ? ` (target ≤ ${targetKB} KB)` : ""}`);
-  }
-} finally {
-  await stack.stop();
 }
