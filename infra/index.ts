@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { CfnOutput } from "aws-cdk-lib";
 import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { Construct } from "constructs";
 import { Alarms } from "./alarms";
@@ -69,5 +70,9 @@ export function mountFidelio(scope: Construct, props: FidelioProps) {
     functions,
     failureQueues: { OutboxFailures: email.failures, FeedbackFailures: feedback.failures },
   });
+  // What the deploy guide's next steps need: where the app is, and the table the setup script writes the first district to.
+  new CfnOutput(scope, "AppUrl", { value: appOrigin });
+  new CfnOutput(scope, "TableName", { value: table.tableName });
+  new CfnOutput(scope, "AlarmTopic", { value: alarms.topic.topicArn });
   return { storage, workflow, email, feedback, rosterJob, api, web, reminders, alarms, appOrigin };
 }
