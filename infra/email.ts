@@ -36,8 +36,7 @@ export class Email extends Construct {
     super(scope, id);
     // SES itself stops mailing addresses that bounced or complained, before any handler of ours exists.
     this.configurationSet = new ConfigurationSet(this, "ConfigurationSet", { reputationMetrics: true, suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS });
-    // SEAM (bounce and complaint handler): the events reach the default EventBridge bus; a Rule targeting
-    // a handler that records them on the outbox item (a core rule still to write) is all that remains.
+    // The events reach the default EventBridge bus, where infra/email-feedback.ts flags the address on its user.
     this.configurationSet.addEventDestination("Feedback", {
       destination: EventDestination.eventBus(EventBus.fromEventBusName(this, "DefaultBus", "default")),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { User } from "@fidelio/core/user";
 import { handler } from "@fidelio/functions/email-events/handler";
+import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { call, signIn } from "../support/api";
 import { createUser } from "../support/users";
 
 /** An SES event as a configuration set publishes it to EventBridge (the shape AWS documents for event publishing). */
@@ -79,5 +81,21 @@ describe("SES bounces and complaints", () => {
   it("refuses an event that is not SES feedback, so EventBridge retries it and the error is counted", async () => {
     await expect(handler({ source: "aws.ses", detail: { eventType: "Delivery" } })).rejects.toMatchObject({ name: "ValiError" });
     await expect(handler({ source: "aws.s3", detail: {} })).rejects.toMatchObject({ name: "ValiError" });
+  });
+
+  it("shows staff, not parents, which team member's email is undeliverable on the student's record", async () => {
+    await seedDemoDistrict();
+    const teacher = await signIn("teacher@demo.fidelio.test");
+    const parent = await signIn("parent@demo.fidelio.test");
+    const childId = ((await (await call("/api/students", { token: parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
+    type Team = { team: Array<{ name: string; role: string; emailUndeliverable: { at: string; reason: string } | null }> };
+    const teamAs = async (token: string) => ((await (await call(`/api/students/${childId}`, { token })).json()) as Team).team;
+    expect((await teamAs(teacher)).every((m) => m.emailUndeliverable === null)).toBe(true);
+
+    await handler(sesEvent("Bounce", "casemanager@demo.fidelio.test"));
+    const seen = await teamAs(teacher);
+    expect(seen.find((m) => m.role === "case_manager")?.emailUndeliverable).toEqual({ at: "2026-11-30T17:02:11.000Z", reason: "bounce" });
+    expect(seen.filter((m) => m.role !== "case_manager").every((m) => m.emailUndeliverable === null)).toBe(true);
+    expect((await teamAs(parent)).every((m) => m.emailUndeliverable === null)).toBe(true);
   });
 });

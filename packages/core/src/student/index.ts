@@ -43,8 +43,9 @@ export namespace Student {
     const towardRoles = grantsFor(actor, record).map((g) => g.role);
     const iep = Iep.inEffect(record.ieps, today());
     const team = record.relationships.filter((rel) => rel.kind !== "guardian");
-    // Staff see whose email bounces or was refused, so they reach that person another way.
-    const [undeliverable] = await Promise.all([EmailFeedback.flagsOf(team.map((rel) => rel.userId)), Audit.record(actor, {
+    // Staff see whose email bounces or was refused, so they reach that person another way; a parent sees the team only.
+    const staffView = grant.role !== "parent";
+    const [undeliverable] = await Promise.all([EmailFeedback.flagsOf(staffView ? team.map((rel) => rel.userId) : []), Audit.record(actor, {
       studentId: id,
       action: "student.read",
       record: iep ? `student,iep:v${iep.version}` : "student",
