@@ -9,6 +9,7 @@ import { Construct } from "constructs";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 import { nodeFunction } from "./function";
 import type { RosterJob } from "./roster";
+import type { AuthSecret } from "./secrets";
 import { appTableActions } from "./table-actions";
 import type { Workflow } from "./workflow";
 
@@ -17,10 +18,8 @@ export interface ApiProps {
   workflow: Workflow;
   rosterJob: RosterJob;
   /** From infra/secrets.ts (the AUTH_SECRET seam). */
-  authSecret: string;
+  authSecret: AuthSecret;
   emailFrom: string;
-  /** The web app's origin when it is not the API's own. */
-  appOrigin?: string;
 }
 
 /** Sustained requests per second and burst for the whole stage: a district's users, with room, and a ceiling on what a flood costs. */
@@ -33,17 +32,17 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    // The variables core's Config reads (packages/core/src/config).
+    // The variables core's Config reads (packages/core/src/config); mountFidelio adds APP_ORIGIN once the web's origin is known.
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
       STATE_MACHINE_ARN: props.workflow.stateMachine.stateMachineArn,
       ROSTER_JOB_FUNCTION: props.rosterJob.fn.functionName,
       EMAIL_FROM: props.emailFrom,
-      AUTH_SECRET: props.authSecret,
-      ...(props.appOrigin ? { APP_ORIGIN: props.appOrigin } : {}),
+      ...props.authSecret.environment,
     };
     this.fn = nodeFunction(this, "Function", { bundle: apiBundleOptions, memory: 1024, environment, description: "Fidelio API" });
     props.table.grant(this.fn, ...appTableActions);
+    props.authSecret.grantRead(this.fn);
     props.workflow.grantEngine(this.fn);
     props.rosterJob.grantDispatch(this.fn);
 

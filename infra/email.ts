@@ -11,6 +11,7 @@ import { Construct } from "constructs";
 import { outboxStreamFilter } from "@fidelio/core/outbox";
 import { senderBundleOptions } from "@fidelio/functions/outbox/bundle-options";
 import { nodeFunction } from "./function";
+import type { AuthSecret } from "./secrets";
 import { senderTableActions } from "./table-actions";
 
 export interface EmailProps {
@@ -19,7 +20,7 @@ export interface EmailProps {
   domain: string;
   emailFrom: string;
   /** From infra/secrets.ts (the AUTH_SECRET seam): the sender unseals outbox messages with it. */
-  authSecret: string;
+  authSecret: AuthSecret;
 }
 
 /** Stream retries past the handler's own rounds: a record that still fails goes to the failure queue. */
@@ -35,8 +36,7 @@ export class Email extends Construct {
     super(scope, id);
     // SES itself stops mailing addresses that bounced or complained, before any handler of ours exists.
     this.configurationSet = new ConfigurationSet(this, "ConfigurationSet", { reputationMetrics: true, suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS });
-    // SEAM (bounce and complaint handler): the events reach the default EventBridge bus; a Rule targeting
-    // a handler that records them on the outbox item (a core rule still to write) is all that remains.
+    // The events reach the default EventBridge bus, where infra/email-feedback.ts flags the address on its user.
     this.configurationSet.addEventDestination("Feedback", {
       destination: EventDestination.eventBus(EventBus.fromEventBusName(this, "DefaultBus", "default")),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
@@ -44,7 +44,7 @@ export class Email extends Construct {
     // The identity's default configuration set applies to every send, so the sender names none.
     this.identity = new EmailIdentity(this, "Identity", { identity: Identity.domain(props.domain), configurationSet: this.configurationSet });
 
-    const environment = { TABLE_NAME: props.table.tableName, EMAIL_FROM: props.emailFrom, AUTH_SECRET: props.authSecret };
+    const environment = { TABLE_NAME: props.table.tableName, EMAIL_FROM: props.emailFrom, ...props.authSecret.environment };
     // A round may wait out its backoff (up to 15 s) and then SES (two tries of up to 10 s).
     const sender = nodeFunction(this, "Sender", { bundle: senderBundleOptions, timeout: Duration.seconds(90), environment, description: "Fidelio outbox sender" });
     const sweeper = nodeFunction(this, "Sweep", { bundle: senderBundleOptions, handler: "sweep", timeout: Duration.minutes(2), environment, description: "Fidelio outbox sweep" });
@@ -58,6 +58,7 @@ export class Email extends Construct {
     for (const fn of [sender, sweeper]) {
       props.table.grant(fn, ...senderTableActions);
       fn.addToRolePolicy(sendEmail);
+      props.authSecret.grantRead(fn);
     }
 
     // Holds what the stream could not deliver (the record's shard and sequence numbers; the item stays in the table).

@@ -1,19 +1,39 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { CfnOutput } from "aws-cdk-lib";
+import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { Construct } from "constructs";
+import { Alarms } from "./alarms";
 import { Api } from "./api";
 import { Email } from "./email";
+import { EmailFeedbackHandler } from "./email-feedback";
 import { RosterJob } from "./roster";
-import { authSecret } from "./secrets";
+import { WeeklyReminders } from "./schedule";
+import { authSecret, type AuthSecretSource } from "./secrets";
 import { Storage } from "./storage";
+import { Web } from "./web";
 import { Workflow } from "./workflow";
+
+const repoRoot = resolve(import.meta.dirname, "..");
+/** SEAM (weekly reminders): declared once the fidelity work adds this handler. */
+export const weeklyRemindersEntry = resolve(repoRoot, "packages/functions/src/cron/weekly-reminders.ts");
 
 export interface FidelioProps {
   stage: string;
   /** The domain email is sent from (an SES identity); mail comes from `Fidelio <no-reply@domain>`. */
   emailDomain: string;
-  /** The web app's origin when it is not the API's own. */
+  /** A custom origin for the app (`https://fidelio.district.org`), served by CloudFront with `certificateArn`; else the CloudFront domain. */
   appOrigin?: string;
-  /** AUTH_SECRET; absent, a NoEcho stack parameter (the seam in ./secrets.ts). */
-  authSecret?: string;
+  /** An ACM certificate in us-east-1 for appOrigin's host. */
+  certificateArn?: string;
+  /** AUTH_SECRET: an SST Config.Secret's SSM parameter (sst.config.ts), a value (tests), or absent: a NoEcho stack parameter (./secrets.ts). */
+  authSecret?: AuthSecretSource;
+  /** Who gets the alarms (an SNS email subscription). */
+  alarmEmail?: string;
+  /** The built web app; web/dist unless told. */
+  siteDir?: string;
+  /** The weekly reminders' handler; declared only when the file exists. */
+  remindersEntry?: string;
 }
 
 // Stages whose data is real; everything else is disposable and removed with its stack.
@@ -24,12 +44,35 @@ const productionStages = new Set(["prod", "production"]);
  * the offline tests call it inside a plain `cdk.Stack`, because `sst build` needs AWS to run.
  */
 export function mountFidelio(scope: Construct, props: FidelioProps) {
-  const storage = new Storage(scope, "Storage", { retain: productionStages.has(props.stage) });
+  const retain = productionStages.has(props.stage);
+  const storage = new Storage(scope, "Storage", { retain });
+  const table = storage.table;
   const secret = authSecret(scope, props.authSecret);
-  const workflow = new Workflow(scope, "Workflow", { table: storage.table, authSecret: secret, appOrigin: props.appOrigin });
+  const workflow = new Workflow(scope, "Workflow", { table, authSecret: secret });
   const emailFrom = `Fidelio <no-reply@${props.emailDomain}>`;
-  const email = new Email(scope, "Email", { table: storage.table, domain: props.emailDomain, emailFrom, authSecret: secret });
-  const rosterJob = new RosterJob(scope, "RosterJob", { table: storage.table });
-  const api = new Api(scope, "Api", { table: storage.table, workflow, rosterJob, authSecret: secret, emailFrom, appOrigin: props.appOrigin });
-  return { storage, workflow, email, rosterJob, api };
+  const email = new Email(scope, "Email", { table, domain: props.emailDomain, emailFrom, authSecret: secret });
+  const feedback = new EmailFeedbackHandler(scope, "EmailFeedback", { table, configurationSet: email.configurationSet });
+  const rosterJob = new RosterJob(scope, "RosterJob", { table });
+  const api = new Api(scope, "Api", { table, workflow, rosterJob, authSecret: secret, emailFrom });
+  const domain = props.appOrigin && props.certificateArn ? { name: new URL(props.appOrigin).host, certificateArn: props.certificateArn } : undefined;
+  const web = new Web(scope, "Web", { httpApi: api.httpApi, siteDir: props.siteDir ?? resolve(repoRoot, "web/dist"), retain, domain });
+  const remindersEntry = props.remindersEntry ?? weeklyRemindersEntry;
+  const reminders = existsSync(remindersEntry) ? new WeeklyReminders(scope, "WeeklyReminders", { table, entry: remindersEntry, authSecret: secret, emailFrom }) : undefined;
+
+  // Browser writes must come from the app's origin, and emails link to it: the one CloudFront serves.
+  const appOrigin = props.appOrigin ?? web.origin;
+  for (const fn of [api.fn, ...workflow.functions, ...(reminders ? [reminders.fn] : [])]) fn.addEnvironment("APP_ORIGIN", appOrigin);
+
+  const functions = scope.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction);
+  const alarms = new Alarms(scope, "Alarms", {
+    email: props.alarmEmail,
+    stateMachine: workflow.stateMachine,
+    functions,
+    failureQueues: { OutboxFailures: email.failures, FeedbackFailures: feedback.failures },
+  });
+  // What the deploy guide's next steps need: where the app is, and the table the setup script writes the first district to.
+  new CfnOutput(scope, "AppUrl", { value: appOrigin });
+  new CfnOutput(scope, "TableName", { value: table.tableName });
+  new CfnOutput(scope, "AlarmTopic", { value: alarms.topic.topicArn });
+  return { storage, workflow, email, feedback, rosterJob, api, web, reminders, alarms, appOrigin };
 }

@@ -1,56 +1,23 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
-import type { Table } from "aws-cdk-lib/aws-dynamodb";
-import { PolicyStatement, type IGrantable } from "aws-cdk-lib/aws-iam";
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import type { IGrantable } from "aws-cdk-lib/aws-iam";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import { LambdaInvoke } from "aws-cdk-lib/aws-stepfunctions-tasks";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { Construct } from "constructs";
-import { workflowStepBundleOptions } from "@fidelio/functions/workflow/bundle-options";
-import { nodeFunction } from "./function";
+import { retriedErrors, workflowStepFunctions, workflowTasks, type WorkflowStepProps } from "./workflow-steps";
 
-/** Each task state and the step (the handler in packages/functions/src/workflow) it invokes; the local runner maps states the same way. */
-export const workflowTasks = {
-  Resume: "apply-outcome",
-  PrepareLevel: "prepare-level",
-  WaitForAnswer: "wait-for-answer",
-  ApplyOutcome: "apply-outcome",
-  RecordFailure: "record-failure",
-} as const;
-export type WorkflowStep = (typeof workflowTasks)[keyof typeof workflowTasks];
-
-/** Transient Lambda service errors; anything else is a bug or bad data and goes to RecordFailure. */
-export const retriedErrors = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"];
-
-// What each step does to the table: reads (people by BatchGetItem) and conditional writes (TransactWriteItems needs
-// the per-item actions; closing a concern deletes its open-concern marker), never Scan.
-const tableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"];
+export { retriedErrors, workflowTasks, type WorkflowStep } from "./workflow-steps";
 
 /** The escalation ladder: one Standard execution per concern, looping prepare -> wait -> apply until the concern closes. */
 export class Workflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
+  readonly functions: NodejsFunction[];
 
-  /** `authSecret` seals the recap emails the steps put in the outbox; `appOrigin` makes their links absolute. */
-  constructor(scope: Construct, id: string, props: { table: Table; authSecret: string; appOrigin?: string }) {
+  constructor(scope: Construct, id: string, props: WorkflowStepProps) {
     super(scope, id);
-    const functions = new Map(
-      [...new Set(Object.values(workflowTasks))].map((step) => {
-        const fn = nodeFunction(this, step, {
-          bundle: workflowStepBundleOptions(step),
-          environment: { TABLE_NAME: props.table.tableName, AUTH_SECRET: props.authSecret, ...(props.appOrigin && { APP_ORIGIN: props.appOrigin }) },
-          description: `Fidelio escalation step ${step}`,
-        });
-        props.table.grant(fn, ...tableActions);
-        return [step, fn] as const;
-      }),
-    );
-    // A wait overtaken by an answer before its token was stored ends itself (concern/steps.ts). The ARN is
-    // spelled out: granting on the state machine itself would make the function and the machine depend on each other.
-    functions.get("wait-for-answer")!.addToRolePolicy(
-      new PolicyStatement({
-        actions: ["states:SendTaskSuccess"],
-        resources: [Stack.of(this).formatArn({ service: "states", resource: "stateMachine", resourceName: "*", arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
-      }),
-    );
+    const functions = workflowStepFunctions(this, props);
+    this.functions = [...new Set(functions.values())];
     const task = (state: keyof typeof workflowTasks, options: Partial<ConstructorParameters<typeof LambdaInvoke>[2]>) =>
       new LambdaInvoke(this, state, {
         lambdaFunction: functions.get(workflowTasks[state])!,

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keys, queryAll } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
 import { synth } from "../../infra/synth";
+import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, toFiles } from "../roster/fixture";
+import { createUser } from "../support/users";
 import { functionsOf } from "./template";
 
 type Handler = (event: unknown) => Promise<any>;
@@ -51,6 +53,18 @@ describe("the deployed bundles", () => {
   it("the outbox sweep function runs a round against the table", async () => {
     const sweep = await handlerOf("Fidelio outbox sweep", "sweep");
     expect(await sweep({})).toEqual({ swept: expect.any(Number) });
+  });
+
+  it("the bounce and complaint function flags an address from an SES event as EventBridge delivers it", async () => {
+    const user = await createUser("bounced@bundle.fidelio.test", ["teacher"]);
+    const feedback = await handlerOf("Fidelio email bounces and complaints");
+    const event = {
+      "detail-type": "Email Bounced",
+      source: "aws.ses",
+      detail: { eventType: "Bounce", bounce: { bounceType: "Permanent", feedbackId: "fb-1", timestamp: "2026-11-30T17:02:11.000Z", bouncedRecipients: [{ emailAddress: user.email }] }, mail: { messageId: "m-1" } },
+    };
+    expect(await feedback(event)).toEqual({ flagged: [user.id] });
+    expect((await User.get(user.id))?.emailUndeliverable).toMatchObject({ reason: "bounce", feedbackId: "fb-1" });
   });
 
   it("each escalation step is bundled with the concern module's steps inside: a step for a concern that does not exist fails by name", async () => {

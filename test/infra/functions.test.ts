@@ -18,6 +18,7 @@ describe("the Lambda functions", () => {
       "Fidelio roster import job": { MemorySize: 2048, Timeout: 900, Handler: "index.handler" },
       "Fidelio outbox sender": { MemorySize: 512, Timeout: 90, Handler: "index.handler" },
       "Fidelio outbox sweep": { MemorySize: 512, Timeout: 120, Handler: "index.sweep" },
+      "Fidelio email bounces and complaints": { MemorySize: 512, Timeout: 10, Handler: "index.handler" },
     };
     for (const step of ["prepare-level", "wait-for-answer", "apply-outcome", "record-failure"]) {
       expected[`Fidelio escalation step ${step}`] = { MemorySize: 512, Timeout: 10, Handler: "index.handler" };
@@ -56,13 +57,38 @@ describe("the Lambda functions", () => {
   it("give the API the configuration core reads, the roster job's name and the AUTH_SECRET seam", () => {
     const { properties } = fn("Fidelio API");
     const variables = properties.Environment.Variables;
-    expect(Object.keys(variables).sort()).toEqual(["AUTH_SECRET", "EMAIL_FROM", "NODE_OPTIONS", "ROSTER_JOB_FUNCTION", "STATE_MACHINE_ARN", "TABLE_NAME"]);
+    expect(Object.keys(variables).sort()).toEqual(["APP_ORIGIN", "AUTH_SECRET", "EMAIL_FROM", "NODE_OPTIONS", "ROSTER_JOB_FUNCTION", "STATE_MACHINE_ARN", "TABLE_NAME"]);
     expect(variables.AUTH_SECRET).toEqual({ Ref: "AuthSecret" });
     expect(variables.ROSTER_JOB_FUNCTION).toEqual({ Ref: fn("Fidelio roster import job").logicalId });
     expect(variables.EMAIL_FROM).toBe("Fidelio <no-reply@fidelio.example.org>");
     template.hasParameter("AuthSecret", { Type: "String", NoEcho: true, MinLength: 32 });
+    // Without a custom origin, the app's origin is the CloudFront distribution's own domain.
+    const distribution = Object.keys(template.findResources("AWS::CloudFront::Distribution"))[0]!;
+    expect(variables.APP_ORIGIN).toEqual({ "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distribution, "DomainName"] }]] });
     const withOrigin = functionsOf(synth({ appOrigin: "https://app.example.org", authSecret: "s".repeat(32) }).template).get("Fidelio API")!;
     expect(withOrigin.properties.Environment.Variables).toMatchObject({ APP_ORIGIN: "https://app.example.org", AUTH_SECRET: "s".repeat(32) });
+  });
+
+  it("let the bounce and complaint handler only read an address's claim and flag its user", () => {
+    expect(new Set(actionsOf(fn("Fidelio email bounces and complaints").statements))).toEqual(new Set(["dynamodb:GetItem", "dynamodb:UpdateItem"]));
+  });
+
+  it("give each function only the actions its code sends, by function", () => {
+    const table = (...actions: string[]) => actions.map((a) => `dynamodb:${a}`);
+    const steps = table("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem");
+    const expected: Record<string, string[]> = {
+      "Fidelio API": [...appTableActions, "states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat", "lambda:InvokeFunction"],
+      "Fidelio roster import job": appTableActions,
+      // The stream mapping's read of the stream (GetRecords and the rest) comes with the event source.
+      "Fidelio outbox sender": [...table("GetItem", "Query", "UpdateItem"), "ses:SendEmail", "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+      "Fidelio outbox sweep": [...table("GetItem", "Query", "UpdateItem"), "ses:SendEmail"],
+      "Fidelio email bounces and complaints": table("GetItem", "UpdateItem"),
+      "Fidelio escalation step prepare-level": steps,
+      "Fidelio escalation step apply-outcome": steps,
+      "Fidelio escalation step record-failure": steps,
+      "Fidelio escalation step wait-for-answer": [...steps, "states:SendTaskSuccess"],
+    };
+    for (const [description, { statements }] of functions) expect(new Set(actionsOf(statements)), description).toEqual(new Set(expected[description]));
   });
 
   it("lets a roster job that died be retried by Lambda's async retries", () => {

@@ -22,6 +22,7 @@ const reasonStrings: Record<AuditReason, Pair> = {
   workflow: ["The escalation workflow", "El proceso de escalamiento"],
   schedule: ["A scheduled job", "Una tarea programada"],
   seed: ["Demo data", "Datos de demostración"],
+  email_feedback: ["The mail service reported the address undeliverable", "El servicio de correo informó que la dirección no recibe correo"],
 };
 
 /**
@@ -112,6 +113,7 @@ export const codeStrings = {
   "system.schedule": ["scheduled job", "tarea programada"],
   "system.roster_import": ["roster import", "importación de listas"],
   "system.seed": ["demo data", "datos de demostración"],
+  "system.email_feedback": ["mail service report", "informe del servicio de correo"],
 
   ...prefixed("problem", problemStrings),
   ...prefixed("error", errorStrings),

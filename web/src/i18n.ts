@@ -75,6 +75,8 @@ const parentStrings = {
   providedBy: ["Provided by: {provider}", "Lo brinda: {provider}"],
   team: ["Team", "Equipo"],
   noTeam: ["No one is listed on the team yet.", "Todavía no hay nadie en el equipo."],
+  emailUndeliverable: ["email undeliverable", "correo no entregable"],
+  emailRefused: ["refuses our email (marked as spam)", "rechaza nuestro correo (marcado como spam)"],
   notFoundTitle: ["Not found", "No se encontró"],
   notFoundBody: ["This page or record does not exist, or it is not one you can see.", "Esta página o expediente no existe, o usted no tiene acceso a él."],
   goHome: ["Go to the home page", "Ir a la página de inicio"],

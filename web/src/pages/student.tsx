@@ -71,6 +71,9 @@ function StudentView(props: { detail: StudentDetail }) {
                 <li>
                   <strong>{member.name}</strong>
                   {member.userId === session.me()?.user.id ? ` (${t("you")})` : ""} · {tCode("role", member.role)}
+                  <Show when={member.emailUndeliverable}>
+                    {(flag) => <span class="field-error"> · {t(flag().reason === "complaint" ? "emailRefused" : "emailUndeliverable")}</span>}
+                  </Show>
                 </li>
               )}
             </For>

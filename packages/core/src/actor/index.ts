@@ -22,7 +22,7 @@ export type UserActor = v.InferOutput<typeof UserActor>;
  * Why Fidelio itself acted. Stored as a code and translated where it is shown ("Fidelio (deadline
  * passed)"), so the trail keeps reading right when the wording changes.
  */
-export const systemReasons = ["deadline_passed", "no_reply", "workflow", "schedule", "roster_import", "seed"] as const;
+export const systemReasons = ["deadline_passed", "no_reply", "workflow", "schedule", "roster_import", "seed", "email_feedback"] as const;
 export const SystemReason = v.picklist(systemReasons);
 export type SystemReason = v.InferOutput<typeof SystemReason>;
 

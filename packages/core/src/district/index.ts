@@ -6,6 +6,7 @@ import * as v from "valibot";
 import { DistrictSettings, DistrictUpdate, type DistrictInfo } from "./schema";
 
 export * from "./schema";
+export { bootstrapDistrict, starterSettings, DistrictBootstrap } from "./bootstrap";
 
 const districtItem = itemType<DistrictInfo & { updatedBy?: string }>(
   "district",

@@ -5,6 +5,7 @@ import { Audit, type AuditFilter } from "../audit";
 import { auditKinds } from "../audit/reasons";
 import { keys, queryAll } from "../dynamo";
 import { Iep } from "../iep";
+import { EmailFeedback } from "../user/email-feedback";
 import { verb } from "../verb";
 import { parseStudentPartition, type StudentRecord } from "./items";
 import { studentName } from "./schema";
@@ -41,12 +42,15 @@ export namespace Student {
     const { record, grant } = await loadFor(actor, "student.read", id);
     const towardRoles = grantsFor(actor, record).map((g) => g.role);
     const iep = Iep.inEffect(record.ieps, today());
-    await Audit.record(actor, {
+    const team = record.relationships.filter((rel) => rel.kind !== "guardian");
+    // Staff see whose email bounces or was refused, so they reach that person another way; a parent sees the team only.
+    const staffView = grant.role !== "parent";
+    const [undeliverable] = await Promise.all([EmailFeedback.flagsOf(staffView ? team.map((rel) => rel.userId) : []), Audit.record(actor, {
       studentId: id,
       action: "student.read",
       record: iep ? `student,iep:v${iep.version}` : "student",
       reason: grant.reason,
-    });
+    })]);
     const { student } = record;
     // A teacher sees which of the student's accommodations apply in the classes they teach.
     const mine = record.relationships.find((rel) => rel.userId === actor.userId && rel.kind !== "guardian");
@@ -68,9 +72,7 @@ export namespace Student {
             goals: iep.goals,
           }
         : null,
-      team: record.relationships
-        .filter((rel) => rel.kind !== "guardian")
-        .map((rel) => ({ userId: rel.userId, name: rel.userName, role: rel.kind })),
+      team: team.map((rel) => ({ userId: rel.userId, name: rel.userName, role: rel.kind, emailUndeliverable: undeliverable.get(rel.userId) ?? null })),
     };
   });
 

@@ -3,9 +3,10 @@ import { Role, type UserActor } from "../actor";
 import { fromItem as parseItem, getItem, itemType, keys, updateItem, type Item } from "../dynamo";
 import { isConditionFailure, notFound } from "../error";
 import { verb } from "../verb";
-import { Email, Language, LanguageInput, defaultLanguage } from "./schema";
+import { Email, EmailUndeliverable, Language, LanguageInput, defaultLanguage } from "./schema";
 
-export { Email, Language, LanguageInput };
+export { Email, EmailUndeliverable, Language, LanguageInput };
+export { EmailFeedback, SesFeedbackEvent } from "./email-feedback";
 
 export const UserInfo = v.object({
   id: v.string(),
@@ -19,6 +20,8 @@ export const UserInfo = v.object({
   rosterRoles: v.optional(v.array(Role)),
   /** Chosen by the person (PUT /api/me); absent until then, and Fidelio writes to them in English. */
   language: v.optional(Language),
+  /** Set from SES's bounce and complaint reports (EmailFeedback.record); staff see it next to the person. */
+  emailUndeliverable: v.optional(EmailUndeliverable),
 });
 export type UserInfo = v.InferOutput<typeof UserInfo>;
 

@@ -10,3 +10,17 @@ export type Language = v.InferOutput<typeof Language>;
 export const defaultLanguage: Language = "en";
 
 export const LanguageInput = v.object({ language: Language });
+
+/** Why mail to an address stopped: SES bounced it for good, or the person marked Fidelio's mail as spam. */
+export const undeliverableReasons = ["bounce", "complaint"] as const;
+
+export const EmailUndeliverable = v.object({
+  at: v.string(),
+  reason: v.picklist(undeliverableReasons),
+  /** SES's own id for the bounce or complaint report: the evidence, kept with the flag. */
+  feedbackId: v.optional(v.string()),
+  /** Who set the flag: always Fidelio itself, from SES's feedback (Actor.system("email_feedback")). */
+  by: v.object({ kind: v.literal("system"), reason: v.literal("email_feedback") }),
+});
+export type EmailUndeliverable = v.InferOutput<typeof EmailUndeliverable>;
+

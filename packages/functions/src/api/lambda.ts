@@ -1,8 +1,12 @@
+import { loadAuthSecret } from "../aws/auth-secret";
 import { handle } from "hono/aws-lambda";
 import { Config } from "@fidelio/core/config";
 import { Roster } from "@fidelio/core/roster";
 import { invokeAsync } from "../aws/invoke-async";
 import { app } from "./app";
+
+// On AWS, the SST Config.Secret is read once per cold start, before any request (aws/auth-secret.ts).
+await loadAuthSecret();
 
 /** Invokes still in flight: Lambda freezes the process once the handler returns, so each is awaited before it does. */
 const dispatches = new Set<Promise<unknown>>();

@@ -1,6 +1,10 @@
+import { loadAuthSecret } from "../aws/auth-secret";
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
 import { fromImage } from "@fidelio/core/dynamo";
 import { OutboxSender } from "@fidelio/core/outbox/sender";
+
+// On AWS, the SST Config.Secret is read once per cold start, before any request (aws/auth-secret.ts).
+await loadAuthSecret();
 
 /**
  * The outbox sender: DynamoDB Streams invoke it on AWS, and the local poller feeds it DynamoDB Local's

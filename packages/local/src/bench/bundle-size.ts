@@ -1,5 +1,6 @@
 import { build, type BuildOptions } from "esbuild";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
+import { emailEventsBundleOptions } from "@fidelio/functions/email-events/bundle-options";
 import { senderBundleOptions } from "@fidelio/functions/outbox/bundle-options";
 import { rosterJobBundleOptions } from "@fidelio/functions/roster/bundle-options";
 import { workflowStepBundleOptions, workflowSteps } from "@fidelio/functions/workflow/bundle-options";
@@ -9,6 +10,7 @@ const lambdas: Array<{ name: string; options: BuildOptions; targetKB?: number }>
   { name: "API", options: apiBundleOptions, targetKB: 400 },
   { name: "outbox sender (and sweep)", options: senderBundleOptions },
   { name: "roster import job", options: rosterJobBundleOptions },
+  { name: "email bounces and complaints", options: emailEventsBundleOptions },
   ...workflowSteps.map((step) => ({ name: `workflow step ${step}`, options: workflowStepBundleOptions(step) })),
 ];
 

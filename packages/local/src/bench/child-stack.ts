@@ -32,6 +32,8 @@ export async function startChildStack() {
     /** The child's per-install DynamoDB key, for clients in this process. */
     credentials: localDynamoCredentials(dataDir),
     mailUrl: `http://127.0.0.1:${mailPort}`,
+    /** The child's data directory (its AUTH_SECRET is there), removed at stop. */
+    dataDir,
     dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
     async stop() {
       await new Promise<void>((done) => {

@@ -1,0 +1,53 @@
+import { Duration, TimeZone } from "aws-cdk-lib";
+import type { Table } from "aws-cdk-lib/aws-dynamodb";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { Schedule, ScheduleExpression } from "aws-cdk-lib/aws-scheduler";
+import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
+import { Construct } from "constructs";
+import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
+import { nodeFunction } from "./function";
+import type { AuthSecret } from "./secrets";
+
+/** The reminders' table access: read who owes forms, put reminder emails in the outbox (one transaction each), never Scan. */
+export const reminderTableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"];
+
+/** Friday 15:00: the end of the school week, while teachers can still fill in this week's forms. */
+export const weeklyReminderCron = { weekDay: "FRI", hour: "15", minute: "0" } as const;
+
+export interface WeeklyRemindersProps {
+  table: Table;
+  /**
+   * SEAM (weekly reminders): the handler's source file, `packages/functions/src/cron/weekly-reminders.ts`
+   * (exports `handler`). mountFidelio declares this construct only once that file exists.
+   */
+  entry: string;
+  authSecret: AuthSecret;
+  emailFrom: string;
+  /** The wall clock the schedule reads; core's default district time zone unless told. */
+  timeZone?: TimeZone;
+}
+
+/** An EventBridge Scheduler schedule that runs the weekly fidelity-form reminders. */
+export class WeeklyReminders extends Construct {
+  readonly fn: NodejsFunction;
+  readonly schedule: Schedule;
+
+  constructor(scope: Construct, id: string, props: WeeklyRemindersProps) {
+    super(scope, id);
+    this.fn = nodeFunction(this, "Function", {
+      bundle: apiBundleOptions,
+      entry: props.entry,
+      timeout: Duration.minutes(5),
+      environment: { TABLE_NAME: props.table.tableName, ...props.authSecret.environment, EMAIL_FROM: props.emailFrom },
+      description: "Fidelio weekly reminders",
+    });
+    props.table.grant(this.fn, ...reminderTableActions);
+    props.authSecret.grantRead(this.fn);
+    this.schedule = new Schedule(this, "Weekly", {
+      description: "Fidelio: weekly fidelity-form reminders",
+      schedule: ScheduleExpression.cron({ ...weeklyReminderCron, timeZone: props.timeZone ?? TimeZone.AMERICA_LOS_ANGELES }),
+      // A run that failed is retried a few times within the hour; later than that the reminder would land on the weekend.
+      target: new LambdaInvoke(this.fn, { retryAttempts: 2, maxEventAge: Duration.hours(1) }),
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { weeklyRemindersEntry } from "../../infra/index";
+import { reminderTableActions } from "../../infra/schedule";
+import { synth } from "../../infra/synth";
+import { actionsOf, functionsOf } from "./template";
+
+// Until the fidelity work adds the reminders' handler, a stand-in entry shows what the seam declares.
+const standIn = resolve(import.meta.dirname, "../../packages/local/src/bench/empty-handler.ts");
+
+describe("the weekly reminders schedule", () => {
+  const { template } = synth({ remindersEntry: existsSync(weeklyRemindersEntry) ? weeklyRemindersEntry : standIn });
+  const reminders = functionsOf(template).get("Fidelio weekly reminders")!;
+
+  it("runs the reminders every Friday at 15:00 on the district's wall clock, retried within the hour", () => {
+    template.hasResourceProperties("AWS::Scheduler::Schedule", {
+      ScheduleExpression: "cron(0 15 ? * FRI *)",
+      ScheduleExpressionTimezone: "America/Los_Angeles",
+      State: "ENABLED",
+      Target: { Arn: { "Fn::GetAtt": [reminders.logicalId, "Arn"] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 } },
+    });
+  });
+
+  it("is a Node.js 22 arm64 function that reads and writes the table without Scan, with the app's origin for links", () => {
+    expect(reminders.properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 512, Timeout: 300 });
+    expect(Object.keys(reminders.properties.Environment.Variables).sort()).toEqual(["APP_ORIGIN", "AUTH_SECRET", "EMAIL_FROM", "NODE_OPTIONS", "TABLE_NAME"]);
+    expect(new Set(actionsOf(reminders.statements))).toEqual(new Set(reminderTableActions));
+    // The scheduler's own role may invoke this function and nothing else.
+    const role = Object.values(template.findResources("AWS::IAM::Policy")).find((p) => JSON.stringify(p.Properties.PolicyDocument).includes("lambda:InvokeFunction") && JSON.stringify(p.Properties.PolicyDocument).includes(reminders.logicalId))!;
+    expect(role.Properties.PolicyDocument.Statement).toEqual([expect.objectContaining({ Action: "lambda:InvokeFunction", Resource: expect.arrayContaining([{ "Fn::GetAtt": [reminders.logicalId, "Arn"] }]) })]);
+  });
+
+  it("is not declared while the handler does not exist", () => {
+    const without = synth({ remindersEntry: resolve(import.meta.dirname, "no-such-handler.ts") });
+    expect(functionsOf(without.template).get("Fidelio weekly reminders")).toBeUndefined();
+    without.template.resourceCountIs("AWS::Scheduler::Schedule", 0);
+  });
+});
