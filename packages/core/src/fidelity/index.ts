@@ -14,3 +14,5 @@ export namespace Fidelity {
   export const saveDraft = save;
   export const submitForm = submit;
 }
+
+export { sendReminders, remindDistrict, weekToRemind } from "./reminders";
