@@ -3,7 +3,7 @@ import { getForm, listForWeek, save, submit } from "./forms";
 import { studentFidelity } from "./student-report";
 
 export * from "./schema";
-export { formId } from "./form";
+export { formId, formItem, newForm, isInstructionDay, districtToday } from "./form";
 export { isoWeekOf, weekStart, weekDays, addWeeks, weeksBetween } from "./week";
 
 /**
