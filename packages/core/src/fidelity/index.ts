@@ -4,6 +4,7 @@ import { studentFidelity } from "./student-report";
 
 export * from "./schema";
 export { formId, formItem, newForm, isInstructionDay, districtToday } from "./form";
+export { fidelityRows } from "./student-report";
 export { isoWeekOf, weekStart, weekDays, addWeeks, weeksBetween } from "./week";
 
 /**
