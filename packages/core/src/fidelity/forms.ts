@@ -32,6 +32,22 @@ async function createMissing(forms: FidelityForm[]) {
   );
 }
 
+/** Rewrites untouched forms with the current plan, only while still untouched (version 0). */
+async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
+  const written = await Promise.all(
+    forms.map((form) =>
+      putItem(formItem(form), "#v = :zero AND #s = :untouched", { "#v": "version", "#s": "status" }, { ":zero": 0, ":untouched": "not_started" }).then(
+        () => form.id,
+        (error) => {
+          if (!isConditionFailure(error)) throw error;
+          return undefined;
+        },
+      ),
+    ),
+  );
+  return new Set(written.filter((id) => id !== undefined));
+}
+
 /**
  * My forms for a week: one per student I serve that has something for me to report that week,
  * created on demand from the IEP in effect and the items that apply to me. One Query for my links,
@@ -48,8 +64,10 @@ export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
   const stored = await batchGet(formItemType, wanted.map((f) => keys.fidelityForm(f.id)), true);
   const byId = new Map(stored.map((f) => [f.id, f]));
   const missing = wanted.filter((f) => !byId.has(f.id));
-  await createMissing(missing);
-  const forms = wanted.map((f) => byId.get(f.id) ?? f).sort((a, b) => a.studentName.localeCompare(b.studentName));
+  // A form nobody has touched follows an amendment made since it was created; a started one keeps what its author saw.
+  const outdated = wanted.filter((f) => byId.get(f.id)?.status === "not_started" && byId.get(f.id)!.iepVersion !== f.iepVersion);
+  const [, fresh] = await Promise.all([createMissing(missing), refresh(outdated)]);
+  const forms = wanted.map((f) => (fresh.has(f.id) ? f : (byId.get(f.id) ?? f))).sort((a, b) => a.studentName.localeCompare(b.studentName));
   await Audit.recordMany(
     actor,
     forms.map((f) => ({
