@@ -7,17 +7,12 @@ import { batchGet, getItem, keys, putItem, queryAll } from "../dynamo";
 import { isConditionFailure, notFound, VisibleError } from "../error";
 import { relationshipItemType, Student } from "../student";
 import { verb } from "../verb";
+import { inBatches } from "./batches";
 import { FormId, loadOwnForm } from "./access";
 import { formId, formItem, formItemType, isFutureWeek, isLateWeek, newForm } from "./form";
 import { saveForm, submitForm } from "./save";
 import { WeekQuery, type FidelityForm } from "./schema";
 import { addWeeks } from "./week";
-
-async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(run))));
-  return out;
-}
 
 export const futureWeek = () => new VisibleError(422, "future_week", "This week has not started yet; it cannot be filled in.");
 
