@@ -59,6 +59,9 @@ describe("IEP versions", () => {
     expect(again.body.at).toBe(ack.body.at);
     const after = await json(call(`/api/fidelity/forms/${form.id}`, { token: t.teacher }));
     expect(after.body.acknowledgment).toMatchObject({ required: false, acknowledgedAt: ack.body.at });
+    // The case manager sees who on the team has acknowledged the IEP in effect.
+    const team = (await json(call(`/api/students/${sofia}`, { token: t.casemanager }))).body.team as Array<{ name: string; acknowledgedAt: string | null }>;
+    expect(team.find((m) => m.name === "Maria Alvarez")?.acknowledgedAt).toBe(ack.body.at);
   });
 });
 

@@ -68,7 +68,13 @@ export namespace Student {
         : null,
       team: record.relationships
         .filter((rel) => rel.kind !== "guardian")
-        .map((rel) => ({ userId: rel.userId, name: rel.userName, role: rel.kind })),
+        .map((rel) => ({
+          userId: rel.userId,
+          name: rel.userName,
+          role: rel.kind,
+          // When this member acknowledged the IEP in effect (34 CFR 300.323(d)); null while they have not.
+          acknowledgedAt: (iep && record.acknowledgments.find((a) => a.userId === rel.userId && a.version === iep.version)?.at) ?? null,
+        })),
     };
   });
 
