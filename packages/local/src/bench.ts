@@ -9,11 +9,13 @@ import { startChildStack } from "./bench/child-stack";
 import { measure, type Figures } from "./bench/raw-dynamo";
 import { benchRosterImport } from "./bench/roster-import";
 import { benchConcerns } from "./bench/concerns";
+import { benchFidelity } from "./bench/fidelity";
 import { signInOverHttp } from "./sign-in-over-http";
 
 /**
- * `npm run bench`: API latency against raw DynamoDB Local latency, in one run on one machine, and the
- * Lambda bundle sizes. Targets: API p50 ≤ 2.5 × raw DynamoDB p50; API bundle ≤ 400 KB minified.
+ * `npm run bench`: API latency against raw DynamoDB Local latency, the roster import job, fidelity forms,
+ * concerns and the board, the Lambda bundle sizes and a cold-start proxy, in one run on one machine.
+ * `npm run bench -- --only=roster,cold` (or BENCH_ONLY) runs only the named sections.
  */
 const LOAD = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -21,8 +23,11 @@ const ROSTER_STUDENTS = Number(process.env.BENCH_ROSTER_STUDENTS ?? 5000);
 const ME_RATE = Number(process.env.BENCH_ME_RATE ?? 20);
 const CONCERN_SECONDS = Number(process.env.BENCH_CONCERN_SECONDS ?? 3);
 const BOARD_CONCERNS = Number(process.env.BENCH_BOARD_CONCERNS ?? 50_000);
-/** `npm run bench -- --only=cold` (or BENCH_ONLY=cold): the bundles' sizes and the cold-start proxy alone, in about a minute. */
-const ONLY_COLD = process.argv.includes("--only=cold") || process.env.BENCH_ONLY === "cold";
+const sections = ["latency", "roster", "fidelity", "concerns", "bundles", "cold"] as const;
+const only = (process.argv.find((arg) => arg.startsWith("--only="))?.slice(7) ?? process.env.BENCH_ONLY)?.split(",");
+const unknown = only?.filter((name) => !(sections as readonly string[]).includes(name));
+if (unknown?.length) throw new Error(`Unknown bench section ${unknown.join(", ")}; the sections are ${sections.join(", ")}`);
+const runs = (section: (typeof sections)[number]) => !only || only.includes(section);
 
 const stack = await startChildStack();
 try {
@@ -32,11 +37,17 @@ try {
   const list = (await (await fetch(`${stack.url}/api/students`, { headers })).json()) as { items: Array<{ id: string }> };
   const studentId = list.items[0]!.id;
 
-  if (!ONLY_COLD) await latencyRosterConcerns(stack, token, list.items.length, studentId);
-  console.log("\nLambda bundles (esbuild, minified, SDK bundled):");
-  for (const { name, bytes, targetKB } of await lambdaBundleSizes()) {
+  await apiSections(stack, token, list.items.length, studentId);
+  if (runs("bundles")) console.log("\nLambda bundles (esbuild, minified, SDK bundled):");
+  for (const { name, bytes, targetKB } of runs("bundles") ? await lambdaBundleSizes() : []) {
     console.log(`  ${name.padEnd(36)}${(bytes / 1024).toFixed(1).padStart(8)} KB${targetKB ? ` (target ≤ ${targetKB} KB)` : ""}`);
   }
+  if (runs("cold")) await printColdStart(stack, token);
+} finally {
+  await stack.stop();
+}
+
+async function printColdStart(stack: Awaited<ReturnType<typeof startChildStack>>, token: string) {
   const cold = await coldStart({
     token,
     env: { DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey, AUTH_SECRET: localAuthSecret(stack.dataDir) },
@@ -47,11 +58,9 @@ try {
   row("empty handler", cold.empty);
   row("API bundle, first GET /api/me (DynamoDB Local)", cold.api);
   console.log(`  API/empty, spawn to answer: ${(cold.api.wallMs / cold.empty.wallMs).toFixed(2)}× (target ≤ 3×)`);
-} finally {
-  await stack.stop();
 }
 
-async function latencyRosterConcerns(stack: Awaited<ReturnType<typeof startChildStack>>, token: string, studentCount: number, studentId: string) {
+async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, token: string, studentCount: number, studentId: string) {
   const headers = { authorization: `Bearer ${token}` };
   const http = async (path: string, connections: number): Promise<Figures> => {
     const result = await autocannon({ url: `${stack.url}${path}`, headers, connections, duration: SECONDS });
@@ -67,7 +76,7 @@ async function latencyRosterConcerns(stack: Awaited<ReturnType<typeof startChild
     dynamo().send(new PutItemCommand({ TableName: tableName(), Item: toItem({ ...keys.audit(studentId, new Date().toISOString(), newId("aud")), type: "bench" }) }));
 
   console.log(`\nFidelio bench: ${SECONDS} s per row, as teacher@demo.fidelio.test (${studentCount} students), DynamoDB Local in memory`);
-  for (const connections of [1, LOAD]) {
+  for (const connections of runs("latency") ? [1, LOAD] : []) {
     const rows: Array<[string, Figures]> = [
       ["API GET /api/students", await http("/api/students", connections)],
       ["API GET /api/students/:id", await http(`/api/students/${studentId}`, connections)],
@@ -81,7 +90,7 @@ async function latencyRosterConcerns(stack: Awaited<ReturnType<typeof startChild
     console.log(`  p50 ratio API/raw (target ≤ 2.5): list/Query ${(list_ / q).toFixed(2)}, student/Query ${(one / q).toFixed(2)}, student/GetItem ${(one / get).toFixed(2)}`);
     console.log(`  GET /api/students/:id p50 beyond its Query + audit PutItem: ${(one - q - put).toFixed(2)} ms`);
   }
-  if (ROSTER_STUDENTS > 0) {
+  if (ROSTER_STUDENTS > 0 && runs("roster")) {
     const admin = await signInOverHttp(stack.url, stack.mailUrl, "admin@demo.fidelio.test");
     const r = await benchRosterImport(stack.url, admin, ROSTER_STUDENTS, ME_RATE);
     console.log(`\nRoster import job: ${r.students.toLocaleString("en-US")} students (generated OneRoster 1.1 + Fidelio files), ${r.written.toLocaleString("en-US")} people and students written`);
@@ -90,8 +99,15 @@ async function latencyRosterConcerns(stack: Awaited<ReturnType<typeof startChild
       `  GET /api/me at ${ME_RATE}/s during it: ${r.requests} requests, ${r.failures} failed, p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (target ≤ 500), max ${r.max.toFixed(0)} ms`,
     );
   }
+  if (runs("fidelity")) {
+    const parent = await signInOverHttp(stack.url, stack.mailUrl, "parent@demo.fidelio.test");
+    console.log(`\nFidelity forms, 1 connection${"".padEnd(26)}${"req/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`);
+    for (const [name, f] of await benchFidelity(stack.url, { teacher: token, parent }, SECONDS)) {
+      console.log(typeof f === "string" ? `  ${name.padEnd(56)}${f}` : `  ${name.padEnd(56)}${f.requestsPerSecond.toFixed(0).padStart(10)}${f.p50.toFixed(2).padStart(10)}${f.p99.toFixed(2).padStart(10)}`);
+    }
+  }
   // After the import: the board's tens of thousands of concerns would otherwise sit in the table it writes to.
-  if (CONCERN_SECONDS > 0) {
+  if (CONCERN_SECONDS > 0 && runs("concerns")) {
     const [parent, director] = [await signInOverHttp(stack.url, stack.mailUrl, "parent@demo.fidelio.test"), await signInOverHttp(stack.url, stack.mailUrl, "director@demo.fidelio.test")];
     await benchConcerns(stack.url, { parent, teacher: token, director }, CONCERN_SECONDS, BOARD_CONCERNS);
   }
