@@ -2,6 +2,7 @@ import { createEffect, createRoot, createSignal } from "solid-js";
 import { staffStrings } from "./i18n-staff";
 import { codeStrings } from "./i18n-codes";
 import { rosterDetailStrings, rosterProblemStrings } from "./i18n-roster";
+import { fidelityStrings } from "./i18n-fidelity";
 
 export type Lang = "en" | "es";
 
@@ -110,8 +111,8 @@ const parentStrings = {
 
 } satisfies Record<string, readonly [string, string]>;
 
-const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings, ...codeStrings };
-export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings;
+const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings, ...fidelityStrings, ...codeStrings };
+export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings | keyof typeof fidelityStrings;
 
 const STORAGE_KEY = "fidelio.lang";
 const stored = (() => {

@@ -11,6 +11,8 @@ import { AdminSettings } from "./pages/admin-settings";
 import { AdminRosterPage } from "./pages/admin-roster-page";
 import { NotFound } from "./pages/not-found";
 import { RosterGuide } from "./pages/roster-guide";
+import { FidelityWeek } from "./pages/fidelity-week";
+import { FidelityForm } from "./pages/fidelity-form";
 import "./styles.css";
 
 render(
@@ -25,6 +27,8 @@ render(
         <Route path="/admin/settings" component={AdminSettings} />
         <Route path="/admin/roster" component={AdminRosterPage} />
         <Route path="/admin/roster/guide" component={RosterGuide} />
+        <Route path="/fidelity" component={FidelityWeek} />
+        <Route path="/fidelity/forms/:id" component={FidelityForm} />
         <Route path="*404" component={NotFound} />
       </Router>
     </SessionProvider>

@@ -1,0 +1,156 @@
+import { ApiError, type Problem, type RowError } from "../api";
+
+/**
+ * Calls to the fidelity and IEP-version routes, typed from the contract in issue 8. They go through
+ * plain fetch (same origin, session cookie) and fail with the same ApiError as the typed client.
+ */
+
+export type FormStatus = "not_started" | "draft" | "submitted";
+export type AccommodationStatus = "provided" | "partly" | "not_provided" | "not_applicable";
+export const accommodationStatuses: AccommodationStatus[] = ["provided", "partly", "not_provided", "not_applicable"];
+export type MissedReason = "student_absent" | "provider_absent" | "school_closed" | "schedule_conflict" | "other";
+export const missedReasons: MissedReason[] = ["student_absent", "provider_absent", "school_closed", "schedule_conflict", "other"];
+
+export interface FormSummary {
+  id: string;
+  studentId: string;
+  studentName: string;
+  classIds: string[];
+  week: string;
+  status: FormStatus;
+  version: number;
+}
+
+export type Session = { date: string; minutes: number } | { date: string; missed: MissedReason; note?: string };
+export interface AccommodationAnswer {
+  itemId: string;
+  status: AccommodationStatus;
+  note?: string;
+}
+export interface ServiceAnswer {
+  serviceId: string;
+  sessions: Session[];
+}
+
+/** A form as the API sends it: the answers so far beside the IEP items they answer. */
+export interface FormDetail extends FormSummary {
+  accommodations: Array<{ itemId: string; text: string; status?: AccommodationStatus | null; note?: string | null }>;
+  services: Array<{ serviceId: string; name: string; minutesPerWeek: number; providerRole?: string; sessions: Session[] }>;
+  iepVersion?: number;
+  /** Present when the teacher has still to acknowledge the IEP version this form follows. */
+  acknowledgment?: { required: boolean; iepVersion: number; acknowledgedAt?: string | null };
+  submittedAt?: string | null;
+}
+
+export interface ErrorBody {
+  error?: string;
+  message?: string;
+  problems?: Problem[];
+  errors?: RowError[];
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));
+  }
+  const data = (await response.json().catch(() => ({}))) as T & ErrorBody;
+  if (!response.ok) throw new ApiError(response.status, data.error ?? "error", data.message ?? String(response.status), data.problems ?? [], data.errors ?? []);
+  return data;
+}
+
+const query = (params: Record<string, string | undefined>) => {
+  const entries = Object.entries(params).filter((entry): entry is [string, string] => !!entry[1]);
+  return entries.length ? `?${new URLSearchParams(entries)}` : "";
+};
+
+export const fidelityApi = {
+  forms: (week: string) => request<{ items: FormSummary[] }>("GET", `/api/fidelity/forms${query({ week })}`),
+  form: (id: string) => request<FormDetail>("GET", `/api/fidelity/forms/${encodeURIComponent(id)}`),
+  save: (id: string, body: { version: number; accommodations: AccommodationAnswer[]; services: ServiceAnswer[]; reason?: string }) =>
+    request<FormDetail>("PUT", `/api/fidelity/forms/${encodeURIComponent(id)}`, body),
+  submit: (id: string, body: { version: number; reason?: string } ) => request<FormDetail>("POST", `/api/fidelity/forms/${encodeURIComponent(id)}/submit`, body),
+  acknowledge: (studentId: string, version: number) => request<unknown>("POST", `/api/students/${encodeURIComponent(studentId)}/iep/acknowledge`, { version }),
+  student: (studentId: string, from?: string, to?: string) => request<StudentFidelity>("GET", `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to })}`),
+  studentCsv: (studentId: string, from?: string, to?: string) => `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to, format: "csv" })}`,
+  report: (filters: ReportFilters) => request<FidelityReport>("GET", `/api/reports/fidelity${query({ ...filters })}`),
+  reportCsv: (filters: ReportFilters) => `/api/reports/fidelity${query({ ...filters, format: "csv" })}`,
+  saveIep: (studentId: string, body: IepDraft & { version: number }) => request<unknown>("PUT", `/api/students/${encodeURIComponent(studentId)}/iep`, body),
+};
+
+export interface ReportFilters {
+  schoolId?: string;
+  teacherId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** One week of one accommodation: how the forms that week answered it. */
+export interface AccommodationWeek {
+  week: string;
+  itemId: string;
+  text: string;
+  provided: number;
+  partly: number;
+  notProvided: number;
+  notApplicable: number;
+  /** Teachers who should have answered and sent no form. */
+  noForm: number;
+}
+
+export interface ServiceWeek {
+  week: string;
+  serviceId: string;
+  name: string;
+  required: number;
+  delivered: number;
+  missed: Partial<Record<MissedReason, number>>;
+  unaccounted: number;
+  /** Minutes owed so far, running: the basis for compensatory services. */
+  balance: number;
+}
+
+export interface StudentFidelity {
+  studentId: string;
+  studentName?: string;
+  from: string;
+  to: string;
+  accommodations: AccommodationWeek[];
+  services: ServiceWeek[];
+  /** Staff who serve the student and have not acknowledged the IEP in effect. */
+  unacknowledged?: Array<{ userId: string; name: string }>;
+}
+
+export interface ReportRow {
+  schoolId?: string;
+  schoolName?: string;
+  teacherId?: string;
+  teacherName?: string;
+  accommodation?: string;
+  formsExpected?: number;
+  formsSubmitted?: number;
+  provided?: number;
+  answered?: number;
+  fidelity?: number | null;
+}
+
+export interface FidelityReport {
+  from?: string;
+  to?: string;
+  rows: ReportRow[];
+}
+
+export interface IepDraft {
+  effectiveFrom: string;
+  accommodations: Array<{ id: string; text: string; appliesTo: "all" | string[] }>;
+  modifications: Array<{ id: string; text: string }>;
+  services: Array<{ id: string; name: string; minutesPerWeek: number; providerRole: string; providerId?: string }>;
+  goals: Array<{ id: string; area: string; text: string }>;
+}
