@@ -13,6 +13,7 @@ import { NotFound } from "./pages/not-found";
 import { RosterGuide } from "./pages/roster-guide";
 import { FidelityWeek } from "./pages/fidelity-week";
 import { FidelityForm } from "./pages/fidelity-form";
+import { StudentFidelity } from "./pages/student-fidelity";
 import "./styles.css";
 
 render(
@@ -27,6 +28,7 @@ render(
         <Route path="/admin/settings" component={AdminSettings} />
         <Route path="/admin/roster" component={AdminRosterPage} />
         <Route path="/admin/roster/guide" component={RosterGuide} />
+        <Route path="/students/:id/fidelity" component={StudentFidelity} />
         <Route path="/fidelity" component={FidelityWeek} />
         <Route path="/fidelity/forms/:id" component={FidelityForm} />
         <Route path="*404" component={NotFound} />
