@@ -1,4 +1,6 @@
 import { Hono } from "hono/tiny";
+import { IepAcknowledgeInput, IepUpdate } from "@fidelio/core/iep";
+import { IepEdit } from "@fidelio/core/iep/edit";
 import { Student } from "@fidelio/core/student";
 import type { ApiEnv } from "../context";
 import { validate } from "../validate";
@@ -7,4 +9,10 @@ export const studentRoutes = new Hono<ApiEnv>()
   .get("/", validate("query", Student.list.schema), async (c) => c.json(await Student.list(c.get("actor"), c.req.valid("query"))))
   .get("/schools", async (c) => c.json(await Student.schools(c.get("actor"))))
   .get("/classes", async (c) => c.json(await Student.classes(c.get("actor"))))
-  .get("/:id", async (c) => c.json(await Student.get(c.get("actor"), { id: c.req.param("id") })));
+  .get("/:id", async (c) => c.json(await Student.get(c.get("actor"), { id: c.req.param("id") })))
+  .put("/:id/iep", validate("json", IepUpdate), async (c) =>
+    c.json(await IepEdit.record(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("json") }), 201),
+  )
+  .post("/:id/iep/acknowledge", validate("json", IepAcknowledgeInput), async (c) =>
+    c.json(await IepEdit.acknowledge(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("json") })),
+  );

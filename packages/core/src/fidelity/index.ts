@@ -1,0 +1,16 @@
+import { getForm, listForWeek, save, submit } from "./forms";
+
+export * from "./schema";
+export { formId } from "./form";
+export { isoWeekOf, weekStart, weekDays, addWeeks, weeksBetween } from "./week";
+
+/**
+ * Weekly fidelity forms: each team member records, per student and ISO week, whether each
+ * accommodation that applies to them was provided and the service minutes delivered or missed.
+ */
+export namespace Fidelity {
+  export const forms = listForWeek;
+  export const get = getForm;
+  export const saveDraft = save;
+  export const submitForm = submit;
+}
