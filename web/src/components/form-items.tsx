@@ -20,9 +20,9 @@ interface Props {
 /** One fieldset per accommodation: four big choices, and a note (required for "not applicable"). */
 export function AccommodationAnswers(props: Props) {
   return (
-    <For each={props.form.accommodations}>
+    <For each={props.form.plan.accommodations}>
       {(item, index) => {
-        const answer = () => props.draft.accommodations[item.itemId] ?? { status: undefined, note: "" };
+        const answer = () => props.draft.accommodations[item.id] ?? { status: undefined, note: "" };
         const id = `acc-${index()}`;
         const missing = () => needsNote(answer()) && props.showProblems;
         return (
@@ -38,7 +38,7 @@ export function AccommodationAnswers(props: Props) {
                       value={status}
                       checked={answer().status === status}
                       onChange={() => {
-                        props.setDraft("accommodations", item.itemId, { status, note: answer().note });
+                        props.setDraft("accommodations", item.id, { status, note: answer().note });
                         props.onChange();
                       }}
                     />
@@ -62,7 +62,7 @@ export function AccommodationAnswers(props: Props) {
                 aria-invalid={missing()}
                 aria-describedby={answer().status === "not_applicable" ? `${id}-hint` : undefined}
                 onInput={(event) => {
-                  props.setDraft("accommodations", item.itemId, { status: answer().status, note: event.currentTarget.value });
+                  props.setDraft("accommodations", item.id, { status: answer().status, note: event.currentTarget.value });
                   props.onChange();
                 }}
               />
@@ -78,9 +78,9 @@ export function AccommodationAnswers(props: Props) {
 export function ServiceSessions(props: Props) {
   const days = () => schoolDays(props.form.week);
   return (
-    <For each={props.form.services}>
+    <For each={props.form.plan.services}>
       {(service, serviceIndex) => {
-        const sessions = () => props.draft.services[service.serviceId] ?? [];
+        const sessions = () => props.draft.services[service.id] ?? [];
         const change = (fn: () => void) => {
           fn();
           props.onChange();
@@ -100,13 +100,13 @@ export function ServiceSessions(props: Props) {
                       <li class="session">
                         <div class="field">
                           <label for={`${id}-day`}>{t("sessionDay")}</label>
-                          <select id={`${id}-day`} value={session().date} onChange={(e) => change(() => props.setDraft("services", service.serviceId, i, "date", e.currentTarget.value))}>
+                          <select id={`${id}-day`} value={session().date} onChange={(e) => change(() => props.setDraft("services", service.id, i, "date", e.currentTarget.value))}>
                             <For each={days()}>{(day) => <option value={day}>{`${weekday(day)}, ${formatDate(day)}`}</option>}</For>
                           </select>
                         </div>
                         <div class="field">
                           <label for={`${id}-what`}>{t("sessionHeld")}</label>
-                          <select id={`${id}-what`} value={session().outcome} onChange={(e) => change(() => props.setDraft("services", service.serviceId, i, "outcome", e.currentTarget.value as never))}>
+                          <select id={`${id}-what`} value={session().outcome} onChange={(e) => change(() => props.setDraft("services", service.id, i, "outcome", e.currentTarget.value as never))}>
                             <option value="held">{t("held")}</option>
                             <For each={missedReasons}>{(reason) => <option value={reason}>{t(`missed.${reason}` as StringKey)}</option>}</For>
                           </select>
@@ -116,20 +116,20 @@ export function ServiceSessions(props: Props) {
                           fallback={
                             <div class="field grow">
                               <label for={`${id}-note`}>{t("noteOptional")}</label>
-                              <input id={`${id}-note`} maxLength={300} value={session().note} onInput={(e) => change(() => props.setDraft("services", service.serviceId, i, "note", e.currentTarget.value))} />
+                              <input id={`${id}-note`} maxLength={300} value={session().note} onInput={(e) => change(() => props.setDraft("services", service.id, i, "note", e.currentTarget.value))} />
                             </div>
                           }
                         >
                           <div class="field short">
                             <label for={`${id}-minutes`}>{t("minutes")}</label>
-                            <input id={`${id}-minutes`} type="number" inputmode="numeric" min="1" max="600" step="1" value={session().minutes} onInput={(e) => change(() => props.setDraft("services", service.serviceId, i, "minutes", e.currentTarget.value))} />
+                            <input id={`${id}-minutes`} type="number" inputmode="numeric" min="1" max="600" step="1" value={session().minutes} onInput={(e) => change(() => props.setDraft("services", service.id, i, "minutes", e.currentTarget.value))} />
                           </div>
                         </Show>
                         <button
                           type="button"
                           class="button-quiet"
                           aria-label={`${t("removeSession", { n: i + 1 })}: ${service.name}`}
-                          onClick={() => change(() => props.setDraft("services", service.serviceId, (list) => list.filter((_, j) => j !== i)))}
+                          onClick={() => change(() => props.setDraft("services", service.id, (list) => list.filter((_, j) => j !== i)))}
                         >
                           {t("removeShort")}
                         </button>
@@ -143,7 +143,7 @@ export function ServiceSessions(props: Props) {
               type="button"
               class="button-secondary"
               aria-label={`${t("addSession")}: ${service.name}`}
-              onClick={() => change(() => props.setDraft("services", service.serviceId, (list) => [...(list ?? []), newSession(props.form.week, list ?? [])]))}
+              onClick={() => change(() => props.setDraft("services", service.id, (list) => [...(list ?? []), newSession(props.form.week, list ?? [])]))}
             >
               {t("addSession")}
             </button>

@@ -1,15 +1,16 @@
 import { ApiError, type Problem, type RowError } from "../api";
+import type { AccommodationAnswer, FidelityForm, FormStatus, MissedReason, ServiceAnswer, Session } from "@fidelio/core/fidelity/schema";
+import { accommodationStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
 
 /**
- * Calls to the fidelity and IEP-version routes, typed from the contract in issue 8. They go through
+ * Calls to the fidelity and IEP-version routes, typed from the domain's shapes (core's fidelity schema). They go through
  * plain fetch (same origin, session cookie) and fail with the same ApiError as the typed client.
  */
 
-export type FormStatus = "not_started" | "draft" | "submitted";
-export type AccommodationStatus = "provided" | "partly" | "not_provided" | "not_applicable";
-export const accommodationStatuses: AccommodationStatus[] = ["provided", "partly", "not_provided", "not_applicable"];
-export type MissedReason = "student_absent" | "provider_absent" | "school_closed" | "schedule_conflict" | "other";
-export const missedReasons: MissedReason[] = ["student_absent", "provider_absent", "school_closed", "schedule_conflict", "other"];
+
+export type { AccommodationAnswer, FormStatus, MissedReason, ServiceAnswer, Session };
+export { accommodationStatuses, missedReasons };
+export type AccommodationStatus = AccommodationAnswer["status"];
 
 export interface FormSummary {
   id: string;
@@ -21,25 +22,13 @@ export interface FormSummary {
   version: number;
 }
 
-export type Session = { date: string; minutes: number } | { date: string; missed: MissedReason; note?: string };
-export interface AccommodationAnswer {
-  itemId: string;
-  status: AccommodationStatus;
-  note?: string;
-}
-export interface ServiceAnswer {
-  serviceId: string;
-  sessions: Session[];
-}
-
-/** A form as the API sends it: the answers so far beside the IEP items they answer. */
-export interface FormDetail extends FormSummary {
-  accommodations: Array<{ itemId: string; text: string; status?: AccommodationStatus | null; note?: string | null }>;
-  services: Array<{ serviceId: string; name: string; minutesPerWeek: number; providerRole?: string; sessions: Session[] }>;
-  iepVersion?: number;
-  /** Present when the teacher has still to acknowledge the IEP version this form follows. */
-  acknowledgment?: { required: boolean; iepVersion: number; acknowledgedAt?: string | null };
-  submittedAt?: string | null;
+/** A form as GET /api/fidelity/forms/:id sends it: the stored form and what the screen needs around it. */
+export interface FormDetail extends FidelityForm {
+  acknowledgment: { version: number; required: boolean; acknowledgedAt: string | null };
+  /** A save needs a reason: a correction after submitting, or a week past the grace period. */
+  needsReason: "correction" | "late" | null;
+  /** Last week's answers, for "same as last week". */
+  previous: { week: string; accommodations: AccommodationAnswer[]; services: ServiceAnswer[] } | null;
 }
 
 export interface ErrorBody {
@@ -75,8 +64,8 @@ export const fidelityApi = {
   forms: (week: string) => request<{ items: FormSummary[] }>("GET", `/api/fidelity/forms${query({ week })}`),
   form: (id: string) => request<FormDetail>("GET", `/api/fidelity/forms/${encodeURIComponent(id)}`),
   save: (id: string, body: { version: number; accommodations: AccommodationAnswer[]; services: ServiceAnswer[]; reason?: string }) =>
-    request<FormDetail>("PUT", `/api/fidelity/forms/${encodeURIComponent(id)}`, body),
-  submit: (id: string, body: { version: number; reason?: string } ) => request<FormDetail>("POST", `/api/fidelity/forms/${encodeURIComponent(id)}/submit`, body),
+    request<FidelityForm>("PUT", `/api/fidelity/forms/${encodeURIComponent(id)}`, body),
+  submit: (id: string, body: { version: number; reason?: string }) => request<FidelityForm>("POST", `/api/fidelity/forms/${encodeURIComponent(id)}/submit`, body),
   acknowledge: (studentId: string, version: number) => request<unknown>("POST", `/api/students/${encodeURIComponent(studentId)}/iep/acknowledge`, { version }),
   student: (studentId: string, from?: string, to?: string) => request<StudentFidelity>("GET", `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to })}`),
   studentCsv: (studentId: string, from?: string, to?: string) => `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to, format: "csv" })}`,

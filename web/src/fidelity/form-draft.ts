@@ -20,10 +20,18 @@ const toSessionDraft = (session: Session): SessionDraft =>
     ? { date: session.date, outcome: session.missed, minutes: "", note: session.note ?? "" }
     : { date: session.date, outcome: "held", minutes: String(session.minutes), note: "" };
 
-export function draftOf(form: FormDetail): FormDraft {
+type Answers = Pick<FormDetail, "accommodations" | "services">;
+
+/** The editable draft of a form's answers, one entry for each item of its plan. */
+export function draftOf(form: Pick<FormDetail, "plan"> & Answers, answers: Answers = form): FormDraft {
   return {
-    accommodations: Object.fromEntries(form.accommodations.map((a) => [a.itemId, { status: a.status ?? undefined, note: a.note ?? "" }])),
-    services: Object.fromEntries(form.services.map((s) => [s.serviceId, s.sessions.map(toSessionDraft)])),
+    accommodations: Object.fromEntries(
+      form.plan.accommodations.map((p) => {
+        const answer = answers.accommodations.find((a) => a.itemId === p.id);
+        return [p.id, { status: answer?.status, note: answer?.note ?? "" }];
+      }),
+    ),
+    services: Object.fromEntries(form.plan.services.map((p) => [p.id, (answers.services.find((s) => s.serviceId === p.id)?.sessions ?? []).map(toSessionDraft)])),
   };
 }
 
@@ -34,18 +42,13 @@ export function newSession(week: string, existing: SessionDraft[]): SessionDraft
 }
 
 /** Last week's answers carried into this form: same statuses and notes, sessions moved on by seven days. */
-export function prefillFrom(previous: FormDetail, current: FormDetail): FormDraft {
-  const earlier = draftOf(previous);
+export function prefillFrom(previous: NonNullable<FormDetail["previous"]>, current: FormDetail): FormDraft {
+  const earlier = draftOf(current, previous);
   const days = new Set(schoolDays(current.week));
-  return {
-    accommodations: Object.fromEntries(current.accommodations.map((a) => [a.itemId, earlier.accommodations[a.itemId] ?? { status: undefined, note: "" }])),
-    services: Object.fromEntries(
-      current.services.map((s) => [
-        s.serviceId,
-        (earlier.services[s.serviceId] ?? []).map((session) => ({ ...session, date: addDays(session.date, 7) })).filter((session) => days.has(session.date)),
-      ]),
-    ),
-  };
+  for (const [id, sessions] of Object.entries(earlier.services)) {
+    earlier.services[id] = sessions.map((session) => ({ ...session, date: addDays(session.date, 7) })).filter((session) => days.has(session.date));
+  }
+  return earlier;
 }
 
 export const needsNote = (answer: { status?: AccommodationStatus; note: string }) => answer.status === "not_applicable" && !answer.note.trim();
@@ -76,16 +79,16 @@ const sessionWord = (s: SessionDraft) => `${formatDate(s.date)}: ${s.outcome ===
 /** Lines saying how `after` differs from `before`, item by item, in the reader's language: shown on a 409. */
 export function describeChanges(form: FormDetail, before: FormDraft, after: FormDraft): string[] {
   const lines: string[] = [];
-  for (const item of form.accommodations) {
-    const a = before.accommodations[item.itemId];
-    const b = after.accommodations[item.itemId];
+  for (const item of form.plan.accommodations) {
+    const a = before.accommodations[item.id];
+    const b = after.accommodations[item.id];
     if (a?.status !== b?.status || (a?.note ?? "") !== (b?.note ?? "")) {
       lines.push(`${item.text}: ${statusWord(a?.status)} → ${statusWord(b?.status)}${b?.note ? ` (“${b.note}”)` : ""}`);
     }
   }
-  for (const service of form.services) {
-    const a = (before.services[service.serviceId] ?? []).map(sessionWord).join("; ");
-    const b = (after.services[service.serviceId] ?? []).map(sessionWord).join("; ");
+  for (const service of form.plan.services) {
+    const a = (before.services[service.id] ?? []).map(sessionWord).join("; ");
+    const b = (after.services[service.id] ?? []).map(sessionWord).join("; ");
     if (a !== b) lines.push(`${service.name}: ${b || t("noSessions")}`);
   }
   return lines;

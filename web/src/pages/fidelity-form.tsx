@@ -10,9 +10,10 @@ import { Alert } from "../components/status";
 import { AccommodationAnswers, ServiceSessions } from "../components/form-items";
 import { SaveStatus } from "../components/save-status";
 import { fidelityApi, type FormDetail, type FormSummary } from "../fidelity/client";
+import type { FidelityForm } from "@fidelio/core/fidelity/schema";
 import { createAutosave } from "../fidelity/autosave";
 import { describeChanges, draftOf, needsNote, payloadOf, prefillFrom, type FormDraft } from "../fidelity/form-draft";
-import { shiftWeek, weekMonday } from "../fidelity/week";
+import { weekMonday } from "../fidelity/week";
 
 export function FidelityForm() {
   const params = useParams<{ id: string }>();
@@ -29,17 +30,10 @@ export function FidelityForm() {
   );
 }
 
-/** Last week's form for the same student, if there was one. */
-async function previousForm(form: FormDetail): Promise<FormDetail | undefined> {
-  const { items } = await fidelityApi.forms(shiftWeek(form.week, 1));
-  const earlier = items.find((f) => f.studentId === form.studentId && f.status !== "not_started");
-  return earlier && fidelityApi.form(earlier.id);
-}
-
 function FormView(props: { form: FormDetail }) {
   const heading = () => t("formTitle", { name: props.form.studentName, date: formatDate(weekMonday(props.form.week)) });
   usePageTitle(heading);
-  const [current, setCurrent] = createSignal(props.form);
+  const [current, setCurrent] = createSignal<FidelityForm>(props.form);
   const [draft, setDraft] = createStore<FormDraft>(draftOf(props.form));
   // What the server last told us: a 409 is explained against it.
   let baseline = draftOf(props.form);
@@ -49,13 +43,13 @@ function FormView(props: { form: FormDetail }) {
   const [message, setMessage] = createSignal("");
   const [failure, setFailure] = createSignal("");
   const [reason, setReason] = createSignal("");
-  const [needReason, setNeedReason] = createSignal(false);
+  const [needReason, setNeedReason] = createSignal(props.form.needsReason === "late");
   const [correcting, setCorrecting] = createSignal(false);
   const [next, setNext] = createSignal<FormSummary>();
   const submitted = () => current().status === "submitted" && !correcting();
   const editable = () => acknowledged() && !submitted();
 
-  const accept = (fresh: FormDetail) => {
+  const accept = (fresh: FidelityForm) => {
     setCurrent(fresh);
     setVersion(fresh.version);
     baseline = draftOf(fresh);
@@ -71,20 +65,16 @@ function FormView(props: { form: FormDetail }) {
         const saved = await fidelityApi.save(props.form.id, body);
         setVersion(saved.version);
         baseline = structuredClone(unwrap(draft));
-        if (saved.status) setCurrent((c) => ({ ...c, status: saved.status }));
+        setCurrent(saved);
         return "saved";
       } catch (error) {
-        if (error instanceof ApiError && error.status === 409 && !/ack/.test(error.code)) {
+        if (error instanceof ApiError && error.code === "conflict") {
           const fresh = await fidelityApi.form(props.form.id);
           setConflict({ fresh, changes: describeChanges(fresh, baseline, draftOf(fresh)) });
           return "stale";
         }
-        if (error instanceof ApiError && /reason|late/.test(error.code)) {
+        if (error instanceof ApiError && error.code === "reason_required") {
           setNeedReason(true);
-          return "blocked";
-        }
-        if (error instanceof ApiError && /ack/.test(error.code)) {
-          setAcknowledged(false);
           return "blocked";
         }
         setFailure(errorText(error));
@@ -98,22 +88,16 @@ function FormView(props: { form: FormDetail }) {
     autosave.changed();
   };
 
-  const sameAsLastWeek = async () => {
-    setMessage("");
-    try {
-      const previous = await previousForm(current());
-      if (!previous) return setMessage(t("noLastWeek"));
-      setDraft(reconcile(prefillFrom(previous, current())));
-      setMessage(t("copiedLastWeek"));
-      autosave.changed();
-    } catch (error) {
-      setFailure(errorText(error));
-    }
+  const sameAsLastWeek = () => {
+    if (!props.form.previous) return setMessage(t("noLastWeek"));
+    setDraft(reconcile(prefillFrom(props.form.previous, props.form)));
+    setMessage(t("copiedLastWeek"));
+    autosave.changed();
   };
 
   const acknowledge = async () => {
     try {
-      await fidelityApi.acknowledge(props.form.studentId, props.form.acknowledgment?.iepVersion ?? props.form.iepVersion ?? 0);
+      await fidelityApi.acknowledge(props.form.studentId, props.form.acknowledgment.version);
       setAcknowledged(true);
       setMessage(t("ackDone"));
     } catch (error) {
@@ -139,7 +123,7 @@ function FormView(props: { form: FormDetail }) {
     event.preventDefault();
     setMessage("");
     setFailure("");
-    if (props.form.accommodations.some((a) => !draft.accommodations[a.itemId]?.status)) return setFailure(t("submitNeedsAll"));
+    if (props.form.plan.accommodations.some((a) => !draft.accommodations[a.id]?.status)) return setFailure(t("submitNeedsAll"));
     setBusy(true);
     try {
       await autosave.flush();
@@ -150,7 +134,8 @@ function FormView(props: { form: FormDetail }) {
       const { items } = await fidelityApi.forms(props.form.week);
       setNext(items.find((f) => f.id !== props.form.id && f.status !== "submitted"));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) void autosave.flush();
+      if (error instanceof ApiError && error.code === "acknowledgment_required") setAcknowledged(false);
+      if (error instanceof ApiError && error.code === "reason_required") setNeedReason(true);
       setFailure(errorText(error));
     } finally {
       setBusy(false);
@@ -167,10 +152,10 @@ function FormView(props: { form: FormDetail }) {
       <Show when={!acknowledged()}>
         <section class="notice" aria-labelledby="ack-title">
           <h2 id="ack-title">{t("ackTitle", { name: props.form.studentName })}</h2>
-          <p>{t("ackIntro", { version: props.form.acknowledgment?.iepVersion ?? props.form.iepVersion ?? "" })}</p>
+          <p>{t("ackIntro", { version: props.form.acknowledgment.version })}</p>
           <ul>
-            <For each={props.form.accommodations}>{(a) => <li>{a.text}</li>}</For>
-            <For each={props.form.services}>{(s) => <li>{`${s.name}: ${t("minutesPerWeek", { minutes: s.minutesPerWeek })}`}</li>}</For>
+            <For each={props.form.plan.accommodations}>{(a) => <li>{a.text}</li>}</For>
+            <For each={props.form.plan.services}>{(s) => <li>{`${s.name}: ${t("minutesPerWeek", { minutes: s.minutesPerWeek })}`}</li>}</For>
           </ul>
           <button type="button" onClick={acknowledge}>
             {t("ackButton")}
@@ -224,11 +209,11 @@ function FormView(props: { form: FormDetail }) {
         </Show>
         <fieldset class="plain" disabled={!editable()}>
           <legend class="visually-hidden">{heading()}</legend>
-          <Show when={props.form.accommodations.length > 0}>
+          <Show when={props.form.plan.accommodations.length > 0}>
             <h2>{t("accommodations")}</h2>
             <AccommodationAnswers form={props.form} draft={draft} setDraft={setDraft} onChange={changed} showProblems={autosave.state() === "blocked"} />
           </Show>
-          <Show when={props.form.services.length > 0}>
+          <Show when={props.form.plan.services.length > 0}>
             <h2>{t("services")}</h2>
             <ServiceSessions form={props.form} draft={draft} setDraft={setDraft} onChange={changed} showProblems={autosave.state() === "blocked"} />
           </Show>
