@@ -1,4 +1,6 @@
+import { districtFidelity } from "./district-report";
 import { getForm, listForWeek, save, submit } from "./forms";
+import { studentFidelity } from "./student-report";
 
 export * from "./schema";
 export { formId } from "./form";
@@ -13,4 +15,8 @@ export namespace Fidelity {
   export const get = getForm;
   export const saveDraft = save;
   export const submitForm = submit;
+  export const student = studentFidelity;
+  export const report = districtFidelity;
 }
+
+export { sendReminders, remindDistrict, weekToRemind } from "./reminders";

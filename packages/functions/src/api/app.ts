@@ -10,6 +10,7 @@ import { authRoutes } from "./routes/auth";
 import { concernRoutes } from "./routes/concerns";
 import { fidelityRoutes } from "./routes/fidelity";
 import { meRoutes } from "./routes/me";
+import { reportRoutes } from "./routes/reports";
 import { studentRoutes } from "./routes/students";
 import { requireSession } from "./session";
 
@@ -34,6 +35,7 @@ export const app = new Hono<ApiEnv>()
   .route("/api/audit", auditRoutes)
   .route("/api/concerns", concernRoutes)
   .route("/api/fidelity", fidelityRoutes)
+  .route("/api/reports", reportRoutes)
   .route("/api/admin", adminRoutes)
   .notFound((c) => c.json({ error: "not_found", message: "No such API route" }, 404))
   .onError(onError);
