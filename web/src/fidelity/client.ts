@@ -1,6 +1,9 @@
 import { ApiError, type Problem, type RowError } from "../api";
 import type { AccommodationAnswer, FidelityForm, FormStatus, MissedReason, ServiceAnswer, Session } from "@fidelio/core/fidelity/schema";
 import { accommodationStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
+// Types only: nothing of core's storage code reaches the bundle.
+import type { Fidelity } from "@fidelio/core/fidelity";
+import type { IepUpdate } from "@fidelio/core/iep/schema";
 
 /**
  * Calls to the fidelity and IEP-version routes, typed from the domain's shapes (core's fidelity schema). They go through
@@ -71,7 +74,7 @@ export const fidelityApi = {
   studentCsv: (studentId: string, from?: string, to?: string) => `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to, format: "csv" })}`,
   report: (filters: ReportFilters) => request<FidelityReport>("GET", `/api/reports/fidelity${query({ ...filters })}`),
   reportCsv: (filters: ReportFilters) => `/api/reports/fidelity${query({ ...filters, format: "csv" })}`,
-  saveIep: (studentId: string, body: IepDraft & { version: number }) => request<unknown>("PUT", `/api/students/${encodeURIComponent(studentId)}/iep`, body),
+  saveIep: (studentId: string, body: IepUpdate) => request<unknown>("PUT", `/api/students/${encodeURIComponent(studentId)}/iep`, body),
 };
 
 export interface ReportFilters {
@@ -81,65 +84,12 @@ export interface ReportFilters {
   to?: string;
 }
 
-/** One week of one accommodation: how the forms that week answered it. */
-export interface AccommodationWeek {
-  week: string;
-  itemId: string;
-  text: string;
-  provided: number;
-  partly: number;
-  notProvided: number;
-  notApplicable: number;
-  /** Teachers who should have answered and sent no form. */
-  noForm: number;
-}
+/** GET /api/students/:id/fidelity: each week's accommodations and services, and the balance owed. */
+export type StudentFidelity = Awaited<ReturnType<typeof Fidelity.student>>["result"];
+export type FidelityWeek = StudentFidelity["weeks"][number];
+export type ServiceWeek = FidelityWeek["services"][number];
+export type AccommodationWeek = FidelityWeek["accommodations"][number];
+/** GET /api/reports/fidelity: rows by school, teacher and item, and each teacher's forms. */
+export type FidelityReport = Awaited<ReturnType<typeof Fidelity.report>>["result"];
 
-export interface ServiceWeek {
-  week: string;
-  serviceId: string;
-  name: string;
-  required: number;
-  delivered: number;
-  missed: Partial<Record<MissedReason, number>>;
-  unaccounted: number;
-  /** Minutes owed so far, running: the basis for compensatory services. */
-  balance: number;
-}
-
-export interface StudentFidelity {
-  studentId: string;
-  studentName?: string;
-  from: string;
-  to: string;
-  accommodations: AccommodationWeek[];
-  services: ServiceWeek[];
-  /** Staff who serve the student and have not acknowledged the IEP in effect. */
-  unacknowledged?: Array<{ userId: string; name: string }>;
-}
-
-export interface ReportRow {
-  schoolId?: string;
-  schoolName?: string;
-  teacherId?: string;
-  teacherName?: string;
-  accommodation?: string;
-  formsExpected?: number;
-  formsSubmitted?: number;
-  provided?: number;
-  answered?: number;
-  fidelity?: number | null;
-}
-
-export interface FidelityReport {
-  from?: string;
-  to?: string;
-  rows: ReportRow[];
-}
-
-export interface IepDraft {
-  effectiveFrom: string;
-  accommodations: Array<{ id: string; text: string; appliesTo: "all" | string[] }>;
-  modifications: Array<{ id: string; text: string }>;
-  services: Array<{ id: string; name: string; minutesPerWeek: number; providerRole: string; providerId?: string }>;
-  goals: Array<{ id: string; area: string; text: string }>;
-}
+export type { IepUpdate } from "@fidelio/core/iep/schema";

@@ -1,33 +1,39 @@
 import type { AccommodationWeek, ServiceWeek, StudentFidelity } from "./client";
 
-/** The weekly rows of each service in week order, with the totals a parent reads first. */
+/** Each service's weeks in order, with the totals a parent reads first and the balance owed at the end. */
 export function byService(data: StudentFidelity) {
-  const services = new Map<string, { serviceId: string; name: string; weeks: ServiceWeek[] }>();
-  for (const row of data.services) {
-    const entry = services.get(row.serviceId) ?? { serviceId: row.serviceId, name: row.name, weeks: [] };
-    entry.weeks.push(row);
-    services.set(row.serviceId, entry);
+  const services = new Map<string, { serviceId: string; name: string; weeks: Array<ServiceWeek & { week: string }> }>();
+  for (const week of data.weeks) {
+    for (const row of week.services) {
+      const entry = services.get(row.serviceId) ?? { serviceId: row.serviceId, name: row.name, weeks: [] };
+      entry.weeks.push({ ...row, week: week.week });
+      services.set(row.serviceId, entry);
+    }
   }
   return [...services.values()].map((s) => {
-    const weeks = [...s.weeks].sort((a, b) => a.week.localeCompare(b.week));
-    const sum = (pick: (w: ServiceWeek) => number) => weeks.reduce((total, w) => total + pick(w), 0);
-    return { ...s, weeks, required: sum((w) => w.required), delivered: sum((w) => w.delivered), owed: Math.max(0, weeks.at(-1)?.balance ?? 0) };
+    const sum = (pick: (w: ServiceWeek) => number) => s.weeks.reduce((total, w) => total + pick(w), 0);
+    const owed = data.balance.find((b) => b.serviceId === s.serviceId)?.owed ?? s.weeks.at(-1)?.balance ?? 0;
+    return { ...s, required: sum((w) => w.required), delivered: sum((w) => w.delivered), owed };
   });
 }
 
-/** Each accommodation's weeks counted by answer; fidelity is provided (partly counts half) over the weeks it applied. */
+/** Each accommodation's weeks counted by answer; fidelity is provided (partly counts half) over the answers and missing forms, not-applicable weeks left out. */
 export function byAccommodation(data: StudentFidelity) {
-  const items = new Map<string, { itemId: string; text: string; weeks: AccommodationWeek[] }>();
-  for (const row of data.accommodations) {
-    const entry = items.get(row.itemId) ?? { itemId: row.itemId, text: row.text, weeks: [] };
-    entry.weeks.push(row);
-    items.set(row.itemId, entry);
+  const items = new Map<string, { itemId: string; text: string; weeks: Array<AccommodationWeek & { week: string }> }>();
+  for (const week of data.weeks) {
+    for (const row of week.accommodations) {
+      const entry = items.get(row.itemId) ?? { itemId: row.itemId, text: row.text, weeks: [] };
+      entry.text = row.text;
+      entry.weeks.push({ ...row, week: week.week });
+      items.set(row.itemId, entry);
+    }
   }
   return [...items.values()].map((item) => {
-    const sum = (pick: (w: AccommodationWeek) => number) => item.weeks.reduce((total, w) => total + (pick(w) || 0), 0);
-    const counts = { provided: sum((w) => w.provided), partly: sum((w) => w.partly), notProvided: sum((w) => w.notProvided), notApplicable: sum((w) => w.notApplicable), noForm: sum((w) => w.noForm) };
+    const sum = (pick: (w: AccommodationWeek) => number) => item.weeks.reduce((total, w) => total + pick(w), 0);
+    const counts = { provided: sum((w) => w.provided), partly: sum((w) => w.partly), notProvided: sum((w) => w.not_provided), notApplicable: sum((w) => w.not_applicable), noForm: sum((w) => w.noRecord) };
     const answered = counts.provided + counts.partly + counts.notProvided;
-    return { ...item, ...counts, answered, fidelity: answered ? (counts.provided + counts.partly / 2) / answered : undefined };
+    const judged = answered + counts.noForm;
+    return { ...item, ...counts, answered, fidelity: judged ? (counts.provided + counts.partly / 2) / judged : undefined };
   });
 }
 

@@ -8,7 +8,7 @@ import { Loaded } from "../components/loaded";
 import { MinutesChart } from "../components/minutes-chart";
 import { fidelityApi, missedReasons, type ServiceWeek } from "../fidelity/client";
 import { byAccommodation, byService, percent } from "../fidelity/summary";
-import { isoWeek, shiftWeek, weekMonday } from "../fidelity/week";
+import { addDays, isoWeek, shiftWeek, weekMonday } from "../fidelity/week";
 
 /** Where "raise a concern about this" goes: the concern form once the web has one; the student's page until then. */
 export const concernHref = (studentId: string, _itemId: string) => `/students/${encodeURIComponent(studentId)}`;
@@ -16,20 +16,19 @@ export const concernHref = (studentId: string, _itemId: string) => `/students/${
 const periods = { "10": 10, "4": 4, year: 0 } as const;
 type Period = keyof typeof periods;
 
+/** The window asked for, as weeks (the API takes a date for its week): the school year starts in August. */
 function range(period: Period) {
   const today = new Date();
-  const to = today.toISOString().slice(0, 10);
-  if (period === "year") {
-    const year = today.getMonth() >= 7 ? today.getFullYear() : today.getFullYear() - 1;
-    return { from: `${year}-08-01`, to };
-  }
-  return { from: weekMonday(shiftWeek(isoWeek(today), periods[period] - 1)), to };
+  const to = isoWeek(today);
+  if (period !== "year") return { from: shiftWeek(to, periods[period] - 1), to };
+  const year = today.getMonth() >= 7 ? today.getFullYear() : today.getFullYear() - 1;
+  return { from: `${year}-08-01`, to };
 }
 
 async function load(studentId: string, period: Period) {
   const { from, to } = range(period);
   const [detail, fidelity] = await Promise.all([call(api.students[":id"].$get({ param: { id: studentId } })), fidelityApi.student(studentId, from, to)]);
-  return { detail, fidelity, from, to };
+  return { detail, fidelity, from: fidelity.from, to: fidelity.to };
 }
 
 /** A student's weeks in plain language: supports provided, minutes given against required, what is owed. */
@@ -51,10 +50,11 @@ type Data = Awaited<ReturnType<typeof load>>;
 
 const weekShort = (week: string) => new Intl.DateTimeFormat(lang(), { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${weekMonday(week)}T00:00:00Z`));
 
+/** Missed sessions by reason: "2 (student absent), 1 (school closed)". */
 const missedText = (row: ServiceWeek) =>
   missedReasons
     .filter((reason) => row.missed[reason])
-    .map((reason) => `${t("minutesUnit", { n: row.missed[reason]! })} (${t(`missed.${reason}` as StringKey).replace(/^[^:]*:\s*/, "")})`)
+    .map((reason) => t("missedCount", { count: row.missed[reason], reason: t(`why.${reason}` as StringKey) }))
     .join(", ") || "—";
 
 function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period) => void }) {
@@ -81,7 +81,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
         </div>
       </div>
       <p class="muted">
-        {formatDate(props.data.from)} – {formatDate(props.data.to)}
+        {formatDate(weekMonday(props.data.from))} – {formatDate(addDays(weekMonday(props.data.to), 4))}
       </p>
       <Show when={services().length + supports().length > 0} fallback={<p class="empty">{t("noFidelity")}</p>}>
         <Show when={services().length > 0}>
@@ -118,7 +118,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                             <td data-label={t("colDelivered")}>{t("minutesUnit", { n: row.delivered })}</td>
                             <td data-label={t("colMissed")}>{missedText(row)}</td>
                             <td data-label={t("colUnaccounted")}>{t("minutesUnit", { n: row.unaccounted })}</td>
-                            <td data-label={t("colOwed")}>{t("minutesUnit", { n: Math.max(0, row.balance) })}</td>
+                            <td data-label={t("colOwed")}>{t("minutesUnit", { n: row.balance })}</td>
                           </tr>
                         )}
                       </For>

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { startTestServer } from "../support/server";
+import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { isoWeek, shiftWeek } from "../../web/src/fidelity/week";
+
+// The demo roster: teacher@ (Maria Alvarez, Grade 3) serves parent@'s child, Sofia.
+const CHILD = "Sofia Martinez";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];
+const open = async (viewport?: { width: number; height: number }) => {
+  const browser = await launchBrowser(viewport);
+  browsers.push(browser);
+  return { context: browser.context, page: await browser.context.newPage() };
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+}, 180_000);
+
+afterAll(async () => {
+  for (const browser of browsers) await browser.close();
+  await server?.stop();
+}, 60_000);
+
+interface FormSummary {
+  id: string;
+  studentName: string;
+  status: string;
+  version: number;
+}
+
+async function formFor(context: BrowserContext, week: string, name: string) {
+  const response = await context.request.get(`${server.url}/api/fidelity/forms?week=${week}`);
+  expect(response.status()).toBe(200);
+  const { items } = (await response.json()) as { items: FormSummary[] };
+  return items.find((f) => f.studentName === name);
+}
+
+/** Last week's form as a draft through the API (a week past the grace period says why), so there is something to copy. */
+async function fillLastWeek(context: BrowserContext, lastWeek: string) {
+  const summary = (await formFor(context, lastWeek, CHILD))!;
+  const form = (await (await context.request.get(`${server.url}/api/fidelity/forms/${summary.id}`)).json()) as {
+    version: number;
+    status: string;
+    plan: { accommodations: Array<{ id: string }> };
+  };
+  if (form.status !== "not_started") return form.plan.accommodations.length;
+  const statuses = ["provided", "partly", "provided", "provided"];
+  const accommodations = form.plan.accommodations.map((a, i) => ({ itemId: a.id, status: statuses[i % statuses.length] }));
+  const response = await context.request.put(`${server.url}/api/fidelity/forms/${summary.id}`, {
+    data: { version: form.version, accommodations, services: [], reason: "Entered after the Thanksgiving break" },
+    headers: { origin: server.url },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return form.plan.accommodations.length;
+}
+
+test("a teacher completes this week's form on a phone with \"same as last week\"; the parent reads it in Spanish with the chart's table", async () => {
+  const thisWeek = isoWeek();
+  const lastWeek = shiftWeek(thisWeek, 1);
+  const teacher = await open({ width: 390, height: 844 });
+  await signIn(teacher.page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+  const items = await fillLastWeek(teacher.context, lastWeek);
+  expect(items).toBeGreaterThan(0);
+
+  // The week: classes, each student, this week's and last week's state.
+  await teacher.page.getByRole("link", { name: "Weekly forms" }).click();
+  await teacher.page.getByRole("heading", { level: 1, name: "Weekly fidelity forms" }).waitFor();
+  await teacher.page.getByRole("heading", { level: 2, name: "Grade 3 (Room 12)" }).waitFor();
+  const row = teacher.page.getByRole("row", { name: new RegExp(CHILD) });
+  await row.getByRole("link", { name: new RegExp(`^Draft: ${CHILD}`) }).waitFor();
+  await expectAccessible(teacher.page, "teacher's week, phone");
+
+  const started = Date.now();
+  await row.getByRole("link", { name: new RegExp(`^(Not started|Draft): ${CHILD}, Week of`) }).click();
+  await teacher.page.getByRole("heading", { level: 1, name: new RegExp(`^${CHILD}: week of`) }).waitFor();
+
+  // First the plain-language list to acknowledge; the form stays locked until then.
+  const ack = teacher.page.getByRole("button", { name: "I have read this list and will provide these supports" });
+  await ack.waitFor();
+  await expectAccessible(teacher.page, "weekly form asking for acknowledgment, phone");
+  await ack.click();
+  await teacher.page.getByRole("status").filter({ hasText: "Acknowledged" }).waitFor();
+
+  await teacher.page.getByRole("button", { name: "Same as last week" }).click();
+  await teacher.page.getByText("Last week's answers copied").waitFor();
+  const radios = teacher.page.getByRole("radio", { checked: true });
+  await expect.poll(() => radios.count()).toBe(items);
+  expect(await teacher.page.getByRole("group").first().getByRole("radio", { name: "Provided" }).isChecked()).toBe(true);
+  await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+
+  // A change by keyboard only: arrow keys move within an answer's choices, and it saves itself.
+  const second = teacher.page.getByRole("group").nth(1);
+  await second.getByRole("radio", { checked: true }).focus();
+  await teacher.page.keyboard.press("ArrowRight");
+  await expect.poll(() => second.getByRole("radio", { name: "Not provided" }).isChecked()).toBe(true);
+  await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+  await expectAccessible(teacher.page, "weekly form filled in, phone");
+
+  await teacher.page.getByRole("button", { name: "Submit form" }).click();
+  await teacher.page.getByRole("status").filter({ hasText: "Form submitted." }).waitFor();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`teacher's form, from opening to submitted: ${seconds.toFixed(1)} s`);
+  expect((await formFor(teacher.context, thisWeek, CHILD))!.status).toBe("submitted");
+  await teacher.page.getByRole("link", { name: "Back to my week" }).click();
+  await teacher.page.getByRole("row", { name: new RegExp(CHILD) }).getByRole("link", { name: new RegExp(`^Submitted: ${CHILD}`) }).first().waitFor();
+
+  // The parent, in Spanish: the week's answers, minutes against required, and the table behind the chart.
+  const parent = await open({ width: 390, height: 844 });
+  await signIn(parent.page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+  const child = (await apiStudents(parent.context, server.url)).find((s) => s.name === CHILD)!;
+  await parent.page.getByRole("button", { name: "Español" }).click();
+  await parent.page.getByRole("link", { name: `Apoyos brindados, semana a semana: ${CHILD}` }).click();
+  await parent.page.getByRole("heading", { level: 1, name: `${CHILD}: apoyos brindados` }).waitFor();
+  expect(await parent.page.evaluate(() => document.documentElement.lang)).toBe("es");
+  const table = parent.page.getByRole("table", { name: /^Minutos por semana: / }).first();
+  await table.waitFor();
+  for (const name of ["Semana", "Requeridos", "Dados", "Se deben hasta ahora"]) await table.getByRole("columnheader", { name }).waitFor();
+  expect(await table.locator("tbody tr").count()).toBe(10);
+  await parent.page.getByRole("img", { name: /Gráfico de los minutos/ }).first().waitFor();
+  await expect.poll(() => parent.page.locator(".chart-box canvas").count()).toBeGreaterThan(0);
+  const supports = parent.page.getByRole("region", { name: "Apoyos en clase" });
+  await supports.getByText(/Se brindó en \d+ de \d+ semanas/).first().waitFor();
+  await supports.getByRole("link", { name: /^Presentar una inquietud sobre esto/ }).first().waitFor();
+  expect(await parent.page.getByText(/provided|minutes|week/i).count()).toBe(0);
+  await expectAccessible(parent.page, "parent's fidelity view in Spanish, phone");
+
+  await parent.page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessible(parent.page, "parent's fidelity view in Spanish, desktop");
+  expect(child.id).toMatch(/^stu_/);
+}, 180_000);
