@@ -74,7 +74,10 @@ test("a teacher completes this week's form on a phone with \"same as last week\"
   await expectAccessible(teacher.page, "teacher's week, phone");
 
   const started = Date.now();
-  await row.getByRole("link", { name: new RegExp(`^(Not started|Draft): ${CHILD}, Week of`) }).click();
+  // The first column is this week.
+  const thisWeeks = row.getByRole("link").first();
+  expect(await thisWeeks.getAttribute("aria-label")).toMatch(new RegExp(`^Not started: ${CHILD}, Week of`));
+  await thisWeeks.click();
   await teacher.page.getByRole("heading", { level: 1, name: new RegExp(`^${CHILD}: week of`) }).waitFor();
 
   // First the plain-language list to acknowledge; the form stays locked until then.
@@ -88,11 +91,13 @@ test("a teacher completes this week's form on a phone with \"same as last week\"
   await teacher.page.getByText("Last week's answers copied").waitFor();
   const radios = teacher.page.getByRole("radio", { checked: true });
   await expect.poll(() => radios.count()).toBe(items);
-  expect(await teacher.page.getByRole("group").first().getByRole("radio", { name: "Provided" }).isChecked()).toBe(true);
+  const first = teacher.page.getByRole("group", { name: /^Extended time/ });
+  expect(await first.getByRole("radio", { name: "Provided", exact: true }).isChecked()).toBe(true);
   await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
 
   // A change by keyboard only: arrow keys move within an answer's choices, and it saves itself.
-  const second = teacher.page.getByRole("group").nth(1);
+  const second = teacher.page.getByRole("group", { name: /^Test items read aloud/ });
+  expect(await second.getByRole("radio", { name: "Partly" }).isChecked()).toBe(true);
   await second.getByRole("radio", { checked: true }).focus();
   await teacher.page.keyboard.press("ArrowRight");
   await expect.poll(() => second.getByRole("radio", { name: "Not provided" }).isChecked()).toBe(true);
