@@ -3,7 +3,8 @@ import { getForm, listForWeek, save, submit } from "./forms";
 import { studentFidelity } from "./student-report";
 
 export * from "./schema";
-export { formId } from "./form";
+export { formId, formItem, newForm, isInstructionDay, districtToday } from "./form";
+export { fidelityRows } from "./student-report";
 export { isoWeekOf, weekStart, weekDays, addWeeks, weeksBetween } from "./week";
 
 /**

@@ -4,6 +4,7 @@ import { getItem, keys, putItem, transact } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
 import { User, type UserInfo } from "@fidelio/core/user";
 import { demoDomain } from "./catalog";
+import { seedFidelityHistory } from "./history";
 import { demoRosterFiles } from "./roster";
 
 /** Fixed ids, so the demo district is the same on every machine. */
@@ -75,6 +76,7 @@ export async function seedDemoDistrict(): Promise<{ districtId: string; created:
     ]);
   }
   await Roster.importFiles(User.toActor(admin), demoRosterFiles());
+  await seedFidelityHistory(demoDistrictId);
   await putItem({ ...marker, type: "seed-marker", at: new Date().toISOString() });
   return { districtId: demoDistrictId, created: true };
 }
