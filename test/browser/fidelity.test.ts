@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
-import { isoWeek, shiftWeek } from "../../web/src/fidelity/week";
+import { addWeeks, isoWeekOf } from "@fidelio/core/fidelity/week";
 
 // The demo roster: teacher@ (Maria Alvarez, Grade 3) serves parent@'s child, Sofia.
 const CHILD = "Sofia Martinez";
@@ -58,8 +58,10 @@ async function fillLastWeek(context: BrowserContext, lastWeek: string) {
 }
 
 test("a teacher completes this week's form on a phone with \"same as last week\"; the parent reads it in Spanish with the chart's table", async () => {
-  const thisWeek = isoWeek();
-  const lastWeek = shiftWeek(thisWeek, 1);
+  // The browser's week (the machine's clock, as the page reads it).
+  const now = new Date();
+  const thisWeek = isoWeekOf(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`);
+  const lastWeek = addWeeks(thisWeek, -1);
   const teacher = await open({ width: 390, height: 844 });
   await signIn(teacher.page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
   const items = await fillLastWeek(teacher.context, lastWeek);

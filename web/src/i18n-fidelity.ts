@@ -143,6 +143,8 @@ export const fidelityStrings = {
   serviceName: ["Service", "Servicio"],
   minutesWeek: ["Minutes a week", "Minutos por semana"],
   providerRole: ["Provider role", "Función de quien lo brinda"],
+  provider: ["Provider (where known)", "Quién lo brinda (si se sabe)"],
+  providerUnnamed: ["Not named: the case manager accounts for it", "Sin nombre: lo registra el administrador de caso"],
   goalArea: ["Area", "Área"],
   add: ["Add", "Agregar"],
   removeShort: ["Remove", "Quitar"],

@@ -14,6 +14,7 @@ import { RosterGuide } from "./pages/roster-guide";
 import { FidelityWeek } from "./pages/fidelity-week";
 import { FidelityForm } from "./pages/fidelity-form";
 import { StudentFidelity } from "./pages/student-fidelity";
+import { IepEditor } from "./pages/iep-editor";
 import "./styles.css";
 
 render(
@@ -29,6 +30,7 @@ render(
         <Route path="/admin/roster" component={AdminRosterPage} />
         <Route path="/admin/roster/guide" component={RosterGuide} />
         <Route path="/students/:id/fidelity" component={StudentFidelity} />
+        <Route path="/students/:id/iep/new" component={IepEditor} />
         <Route path="/fidelity" component={FidelityWeek} />
         <Route path="/fidelity/forms/:id" component={FidelityForm} />
         <Route path="*404" component={NotFound} />

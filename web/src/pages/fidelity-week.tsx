@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
-import { api, call } from "../api";
+import { api, ApiError, call, isStatus } from "../api";
 import { t, type StringKey } from "../i18n";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
@@ -13,9 +13,17 @@ export const weekLabel = (week: string) => t("weekOf", { date: formatDate(weekMo
 
 /** This week's and last week's forms, and the class titles to group them under. */
 async function loadWeek() {
-  const thisWeek = isoWeek();
+  let thisWeek = isoWeek();
+  // The district's clock decides when a week begins: early on a Monday the device may be ahead of it.
+  const current = await fidelityApi.forms(thisWeek).catch((error) => {
+    if (!(error instanceof ApiError && error.code === "future_week")) throw error;
+    thisWeek = shiftWeek(thisWeek, 1);
+    return fidelityApi.forms(thisWeek);
+  });
   const lastWeek = shiftWeek(thisWeek, 1);
-  const [current, previous, classes] = await Promise.all([fidelityApi.forms(thisWeek), fidelityApi.forms(lastWeek), call(api.students.classes.$get())]);
+  // Class titles come from the teacher's class list; a case manager who only provides services has none.
+  const titles = call(api.students.classes.$get()).catch((error) => (isStatus(error, 403) ? { items: [] } : Promise.reject(error)));
+  const [previous, classes] = await Promise.all([fidelityApi.forms(lastWeek), titles]);
   return { thisWeek, lastWeek, current: current.items, previous: previous.items, classes: classes.items };
 }
 type Week = Awaited<ReturnType<typeof loadWeek>>;

@@ -68,7 +68,8 @@ export namespace Student {
         : null,
       team: record.relationships
         .filter((rel) => rel.kind !== "guardian")
-        .map((rel) => ({ userId: rel.userId, name: rel.userName, role: rel.kind })),
+        // Classes too: the IEP editor offers them as the places an accommodation applies.
+        .map((rel) => ({ userId: rel.userId, name: rel.userName, role: rel.kind, classes: rel.classes ?? [] })),
     };
   });
 
