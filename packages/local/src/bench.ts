@@ -6,6 +6,7 @@ import { lambdaBundleSizes } from "./bench/bundle-size";
 import { startChildStack } from "./bench/child-stack";
 import { measure, type Figures } from "./bench/raw-dynamo";
 import { benchRosterImport } from "./bench/roster-import";
+import { benchFidelity } from "./bench/fidelity";
 import { signInOverHttp } from "./sign-in-over-http";
 
 /**
@@ -16,6 +17,8 @@ const LOAD = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROSTER_STUDENTS = Number(process.env.BENCH_ROSTER_STUDENTS ?? 5000);
 const ME_RATE = Number(process.env.BENCH_ME_RATE ?? 20);
+/** `fidelity`: only the fidelity rows (quick to run on a busy machine). */
+const ONLY = process.env.BENCH_ONLY;
 
 const stack = await startChildStack();
 try {
@@ -39,7 +42,7 @@ try {
     dynamo().send(new PutItemCommand({ TableName: tableName(), Item: toItem({ ...keys.audit(studentId, new Date().toISOString(), newId("aud")), type: "bench" }) }));
 
   console.log(`\nFidelio bench: ${SECONDS} s per row, as teacher@demo.fidelio.test (${list.items.length} students), DynamoDB Local in memory`);
-  for (const connections of [1, LOAD]) {
+  for (const connections of ONLY === "fidelity" ? [] : [1, LOAD]) {
     const rows: Array<[string, Figures]> = [
       ["API GET /api/students", await http("/api/students", connections)],
       ["API GET /api/students/:id", await http(`/api/students/${studentId}`, connections)],
@@ -53,7 +56,12 @@ try {
     console.log(`  p50 ratio API/raw (target ≤ 2.5): list/Query ${(list_ / q).toFixed(2)}, student/Query ${(one / q).toFixed(2)}, student/GetItem ${(one / get).toFixed(2)}`);
     console.log(`  GET /api/students/:id p50 beyond its Query + audit PutItem: ${(one - q - put).toFixed(2)} ms`);
   }
-  if (ROSTER_STUDENTS > 0) {
+  const parent = await signInOverHttp(stack.url, stack.mailUrl, "parent@demo.fidelio.test");
+  console.log(`\nFidelity forms, 1 connection${"".padEnd(26)}${"req/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`);
+  for (const [name, f] of await benchFidelity(stack.url, { teacher: token, parent }, SECONDS)) {
+    console.log(typeof f === "string" ? `  ${name.padEnd(56)}${f}` : `  ${name.padEnd(56)}${f.requestsPerSecond.toFixed(0).padStart(10)}${f.p50.toFixed(2).padStart(10)}${f.p99.toFixed(2).padStart(10)}`);
+  }
+  if (ROSTER_STUDENTS > 0 && ONLY !== "fidelity") {
     const admin = await signInOverHttp(stack.url, stack.mailUrl, "admin@demo.fidelio.test");
     const r = await benchRosterImport(stack.url, admin, ROSTER_STUDENTS, ME_RATE);
     console.log(`\nRoster import job: ${r.students.toLocaleString("en-US")} students (generated OneRoster 1.1 + Fidelio files), ${r.written.toLocaleString("en-US")} people and students written`);
@@ -63,7 +71,7 @@ try {
     );
   }
   console.log("\nLambda bundles (esbuild, minified, SDK bundled):");
-  for (const { name, bytes, targetKB } of await lambdaBundleSizes()) {
+  for (const { name, bytes, targetKB } of ONLY === "fidelity" ? [] : await lambdaBundleSizes()) {
     console.log(`  ${name.padEnd(36)}${(bytes / 1024).toFixed(1).padStart(8)} KB${targetKB ? ` (target ≤ ${targetKB} KB)` : ""}`);
   }
 } finally {
