@@ -17,7 +17,7 @@ const open = async (viewport?: { width: number; height: number }) => {
 
 beforeAll(async () => {
   server = await startTestServer();
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   for (const browser of browsers) await browser.close();
@@ -38,7 +38,10 @@ async function formFor(context: BrowserContext, week: string, name: string) {
   return items.find((f) => f.studentName === name);
 }
 
-/** Last week's form as a draft through the API (a week past the grace period says why), so there is something to copy. */
+/**
+ * Last week's answers, known to the test, through the API (the demo's may be any; a week past the
+ * grace period, or a correction, says why), so "same as last week" has something known to copy.
+ */
 async function fillLastWeek(context: BrowserContext, lastWeek: string) {
   const summary = (await formFor(context, lastWeek, CHILD))!;
   const form = (await (await context.request.get(`${server.url}/api/fidelity/forms/${summary.id}`)).json()) as {
@@ -46,7 +49,6 @@ async function fillLastWeek(context: BrowserContext, lastWeek: string) {
     status: string;
     plan: { accommodations: Array<{ id: string }> };
   };
-  if (form.status !== "not_started") return form.plan.accommodations.length;
   const statuses = ["provided", "partly", "provided", "provided"];
   const accommodations = form.plan.accommodations.map((a, i) => ({ itemId: a.id, status: statuses[i % statuses.length] }));
   const response = await context.request.put(`${server.url}/api/fidelity/forms/${summary.id}`, {
@@ -57,11 +59,30 @@ async function fillLastWeek(context: BrowserContext, lastWeek: string) {
   return form.plan.accommodations.length;
 }
 
-test("a teacher completes this week's form on a phone with \"same as last week\"; the parent reads it in Spanish with the chart's table", async () => {
+test("a case manager amends the IEP; the teacher acknowledges it and completes the week's form on a phone with \"same as last week\", a 409 shown, not lost; the parent reads it in Spanish with the chart's table; the director's report and CSV", async () => {
   // The browser's week (the machine's clock, as the page reads it).
   const now = new Date();
   const thisWeek = isoWeekOf(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`);
   const lastWeek = addWeeks(thisWeek, -1);
+  // The case manager records an amendment in effect today: the teacher must acknowledge it before submitting.
+  const manager = await open({ width: 1280, height: 900 });
+  await signIn(manager.page, server.url, server.mailUrl, "casemanager@demo.fidelio.test");
+  await manager.page.getByRole("link", { name: "Caseload fidelity" }).click();
+  await manager.page.getByRole("heading", { level: 1, name: "Caseload fidelity" }).waitFor();
+  await manager.page.getByRole("table", { name: `${CHILD}: accommodations, last 10 weeks` }).waitFor();
+  await manager.page.getByText(/^Fidelity: \d+%/).first().waitFor();
+  await expectAccessible(manager.page, "caseload fidelity, desktop");
+  await manager.page.getByRole("link", { name: `New IEP version: ${CHILD}` }).click();
+  await manager.page.getByRole("heading", { level: 1, name: `New IEP version for ${CHILD}` }).waitFor();
+  await manager.page.getByRole("button", { name: "Add: modifications" }).click();
+  const modifications = manager.page.getByRole("group", { name: /^Modification \d+$/ });
+  await modifications.last().getByLabel("What it says").fill("Spelling lists of 10 words instead of 20");
+  await expectAccessible(manager.page, "IEP editor, desktop");
+  await manager.page.getByRole("button", { name: "Save new version" }).click();
+  await manager.page.getByRole("status").filter({ hasText: "New version saved." }).waitFor();
+  await manager.page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(manager.page, "IEP editor after saving, phone");
+
   const teacher = await open({ width: 390, height: 844 });
   await signIn(teacher.page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
   const items = await fillLastWeek(teacher.context, lastWeek);
@@ -95,6 +116,29 @@ test("a teacher completes this week's form on a phone with \"same as last week\"
   await expect.poll(() => radios.count()).toBe(items);
   const first = teacher.page.getByRole("group", { name: /^Extended time/ });
   expect(await first.getByRole("radio", { name: "Provided", exact: true }).isChecked()).toBe(true);
+  await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+
+  // Someone saves the same form elsewhere (another device): the next save here gets 409, shows what
+  // they changed and overwrites nothing until the teacher chooses.
+  const formId = teacher.page.url().split("/").pop()!;
+  const stored = (await (await teacher.context.request.get(`${server.url}/api/fidelity/forms/${formId}`)).json()) as {
+    version: number;
+    accommodations: Array<{ itemId: string; status: string; note?: string }>;
+    services: unknown[];
+  };
+  const elsewhere = stored.accommodations.map((a, i) => (i === 0 ? { itemId: a.itemId, status: "not_provided", note: "Substitute teacher" } : a));
+  const put = await teacher.context.request.put(`${server.url}/api/fidelity/forms/${formId}`, {
+    data: { version: stored.version, accommodations: elsewhere, services: stored.services },
+    headers: { origin: server.url },
+  });
+  expect(put.status(), await put.text()).toBe(200);
+  await first.getByLabel("Note (optional)").fill("Used on Tuesday's quiz");
+  const conflict = teacher.page.getByRole("alert").filter({ hasText: "Someone else saved this form" });
+  await conflict.waitFor();
+  await conflict.getByText(/^Extended time.*: Provided → Not provided/).waitFor();
+  await teacher.page.getByRole("button", { name: "Use their version" }).click();
+  await expect.poll(() => first.getByRole("radio", { name: "Not provided" }).isChecked()).toBe(true);
+  await first.getByRole("radio", { name: "Provided", exact: true }).check();
   await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
 
   // A change by keyboard only: arrow keys move within an answer's choices, and it saves itself.
@@ -137,4 +181,23 @@ test("a teacher completes this week's form on a phone with \"same as last week\"
   await parent.page.setViewportSize({ width: 1280, height: 900 });
   await expectAccessible(parent.page, "parent's fidelity view in Spanish, desktop");
   expect(child.id).toMatch(/^stu_/);
-}, 180_000);
+
+  // The director's report, filtered by teacher, with its CSV.
+  const director = await open({ width: 1280, height: 900 });
+  await signIn(director.page, server.url, server.mailUrl, "director@demo.fidelio.test");
+  await director.page.getByRole("link", { name: "Fidelity report" }).click();
+  await director.page.getByRole("table", { name: "Fidelity by school, teacher and accommodation" }).waitFor();
+  await director.page.getByLabel("Teacher").selectOption({ label: "Maria Alvarez" });
+  await director.page.getByRole("button", { name: "Show report" }).click();
+  await director.page.waitForURL((u) => !!u.searchParams.get("teacherId"));
+  const teachers = director.page.getByRole("table", { name: "Forms by teacher" });
+  await expect.poll(() => teachers.locator("tbody tr").count(), { timeout: 30_000 }).toBe(1);
+  await expectAccessible(director.page, "director's fidelity report, desktop");
+  const csvHref = await director.page.getByRole("link", { name: "Download as CSV (spreadsheet)" }).getAttribute("href");
+  expect(csvHref).toContain("format=csv");
+  const csv = await director.context.request.get(`${server.url}${csvHref}`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\r\n")[0]).toMatch(/^school,teacher,/);
+  await director.page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(director.page, "director's fidelity report, phone");
+}, 300_000);
