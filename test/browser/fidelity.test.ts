@@ -82,6 +82,10 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   await manager.page.getByRole("status").filter({ hasText: "New version saved." }).waitFor();
   await manager.page.setViewportSize({ width: 390, height: 844 });
   await expectAccessible(manager.page, "IEP editor after saving, phone");
+  // Nobody on the team has acknowledged the new version yet.
+  await manager.page.getByRole("link", { name: "Caseload fidelity" }).click();
+  await manager.page.getByRole("region", { name: CHILD }).getByText(/^Has not acknowledged the current IEP: .*Maria Alvarez/).waitFor();
+  await expectAccessible(manager.page, "caseload fidelity, phone");
 
   const teacher = await open({ width: 390, height: 844 });
   await signIn(teacher.page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
@@ -157,6 +161,8 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   expect((await formFor(teacher.context, thisWeek, CHILD))!.status).toBe("submitted");
   await teacher.page.getByRole("link", { name: "Back to my week" }).click();
   await teacher.page.getByRole("row", { name: new RegExp(CHILD) }).getByRole("link", { name: new RegExp(`^Submitted: ${CHILD}`) }).first().waitFor();
+  await teacher.page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessible(teacher.page, "teacher's week, desktop");
 
   // The parent, in Spanish: the week's answers, minutes against required, and the table behind the chart.
   const parent = await open({ width: 390, height: 844 });

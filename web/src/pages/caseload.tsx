@@ -24,7 +24,10 @@ async function loadCaseload() {
     students.push(...page.items.filter((s) => s.relationship === "case_manager"));
     cursor = page.cursor ?? "";
   } while (cursor);
-  return inBatches(students, 5, async (student) => ({ student, fidelity: await fidelityApi.student(student.id) }));
+  return inBatches(students, 5, async (student) => {
+    const [fidelity, detail] = await Promise.all([fidelityApi.student(student.id), call(api.students[":id"].$get({ param: { id: student.id } }))]);
+    return { student, fidelity, unacknowledged: detail.unacknowledged ?? [] };
+  });
 }
 
 /**
@@ -57,7 +60,7 @@ function CaseloadPage() {
       <Loaded resource={caseload} what={t("whatFidelity")} onRetry={refetch}>
         {(loaded) => (
           <Show when={loaded().length > 0} fallback={<p class="empty">{t("noCaseload")}</p>}>
-            <For each={loaded()}>{(entry, i) => <StudentFidelityCard index={i()} student={entry.student} fidelity={entry.fidelity} />}</For>
+            <For each={loaded()}>{(entry, i) => <StudentFidelityCard index={i()} student={entry.student} fidelity={entry.fidelity} unacknowledged={entry.unacknowledged} />}</For>
           </Show>
         )}
       </Loaded>
@@ -65,7 +68,14 @@ function CaseloadPage() {
   );
 }
 
-function StudentFidelityCard(props: { index: number; student: { id: string; name: string; can: { editIep: boolean } }; fidelity: StudentFidelity }) {
+interface CardProps {
+  index: number;
+  student: { id: string; name: string; can: { editIep: boolean } };
+  fidelity: StudentFidelity;
+  unacknowledged: Array<{ userId: string; name: string }>;
+}
+
+function StudentFidelityCard(props: CardProps) {
   const supports = () => byAccommodation(props.fidelity);
   const services = () => byService(props.fidelity);
   const weeks = () => props.fidelity.weeks;
@@ -94,6 +104,9 @@ function StudentFidelityCard(props: { index: number; student: { id: string; name
       <p>
         <strong>{t("fidelityPercent", { percent: percent(overall(), lang()) })}</strong> · {t("missingThisWeek", { count: missingForms(weeks().at(-1)) })} ·{" "}
         {t("missingLastWeek", { count: missingForms(weeks().at(-2)) })}
+      </p>
+      <p class={props.unacknowledged.length ? "owed" : "muted"}>
+        {props.unacknowledged.length ? t("notAcknowledged", { names: props.unacknowledged.map((p) => p.name).join(", ") }) : t("allAcknowledged")}
       </p>
       <Show when={supports().length > 0}>
         <table class="stacked">
