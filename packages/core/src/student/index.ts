@@ -48,23 +48,13 @@ export namespace Student {
       reason: grant.reason,
     });
     const { student } = record;
-    const can = Access.onStudent(towardRoles);
-    // Who serves the student and has not acknowledged the version in effect: for those who keep the IEP.
-    const unacknowledged =
-      can.editIep && iep
-        ? record.relationships
-            .filter((rel) => (rel.kind === "teacher" || rel.kind === "case_manager") && !record.acknowledgments.some((a) => a.userId === rel.userId && a.version === iep.version))
-            .map((rel) => ({ userId: rel.userId, name: rel.userName }))
-            .filter((person, i, all) => all.findIndex((p) => p.userId === person.userId) === i)
-        : undefined;
     // A teacher sees which of the student's accommodations apply in the classes they teach.
     const mine = record.relationships.find((rel) => rel.userId === actor.userId && rel.kind !== "guardian");
     const appliesToMe = (accommodationId: string) => !mine?.accommodationIds || mine.accommodationIds.includes(accommodationId);
     return {
       student: { id: student.id, name: studentName(student), grade: student.grade, schoolName: student.schoolName },
       relationship: grant.role,
-      can,
-      unacknowledged,
+      can: Access.onStudent(towardRoles),
       myClasses: mine?.classes ?? [],
       iep: iep
         ? {
