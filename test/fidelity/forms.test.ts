@@ -7,7 +7,7 @@ import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { call, signIn } from "../support/api";
 import { currentWeek, demo, formsOf, json, weeksAgo, type FormRow } from "./helpers";
 
-const t = {} as Record<"teacher" | "teacher2" | "casemanager" | "parent" | "admin", string>;
+const t = {} as Record<"teacher" | "teacher2" | "casemanager" | "parent" | "admin" | "director", string>;
 let sofia = "";
 let week = "";
 let form: FormRow;
@@ -17,7 +17,7 @@ const answersFor = (f: { plan: { accommodations: Array<{ id: string }> } }, stat
 
 beforeAll(async () => {
   await seedDemoDistrict();
-  for (const who of ["teacher", "teacher2", "casemanager", "parent", "admin"] as const) t[who] = await signIn(demo(who));
+  for (const who of ["teacher", "teacher2", "casemanager", "parent", "admin", "director"] as const) t[who] = await signIn(demo(who));
   sofia = ((await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
   week = await currentWeek();
 });
@@ -59,6 +59,9 @@ describe("IEP versions", () => {
     expect(again.body.at).toBe(ack.body.at);
     const after = await json(call(`/api/fidelity/forms/${form.id}`, { token: t.teacher }));
     expect(after.body.acknowledgment).toMatchObject({ required: false, acknowledgedAt: ack.body.at });
+    // The case manager sees who on the team has acknowledged the IEP in effect.
+    const team = (await json(call(`/api/students/${sofia}`, { token: t.casemanager }))).body.team as Array<{ name: string; acknowledgedAt: string | null }>;
+    expect(team.find((m) => m.name === "Maria Alvarez")?.acknowledgedAt).toBe(ack.body.at);
   });
 });
 
@@ -131,6 +134,20 @@ describe("a week's form", () => {
     expect((await json(call(`/api/fidelity/forms/${late.id}`, { method: "PUT", token: t.teacher, body }))).body.error).toBe("reason_required");
     const saved = await json(call(`/api/fidelity/forms/${late.id}`, { method: "PUT", token: t.teacher, body: { ...body, reason: "Was out sick that week" } }));
     expect(saved.status).toBe(200);
+  });
+
+  it("brings an amendment made since into forms nobody has touched yet", async () => {
+    const [ethanForm] = (await formsOf(t.teacher2, week)).filter((f) => f.status === "not_started");
+    const before = await json(call(`/api/fidelity/forms/${ethanForm!.id}`, { token: t.teacher2 }));
+    const latest = Iep.latest((await Student.load(ethanForm!.studentId))!.ieps)!;
+    const { studentId: _s, version: _v, createdAt: _c, createdBy: _b, ...content } = latest;
+    const body = { ...content, effectiveFrom: weekDays(week)[0], version: latest.version, accommodations: [...content.accommodations, { id: "acc-headphones", text: "Noise-reducing headphones" }] };
+    expect((await call(`/api/students/${ethanForm!.studentId}/iep`, { method: "PUT", token: t.director, body })).status).toBe(201);
+    await formsOf(t.teacher2, week);
+    const after = await json(call(`/api/fidelity/forms/${ethanForm!.id}`, { token: t.teacher2 }));
+    expect(after.body.iepVersion).toBe(before.body.iepVersion + 1);
+    expect(after.body.plan.accommodations.map((a: { id: string }) => a.id)).toContain("acc-headphones");
+    expect(after.body.acknowledgment.required).toBe(true);
   });
 
   it("audits every read and write of the form", async () => {

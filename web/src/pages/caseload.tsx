@@ -26,7 +26,9 @@ async function loadCaseload() {
   } while (cursor);
   return inBatches(students, 5, async (student) => {
     const [fidelity, detail] = await Promise.all([fidelityApi.student(student.id), call(api.students[":id"].$get({ param: { id: student.id } }))]);
-    return { student, fidelity, unacknowledged: detail.unacknowledged ?? [] };
+    // Those who provide something and have not acknowledged the IEP in effect (parents are not on the team).
+    const unacknowledged = detail.iep ? detail.team.filter((m) => (m.role === "teacher" || m.role === "case_manager") && !m.acknowledgedAt) : [];
+    return { student, fidelity, unacknowledged: unacknowledged.filter((m, i, all) => all.findIndex((o) => o.userId === m.userId) === i) };
   });
 }
 

@@ -5,16 +5,11 @@ import { keys, queryAll } from "../dynamo";
 import { notFound } from "../error";
 import { Student, studentItemType, type StudentRecord } from "../student";
 import { verb } from "../verb";
+import { inBatches } from "./batches";
 import { formId, formItemType, iepForWeek, planFor } from "./form";
 import { FidelityReportQuery, type FidelityForm } from "./schema";
 import { toCsv, windowOf } from "./window";
 import { weeksBetween } from "./week";
-
-async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(run))));
-  return out;
-}
 
 interface Row {
   schoolId: string;

@@ -7,17 +7,12 @@ import { batchGet, getItem, keys, putItem, queryAll } from "../dynamo";
 import { isConditionFailure, notFound, VisibleError } from "../error";
 import { relationshipItemType, Student } from "../student";
 import { verb } from "../verb";
+import { inBatches } from "./batches";
 import { FormId, loadOwnForm } from "./access";
 import { formId, formItem, formItemType, isFutureWeek, isLateWeek, newForm } from "./form";
 import { saveForm, submitForm } from "./save";
 import { WeekQuery, type FidelityForm } from "./schema";
 import { addWeeks } from "./week";
-
-async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(run))));
-  return out;
-}
 
 export const futureWeek = () => new VisibleError(422, "future_week", "This week has not started yet; it cannot be filled in.");
 
@@ -30,6 +25,22 @@ async function createMissing(forms: FidelityForm[]) {
       }),
     ),
   );
+}
+
+/** Rewrites untouched forms with the current plan, only while still untouched (version 0). */
+async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
+  const written = await Promise.all(
+    forms.map((form) =>
+      putItem(formItem(form), "#v = :zero AND #s = :untouched", { "#v": "version", "#s": "status" }, { ":zero": 0, ":untouched": "not_started" }).then(
+        () => form.id,
+        (error) => {
+          if (!isConditionFailure(error)) throw error;
+          return undefined;
+        },
+      ),
+    ),
+  );
+  return new Set(written.filter((id) => id !== undefined));
 }
 
 /**
@@ -48,8 +59,10 @@ export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
   const stored = await batchGet(formItemType, wanted.map((f) => keys.fidelityForm(f.id)), true);
   const byId = new Map(stored.map((f) => [f.id, f]));
   const missing = wanted.filter((f) => !byId.has(f.id));
-  await createMissing(missing);
-  const forms = wanted.map((f) => byId.get(f.id) ?? f).sort((a, b) => a.studentName.localeCompare(b.studentName));
+  // A form nobody has touched follows an amendment made since it was created; a started one keeps what its author saw.
+  const outdated = wanted.filter((f) => byId.get(f.id)?.status === "not_started" && byId.get(f.id)!.iepVersion !== f.iepVersion);
+  const [, fresh] = await Promise.all([createMissing(missing), refresh(outdated)]);
+  const forms = wanted.map((f) => (fresh.has(f.id) ? f : (byId.get(f.id) ?? f))).sort((a, b) => a.studentName.localeCompare(b.studentName));
   await Audit.recordMany(
     actor,
     forms.map((f) => ({

@@ -9,6 +9,7 @@ import { Outbox } from "../outbox";
 import { Student, studentItemType, type StudentRecord } from "../student";
 import { userItem } from "../user";
 import { districtToday, formItemType, isInstructionDay, newForm } from "./form";
+import { inBatches } from "./batches";
 import { caseManagerNotice, teacherReminder } from "./reminder-emails";
 import type { FidelityForm } from "./schema";
 import { addWeeks, isoWeekOf, weekDays } from "./week";
@@ -19,12 +20,6 @@ function groupBy<T>(list: T[], key: (item: T) => string) {
   const groups = new Map<string, T[]>();
   for (const item of list) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
-}
-
-async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(run))));
-  return out;
 }
 
 /**

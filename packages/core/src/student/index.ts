@@ -68,8 +68,15 @@ export namespace Student {
         : null,
       team: record.relationships
         .filter((rel) => rel.kind !== "guardian")
-        // Classes too: the IEP editor offers them as the places an accommodation applies.
-        .map((rel) => ({ userId: rel.userId, name: rel.userName, role: rel.kind, classes: rel.classes ?? [] })),
+        .map((rel) => ({
+          userId: rel.userId,
+          name: rel.userName,
+          role: rel.kind,
+          // Classes too: the IEP editor offers them as the places an accommodation applies.
+          classes: rel.classes ?? [],
+          // When this member acknowledged the IEP in effect (34 CFR 300.323(d)); null while they have not.
+          acknowledgedAt: (iep && record.acknowledgments.find((a) => a.userId === rel.userId && a.version === iep.version)?.at) ?? null,
+        })),
     };
   });
 

@@ -61,7 +61,8 @@ export const demoSettings: DistrictSettings = {
 export async function seedDemoDistrict(): Promise<{ districtId: string; created: boolean }> {
   const marker = keys.seeded(demoDistrictId);
   // Installs seeded before the district listing existed get it here, so the reminder job finds them.
-  await putItem(District.listing(demoDistrictId));
+  const listing = District.listing(demoDistrictId);
+  if (!(await getItem({ pk: listing.pk, sk: listing.sk }))) await putItem(listing);
   if (await getItem(marker)) return { districtId: demoDistrictId, created: false };
   if (!(await District.load(demoDistrictId))) {
     await District.create({ id: demoDistrictId, name: "Riverbend Unified School District", ...demoSettings });
