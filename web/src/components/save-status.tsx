@@ -3,9 +3,9 @@ import { t } from "../i18n";
 import type { SaveState } from "../fidelity/autosave";
 
 /** The autosave's state, always visible and announced politely: Saving…, Saved, or Not saved with a way to retry. */
-export function SaveStatus(props: { state: SaveState; failure: string; blocked: string; onRetry: () => void }) {
+export function SaveStatus(props: { state: SaveState; failure: string; blocked: string; onRetry: () => void; hidden?: boolean }) {
   return (
-    <div class={`save-status state-${props.state}`}>
+    <div class={`save-status state-${props.state}`} hidden={props.hidden}>
       <p role="status" aria-live="polite">
         <Switch>
           <Match when={props.state === "saving" || props.state === "pending"}>{t("savingState")}</Match>

@@ -83,16 +83,17 @@ function FormView(props: { form: FormDetail }) {
     },
   });
 
+  // A correction after submitting is one new revision, saved on purpose, not one per keystroke.
   const changed = () => {
     setMessage("");
-    autosave.changed();
+    if (!correcting()) autosave.changed();
   };
 
   const sameAsLastWeek = () => {
     if (!props.form.previous) return setMessage(t("noLastWeek"));
     setDraft(reconcile(prefillFrom(props.form.previous, props.form)));
+    changed();
     setMessage(t("copiedLastWeek"));
-    autosave.changed();
   };
 
   const acknowledge = async () => {
@@ -119,6 +120,18 @@ function FormView(props: { form: FormDetail }) {
   };
 
   const [busy, setBusy] = createSignal(false);
+  const saveCorrection = async () => {
+    if (!reason().trim()) {
+      setFailure(t("correctionReasonNeeded"));
+      return document.getElementById("form-reason")?.focus();
+    }
+    const saved = await fidelityApi.save(props.form.id, { version: version(), ...payloadOf(unwrap(draft)), reason: reason().trim() });
+    accept(saved);
+    setCorrecting(false);
+    setNeedReason(false);
+    setReason("");
+    setMessage(t("correctionSaved", { revision: saved.revision }));
+  };
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setMessage("");
@@ -126,6 +139,7 @@ function FormView(props: { form: FormDetail }) {
     if (props.form.plan.accommodations.some((a) => !draft.accommodations[a.id]?.status)) return setFailure(t("submitNeedsAll"));
     setBusy(true);
     try {
+      if (correcting()) return await saveCorrection();
       await autosave.flush();
       if (autosave.state() !== "saved" && autosave.state() !== "idle") return;
       accept(await fidelityApi.submit(props.form.id, { version: version(), ...(reason().trim() ? { reason: reason().trim() } : {}) }));
@@ -179,7 +193,7 @@ function FormView(props: { form: FormDetail }) {
             </p>
           </div>
         </Show>
-        <SaveStatus state={autosave.state()} onRetry={() => void autosave.flush()} failure={failure()} blocked={needReason() && !reason().trim() ? t("lateWeekReason") : t("noteNeeded")} />
+        <SaveStatus hidden={correcting()} state={autosave.state()} onRetry={() => void autosave.flush()} failure={failure()} blocked={needReason() && !reason().trim() ? t("lateWeekReason") : t("noteNeeded")} />
         <Show when={conflict()}>
           {(c) => (
             <div class="alert" role="alert">
@@ -224,7 +238,7 @@ function FormView(props: { form: FormDetail }) {
         </Show>
         <Show when={editable()}>
           <button type="submit" class="big" disabled={busy()}>
-            {busy() ? t("submitting") : t("submitForm")}
+            {busy() ? t("submitting") : correcting() ? t("saveCorrection") : t("submitForm")}
           </button>
         </Show>
         <Show when={next()}>
