@@ -9,7 +9,7 @@ export const reminderIntervalMs = () => Math.max(10_000, Math.round(3_600_000 / 
  * person and week, so running it hourly (and at start) sends each reminder once, at the first run
  * after the school week ends.
  */
-export async function startReminderTimer(intervalMs = reminderIntervalMs()) {
+export function startReminderTimer(intervalMs = reminderIntervalMs()) {
   let running: Promise<unknown> | undefined;
   const run = () => {
     running ??= handler()
@@ -18,9 +18,8 @@ export async function startReminderTimer(intervalMs = reminderIntervalMs()) {
   };
   const timer = setInterval(run, intervalMs);
   timer.unref();
-  // The first run finishes before the app answers, so what it writes is there before anyone looks.
+  // The first run goes in the background: the app answers meanwhile, and start stays as quick as before.
   run();
-  await running;
   return {
     async stop() {
       clearInterval(timer);

@@ -62,7 +62,7 @@ export async function startStack(options: StackOptions) {
   process.env.EMAIL_FROM ??= "Fidelio <no-reply@demo.fidelio.test>";
   let poller: Awaited<ReturnType<typeof startOutboxPoller>> | undefined;
   let workflow: Awaited<ReturnType<typeof startLocalWorkflow>> | undefined;
-  let reminders: Awaited<ReturnType<typeof startReminderTimer>> | undefined;
+  let reminders: ReturnType<typeof startReminderTimer> | undefined;
   try {
     progress("creating the table if missing");
     const table = await ensureTable();
@@ -74,8 +74,7 @@ export async function startStack(options: StackOptions) {
     progress("resuming open concerns");
     workflow = await startLocalWorkflow(Concern.openIds);
     // Weekly fidelity reminders: the handler the EventBridge schedule runs on AWS, here on a timer.
-    progress("sending weekly fidelity reminders due");
-    reminders = await startReminderTimer();
+    reminders = startReminderTimer();
     progress("starting the app");
     const app = await startServer(options.port);
     // Roster imports run on a worker thread; those cut short by a crash finish there (no earlier run can still be alive).
