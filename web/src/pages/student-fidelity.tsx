@@ -10,8 +10,8 @@ import { fidelityApi, missedReasons, type ServiceWeek } from "../fidelity/client
 import { byAccommodation, byService, percent } from "../fidelity/summary";
 import { addDays, isoWeek, shiftWeek, weekMonday } from "../fidelity/week";
 
-/** Where "raise a concern about this" goes: the concern form once the web has one; the student's page until then. */
-export const concernHref = (studentId: string, _itemId: string) => `/students/${encodeURIComponent(studentId)}`;
+/** Where "raise a concern about this" goes: the concern form (branch concern-ui), naming the item it is about. */
+export const concernHref = (studentId: string, itemId: string) => `/students/${encodeURIComponent(studentId)}/concern?item=${encodeURIComponent(itemId)}`;
 
 const periods = { "10": 10, "4": 4, year: 0 } as const;
 type Period = keyof typeof periods;
