@@ -1,12 +1,12 @@
 import { For, Index, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
-import { t, type StringKey } from "../i18n";
+import { lang, t, type StringKey } from "../i18n";
 import { formatDate } from "../format";
 import { accommodationStatuses, missedReasons, type FormDetail } from "../fidelity/client";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
 import { schoolDays } from "../fidelity/week";
 
-const weekday = (isoDate: string) => new Intl.DateTimeFormat(undefined, { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+const weekday = (isoDate: string) => new Intl.DateTimeFormat(lang(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
 interface Props {
   form: FormDetail;

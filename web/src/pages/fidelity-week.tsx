@@ -79,7 +79,7 @@ function WeekView(props: { week: Week }) {
         {(group) => (
           <section class="class-group" aria-labelledby={`forms-${group.id || "other"}`}>
             <h2 id={`forms-${group.id || "other"}`}>{group.title}</h2>
-            <table class="forms-table">
+            <table class="forms-table stacked">
               <caption class="visually-hidden">{group.title}</caption>
               <thead>
                 <tr>
