@@ -34,7 +34,7 @@ export interface FormDetail extends FidelityForm {
   previous: { week: string; accommodations: AccommodationAnswer[]; services: ServiceAnswer[] } | null;
 }
 
-export interface ErrorBody {
+interface ErrorBody {
   error?: string;
   message?: string;
   problems?: Problem[];

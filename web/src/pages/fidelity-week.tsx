@@ -8,8 +8,8 @@ import { Loaded } from "../components/loaded";
 import { fidelityApi, type FormSummary } from "../fidelity/client";
 import { isoWeek, shiftWeek, weekMonday } from "../fidelity/week";
 
-export const statusText = (status: FormSummary["status"]) => t(`status.${status}` as StringKey);
-export const weekLabel = (week: string) => t("weekOf", { date: formatDate(weekMonday(week)) });
+const statusText = (status: FormSummary["status"]) => t(`status.${status}` as StringKey);
+const weekLabel = (week: string) => t("weekOf", { date: formatDate(weekMonday(week)) });
 
 /** This week's and last week's forms, and the class titles to group them under. */
 async function loadWeek() {
