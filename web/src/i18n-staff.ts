@@ -14,7 +14,6 @@ export const staffStrings = {
   otherStudents: ["Other students you serve", "Otros estudiantes que usted atiende"],
   accommodationsFor: ["Accommodations for {name} in this class", "Acomodaciones de {name} en esta clase"],
   noAccommodationsHere: ["No accommodations apply in this class.", "No se aplica ninguna acomodación en esta clase."],
-  teacherFormsLater: ["Weekly fidelity forms are not in Fidelio yet. They will appear on this page when they are ready.", "Los formularios semanales de cumplimiento todavía no están en Fidelio. Aparecerán en esta página cuando estén listos."],
   yourClasses: ["Your classes with this student: {classes}.", "Sus clases con este estudiante: {classes}."],
   notInYourClasses: ["Not in your classes", "No se aplica en sus clases"],
   noTeacherStudents: ["You are not on any student's service team yet.", "Todavía no forma parte del equipo de servicios de ningún estudiante."],

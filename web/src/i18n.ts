@@ -3,6 +3,7 @@ import { staffStrings } from "./i18n-staff";
 import { codeStrings } from "./i18n-codes";
 import { rosterDetailStrings, rosterProblemStrings } from "./i18n-roster";
 import { concernStrings } from "./i18n-concerns";
+import { fidelityStrings } from "./i18n-fidelity";
 
 export type Lang = "en" | "es";
 
@@ -113,8 +114,8 @@ const parentStrings = {
 
 } satisfies Record<string, readonly [string, string]>;
 
-const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings, ...codeStrings, ...concernStrings };
-export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings | keyof typeof concernStrings;
+const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings, ...fidelityStrings, ...codeStrings, ...concernStrings };
+export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings | keyof typeof fidelityStrings | keyof typeof concernStrings;
 
 const STORAGE_KEY = "fidelio.lang";
 const stored = (() => {

@@ -15,6 +15,12 @@ import { ConcernNew } from "./pages/concern-new";
 import { Concern } from "./pages/concern";
 import { Concerns } from "./pages/concerns";
 import { Escalations } from "./pages/escalations";
+import { FidelityWeek } from "./pages/fidelity-week";
+import { FidelityForm } from "./pages/fidelity-form";
+import { StudentFidelity } from "./pages/student-fidelity";
+import { IepEditor } from "./pages/iep-editor";
+import { Caseload } from "./pages/caseload";
+import { FidelityReport } from "./pages/fidelity-report";
 import "./styles.css";
 
 render(
@@ -33,6 +39,12 @@ render(
         <Route path="/admin/settings" component={AdminSettings} />
         <Route path="/admin/roster" component={AdminRosterPage} />
         <Route path="/admin/roster/guide" component={RosterGuide} />
+        <Route path="/students/:id/fidelity" component={StudentFidelity} />
+        <Route path="/students/:id/iep/new" component={IepEditor} />
+        <Route path="/caseload" component={Caseload} />
+        <Route path="/reports/fidelity" component={FidelityReport} />
+        <Route path="/fidelity" component={FidelityWeek} />
+        <Route path="/fidelity/forms/:id" component={FidelityForm} />
         <Route path="*404" component={NotFound} />
       </Router>
     </SessionProvider>

@@ -89,6 +89,21 @@ export function Layout(props: ParentProps) {
                   <A href="/escalations">{t("navEscalations")}</A>
                 </li>
               </Show>
+              <Show when={session.can("fillFidelityForms")}>
+                <li>
+                  <A href="/fidelity">{t("navWeek")}</A>
+                </li>
+              </Show>
+              <Show when={session.can("viewCaseload")}>
+                <li>
+                  <A href="/caseload">{t("navCaseload")}</A>
+                </li>
+              </Show>
+              <Show when={session.can("viewFidelityReport")}>
+                <li>
+                  <A href="/reports/fidelity">{t("navReport")}</A>
+                </li>
+              </Show>
               <Show when={session.can("editDistrict")}>
                 <li>
                   <A href="/admin/settings">{t("navSettings")}</A>

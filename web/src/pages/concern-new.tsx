@@ -137,7 +137,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
             <p id="field-itemIds-hint" class="hint">
               {t("pickSupportsHint")}
             </p>
-            <ul class="choices">
+            <ul class="check-list">
               <For each={supports()}>
                 {(item) => (
                   <li class="check">

@@ -17,7 +17,9 @@ export function TeacherHome(props: { hideWhenEmpty?: boolean }) {
       <section aria-labelledby="teacher-title">
         <h2 id="teacher-title">{t("teacherTitle")}</h2>
         <p>{t("teacherIntroClasses")}</p>
-        <p class="notice">{t("teacherFormsLater")}</p>
+        <p class="notice">
+          <A href="/fidelity">{t("weekFormsLink")}</A>
+        </p>
         <Loaded resource={classes} what={t("whatClasses")} onRetry={refetch}>
           {(loaded) => (
             <Show when={loaded().items.length > 0} fallback={<p class="empty">{t("noTeacherStudents")}</p>}>

@@ -27,11 +27,23 @@ function StudentView(props: { detail: StudentDetail }) {
       <p class="muted lead">
         {gradeAndSchool(student())}
       </p>
-      <Show when={props.detail.can.viewAudit}>
-        <p>
-          <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>{t("whoViewedLink")}</A>
-        </p>
-      </Show>
+      <ul class="card-links">
+        <Show when={props.detail.can.viewFidelity}>
+          <li>
+            <A href={`/students/${student().id}/fidelity`}>{t("fidelityLink")}</A>
+          </li>
+        </Show>
+        <Show when={props.detail.can.editIep}>
+          <li>
+            <A href={`/students/${student().id}/iep/new`}>{t("editIep")}</A>
+          </li>
+        </Show>
+        <Show when={props.detail.can.viewAudit}>
+          <li>
+            <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>{t("whoViewedLink")}</A>
+          </li>
+        </Show>
+      </ul>
       <Show when={props.detail.can.fileConcern}>
         <section aria-labelledby="concerns-title">
           <h2 id="concerns-title">{t("concernsAbout")}</h2>

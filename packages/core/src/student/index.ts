@@ -76,6 +76,8 @@ export namespace Student {
         userId: rel.userId,
         name: rel.userName,
         role: rel.kind,
+        // Classes too: the IEP editor offers them as the places an accommodation applies.
+        classes: rel.classes ?? [],
         emailUndeliverable: undeliverable.get(rel.userId) ?? null,
         // When this member acknowledged the IEP in effect (34 CFR 300.323(d)); null while they have not.
         acknowledgedAt: (iep && record.acknowledgments.find((a) => a.userId === rel.userId && a.version === iep.version)?.at) ?? null,

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { startTestServer } from "../support/server";
+import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { addWeeks, isoWeekOf } from "@fidelio/core/fidelity/week";
+
+// The demo roster: teacher@ (Maria Alvarez, Grade 3) serves parent@'s child, Sofia.
+const CHILD = "Sofia Martinez";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];
+const open = async (viewport?: { width: number; height: number }) => {
+  const browser = await launchBrowser(viewport);
+  browsers.push(browser);
+  return { context: browser.context, page: await browser.context.newPage() };
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+}, 300_000);
+
+afterAll(async () => {
+  for (const browser of browsers) await browser.close();
+  await server?.stop();
+}, 60_000);
+
+interface FormSummary {
+  id: string;
+  studentName: string;
+  status: string;
+  version: number;
+}
+
+async function formFor(context: BrowserContext, week: string, name: string) {
+  const response = await context.request.get(`${server.url}/api/fidelity/forms?week=${week}`);
+  expect(response.status()).toBe(200);
+  const { items } = (await response.json()) as { items: FormSummary[] };
+  return items.find((f) => f.studentName === name);
+}
+
+/**
+ * Last week's answers, known to the test, through the API (the demo's may be any; a week past the
+ * grace period, or a correction, says why), so "same as last week" has something known to copy.
+ */
+async function fillLastWeek(context: BrowserContext, lastWeek: string) {
+  const summary = (await formFor(context, lastWeek, CHILD))!;
+  const form = (await (await context.request.get(`${server.url}/api/fidelity/forms/${summary.id}`)).json()) as {
+    version: number;
+    status: string;
+    plan: { accommodations: Array<{ id: string }> };
+  };
+  const statuses = ["provided", "partly", "provided", "provided"];
+  const accommodations = form.plan.accommodations.map((a, i) => ({ itemId: a.id, status: statuses[i % statuses.length] }));
+  const response = await context.request.put(`${server.url}/api/fidelity/forms/${summary.id}`, {
+    data: { version: form.version, accommodations, services: [], reason: "Entered after the Thanksgiving break" },
+    headers: { origin: server.url },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return form.plan.accommodations.length;
+}
+
+test("a case manager amends the IEP; the teacher acknowledges it and completes the week's form on a phone with \"same as last week\", a 409 shown, not lost; the parent reads it in Spanish with the chart's table; the director's report and CSV", async () => {
+  // The browser's week (the machine's clock, as the page reads it).
+  const now = new Date();
+  const thisWeek = isoWeekOf(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`);
+  const lastWeek = addWeeks(thisWeek, -1);
+  // The case manager records an amendment in effect today: the teacher must acknowledge it before submitting.
+  const manager = await open({ width: 1280, height: 900 });
+  await signIn(manager.page, server.url, server.mailUrl, "casemanager@demo.fidelio.test");
+  await manager.page.getByRole("link", { name: "Caseload fidelity" }).click();
+  await manager.page.getByRole("heading", { level: 1, name: "Caseload fidelity" }).waitFor();
+  await manager.page.getByRole("table", { name: `${CHILD}: accommodations, last 10 weeks` }).waitFor();
+  await manager.page.getByText(/^Fidelity: \d+%/).first().waitFor();
+  await expectAccessible(manager.page, "caseload fidelity, desktop");
+  await manager.page.getByRole("link", { name: `New IEP version: ${CHILD}` }).click();
+  await manager.page.getByRole("heading", { level: 1, name: `New IEP version for ${CHILD}` }).waitFor();
+  await manager.page.getByRole("button", { name: "Add: modifications" }).click();
+  const modifications = manager.page.getByRole("group", { name: /^Modification \d+$/ });
+  await modifications.last().getByLabel("What it says").fill("Spelling lists of 10 words instead of 20");
+  await expectAccessible(manager.page, "IEP editor, desktop");
+  await manager.page.getByRole("button", { name: "Save new version" }).click();
+  await manager.page.getByRole("status").filter({ hasText: "New version saved." }).waitFor();
+  await manager.page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(manager.page, "IEP editor after saving, phone");
+  // Nobody on the team has acknowledged the new version yet.
+  await manager.page.getByRole("link", { name: "Caseload fidelity" }).click();
+  await manager.page.getByRole("region", { name: CHILD }).getByText(/^Has not acknowledged the current IEP: .*Maria Alvarez/).waitFor();
+  await expectAccessible(manager.page, "caseload fidelity, phone");
+
+  const teacher = await open({ width: 390, height: 844 });
+  await signIn(teacher.page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+  const items = await fillLastWeek(teacher.context, lastWeek);
+  expect(items).toBeGreaterThan(0);
+
+  // The week: classes, each student, this week's and last week's state.
+  await teacher.page.getByRole("link", { name: "Weekly forms" }).click();
+  await teacher.page.getByRole("heading", { level: 1, name: "Weekly fidelity forms" }).waitFor();
+  await teacher.page.getByRole("heading", { level: 2, name: "Grade 3 (Room 12)" }).waitFor();
+  const row = teacher.page.getByRole("row", { name: new RegExp(CHILD) });
+  await row.getByRole("link", { name: new RegExp(`^Draft: ${CHILD}`) }).waitFor();
+  await expectAccessible(teacher.page, "teacher's week, phone");
+
+  const started = Date.now();
+  // The first column is this week.
+  const thisWeeks = row.getByRole("link").first();
+  expect(await thisWeeks.getAttribute("aria-label")).toMatch(new RegExp(`^Not started: ${CHILD}, Week of`));
+  await thisWeeks.click();
+  await teacher.page.getByRole("heading", { level: 1, name: new RegExp(`^${CHILD}: week of`) }).waitFor();
+
+  // First the plain-language list to acknowledge; the form stays locked until then.
+  const ack = teacher.page.getByRole("button", { name: "I have read this list and will provide these supports" });
+  await ack.waitFor();
+  await expectAccessible(teacher.page, "weekly form asking for acknowledgment, phone");
+  await ack.click();
+  await teacher.page.getByRole("status").filter({ hasText: "Acknowledged" }).waitFor();
+
+  await teacher.page.getByRole("button", { name: "Same as last week" }).click();
+  await teacher.page.getByText("Last week's answers copied").waitFor();
+  const radios = teacher.page.getByRole("radio", { checked: true });
+  await expect.poll(() => radios.count()).toBe(items);
+  const first = teacher.page.getByRole("group", { name: /^Extended time/ });
+  expect(await first.getByRole("radio", { name: "Provided", exact: true }).isChecked()).toBe(true);
+  await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+
+  // Someone saves the same form elsewhere (another device): the next save here gets 409, shows what
+  // they changed and overwrites nothing until the teacher chooses.
+  const formId = teacher.page.url().split("/").pop()!;
+  const stored = (await (await teacher.context.request.get(`${server.url}/api/fidelity/forms/${formId}`)).json()) as {
+    version: number;
+    accommodations: Array<{ itemId: string; status: string; note?: string }>;
+    services: unknown[];
+  };
+  const elsewhere = stored.accommodations.map((a, i) => (i === 0 ? { itemId: a.itemId, status: "not_provided", note: "Substitute teacher" } : a));
+  const put = await teacher.context.request.put(`${server.url}/api/fidelity/forms/${formId}`, {
+    data: { version: stored.version, accommodations: elsewhere, services: stored.services },
+    headers: { origin: server.url },
+  });
+  expect(put.status(), await put.text()).toBe(200);
+  await first.getByLabel("Note (optional)").fill("Used on Tuesday's quiz");
+  const conflict = teacher.page.getByRole("alert").filter({ hasText: "Someone else saved this form" });
+  await conflict.waitFor();
+  await conflict.getByText(/^Extended time.*: Provided → Not provided/).waitFor();
+  await teacher.page.getByRole("button", { name: "Use their version" }).click();
+  await expect.poll(() => first.getByRole("radio", { name: "Not provided" }).isChecked()).toBe(true);
+  await first.getByRole("radio", { name: "Provided", exact: true }).check();
+  await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+
+  // A change by keyboard only: arrow keys move within an answer's choices, and it saves itself.
+  const second = teacher.page.getByRole("group", { name: /^Test items read aloud/ });
+  expect(await second.getByRole("radio", { name: "Partly" }).isChecked()).toBe(true);
+  await second.getByRole("radio", { checked: true }).focus();
+  await teacher.page.keyboard.press("ArrowRight");
+  await expect.poll(() => second.getByRole("radio", { name: "Not provided" }).isChecked()).toBe(true);
+  await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+  await expectAccessible(teacher.page, "weekly form filled in, phone");
+
+  await teacher.page.getByRole("button", { name: "Submit form" }).click();
+  await teacher.page.getByRole("status").filter({ hasText: "Form submitted." }).waitFor();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`teacher's form, from opening to submitted: ${seconds.toFixed(1)} s`);
+  expect((await formFor(teacher.context, thisWeek, CHILD))!.status).toBe("submitted");
+  await teacher.page.getByRole("link", { name: "Back to my week" }).click();
+  await teacher.page.getByRole("row", { name: new RegExp(CHILD) }).getByRole("link", { name: new RegExp(`^Submitted: ${CHILD}`) }).first().waitFor();
+  await teacher.page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessible(teacher.page, "teacher's week, desktop");
+
+  // The parent, in Spanish: the week's answers, minutes against required, and the table behind the chart.
+  const parent = await open({ width: 390, height: 844 });
+  await signIn(parent.page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+  const child = (await apiStudents(parent.context, server.url)).find((s) => s.name === CHILD)!;
+  await parent.page.getByRole("button", { name: "Español" }).click();
+  await parent.page.getByRole("link", { name: `Apoyos brindados, semana a semana: ${CHILD}` }).click();
+  await parent.page.getByRole("heading", { level: 1, name: `${CHILD}: apoyos brindados` }).waitFor();
+  expect(await parent.page.evaluate(() => document.documentElement.lang)).toBe("es");
+  const table = parent.page.getByRole("table", { name: /^Minutos por semana: / }).first();
+  await table.waitFor();
+  for (const name of ["Semana", "Requeridos", "Dados", "Se deben hasta ahora"]) await table.getByRole("columnheader", { name }).waitFor();
+  expect(await table.locator("tbody tr").count()).toBe(10);
+  await parent.page.getByRole("img", { name: /Gráfico de los minutos/ }).first().waitFor();
+  await expect.poll(() => parent.page.locator(".chart-box canvas").count()).toBeGreaterThan(0);
+  const supports = parent.page.getByRole("region", { name: "Apoyos en clase" });
+  await supports.getByText(/Se brindó en \d+ de \d+ semanas/).first().waitFor();
+  await supports.getByRole("link", { name: /^Presentar una inquietud sobre esto/ }).first().waitFor();
+  expect(await parent.page.getByText(/provided|minutes|week/i).count()).toBe(0);
+  await expectAccessible(parent.page, "parent's fidelity view in Spanish, phone");
+
+  await parent.page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessible(parent.page, "parent's fidelity view in Spanish, desktop");
+  expect(child.id).toMatch(/^stu_/);
+
+  // The director's report, filtered by teacher, with its CSV.
+  const director = await open({ width: 1280, height: 900 });
+  await signIn(director.page, server.url, server.mailUrl, "director@demo.fidelio.test");
+  await director.page.getByRole("link", { name: "Fidelity report" }).click();
+  await director.page.getByRole("table", { name: "Fidelity by school, teacher and accommodation" }).waitFor();
+  await director.page.getByLabel("Teacher").selectOption({ label: "Maria Alvarez" });
+  await director.page.getByRole("button", { name: "Show report" }).click();
+  await director.page.waitForURL((u) => !!u.searchParams.get("teacherId"));
+  const teachers = director.page.getByRole("table", { name: "Forms by teacher" });
+  await expect.poll(() => teachers.locator("tbody tr").count(), { timeout: 30_000 }).toBe(1);
+  await expectAccessible(director.page, "director's fidelity report, desktop");
+  const csvHref = await director.page.getByRole("link", { name: "Download as CSV (spreadsheet)" }).getAttribute("href");
+  expect(csvHref).toContain("format=csv");
+  const csv = await director.context.request.get(`${server.url}${csvHref}`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\r\n")[0]).toMatch(/^school,teacher,/);
+  await director.page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(director.page, "director's fidelity report, phone");
+}, 300_000);

@@ -1,0 +1,155 @@
+import { For, Index, Show } from "solid-js";
+import type { SetStoreFunction } from "solid-js/store";
+import { lang, t, type StringKey } from "../i18n";
+import { formatDate } from "../format";
+import { accommodationStatuses, missedReasons, type FormDetail } from "../fidelity/client";
+import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
+import { schoolDays } from "../fidelity/week";
+
+const weekday = (isoDate: string) => new Intl.DateTimeFormat(lang(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+
+interface Props {
+  form: FormDetail;
+  draft: FormDraft;
+  setDraft: SetStoreFunction<FormDraft>;
+  onChange: () => void;
+  /** Show the note-needed messages (after a save was held back for them). */
+  showProblems: boolean;
+}
+
+/** One fieldset per accommodation: four big choices, and a note (required for "not applicable"). */
+export function AccommodationAnswers(props: Props) {
+  return (
+    <For each={props.form.plan.accommodations}>
+      {(item, index) => {
+        const answer = () => props.draft.accommodations[item.id] ?? { status: undefined, note: "" };
+        const id = `acc-${index()}`;
+        const missing = () => needsNote(answer()) && props.showProblems;
+        return (
+          <fieldset class="answer">
+            <legend>{item.text}</legend>
+            <div class="choices">
+              <For each={accommodationStatuses}>
+                {(status) => (
+                  <label class="choice">
+                    <input
+                      type="radio"
+                      name={id}
+                      value={status}
+                      checked={answer().status === status}
+                      onChange={() => {
+                        props.setDraft("accommodations", item.id, { status, note: answer().note });
+                        props.onChange();
+                      }}
+                    />
+                    <span>{t(`acc.${status}` as StringKey)}</span>
+                  </label>
+                )}
+              </For>
+            </div>
+            <div class="field">
+              <label for={`${id}-note`}>{answer().status === "not_applicable" ? t("note") : t("noteOptional")}</label>
+              <Show when={answer().status === "not_applicable"}>
+                <p class="hint" id={`${id}-hint`}>
+                  {t("noteNeeded")}
+                </p>
+              </Show>
+              <textarea
+                id={`${id}-note`}
+                rows={1}
+                maxLength={300}
+                value={answer().note}
+                aria-invalid={missing()}
+                aria-describedby={answer().status === "not_applicable" ? `${id}-hint` : undefined}
+                onInput={(event) => {
+                  props.setDraft("accommodations", item.id, { status: answer().status, note: event.currentTarget.value });
+                  props.onChange();
+                }}
+              />
+            </div>
+          </fieldset>
+        );
+      }}
+    </For>
+  );
+}
+
+/** One fieldset per service: its sessions this week, each held (minutes) or missed (a reason). */
+export function ServiceSessions(props: Props) {
+  const days = () => schoolDays(props.form.week);
+  return (
+    <For each={props.form.plan.services}>
+      {(service, serviceIndex) => {
+        const sessions = () => props.draft.services[service.id] ?? [];
+        const change = (fn: () => void) => {
+          fn();
+          props.onChange();
+        };
+        return (
+          <fieldset class="answer">
+            <legend>{service.name}</legend>
+            <p class="muted">
+              {t("minutesOfWeek", { done: minutesGiven(sessions()), required: service.minutesPerWeek })}
+            </p>
+            <Show when={sessions().length > 0} fallback={<p class="empty">{t("noSessions")}</p>}>
+              <ol class="sessions">
+                <Index each={sessions()}>
+                  {(session, i) => {
+                    const id = `svc-${serviceIndex()}-${i}`;
+                    return (
+                      <li class="session">
+                        <div class="field">
+                          <label for={`${id}-day`}>{t("sessionDay")}</label>
+                          <select id={`${id}-day`} value={session().date} onChange={(e) => change(() => props.setDraft("services", service.id, i, "date", e.currentTarget.value))}>
+                            <For each={days()}>{(day) => <option value={day}>{`${weekday(day)}, ${formatDate(day)}`}</option>}</For>
+                          </select>
+                        </div>
+                        <div class="field">
+                          <label for={`${id}-what`}>{t("sessionHeld")}</label>
+                          <select id={`${id}-what`} value={session().outcome} onChange={(e) => change(() => props.setDraft("services", service.id, i, "outcome", e.currentTarget.value as never))}>
+                            <option value="held">{t("held")}</option>
+                            <For each={missedReasons}>{(reason) => <option value={reason}>{t(`missed.${reason}` as StringKey)}</option>}</For>
+                          </select>
+                        </div>
+                        <Show
+                          when={session().outcome === "held"}
+                          fallback={
+                            <div class="field grow">
+                              <label for={`${id}-note`}>{t("noteOptional")}</label>
+                              <input id={`${id}-note`} maxLength={300} value={session().note} onInput={(e) => change(() => props.setDraft("services", service.id, i, "note", e.currentTarget.value))} />
+                            </div>
+                          }
+                        >
+                          <div class="field short">
+                            <label for={`${id}-minutes`}>{t("minutes")}</label>
+                            <input id={`${id}-minutes`} type="number" inputmode="numeric" min="1" max="600" step="1" value={session().minutes} onInput={(e) => change(() => props.setDraft("services", service.id, i, "minutes", e.currentTarget.value))} />
+                          </div>
+                        </Show>
+                        <button
+                          type="button"
+                          class="button-quiet"
+                          aria-label={`${t("removeSession", { n: i + 1 })}: ${service.name}`}
+                          onClick={() => change(() => props.setDraft("services", service.id, (list) => list.filter((_, j) => j !== i)))}
+                        >
+                          {t("removeShort")}
+                        </button>
+                      </li>
+                    );
+                  }}
+                </Index>
+              </ol>
+            </Show>
+            <button
+              type="button"
+              class="button-secondary"
+              aria-label={`${t("addSession")}: ${service.name}`}
+              onClick={() => change(() => props.setDraft("services", service.id, (list) => [...(list ?? []), newSession(props.form.week, list ?? [])]))}
+            >
+              {t("addSession")}
+            </button>
+          </fieldset>
+        );
+      }}
+    </For>
+  );
+}

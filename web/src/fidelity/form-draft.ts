@@ -1,0 +1,95 @@
+import { t, type StringKey } from "../i18n";
+import { formatDate } from "../format";
+import type { AccommodationAnswer, AccommodationStatus, FormDetail, MissedReason, ServiceAnswer, Session } from "./client";
+import { addDays, schoolDays } from "./week";
+
+/** What the teacher is editing: strings as typed, so a half-typed number is not lost or rejected mid-word. */
+export interface SessionDraft {
+  date: string;
+  outcome: "held" | MissedReason;
+  minutes: string;
+  note: string;
+}
+export interface FormDraft {
+  accommodations: Record<string, { status?: AccommodationStatus; note: string }>;
+  services: Record<string, SessionDraft[]>;
+}
+
+const toSessionDraft = (session: Session): SessionDraft =>
+  "missed" in session
+    ? { date: session.date, outcome: session.missed, minutes: "", note: session.note ?? "" }
+    : { date: session.date, outcome: "held", minutes: String(session.minutes), note: "" };
+
+type Answers = Pick<FormDetail, "accommodations" | "services">;
+
+/** The editable draft of a form's answers, one entry for each item of its plan. */
+export function draftOf(form: Pick<FormDetail, "plan"> & Answers, answers: Answers = form): FormDraft {
+  return {
+    accommodations: Object.fromEntries(
+      form.plan.accommodations.map((p) => {
+        const answer = answers.accommodations.find((a) => a.itemId === p.id);
+        return [p.id, { status: answer?.status, note: answer?.note ?? "" }];
+      }),
+    ),
+    services: Object.fromEntries(form.plan.services.map((p) => [p.id, (answers.services.find((s) => s.serviceId === p.id)?.sessions ?? []).map(toSessionDraft)])),
+  };
+}
+
+/** A new session on the first school day of the week not yet used, so one tap adds a usable row. */
+export function newSession(week: string, existing: SessionDraft[]): SessionDraft {
+  const days = schoolDays(week);
+  return { date: days.find((d) => !existing.some((s) => s.date === d)) ?? days[0]!, outcome: "held", minutes: "", note: "" };
+}
+
+/** Last week's answers carried into this form: same statuses and notes, sessions moved on by seven days. */
+export function prefillFrom(previous: NonNullable<FormDetail["previous"]>, current: FormDetail): FormDraft {
+  const earlier = draftOf(current, previous);
+  const days = new Set(schoolDays(current.week));
+  for (const [id, sessions] of Object.entries(earlier.services)) {
+    earlier.services[id] = sessions.map((session) => ({ ...session, date: addDays(session.date, 7) })).filter((session) => days.has(session.date));
+  }
+  return earlier;
+}
+
+export const needsNote = (answer: { status?: AccommodationStatus; note: string }) => answer.status === "not_applicable" && !answer.note.trim();
+
+const wholeMinutes = (text: string) => (/^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
+/** The PUT body for what is complete; an unanswered item or a session without minutes waits until it is. */
+export function payloadOf(draft: FormDraft): { accommodations: AccommodationAnswer[]; services: ServiceAnswer[] } {
+  const accommodations = Object.entries(draft.accommodations).flatMap(([itemId, answer]) =>
+    answer.status ? [{ itemId, status: answer.status, ...(answer.note.trim() ? { note: answer.note.trim() } : {}) }] : [],
+  );
+  const services = Object.entries(draft.services).map(([serviceId, sessions]) => ({
+    serviceId,
+    sessions: sessions.flatMap((s): Session[] => {
+      if (s.outcome !== "held") return [{ date: s.date, missed: s.outcome, ...(s.note.trim() ? { note: s.note.trim() } : {}) }];
+      const minutes = wholeMinutes(s.minutes);
+      return minutes ? [{ date: s.date, minutes }] : [];
+    }),
+  }));
+  return { accommodations, services };
+}
+
+export const minutesGiven = (sessions: SessionDraft[]) => sessions.reduce((sum, s) => sum + (s.outcome === "held" ? (wholeMinutes(s.minutes) ?? 0) : 0), 0);
+
+const statusWord = (status?: AccommodationStatus) => (status ? t(`acc.${status}` as StringKey) : "—");
+const sessionWord = (s: SessionDraft) => `${formatDate(s.date)}: ${s.outcome === "held" ? t("minutesUnit", { n: s.minutes || 0 }) : t(`missed.${s.outcome}` as StringKey)}`;
+
+/** Lines saying how `after` differs from `before`, item by item, in the reader's language: shown on a 409. */
+export function describeChanges(form: FormDetail, before: FormDraft, after: FormDraft): string[] {
+  const lines: string[] = [];
+  for (const item of form.plan.accommodations) {
+    const a = before.accommodations[item.id];
+    const b = after.accommodations[item.id];
+    if (a?.status !== b?.status || (a?.note ?? "") !== (b?.note ?? "")) {
+      lines.push(`${item.text}: ${statusWord(a?.status)} → ${statusWord(b?.status)}${b?.note ? ` (“${b.note}”)` : ""}`);
+    }
+  }
+  for (const service of form.plan.services) {
+    const a = (before.services[service.id] ?? []).map(sessionWord).join("; ");
+    const b = (after.services[service.id] ?? []).map(sessionWord).join("; ");
+    if (a !== b) lines.push(`${service.name}: ${b || t("noSessions")}`);
+  }
+  return lines;
+}

@@ -1,0 +1,167 @@
+import { A } from "@solidjs/router";
+import { createResource, For, Show } from "solid-js";
+import { api, call } from "../api";
+import { lang, t } from "../i18n";
+import { usePageTitle } from "../components/page-title";
+import { Loaded } from "../components/loaded";
+import { AccessDeniedContent } from "./not-found";
+import { useSession } from "../session";
+import { fidelityApi, type StudentFidelity } from "../fidelity/client";
+import { byAccommodation, byService, percent } from "../fidelity/summary";
+
+async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(run))));
+  return out;
+}
+
+/** Every caseload student's last ten weeks, five students at a time. */
+async function loadCaseload() {
+  const students: Array<{ id: string; name: string; relationship: string; can: { editIep: boolean } }> = [];
+  let cursor = "";
+  do {
+    const page = await call(api.students.$get({ query: cursor ? { cursor } : {} }));
+    students.push(...page.items.filter((s) => s.relationship === "case_manager"));
+    cursor = page.cursor ?? "";
+  } while (cursor);
+  return inBatches(students, 5, async (student) => {
+    const [fidelity, detail] = await Promise.all([fidelityApi.student(student.id), call(api.students[":id"].$get({ param: { id: student.id } }))]);
+    // Those who provide something and have not acknowledged the IEP in effect (parents are not on the team).
+    const unacknowledged = detail.iep ? detail.team.filter((m) => (m.role === "teacher" || m.role === "case_manager") && !m.acknowledgedAt) : [];
+    return { student, fidelity, unacknowledged: unacknowledged.filter((m, i, all) => all.findIndex((o) => o.userId === m.userId) === i) };
+  });
+}
+
+/**
+ * Forms not recorded in a week, counted the way the API counts them: for each team member expected to
+ * answer, an accommodation or service left without a form. The most any one item lacks is the number of
+ * people who sent nothing.
+ */
+function missingForms(week: StudentFidelity["weeks"][number] | undefined) {
+  if (!week) return 0;
+  return Math.max(0, ...week.accommodations.map((a) => a.noRecord), ...week.services.map((s) => (s.unaccounted > 0 ? 1 : 0)));
+}
+
+/** A case manager's caseload: missing forms this week and last, fidelity per student and accommodation, minutes owed per service. */
+export function Caseload() {
+  const session = useSession();
+  usePageTitle(() => t("caseloadTitle"));
+  return (
+    <Show when={session.can("viewCaseload")} fallback={<AccessDeniedContent />}>
+      <CaseloadPage />
+    </Show>
+  );
+}
+
+function CaseloadPage() {
+  const [caseload, { refetch }] = createResource(loadCaseload);
+  return (
+    <>
+      <h1>{t("caseloadTitle")}</h1>
+      <p>{t("caseloadIntro")}</p>
+      <Loaded resource={caseload} what={t("whatFidelity")} onRetry={refetch}>
+        {(loaded) => (
+          <Show when={loaded().length > 0} fallback={<p class="empty">{t("noCaseload")}</p>}>
+            <For each={loaded()}>{(entry, i) => <StudentFidelityCard index={i()} student={entry.student} fidelity={entry.fidelity} unacknowledged={entry.unacknowledged} />}</For>
+          </Show>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+interface CardProps {
+  index: number;
+  student: { id: string; name: string; can: { editIep: boolean } };
+  fidelity: StudentFidelity;
+  unacknowledged: Array<{ userId: string; name: string }>;
+}
+
+function StudentFidelityCard(props: CardProps) {
+  const supports = () => byAccommodation(props.fidelity);
+  const services = () => byService(props.fidelity);
+  const weeks = () => props.fidelity.weeks;
+  const overall = () => {
+    const judged = supports().reduce((n, s) => n + s.answered + s.noForm, 0);
+    return judged ? supports().reduce((n, s) => n + s.provided + s.partly / 2, 0) / judged : undefined;
+  };
+  const id = () => `cl-${props.index}`;
+  return (
+    <section class="service-block" aria-labelledby={id()}>
+      <h2 id={id()}>{props.student.name}</h2>
+      <ul class="card-links">
+        <li>
+          <A href={`/students/${props.student.id}/fidelity`} aria-label={`${t("fidelityLink")}: ${props.student.name}`}>
+            {t("fidelityLink")}
+          </A>
+        </li>
+        <Show when={props.student.can.editIep}>
+          <li>
+            <A href={`/students/${props.student.id}/iep/new`} aria-label={`${t("editIep")}: ${props.student.name}`}>
+              {t("editIep")}
+            </A>
+          </li>
+        </Show>
+      </ul>
+      <p>
+        <strong>{t("fidelityPercent", { percent: percent(overall(), lang()) })}</strong> · {t("missingThisWeek", { count: missingForms(weeks().at(-1)) })} ·{" "}
+        {t("missingLastWeek", { count: missingForms(weeks().at(-2)) })}
+      </p>
+      <p class={props.unacknowledged.length ? "owed" : "muted"}>
+        {props.unacknowledged.length ? t("notAcknowledged", { names: props.unacknowledged.map((p) => p.name).join(", ") }) : t("allAcknowledged")}
+      </p>
+      <Show when={supports().length > 0}>
+        <table class="stacked">
+          <caption>{t("caseloadSupports", { name: props.student.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("colAccommodation")}</th>
+              <th scope="col">{t("colFidelity")}</th>
+              <th scope="col">{t("supportNotProvided")}</th>
+              <th scope="col">{t("supportNoForm")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={supports()}>
+              {(item) => (
+                <tr>
+                  <th scope="row">{item.text}</th>
+                  <td data-label={t("colFidelity")}>{percent(item.fidelity, lang())}</td>
+                  <td data-label={t("supportNotProvided")}>{item.notProvided}</td>
+                  <td data-label={t("supportNoForm")}>{item.noForm}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <Show when={services().length > 0}>
+        <table class="stacked">
+          <caption>{t("caseloadMinutes", { name: props.student.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("colService")}</th>
+              <th scope="col">{t("colRequired")}</th>
+              <th scope="col">{t("colDelivered")}</th>
+              <th scope="col">{t("colOwed")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={services()}>
+              {(service) => (
+                <tr>
+                  <th scope="row">{service.name}</th>
+                  <td data-label={t("colRequired")}>{t("minutesUnit", { n: service.required })}</td>
+                  <td data-label={t("colDelivered")}>{t("minutesUnit", { n: service.delivered })}</td>
+                  <td data-label={t("colOwed")} class={service.owed > 0 ? "owed" : undefined}>
+                    {t("minutesUnit", { n: service.owed })}
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { A } from "@solidjs/router";
+import { createResource, For, Show } from "solid-js";
+import { api, ApiError, call, isStatus } from "../api";
+import { t, type StringKey } from "../i18n";
+import { formatDate } from "../format";
+import { usePageTitle } from "../components/page-title";
+import { Loaded } from "../components/loaded";
+import { fidelityApi, type FormSummary } from "../fidelity/client";
+import { isoWeek, shiftWeek, weekMonday } from "../fidelity/week";
+
+const statusText = (status: FormSummary["status"]) => t(`status.${status}` as StringKey);
+const weekLabel = (week: string) => t("weekOf", { date: formatDate(weekMonday(week)) });
+
+/** This week's and last week's forms, and the class titles to group them under. */
+async function loadWeek() {
+  let thisWeek = isoWeek();
+  // The district's clock decides when a week begins: early on a Monday the device may be ahead of it.
+  const current = await fidelityApi.forms(thisWeek).catch((error) => {
+    if (!(error instanceof ApiError && error.code === "future_week")) throw error;
+    thisWeek = shiftWeek(thisWeek, 1);
+    return fidelityApi.forms(thisWeek);
+  });
+  const lastWeek = shiftWeek(thisWeek, 1);
+  // Class titles come from the teacher's class list; a case manager who only provides services has none.
+  const titles = call(api.students.classes.$get()).catch((error) => (isStatus(error, 403) ? { items: [] } : Promise.reject(error)));
+  const [previous, classes] = await Promise.all([fidelityApi.forms(lastWeek), titles]);
+  return { thisWeek, lastWeek, current: current.items, previous: previous.items, classes: classes.items };
+}
+type Week = Awaited<ReturnType<typeof loadWeek>>;
+
+interface Row {
+  studentId: string;
+  name: string;
+  current?: FormSummary;
+  previous?: FormSummary;
+}
+
+/** Students by class (a student in two classes is listed in both), each with this week's and last week's form. */
+function groupByClass(week: Week) {
+  const titles = new Map(week.classes.map((c) => [c.id, c.title]));
+  const groups = new Map<string, Map<string, Row>>();
+  const place = (form: FormSummary, which: "current" | "previous") => {
+    for (const classId of form.classIds.length ? form.classIds : [""]) {
+      const rows = groups.get(classId) ?? new Map<string, Row>();
+      const row = rows.get(form.studentId) ?? { studentId: form.studentId, name: form.studentName };
+      row[which] = form;
+      rows.set(form.studentId, row);
+      groups.set(classId, rows);
+    }
+  };
+  week.current.forEach((form) => place(form, "current"));
+  week.previous.forEach((form) => place(form, "previous"));
+  return [...groups.entries()]
+    .map(([id, rows]) => ({ id, title: titles.get(id) || (id ? id : t("otherStudents")), rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)) }))
+    .sort((a, b) => (a.id === "" ? 1 : b.id === "" ? -1 : a.title.localeCompare(b.title, "en", { numeric: true })));
+}
+
+/** A teacher's week: each class, each student, this week's and last week's form with its state. */
+export function FidelityWeek() {
+  usePageTitle(() => t("weekTitle"));
+  const [week, { refetch }] = createResource(loadWeek);
+  return (
+    <>
+      <h1>{t("weekTitle")}</h1>
+      <p>{t("weekIntro")}</p>
+      <Loaded resource={week} what={t("whatForms")} onRetry={refetch}>
+        {(loaded) => <WeekView week={loaded()} />}
+      </Loaded>
+    </>
+  );
+}
+
+function WeekView(props: { week: Week }) {
+  const open = () => props.week.current.filter((f) => f.status !== "submitted").length;
+  return (
+    <Show when={props.week.current.length + props.week.previous.length > 0} fallback={<p class="empty">{t("noForms")}</p>}>
+      <p class={open() ? "notice" : "notice done"}>{open() ? t("formsOpenCount", { count: open() }) : t("allDone")}</p>
+      <For each={groupByClass(props.week)}>
+        {(group) => (
+          <section class="class-group" aria-labelledby={`forms-${group.id || "other"}`}>
+            <h2 id={`forms-${group.id || "other"}`}>{group.title}</h2>
+            <table class="forms-table stacked">
+              <caption class="visually-hidden">{group.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("colStudent")}</th>
+                  <th scope="col">
+                    {t("thisWeek")} <span class="detail">{weekLabel(props.week.thisWeek)}</span>
+                  </th>
+                  <th scope="col">
+                    {t("lastWeek")} <span class="detail">{weekLabel(props.week.lastWeek)}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={group.rows}>
+                  {(row) => (
+                    <tr>
+                      <th scope="row">{row.name}</th>
+                      <td data-label={t("thisWeek")}>
+                        <FormCell form={row.current} />
+                      </td>
+                      <td data-label={t("lastWeek")}>
+                        <FormCell form={row.previous} />
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </section>
+        )}
+      </For>
+    </Show>
+  );
+}
+
+function FormCell(props: { form?: FormSummary }) {
+  return (
+    <Show when={props.form} fallback={<span class="muted">—</span>}>
+      {(form) => (
+        <A
+          class={`form-state state-${form().status}`}
+          href={`/fidelity/forms/${encodeURIComponent(form().id)}`}
+          aria-label={t("formLink", { status: statusText(form().status), name: form().studentName, week: weekLabel(form().week) })}
+        >
+          {statusText(form().status)}
+        </A>
+      )}
+    </Show>
+  );
+}
