@@ -14,5 +14,8 @@ export const appTableActions = [
   "dynamodb:ConditionCheckItem",
 ];
 
-/** The outbox sender claims and settles outbox items, and the sweep queries the open ones. */
-export const senderTableActions = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"];
+/**
+ * The outbox sender claims and settles outbox items, and the sweep queries the open ones; an email it
+ * gives up on is appended to its concern's timeline (a transaction putting the event).
+ */
+export const senderTableActions = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"];
