@@ -58,6 +58,8 @@ describe("a concern from filing to the director's board", () => {
     await signIn(page, server.url, server.mailUrl, "parent@demo.fidelio.test");
     child = (await apiStudents(context, server.url)).filter((s) => s.relationship === "guardian")[0]!;
     await page.getByRole("button", { name: "Español" }).click();
+    await page.getByRole("link", { name: `Presentar una inquietud: ${child!.name}` }).waitFor();
+    await expectAccessible(page, "parent home with the concern link (Spanish)");
     await page.getByRole("link", { name: `IEP y equipo: ${child!.name}` }).click();
     await heading(page, child!.name).waitFor();
     await page.getByRole("heading", { level: 2, name: "Inquietudes" }).waitFor();
@@ -123,6 +125,7 @@ describe("a concern from filing to the director's board", () => {
   test("the teacher finds it first in My concerns and resolves it, saying what was done", async () => {
     const { page } = await open(DESKTOP);
     await signIn(page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+    await page.getByRole("heading", { level: 2, name: "My concerns" }).waitFor();
     await page.getByRole("link", { name: "Concerns", exact: true }).click();
     await heading(page, "My concerns").waitFor();
     const table = page.getByRole("table", { name: "Open concerns, the nearest deadline first" });

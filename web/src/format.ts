@@ -31,3 +31,6 @@ export function formatSince(iso: string, now = Date.now()): string {
   const days = Math.floor(hours / 24);
   return days === 1 ? t("oneDay") : t("days", { n: days });
 }
+
+/** The day of an instant on the district's clock. */
+export const formatDayInZone = (iso: string, timeZone: string) => new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeZone }).format(new Date(iso));

@@ -43,6 +43,13 @@ export function StudentCards(props: Props) {
                     </A>
                   </li>
                 </Show>
+                <Show when={student.can.fileConcern}>
+                  <li>
+                    <A href={`/students/${student.id}/concern`} aria-label={`${t("raiseConcern")}: ${student.name}`}>
+                      {t("raiseConcern")}
+                    </A>
+                  </li>
+                </Show>
                 <Show when={student.can.viewAudit}>
                   <li>
                     <A href={`/students/${student.id}/audit`} state={{ name: student.name }} aria-label={`${t("whoViewedLink")}: ${student.name}`}>

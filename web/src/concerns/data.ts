@@ -1,3 +1,4 @@
+import type { ConcernAction, ConcernStatus } from "@fidelio/core/concern/schema";
 import { api, call, ApiError, type Body } from "../api";
 import { t } from "../i18n";
 
@@ -5,12 +6,12 @@ const loadConcernRaw = (id: string) => api.concerns[":id"].$get({ param: { id } 
 export type ConcernView = Body<Awaited<ReturnType<typeof loadConcernRaw>>>;
 export const loadConcern = (id: string) => call(loadConcernRaw(id)) as Promise<ConcernView>;
 
-type ListQuery = { status?: "open" | "awaiting_info" | "awaiting_confirmation" | "with_advocate" | "closed"; studentId?: string; cursor?: string };
+type ListQuery = { status?: ConcernStatus; studentId?: string; cursor?: string };
 const loadConcernsRaw = (query: ListQuery) => api.concerns.$get({ query });
 export type ConcernSummary = Body<Awaited<ReturnType<typeof loadConcernsRaw>>>["items"][number];
 export const loadConcerns = (query: ListQuery = {}) => call(loadConcernsRaw(query));
 
-export type ConcernAction = "resolve" | "escalate" | "request_info" | "provide_info" | "confirm" | "dispute" | "withdraw" | "record_outcome";
+export type { ConcernAction };
 
 // The concern routes read their JSON bodies themselves (the core verbs validate them), so the typed
 // client has no body type for them: the JSON goes in `init`, the answer stays typed.

@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { t } from "../i18n";
-import { formatDate, formatInZone } from "../format";
+import { formatDayInZone, formatInZone } from "../format";
 import { stateWords, type ConcernSummary } from "./data";
 
 interface Props {
@@ -47,7 +47,7 @@ export function ConcernTable(props: Props) {
                   <span class="tag tag-warn">{t("overdue")}</span>
                 </Show>
               </td>
-              <td data-label={t("colOpened")}>{formatDate(concern.createdAt)}</td>
+              <td data-label={t("colOpened")}>{formatDayInZone(concern.createdAt, props.timeZone)}</td>
               <Show when={props.showPacket}>
                 <td data-label={t("colPacket")}>
                   <a href={`/api/concerns/${concern.id}/packet`} aria-label={t("packetFor", { name: concern.studentName })}>

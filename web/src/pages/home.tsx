@@ -1,3 +1,4 @@
+import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import { t } from "../i18n";
 import { useSession } from "../session";
@@ -34,6 +35,15 @@ export function Home() {
       </Show>
       <Show when={session.can("viewMyClasses")}>
         <TeacherHome hideWhenEmpty={session.can("viewCaseload")} />
+      </Show>
+      <Show when={session.can("viewConcerns") && (session.can("viewMyClasses") || session.can("viewCaseload"))}>
+        <section aria-labelledby="staff-concerns-title">
+          <h2 id="staff-concerns-title">{t("myConcernsTitle")}</h2>
+          <p>{t("concernsIntroStaff")}</p>
+          <p>
+            <A href="/concerns">{t("myConcernsTitle")}</A>
+          </p>
+        </section>
       </Show>
       <Show when={session.can("viewMyChildren") && list}>{(students) => <ParentHome list={students()} />}</Show>
       <Show when={session.can("viewHandedOverConcerns")}>
