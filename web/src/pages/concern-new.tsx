@@ -1,4 +1,4 @@
-import { A, useNavigate, useParams } from "@solidjs/router";
+import { A, useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For, Show } from "solid-js";
 import { createStore, unwrap } from "solid-js/store";
 import * as v from "valibot";
@@ -69,6 +69,10 @@ function ConcernForm(props: { detail: StudentDetail }) {
       ...iep.services.map((s) => ({ id: s.id, text: `${s.name} (${t("minutesPerWeek", { minutes: s.minutesPerWeek })})` })),
     ];
   };
+  // "Raise a concern about this" on the parent's weekly view names the support: it starts ticked.
+  const [search] = useSearchParams();
+  const named = typeof search.item === "string" ? search.item : undefined;
+  if (named && supports().some((item) => item.id === named) && !draft.itemIds.includes(named)) setDraft("itemIds", (ids) => [...ids, named]);
   const toggle = (id: string, on: boolean) => setDraft("itemIds", (ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
 
   const showInvalid = (problems: Problem[]) => {
