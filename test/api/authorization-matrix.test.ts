@@ -8,6 +8,9 @@ import { Student } from "@fidelio/core/student";
 import { startWorkflowRunner } from "../support/workflow";
 import { newId } from "@fidelio/core/id";
 import { call, signIn } from "../support/api";
+import { District } from "@fidelio/core/district";
+import { districtToday, isoWeekOf } from "@fidelio/core/fidelity";
+import { demoDistrictId } from "@fidelio/local/demo/seed";
 
 /**
  * Every route × every demo role × (an object that is theirs, an object that is not), with the exact
@@ -25,6 +28,19 @@ const other = {} as Record<Who, string>;
 
 const ownConcern = {} as Record<Who, string>;
 const otherConcern = {} as Record<Who, string>;
+const ownForm = {} as Record<Who, string>;
+const otherForm = {} as Record<Who, string>;
+let week = "";
+const formFor = (who: Who, id: string) => (id === own[who] ? ownForm[who] : otherForm[who]);
+
+/** A new IEP version with the same content as the latest, made against the latest version. */
+async function iepBody(studentId: string) {
+  const latest = Iep.latest((await Student.load(studentId))?.ieps ?? []);
+  const { studentId: _s, version = 0, createdAt: _c, createdBy: _b, ...content } = latest ?? { effectiveFrom: "2026-09-01", accommodations: [], modifications: [], services: [], goals: [] };
+  return { ...content, version };
+}
+const latestIep = async (studentId: string) => Iep.latest((await Student.load(studentId))?.ieps ?? [])?.version ?? 1;
+
 let workflow: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
 afterAll(() => workflow?.stop());
 
@@ -78,6 +94,14 @@ beforeAll(async () => {
     if (res.status !== 200) throw new Error(`escalate as ${who} answered ${res.status}`);
   }
   await waitingAt(c, "advocate");
+  week = isoWeekOf(districtToday((await District.load(demoDistrictId))!));
+  const formsOf = async (who: Who) =>
+    ((await (await call(`/api/fidelity/forms?week=${week}`, { token: tokens[who] })).json()) as { items: Array<{ id: string; studentId: string }> }).items;
+  const [teacherForms, teacher2Forms, caseManagerForms] = [await formsOf("teacher"), await formsOf("teacher2"), await formsOf("casemanager")];
+  const teacherForm = teacherForms.find((f) => f.studentId === childOfParent)!.id;
+  const teacher2Form = teacher2Forms.find((f) => f.studentId === childOfParent2)!.id;
+  Object.assign(ownForm, Object.fromEntries(accounts.map((w) => [w, teacherForm])), { teacher: teacherForm, teacher2: teacher2Form, casemanager: caseManagerForms[0]!.id });
+  Object.assign(otherForm, Object.fromEntries(accounts.map((w) => [w, teacher2Form])), { teacher: teacher2Form, teacher2: teacherForm, casemanager: teacher2Form });
   Object.assign(ownConcern, { parent: a, parent2: b, teacher: a, teacher2: b, casemanager: a, director: a, admin: a, advocate: c });
   Object.assign(otherConcern, { parent: b, parent2: a, teacher: b, teacher2: a, casemanager: b, director: newId("con"), admin: b, advocate: a });
   Object.assign(other, { parent: childOfParent2, parent2: childOfParent, teacher: childOfParent2, teacher2: childOfParent, casemanager: district.find((id) => !caseload.includes(id)), director: outsider, admin: outsider, advocate: childOfParent2 });
@@ -181,6 +205,50 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     request: (who, _id, concern) => call(`/api/concerns/${concern}/actions`, { token: tokens[who], body: { action: "confirm" } }),
     expect: { ...all(403, 404), parent: [409, 404], parent2: [409, 404], admin: [404, 404] },
   },
+  {
+    name: "PUT /api/students/:id/iep",
+    request: async (who, id) => call(`/api/students/${id}/iep`, { method: "PUT", token: tokens[who], body: await iepBody(id) }),
+    expect: { ...all(403, 403), casemanager: [201, 404], director: [201, 404], admin: [201, 404] },
+  },
+  {
+    name: "POST /api/students/:id/iep/acknowledge",
+    request: async (who, id) => call(`/api/students/${id}/iep/acknowledge`, { token: tokens[who], body: { version: await latestIep(id) } }),
+    expect: { ...all(403, 403), teacher: [200, 404], teacher2: [200, 404], casemanager: [200, 404] },
+  },
+  {
+    name: "GET /api/fidelity/forms?week=",
+    request: (who) => call(`/api/fidelity/forms?week=${week}`, { token: tokens[who] }),
+    expect: { ...all(403, 403), teacher: [200, 200], teacher2: [200, 200], casemanager: [200, 200] },
+  },
+  {
+    name: "GET /api/fidelity/forms/:id",
+    request: (who, id) => call(`/api/fidelity/forms/${formFor(who, id)}`, { token: tokens[who] }),
+    expect: { ...all(403, 403), teacher: [200, 404], teacher2: [200, 404], casemanager: [200, 404] },
+  },
+  {
+    name: "PUT /api/fidelity/forms/:id (draft)",
+    request: async (who, id) => {
+      const form = await getItem<{ version: number }>(keys.fidelityForm(formFor(who, id)), true);
+      return call(`/api/fidelity/forms/${formFor(who, id)}`, { method: "PUT", token: tokens[who], body: { version: form?.version ?? 0, accommodations: [], services: [] } });
+    },
+    expect: { ...all(403, 403), teacher: [200, 404], teacher2: [200, 404], casemanager: [200, 404] },
+  },
+  {
+    // A stale version: the owner learns of the conflict (409), nobody else learns the form exists.
+    name: "POST /api/fidelity/forms/:id/submit",
+    request: (who, id) => call(`/api/fidelity/forms/${formFor(who, id)}/submit`, { token: tokens[who], body: { version: 999_999 } }),
+    expect: { ...all(403, 403), teacher: [409, 404], teacher2: [409, 404], casemanager: [409, 404] },
+  },
+  {
+    name: "GET /api/students/:id/fidelity",
+    request: (who, id) => call(`/api/students/${id}/fidelity`, { token: tokens[who] }),
+    expect: { ...all(200, 404), advocate: [403, 403] },
+  },
+  {
+    name: "GET /api/reports/fidelity",
+    request: (who) => call("/api/reports/fidelity?format=csv", { token: tokens[who] }),
+    expect: { ...all(403, 403), admin: [200, 200], director: [200, 200] },
+  },
 ];
 
 describe.each(routes)("$name", ({ request, expect: expected }) => {
@@ -191,7 +259,7 @@ describe.each(routes)("$name", ({ request, expect: expected }) => {
 });
 
 describe("without a session", () => {
-  it.each(["/api/me", "/api/students", "/api/students?q=a", "/api/students/schools", "/api/students/classes", "/api/students/stu_x", "/api/audit?studentId=x", "/api/admin/district", "/api/concerns", "/api/concerns/con_x", "/api/concerns/con_x/verify"])("GET %s answers 401", async (path) => {
+  it.each(["/api/me", "/api/students", "/api/students?q=a", "/api/students/schools", "/api/students/classes", "/api/students/stu_x", "/api/audit?studentId=x", "/api/admin/district", "/api/concerns", "/api/concerns/con_x", "/api/concerns/con_x/verify", "/api/fidelity/forms?week=2026-W40", "/api/fidelity/forms/frm_x", "/api/students/stu_x/fidelity", "/api/reports/fidelity"])("GET %s answers 401", async (path) => {
     expect((await call(path)).status).toBe(401);
   });
 

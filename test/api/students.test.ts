@@ -169,27 +169,27 @@ describe("what each demo role may do, from the API", () => {
       await Promise.all(who.map(async (w) => [w, ((await (await call("/api/me", { token: t[w] })).json()) as { can: Record<string, boolean> }).can])),
     );
     const on = (w: (typeof who)[number]) => Object.keys(can[w]).filter((k) => can[w][k]).sort();
-    expect(on("admin")).toEqual(["editDistrict", "importRoster", "viewAllStudents", "viewDistrictSettings"]);
-    expect(on("director")).toEqual(["viewAllStudents", "viewDistrictSettings"]);
+    expect(on("admin")).toEqual(["editDistrict", "importRoster", "viewAllStudents", "viewDistrictSettings", "viewFidelityReport"]);
+    expect(on("director")).toEqual(["viewAllStudents", "viewDistrictSettings", "viewFidelityReport"]);
     expect(on("casemanager")).toContain("viewCaseload");
     expect(on("casemanager")).not.toContain("viewAllStudents");
-    expect(on("teacher")).toEqual(["viewMyClasses"]);
+    expect(on("teacher")).toEqual(["fillFidelityForms", "viewMyClasses"]);
     expect(on("parent")).toEqual(["viewMyChildren"]);
     expect(on("advocate")).toEqual(["viewHandedOverConcerns"]);
   });
 
   it("a student's record says what the caller may do with it", async () => {
     const canOn = async (w: (typeof who)[number]) => ((await (await call(`/api/students/${child}`, { token: t[w] })).json()) as { can: Record<string, boolean> }).can;
-    expect(await canOn("parent")).toEqual({ viewAudit: true, editIep: false, fileConcern: true });
-    expect(await canOn("teacher")).toEqual({ viewAudit: false, editIep: false, fileConcern: false });
-    expect(await canOn("casemanager")).toEqual({ viewAudit: false, editIep: true, fileConcern: false });
-    expect(await canOn("director")).toEqual({ viewAudit: true, editIep: true, fileConcern: false });
-    expect(await canOn("admin")).toEqual({ viewAudit: true, editIep: false, fileConcern: false });
+    expect(await canOn("parent")).toEqual({ viewAudit: true, editIep: false, fileConcern: true, viewFidelity: true, acknowledgeIep: false });
+    expect(await canOn("teacher")).toEqual({ viewAudit: false, editIep: false, fileConcern: false, viewFidelity: true, acknowledgeIep: true });
+    expect(await canOn("casemanager")).toEqual({ viewAudit: false, editIep: true, fileConcern: false, viewFidelity: true, acknowledgeIep: true });
+    expect(await canOn("director")).toEqual({ viewAudit: true, editIep: true, fileConcern: false, viewFidelity: true, acknowledgeIep: false });
+    expect(await canOn("admin")).toEqual({ viewAudit: true, editIep: true, fileConcern: false, viewFidelity: true, acknowledgeIep: false });
   });
 
   it("so do the rows of a list", async () => {
     const rows = async (w: (typeof who)[number]) => ((await (await call("/api/students", { token: t[w] })).json()) as Page).items;
-    expect((await rows("parent"))[0]!.can).toEqual({ viewAudit: true, editIep: false, fileConcern: true });
+    expect((await rows("parent"))[0]!.can).toEqual({ viewAudit: true, editIep: false, fileConcern: true, viewFidelity: true, acknowledgeIep: false });
     expect((await rows("teacher")).every((s) => !s.can.viewAudit && !s.can.fileConcern)).toBe(true);
     expect((await rows("director")).every((s) => s.can.viewAudit && s.can.editIep)).toBe(true);
   });

@@ -124,7 +124,8 @@ async function snapshot(endpoint: string, credentials: { accessKeyId: string; se
   for (const item of await scanTable({ endpoint, region: "us-east-1", credentials }, defaultTableName)) {
     // What any request may write by design: sign-in codes and their outbox emails, sessions, rate-limit
     // counters, and the audit trail of reads.
-    if (/^(AUDIT#|CODE#|SESSION#|RATE#|OUTBOX#)/.test(String(item.pk ?? ""))) continue;
+    // REMIND#: the weekly reminder job's markers, written by its timer, not by any request.
+    if (/^(AUDIT#|CODE#|SESSION#|RATE#|OUTBOX#|REMIND#)/.test(String(item.pk ?? ""))) continue;
     lines.push(JSON.stringify(Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1))), spell));
   }
   for (const line of lines.sort()) hash.update(line), count++;

@@ -12,6 +12,7 @@ import { localDynamoCredentials } from "./dynamo-key";
 import { checkInWorker, runJobInWorker } from "./roster-worker";
 import { startServer } from "./server";
 import { startLocalWorkflow } from "./workflow/index";
+import { startReminderTimer } from "./reminder-timer";
 
 export interface StackOptions {
   port: number;
@@ -61,6 +62,7 @@ export async function startStack(options: StackOptions) {
   process.env.EMAIL_FROM ??= "Fidelio <no-reply@demo.fidelio.test>";
   let poller: Awaited<ReturnType<typeof startOutboxPoller>> | undefined;
   let workflow: Awaited<ReturnType<typeof startLocalWorkflow>> | undefined;
+  let reminders: ReturnType<typeof startReminderTimer> | undefined;
   try {
     progress("creating the table if missing");
     const table = await ensureTable();
@@ -71,6 +73,8 @@ export async function startStack(options: StackOptions) {
     // Escalations run in this process on the synthesized ASL; every open concern carries on where it stands.
     progress("resuming open concerns");
     workflow = await startLocalWorkflow(Concern.openIds);
+    // Weekly fidelity reminders: the handler the EventBridge schedule runs on AWS, here on a timer.
+    reminders = startReminderTimer();
     progress("starting the app");
     const app = await startServer(options.port);
     // Roster imports run on a worker thread; those cut short by a crash finish there (no earlier run can still be alive).
@@ -85,12 +89,14 @@ export async function startStack(options: StackOptions) {
       seeded: seed.created,
       async stop() {
         await app.stop();
+        await reminders?.stop();
         await workflow?.stop();
         await poller?.stop();
         await Promise.all([dynamo.stop(), mail.stop()]);
       },
     };
   } catch (error) {
+    await reminders?.stop();
     await workflow?.stop();
     await poller?.stop();
     await Promise.all([dynamo.stop(), mail.stop()]);

@@ -23,7 +23,15 @@ const policy = {
   "children.list": ["parent"],
   "concern.handedOver": ["advocate"],
   "audit.read": ["district_admin", "director", "parent"],
-  "iep.write": ["director", "case_manager"],
+  /** A new IEP version: the student's case manager, or the district's director or administrator. */
+  "iep.write": ["district_admin", "director", "case_manager"],
+  /** Acknowledging what one must provide under an IEP version (34 CFR 300.323(d)). */
+  "iep.acknowledge": ["teacher", "case_manager"],
+  /** One's own weekly fidelity forms, for the students one serves. */
+  "fidelity.form": ["teacher", "case_manager"],
+  /** A student's delivered and owed, week by week. */
+  "fidelity.read": ["district_admin", "director", "case_manager", "teacher", "parent"],
+  "fidelity.report": ["district_admin", "director"],
   "concern.file": ["parent"],
   /** Which concerns: parents their children's, staff assigned or caseload, the director the district's, advocates handed over (concern/rules.ts). */
   "concern.read": ["director", "case_manager", "teacher", "parent", "advocate"],
@@ -108,6 +116,8 @@ export namespace Access {
       viewAudit: allows("audit.read", towardRoles),
       editIep: allows("iep.write", towardRoles),
       fileConcern: allows("concern.file", towardRoles),
+      viewFidelity: allows("fidelity.read", towardRoles),
+      acknowledgeIep: allows("iep.acknowledge", towardRoles),
     };
   }
 
@@ -122,6 +132,8 @@ export namespace Access {
       viewDistrictSettings: may(actor, "district.read"),
       editDistrict: may(actor, "district.update"),
       importRoster: may(actor, "roster.import"),
+      fillFidelityForms: may(actor, "fidelity.form"),
+      viewFidelityReport: may(actor, "fidelity.report"),
     };
   }
 }

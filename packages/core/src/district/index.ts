@@ -1,5 +1,5 @@
 import { Access } from "../access";
-import { getItem, itemType, keys, putItem } from "../dynamo";
+import { getItem, itemType, keys, putItem, queryAll, transact } from "../dynamo";
 import { conflict, isConditionFailure, notFound } from "../error";
 import { verb } from "../verb";
 import * as v from "valibot";
@@ -13,7 +13,14 @@ const districtItem = itemType<DistrictInfo & { updatedBy?: string }>(
   v.object({ ...DistrictSettings.entries, id: v.string(), name: v.string(), version: v.number(), updatedAt: v.string(), updatedBy: v.optional(v.string()) }),
 );
 
+const listingItem = itemType("district listing", v.object({ districtId: v.string() }));
+
 export namespace District {
+  /** What lists a district for jobs that walk every district (the weekly reminders): one Query, no Scan. */
+  export const listing = (districtId: string) => ({ ...keys.districtListing(districtId), type: "district-listing", districtId });
+
+  export const listed = () => queryAll(listingItem, keys.allDistricts());
+
   export async function load(districtId: string): Promise<DistrictInfo | undefined> {
     return getItem(districtItem, keys.district(districtId), true);
   }
@@ -21,7 +28,10 @@ export namespace District {
   /** Bootstrap only (seed, tests, setup script): creates a district that must not exist yet. */
   export async function create(input: { id: string; name: string } & DistrictSettings): Promise<DistrictInfo> {
     const info: DistrictInfo = { ...input, version: 1, updatedAt: new Date().toISOString() };
-    await putItem({ ...keys.district(info.id), type: "district", ...info }, "attribute_not_exists(pk)");
+    await transact([
+      { put: { ...keys.district(info.id), type: "district", ...info }, condition: "attribute_not_exists(pk)" },
+      { put: listing(info.id) },
+    ]);
     return info;
   }
 

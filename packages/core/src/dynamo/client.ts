@@ -70,6 +70,8 @@ export interface QueryPage<T> {
 export interface QueryInput {
   pk: string;
   skPrefix?: string;
+  /** Inclusive sort-key range; instead of skPrefix. */
+  skBetween?: [string, string];
   index?: "gsi1";
   limit?: number;
   cursor?: string;
@@ -84,7 +86,7 @@ const badCursor = () =>
 
 // Which query a cursor belongs to: a cursor from another list, student or direction is refused.
 const cursorScope = (input: QueryInput) =>
-  JSON.stringify([input.index ?? "table", input.pk, input.skPrefix ?? "", input.newestFirst === true]);
+  JSON.stringify([input.index ?? "table", input.pk, input.skPrefix ?? "", input.newestFirst === true, ...(input.skBetween ?? [])]);
 
 let cursorKey: { secret: string; key: Buffer } | undefined;
 const cursorKeyOf = (secret: string) => {
@@ -123,13 +125,18 @@ function openCursor(cursor: string, input: QueryInput): Record<string, Attribute
 async function query(input: QueryInput, startKey?: Record<string, AttributeValue>) {
   const pkName = input.index ? "gsi1pk" : "pk";
   const skName = input.index ? "gsi1sk" : "sk";
+  const [condition, values] = input.skBetween
+    ? ["#pk = :pk AND #sk BETWEEN :from AND :to", { ":pk": input.pk, ":from": input.skBetween[0], ":to": input.skBetween[1] }]
+    : input.skPrefix
+      ? ["#pk = :pk AND begins_with(#sk, :sk)", { ":pk": input.pk, ":sk": input.skPrefix }]
+      : ["#pk = :pk", { ":pk": input.pk }];
   return dynamo().send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: input.index,
-      KeyConditionExpression: input.skPrefix ? "#pk = :pk AND begins_with(#sk, :sk)" : "#pk = :pk",
-      ExpressionAttributeNames: input.skPrefix ? { "#pk": pkName, "#sk": skName } : { "#pk": pkName },
-      ExpressionAttributeValues: toItem(input.skPrefix ? { ":pk": input.pk, ":sk": input.skPrefix } : { ":pk": input.pk }),
+      KeyConditionExpression: condition,
+      ExpressionAttributeNames: condition === "#pk = :pk" ? { "#pk": pkName } : { "#pk": pkName, "#sk": skName },
+      ExpressionAttributeValues: toItem(values),
       Limit: input.limit,
       ScanIndexForward: !input.newestFirst,
       ExclusiveStartKey: startKey,

@@ -43,6 +43,18 @@
  *    the current wait of an execution and its deadline
  *                                 Get    pk=WF#<executionName>           sk=WAIT
  *    a callback task token        Get    pk=WFTOKEN#<token>              sk=TOKEN
+ *  - IEP version claim (one writer per new version number)
+ *                                 Put    pk=STU#<studentId>              sk=IEPV#<version> (attribute_not_exists)
+ *  - IEP acknowledgment by a team member
+ *                                 Query  pk=STU#<studentId>              sk=ACK#<userId>#<version> (read with the student partition)
+ *  - weekly fidelity form         Get    pk=FORM#<formId>                sk=FORM  (formId derived from student, staff, week)
+ *    a form's earlier revisions   Query  pk=FORM#<formId>                sk begins_with REV#<revision>
+ *    a student's forms by week    Query  gsi1 gsi1pk=STU#<studentId>#FORMS gsi1sk BETWEEN <fromWeek> AND <toWeek>~
+ *                                 (gsi1sk=<week>#<staffId>: a window's cost follows the window, not the history)
+ *  - districts (the reminder job walks them)
+ *                                 Query  pk=DISTRICTS                    sk=<districtId>
+ *  - weekly reminder sent (idempotency marker)
+ *                                 Put    pk=REMIND#<districtId>#<week>   sk=<TEACHER|CM>#<userId> (attribute_not_exists; TTL ends it)
  *  - roster import job            Get    pk=ROSTERJOB#<jobId>            sk=JOB
  *  - a job's uploaded files       Query  pk=ROSTERJOB#<jobId>            sk begins_with FILE# (<file>#<part>, each < 350 KB)
  *  - unfinished roster jobs       Query  gsi1 gsi1pk=ROSTERJOBS#OPEN     gsi1sk=<districtId>#<createdAt>#<jobId>
@@ -85,6 +97,27 @@ export const keys = {
     pk: `STU#${studentId}`,
     sk: `IEP#${effectiveFrom}#${String(version).padStart(4, "0")}`,
   }),
+
+  iepVersionClaim: (studentId: string, version: number) => ({ pk: `STU#${studentId}`, sk: `IEPV#${String(version).padStart(4, "0")}` }),
+  iepAcknowledgment: (studentId: string, userId: string, version: number) => ({
+    pk: `STU#${studentId}`,
+    sk: `ACK#${userId}#${String(version).padStart(4, "0")}`,
+  }),
+
+  fidelityForm: (formId: string) => ({ pk: `FORM#${formId}`, sk: "FORM" }),
+  fidelityFormRevision: (formId: string, revision: number) => ({ pk: `FORM#${formId}`, sk: `REV#${String(revision).padStart(4, "0")}` }),
+  fidelityFormRevisions: (formId: string) => ({ pk: `FORM#${formId}`, skPrefix: "REV#" }),
+  fidelityFormOfStudent: (studentId: string, week: string, staffId: string) => ({ gsi1pk: `STU#${studentId}#FORMS`, gsi1sk: `${week}#${staffId}` }),
+  /** `~` sorts after `#` and every id character, so the range takes every staff member of the last week. */
+  fidelityFormsOfStudent: (studentId: string, fromWeek: string, toWeek: string) => ({
+    index: "gsi1" as const,
+    pk: `STU#${studentId}#FORMS`,
+    skBetween: [fromWeek, `${toWeek}~`] as [string, string],
+  }),
+
+  districtListing: (districtId: string) => ({ pk: "DISTRICTS", sk: districtId }),
+  allDistricts: () => ({ pk: "DISTRICTS" }),
+  reminderSent: (districtId: string, week: string, to: "TEACHER" | "CM", userId: string) => ({ pk: `REMIND#${districtId}#${week}`, sk: `${to}#${userId}` }),
 
   signInCode: (emailHash: string) => ({ pk: `CODE#${emailHash}`, sk: "CODE" }),
   session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: "SESSION" }),
@@ -134,4 +167,4 @@ export const keys = {
 
 /** Which kind of item a sort key inside a student partition is. */
 export const studentItemKind = (sk: string) =>
-  sk === "STUDENT" ? "student" : sk.startsWith("REL#") ? "relationship" : sk.startsWith("IEP#") ? "iep" : "other";
+  sk === "STUDENT" ? "student" : sk.startsWith("REL#") ? "relationship" : sk.startsWith("IEP#") ? "iep" : sk.startsWith("ACK#") ? "acknowledgment" : "other";

@@ -5,13 +5,18 @@ import { codedCheck } from "../problem";
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(max, `At most ${max} characters`));
 const itemId = v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(64));
 
-export const Accommodation = v.object({ id: itemId, text: text(300) });
+const classIds = v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(50)));
+
+/** `classIds`: the classes where it applies; absent means every class the student takes. */
+export const Accommodation = v.object({ id: itemId, text: text(300), classIds });
 export const Modification = v.object({ id: itemId, text: text(300) });
 export const Service = v.object({
   id: itemId,
   name: text(120),
   minutesPerWeek: v.pipe(v.number(), v.integer("Whole minutes"), v.minValue(1, "At least 1 minute"), v.maxValue(3000, "At most 3000 minutes a week")),
   providerRole: text(80),
+  /** The staff member who delivers it, where known; otherwise the student's case manager accounts for it. */
+  providerId: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 export const Goal = v.object({ id: itemId, area: text(80), text: text(600) });
 
@@ -31,6 +36,29 @@ export const IepContent = v.object({
   goals: v.array(Goal),
 });
 export type IepContent = v.InferOutput<typeof IepContent>;
+
+const list = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(100, "At most 100 items"));
+
+/** PUT /api/students/:id/iep: a new version, made against the latest version the editor read (0: none yet). */
+export const IepUpdate = v.object({
+  effectiveFrom: IsoDate,
+  accommodations: list(Accommodation),
+  modifications: list(Modification),
+  services: list(Service),
+  goals: list(Goal),
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type IepUpdate = v.InferOutput<typeof IepUpdate>;
+
+export const IepAcknowledgeInput = v.object({ version: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+
+/** A team member's acknowledgment of what they must provide under one IEP version (34 CFR 300.323(d)). */
+export interface IepAcknowledgment {
+  studentId: string;
+  userId: string;
+  version: number;
+  at: string;
+}
 
 export interface IepVersion extends IepContent {
   studentId: string;

@@ -70,7 +70,14 @@ export namespace Student {
             goals: iep.goals,
           }
         : null,
-      team: team.map((rel) => ({ userId: rel.userId, name: rel.userName, role: rel.kind, emailUndeliverable: undeliverable.get(rel.userId) ?? null })),
+      team: team.map((rel) => ({
+        userId: rel.userId,
+        name: rel.userName,
+        role: rel.kind,
+        // When this member acknowledged the IEP in effect (34 CFR 300.323(d)); null while they have not.
+        acknowledgedAt: (iep && record.acknowledgments.find((a) => a.userId === rel.userId && a.version === iep.version)?.at) ?? null,
+        emailUndeliverable: undeliverable.get(rel.userId) ?? null,
+      })),
     };
   });
 

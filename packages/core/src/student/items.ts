@@ -2,7 +2,7 @@ import * as v from "valibot";
 import type { Item } from "../dynamo/client";
 import { fromItem, itemType } from "../dynamo/item-type";
 import { keys, studentItemKind } from "../dynamo/keys";
-import { Iep, type IepVersion } from "../iep";
+import { Iep, type IepAcknowledgment, type IepVersion } from "../iep";
 import { relationshipKinds, sortName, StudentInfo, studentName, type Relationship } from "./schema";
 
 export const studentItemType = itemType("student", StudentInfo);
@@ -43,18 +43,26 @@ export interface StudentRecord {
   student: StudentInfo;
   relationships: Relationship[];
   ieps: IepVersion[];
+  acknowledgments: IepAcknowledgment[];
 }
+
+const acknowledgmentItemType = itemType<IepAcknowledgment>(
+  "IEP acknowledgment",
+  v.object({ studentId: v.string(), userId: v.string(), version: v.number(), at: v.string() }),
+);
 
 /** Splits the items of one student partition (one Query) into its parts. */
 export function parseStudentPartition(items: Item[]): StudentRecord | undefined {
   let student: StudentInfo | undefined;
   const relationships: Relationship[] = [];
   const ieps: IepVersion[] = [];
+  const acknowledgments: IepAcknowledgment[] = [];
   for (const item of items) {
     const kind = studentItemKind(String(item.sk));
     if (kind === "student") student = fromItem(studentItemType, item);
     else if (kind === "relationship") relationships.push(fromItem(relationshipItemType, item));
     else if (kind === "iep") ieps.push(Iep.fromItem(item));
+    else if (kind === "acknowledgment") acknowledgments.push(fromItem(acknowledgmentItemType, item));
   }
-  return student && { student, relationships, ieps };
+  return student && { student, relationships, ieps, acknowledgments };
 }

@@ -8,7 +8,9 @@ import { adminRoutes } from "./routes/admin";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { concernRoutes } from "./routes/concerns";
+import { fidelityRoutes } from "./routes/fidelity";
 import { meRoutes } from "./routes/me";
+import { reportRoutes } from "./routes/reports";
 import { studentRoutes } from "./routes/students";
 import { requireSession } from "./session";
 
@@ -32,6 +34,8 @@ export const app = new Hono<ApiEnv>()
   .route("/api/students", studentRoutes)
   .route("/api/audit", auditRoutes)
   .route("/api/concerns", concernRoutes)
+  .route("/api/fidelity", fidelityRoutes)
+  .route("/api/reports", reportRoutes)
   .route("/api/admin", adminRoutes)
   .notFound((c) => c.json({ error: "not_found", message: "No such API route" }, 404))
   .onError(onError);

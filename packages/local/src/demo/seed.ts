@@ -4,6 +4,7 @@ import { getItem, keys, putItem, transact } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
 import { User, type UserInfo } from "@fidelio/core/user";
 import { demoDomain } from "./catalog";
+import { seedFidelityHistory } from "./history";
 import { demoRosterFiles } from "./roster";
 
 /** Fixed ids, so the demo district is the same on every machine. */
@@ -59,6 +60,9 @@ export const demoSettings: DistrictSettings = {
  */
 export async function seedDemoDistrict(): Promise<{ districtId: string; created: boolean }> {
   const marker = keys.seeded(demoDistrictId);
+  // Installs seeded before the district listing existed get it here, so the reminder job finds them.
+  const listing = District.listing(demoDistrictId);
+  if (!(await getItem({ pk: listing.pk, sk: listing.sk }))) await putItem(listing);
   if (await getItem(marker)) return { districtId: demoDistrictId, created: false };
   if (!(await District.load(demoDistrictId))) {
     await District.create({ id: demoDistrictId, name: "Riverbend Unified School District", ...demoSettings });
@@ -73,6 +77,7 @@ export async function seedDemoDistrict(): Promise<{ districtId: string; created:
     ]);
   }
   await Roster.importFiles(User.toActor(admin), demoRosterFiles());
+  await seedFidelityHistory(demoDistrictId);
   await putItem({ ...marker, type: "seed-marker", at: new Date().toISOString() });
   return { districtId: demoDistrictId, created: true };
 }

@@ -1,10 +1,24 @@
 import { Hono } from "hono/tiny";
+import { Fidelity, StudentFidelityQuery } from "@fidelio/core/fidelity";
+import { IepAcknowledgeInput, IepUpdate } from "@fidelio/core/iep";
+import { IepEdit } from "@fidelio/core/iep/edit";
 import { Student } from "@fidelio/core/student";
 import type { ApiEnv } from "../context";
 import { validate } from "../validate";
+import { csvResponse } from "./reports";
 
 export const studentRoutes = new Hono<ApiEnv>()
   .get("/", validate("query", Student.list.schema), async (c) => c.json(await Student.list(c.get("actor"), c.req.valid("query"))))
   .get("/schools", async (c) => c.json(await Student.schools(c.get("actor"))))
   .get("/classes", async (c) => c.json(await Student.classes(c.get("actor"))))
-  .get("/:id", async (c) => c.json(await Student.get(c.get("actor"), { id: c.req.param("id") })));
+  .get("/:id", async (c) => c.json(await Student.get(c.get("actor"), { id: c.req.param("id") })))
+  .get("/:id/fidelity", validate("query", StudentFidelityQuery), async (c) => {
+    const out = await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") });
+    return out.csv !== undefined ? csvResponse(out.csv, `fidelity-${out.result.from}-${out.result.to}.csv`) : c.json(out.result);
+  })
+  .put("/:id/iep", validate("json", IepUpdate), async (c) =>
+    c.json(await IepEdit.record(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("json") }), 201),
+  )
+  .post("/:id/iep/acknowledge", validate("json", IepAcknowledgeInput), async (c) =>
+    c.json(await IepEdit.acknowledge(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("json") })),
+  );

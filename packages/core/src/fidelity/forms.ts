@@ -1,0 +1,104 @@
+import * as v from "valibot";
+import { Access } from "../access";
+import type { UserActor } from "../actor";
+import { Audit } from "../audit";
+import { District } from "../district";
+import { batchGet, getItem, keys, putItem, queryAll } from "../dynamo";
+import { isConditionFailure, notFound, VisibleError } from "../error";
+import { relationshipItemType, Student } from "../student";
+import { verb } from "../verb";
+import { inBatches } from "./batches";
+import { FormId, loadOwnForm } from "./access";
+import { formId, formItem, formItemType, isFutureWeek, isLateWeek, newForm } from "./form";
+import { saveForm, submitForm } from "./save";
+import { WeekQuery, type FidelityForm } from "./schema";
+import { addWeeks } from "./week";
+
+export const futureWeek = () => new VisibleError(422, "future_week", "This week has not started yet; it cannot be filled in.");
+
+/** Puts each form only if absent: concurrent first looks at a week make one form each, never two. */
+async function createMissing(forms: FidelityForm[]) {
+  await Promise.all(
+    forms.map((form) =>
+      putItem(formItem(form), "attribute_not_exists(pk)").catch((error) => {
+        if (!isConditionFailure(error)) throw error;
+      }),
+    ),
+  );
+}
+
+/** Rewrites untouched forms with the current plan, only while still untouched (version 0). */
+async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
+  const written = await Promise.all(
+    forms.map((form) =>
+      putItem(formItem(form), "#v = :zero AND #s = :untouched", { "#v": "version", "#s": "status" }, { ":zero": 0, ":untouched": "not_started" }).then(
+        () => form.id,
+        (error) => {
+          if (!isConditionFailure(error)) throw error;
+          return undefined;
+        },
+      ),
+    ),
+  );
+  return new Set(written.filter((id) => id !== undefined));
+}
+
+/**
+ * My forms for a week: one per student I serve that has something for me to report that week,
+ * created on demand from the IEP in effect and the items that apply to me. One Query for my links,
+ * one per served student (10 at a time), one BatchGet for the forms.
+ */
+export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
+  Access.requireAction(actor, "fidelity.form");
+  const district = await District.load(actor.districtId);
+  if (!district) throw notFound("District");
+  if (isFutureWeek(district, week)) throw futureWeek();
+  const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
+  const records = (await inBatches(links, 10, (link) => Student.load(link.studentId))).filter((r) => r !== undefined);
+  const wanted = records.flatMap((record) => newForm(record, actor.userId, week) ?? []);
+  const stored = await batchGet(formItemType, wanted.map((f) => keys.fidelityForm(f.id)), true);
+  const byId = new Map(stored.map((f) => [f.id, f]));
+  const missing = wanted.filter((f) => !byId.has(f.id));
+  // A form nobody has touched follows an amendment made since it was created; a started one keeps what its author saw.
+  const outdated = wanted.filter((f) => byId.get(f.id)?.status === "not_started" && byId.get(f.id)!.iepVersion !== f.iepVersion);
+  const [, fresh] = await Promise.all([createMissing(missing), refresh(outdated)]);
+  const forms = wanted.map((f) => (fresh.has(f.id) ? f : (byId.get(f.id) ?? f))).sort((a, b) => a.studentName.localeCompare(b.studentName));
+  await Audit.recordMany(
+    actor,
+    forms.map((f) => ({
+      studentId: f.studentId,
+      action: "fidelity.form-list",
+      record: `fidelity-form:${f.week}`,
+      reason: records.find((r) => r.student.id === f.studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher") ? "teacher" : "case_manager",
+    })),
+  );
+  return {
+    items: forms.map((f) => ({ id: f.id, studentId: f.studentId, studentName: f.studentName, classIds: f.classIds, week: f.week, status: f.status, version: f.version })),
+  };
+});
+
+/**
+ * One form with what the screen needs around it: the acknowledgment the IEP version asks for, whether
+ * a save needs a reason (late week, or a correction after submitting), last week's answers for
+ * "same as last week", and the earlier revisions.
+ */
+export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
+  const { form, record, district, reason } = await loadOwnForm(actor, id);
+  const [previous, revisions] = await Promise.all([
+    getItem(formItemType, keys.fidelityForm(formId(form.studentId, form.staffId, addWeeks(form.week, -1)))),
+    queryAll(formItemType, keys.fidelityFormRevisions(form.id)),
+    Audit.record(actor, { studentId: form.studentId, action: "fidelity.form-read", record: `fidelity-form:${form.week}`, reason }),
+  ]);
+  const ack = record.acknowledgments.find((a) => a.userId === actor.userId && a.version === form.iepVersion);
+  const late = isLateWeek(district, form.week);
+  return {
+    ...form,
+    acknowledgment: { version: form.iepVersion, required: !ack, acknowledgedAt: ack?.at ?? null },
+    needsReason: form.status === "submitted" ? "correction" : late && !form.lateReason ? "late" : null,
+    previous: previous && previous.status !== "not_started" ? { week: previous.week, accommodations: previous.accommodations, services: previous.services } : null,
+    history: revisions.map((r) => ({ revision: r.revision, status: r.status, submittedAt: r.submittedAt ?? null, updatedAt: r.updatedAt, correctionReason: r.correctionReason ?? null, accommodations: r.accommodations, services: r.services })),
+  };
+});
+
+export const save = saveForm;
+export const submit = submitForm;

@@ -1,0 +1,23 @@
+import { districtFidelity } from "./district-report";
+import { getForm, listForWeek, save, submit } from "./forms";
+import { studentFidelity } from "./student-report";
+
+export * from "./schema";
+export { formId, formItem, newForm, isInstructionDay, districtToday } from "./form";
+export { fidelityRows } from "./student-report";
+export { isoWeekOf, weekStart, weekDays, addWeeks, weeksBetween } from "./week";
+
+/**
+ * Weekly fidelity forms: each team member records, per student and ISO week, whether each
+ * accommodation that applies to them was provided and the service minutes delivered or missed.
+ */
+export namespace Fidelity {
+  export const forms = listForWeek;
+  export const get = getForm;
+  export const saveDraft = save;
+  export const submitForm = submit;
+  export const student = studentFidelity;
+  export const report = districtFidelity;
+}
+
+export { sendReminders, remindDistrict, weekToRemind } from "./reminders";

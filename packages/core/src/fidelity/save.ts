@@ -1,0 +1,108 @@
+import * as v from "valibot";
+import type { UserActor } from "../actor";
+import { Audit } from "../audit";
+import { getItem, keys, transact, type TransactOp } from "../dynamo";
+import { isConditionFailure, VisibleError } from "../error";
+import { verb } from "../verb";
+import { FormId, loadOwnForm, type OwnForm } from "./access";
+import { formItem, formItemType, isFutureWeek, isLateWeek } from "./form";
+import { FormSave, FormSubmit, type FidelityForm } from "./schema";
+import { weekDays } from "./week";
+
+const unprocessable = (code: string, message: string, details?: unknown) => new VisibleError(422, code, message, details);
+
+/** What a stale writer would overwrite: the items whose stored answers differ from theirs. */
+function changedItems(stored: FidelityForm, sent: Pick<FidelityForm, "accommodations" | "services">) {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const accommodations = stored.plan.accommodations
+    .map((p) => p.id)
+    .filter((id) => !same(stored.accommodations.find((a) => a.itemId === id), sent.accommodations.find((a) => a.itemId === id)));
+  const services = stored.plan.services
+    .map((p) => p.id)
+    .filter((id) => !same(stored.services.find((s) => s.serviceId === id)?.sessions, sent.services.find((s) => s.serviceId === id)?.sessions));
+  return { accommodations, services };
+}
+
+/** 409 naming who saved meanwhile and which items now differ, so the screen can show them instead of losing either side. */
+async function staleConflict(id: string, sent: Pick<FidelityForm, "accommodations" | "services">) {
+  const current = await getItem(formItemType, keys.fidelityForm(id), true);
+  return new VisibleError(409, "conflict", "This form was saved elsewhere after you opened it; review the changes and save again.", {
+    version: current?.version,
+    status: current?.status,
+    updatedAt: current?.updatedAt,
+    changed: current ? changedItems(current, sent) : undefined,
+  });
+}
+
+function checkWeek(own: OwnForm, reason: string | undefined) {
+  if (isFutureWeek(own.district, own.form.week)) throw unprocessable("future_week", "This week has not started yet; it cannot be filled in.");
+  if (isLateWeek(own.district, own.form.week) && !own.form.lateReason && !reason) {
+    throw unprocessable("reason_required", "This week is past the district's grace period: say why it is recorded late.");
+  }
+}
+
+function checkAnswers(form: FidelityForm, input: FormSave) {
+  const days = new Set(weekDays(form.week));
+  const unknown = [
+    ...input.accommodations.filter((a) => !form.plan.accommodations.some((p) => p.id === a.itemId)).map((a) => a.itemId),
+    ...input.services.filter((s) => !form.plan.services.some((p) => p.id === s.serviceId)).map((s) => s.serviceId),
+  ];
+  if (unknown.length) throw unprocessable("unknown_item", "The form does not list some of these items.", { itemIds: unknown });
+  const outside = input.services.flatMap((s) => s.sessions.filter((x) => !days.has(x.date)).map((x) => x.date));
+  if (outside.length) throw unprocessable("date_outside_week", "Sessions must fall on the form's school week (Monday to Friday).", { dates: outside });
+}
+
+/** The form write and its audit entry in one transaction; a correction also keeps what it replaces. */
+async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expectedVersion: number, action: string, keep?: FidelityForm) {
+  const ops: TransactOp[] = [
+    { put: formItem(next), condition: "attribute_exists(pk) AND #v = :v", names: { "#v": "version" }, values: { ":v": expectedVersion } },
+    { put: Audit.itemFor(actor, { studentId: next.studentId, action, record: `fidelity-form:${next.week}:r${next.revision}`, reason: own.reason }), condition: "attribute_not_exists(pk)" },
+  ];
+  if (keep) ops.push({ put: { ...keys.fidelityFormRevision(keep.id, keep.revision), type: "fidelity-form-revision", ...keep }, condition: "attribute_not_exists(pk)" });
+  try {
+    await transact(ops);
+  } catch (error) {
+    if (isConditionFailure(error)) throw await staleConflict(next.id, next);
+    throw error;
+  }
+  return next;
+}
+
+/**
+ * Saves a draft. A submitted form is locked: changing it is a correction, which needs a reason and
+ * becomes a new revision, the submitted one kept as history.
+ */
+export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), async (actor, { id, ...input }) => {
+  const own = await loadOwnForm(actor, id);
+  const { form } = own;
+  if (form.version !== input.version) throw await staleConflict(id, input);
+  checkWeek(own, input.reason);
+  checkAnswers(form, input);
+  const now = new Date().toISOString();
+  const answers = { accommodations: input.accommodations, services: input.services, updatedAt: now, updatedBy: actor.userId, version: form.version + 1 };
+  if (form.status === "submitted") {
+    if (!input.reason) throw new VisibleError(409, "form_submitted", "This form was submitted; a correction needs a reason.");
+    const next = { ...form, ...answers, revision: form.revision + 1, correctionReason: input.reason };
+    return write(actor, own, next, input.version, "fidelity.form-correct", form);
+  }
+  const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? input.reason : undefined);
+  return write(actor, own, { ...form, ...answers, status: "draft", ...(lateReason && { lateReason }) }, input.version, "fidelity.form-save");
+});
+
+/** Locks the form. Every accommodation must be answered, and the IEP version it reports on acknowledged first. */
+export const submitForm = verb(v.object({ id: FormId, ...FormSubmit.entries }), async (actor, { id, version, reason }) => {
+  const own = await loadOwnForm(actor, id);
+  const { form, record } = own;
+  if (version !== undefined && form.version !== version) throw await staleConflict(id, form);
+  if (form.status === "submitted") throw new VisibleError(409, "form_submitted", "This form is already submitted.");
+  checkWeek(own, reason);
+  if (!record.acknowledgments.some((a) => a.userId === actor.userId && a.version === form.iepVersion)) {
+    throw new VisibleError(409, "acknowledgment_required", "Acknowledge what this IEP version asks of you before submitting.", { version: form.iepVersion });
+  }
+  const unanswered = form.plan.accommodations.filter((p) => !form.accommodations.some((a) => a.itemId === p.id)).map((p) => p.id);
+  if (unanswered.length) throw unprocessable("incomplete", "Answer every accommodation before submitting.", { itemIds: unanswered });
+  const now = new Date().toISOString();
+  const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? reason : undefined);
+  const next: FidelityForm = { ...form, status: "submitted", submittedAt: now, updatedAt: now, updatedBy: actor.userId, version: form.version + 1, ...(lateReason && { lateReason }) };
+  return write(actor, own, next, form.version, "fidelity.form-submit");
+});

@@ -1,0 +1,89 @@
+import * as v from "valibot";
+import { IsoDate } from "../iep/schema";
+import { codedCheck } from "../problem";
+import { isWeek } from "./week";
+
+/** Fidelity form shapes; no AWS imports, so the web's forms reuse them. */
+export const accommodationStatuses = ["provided", "partly", "not_provided", "not_applicable"] as const;
+export const missedReasons = ["student_absent", "provider_absent", "school_closed", "schedule_conflict", "other"] as const;
+export const formStatuses = ["not_started", "draft", "submitted"] as const;
+export type FormStatus = (typeof formStatuses)[number];
+export type MissedReason = (typeof missedReasons)[number];
+
+export const Week = v.pipe(v.string(), v.maxLength(8), codedCheck(isWeek, "invalid_week", "A week as YYYY-Www, such as 2026-W47"));
+const Note = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, "At most 500 characters")));
+const Reason = v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(500, "At most 500 characters")));
+const ItemId = v.pipe(v.string(), v.maxLength(64));
+
+export const AccommodationAnswer = v.pipe(
+  v.object({ itemId: ItemId, status: v.picklist(accommodationStatuses), note: Note }),
+  // "Did not apply" must say why (no test this week), or the record cannot tell it from a lapse.
+  v.forward(codedCheck((a) => a.status !== "not_applicable" || !!a.note, "note_required", "Say why it did not apply, such as \"no test this week\""), ["note"]),
+);
+export type AccommodationAnswer = v.InferOutput<typeof AccommodationAnswer>;
+
+export const Session = v.union([
+  v.object({ date: IsoDate, minutes: v.pipe(v.number(), v.integer("Whole minutes"), v.minValue(1, "At least 1 minute"), v.maxValue(600, "At most 600 minutes")) }),
+  v.object({ date: IsoDate, missed: v.picklist(missedReasons), note: Note }),
+]);
+export type Session = v.InferOutput<typeof Session>;
+
+export const ServiceAnswer = v.object({ serviceId: ItemId, sessions: v.pipe(v.array(Session), v.maxLength(20, "At most 20 sessions a week")) });
+export type ServiceAnswer = v.InferOutput<typeof ServiceAnswer>;
+
+export const FormSave = v.object({
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  accommodations: v.pipe(v.array(AccommodationAnswer), v.maxLength(100)),
+  services: v.pipe(v.array(ServiceAnswer), v.maxLength(50)),
+  /** Needed for a week past the district's grace period, and for a correction after submitting. */
+  reason: Reason,
+});
+export type FormSave = v.InferOutput<typeof FormSave>;
+
+/** `version` guards against submitting a form changed elsewhere; without it the stored version is submitted. */
+export const FormSubmit = v.object({ version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))), reason: Reason });
+
+export const WeekQuery = v.object({ week: Week });
+
+/** Weeks or dates; a date stands for its week. */
+export const WeekOrDate = v.union([Week, IsoDate]);
+const Format = v.optional(v.picklist(["json", "csv"]));
+export const StudentFidelityQuery = v.object({ from: v.optional(WeekOrDate), to: v.optional(WeekOrDate), format: Format });
+export const FidelityReportQuery = v.object({
+  schoolId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  teacherId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  from: v.optional(WeekOrDate),
+  to: v.optional(WeekOrDate),
+  format: Format,
+});
+
+/** What one staff member reports on for one student in one week: a snapshot of the IEP items that apply to them. */
+export interface FormPlan {
+  accommodations: Array<{ id: string; text: string }>;
+  services: Array<{ id: string; name: string; minutesPerWeek: number; providerRole: string }>;
+}
+
+export interface FidelityForm {
+  id: string;
+  districtId: string;
+  studentId: string;
+  studentName: string;
+  schoolId: string;
+  staffId: string;
+  staffName: string;
+  week: string;
+  classIds: string[];
+  iepVersion: number;
+  plan: FormPlan;
+  status: FormStatus;
+  version: number;
+  revision: number;
+  accommodations: AccommodationAnswer[];
+  services: ServiceAnswer[];
+  createdAt: string;
+  updatedAt: string;
+  updatedBy?: string;
+  submittedAt?: string;
+  lateReason?: string;
+  correctionReason?: string;
+}

@@ -1,0 +1,65 @@
+import * as v from "valibot";
+import { Access } from "../access";
+import { Audit } from "../audit";
+import { keys, transact } from "../dynamo";
+import { conflict, isConditionFailure, notFound, VisibleError } from "../error";
+import { Student } from "../student";
+import { verb } from "../verb";
+import { Iep } from "./index";
+import { IepAcknowledgeInput, IepUpdate, type IepAcknowledgment, type IepVersion } from "./schema";
+
+const StudentId = v.pipe(v.string(), v.maxLength(64));
+
+/**
+ * Changing an IEP: a new version, never an edit in place, and a team member's acknowledgment of a
+ * version. Kept apart from ./index.ts, which the student module itself imports.
+ */
+export namespace IepEdit {
+  /**
+   * A new version made against the latest one the editor read (`version`; 0 when there is none). The
+   * claim item for the next number is put only if absent, so of two editors who read the same version
+   * one wins and the other gets 409, whatever dates they chose.
+   */
+  export const record = verb(v.object({ studentId: StudentId, ...IepUpdate.entries }), async (actor, { studentId, version, ...content }) => {
+    const record = await Student.load(studentId);
+    const grant = Access.toStudent(actor, "iep.write", record);
+    const latest = Iep.latest(record!.ieps);
+    if ((latest?.version ?? 0) !== version) throw conflict("The IEP was changed after you opened it; reload to see the latest version.");
+    const ids = [...content.accommodations, ...content.modifications, ...content.services, ...content.goals].map((item) => item.id);
+    const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (repeated.length) throw new VisibleError(422, "duplicate_item", "Each item needs its own id.", { itemIds: [...new Set(repeated)] });
+    const next: IepVersion = { studentId, version: version + 1, ...content, createdAt: new Date().toISOString(), createdBy: actor.userId };
+    try {
+      await transact([
+        { put: { ...keys.iepVersionClaim(studentId, next.version), type: "iep-claim", at: next.createdAt }, condition: "attribute_not_exists(pk)" },
+        { put: Iep.toItem(next), condition: "attribute_not_exists(pk)" },
+        { put: Audit.itemFor(actor, { studentId, action: "iep.write", record: `iep:v${next.version}`, reason: grant.reason }), condition: "attribute_not_exists(pk)" },
+      ]);
+    } catch (error) {
+      if (isConditionFailure(error)) throw conflict("Someone else saved a new IEP version first; reload to see it.");
+      throw error;
+    }
+    return next;
+  });
+
+  /** A teacher or provider on the student's team acknowledges a version; a repeat answers the first acknowledgment. */
+  export const acknowledge = verb(v.object({ studentId: StudentId, ...IepAcknowledgeInput.entries }), async (actor, { studentId, version }) => {
+    const record = await Student.load(studentId);
+    Access.toStudent(actor, "iep.acknowledge", record);
+    const rel = record?.relationships.find((r) => r.userId === actor.userId && (r.kind === "teacher" || r.kind === "case_manager"));
+    if (!record || !rel) throw notFound("Student");
+    if (!record.ieps.some((iep) => iep.version === version)) throw notFound("IEP version");
+    const existing = record.acknowledgments.find((a) => a.userId === actor.userId && a.version === version);
+    if (existing) return existing;
+    const ack: IepAcknowledgment = { studentId, userId: actor.userId, version, at: new Date().toISOString() };
+    try {
+      await transact([
+        { put: { ...keys.iepAcknowledgment(studentId, actor.userId, version), type: "iep-ack", ...ack }, condition: "attribute_not_exists(pk)" },
+        { put: Audit.itemFor(actor, { studentId, action: "iep.acknowledge", record: `iep:v${version}`, reason: rel.kind === "teacher" ? "teacher" : "case_manager" }), condition: "attribute_not_exists(pk)" },
+      ]);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    return ack;
+  });
+}
