@@ -8,11 +8,17 @@ import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 import { nodeFunction } from "./function";
 import type { AuthSecret } from "./secrets";
 
-/** The reminders' table access: read who owes forms, put reminder emails in the outbox (one transaction each), never Scan. */
-export const reminderTableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"];
+/**
+ * What core's sendReminders sends: districts and their students read (GetItem, Query, BatchGetItem),
+ * then per person one transaction of puts (the outbox email, the once-per-week marker, audit entries). Never Scan.
+ */
+export const reminderTableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem"];
 
-/** Friday 15:00: the end of the school week, while teachers can still fill in this week's forms. */
-export const weeklyReminderCron = { weekDay: "FRI", hour: "15", minute: "0" } as const;
+/**
+ * Every hour on Fridays: sendReminders itself waits, per district, for 3 pm of the school week's last
+ * day on the district's own clock (Hawaii to Maine), and sends once per person and week, so the extra runs send nothing.
+ */
+export const weeklyReminderCron = { weekDay: "FRI", hour: "*", minute: "0" } as const;
 
 export interface WeeklyRemindersProps {
   table: Table;
@@ -23,7 +29,7 @@ export interface WeeklyRemindersProps {
   entry: string;
   authSecret: AuthSecret;
   emailFrom: string;
-  /** The wall clock the schedule reads; core's default district time zone unless told. */
+  /** The wall clock whose Friday the schedule covers; core's default district time zone unless told. */
   timeZone?: TimeZone;
 }
 
@@ -46,7 +52,7 @@ export class WeeklyReminders extends Construct {
     this.schedule = new Schedule(this, "Weekly", {
       description: "Fidelio: weekly fidelity-form reminders",
       schedule: ScheduleExpression.cron({ ...weeklyReminderCron, timeZone: props.timeZone ?? TimeZone.AMERICA_LOS_ANGELES }),
-      // A run that failed is retried a few times within the hour; later than that the reminder would land on the weekend.
+      // A run that failed is retried within the hour; the next hourly run covers it anyway.
       target: new LambdaInvoke(this.fn, { retryAttempts: 2, maxEventAge: Duration.hours(1) }),
     });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { synth } from "../../infra/synth";
+import { reminderTableActions } from "../../infra/schedule";
 import { appTableActions } from "../../infra/table-actions";
 import { actionsOf, functionsOf } from "./template";
 
@@ -19,6 +20,7 @@ describe("the Lambda functions", () => {
       "Fidelio outbox sender": { MemorySize: 512, Timeout: 90, Handler: "index.handler" },
       "Fidelio outbox sweep": { MemorySize: 512, Timeout: 120, Handler: "index.sweep" },
       "Fidelio email bounces and complaints": { MemorySize: 512, Timeout: 10, Handler: "index.handler" },
+      "Fidelio weekly reminders": { MemorySize: 512, Timeout: 300, Handler: "index.handler" },
     };
     for (const step of ["prepare-level", "wait-for-answer", "apply-outcome", "record-failure"]) {
       expected[`Fidelio escalation step ${step}`] = { MemorySize: 512, Timeout: 10, Handler: "index.handler" };
@@ -83,6 +85,7 @@ describe("the Lambda functions", () => {
       "Fidelio outbox sender": [...table("GetItem", "Query", "UpdateItem"), "ses:SendEmail", "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
       "Fidelio outbox sweep": [...table("GetItem", "Query", "UpdateItem"), "ses:SendEmail"],
       "Fidelio email bounces and complaints": table("GetItem", "UpdateItem"),
+      "Fidelio weekly reminders": reminderTableActions,
       "Fidelio escalation step prepare-level": steps,
       "Fidelio escalation step apply-outcome": steps,
       "Fidelio escalation step record-failure": steps,

@@ -13,9 +13,9 @@ describe("the weekly reminders schedule", () => {
   const { template } = synth({ remindersEntry: existsSync(weeklyRemindersEntry) ? weeklyRemindersEntry : standIn });
   const reminders = functionsOf(template).get("Fidelio weekly reminders")!;
 
-  it("runs the reminders every Friday at 15:00 on the district's wall clock, retried within the hour", () => {
+  it("runs the reminders every hour on Fridays (each district's own 3 pm is core's to judge), retried within the hour", () => {
     template.hasResourceProperties("AWS::Scheduler::Schedule", {
-      ScheduleExpression: "cron(0 15 ? * FRI *)",
+      ScheduleExpression: "cron(0 * ? * FRI *)",
       ScheduleExpressionTimezone: "America/Los_Angeles",
       State: "ENABLED",
       Target: { Arn: { "Fn::GetAtt": [reminders.logicalId, "Arn"] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 } },

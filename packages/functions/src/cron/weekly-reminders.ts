@@ -1,4 +1,8 @@
 import { sendReminders } from "@fidelio/core/fidelity";
+import { loadAuthSecret } from "../aws/auth-secret";
+
+// On AWS, the SST Config.Secret is read once per cold start (reminder emails are sealed in the outbox with it).
+await loadAuthSecret();
 
 /**
  * The weekly fidelity reminders: an EventBridge schedule invokes it on AWS, and the local stack runs

@@ -16,7 +16,8 @@ const started = performance.now();
 const { handler } = await import(process.env.BUNDLE);
 const imported = performance.now();
 const answer = await handler(JSON.parse(process.env.EVENT), {});
-process.stdout.write(JSON.stringify({ importMs: imported - started, answerMs: performance.now() - imported, status: answer.statusCode }));
+// Exit at once: the SDK's kept-alive sockets would otherwise hold the process open, and that wait is not start-up.
+process.stdout.write(JSON.stringify({ importMs: imported - started, answerMs: performance.now() - imported, status: answer.statusCode }), () => process.exit(0));
 `;
 
 const apiEvent = (token: string) => ({
