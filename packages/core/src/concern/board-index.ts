@@ -6,7 +6,7 @@ import { levels, type Concern } from "./schema";
  * The director's board is kept as index items written in the same transaction as each transition
  * (store.ts), so reading it is one Query per page whatever the table holds: one entry per filter
  * scope (district, level, school, school and level) ordered by "missed a deadline" then the
- * assignee's deadline, plus counters (open, overdue, per level; resolutions per day; missed deadlines
+ * assignee's deadline, then the longest at its level, plus counters (open, overdue, per level; resolutions per day; missed deadlines
  * per school) moved with ADD. Counters use ADD without a condition on purpose: ADD commutes, so two
  * transitions never lose each other's count, and the transaction that carries it is itself conditional.
  */
@@ -42,7 +42,8 @@ const isOpen = (c: Concern | undefined): c is Concern => !!c && c.stage !== "clo
 const boardDueAt = (c: Concern) => (c.status === "open" && c.level !== "advocate" ? c.dueAt : undefined);
 const schoolOf = (c: Concern) => c.schoolId ?? unknownSchool;
 const scopes = (c: Concern) => ["ALL", `L#${c.level}`, `S#${schoolOf(c)}`, `S#${schoolOf(c)}#L#${c.level}`];
-const order = (c: Concern) => `${(c.missedDeadlines ?? 0) > 0 ? 0 : 1}#${boardDueAt(c) ?? "~"}`;
+// Deadlines fall at the end of a school day, so many tie: the one waiting longest at its level comes first.
+const order = (c: Concern) => `${(c.missedDeadlines ?? 0) > 0 ? 0 : 1}#${boardDueAt(c) ?? "~"}#${c.levelSince ?? c.createdAt}`;
 
 function entry(c: Concern): BoardEntry {
   return {

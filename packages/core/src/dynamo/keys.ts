@@ -38,7 +38,7 @@
  *                                 Query  pk=CONCERNS#OPEN                sk=<concernId> (deleted when the concern closes)
  *    filing replay guard          Get    pk=CONIDEM#<userId>#<sha256(Idempotency-Key)> sk=IDEM (TTL ends it)
  *    the director's board: open concerns in deadline order, one partition per filter scope
- *                                 Query  pk=BOARD#<districtId>#<scope>   sk=<0 missed a deadline|1>#<dueAt|~>#<concernId>
+ *                                 Query  pk=BOARD#<districtId>#<scope>   sk=<0 missed a deadline|1>#<dueAt|~>#<levelSince>#<concernId>
  *                                 (scope ALL, L#<level>, S#<schoolId>, S#<schoolId>#L#<level>: index items, one per
  *                                 scope, replaced in each transition's transaction; gone when the concern closes)
  *    the board's counters         Query  pk=BOARDSTAT#<districtId>#<ALL|S#schoolId>  sk=TOTALS (open, overdue, per level),
