@@ -114,6 +114,15 @@ const parentStrings = {
 
 } satisfies Record<string, readonly [string, string]>;
 
+// The tables are spread into one dictionary, where a key defined twice would silently give one screen
+// another's words: this fails to compile, naming the keys, when two tables share one.
+type Keys<T> = keyof T;
+type Shared =
+  | (Keys<typeof parentStrings> & (Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
+  | (Keys<typeof staffStrings> & (Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
+  | (Keys<typeof concernStrings> & Keys<typeof fidelityStrings>);
+const eachKeyOnce: [Shared] extends [never] ? true : Shared = true;
+void eachKeyOnce;
 const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings, ...fidelityStrings, ...codeStrings, ...concernStrings };
 export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings | keyof typeof fidelityStrings | keyof typeof concernStrings;
 

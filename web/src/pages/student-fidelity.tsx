@@ -104,7 +104,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                         <th scope="col">{t("colWeek")}</th>
                         <th scope="col">{t("colRequired")}</th>
                         <th scope="col">{t("colDelivered")}</th>
-                        <th scope="col">{t("colMissed")}</th>
+                        <th scope="col">{t("colSessionsMissed")}</th>
                         <th scope="col">{t("colUnaccounted")}</th>
                         <th scope="col">{t("colOwed")}</th>
                       </tr>
@@ -116,7 +116,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                             <th scope="row">{t("weekOf", { date: formatDate(weekMonday(row.week)) })}</th>
                             <td data-label={t("colRequired")}>{t("minutesUnit", { n: row.required })}</td>
                             <td data-label={t("colDelivered")}>{t("minutesUnit", { n: row.delivered })}</td>
-                            <td data-label={t("colMissed")}>{missedText(row)}</td>
+                            <td data-label={t("colSessionsMissed")}>{missedText(row)}</td>
                             <td data-label={t("colUnaccounted")}>{t("minutesUnit", { n: row.unaccounted })}</td>
                             <td data-label={t("colOwed")}>{t("minutesUnit", { n: row.balance })}</td>
                           </tr>
@@ -126,7 +126,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                   </table>
                   <Show when={props.data.detail.can.fileConcern}>
                     <p>
-                      <A href={concernHref(studentId(), service.serviceId)}>{t("raiseConcernAbout", { item: service.name })}</A>
+                      <A href={concernHref(studentId(), service.serviceId)}>{t("raiseConcernAboutItem", { item: service.name })}</A>
                     </p>
                   </Show>
                 </section>
@@ -158,7 +158,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                     </p>
                     <Show when={props.data.detail.can.fileConcern}>
                       <A href={concernHref(studentId(), item.itemId)}>
-                        {t("raiseConcern")}
+                        {t("raiseConcernAboutThis")}
                         <span class="visually-hidden">: {item.text}</span>
                       </A>
                     </Show>
