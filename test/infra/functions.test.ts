@@ -82,8 +82,9 @@ describe("the Lambda functions", () => {
       "Fidelio API": [...appTableActions, "states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat", "lambda:InvokeFunction"],
       "Fidelio roster import job": appTableActions,
       // The stream mapping's read of the stream (GetRecords and the rest) comes with the event source.
-      "Fidelio outbox sender": [...table("GetItem", "Query", "UpdateItem"), "ses:SendEmail", "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
-      "Fidelio outbox sweep": [...table("GetItem", "Query", "UpdateItem"), "ses:SendEmail"],
+      // PutItem: an email given up on is recorded on its concern's timeline.
+      "Fidelio outbox sender": [...table("GetItem", "Query", "UpdateItem", "PutItem"), "ses:SendEmail", "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+      "Fidelio outbox sweep": [...table("GetItem", "Query", "UpdateItem", "PutItem"), "ses:SendEmail"],
       "Fidelio email bounces and complaints": table("GetItem", "UpdateItem"),
       "Fidelio weekly reminders": reminderTableActions,
       "Fidelio escalation step prepare-level": steps,
