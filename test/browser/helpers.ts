@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { signInCodeOf } from "@fidelio/core/auth/code-email";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core");
 
@@ -73,8 +74,8 @@ export async function waitForCode(mailUrl: string, address: string, seen: number
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const emails = await mailTo(mailUrl, address);
-    const latest = emails.length > seen ? emails[emails.length - 1] : undefined;
-    const code = latest && `${latest.subject} ${latest.body.text ?? latest.body.html ?? ""}`.match(/\b(\d{6})\b/)?.[1];
+    // The newest sign-in email after the `seen` ones: a concern's recap may arrive after the code.
+    const code = emails.slice(seen).map((email) => signInCodeOf(email.subject)).findLast(Boolean);
     if (code) return code;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+import { signInCodeOf } from "@fidelio/core/auth/code-email";
 
 export interface StoredEmail {
   at: number;
@@ -23,16 +24,16 @@ export async function emailsTo(address: string, url = mailUrl()): Promise<Stored
   return emails.filter((e) => e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
 }
 
-const codeIn = (email: StoredEmail | undefined) => (email && /\b(\d{6})\b/.exec(email.body.text ?? "")?.[1]) || undefined;
 
 /**
- * The sign-in code of the newest email to this address, once more than `seen` emails reached it.
- * Email leaves through the outbox a moment after the request that caused it, so this waits for it.
+ * The sign-in code of the newest sign-in email among those after the first `seen` to this address.
+ * Email leaves through the outbox a moment after the request that caused it, so this waits for it;
+ * other mail (a concern's recap to the same person) may arrive after the code, so it is skipped.
  */
 export async function latestCode(address: string, seen = 0, timeoutMs = 15_000, url = mailUrl()): Promise<string> {
   for (const deadline = Date.now() + timeoutMs; ; ) {
     const emails = await emailsTo(address, url);
-    const code = emails.length > seen ? codeIn(emails.at(-1)) : undefined;
+    const code = emails.slice(seen).map((email) => signInCodeOf(email.subject)).findLast(Boolean);
     if (code) return code;
     if (Date.now() > deadline) throw new Error(`No sign-in code was emailed to ${address}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

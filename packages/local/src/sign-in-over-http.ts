@@ -1,6 +1,8 @@
+import { signInCodeOf } from "@fidelio/core/auth/code-email";
+
 interface StoredEmail {
   destination: { to: string[] };
-  body: { text?: string };
+  subject: string;
 }
 
 const mailTo = async (mailUrl: string, email: string) => {
@@ -21,7 +23,7 @@ export async function signInOverHttp(appUrl: string, mailUrl: string, email: str
   let code: string | undefined;
   for (const deadline = Date.now() + 15_000; !code && Date.now() < deadline; ) {
     const emails = await mailTo(mailUrl, email);
-    code = emails.length > seen ? /\b(\d{6})\b/.exec(emails.at(-1)!.body.text ?? "")?.[1] : undefined;
+    code = emails.slice(seen).map((email) => signInCodeOf(email.subject)).findLast(Boolean);
     if (!code) await new Promise((r) => setTimeout(r, 50));
   }
   if (!code) throw new Error(`No sign-in code reached ${email}`);
