@@ -110,6 +110,25 @@ describe("a parent on a phone", () => {
     await page.getByRole("heading", { level: 2, name: "Su hijo o hija" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("es");
 
+    // A switch whose save never reaches the server (the page left at once) still holds on the next
+    // load, and is stored then: the server's older choice does not win.
+    let cut = false;
+    await page.route("**/api/me", (route) => {
+      if (cut || route.request().method() !== "PUT") return route.fallback();
+      cut = true;
+      return route.abort("connectionreset");
+    });
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => cut).toBe(true);
+    await page.unroute("**/api/me");
+    await page.reload();
+    await page.getByRole("heading", { level: 2, name: "Your child" }).waitFor();
+    const stored = async () => ((await (await browser.context.request.get(`${server.url}/api/me`)).json()) as { language?: string }).language;
+    await expect.poll(stored).toBe("en");
+    await page.getByRole("button", { name: "Español" }).click();
+    await page.getByRole("heading", { level: 2, name: "Su hijo o hija" }).waitFor();
+    await expect.poll(stored).toBe("es");
+
     await page.getByRole("link", { name: `IEP y equipo: ${child.name}` }).click();
     await page.getByRole("heading", { level: 2, name: "Resumen del IEP" }).waitFor();
     await expectAccessible(page, "student page, Spanish");

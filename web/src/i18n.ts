@@ -157,8 +157,9 @@ export function setLang(next: Lang) {
 const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
 const inLang = (entry: readonly [string, string]) => entry[lang() === "es" ? 1 : 0];
 
-// A language picked while signed out, kept (across tabs and reloads: the emailed link opens a new
-// one) until sign-in stores it for the person.
+// A language picked but not yet stored for the person: picked while signed out (kept across tabs and
+// reloads, as the emailed link opens a new one) until sign-in stores it, or picked while signed in
+// until the save answers (a page left before then stores it on the next load instead of losing it).
 const PICKED_KEY = "fidelio.lang.picked";
 
 export function rememberPicked(next: Lang) {
@@ -169,11 +170,19 @@ export function rememberPicked(next: Lang) {
   }
 }
 
-/** The language picked while signed out, if any, forgotten as it is read. */
-export function takePicked(): Lang | undefined {
+/** Forgets the pick once the person's stored language is `saved`, unless a newer pick replaced it. */
+export function forgetPicked(saved: Lang) {
+  try {
+    if (localStorage.getItem(PICKED_KEY) === saved) localStorage.removeItem(PICKED_KEY);
+  } catch {
+    // Nothing was kept.
+  }
+}
+
+/** The language picked and not yet stored, if any; it stays until `forgetPicked` is told it was stored. */
+export function pickedLanguage(): Lang | undefined {
   try {
     const picked = localStorage.getItem(PICKED_KEY);
-    localStorage.removeItem(PICKED_KEY);
     return picked === "en" || picked === "es" ? picked : undefined;
   } catch {
     return undefined;

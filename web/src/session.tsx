@@ -1,6 +1,6 @@
 import { createContext, createEffect, createResource, on, useContext, type ParentProps, type Resource } from "solid-js";
 import { api, call, isStatus } from "./api";
-import { rememberPicked, setLang, takePicked, type Lang } from "./i18n";
+import { forgetPicked, pickedLanguage, rememberPicked, setLang, type Lang } from "./i18n";
 
 async function loadMe() {
   try {
@@ -33,18 +33,21 @@ export function SessionProvider(props: ParentProps) {
   const store = async (language: Lang) => {
     try {
       mutate(await call(api.me.$put({ json: { language } })));
+      forgetPicked(language);
     } catch {
       // The switch already holds on this device; the stored choice is saved the next time it is used.
     }
   };
-  // Once signed in, the app speaks the language the person stored, on any device, unless they
-  // picked one just now, before signing in: that choice is the one meant, and is stored.
+  // Once signed in, the app speaks the language the person stored, on any device, unless a pick on
+  // this device is not stored yet (made before signing in, or just before the page was left while
+  // the save was on its way): that choice is the one meant, and is stored.
   createEffect(
     on(me, (current) => {
       if (!current) return;
-      const picked = takePicked();
+      const picked = pickedLanguage();
       if (picked && picked !== current.language) void store(picked);
-      else if (!picked && current.language) setLang(current.language);
+      else if (picked) forgetPicked(picked);
+      else if (current.language) setLang(current.language);
     }),
   );
   const session: Session = {
@@ -60,8 +63,8 @@ export function SessionProvider(props: ParentProps) {
     can: (flag) => (me.state === "ready" && me()?.can[flag]) || false,
     async chooseLanguage(next) {
       setLang(next);
+      rememberPicked(next);
       if (me.state === "ready" && me()) await store(next);
-      else rememberPicked(next);
     },
   };
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
