@@ -1,19 +1,31 @@
 /**
- * What the browser may load, as web/vite.config.ts writes into the page's meta tag and the local
- * server sends: only Fidelio's own origin (inline data: for the empty favicon), no third party
- * (FERPA), and no framing (clickjacking), which only a header can forbid.
+ * What the browser may load: only Fidelio's own origin (inline data: for the empty favicon), no third
+ * party (FERPA), and no framing (clickjacking). The one list for CloudFront's headers policy, the
+ * local server's header and the page's meta tag (web/vite.config.ts). Keys as hono's secureHeaders
+ * takes them.
  */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export const cspDirectives = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+const policyOf = (directives: Record<string, string[]>) =>
+  Object.entries(directives)
+    .map(([name, sources]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${sources.join(" ")}`)
+    .join("; ");
+
+/** The header's value. */
+export const contentSecurityPolicy = policyOf(cspDirectives);
+
+/** The meta tag's value: the same without frame-ancestors, which browsers ignore there (only a header can forbid framing). */
+export const metaContentSecurityPolicy = policyOf(Object.fromEntries(Object.entries(cspDirectives).filter(([name]) => name !== "frameAncestors")));
 
 /**
  * CloudFront Function (viewer request): a path with no file extension outside /assets/ and /api/ is

@@ -3,23 +3,13 @@ import { join } from "node:path";
 import { zipSync } from "fflate";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
-
-// FERPA: nothing but our own origin may run code, load styles or receive data.
-const csp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join("; ");
+// FERPA: nothing but our own origin may run code, load styles or receive data (one list, shared with AWS and npm start).
+import { metaContentSecurityPolicy } from "../infra/web-policy";
 
 const contentSecurityPolicy = (): Plugin => ({
   name: "fidelio-csp",
   apply: "build",
-  transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: csp }, injectTo: "head-prepend" }],
+  transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: metaContentSecurityPolicy }, injectTo: "head-prepend" }],
 });
 
 /**

@@ -1,18 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { getItem, keys, putItem, queryAll } from "@fidelio/core/dynamo";
 import { Workflow } from "@fidelio/core/workflow";
 import { isStaleTaskToken, workflowEngine } from "@fidelio/core/workflow/engine";
 import { call } from "../support/api";
-import { startWorkflowRunner } from "../support/workflow";
 import { emailsTo } from "../support/mail";
-import { act, childOf, email, fileConcern, getConcern, token, until, waiting } from "./helpers";
+import { act, childOf, email, fileConcern, getConcern, token, until, waiting, runnerPerTest } from "./helpers";
 
-let runner: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
-afterEach(async () => {
-  await runner?.stop();
-  runner = undefined;
-});
+const startRunner = runnerPerTest();
 
 let sofia: Awaited<ReturnType<typeof childOf>>;
 beforeAll(async () => {
@@ -33,7 +28,7 @@ const partition = (id: string) => queryAll(keys.concernPartition(id));
 
 describe("exactly one winner", () => {
   it("an answer and the deadline at the same moment: one wins, the other changes nothing (409 for a losing answer)", async () => {
-    runner = await startWorkflowRunner({ timeScale: 1 });
+    await startRunner({ timeScale: 1 });
     const outcomes: string[] = [];
     for (let round = 0; round < 4; round++) {
       const { body } = await fileConcern(sofia);
@@ -60,7 +55,7 @@ describe("exactly one winner", () => {
   });
 
   it("the deadline first, then the answer: 409 naming where the concern went", async () => {
-    runner = await startWorkflowRunner({ timeScale: 1 });
+    await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
     await waiting(body.id);
     await Workflow.applyOutcome({ concernId: body.id, outcome: { Error: "States.Timeout" } });
@@ -72,7 +67,7 @@ describe("exactly one winner", () => {
 
 describe("nothing twice", () => {
   it("a duplicated task token and duplicated task invocations write nothing twice", async () => {
-    runner = await startWorkflowRunner({ timeScale: 1 });
+    await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
     await waiting(body.id);
     const tokenUsed = (await stored(body.id))!.taskToken!;
@@ -95,7 +90,7 @@ describe("nothing twice", () => {
   });
 
   it("a duplicated timeout is applied once", async () => {
-    runner = await startWorkflowRunner({ timeScale: 1 });
+    await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
     await waiting(body.id);
     const first = await Workflow.applyOutcome({ concernId: body.id, outcome: { Error: "States.Timeout" } });
@@ -105,7 +100,7 @@ describe("nothing twice", () => {
   });
 
   it("replaying POST /api/concerns with the same Idempotency-Key returns the same concern and writes nothing", async () => {
-    runner = await startWorkflowRunner({ timeScale: 1 });
+    await startRunner({ timeScale: 1 });
     const key = randomUUID();
     const first = await fileConcern(sofia, { key });
     expect(first.status).toBe(201);
@@ -134,7 +129,7 @@ describe("nothing twice", () => {
 
 describe("the tamper-evident timeline", () => {
   it("verifies, and an edited event makes verify false", async () => {
-    runner = await startWorkflowRunner({ timeScale: 1 });
+    await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
     await waiting(body.id);
     await act("teacher", body.id, "request_info", "Which tests?");

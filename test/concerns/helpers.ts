@@ -3,7 +3,9 @@ import { getItem, keys } from "@fidelio/core/dynamo";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { afterEach } from "vitest";
 import { call, signIn } from "../support/api";
+import { startWorkflowRunner } from "../support/workflow";
 
 export type Who = "admin" | "director" | "casemanager" | "teacher" | "teacher2" | "parent" | "parent2" | "advocate";
 export const email = (who: Who) => `${who}@demo.fidelio.test`;
@@ -77,3 +79,13 @@ export const waiting = async (id: string, test: (c: ConcernView) => boolean = ()
   }
   throw new Error("The workflow never waited on the concern");
 };
+
+/** Starts a workflow runner for the test that calls it, stopped after that test; call once at the top of a file. */
+export function runnerPerTest() {
+  let running: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+  return async (options: Parameters<typeof startWorkflowRunner>[0]) => (running = await startWorkflowRunner(options));
+}

@@ -1,16 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addSchoolDays, levelDeadline } from "@fidelio/core/calendar";
 import { District } from "@fidelio/core/district";
 import { demoDistrictId } from "@fidelio/local/demo/seed";
 import { emailsTo } from "../support/mail";
-import { startWorkflowRunner } from "../support/workflow";
-import { act, childOf, email, fileConcern, until, waiting } from "./helpers";
+import { act, childOf, email, fileConcern, until, waiting, runnerPerTest } from "./helpers";
 
-let runner: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
-afterEach(async () => {
-  await runner?.stop();
-  runner = undefined;
-});
+const startRunner = runnerPerTest();
 
 let sofia: Awaited<ReturnType<typeof childOf>>;
 beforeAll(async () => {
@@ -22,7 +17,7 @@ const types = (c: { timeline: Array<{ type: string }> }) => c.timeline.map((e) =
 describe("nobody answers", () => {
   it("climbs teacher -> case manager -> director -> advocate, each deadline in school days from the district calendar", async () => {
     // A school day passes in about 43 ms: the whole climb (about a month of school days) in a couple of seconds.
-    runner = await startWorkflowRunner({ timeScale: 2_000_000 });
+    const runner = await startRunner({ timeScale: 2_000_000 });
     const advocateMailBefore = (await emailsTo(email("advocate"))).length;
     const filed = await fileConcern({ ...sofia, advocateEmail: email("advocate") });
     expect(filed.status).toBe(201);
@@ -54,7 +49,7 @@ describe("nobody answers", () => {
 
 describe("answers", () => {
   it("resolve -> confirm closes the concern resolved", async () => {
-    runner = await startWorkflowRunner({ timeScale: 1 });
+    const runner = await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
     await waiting(body.id);
     expect((await act("teacher", body.id, "resolve", "Extended time is now on every math test.")).status).toBe(200);
@@ -64,11 +59,11 @@ describe("answers", () => {
     expect(awaiting.dueAt).toBe(addSchoolDays(district, resolvedAt, 5).toISOString());
     const confirmed = await act("parent", body.id, "confirm");
     expect(confirmed.body).toMatchObject({ status: "closed", outcome: "resolved" });
-    await expect.poll(() => runner!.runner.history(body.id).some((e) => e.type === "ExecutionSucceeded"), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => runner.runner.history(body.id).some((e) => e.type === "ExecutionSucceeded"), { timeout: 5000 }).toBe(true);
   });
 
   it("no confirmation within 5 school days closes it resolved_unconfirmed", async () => {
-    runner = await startWorkflowRunner({ timeScale: 400_000 });
+    await startRunner({ timeScale: 400_000 });
     const { body } = await fileConcern(sofia);
     await waiting(body.id);
     expect((await act("teacher", body.id, "resolve", "Done.")).status).toBe(200);
@@ -78,7 +73,7 @@ describe("answers", () => {
   });
 
   it("dispute sends it to the next level", async () => {
-    runner = await startWorkflowRunner({ timeScale: 1 });
+    await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
     await waiting(body.id);
     await act("teacher", body.id, "resolve", "Done.");
@@ -90,7 +85,7 @@ describe("answers", () => {
   });
 
   it("request_info pauses the clock and the remaining days carry over", async () => {
-    runner = await startWorkflowRunner({ timeScale: 1 });
+    await startRunner({ timeScale: 1 });
     const district = (await District.load(demoDistrictId))!;
     const { body } = await fileConcern(sofia);
     await waiting(body.id);
@@ -106,7 +101,7 @@ describe("answers", () => {
   });
 
   it("request_info unanswered in 10 school days closes it no_reply", async () => {
-    runner = await startWorkflowRunner({ timeScale: 400_000 });
+    await startRunner({ timeScale: 400_000 });
     const { body } = await fileConcern(sofia);
     await waiting(body.id);
     await act("teacher", body.id, "request_info", "Which tests?");

@@ -106,8 +106,10 @@ describe("a week's form", () => {
 
   it("locks on submit; a correction is a new revision with a reason, and the submitted one stays in the history", async () => {
     const opened = await json(call(`/api/fidelity/forms/${form.id}`, { token: t.teacher }));
-    const submitted = await json(call(`/api/fidelity/forms/${form.id}/submit`, { token: t.teacher, body: { version: opened.body.version } }));
-    expect(submitted.status).toBe(200);
+    // A burst of submits (a double tap, two tabs): one submits, the rest answer 409.
+    const burst = await Promise.all(Array.from({ length: 8 }, () => json(call(`/api/fidelity/forms/${form.id}/submit`, { token: t.teacher, body: { version: opened.body.version } }))));
+    expect(burst.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    const submitted = burst.find((r) => r.status === 200)!;
     expect(submitted.body).toMatchObject({ status: "submitted", revision: 0 });
     expect((await formsOf(t.teacher, week)).find((f) => f.id === form.id)?.status).toBe("submitted");
     const body = { version: submitted.body.version, accommodations: answersFor(opened.body, "not_provided"), services: [] };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { synth } from "../../infra/synth";
-import { contentSecurityPolicy, spaFallback } from "../../infra/web-policy";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { localApp, webDist } from "@fidelio/local/server";
+import { contentSecurityPolicy, metaContentSecurityPolicy, spaFallback } from "../../infra/web-policy";
 
 describe("the web app on CloudFront", () => {
   const { template } = synth();
@@ -76,6 +79,13 @@ describe("the web app on CloudFront", () => {
     expect(contentSecurityPolicy).not.toMatch(/https?:|\*|'unsafe-/);
     const policyRef = Object.keys(template.findResources("AWS::CloudFront::ResponseHeadersPolicy"))[0]!;
     for (const b of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors]) expect(b.ResponseHeadersPolicyId, b.PathPattern ?? "default").toEqual({ Ref: policyRef });
+  });
+
+  it("is the one policy `npm start` sends and the built page carries (the page's copy without frame-ancestors, which a meta tag cannot set)", async () => {
+    expect((await localApp().request("/")).headers.get("content-security-policy")).toBe(contentSecurityPolicy);
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(readFileSync(resolve(webDist, "index.html"), "utf8"))?.[1];
+    expect(meta?.replaceAll("&#39;", "'")).toBe(metaContentSecurityPolicy);
+    expect(metaContentSecurityPolicy).toBe(contentSecurityPolicy.replace("; frame-ancestors 'none'", ""));
   });
 
   it("uses a custom domain when one is configured, and that origin is APP_ORIGIN", () => {

@@ -1,20 +1,18 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
+import { startNpmStart } from "../support/npm-start";
 
 /**
  * `npm start` as a real process group: file a concern, `kill -9` the whole group (Java included)
  * while the concern waits on the teacher, start again on the same data directory, and the concern
  * escalates exactly once: one deadline event, one assignment, one email to the case manager.
  */
-const startScript = resolve(import.meta.dirname, "../../packages/local/src/start.ts");
 const dataDir = mkdtempSync(join(tmpdir(), "fidelio-restart-"));
-const { AUTH_SECRET: _s, TABLE_NAME: _t, DYNAMO_ENDPOINT: _d, SES_ENDPOINT: _m, ...shellEnv } = process.env;
 const children: number[] = [];
 afterAll(() => {
   for (const pid of children) {
@@ -31,18 +29,9 @@ afterAll(() => {
 const timeScale = "43200";
 
 async function start(ports: Record<string, string>) {
-  // Its own process group, so one signal reaches Node, Java and everything they started.
-  const child = spawn(process.execPath, ["--import", "tsx", startScript], { env: { ...shellEnv, ...ports, DATA_DIR: dataDir, TIME_SCALE: timeScale }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  children.push(child.pid!);
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  await Promise.race([
-    new Promise<void>((ready) => child.stdout!.on("data", () => output.includes("Press Ctrl-C") && ready())),
-    exited.then(() => Promise.reject(new Error(`start exited: ${output}`))),
-  ]);
-  return { child, exited, app: `http://127.0.0.1:${ports.PORT}`, mail: `http://127.0.0.1:${ports.MAIL_PORT}`, log: () => output };
+  const started = await startNpmStart({ ...ports, DATA_DIR: dataDir, TIME_SCALE: timeScale }, { detached: true });
+  children.push(started.child.pid!);
+  return { ...started, app: `http://127.0.0.1:${ports.PORT}`, mail: `http://127.0.0.1:${ports.MAIL_PORT}` };
 }
 
 const json = async (res: Response) => {
@@ -57,7 +46,7 @@ describe("kill -9 while a concern waits", () => {
     onTestFailed(() => console.error(logs.map((log, i) => `--- start ${i + 1} ---\n${log()}`).join("\n")));
     const ports = async () => ({ PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()), MAIL_PORT: String(await freePort()) });
     const first = await start(await ports());
-    logs.push(first.log);
+    logs.push(first.output);
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
     const parent = await signInOverHttp(first.app, first.mail, "parent@demo.fidelio.test");
     const teacher = await signInOverHttp(first.app, first.mail, "teacher@demo.fidelio.test");
@@ -84,7 +73,7 @@ describe("kill -9 while a concern waits", () => {
     await first.exited;
 
     const second = await start(await ports());
-    logs.push(second.log);
+    logs.push(second.output);
     const director = await signInOverHttp(second.app, second.mail, "director@demo.fidelio.test");
     const read = async () => json(await fetch(`${second.app}/api/concerns/${id}`, { headers: auth(director) }));
     let concern = await read();

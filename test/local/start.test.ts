@@ -2,32 +2,19 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
+import { shellEnv, startNpmStart, startScript } from "../support/npm-start";
 
 /** `npm start`'s entry point as a real process: data on disk, Ctrl-C, restart, missing Java. */
-const startScript = resolve(import.meta.dirname, "../../packages/local/src/start.ts");
 const dataDir = mkdtempSync(join(tmpdir(), "fidelio-start-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-// A clean environment, as a developer's shell would have: none of this test run's table, secret or endpoints.
-const { AUTH_SECRET: _s, TABLE_NAME: _t, DYNAMO_ENDPOINT: _d, SES_ENDPOINT: _m, ...shellEnv } = process.env;
+const start = (env: Record<string, string>) => startNpmStart(env);
 
-async function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", startScript], { env: { ...shellEnv, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
-  await Promise.race([
-    new Promise<void>((ready) => child.stdout!.on("data", () => output.includes("Press Ctrl-C") && ready())),
-    exited.then((code) => Promise.reject(new Error(`start exited (${code}): ${output}`))),
-  ]);
-  return { child, output: () => output, exited };
-}
 
 const portOpen = (port: number) =>
   new Promise<boolean>((done) => {

@@ -1,7 +1,7 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DynamoDBClient, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
@@ -10,34 +10,22 @@ import { demoDistrictId } from "@fidelio/local/demo/seed";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { localDynamoCredentials } from "@fidelio/local/dynamo-key";
 import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
+import { startNpmStart } from "../support/npm-start";
 
 /**
  * Issue 5, item 4: `kill -9` of the app in the middle of a large import, as a real process. At the
  * moment of the crash no relationship names a student that is not written and every written student
  * has its audit entry; after a restart the job finishes, each student audited exactly once.
  */
-const startScript = resolve(import.meta.dirname, "../../packages/local/src/start.ts");
 const dataDir = mkdtempSync(join(tmpdir(), "fidelio-crash-"));
 const cleanups: Array<() => void> = [];
 afterAll(() => {
   for (const cleanup of cleanups) cleanup();
   rmSync(dataDir, { recursive: true, force: true });
 });
-const { AUTH_SECRET: _s, TABLE_NAME: _t, DYNAMO_ENDPOINT: _d, SES_ENDPOINT: _m, ...shellEnv } = process.env;
+const start = (env: Record<string, string>) => startNpmStart(env);
 const students = 1200;
 
-async function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", startScript], { env: { ...shellEnv, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  await Promise.race([
-    new Promise<void>((ready) => child.stdout!.on("data", () => output.includes("Press Ctrl-C") && ready())),
-    exited.then(() => Promise.reject(new Error(`start exited: ${output}`))),
-  ]);
-  return { child, exited };
-}
 
 /** A process still running (a zombie whose parent was killed counts as gone). */
 function alive(pid: number) {

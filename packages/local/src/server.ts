@@ -9,6 +9,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { app } from "@fidelio/functions/api/app";
 import { closeAfterEarlyAnswer } from "./early-answer";
 import { staticDelivery } from "./static-assets";
+import { cspDirectives } from "../../../infra/web-policy";
 
 export const webDist = resolve(import.meta.dirname, "../../../web/dist");
 
@@ -20,23 +21,8 @@ export function localApp() {
   const root = relative(process.cwd(), webDist) || ".";
   return new Hono()
     .use("/*", closeAfterEarlyAnswer)
-    // No third-party anything: scripts, styles, images and connections only from this origin.
-    .use(
-      "/*",
-      secureHeaders({
-        contentSecurityPolicy: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", "data:"],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          formAction: ["'self'"],
-          baseUri: ["'none'"],
-          objectSrc: ["'none'"],
-        },
-      }),
-    )
+    // No third-party anything: scripts, styles, images and connections only from this origin (the list CloudFront sends too).
+    .use("/*", secureHeaders({ contentSecurityPolicy: cspDirectives }))
     .route("/", app)
     .all("/api/*", (c) => c.json({ error: "not_found", message: "No such API route" }, 404))
     // The web app is static: GET and HEAD only; other methods get a complete 405, connection kept.

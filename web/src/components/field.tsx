@@ -4,6 +4,47 @@ import type { FieldErrors } from "../api";
 /** The element id for a field path such as `calendar.closures.0.name`. */
 export const fieldId = (path: string) => `field-${path.replaceAll(".", "-")}`;
 
+/** What the control inside a frame needs, as accessors so it follows the errors. */
+export interface ControlProps {
+  id: () => string;
+  invalid: () => boolean;
+  describedBy: () => string | undefined;
+}
+
+interface FrameProps {
+  id: string;
+  label: string;
+  hint?: string;
+  messages: string[];
+  class?: string;
+  children: (control: ControlProps) => JSX.Element;
+}
+
+/** The label, hint and errors around one control, tied to it with aria-describedby. */
+export function FieldFrame(props: FrameProps) {
+  const control: ControlProps = {
+    id: () => props.id,
+    invalid: () => props.messages.length > 0,
+    describedBy: () => [props.hint && `${props.id}-hint`, props.messages.length > 0 && `${props.id}-error`].filter(Boolean).join(" ") || undefined,
+  };
+  return (
+    <div class={`field ${props.class ?? ""}`}>
+      <label for={props.id}>{props.label}</label>
+      <Show when={props.hint}>
+        <p id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      </Show>
+      {props.children(control)}
+      <Show when={props.messages.length > 0}>
+        <p id={`${props.id}-error`} class="field-error">
+          {props.messages.join(" ")}
+        </p>
+      </Show>
+    </div>
+  );
+}
+
 type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "id" | "onInput" | "value">;
 
 interface Props extends InputProps {
@@ -21,47 +62,35 @@ interface Props extends InputProps {
 /** A labelled input whose errors and hint are tied to it with aria-describedby. */
 export function Field(props: Props) {
   const [own, input] = splitProps(props, ["label", "path", "errors", "value", "onValue", "hint", "class", "multiline"]);
-  const id = () => fieldId(own.path);
-  const messages = () => own.errors[own.path] ?? [];
-  const describedBy = () => [own.hint && `${id()}-hint`, messages().length > 0 && `${id()}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <div class={`field ${own.class ?? ""}`}>
-      <label for={id()}>{own.label}</label>
-      <Show when={own.hint}>
-        <p id={`${id()}-hint`} class="hint">
-          {own.hint}
-        </p>
-      </Show>
-      <Show
-        when={own.multiline}
-        fallback={
-          <input
-            {...input}
-            id={id()}
+    <FieldFrame id={fieldId(own.path)} label={own.label} hint={own.hint} messages={own.errors[own.path] ?? []} class={own.class}>
+      {(control) => (
+        <Show
+          when={own.multiline}
+          fallback={
+            <input
+              {...input}
+              id={control.id()}
+              value={own.value}
+              onInput={(event) => own.onValue(event.currentTarget.value)}
+              aria-invalid={control.invalid()}
+              aria-describedby={control.describedBy()}
+            />
+          }
+        >
+          <textarea
+            id={control.id()}
+            rows={1}
+            maxLength={input.maxLength}
             value={own.value}
+            // A name is one line of text: Enter would only add a line break the schema trims away.
+            onKeyDown={(event) => event.key === "Enter" && event.preventDefault()}
             onInput={(event) => own.onValue(event.currentTarget.value)}
-            aria-invalid={messages().length > 0}
-            aria-describedby={describedBy()}
+            aria-invalid={control.invalid()}
+            aria-describedby={control.describedBy()}
           />
-        }
-      >
-        <textarea
-          id={id()}
-          rows={1}
-          maxLength={input.maxLength}
-          value={own.value}
-          // A name is one line of text: Enter would only add a line break the schema trims away.
-          onKeyDown={(event) => event.key === "Enter" && event.preventDefault()}
-          onInput={(event) => own.onValue(event.currentTarget.value)}
-          aria-invalid={messages().length > 0}
-          aria-describedby={describedBy()}
-        />
-      </Show>
-      <Show when={messages().length > 0}>
-        <p id={`${id()}-error`} class="field-error">
-          {messages().join(" ")}
-        </p>
-      </Show>
-    </div>
+        </Show>
+      )}
+    </FieldFrame>
   );
 }

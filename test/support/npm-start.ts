@@ -1,0 +1,35 @@
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
+
+/** `npm start`'s entry point, run as a real process by the tests of starting, crashing and restarting. */
+export const startScript = resolve(import.meta.dirname, "../../packages/local/src/start.ts");
+
+/** A clean environment, as a developer's shell would have: none of this test run's table, secret or endpoints. */
+const { AUTH_SECRET: _s, TABLE_NAME: _t, DYNAMO_ENDPOINT: _d, SES_ENDPOINT: _m, ...shellEnv } = process.env;
+export { shellEnv };
+
+/**
+ * Starts `npm start`'s entry point with `env` over the clean environment and resolves once it says
+ * it is running; rejects with what it printed if it exits first. `detached` gives it its own process
+ * group, so one signal reaches Node, Java and everything they started.
+ */
+export async function startNpmStart(env: Record<string, string>, options: { detached?: boolean } = {}) {
+  const child = spawn(process.execPath, ["--import", "tsx", startScript], { env: { ...shellEnv, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: options.detached });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+  await Promise.race([
+    new Promise<void>((ready) => child.stdout!.on("data", () => output.includes("Press Ctrl-C") && ready())),
+    exited.then((code) => {
+      // Whatever it started in its own group (Java) goes with it.
+      try {
+        if (options.detached) process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // Nothing of it is left.
+      }
+      return Promise.reject(new Error(`start exited (${code}): ${output}`));
+    }),
+  ]);
+  return { child, output: () => output, exited };
+}
