@@ -13,6 +13,16 @@ interface Props {
   showPacket?: boolean;
 }
 
+/** The student's name, opening the concern (here and on the director's board). */
+export const studentColumn = <T extends { id: string; studentName: string }>(): Column<T> => ({
+  label: t("colStudent"),
+  cell: (concern) => (
+    <A href={`/concerns/${concern.id}`} aria-label={t("openConcernFor", { name: concern.studentName })}>
+      {concern.studentName}
+    </A>
+  ),
+});
+
 /** The advocate's extra column: a link to the concern's printable packet. */
 const packetColumn = (): Column<ConcernSummary> => ({
   label: t("colPacket"),
@@ -30,14 +40,7 @@ export function ConcernTable(props: Props) {
       caption={props.caption}
       rows={props.items}
       columns={[
-        {
-          label: t("colStudent"),
-          cell: (concern) => (
-            <A href={`/concerns/${concern.id}`} aria-label={t("openConcernFor", { name: concern.studentName })}>
-              {concern.studentName}
-            </A>
-          ),
-        },
+        studentColumn(),
         { label: t("colWhere"), cell: (concern) => stateWords(concern) },
         { label: t("colAssignee"), cell: (concern) => (concern.status === "closed" ? "—" : (concern.assignee?.name ?? t("nobodyYet"))) },
         {

@@ -1,4 +1,3 @@
-import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t } from "../i18n";
 import { formatInZone, formatSince } from "../format";
@@ -6,6 +5,7 @@ import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
+import { studentColumn } from "../concerns/table";
 import { AccessDeniedContent } from "./not-found";
 import { loadSchools } from "./home-director";
 import { levelName } from "../concerns/data";
@@ -138,14 +138,7 @@ function OpenTable(props: { items: BoardItem[]; timeZone: string }) {
       caption={t("openByLevelCaption")}
       rows={props.items}
       columns={[
-        {
-          label: t("colStudent"),
-          cell: (item) => (
-            <A href={`/concerns/${item.id}`} aria-label={t("openConcernFor", { name: item.studentName })}>
-              {item.studentName}
-            </A>
-          ),
-        },
+        studentColumn(),
         { label: t("colSchool"), cell: (item) => item.schoolName },
         {
           label: t("colLevel"),
