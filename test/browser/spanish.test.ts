@@ -19,6 +19,34 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
+// The tables take their headings and phone labels (data-label) from the language in effect: switching
+// while one is shown must relabel it in place, not only on the next page. Runs first, with the parent
+// still in English, and hands the parent back in English for the access-log test below.
+test("a table shown while the language is switched is relabelled: headings and each cell's phone label", async () => {
+  const { browser, page } = await open();
+  await signIn(page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+  const [child] = (await apiStudents(browser.context, server.url)).filter((s) => s.relationship === "guardian");
+  await page.goto(`${server.url}/students/${child!.id}/audit`);
+  const table = page.locator("table.stacked");
+  await table.waitFor();
+  const headings = () => table.getByRole("columnheader").allTextContents();
+  const labels = () => table.locator("td[data-label]").evaluateAll((cells) => [...new Set(cells.map((cell) => cell.getAttribute("data-label")))]);
+  const english = ["When", "Who", "What they did", "Why they may see it"];
+  const spanish = ["Cuándo", "Quién", "Qué hizo", "Por qué tiene acceso"];
+  expect(await table.locator("caption").textContent()).toBe("Access to these records");
+  expect(await headings()).toEqual(english);
+  expect(await labels()).toEqual(english);
+
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect.poll(headings).toEqual(spanish);
+  await expect.poll(labels).toEqual(spanish);
+  expect(await table.locator("caption").textContent()).toBe("Accesos a este expediente");
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect.poll(labels).toEqual(english);
+  await expect.poll(async () => (await (await browser.context.request.get(`${server.url}/api/me`)).json()).language).toBe("en");
+}, 120_000);
+
 test("a Spanish-speaking admin's choice is stored, follows them to a new browser, and problems read in Spanish", async () => {
   const first = await open();
   await signIn(first.page, server.url, server.mailUrl, "admin@demo.fidelio.test");

@@ -1,7 +1,8 @@
 import { A } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { Show } from "solid-js";
 import { t } from "../i18n";
 import { formatDayInZone, formatInZone } from "../format";
+import { DataTable, type Column } from "../components/data-table";
 import { stateWords, type ConcernSummary } from "./data";
 
 interface Props {
@@ -12,53 +13,51 @@ interface Props {
   showPacket?: boolean;
 }
 
+/** The student's name, opening the concern (here and on the director's board). */
+export const studentColumn = <T extends { id: string; studentName: string }>(): Column<T> => ({
+  label: t("colStudent"),
+  cell: (concern) => (
+    <A href={`/concerns/${concern.id}`} aria-label={t("openConcernFor", { name: concern.studentName })}>
+      {concern.studentName}
+    </A>
+  ),
+});
+
+/** The advocate's extra column: a link to the concern's printable packet. */
+const packetColumn = (): Column<ConcernSummary> => ({
+  label: t("colPacket"),
+  cell: (concern) => (
+    <a href={`/api/concerns/${concern.id}/packet`} aria-label={t("packetFor", { name: concern.studentName })}>
+      {t("packetLink")}
+    </a>
+  ),
+});
+
 /** Concerns as a table (stacked on phones): who, where it is, who has it, by when. */
 export function ConcernTable(props: Props) {
   return (
-    <table class="stacked">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("colStudent")}</th>
-          <th scope="col">{t("colWhere")}</th>
-          <th scope="col">{t("colAssignee")}</th>
-          <th scope="col">{t("colDue")}</th>
-          <th scope="col">{t("colOpened")}</th>
-          <Show when={props.showPacket}>
-            <th scope="col">{t("colPacket")}</th>
-          </Show>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.items}>
-          {(concern) => (
-            <tr>
-              <td data-label={t("colStudent")}>
-                <A href={`/concerns/${concern.id}`} aria-label={t("openConcernFor", { name: concern.studentName })}>
-                  {concern.studentName}
-                </A>
-              </td>
-              <td data-label={t("colWhere")}>{stateWords(concern)}</td>
-              <td data-label={t("colAssignee")}>{concern.status === "closed" ? "—" : (concern.assignee?.name ?? t("nobodyYet"))}</td>
-              <td data-label={t("colDue")}>
-                {concern.dueAt && concern.status !== "closed" ? <time datetime={concern.dueAt}>{formatInZone(concern.dueAt, props.timeZone)}</time> : "—"}
-                <Show when={concern.dueAt && concern.status !== "closed" && new Date(concern.dueAt).getTime() < Date.now()}>
-                  {" "}
-                  <span class="tag tag-warn">{t("overdue")}</span>
-                </Show>
-              </td>
-              <td data-label={t("colOpened")}>{formatDayInZone(concern.createdAt, props.timeZone)}</td>
-              <Show when={props.showPacket}>
-                <td data-label={t("colPacket")}>
-                  <a href={`/api/concerns/${concern.id}/packet`} aria-label={t("packetFor", { name: concern.studentName })}>
-                    {t("packetLink")}
-                  </a>
-                </td>
+    <DataTable
+      caption={props.caption}
+      rows={props.items}
+      columns={[
+        studentColumn(),
+        { label: t("colWhere"), cell: (concern) => stateWords(concern) },
+        { label: t("colAssignee"), cell: (concern) => (concern.status === "closed" ? "—" : (concern.assignee?.name ?? t("nobodyYet"))) },
+        {
+          label: t("colDue"),
+          cell: (concern) => (
+            <>
+              {concern.dueAt && concern.status !== "closed" ? <time datetime={concern.dueAt}>{formatInZone(concern.dueAt, props.timeZone)}</time> : "—"}
+              <Show when={concern.dueAt && concern.status !== "closed" && new Date(concern.dueAt).getTime() < Date.now()}>
+                {" "}
+                <span class="tag tag-warn">{t("overdue")}</span>
               </Show>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { label: t("colOpened"), cell: (concern) => formatDayInZone(concern.createdAt, props.timeZone) },
+        ...(props.showPacket ? [packetColumn()] : []),
+      ]}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { A } from "@solidjs/router";
 import { t, tCode, tError, tRosterProblem } from "../i18n";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
+import { DataTable } from "../components/data-table";
 
 type Job = Body<Awaited<ReturnType<(typeof api.admin.roster.jobs)[":id"]["$get"]>>>;
 type Summary = NonNullable<Job["summary"]>;
@@ -119,29 +120,16 @@ export function AdminRoster() {
         </ul>
       </Show>
       <Show when={rows().length > 0}>
-        <table class="stacked">
-          <caption>{t("rosterErrorsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("colFile")}</th>
-              <th scope="col">{t("colLine")}</th>
-              <th scope="col">{t("colField")}</th>
-              <th scope="col">{t("colMessage")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={rows()}>
-              {(row) => (
-                <tr>
-                  <td data-label={t("colFile")}>{row.file}</td>
-                  <td data-label={t("colLine")}>{row.line > 0 ? row.line : ""}</td>
-                  <td data-label={t("colField")}>{row.field}</td>
-                  <td data-label={t("colMessage")}>{tRosterProblem(row)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("rosterErrorsCaption")}
+          rows={rows()}
+          columns={[
+            { label: t("colFile"), cell: (row) => row.file },
+            { label: t("colLine"), cell: (row) => (row.line > 0 ? row.line : "") },
+            { label: t("colField"), cell: (row) => row.field },
+            { label: t("colMessage"), cell: (row) => tRosterProblem(row) },
+          ]}
+        />
       </Show>
     </section>
   );

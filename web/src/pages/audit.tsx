@@ -5,6 +5,7 @@ import { t, tCode } from "../i18n";
 import { formatDateTime } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
+import { DataTable } from "../components/data-table";
 import { AccessDeniedContent, NotFoundContent } from "./not-found";
 import { useSession } from "../session";
 
@@ -119,34 +120,24 @@ export function Audit() {
 
 function AuditTable(props: { items: AuditItem[]; myId?: string }) {
   return (
-    <table class="stacked">
-      <caption>{t("auditCaption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("colWhen")}</th>
-          <th scope="col">{t("colWho")}</th>
-          <th scope="col">{t("colWhat")}</th>
-          <th scope="col">{t("colWhy")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.items}>
-          {(entry) => (
-            <tr>
-              <td data-label={t("colWhen")}>
-                <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
-              </td>
-              <td data-label={t("colWho")}>
-                {entry.systemReason ? `Fidelio (${tCode("system", entry.systemReason)})` : entry.actorName}
-                {entry.actorId === props.myId ? ` (${t("you")})` : ""}
-                <span class="detail">{entry.actorRoles.map((role) => tCode("role", role)).join(", ")}</span>
-              </td>
-              <td data-label={t("colWhat")}>{tCode("action", entry.action)}</td>
-              <td data-label={t("colWhy")}>{tCode("reason", entry.reason)}</td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
+    <DataTable
+      caption={t("auditCaption")}
+      rows={props.items}
+      columns={[
+        { label: t("colWhen"), cell: (entry) => <time datetime={entry.at}>{formatDateTime(entry.at)}</time> },
+        {
+          label: t("colWho"),
+          cell: (entry) => (
+            <>
+              {entry.systemReason ? `Fidelio (${tCode("system", entry.systemReason)})` : entry.actorName}
+              {entry.actorId === props.myId ? ` (${t("you")})` : ""}
+              <span class="detail">{entry.actorRoles.map((role) => tCode("role", role)).join(", ")}</span>
+            </>
+          ),
+        },
+        { label: t("colWhat"), cell: (entry) => tCode("action", entry.action) },
+        { label: t("colWhy"), cell: (entry) => tCode("reason", entry.reason) },
+      ]}
+    />
   );
 }

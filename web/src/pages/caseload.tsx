@@ -4,6 +4,7 @@ import { api, call } from "../api";
 import { lang, t } from "../i18n";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
+import { DataTable } from "../components/data-table";
 import { AccessDeniedContent } from "./not-found";
 import { useSession } from "../session";
 import { fidelityApi, type StudentFidelity } from "../fidelity/client";
@@ -111,56 +112,28 @@ function StudentFidelityCard(props: CardProps) {
         {props.unacknowledged.length ? t("notAcknowledged", { names: props.unacknowledged.map((p) => p.name).join(", ") }) : t("allAcknowledged")}
       </p>
       <Show when={supports().length > 0}>
-        <table class="stacked">
-          <caption>{t("caseloadSupports", { name: props.student.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("colAccommodation")}</th>
-              <th scope="col">{t("colFidelity")}</th>
-              <th scope="col">{t("supportNotProvided")}</th>
-              <th scope="col">{t("supportNoForm")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={supports()}>
-              {(item) => (
-                <tr>
-                  <th scope="row">{item.text}</th>
-                  <td data-label={t("colFidelity")}>{percent(item.fidelity, lang())}</td>
-                  <td data-label={t("supportNotProvided")}>{item.notProvided}</td>
-                  <td data-label={t("supportNoForm")}>{item.noForm}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("caseloadSupports", { name: props.student.name })}
+          rows={supports()}
+          columns={[
+            { label: t("colAccommodation"), rowHeader: true, cell: (item) => item.text },
+            { label: t("colFidelity"), cell: (item) => percent(item.fidelity, lang()) },
+            { label: t("supportNotProvided"), cell: (item) => item.notProvided },
+            { label: t("supportNoForm"), cell: (item) => item.noForm },
+          ]}
+        />
       </Show>
       <Show when={services().length > 0}>
-        <table class="stacked">
-          <caption>{t("caseloadMinutes", { name: props.student.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("colService")}</th>
-              <th scope="col">{t("colRequired")}</th>
-              <th scope="col">{t("colDelivered")}</th>
-              <th scope="col">{t("colOwed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={services()}>
-              {(service) => (
-                <tr>
-                  <th scope="row">{service.name}</th>
-                  <td data-label={t("colRequired")}>{t("minutesUnit", { n: service.required })}</td>
-                  <td data-label={t("colDelivered")}>{t("minutesUnit", { n: service.delivered })}</td>
-                  <td data-label={t("colOwed")} class={service.owed > 0 ? "owed" : undefined}>
-                    {t("minutesUnit", { n: service.owed })}
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("caseloadMinutes", { name: props.student.name })}
+          rows={services()}
+          columns={[
+            { label: t("colService"), rowHeader: true, cell: (service) => service.name },
+            { label: t("colRequired"), cell: (service) => t("minutesUnit", { n: service.required }) },
+            { label: t("colDelivered"), cell: (service) => t("minutesUnit", { n: service.delivered }) },
+            { label: t("colOwed"), cell: (service) => t("minutesUnit", { n: service.owed }), cellClass: (service) => (service.owed > 0 ? "owed" : undefined) },
+          ]}
+        />
       </Show>
     </section>
   );

@@ -1,10 +1,11 @@
-import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t } from "../i18n";
 import { formatInZone, formatSince } from "../format";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
+import { DataTable } from "../components/data-table";
+import { studentColumn } from "../concerns/table";
 import { AccessDeniedContent } from "./not-found";
 import { loadSchools } from "./home-director";
 import { levelName } from "../concerns/data";
@@ -133,48 +134,38 @@ function Totals(props: { board: EscalationBoard }) {
 
 function OpenTable(props: { items: BoardItem[]; timeZone: string }) {
   return (
-    <table class="stacked">
-      <caption>{t("openByLevelCaption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("colStudent")}</th>
-          <th scope="col">{t("colSchool")}</th>
-          <th scope="col">{t("colLevel")}</th>
-          <th scope="col">{t("colAssignee")}</th>
-          <th scope="col">{t("colDue")}</th>
-          <th scope="col">{t("colTimeOpen")}</th>
-          <th scope="col">{t("colTimeAtLevel")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.items}>
-          {(item) => (
-            <tr>
-              <td data-label={t("colStudent")}>
-                <A href={`/concerns/${item.id}`} aria-label={t("openConcernFor", { name: item.studentName })}>
-                  {item.studentName}
-                </A>
-              </td>
-              <td data-label={t("colSchool")}>{item.schoolName}</td>
-              <td data-label={t("colLevel")}>
-                {levelName(item.level)}
-                <span class="detail">{t(`status.${item.status}` as "status.open")}</span>
-              </td>
-              <td data-label={t("colAssignee")}>{item.assignee?.name ?? t("nobodyYet")}</td>
-              <td data-label={t("colDue")}>
-                {item.dueAt ? <time datetime={item.dueAt}>{formatInZone(item.dueAt, props.timeZone)}</time> : "—"}
-                <Show when={item.overdue}>
-                  {" "}
-                  <span class="tag tag-warn">{t("overdue")}</span>
-                </Show>
-              </td>
-              <td data-label={t("colTimeOpen")}>{formatSince(item.openedAt)}</td>
-              <td data-label={t("colTimeAtLevel")}>{formatSince(item.levelSince)}</td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
+    <DataTable
+      caption={t("openByLevelCaption")}
+      rows={props.items}
+      columns={[
+        studentColumn(),
+        { label: t("colSchool"), cell: (item) => item.schoolName },
+        {
+          label: t("colLevel"),
+          cell: (item) => (
+            <>
+              {levelName(item.level)}
+              <span class="detail">{t(`status.${item.status}` as "status.open")}</span>
+            </>
+          ),
+        },
+        { label: t("colAssignee"), cell: (item) => item.assignee?.name ?? t("nobodyYet") },
+        {
+          label: t("colDue"),
+          cell: (item) => (
+            <>
+              {item.dueAt ? <time datetime={item.dueAt}>{formatInZone(item.dueAt, props.timeZone)}</time> : "—"}
+              <Show when={item.overdue}>
+                {" "}
+                <span class="tag tag-warn">{t("overdue")}</span>
+              </Show>
+            </>
+          ),
+        },
+        { label: t("colTimeOpen"), cell: (item) => formatSince(item.openedAt) },
+        { label: t("colTimeAtLevel"), cell: (item) => formatSince(item.levelSince) },
+      ]}
+    />
   );
 }
 
@@ -183,25 +174,15 @@ function Missed(props: { board: EscalationBoard }) {
     <section aria-labelledby="missed-title">
       <h2 id="missed-title">{t("missedTitle")}</h2>
       <Show when={props.board.missedDeadlinesBySchool.length > 0} fallback={<p class="empty">{t("noMissed")}</p>}>
-        <table class="compact">
-          <caption>{t("missedCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("colSchool")}</th>
-              <th scope="col">{t("colMissed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.board.missedDeadlinesBySchool}>
-              {(row) => (
-                <tr>
-                  <th scope="row">{row.schoolName}</th>
-                  <td>{row.count}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <DataTable
+          class="compact"
+          caption={t("missedCaption")}
+          rows={props.board.missedDeadlinesBySchool}
+          columns={[
+            { label: t("colSchool"), rowHeader: true, cell: (row) => row.schoolName },
+            { label: t("colMissed"), cell: (row) => row.count },
+          ]}
+        />
       </Show>
     </section>
   );

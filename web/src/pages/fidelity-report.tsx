@@ -4,6 +4,7 @@ import { t } from "../i18n";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
+import { DataTable } from "../components/data-table";
 import { AccessDeniedContent } from "./not-found";
 import { useSession } from "../session";
 import { loadSchools } from "./home-director";
@@ -95,62 +96,35 @@ function ReportTables(props: { report: Report; filters: ReportFilters }) {
         </a>
       </p>
       <Show when={props.report.rows.length > 0} fallback={<p class="empty">{t("noReportRows")}</p>}>
-        <table class="stacked">
-          <caption>{t("reportTeachersCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("colTeacher")}</th>
-              <th scope="col">{t("colFormsExpected")}</th>
-              <th scope="col">{t("status.submitted")}</th>
-              <th scope="col">{t("status.draft")}</th>
-              <th scope="col">{t("status.not_started")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.report.teachers}>
-              {(row) => (
-                <tr>
-                  <th scope="row">{row.teacherName}</th>
-                  <td data-label={t("colFormsExpected")}>{row.forms}</td>
-                  <td data-label={t("status.submitted")}>{row.submitted}</td>
-                  <td data-label={t("status.draft")}>{row.draft}</td>
-                  <td data-label={t("status.not_started")}>{row.notStarted}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-        <table class="stacked">
-          <caption>{t("reportCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("colItem")}</th>
-              <th scope="col">{t("colSchool")}</th>
-              <th scope="col">{t("colTeacher")}</th>
-              <th scope="col">{t("colFormsExpected")}</th>
-              <th scope="col">{t("colFidelity")}</th>
-              <th scope="col">{t("colDetail")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.report.rows}>
-              {(row) => (
-                <tr>
-                  <th scope="row">{row.item}</th>
-                  <td data-label={t("colSchool")}>{row.schoolName}</td>
-                  <td data-label={t("colTeacher")}>{row.teacherName}</td>
-                  <td data-label={t("colFormsExpected")}>{row.expected}</td>
-                  <td data-label={t("colFidelity")}>{pct(row.fidelityPct)}</td>
-                  <td data-label={t("colDetail")}>
-                    {row.kind === "service"
-                      ? t("reportMinutes", { delivered: row.minutesDelivered, planned: row.minutesPlanned })
-                      : t("reportCounts", { provided: row.provided, partly: row.partly, notProvided: row.notProvided, notApplicable: row.notApplicable, noRecord: row.noRecord })}
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("reportTeachersCaption")}
+          rows={props.report.teachers}
+          columns={[
+            { label: t("colTeacher"), rowHeader: true, cell: (row) => row.teacherName },
+            { label: t("colFormsExpected"), cell: (row) => row.forms },
+            { label: t("status.submitted"), cell: (row) => row.submitted },
+            { label: t("status.draft"), cell: (row) => row.draft },
+            { label: t("status.not_started"), cell: (row) => row.notStarted },
+          ]}
+        />
+        <DataTable
+          caption={t("reportCaption")}
+          rows={props.report.rows}
+          columns={[
+            { label: t("colItem"), rowHeader: true, cell: (row) => row.item },
+            { label: t("colSchool"), cell: (row) => row.schoolName },
+            { label: t("colTeacher"), cell: (row) => row.teacherName },
+            { label: t("colFormsExpected"), cell: (row) => row.expected },
+            { label: t("colFidelity"), cell: (row) => pct(row.fidelityPct) },
+            {
+              label: t("colDetail"),
+              cell: (row) =>
+                row.kind === "service"
+                  ? t("reportMinutes", { delivered: row.minutesDelivered, planned: row.minutesPlanned })
+                  : t("reportCounts", { provided: row.provided, partly: row.partly, notProvided: row.notProvided, notApplicable: row.notApplicable, noRecord: row.noRecord }),
+            },
+          ]}
+        />
       </Show>
     </>
   );

@@ -1,7 +1,8 @@
 import { A, useNavigate } from "@solidjs/router";
-import { createResource, For } from "solid-js";
+import { createResource } from "solid-js";
 import { api, call } from "../api";
 import { Loaded } from "../components/loaded";
+import { DataTable } from "../components/data-table";
 import { t } from "../i18n";
 
 export const loadSchools = () => call(api.students.schools.$get());
@@ -40,27 +41,18 @@ export function DirectorHome(props: { districtName: string }) {
       </form>
       <Loaded resource={schools} what={t("whatSchools")} onRetry={refetch}>
         {(loaded) => (
-          <table class="compact">
-            <caption>{t("schoolsCaption", { district: props.districtName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("colSchool")}</th>
-                <th scope="col">{t("colStudents")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={loaded().items}>
-                {(school) => (
-                  <tr>
-                    <th scope="row">{school.name}</th>
-                    <td>
-                      <A href={`/students?school=${encodeURIComponent(school.id)}`}>{t("studentsAt", { school: school.name })}</A>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <DataTable
+            class="compact"
+            caption={t("schoolsCaption", { district: props.districtName })}
+            rows={loaded().items}
+            columns={[
+              { label: t("colSchool"), rowHeader: true, cell: (school) => school.name },
+              {
+                label: t("colStudents"),
+                cell: (school) => <A href={`/students?school=${encodeURIComponent(school.id)}`}>{t("studentsAt", { school: school.name })}</A>,
+              },
+            ]}
+          />
         )}
       </Loaded>
       <p>

@@ -5,6 +5,7 @@ import { lang, t, type StringKey } from "../i18n";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
+import { DataTable } from "../components/data-table";
 import { MinutesChart } from "../components/minutes-chart";
 import { fidelityApi, missedReasons, type ServiceWeek } from "../fidelity/client";
 import { byAccommodation, byService, percent } from "../fidelity/summary";
@@ -97,33 +98,19 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                       : t("upToDate", { service: service.name, delivered: service.delivered, required: service.required })}
                   </p>
                   <MinutesChart weeks={service.weeks.map((w) => ({ label: weekShort(w.week), required: w.required, delivered: w.delivered }))} describedBy={`service-table-${index()}`} />
-                  <table class="stacked" id={`service-table-${index()}`}>
-                    <caption>{t("chartCaption", { service: service.name })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("colWeek")}</th>
-                        <th scope="col">{t("colRequired")}</th>
-                        <th scope="col">{t("colDelivered")}</th>
-                        <th scope="col">{t("colSessionsMissed")}</th>
-                        <th scope="col">{t("colUnaccounted")}</th>
-                        <th scope="col">{t("colOwed")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={service.weeks}>
-                        {(row) => (
-                          <tr>
-                            <th scope="row">{t("weekOf", { date: formatDate(weekMonday(row.week)) })}</th>
-                            <td data-label={t("colRequired")}>{t("minutesUnit", { n: row.required })}</td>
-                            <td data-label={t("colDelivered")}>{t("minutesUnit", { n: row.delivered })}</td>
-                            <td data-label={t("colSessionsMissed")}>{missedText(row)}</td>
-                            <td data-label={t("colUnaccounted")}>{t("minutesUnit", { n: row.unaccounted })}</td>
-                            <td data-label={t("colOwed")}>{t("minutesUnit", { n: row.balance })}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
+                  <DataTable
+                    id={`service-table-${index()}`}
+                    caption={t("chartCaption", { service: service.name })}
+                    rows={service.weeks}
+                    columns={[
+                      { label: t("colWeek"), rowHeader: true, cell: (row) => t("weekOf", { date: formatDate(weekMonday(row.week)) }) },
+                      { label: t("colRequired"), cell: (row) => t("minutesUnit", { n: row.required }) },
+                      { label: t("colDelivered"), cell: (row) => t("minutesUnit", { n: row.delivered }) },
+                      { label: t("colSessionsMissed"), cell: (row) => missedText(row) },
+                      { label: t("colUnaccounted"), cell: (row) => t("minutesUnit", { n: row.unaccounted }) },
+                      { label: t("colOwed"), cell: (row) => t("minutesUnit", { n: row.balance }) },
+                    ]}
+                  />
                   <Show when={props.data.detail.can.fileConcern}>
                     <p>
                       <A href={concernHref(studentId(), service.serviceId)}>{t("raiseConcernAboutItem", { item: service.name })}</A>

@@ -1,0 +1,66 @@
+import { createMemo, For, type JSX } from "solid-js";
+
+export interface Column<T> {
+  /** The column's heading, and on a stacked table each cell's label on a phone. */
+  label: string;
+  cell: (row: T) => JSX.Element;
+  /** The cell names its row (`<th scope="row">`), so a screen reader announces it with every other cell. */
+  rowHeader?: boolean;
+  /** A class for this column's cell in one row, such as "owed" when minutes are owed. */
+  cellClass?: (row: T) => string | undefined;
+}
+
+interface Props<T> {
+  caption: JSX.Element;
+  /** "visually-hidden" where a heading just above already says what the table is. */
+  captionClass?: string;
+  /** "stacked" (the default) turns each row into a labelled block on a phone; "compact" is a narrow two-column table. */
+  class?: "stacked" | "compact";
+  id?: string;
+  /**
+   * Pass the columns inline (`columns={[{ label: t("colSchool"), … }]}`), not as a constant made once:
+   * Solid then reads them again when the language changes, so headings and labels follow it.
+   */
+  columns: Array<Column<T>>;
+  rows: T[];
+}
+
+/** A caption, one heading per column and a row per item: the shape every list table in the app shares. */
+export function DataTable<T>(props: Props<T>) {
+  // Read once per change (a language switch), not once per row.
+  const columns = createMemo(() => props.columns);
+  const tableClass = () => props.class ?? "stacked";
+  // Only a stacked table's cells show their label (styles.css, phone width); a compact one never stacks.
+  const label = (column: Column<T>) => (tableClass() === "stacked" ? column.label : undefined);
+  return (
+    <table class={tableClass()} id={props.id}>
+      <caption class={props.captionClass}>{props.caption}</caption>
+      <thead>
+        <tr>
+          <For each={columns()}>{(column) => <th scope="col">{column.label}</th>}</For>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.rows}>
+          {(row) => (
+            <tr>
+              <For each={columns()}>
+                {(column) =>
+                  column.rowHeader ? (
+                    <th scope="row" class={column.cellClass?.(row)}>
+                      {column.cell(row)}
+                    </th>
+                  ) : (
+                    <td data-label={label(column)} class={column.cellClass?.(row)}>
+                      {column.cell(row)}
+                    </td>
+                  )
+                }
+              </For>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+}
