@@ -4,7 +4,7 @@ import { zipSync } from "fflate";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
 // FERPA: nothing but our own origin may run code, load styles or receive data (one list, shared with AWS and npm start).
-import { metaContentSecurityPolicy } from "../infra/web-policy";
+import { metaContentSecurityPolicy } from "../infra/web-policy.ts";
 
 const contentSecurityPolicy = (): Plugin => ({
   name: "fidelio-csp",
