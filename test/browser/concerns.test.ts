@@ -98,11 +98,15 @@ describe("a concern from filing to the director's board", () => {
     page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/api/concerns") && posts.push(r.headers()["idempotency-key"] ?? ""));
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    const picked = (await page.locator("label[for^='support-']").first().textContent())!;
     await page.getByRole("button", { name: "Enviar la inquietud" }).dblclick();
     await page.getByRole("heading", { level: 1, name: `Inquietud sobre ${child!.name}`, exact: true }).waitFor();
     await page.getByText("Su inquietud fue enviada").waitFor();
     concernId = page.url().split("/concerns/")[1]!;
     await page.getByText(`Referencia: ${concernId}`).waitFor();
+    // The page names the support the concern is about, as the IEP worded it.
+    await page.getByText("Apoyos que no se están dando").waitFor();
+    expect(await page.locator(".named-supports li").allTextContents()).toEqual([picked]);
     expect(posts.every((k) => k === key)).toBe(true);
     expect(errors).toEqual([]);
     // A replay with the same key, as a double tap on a slow network would send it, files nothing new.

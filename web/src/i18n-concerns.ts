@@ -53,6 +53,7 @@ export const concernStrings = {
   description: ["What happened", "Qué pasó"],
   desiredResolution: ["What would fix it", "Qué lo solucionaría"],
   filedBy: ["Raised by", "Presentada por"],
+  supportsNamed: ["Supports not happening", "Apoyos que no se están dando"],
   reference: ["Reference", "Referencia"],
   timelineTitle: ["Timeline", "Historial"],
   fidelio: ["Fidelio", "Fidelio"],

@@ -1,5 +1,5 @@
 import { A, useLocation, useParams } from "@solidjs/router";
-import { createResource, createSignal, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { t } from "../i18n";
 import { formatDate, formatInZone } from "../format";
 import { useSession } from "../session";
@@ -84,6 +84,16 @@ export function Concern() {
                 <dt>{t("filedBy")}</dt>
                 <dd>{loaded().parent?.name}</dd>
               </div>
+              <Show when={loaded().items.length > 0}>
+                <div>
+                  <dt>{t("supportsNamed")}</dt>
+                  <dd>
+                    <ul class="named-supports">
+                      <For each={loaded().items}>{(item) => <li>{item.text}</li>}</For>
+                    </ul>
+                  </dd>
+                </div>
+              </Show>
               <Show when={loaded().className}>
                 <div>
                   <dt>{t("inClass")}</dt>

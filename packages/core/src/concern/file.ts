@@ -9,7 +9,7 @@ import { Iep } from "../iep";
 import { studentName } from "../student/schema";
 import { workflowEngine } from "../workflow/engine";
 import { assignmentAt, loadStudentAndDistrict } from "./people";
-import { FileConcern, IdempotencyKey, type Concern } from "./schema";
+import { FileConcern, IdempotencyKey, type Concern, type ConcernItem } from "./schema";
 import { commit, loadWithTimeline, StaleConcern } from "./store";
 import { genesisHash, publicPerson } from "./timeline";
 import { enterLevel } from "./transitions";
@@ -52,7 +52,12 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
   const { record, district } = await loadStudentAndDistrict(input.studentId);
   if (!record || !district || !isGuardianOf(actor, record)) throw notFound("Student");
   const iep = Iep.inEffect(record.ieps, today());
-  const itemIds = [...(iep?.accommodations ?? []), ...(iep?.modifications ?? []), ...(iep?.services ?? [])].map((i) => i.id);
+  const supports: ConcernItem[] = [
+    ...(iep?.accommodations ?? []).map((a) => ({ id: a.id, kind: "accommodation" as const, text: a.text })),
+    ...(iep?.modifications ?? []).map((m) => ({ id: m.id, kind: "modification" as const, text: m.text })),
+    ...(iep?.services ?? []).map((s) => ({ id: s.id, kind: "service" as const, text: s.name })),
+  ];
+  const itemIds = supports.map((i) => i.id);
   const classes = record.relationships.flatMap((r) => (r.kind === "teacher" ? (r.classes ?? []) : []));
   // Checked against this child's IEP in effect and classes: 400 with the field, nothing written.
   v.parse(
@@ -66,6 +71,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
   const now = new Date();
   const base: Concern = {
     ...input,
+    items: input.itemIds.map((id) => supports.find((item) => item.id === id)!),
     id: newId("con"),
     districtId: district.id,
     studentName: studentName(record.student),

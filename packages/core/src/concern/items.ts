@@ -19,6 +19,7 @@ export const concernItem = itemType<Concern>(
     schoolName: v.optional(v.string()),
     parent: Person,
     itemIds: v.array(v.string()),
+    items: v.optional(v.array(v.object({ id: v.string(), kind: v.picklist(["accommodation", "modification", "service"]), text: v.string() }))),
     classId: v.optional(v.string()),
     className: v.optional(v.string()),
     happenedOn: v.optional(v.string()),

@@ -58,6 +58,12 @@ export interface Person {
   email: string;
 }
 
+export interface ConcernItem {
+  id: string;
+  kind: "accommodation" | "modification" | "service";
+  text: string;
+}
+
 /** The concern item: what the workflow and the API read their state from. */
 export interface Concern {
   id: string;
@@ -70,6 +76,8 @@ export interface Concern {
   /** The parent who filed it. */
   parent: Person;
   itemIds: string[];
+  /** The supports named, worded as in the IEP in effect at filing (a later amendment may reword or drop them). */
+  items?: ConcernItem[];
   classId?: string;
   className?: string;
   happenedOn?: string;

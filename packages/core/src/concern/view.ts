@@ -27,6 +27,7 @@ export function toView(actor: UserActor, concern: Concern, events: TimelineEvent
     studentName: concern.studentName,
     parent: publicPerson(concern.parent),
     itemIds: concern.itemIds,
+    items: concern.items ?? [],
     classId: concern.classId,
     className: concern.className,
     happenedOn: concern.happenedOn,
