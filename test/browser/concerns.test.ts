@@ -198,7 +198,7 @@ describe("a concern from filing to the director's board", () => {
     expect(board.resolvedLast30Days.count).toBeGreaterThanOrEqual(1);
     await page.getByText(`${board.resolvedLast30Days.count} concerns closed.`).waitFor();
     expect(await page.locator(`a[href="/concerns/${concernId}"]`).count()).toBe(0);
-    await page.getByRole("table", { name: "Open concerns by level, overdue first" }).getByText("Overdue").first().waitFor();
+    await page.getByRole("table", { name: "Open concerns by level, overdue first" }).getByText("Missed a deadline").first().waitFor();
     await accessibleAtBothWidths(page, "escalation board", DESKTOP);
 
     // Filters narrow the board through the API; the closed concern is on its own page, closed.
