@@ -37,4 +37,14 @@ describe("the API Lambda bundle", () => {
     expect(unauthenticated.statusCode).toBe(401);
     expect(JSON.parse(unauthenticated.body)).toMatchObject({ error: "unauthenticated" });
   });
+
+  it("bundles everything it loads but Node's own modules and the event-stream module, which only a lazy import names, and not the roster job's writing", async () => {
+    const { metafile } = await build({ ...apiBundleOptions, write: false, metafile: true, logLevel: "silent" });
+    const imports = Object.values(metafile.outputs).flatMap((output) => output.imports).filter((entry) => entry.external);
+    const notNode = imports.filter((entry) => !entry.path.startsWith("node:") && entry.path !== "module");
+    // DynamoDB, Step Functions and Lambda Invoke have no event-stream operation, so this import is never reached.
+    expect(notNode).toEqual([{ path: "@smithy/core/event-streams", kind: "dynamic-import", external: true }]);
+    // The roster job's writing runs in its own function; the API only checks, queues and reports.
+    expect(Object.keys(metafile.inputs).filter((path) => /roster\/(run|runner|apply)\.ts$/.test(path))).toEqual([]);
+  });
 });

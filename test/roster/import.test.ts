@@ -3,7 +3,7 @@ import { strToU8, zipSync } from "fflate";
 import type { UserActor } from "@fidelio/core/actor";
 import { Audit } from "@fidelio/core/audit";
 import { getItem, keys, putItem, queryAll } from "@fidelio/core/dynamo";
-import { Roster } from "@fidelio/core/roster";
+import { RosterRunner } from "@fidelio/core/roster/runner";
 import { Student, type StudentInfo } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, snapshot, toFiles, writesDuring } from "./fixture";
@@ -17,11 +17,11 @@ const actorOf = async (email: string): Promise<UserActor> => {
 describe("roster import", () => {
   let districtId: string;
   let admin: UserActor;
-  let first: Awaited<ReturnType<typeof Roster.importFiles>>;
+  let first: Awaited<ReturnType<typeof RosterRunner.importFiles>>;
 
   beforeAll(async () => {
     ({ districtId, actor: admin } = await newDistrict());
-    first = await Roster.importFiles(admin, toFiles(rosterCsv()));
+    first = await RosterRunner.importFiles(admin, toFiles(rosterCsv()));
   });
 
   it("creates schools, people, students, links and IEPs, and counts them", () => {
@@ -96,9 +96,9 @@ describe("roster import", () => {
   it("re-importing the same files (zipped, in a folder) changes nothing and writes nothing", async () => {
     const before = await snapshot(districtId);
     const zip = zipSync(Object.fromEntries(Object.entries(rosterCsv()).map(([name, text]) => [`export-2026/${name}`, strToU8(text)])));
-    let again: Awaited<ReturnType<typeof Roster.importFiles>> | undefined;
+    let again: Awaited<ReturnType<typeof RosterRunner.importFiles>> | undefined;
     const writes = await writesDuring(async () => {
-      again = await Roster.importFiles(admin, [{ name: "roster.zip", bytes: zip }]);
+      again = await RosterRunner.importFiles(admin, [{ name: "roster.zip", bytes: zip }]);
     });
     expect(writes).toEqual([]);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 18, skipped: 1 });
@@ -108,7 +108,7 @@ describe("roster import", () => {
   it("keeps roles a person already had and adds those the roster gives", async () => {
     const t1 = (await User.byEmail("t1@lincoln.test"))!;
     await putItem(User.toItems({ ...t1, roles: ["advocate", "teacher"] }).user);
-    const result = await Roster.importFiles(admin, toFiles(rosterCsv()));
+    const result = await RosterRunner.importFiles(admin, toFiles(rosterCsv()));
     expect(result.byKind.user).toEqual({ created: 0, updated: 0, unchanged: 6 });
     expect((await User.get(t1.id))?.roles).toEqual(["advocate", "teacher"]);
   });
@@ -118,7 +118,7 @@ describe("roster import", () => {
     csvs["fidelio_iep_items.csv"] = csvs["fidelio_iep_items.csv"]!
       .replace(/^st1,2026-09-01,/gm, "st1,2026-10-15,")
       .replace("Specialized reading instruction,120,", "Specialized reading instruction,150,");
-    const result = await Roster.importFiles(admin, toFiles(csvs));
+    const result = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(result.byKind.iep).toEqual({ created: 0, updated: 1, unchanged: 1 });
     expect(result.byKind.student).toEqual({ created: 0, updated: 0, unchanged: 2 });
 
@@ -135,7 +135,7 @@ describe("roster import", () => {
   it("a zip and the same files uploaded one by one import the same district", async () => {
     const other = await newDistrict();
     const zip = zipSync(Object.fromEntries(Object.entries(rosterCsv("zip.test")).map(([name, text]) => [`oneroster/${name}`, strToU8(text)])));
-    const fromZip = await Roster.importFiles(other.actor, [{ name: "ONEROSTER.ZIP", bytes: zip }]);
+    const fromZip = await RosterRunner.importFiles(other.actor, [{ name: "ONEROSTER.ZIP", bytes: zip }]);
     expect(fromZip).toEqual({ ...first, byKind: first.byKind });
     const shape = async (id: string) =>
       Promise.all(
@@ -146,7 +146,7 @@ describe("roster import", () => {
         }),
       );
     const fresh = await newDistrict();
-    await Roster.importFiles(fresh.actor, toFiles(rosterCsv("files.test")));
+    await RosterRunner.importFiles(fresh.actor, toFiles(rosterCsv("files.test")));
     expect(await shape(other.districtId)).toEqual(await shape(fresh.districtId));
   });
 
@@ -155,7 +155,7 @@ describe("roster import", () => {
     const csvs = rosterCsv("adopt.test");
     csvs["users.csv"] += "adm,active,d1,administrator,Bea,Boss,boss@adopt.test,,\n";
     csvs["fidelio_roles.csv"] += "adm,district_admin\n";
-    const result = await Roster.importFiles(actor, toFiles(csvs));
+    const result = await RosterRunner.importFiles(actor, toFiles(csvs));
     expect(result.byKind.user).toEqual({ created: 6, updated: 1, unchanged: 0 });
     expect(await User.get(actor.userId)).toMatchObject({ name: "Bea Boss", roles: ["district_admin"], sourcedId: "adm", districtId: id });
   });
@@ -164,7 +164,7 @@ describe("roster import", () => {
     const t2 = (await User.byEmail("t2@lincoln.test"))!;
     const csvs = rosterCsv();
     csvs["users.csv"] = csvs["users.csv"]!.replace("t2@lincoln.test", "tom.math@lincoln.test").replace("st2,active,", "st2,tobedeleted,");
-    const result = await Roster.importFiles(admin, toFiles(csvs));
+    const result = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(result).toMatchObject({ skipped: 2, created: 0 });
     expect(result.byKind.user).toEqual({ created: 0, updated: 1, unchanged: 5 });
     expect((await User.byEmail("tom.math@lincoln.test"))?.id).toBe(t2.id);
@@ -174,9 +174,9 @@ describe("roster import", () => {
 
   it("refuses anyone but a district administrator with 403, before reading the files", async () => {
     const teacher = await actorOf("t1@lincoln.test");
-    await expect(Roster.importFiles(teacher, toFiles(rosterCsv()))).rejects.toMatchObject({ status: 403 });
+    await expect(RosterRunner.importFiles(teacher, toFiles(rosterCsv()))).rejects.toMatchObject({ status: 403 });
     const director = await actorOf("dir@lincoln.test");
-    await expect(Roster.importFiles(director, [])).rejects.toMatchObject({ status: 403 });
+    await expect(RosterRunner.importFiles(director, [])).rejects.toMatchObject({ status: 403 });
   });
 
   it("leaves no source map entries pointing at missing items", async () => {

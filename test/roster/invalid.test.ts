@@ -3,11 +3,12 @@ import type { UserActor } from "@fidelio/core/actor";
 import { getItem, keys, queryAll } from "@fidelio/core/dynamo";
 import { VisibleError } from "@fidelio/core/error";
 import { Roster, type RosterProblem } from "@fidelio/core/roster";
+import { RosterRunner } from "@fidelio/core/roster/runner";
 import { newAccount, newDistrict, rosterCsv, toFiles } from "./fixture";
 
 /** Runs the import expecting a 400 and returns its problems as {file, line, field} (messages checked separately). */
 async function problemsOf(actor: UserActor, csvs: Record<string, string>) {
-  const error = await Roster.importFiles(actor, toFiles(csvs)).then(
+  const error = await RosterRunner.importFiles(actor, toFiles(csvs)).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -134,8 +135,8 @@ describe("roster validation", () => {
     const { actor } = await newDistrict();
     const csvs = rosterCsv();
     csvs["enrollments.csv"] += Array.from({ length: 50_001 }, (_, i) => `x${i},active,c1,s1,st1,student`).join("\n");
-    await expect(Roster.importFiles(actor, toFiles(csvs))).rejects.toMatchObject({ status: 413, code: "roster_too_large" });
+    await expect(RosterRunner.importFiles(actor, toFiles(csvs))).rejects.toMatchObject({ status: 413, code: "roster_too_large" });
     const big = { name: "users.csv", bytes: new Uint8Array(21 * 1024 * 1024) };
-    await expect(Roster.importFiles(actor, [big])).rejects.toMatchObject({ status: 413, code: "roster_too_large" });
+    await expect(RosterRunner.importFiles(actor, [big])).rejects.toMatchObject({ status: 413, code: "roster_too_large" });
   });
 });

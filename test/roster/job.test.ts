@@ -4,6 +4,7 @@ import type { UserActor } from "@fidelio/core/actor";
 import { Audit } from "@fidelio/core/audit";
 import { keys, queryAll } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
+import { RosterRunner } from "@fidelio/core/roster/runner";
 import type { StudentInfo } from "@fidelio/core/student";
 import { call, signIn } from "../support/api";
 import { jobUntilEnd, newAccount, newDistrict, rosterCsv, toFiles } from "./fixture";
@@ -82,7 +83,7 @@ describe("roster import as a job over the API", () => {
     expect((await call(`/api/admin/roster/jobs/${running.id}`, { token: await signIn(stranger.actor.email) })).status).toBe(404);
     const teacher = await newAccount(districtId, `teacher-${Date.now()}@jobs.test`, ["teacher"]);
     expect((await call(`/api/admin/roster/jobs/${running.id}`, { token: await signIn(teacher.email) })).status).toBe(403);
-    await Roster.run(running.id!);
+    await RosterRunner.run(running.id!);
     expect(await jobUntilEnd(token, running.id!)).toMatchObject({ status: "done" });
   });
 });

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { UserActor } from "@fidelio/core/actor";
 import { VisibleError } from "@fidelio/core/error";
 import { Roster, type RosterProblem } from "@fidelio/core/roster";
+import { RosterRunner } from "@fidelio/core/roster/runner";
 import { newDistrict, rosterCsv, toFiles } from "./fixture";
 
 /** Issue 6: a syntax error names the line where the bad quote opens and its column; no knock-on errors; every problem listed. */
 const problemsOf = async (actor: UserActor, csvs: Record<string, string>) => {
-  const error = await Roster.importFiles(actor, toFiles(csvs)).then(() => undefined, (e: unknown) => e);
+  const error = await RosterRunner.importFiles(actor, toFiles(csvs)).then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(VisibleError);
   return ((error as VisibleError).details as RosterProblem[]).map(({ file, line, field, code, params }) => ({ file, line, field, code, params }));
 };
@@ -60,7 +61,7 @@ describe("roster problems", () => {
     const csvs = rosterCsv();
     csvs["users.csv"] += "g2,active,s1,guardian,Rafael,Ruiz,rafael@lincoln.test,,\n";
     csvs["report.xlsx"] = "PK";
-    const error = await Roster.importFiles(actor, toFiles(csvs)).catch((e: VisibleError) => e);
+    const error = await RosterRunner.importFiles(actor, toFiles(csvs)).catch((e: VisibleError) => e);
     expect((error as VisibleError).details).toEqual([
       { file: "report.xlsx", line: 0, field: "", code: "not_a_roster_file", params: {}, message: "Not a CSV or ZIP file: export the roster from your SIS as OneRoster CSV" },
       { file: "users.csv", line: 11, field: "sourcedId", code: "duplicate_id", params: { sourcedId: "g2" }, message: "Duplicate sourcedId g2" },

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@fidelio/core/actor";
 import { Audit } from "@fidelio/core/audit";
 import { keys, queryAll } from "@fidelio/core/dynamo";
-import { Roster } from "@fidelio/core/roster";
+import { RosterRunner } from "@fidelio/core/roster/runner";
 import { Student, type StudentInfo } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, toFiles } from "./fixture";
@@ -20,14 +20,14 @@ describe("roster re-import and ended relationships", () => {
   beforeAll(async () => {
     const district = await newDistrict();
     admin = district.actor;
-    await Roster.importFiles(admin, toFiles(rosterCsv("revoke.test")));
+    await RosterRunner.importFiles(admin, toFiles(rosterCsv("revoke.test")));
     ana = (await queryAll<StudentInfo>(keys.studentsOfDistrict(district.districtId))).find((s) => s.firstName === "Ana")!;
   });
 
   it("keeps a case manager's link when the import comes without the caseload file", async () => {
     const csvs = rosterCsv("revoke.test");
     delete csvs["fidelio_caseload.csv"];
-    const result = await Roster.importFiles(admin, toFiles(csvs));
+    const result = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(result.revoked).toBe(0);
     const cm = await actorOf("cm@revoke.test");
     expect((await Student.load(ana.id))!.relationships.find((r) => r.userId === cm.userId)?.kind).toBe("case_manager");
@@ -39,7 +39,7 @@ describe("roster re-import and ended relationships", () => {
 
     const csvs = rosterCsv("revoke.test");
     csvs["enrollments.csv"] = csvs["enrollments.csv"]!.replace("e4,active,c2,s1,st1,student\n", "");
-    const result = await Roster.importFiles(admin, toFiles(csvs));
+    const result = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(result.revoked).toBe(1);
     await expect(Student.get(tom, { id: ana.id })).rejects.toMatchObject({ status: 404 });
     const trail = await Audit.page(ana.id);
@@ -55,7 +55,7 @@ describe("roster re-import and ended relationships", () => {
     const csvs = rosterCsv("revoke.test");
     csvs["enrollments.csv"] = csvs["enrollments.csv"]!.replace("e4,active,c2,s1,st1,student\n", "");
     csvs["users.csv"] = csvs["users.csv"]!.replace(`st1,active,s1,student,Ana,Lopez,,g1,`, `st1,active,s1,student,Ana,Lopez,,,`);
-    const result = await Roster.importFiles(admin, toFiles(csvs));
+    const result = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(result.revoked).toBe(1);
     await expect(Student.get(gloria, { id: ana.id })).rejects.toMatchObject({ status: 404 });
     expect(await User.get(gloria.userId)).toBeDefined();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@fidelio/core/actor";
 import { putItem } from "@fidelio/core/dynamo";
-import { Roster } from "@fidelio/core/roster";
+import { RosterRunner } from "@fidelio/core/roster/runner";
 import { User } from "@fidelio/core/user";
 import { newAccount, newDistrict, rosterCsv, toFiles } from "./fixture";
 
@@ -15,7 +15,7 @@ describe("roles the roster no longer grants", () => {
 
   beforeAll(async () => {
     ({ districtId, actor: admin } = await newDistrict(["district_admin"], `importer@${domain}`));
-    await Roster.importFiles(admin, toFiles(rosterCsv(domain)));
+    await RosterRunner.importFiles(admin, toFiles(rosterCsv(domain)));
   });
 
   it("ends the director role of a person marked tobedeleted and dropped from the roles file, and says so", async () => {
@@ -24,7 +24,7 @@ describe("roles the roster no longer grants", () => {
     const csvs = rosterCsv(domain);
     csvs["users.csv"] = csvs["users.csv"]!.replace("a1,active,", "a1,tobedeleted,");
     csvs["fidelio_roles.csv"] = csvs["fidelio_roles.csv"]!.replace("a1,director\n", "");
-    const result = await Roster.importFiles(admin, toFiles(csvs));
+    const result = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(await rolesOf(`dir@${domain}`)).toEqual([]);
     expect(result.rolesEnded).toEqual([{ userId: director.id, name: "Dora Director", roles: ["director"] }]);
     expect(result.rolesEndedCount).toBe(1);
@@ -35,20 +35,20 @@ describe("roles the roster no longer grants", () => {
     csvs["fidelio_roles.csv"] = "userSourcedId,role\n";
     csvs["fidelio_caseload.csv"] = "studentSourcedId,caseManagerSourcedId\n";
     csvs["enrollments.csv"] += "e7,active,c2,s1,cm1,teacher\n";
-    const result = await Roster.importFiles(admin, toFiles(csvs));
+    const result = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(await rolesOf(`cm@${domain}`)).toEqual(["teacher"]);
     expect(result.rolesEnded.map((r) => r.roles)).toEqual([["case_manager"]]);
   });
 
   it("without the roles file an import speaks only for teacher and parent: Fidelio roles stay", async () => {
     const csvs = rosterCsv(domain);
-    await Roster.importFiles(admin, toFiles(csvs));
+    await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(await rolesOf(`cm@${domain}`)).toEqual(["teacher", "case_manager"]);
     delete csvs["fidelio_roles.csv"];
     delete csvs["fidelio_caseload.csv"];
     csvs["users.csv"] = csvs["users.csv"]!.replace(/^t2,.*\n/m, "");
     csvs["enrollments.csv"] = csvs["enrollments.csv"]!.replace("e2,active,c2,s1,t2,teacher\n", "");
-    const result = await Roster.importFiles(admin, toFiles(csvs));
+    const result = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(await rolesOf(`cm@${domain}`)).toEqual(["teacher", "case_manager"]);
     // Tom is no longer in users.csv at all: the teacher role the roster gave him ends with his classes.
     expect(await rolesOf(`t2@${domain}`)).toEqual([]);
@@ -58,12 +58,12 @@ describe("roles the roster no longer grants", () => {
   it("never takes a role the roster did not grant: a hand-made district admin it does not mention keeps admin", async () => {
     const other = await newAccount(districtId, `other-admin@${domain}`, ["district_admin"]);
     const csvs = rosterCsv(domain);
-    await Roster.importFiles(admin, toFiles(csvs));
+    await RosterRunner.importFiles(admin, toFiles(csvs));
     expect((await User.get(other.userId))?.roles).toEqual(["district_admin"]);
     // An advocate role added by hand to a rostered teacher stays too.
     const tina = (await User.byEmail(`t1@${domain}`))!;
     await putItem(User.toItems({ ...tina, roles: [...tina.roles, "advocate"] }).user);
-    await Roster.importFiles(admin, toFiles(csvs));
+    await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(await rolesOf(`t1@${domain}`)).toEqual(["teacher", "advocate"]);
   });
 
@@ -72,12 +72,12 @@ describe("roles the roster no longer grants", () => {
     const csvs = rosterCsv("self.test");
     csvs["users.csv"] += "adm,active,d1,administrator,Bea,Boss,boss@self.test,,\n";
     csvs["fidelio_roles.csv"] += "adm,district_admin\nadm,advocate\n";
-    await Roster.importFiles(boss, toFiles(csvs));
+    await RosterRunner.importFiles(boss, toFiles(csvs));
     expect((await User.get(boss.userId))?.roles).toEqual(["district_admin", "advocate"]);
 
     // Dropped from the roles file: the advocate role the roster gave ends; district_admin was hers before the roster.
     csvs["fidelio_roles.csv"] = csvs["fidelio_roles.csv"]!.replace("adm,district_admin\nadm,advocate\n", "");
-    const dropped = await Roster.importFiles(boss, toFiles(csvs));
+    const dropped = await RosterRunner.importFiles(boss, toFiles(csvs));
     expect((await User.get(boss.userId))?.roles).toEqual(["district_admin"]);
     expect(dropped.rolesEnded.map((r) => r.roles)).toEqual([["advocate"]]);
   });
@@ -87,16 +87,16 @@ describe("roles the roster no longer grants", () => {
     const csvs = rosterCsv("granted.test");
     csvs["users.csv"] += "adm2,active,d1,administrator,Al,Second,second@granted.test,,\n";
     csvs["fidelio_roles.csv"] += "adm2,district_admin\n";
-    await Roster.importFiles(first, toFiles(csvs));
+    await RosterRunner.importFiles(first, toFiles(csvs));
     const second = (await User.byEmail("second@granted.test"))!;
     const asSecond = User.toActor(second);
 
     csvs["fidelio_roles.csv"] = csvs["fidelio_roles.csv"]!.replace("adm2,district_admin\n", "");
-    await Roster.importFiles(asSecond, toFiles(csvs));
+    await RosterRunner.importFiles(asSecond, toFiles(csvs));
     expect((await User.get(second.id))?.roles).toEqual(["district_admin"]);
 
     csvs["users.csv"] = csvs["users.csv"]!.replace("adm2,active,", "adm2,tobedeleted,");
-    const result = await Roster.importFiles(asSecond, toFiles(csvs));
+    const result = await RosterRunner.importFiles(asSecond, toFiles(csvs));
     expect((await User.get(second.id))?.roles).toEqual([]);
     expect(result.rolesEnded).toEqual([{ userId: second.id, name: "Al Second", roles: ["district_admin"] }]);
   });

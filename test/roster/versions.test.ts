@@ -5,12 +5,13 @@ import { strToU8, zipSync } from "fflate";
 import type { UserActor } from "@fidelio/core/actor";
 import { VisibleError } from "@fidelio/core/error";
 import { Roster, type RosterProblem } from "@fidelio/core/roster";
+import { RosterRunner } from "@fidelio/core/roster/runner";
 import { User } from "@fidelio/core/user";
 import { districtShape, newDistrict, rosterCsv, rosterCsv12, toFiles } from "./fixture";
 
 /** Issue 6: OneRoster 1.2 as well as 1.1, the version read from manifest.csv; and the sample files. */
 const problemsOf = async (actor: UserActor, csvs: Record<string, string>) => {
-  const error = await Roster.importFiles(actor, toFiles(csvs)).then(() => undefined, (e: unknown) => e);
+  const error = await RosterRunner.importFiles(actor, toFiles(csvs)).then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(VisibleError);
   return ((error as VisibleError).details as RosterProblem[]).map(({ file, line, field, code, params }) => ({ file, line, field, code, params }));
 };
@@ -26,8 +27,8 @@ describe("OneRoster 1.1 and 1.2", () => {
   it("a 1.2 set (manifest, users.csv without roles, roles.csv) imports the same district as the same 1.1 set", async () => {
     const v11 = await newDistrict();
     const v12 = await newDistrict();
-    const first11 = await Roster.importFiles(v11.actor, toFiles(rosterCsv("v11.test")));
-    const first12 = await Roster.importFiles(v12.actor, toFiles(rosterCsv12("v12.test")));
+    const first11 = await RosterRunner.importFiles(v11.actor, toFiles(rosterCsv("v11.test")));
+    const first12 = await RosterRunner.importFiles(v12.actor, toFiles(rosterCsv12("v12.test")));
     expect(first12).toEqual(first11);
     expect(first12).toMatchObject({ created: 18, skipped: 1 });
     expect(await districtShape(v12.districtId)).toEqual(await districtShape(v11.districtId));
@@ -36,7 +37,7 @@ describe("OneRoster 1.1 and 1.2", () => {
       (await rolesByEmail(people.map((p) => `${p}@v11.test`))).map(([email, roles]) => [String(email).replace("v11", "v12"), roles]),
     );
     // Importing the 1.2 set again changes nothing.
-    expect(await Roster.importFiles(v12.actor, toFiles(rosterCsv12("v12.test")))).toMatchObject({ created: 0, updated: 0, unchanged: 18 });
+    expect(await RosterRunner.importFiles(v12.actor, toFiles(rosterCsv12("v12.test")))).toMatchObject({ created: 0, updated: 0, unchanged: 18 });
   });
 
   it("without a manifest a set is 1.1: roles.csv is not read, and users.csv needs role and orgSourcedIds", async () => {
@@ -88,12 +89,12 @@ describe("sample files", () => {
     const a = await newDistrict();
     const b = await newDistrict();
     const zip = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
-    const from11 = await Roster.importFiles(a.actor, [{ name: "sample-1.1.zip", bytes: zip(sampleSet("1.1")) }]);
+    const from11 = await RosterRunner.importFiles(a.actor, [{ name: "sample-1.1.zip", bytes: zip(sampleSet("1.1")) }]);
     expect(from11).toMatchObject({ skipped: 0, revoked: 0, rolesEndedCount: 0 });
     expect(from11.byKind).toMatchObject({ school: { created: 1 }, student: { created: 3 }, iep: { created: 2 } });
     // Both sets name the same people: an email belongs to one district, so the 1.2 set gets its own domain.
     const set12 = Object.fromEntries(Object.entries(sampleSet("1.2")).map(([name, text]) => [name, text.replaceAll("maplegrove.example.org", "maplegrove12.example.org")]));
-    const from12 = await Roster.importFiles(b.actor, toFiles(set12));
+    const from12 = await RosterRunner.importFiles(b.actor, toFiles(set12));
     expect(from12).toEqual(from11);
     expect(await districtShape(b.districtId)).toEqual(await districtShape(a.districtId));
   });

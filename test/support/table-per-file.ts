@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { dropTable, ensureTable } from "@fidelio/core/dynamo/create-table";
+import { Roster } from "@fidelio/core/roster";
+import { RosterRunner } from "@fidelio/core/roster/runner";
 import { outboxPoller } from "./outbox-poller";
 
 // Set before any core module builds its clients: they read the environment on first use.
@@ -13,6 +15,8 @@ process.env.AWS_ACCESS_KEY_ID = inject("dynamoCredentials").accessKeyId;
 process.env.AWS_SECRET_ACCESS_KEY = inject("dynamoCredentials").secretAccessKey;
 
 await ensureTable();
+// Roster jobs run on the test's own event loop (the local server uses a worker thread; AWS, the job's function).
+Roster.setDispatcher(RosterRunner.inProcess);
 // Email leaves through the outbox, as with `npm start`: this file's table gets its own stream poller.
 await outboxPoller.start();
 afterAll(async () => {

@@ -38,9 +38,10 @@ try {
   const studentId = list.items[0]!.id;
 
   await apiSections(stack, token, list.items.length, studentId);
-  if (runs("bundles")) console.log("\nLambda bundles (esbuild, minified, SDK bundled):");
+  if (runs("bundles")) console.log("\nLambda bundles (esbuild, minified, SDK bundled; 1 KB = 1,024 bytes):");
   for (const { name, bytes, targetKB } of runs("bundles") ? await lambdaBundleSizes() : []) {
-    console.log(`  ${name.padEnd(36)}${(bytes / 1024).toFixed(1).padStart(8)} KB${targetKB ? ` (target ≤ ${targetKB} KB)` : ""}`);
+    const size = `${(bytes / 1024).toFixed(1).padStart(8)} KB (${bytes.toLocaleString("en-US")} bytes)`;
+    console.log(`  ${name.padEnd(36)}${size}${targetKB ? `, target ≤ ${targetKB} KB` : ""}`);
   }
   if (runs("cold")) await printColdStart(stack, token);
 } finally {

@@ -2,10 +2,11 @@ import { Worker, isMainThread, parentPort, workerData, SHARE_ENV } from "node:wo
 import type { UserActor } from "@fidelio/core/actor";
 import { VisibleError } from "@fidelio/core/error";
 import { Roster } from "@fidelio/core/roster";
+import { RosterRunner } from "@fidelio/core/roster/runner";
 
 /**
  * Runs roster imports on worker threads of the local server: the same core `Roster.check` and
- * `Roster.run`, off the event loop that answers requests, so parsing, planning and marshalling 5,000
+ * `RosterRunner.run`, off the event loop that answers requests, so parsing, planning and marshalling 5,000
  * students do not stall everyone else (on AWS the job is its own function for the same reason).
  */
 type Task = { kind: "run"; jobId: string; options: { takeOver?: boolean } } | { kind: "check"; actor: UserActor; files: Array<{ name: string; bytes: Uint8Array }> };
@@ -31,7 +32,7 @@ export function checkInWorker(actor: UserActor, files: Array<{ name: string; byt
 
 if (!isMainThread && workerData?.kind) {
   const task = workerData as Task;
-  if (task.kind === "run") await Roster.run(task.jobId, task.options);
+  if (task.kind === "run") await RosterRunner.run(task.jobId, task.options);
   else {
     try {
       parentPort!.postMessage({ ok: await Roster.check(task.actor, task.files) });

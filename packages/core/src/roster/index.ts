@@ -2,9 +2,9 @@ import { isIdOf } from "../id";
 import { Access } from "../access";
 import type { UserActor, Role } from "../actor";
 import { VisibleError, notFound } from "../error";
-import { contentHash, createJob, isOpen, isStale, loadJob, openJobs, saveJob, viewOf } from "./job";
+import { contentHash, createJob, isStale, loadJob, openJobs, saveJob, viewOf } from "./job";
 import { checkImport, type ImportCheck } from "./prepare";
-import { dispatchJob, resumeJobs, runJob, setJobDispatcher } from "./run";
+import { dispatchJob, resumeJobs, setJobDispatcher } from "./dispatch";
 import type { RosterProblem } from "./problems";
 import type { Counts } from "./plan";
 
@@ -42,13 +42,13 @@ let checker: Check = checkImport;
 /** A started import: `id` is absent when the files change nothing, so there was no job to run. */
 export type StartedImport = Omit<JobView, "id"> & { id?: string };
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * District roster import: OneRoster 1.1 CSVs (separately or in one zip) plus Fidelio's own CSVs for
  * roles, caseloads and IEP items. Everything is validated first; with any problem nothing is written.
  * Records are matched by sourcedId, and only what changed is written, so re-importing is a no-op.
- * The writing runs as a job (see job.ts and run.ts): resumable, with bounded write concurrency.
+ * The writing runs as a job (see job.ts and run.ts): resumable, with bounded write concurrency. This
+ * namespace is what the API needs (checks, queueing, progress); running a job is `RosterRunner`'s
+ * (runner.ts), which the API's bundle leaves out.
  */
 export namespace Roster {
   /**
@@ -88,21 +88,6 @@ export namespace Roster {
     return viewOf(found);
   }
 
-  /** The whole import in the caller's process, awaited: the demo seed and scripts use it. */
-  export async function importFiles(actor: UserActor, files: Files): Promise<ImportSummary> {
-    const started = await startImport(actor, files, () => undefined);
-    if (!started.id) return started.summary!;
-    let job = await runJob(started.id);
-    while (job && isOpen(job)) {
-      await pause(200);
-      job = await runJob(started.id);
-    }
-    if (!job) throw notFound("Import job");
-    if (job.error) throw new VisibleError(job.error.status as VisibleError["status"], job.error.code, job.error.message, job.error.details);
-    return job.summary!;
-  }
-
-  export const run = runJob;
   export const resumeUnfinished = resumeJobs;
   export const setDispatcher = setJobDispatcher;
   export const check = checkImport;

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { VisibleError } from "../error";
 import { applyPlan } from "./apply";
-import { heartbeatMs, isOpen, isStale, loadFiles, loadJob, openJobs, saveJob, type RosterJob } from "./job";
+import { heartbeatMs, isOpen, isStale, loadFiles, loadJob, saveJob, type RosterJob } from "./job";
 import { planSize } from "./plan";
 import { prepareImport } from "./prepare";
+import type { Dispatch } from "./dispatch";
 
 class LostJob extends Error {}
 
@@ -80,29 +81,7 @@ export async function runJob(jobId: string, options: { takeOver?: boolean } = {}
   return lost ? loadJob(jobId) : job;
 }
 
-type Dispatch = (jobId: string, options?: { takeOver?: boolean }) => void;
-
-/**
- * How a job is started in the background: by default on this event loop; the local server runs it on
- * a worker thread, and on AWS the API would invoke the worker function asynchronously with the job id
- * (its handler is `Roster.run(jobId)`; everything it needs is in the table).
- */
-let dispatcher: Dispatch = (jobId, options) => {
+/** Starts a job on this event loop: the dispatcher of tests and scripts (see dispatch.ts). */
+export const runInProcess: Dispatch = (jobId, options) => {
   void runJob(jobId, options).catch((error) => console.error(`roster job ${jobId} could not run`, error));
 };
-
-export const dispatchJob: Dispatch = (jobId, options) => dispatcher(jobId, options);
-
-export function setJobDispatcher(dispatch: Dispatch) {
-  dispatcher = dispatch;
-}
-
-/**
- * Starts every unfinished job again, in the background (see the dispatcher). The local stack calls it at start with `takeOver`, since no run from
- * before the start can still be alive; without it, only jobs whose run went silent are picked up.
- */
-export async function resumeJobs(options: { takeOver?: boolean } = {}) {
-  const jobs = (await openJobs()).filter((job) => options.takeOver || isStale(job));
-  for (const job of jobs) dispatchJob(job.id, options);
-  return jobs.length;
-}

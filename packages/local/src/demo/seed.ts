@@ -1,7 +1,7 @@
 import type { Role } from "@fidelio/core/actor";
 import { District, defaultDeadlines, type DistrictSettings } from "@fidelio/core/district";
 import { getItem, keys, putItem, transact } from "@fidelio/core/dynamo";
-import { Roster } from "@fidelio/core/roster";
+import { RosterRunner } from "@fidelio/core/roster/runner";
 import { User, type UserInfo } from "@fidelio/core/user";
 import { demoDomain } from "./catalog";
 import { seedFidelityHistory } from "./history";
@@ -76,7 +76,7 @@ export async function seedDemoDistrict(): Promise<{ districtId: string; created:
       { put: items.email, condition: "attribute_not_exists(pk)" },
     ]);
   }
-  await Roster.importFiles(User.toActor(admin), demoRosterFiles());
+  await RosterRunner.importFiles(User.toActor(admin), demoRosterFiles());
   await seedFidelityHistory(demoDistrictId);
   await putItem({ ...marker, type: "seed-marker", at: new Date().toISOString() });
   return { districtId: demoDistrictId, created: true };

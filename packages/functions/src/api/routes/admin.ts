@@ -21,7 +21,7 @@ export const adminRoutes = new Hono<ApiEnv>()
     if (Number(c.req.header("content-length") ?? 0) > MAX_ROSTER_BYTES) {
       throw new VisibleError(413, "too_large", "Roster uploads are limited to 20 MB.");
     }
-    // Check the role before reading a large upload; Roster.importFiles checks again.
+    // Check the role before reading a large upload; Roster.startImport checks again.
     Access.requireAction(c.get("actor"), "roster.import");
     const form = await c.req.parseBody({ all: true }).catch(() => {
       throw new VisibleError(400, "invalid_upload", "Send the roster as multipart/form-data with the files in `files`.");

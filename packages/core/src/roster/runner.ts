@@ -1,0 +1,32 @@
+import type { UserActor } from "../actor";
+import { VisibleError, notFound } from "../error";
+import { Roster, type ImportSummary } from "./index";
+import { isOpen } from "./job";
+import { runInProcess, runJob } from "./run";
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Running roster jobs: what the job's Lambda, the local worker thread, the demo seed and tests use. The
+ * API does not import it (it only checks, queues and reports), so the writing stays out of its bundle.
+ */
+export namespace RosterRunner {
+  /** Runs (or resumes) a job to its end; see run.ts. */
+  export const run = runJob;
+  /** A dispatcher that runs jobs on this event loop, for tests and scripts. */
+  export const inProcess = runInProcess;
+
+  /** The whole import in the caller's process, awaited: the demo seed and scripts use it. */
+  export async function importFiles(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportSummary> {
+    const started = await Roster.startImport(actor, files, () => undefined);
+    if (!started.id) return started.summary!;
+    let job = await runJob(started.id);
+    while (job && isOpen(job)) {
+      await pause(200);
+      job = await runJob(started.id);
+    }
+    if (!job) throw notFound("Import job");
+    if (job.error) throw new VisibleError(job.error.status as VisibleError["status"], job.error.code, job.error.message, job.error.details);
+    return job.summary!;
+  }
+}
