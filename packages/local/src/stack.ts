@@ -79,11 +79,12 @@ export async function startStack(options: StackOptions) {
     workflow = await startLocalWorkflow(Concern.openIds);
     // Weekly fidelity reminders: the handler the EventBridge schedule runs on AWS, here on a timer.
     reminders = startReminderTimer();
-    progress("starting the app");
-    const app = await startServer(options.port);
-    // Roster imports run on a worker thread; those cut short by a crash finish there (no earlier run can still be alive).
+    // Roster imports run on a worker thread, set before the first request can start one; those cut short
+    // by a crash finish there once the app is up (no earlier run can still be alive).
     Roster.setDispatcher(runJobInWorker);
     Roster.setChecker(checkInWorker);
+    progress("starting the app");
+    const app = await startServer(options.port);
     await Roster.resumeUnfinished({ takeOver: true });
     return {
       url: app.url,
