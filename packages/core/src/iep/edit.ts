@@ -31,7 +31,7 @@ export namespace IepEdit {
     const next: IepVersion = { studentId, version: version + 1, ...content, createdAt: new Date().toISOString(), createdBy: actor.userId };
     try {
       await transact([
-        { put: { ...keys.iepVersionClaim(studentId, next.version), type: "iep-claim", at: next.createdAt }, condition: "attribute_not_exists(pk)" },
+        { put: Iep.claimItem(next), condition: "attribute_not_exists(pk)" },
         { put: Iep.toItem(next), condition: "attribute_not_exists(pk)" },
         { put: Audit.itemFor(actor, { studentId, action: "iep.write", record: `iep:v${next.version}`, reason: grant.reason }), condition: "attribute_not_exists(pk)" },
       ]);

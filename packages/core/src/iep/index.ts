@@ -39,4 +39,13 @@ export namespace Iep {
   }
 
   export const fromItem = (item: Item): IepVersion => parseItem(iepItem, item);
+
+  /**
+   * The claim on a version number, put only if absent in the same transaction as the version: whoever
+   * writes a version (an editor in Fidelio, the roster import) claims its number, so two writers who
+   * read the same latest version never both make the next one.
+   */
+  export function claimItem(iep: IepVersion) {
+    return { ...keys.iepVersionClaim(iep.studentId, iep.version), type: "iep-claim", at: iep.createdAt };
+  }
 }

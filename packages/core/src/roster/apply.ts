@@ -29,7 +29,7 @@ export interface ApplyContext {
 /**
  * Writes a plan in an order that never exposes a link to a missing record: source-map items first (an
  * interrupted import reuses the same ids), then schools, then people, then each student with its
- * relationships, new IEP version and audit entry in one transaction.
+ * relationships, new IEP version (with the claim on its number) and audit entry in one transaction.
  */
 export async function applyPlan(ctx: ApplyContext, plan: WritePlan) {
   await putInBatches(plan.sources, ctx);
@@ -105,14 +105,14 @@ async function writeUsers(group: UserWrite[], ctx: ApplyContext) {
   ctx.progressed(group.length);
 }
 
-const opsOf = (unit: StudentUnit) => unit.puts.length + unit.deletes.length + (unit.iep ? 1 : 0) + 1;
+const opsOf = (unit: StudentUnit) => unit.puts.length + unit.deletes.length + (unit.iep ? 2 : 0) + 1;
 
 function studentOperations(unit: StudentUnit, ctx: ApplyContext, withRecords = true): Op[] {
   const audit = Audit.itemFor(ctx.actor, unit.audit, ctx.auditKey(unit.studentId));
   return [
     ...(withRecords ? unit.puts.map((put): Op => ({ put })) : []),
     ...(withRecords ? unit.deletes.map((key): Op => ({ delete: key })) : []),
-    ...(unit.iep ? [{ put: unit.iep, condition: "attribute_not_exists(pk)" }] : []),
+    ...(unit.iep ? [{ put: unit.iepClaim!, condition: "attribute_not_exists(pk)" }, { put: unit.iep, condition: "attribute_not_exists(pk)" }] : []),
     { put: audit, condition: "attribute_not_exists(pk)" },
   ];
 }
@@ -140,7 +140,7 @@ async function writeStudents(group: StudentUnit[], ctx: ApplyContext) {
         const failedHere = unitOps.map((_, j) => failed[at + j]);
         at += unitOps.length;
         if (failedHere.at(-1) === "ConditionalCheckFailed") done.add(unit);
-        else if (unit.iep && failedHere.at(-2) === "ConditionalCheckFailed") {
+        else if (unit.iep && (failedHere.at(-2) === "ConditionalCheckFailed" || failedHere.at(-3) === "ConditionalCheckFailed")) {
           throw conflict("An IEP was amended during the import; run the import again");
         }
       });

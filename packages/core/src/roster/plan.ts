@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { roles as allRoles, type UserActor, type Role } from "../actor";
 import type { AuditEvent } from "../audit";
 import { keys } from "../dynamo";
@@ -36,6 +37,8 @@ export interface StudentUnit {
   puts: Item[];
   /** A new IEP version: never overwritten (conditional). */
   iep?: Item;
+  /** The claim on its version number (Iep.claimItem), put only if absent with it: an editor who saved that number first makes the import a 409. */
+  iepClaim?: Item;
   /** Relationships that ended: a teacher no longer in the student's classes, a guardian no longer listed. */
   deletes: Array<{ pk: string; sk: string }>;
   audit: AuditEvent;
@@ -174,6 +177,12 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
   const unit: StudentUnit = { studentId: id, puts: [], deletes: [], audit: { studentId: id, action: "roster.import", record: "", reason: "roster_import" } };
 
   const before = storedBySk.get(keys.student(id).sk);
+  const iep = input.iep;
+  // The roster repeating the IEP rows it gave last time says nothing new: an amendment made in Fidelio
+  // since then stays in effect rather than being silently undone. Rows that changed in the district's
+  // system make a new version, unless they already match the latest one.
+  const rosterIep = iep ? rowsHash(iep.content) : before?.rosterIep;
+  const rowsChanged = iep !== undefined && before?.rosterIep !== rosterIep;
   const info: StudentInfo = {
     ...(before && (strip(before) as Partial<StudentInfo>)),
     id,
@@ -184,17 +193,21 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
     lastName: imported.lastName,
     grade: imported.grade,
     sourcedId: imported.sourcedId,
+    ...(typeof rosterIep === "string" && { rosterIep }),
   };
   const item = studentItem(info);
-  if (count("student", before, item) !== "unchanged") changed.push("student");
+  // What the roster last said of the IEP is bookkeeping: it is written, but not counted as a change to the student.
+  const { rosterIep: _before, ...beforeShown } = before ?? {};
+  const { rosterIep: _after, ...itemShown } = item;
+  if (count("student", before && beforeShown, itemShown) !== "unchanged") changed.push("student");
 
   const latest = record && Iep.latest(record.ieps);
-  const iep = input.iep;
   let newVersion: IepVersion | undefined;
-  if (iep && !(latest && Iep.sameContent(normalized(latest), normalized(iep.content)))) {
+  if (iep && rowsChanged && !(latest && Iep.sameContent(normalized(latest), normalized(iep.content)))) {
     newVersion = { studentId: id, version: (latest?.version ?? 0) + 1, ...normalized(iep.content), createdAt: new Date().toISOString(), createdBy: actor.userId };
     plan.counts.iep[latest ? "updated" : "created"] += 1;
     unit.iep = Iep.toItem(newVersion);
+    unit.iepClaim = Iep.claimItem(newVersion);
   } else if (iep) plan.counts.iep.unchanged += 1;
 
   const summary = { id, name: studentName(info), grade: info.grade, schoolName: info.schoolName };
@@ -233,12 +246,16 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
   }
   if (relationshipsChanged) changed.push("relationships");
   if (newVersion) changed.push(`iep:v${newVersion.version}`);
+  else if (rowsChanged) changed.push("iep-rows");
   if (changed.length === 0) return;
   // The student item goes with every change, first: a relationship never commits without it.
   unit.puts.unshift(item);
   unit.audit.record = changed.join(",");
   plan.students.push(unit);
 }
+
+/** What identifies the IEP rows the roster gave (as compared: normalized), kept on the student item. */
+const rowsHash = (content: IepContent) => createHash("sha256").update(JSON.stringify(normalized(content))).digest("base64url").slice(0, 22);
 
 /** Accommodations limited to classes apply only where this teacher teaches one; undefined when all apply. */
 function applyingIn(link: ImportedLink, accommodationIds: string[], iep: ImportedIep) {

@@ -12,6 +12,8 @@ export const StudentInfo = v.object({
   lastName: v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(80)),
   grade: v.pipe(v.string(), v.trim(), v.maxLength(8)),
   sourcedId: v.optional(v.string()),
+  /** The roster import's mark of the IEP rows the district's system last gave (roster/plan.ts); not shown. */
+  rosterIep: v.optional(v.string()),
 });
 export type StudentInfo = v.InferOutput<typeof StudentInfo>;
 

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { UserActor } from "@fidelio/core/actor";
+import { Audit } from "@fidelio/core/audit";
+import { keys, putItem, queryAll } from "@fidelio/core/dynamo";
+import { Iep, type IepVersion } from "@fidelio/core/iep";
+import { IepEdit } from "@fidelio/core/iep/edit";
+import { RosterRunner } from "@fidelio/core/roster/runner";
+import { Student, studentItem, type StudentInfo } from "@fidelio/core/student";
+import { User } from "@fidelio/core/user";
+import { newDistrict, rosterCsv, toFiles, writesDuring } from "./fixture";
+
+/** The district's system and Fidelio both write IEP versions: neither may silently undo the other. */
+describe("IEP versions from the roster beside amendments made in Fidelio", () => {
+  let admin: UserActor;
+  let ana: StudentInfo;
+  const domain = "amend.test";
+  const versionsOf = async () => (await Student.load(ana.id))!.ieps.sort((a, b) => a.version - b.version);
+  const minutes = (ieps: IepVersion[]) => ieps.map((iep) => [iep.version, iep.services[0]?.minutesPerWeek]);
+
+  beforeAll(async () => {
+    let districtId: string;
+    ({ districtId, actor: admin } = await newDistrict());
+    await RosterRunner.importFiles(admin, toFiles(rosterCsv(domain)));
+    const students = await queryAll<StudentInfo>(keys.studentsOfDistrict(districtId));
+    ana = students.find((student) => student.firstName === "Ana")!;
+  });
+
+  it("a re-import of the same rows keeps the case manager's amendment; rows changed in the district's system make the next version", async () => {
+    const caseManager = User.toActor((await User.byEmail(`cm@${domain}`))!);
+    const [v1] = await versionsOf();
+    const { studentId: _s, version: _v, createdAt: _c, createdBy: _b, ...content } = v1!;
+    await IepEdit.record(caseManager, { studentId: ana.id, version: 1, ...content, services: [{ ...content.services[0]!, minutesPerWeek: 180 }] });
+
+    // The same files again: nothing written, the amendment (v2, 180 minutes) stays the IEP in effect.
+    let again: Awaited<ReturnType<typeof RosterRunner.importFiles>> | undefined;
+    expect(await writesDuring(async () => (again = await RosterRunner.importFiles(admin, toFiles(rosterCsv(domain)))))).toEqual([]);
+    expect(again!.byKind.iep).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(minutes(await versionsOf())).toEqual([[1, 120], [2, 180]]);
+
+    // The district's system changes the service to 150 minutes: that is news, and becomes v3.
+    const csvs = rosterCsv(domain);
+    csvs["fidelio_iep_items.csv"] = csvs["fidelio_iep_items.csv"]!.replace("Specialized reading instruction,120,", "Specialized reading instruction,150,");
+    const changed = await RosterRunner.importFiles(admin, toFiles(csvs));
+    expect(changed.byKind.iep).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    expect(changed.byKind.student).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(minutes(await versionsOf())).toEqual([[1, 120], [2, 180], [3, 150]]);
+    expect((await Audit.page(ana.id)).items[0]).toMatchObject({ action: "roster.import", record: "iep:v3" });
+    // Each version's number is claimed with it, whoever wrote it, so an editor and the import never both write v3.
+    const claims = (await queryAll({ pk: keys.student(ana.id).pk, skPrefix: "IEPV#" })).map((item) => item.sk);
+    expect(claims).toEqual(["IEPV#0001", "IEPV#0002", "IEPV#0003"]);
+  });
+
+  it("rows the roster gives that already match the latest version are recorded, with no new version", async () => {
+    // An IEP written before the roster marked its rows (an older import) has no mark on the student.
+    const { rosterIep: _mark, ...unmarked } = (await Student.load(ana.id))!.student;
+    await putItem(studentItem(unmarked));
+    const csvs = rosterCsv(domain);
+    csvs["fidelio_iep_items.csv"] = csvs["fidelio_iep_items.csv"]!.replace("Specialized reading instruction,120,", "Specialized reading instruction,150,");
+    const result = await RosterRunner.importFiles(admin, toFiles(csvs));
+    expect(result.byKind.iep).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(result.byKind.student).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect((await versionsOf()).map((iep) => iep.version)).toEqual([1, 2, 3]);
+    expect((await Audit.page(ana.id)).items[0]).toMatchObject({ action: "roster.import", record: "iep-rows" });
+    expect(Iep.latest(await versionsOf())?.services[0]?.minutesPerWeek).toBe(150);
+  });
+});
