@@ -3,6 +3,7 @@ import { District } from "@fidelio/core/district";
 import { zonedInstant } from "@fidelio/core/calendar";
 import { queryAll, keys } from "@fidelio/core/dynamo";
 import { weekDays, weekToRemind, remindDistrict } from "@fidelio/core/fidelity";
+import { User } from "@fidelio/core/user";
 import { handler } from "@fidelio/functions/cron/weekly-reminders";
 import { demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { emailsTo } from "../support/mail";
@@ -33,6 +34,8 @@ describe("weekly reminders", () => {
   });
 
   it("emails each teacher with open forms and, after two open weeks in a row, the case manager; a second run sends nothing", async () => {
+    const teacher2 = (await User.byEmail(demo("teacher2")))!;
+    await User.setLanguage(User.toActor(teacher2), { language: "es" });
     const first = await remindDistrict(demoDistrictId, fridayAfternoon);
     expect(first.week).toBe(week);
     expect(first.teachers).toBeGreaterThan(3);
@@ -46,6 +49,13 @@ describe("weekly reminders", () => {
     const notice = await waitForEmails(demo("casemanager"), "two weeks in a row", 1);
     expect(notice).toHaveLength(1);
     expect(notice[0]!.body.text).toContain("James Wright");
+    // teacher2@ chose Spanish before the run: their reminder is in Spanish.
+    const spanish = await waitForEmails(demo("teacher2"), "Formularios de cumplimiento pendientes", 1);
+    expect(spanish).toHaveLength(1);
+    expect(spanish[0]!.subject).toMatch(/^Formularios de cumplimiento pendientes: semana del \d{1,2} de [a-z]+ de \d{4}$/);
+    expect(spanish[0]!.body.text).toContain("Hola, ");
+    expect(spanish[0]!.body.html).toContain('<div lang="es">');
+    expect(teacherMail[0]!.body.html).toContain('<div lang="en">');
     const markers = await queryAll(keys.reminderSent(demoDistrictId, week, "TEACHER", "x"));
     expect(markers.length).toBe(first.teachers + first.caseManagers);
   });
