@@ -1,20 +1,20 @@
 import { Config } from "../config";
 import { defaultTimeZone } from "../district/schema";
 import type { Message } from "../email";
+import { htmlBody, localeOf } from "../email/body";
 import { Outbox } from "../outbox";
 import { User } from "../user";
+import { defaultLanguage, type Language } from "../user/schema";
 import { keys } from "../dynamo/keys";
 import type { Concern, Person } from "./schema";
 import type { TimelineEvent } from "./timeline";
 
-type Lang = "en" | "es";
-
-const levelName: Record<Lang, Record<string, string>> = {
+const levelName: Record<Language, Record<string, string>> = {
   en: { teacher: "the teacher", case_manager: "the case manager", director: "the special-education director", advocate: "the advocate" },
   es: { teacher: "el maestro", case_manager: "el coordinador del caso", director: "la dirección de educación especial", advocate: "el defensor" },
 };
 
-const what: Record<Lang, Record<string, string>> = {
+const what: Record<Language, Record<string, string>> = {
   en: {
     filed: "The concern was filed.",
     assigned: "The concern is now with {level}.",
@@ -52,23 +52,22 @@ const labels = {
   es: { subject: "Inquietud sobre {student}", due: "Fecha límite", link: "Abrir la inquietud", text: "Nota" },
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 export const concernLink = (id: string) => `${Config.appOrigin() ?? ""}/concerns/${id}`;
 
-function message(to: string, lang: Lang, concern: Concern, events: TimelineEvent[], timeZone: string): Message {
+function message(to: string, lang: Language, concern: Concern, events: TimelineEvent[], timeZone: string): Message {
   const l = labels[lang];
   const lines = events.flatMap((e) => [
     (what[lang][e.type] ?? e.type).replace("{level}", levelName[lang][e.level ?? concern.level] ?? ""),
     ...(e.text ? [`${l.text}: ${e.text}`] : []),
     ...(e.note ? [e.note] : []),
   ]);
-  const due = concern.dueAt && concern.stage !== "closed" ? `${l.due}: ${new Date(concern.dueAt).toLocaleString(lang === "es" ? "es-US" : "en-US", { timeZone, dateStyle: "full", timeStyle: "short" })}` : undefined;
+  const due = concern.dueAt && concern.stage !== "closed" ? `${l.due}: ${new Date(concern.dueAt).toLocaleString(localeOf(lang), { timeZone, dateStyle: "full", timeStyle: "short" })}` : undefined;
   const body = [...lines, ...(due ? [due] : []), `${l.link}: ${concernLink(concern.id)}`];
   return {
     to,
     subject: l.subject.replace("{student}", concern.studentName),
     text: body.join("\n"),
-    html: `<div lang="${lang}">${body.map((line) => `<p>${escapeHtml(line)}</p>`).join("")}</div>`,
+    html: htmlBody(lang, body),
   };
 }
 
@@ -88,7 +87,7 @@ export async function recapEmails(concern: Concern, events: TimelineEvent[], to:
   const items = [];
   if (to.parent) {
     const parent = await User.get(concern.parent.id);
-    const lang: Lang = (parent as { language?: string } | undefined)?.language === "es" ? "es" : "en";
+    const lang = parent ? User.languageOf(parent) : defaultLanguage;
     items.push(...queued(concern, { name: concern.parent.name, role: "parent" }, message(parent?.email ?? concern.parent.email, lang, concern, events, timeZone)));
   }
   for (const person of to.staff ?? []) items.push(...queued(concern, { name: person.name, role: "staff" }, message(person.email, "en", concern, events, timeZone)));

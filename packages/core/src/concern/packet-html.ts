@@ -1,11 +1,9 @@
 import type { AuditEntry } from "../audit";
+import { escapeHtml } from "../email/body";
 import type { EmailRecord, IepOnDates } from "./packet";
 import type { Concern } from "./schema";
 import type { TimelineEvent } from "./timeline";
 
-/** Every value that reaches the page goes through this: text only, never markup. */
-export const escapeHtml = (value: unknown) =>
-  String(value ?? "").replace(/[&<>"'`=]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 interface PacketData {
   concern: Concern;

@@ -1,15 +1,14 @@
 import { Config } from "../config";
 import type { Message } from "../email";
-import type { Language } from "../user";
+import { htmlBody, localeOf } from "../email/body";
+import type { Language } from "../user/schema";
 import { weekStart } from "./week";
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const formsLink = (week: string) => `${Config.appOrigin() ?? ""}/fidelity?week=${week}`;
-const html = (lang: Language, lines: string[]) => `<div lang="${lang}">${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("")}</div>`;
 
 /** The week's Monday as people read it, in their language (a date only: no time zone applies). */
 const mondayOf = (week: string, lang: Language) =>
-  new Date(`${weekStart(week)}T12:00:00Z`).toLocaleDateString(lang === "es" ? "es-US" : "en-US", { timeZone: "UTC", dateStyle: "long" });
+  new Date(`${weekStart(week)}T12:00:00Z`).toLocaleDateString(localeOf(lang), { timeZone: "UTC", dateStyle: "long" });
 
 type Recipient = { email: string; name: string; language?: Language };
 
@@ -39,7 +38,7 @@ const caseManagerTexts = {
 export function teacherReminder(to: Recipient, week: string, students: string[]): Message {
   const lang = to.language ?? "en";
   const { subject, lines } = teacherTexts[lang](to.name, mondayOf(week, lang), students.join(", "), formsLink(week));
-  return { to: to.email, subject, text: lines.join("\n\n"), html: html(lang, lines) };
+  return { to: to.email, subject, text: lines.join("\n\n"), html: htmlBody(lang, lines) };
 }
 
 /** To a case manager, in the language they chose: team members who left a student's form open two weeks in a row. */
@@ -47,5 +46,5 @@ export function caseManagerNotice(to: Recipient, week: string, lapses: Array<{ s
   const lang = to.language ?? "en";
   const listed = lapses.map((l) => `${l.studentName}: ${l.staffName}`);
   const { subject, lines } = caseManagerTexts[lang](to.name, mondayOf(week, lang), listed, `${Config.appOrigin() ?? ""}/caseload`);
-  return { to: to.email, subject, text: lines.join("\n\n"), html: html(lang, lines) };
+  return { to: to.email, subject, text: lines.join("\n\n"), html: htmlBody(lang, lines) };
 }
