@@ -139,8 +139,9 @@ async function writeStudents(group: StudentUnit[], ctx: ApplyContext) {
         const unitOps = ops[i]!;
         const failedHere = unitOps.map((_, j) => failed[at + j]);
         at += unitOps.length;
+        // The unit's last operations: [IEP claim, IEP version,] audit entry (studentOperations).
         if (failedHere.at(-1) === "ConditionalCheckFailed") done.add(unit);
-        else if (unit.iep && (failedHere.at(-2) === "ConditionalCheckFailed" || failedHere.at(-3) === "ConditionalCheckFailed")) {
+        else if (unit.iep && failedHere.slice(-3, -1).includes("ConditionalCheckFailed")) {
           throw conflict("An IEP was amended during the import; run the import again");
         }
       });
