@@ -1,4 +1,4 @@
-import { defaultTableName } from "../dynamo/table-schema";
+import { defaultTableName, outboxTableNameFor } from "../dynamo/table-schema";
 
 /**
  * The one place that reads the environment. On AWS, SST binds these to each function; locally the
@@ -11,8 +11,10 @@ const read = (name: string) => {
 };
 
 export const Config = {
-  /** The single DynamoDB table. */
+  /** The records table. */
   tableName: () => read("TABLE_NAME") ?? defaultTableName,
+  /** The email outbox's table (the one with a stream); by default named after the records table. */
+  outboxTableName: () => read("OUTBOX_TABLE_NAME") ?? outboxTableNameFor(read("TABLE_NAME") ?? defaultTableName),
   /** DynamoDB Local's address; unset on AWS, where the SDK's regional endpoint is used. */
   dynamoEndpoint: () => read("DYNAMO_ENDPOINT"),
   /** aws-ses-v2-local's address; unset on AWS. */

@@ -2,4 +2,4 @@ export * from "./client";
 export * from "./update";
 export { fromItem, itemType, MalformedItemError, type ItemType } from "./item-type";
 export { keys, studentItemKind } from "./keys";
-export { tableSchema, defaultTableName } from "./table-schema";
+export { tableSchema, outboxTableSchema, defaultTableName } from "./table-schema";
