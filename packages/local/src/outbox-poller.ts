@@ -1,5 +1,5 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
-import { tableStreamArn } from "@fidelio/core/dynamo/create-table";
+import { outboxStreamArn } from "@fidelio/core/dynamo/create-table";
 import { readShard as readRecords, shardIterator, streamShards, type StreamRecord } from "@fidelio/core/dynamo/streams";
 import { handler, sweep } from "@fidelio/functions/outbox/sender";
 
@@ -22,9 +22,9 @@ interface ShardCursor {
   closed: boolean;
 }
 
-/** Polls the configured table's stream (Config.tableName(), the table the handler writes to). */
+/** Polls the outbox table's stream (Config.outboxTableName(), where the handler settles items). */
 export async function startOutboxPoller() {
-  const streamArn = await tableStreamArn();
+  const streamArn = await outboxStreamArn();
   const cursors = new Map<string, ShardCursor>();
   let stopped = false;
 

@@ -65,7 +65,7 @@ export async function startStack(options: StackOptions) {
   let workflow: Awaited<ReturnType<typeof startLocalWorkflow>> | undefined;
   let reminders: ReturnType<typeof startReminderTimer> | undefined;
   try {
-    progress("creating the table if missing");
+    progress("creating the tables if missing");
     const table = await ensureTable();
     progress("seeding demo district (first start only)");
     const seed = await seedDemoDistrict();

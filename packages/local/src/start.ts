@@ -22,7 +22,7 @@ try {
 Fidelio is running.
   App:      ${stack.url}
   Mailbox:  ${stack.mailUrl}   (sign-in codes arrive here)
-  Data:     ${process.env.DYNAMO_IN_MEMORY === "1" ? "in memory only" : env("DATA_DIR", ".fidelio")} (table ${stack.table === "created" ? "created" : "kept"}${stack.seeded ? ", demo district seeded" : ""})
+  Data:     ${process.env.DYNAMO_IN_MEMORY === "1" ? "in memory only" : env("DATA_DIR", ".fidelio")} (tables ${stack.table === "created" ? "created" : stack.table === "migrated" ? "kept, outbox moved to its own table" : "kept"}${stack.seeded ? ", demo district seeded" : ""})
 
 Demo sign-in addresses:
 ${demoAccounts.map((a) => `  ${a.email.padEnd(32)} ${a.description}`).join("\n")}

@@ -14,6 +14,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:
 import { Config } from "../config";
 import { VisibleError } from "../error";
 import { fromItem, type ItemType } from "./item-type";
+import { keys } from "./keys";
 
 /** A stored item as plain JavaScript values; each domain parses it with its item type (./item-type.ts). */
 export type Item = Record<string, unknown>;
@@ -30,6 +31,13 @@ export function dynamo(): DynamoDBClient {
 
 export const tableName = () => Config.tableName();
 
+/**
+ * The table an item lives in, by its partition key (or an index query's): the email outbox has a
+ * table of its own, the one with a stream (./table-schema.ts says why); every other record is in
+ * the records table. Callers never name a table.
+ */
+export const tableOf = (pk: string) => (keys.isOutbox(pk) ? Config.outboxTableName() : Config.tableName());
+
 export const toItem = (value: Item) => marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: true });
 /** An item in DynamoDB's attribute-value form (a stream image, a raw read) as plain values, unchecked. */
 export const fromImage = (image: Record<string, unknown>): Item => unmarshall(image as Record<string, AttributeValue>);
@@ -45,7 +53,7 @@ export async function getItem<T = Item>(key: Key, consistent?: boolean): Promise
 export async function getItem<T>(...args: [ItemType<T>, Key, boolean?] | [Key, boolean?]): Promise<T | undefined> {
   const [type, key, consistent = false] = "schema" in args[0] ? (args as [ItemType<T>, Key, boolean?]) : [undefined, ...(args as [Key, boolean?])];
   const out = await dynamo().send(
-    new GetItemCommand({ TableName: tableName(), Key: toItem(key), ConsistentRead: consistent }),
+    new GetItemCommand({ TableName: tableOf(key.pk), Key: toItem(key), ConsistentRead: consistent }),
   );
   return out.Item ? converter(type)(out.Item) : undefined;
 }
@@ -53,7 +61,7 @@ export async function getItem<T>(...args: [ItemType<T>, Key, boolean?] | [Key, b
 export async function putItem(item: Item, condition?: string, names?: Record<string, string>, values?: Item) {
   await dynamo().send(
     new PutItemCommand({
-      TableName: tableName(),
+      TableName: tableOf(String(item.pk)),
       Item: toItem(item),
       ConditionExpression: condition,
       ExpressionAttributeNames: names,
@@ -132,7 +140,7 @@ async function query(input: QueryInput, startKey?: Record<string, AttributeValue
       : ["#pk = :pk", { ":pk": input.pk }];
   return dynamo().send(
     new QueryCommand({
-      TableName: tableName(),
+      TableName: tableOf(input.pk),
       IndexName: input.index,
       KeyConditionExpression: condition,
       ExpressionAttributeNames: condition === "#pk = :pk" ? { "#pk": pkName } : { "#pk": pkName, "#sk": skName },
@@ -179,10 +187,10 @@ export type TransactDelete = { delete: { pk: string; sk: string }; condition?: s
 export type TransactUpdate = { update: { pk: string; sk: string }; expression: string; condition?: string; names?: Record<string, string>; values?: Item };
 export type TransactOp = TransactPut | TransactCheck | TransactDelete | TransactUpdate;
 
+/** All or nothing, across both tables: an outbox email commits with the record that causes it. */
 export async function transact(ops: TransactOp[]) {
-  const TableName = tableName();
-  const common = (op: { condition?: string; names?: Record<string, string>; values?: Item }) => ({
-    TableName,
+  const common = (op: TransactOp) => ({
+    TableName: tableOf(String("put" in op ? op.put.pk : "check" in op ? op.check.pk : "update" in op ? op.update.pk : op.delete.pk)),
     ConditionExpression: op.condition,
     ExpressionAttributeNames: op.names,
     ExpressionAttributeValues: op.values ? toItem(op.values) : undefined,
@@ -200,22 +208,32 @@ export async function transact(ops: TransactOp[]) {
 }
 
 /** Unconditional puts in batches of 25, sent in parallel; retries what DynamoDB hands back unprocessed. */
-export const batchPut = (items: Item[]) => batchWrite(items.map((item) => ({ PutRequest: { Item: toItem(item) } })));
+export const batchPut = (items: Item[]) => batchWrite(items.map((item) => [String(item.pk), { PutRequest: { Item: toItem(item) } }]));
 
 /** Unconditional deletes, batched like batchPut. */
 export const batchDelete = (keyList: Array<{ pk: string; sk: string }>) =>
-  batchWrite(keyList.map((key) => ({ DeleteRequest: { Key: toItem(key) } })));
+  batchWrite(keyList.map((key) => [key.pk, { DeleteRequest: { Key: toItem(key) } }]));
 
 type WriteRequest = { PutRequest: { Item: Record<string, AttributeValue> } } | { DeleteRequest: { Key: Record<string, AttributeValue> } };
 
-async function batchWrite(requests: WriteRequest[]) {
-  const chunks: WriteRequest[][] = [];
-  for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
+/** Requests grouped by table (each chunk of 25 goes to one), in the order given within a table. */
+function byTable<T>(entries: Array<[pk: string, request: T]>): Map<string, T[]> {
+  const tables = new Map<string, T[]>();
+  for (const [pk, request] of entries) {
+    const table = tableOf(pk);
+    tables.set(table, [...(tables.get(table) ?? []), request]);
+  }
+  return tables;
+}
+
+async function batchWrite(requests: Array<[pk: string, request: WriteRequest]>) {
+  const chunks: Array<[string, WriteRequest[]]> = [];
+  for (const [table, list] of byTable(requests)) for (let i = 0; i < list.length; i += 25) chunks.push([table, list.slice(i, i + 25)]);
   await Promise.all(
-    chunks.map((chunk) =>
+    chunks.map(([table, chunk]) =>
       untilProcessed(chunk, async (pending) => {
-        const out = await dynamo().send(new BatchWriteItemCommand({ RequestItems: { [tableName()]: pending } }));
-        return (out.UnprocessedItems?.[tableName()] ?? []) as WriteRequest[];
+        const out = await dynamo().send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+        return (out.UnprocessedItems?.[table] ?? []) as WriteRequest[];
       }),
     ),
   );
@@ -245,19 +263,19 @@ export async function batchGet<T = Item>(keyList: Key[], consistent?: boolean): 
 export async function batchGet<T>(...args: [ItemType<T>, Key[], boolean?] | [Key[], boolean?]): Promise<T[]> {
   const [type, keyList, consistent = false] = Array.isArray(args[0]) ? [undefined, ...(args as [Key[], boolean?])] : (args as [ItemType<T>, Key[], boolean?]);
   const unique = [...new Map(keyList.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
-  const chunks: Array<typeof unique> = [];
-  for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
+  const chunks: Array<[string, typeof unique]> = [];
+  for (const [table, list] of byTable(unique.map((key) => [key.pk, key] as [string, Key]))) {
+    for (let i = 0; i < list.length; i += 100) chunks.push([table, list.slice(i, i + 100)]);
+  }
   const found: T[] = [];
   await Promise.all(
-    chunks.map((chunk) =>
+    chunks.map(([table, chunk]) =>
       untilProcessed(
         chunk.map((key) => toItem(key)),
         async (pending) => {
-          const out = await dynamo().send(
-            new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: consistent } } }),
-          );
-          found.push(...(out.Responses?.[tableName()] ?? []).map(converter(type)));
-          return out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+          const out = await dynamo().send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } }));
+          found.push(...(out.Responses?.[table] ?? []).map(converter(type)));
+          return out.UnprocessedKeys?.[table]?.Keys ?? [];
         },
       ),
     ),

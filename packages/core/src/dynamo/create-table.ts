@@ -2,39 +2,80 @@ import {
   CreateTableCommand,
   DeleteTableCommand,
   DescribeTableCommand,
+  ScanCommand,
+  TransactWriteItemsCommand,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   ResourceNotFoundException,
+  type AttributeValue,
   type TableDescription,
 } from "@aws-sdk/client-dynamodb";
-import { dynamo, tableName } from "./client";
-import { tableSchema } from "./table-schema";
+import { Config } from "../config";
+import { dynamo } from "./client";
+import { tableSchema, outboxTableSchema } from "./table-schema";
 
-const streamSpecification = { StreamEnabled: true, StreamViewType: tableSchema.stream };
+type Schema = typeof tableSchema | typeof outboxTableSchema;
 
 /**
- * Creates the table from `tableSchema` when it does not exist yet (local stack and tests only). A table
- * kept from before the outbox existed gets its stream turned on, so old local data keeps working.
+ * Creates the records table and the outbox table from `./table-schema.ts` when missing (local stack and
+ * tests only). A records table from before the outbox had its own table (it carried the stream) has its
+ * outbox items moved over, then its stream turned off; see `moveOutboxItems`.
  */
-export async function ensureTable(name = tableName()): Promise<"created" | "exists"> {
-  const existing = await describe(name);
-  if (existing) {
-    if (!existing.StreamSpecification?.StreamEnabled) {
-      await dynamo().send(new UpdateTableCommand({ TableName: name, StreamSpecification: streamSpecification }));
+export async function ensureTable(): Promise<"created" | "exists" | "migrated"> {
+  await ensure(Config.outboxTableName(), outboxTableSchema);
+  const records = await describe(Config.tableName());
+  if (!records) return ensure(Config.tableName(), tableSchema);
+  if (!records.StreamSpecification?.StreamEnabled) return "exists";
+  await moveOutboxItems();
+  // Last, so a start interrupted above moves the rest next time (it finds the stream still on).
+  await dynamo().send(new UpdateTableCommand({ TableName: Config.tableName(), StreamSpecification: { StreamEnabled: false } }));
+  return "migrated";
+}
+
+/**
+ * Moves every OUTBOX# item of an old records table into the outbox table, one transaction each (put
+ * there, delete here), so a crash leaves each email in exactly one table. Open ones are then sent by the
+ * poller's start-up sweep; settled ones keep the delivery status the concern packet shows.
+ */
+async function moveOutboxItems() {
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamo().send(
+      new ScanCommand({
+        TableName: Config.tableName(),
+        FilterExpression: "begins_with(pk, :outbox)",
+        ExpressionAttributeValues: { ":outbox": { S: "OUTBOX#" } },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      // A raw command: the key module would route both halves to the outbox table.
+      await dynamo().send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            { Put: { TableName: Config.outboxTableName(), Item: item } },
+            { Delete: { TableName: Config.tableName(), Key: { pk: item.pk!, sk: item.sk! } } },
+          ],
+        }),
+      );
     }
-    return "exists";
-  }
-  const keyNames = [tableSchema.partitionKey, tableSchema.sortKey, ...tableSchema.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+async function ensure(name: string, schema: Schema): Promise<"created" | "exists"> {
+  if (await describe(name)) return "exists";
+  const keyNames = [schema.partitionKey, schema.sortKey, ...schema.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
   await dynamo().send(
     new CreateTableCommand({
       TableName: name,
       BillingMode: "PAY_PER_REQUEST",
       AttributeDefinitions: keyNames.map((AttributeName) => ({ AttributeName, AttributeType: "S" })),
       KeySchema: [
-        { AttributeName: tableSchema.partitionKey, KeyType: "HASH" },
-        { AttributeName: tableSchema.sortKey, KeyType: "RANGE" },
+        { AttributeName: schema.partitionKey, KeyType: "HASH" },
+        { AttributeName: schema.sortKey, KeyType: "RANGE" },
       ],
-      GlobalSecondaryIndexes: tableSchema.indexes.map((index) => ({
+      GlobalSecondaryIndexes: schema.indexes.map((index) => ({
         IndexName: index.name,
         KeySchema: [
           { AttributeName: index.partitionKey, KeyType: "HASH" },
@@ -42,30 +83,30 @@ export async function ensureTable(name = tableName()): Promise<"created" | "exis
         ],
         Projection: { ProjectionType: "ALL" },
       })),
-      StreamSpecification: streamSpecification,
+      StreamSpecification: "stream" in schema ? { StreamEnabled: true, StreamViewType: schema.stream } : undefined,
     }),
   );
   await dynamo().send(
-    new UpdateTimeToLiveCommand({
-      TableName: name,
-      TimeToLiveSpecification: { AttributeName: tableSchema.timeToLiveAttribute, Enabled: true },
-    }),
+    new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: schema.timeToLiveAttribute, Enabled: true } }),
   );
   return "created";
 }
 
 /**
- * Drops a test file's table when the file is done: DynamoDB Local keeps every table and its stream in
- * memory and slows as they pile up over a run.
+ * Drops a test file's tables when the file is done: DynamoDB Local keeps every table in memory, and
+ * slows as they pile up over a run.
  */
-export async function dropTable(name = tableName()): Promise<void> {
-  await dynamo().send(new DeleteTableCommand({ TableName: name })).catch((error: Error) => {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
-  });
+export async function dropTable(): Promise<void> {
+  for (const name of [Config.tableName(), Config.outboxTableName()]) {
+    await dynamo().send(new DeleteTableCommand({ TableName: name })).catch((error: Error) => {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    });
+  }
 }
 
-/** The table's stream, for the local poller that stands in for Lambda's event source mapping. */
-export async function tableStreamArn(name = tableName()): Promise<string> {
+/** The outbox table's stream, for the local poller that stands in for Lambda's event source mapping. */
+export async function outboxStreamArn(): Promise<string> {
+  const name = Config.outboxTableName();
   const arn = (await describe(name))?.LatestStreamArn;
   if (!arn) throw new Error(`Table ${name} has no stream`);
   return arn;

@@ -19,7 +19,8 @@
  *  - sign-in code for an email    Get    pk=CODE#<emailHash>             sk=CODE
  *  - session by token hash        Get    pk=SESSION#<tokenHash>          sk=SESSION  (BatchGet with its user)
  *  - rate-limit counter           Update pk=RATE#<limit>#<subjectHash>    sk=<windowIndex> (TTL ends it)
- *  - outbox email                 Get    pk=OUTBOX#<outboxId>            sk=OUTBOX  (the table's stream feeds the sender)
+ *  - outbox email                 Get    pk=OUTBOX#<outboxId>            sk=OUTBOX  (in the outbox table, whose stream feeds the sender;
+ *                                 every OUTBOX# key below is there too: client.ts's tableOf routes by this prefix)
  *  - outbox emails not yet settled
  *                                 Query  gsi1 gsi1pk=OUTBOX#OPEN  gsi1sk=<createdAt>#<outboxId> (sparse: removed once delivered or failed)
  *  - sign-in decoys (never read)  gsi1 gsi1pk=OUTBOX#DECOY: an unknown address's stand-in costs the same index write

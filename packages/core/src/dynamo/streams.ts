@@ -67,8 +67,9 @@ export async function shardIterator(
 }
 
 /**
- * One GetRecords. `expired` when the iterator outlived its 15 minutes (ask for a new one); no `next`
- * when the shard is closed and read to its end.
+ * One GetRecords. `expired` when the iterator outlived its 15 minutes, or points before the oldest record
+ * still kept (DynamoDB Local says so of a LATEST iterator taken on a shard that had no record yet): ask for
+ * a new one. No `next` when the shard is closed and read to its end.
  */
 export async function readShard(iterator: string, limit = 100): Promise<{ records: StreamRecord[]; next?: string } | { expired: true }> {
   try {
@@ -85,7 +86,7 @@ export async function readShard(iterator: string, limit = 100): Promise<{ record
     });
     return { records, next: out.NextShardIterator };
   } catch (error) {
-    if (error instanceof Error && error.name === "ExpiredIteratorException") return { expired: true };
+    if (error instanceof Error && (error.name === "ExpiredIteratorException" || error.name === "TrimmedDataAccessException")) return { expired: true };
     throw error;
   }
 }

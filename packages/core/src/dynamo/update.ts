@@ -1,5 +1,5 @@
 import { DeleteItemCommand, UpdateItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
-import { dynamo, fromImage, tableName, toItem, type Item } from "./client";
+import { dynamo, fromImage, tableOf, toItem, type Item } from "./client";
 
 export interface Expression {
   /** A condition the stored item must meet, else DynamoDB refuses the write (see `isConditionFailure`). */
@@ -16,7 +16,7 @@ export async function updateItem(
 ): Promise<Item> {
   const out = await dynamo().send(
     new UpdateItemCommand({
-      TableName: tableName(),
+      TableName: tableOf(key.pk),
       Key: toItem(key),
       UpdateExpression: update,
       ConditionExpression: expression.condition,
@@ -39,7 +39,7 @@ export function refusedItem(error: unknown): Item | undefined {
 export async function deleteItem(key: { pk: string; sk: string }, expression: Expression = {}): Promise<void> {
   await dynamo().send(
     new DeleteItemCommand({
-      TableName: tableName(),
+      TableName: tableOf(key.pk),
       Key: toItem(key),
       ConditionExpression: expression.condition,
       ExpressionAttributeNames: expression.names,
