@@ -10,11 +10,14 @@ import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 import { nodeFunction } from "./function";
 import type { RosterJob } from "./roster";
 import type { AuthSecret } from "./secrets";
-import { appTableActions } from "./table-actions";
+import { grantItems } from "./storage";
+import { apiOutboxActions, appTableActions } from "./table-actions";
 import type { Workflow } from "./workflow";
 
 export interface ApiProps {
   table: Table;
+  /** Sign-in and concern recaps put their emails here; the concern packet reads their statuses. */
+  outbox: Table;
   workflow: Workflow;
   rosterJob: RosterJob;
   /** From infra/secrets.ts (the AUTH_SECRET seam). */
@@ -35,6 +38,7 @@ export class Api extends Construct {
     // The variables core's Config reads (packages/core/src/config); mountFidelio adds APP_ORIGIN once the web's origin is known.
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
+      OUTBOX_TABLE_NAME: props.outbox.tableName,
       STATE_MACHINE_ARN: props.workflow.stateMachine.stateMachineArn,
       ROSTER_JOB_FUNCTION: props.rosterJob.fn.functionName,
       EMAIL_FROM: props.emailFrom,
@@ -42,6 +46,7 @@ export class Api extends Construct {
     };
     this.fn = nodeFunction(this, "Function", { bundle: apiBundleOptions, memory: 1024, environment, description: "Fidelio API" });
     props.table.grant(this.fn, ...appTableActions);
+    grantItems(props.outbox, this.fn, apiOutboxActions);
     props.authSecret.grantRead(this.fn);
     props.workflow.grantEngine(this.fn);
     props.rosterJob.grantDispatch(this.fn);

@@ -8,9 +8,7 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { emailEventsBundleOptions } from "@fidelio/functions/email-events/bundle-options";
 import { nodeFunction } from "./function";
-
-/** The feedback handler reads the address's claim and flags its user with one conditional update. */
-export const feedbackTableActions = ["dynamodb:GetItem", "dynamodb:UpdateItem"];
+import { feedbackTableActions } from "./table-actions";
 
 /** SES bounce and complaint events of Fidelio's configuration set, on the default bus, to the handler that flags the address. */
 export class EmailFeedbackHandler extends Construct {

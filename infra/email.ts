@@ -12,10 +12,14 @@ import { outboxStreamFilter } from "@fidelio/core/outbox";
 import { senderBundleOptions } from "@fidelio/functions/outbox/bundle-options";
 import { nodeFunction } from "./function";
 import type { AuthSecret } from "./secrets";
-import { senderTableActions } from "./table-actions";
+import { grantIndex, grantItems } from "./storage";
+import { senderOutboxActions, senderTableActions, sweepOutboxIndex } from "./table-actions";
 
 export interface EmailProps {
+  /** The records: an email given up on is recorded on its concern's timeline. */
   table: Table;
+  /** The outbox: its stream invokes the sender; the sweep queries its open items. */
+  outbox: Table;
   /** The domain mail comes from; SES verifies it through the DKIM records it asks for. */
   domain: string;
   emailFrom: string;
@@ -26,7 +30,7 @@ export interface EmailProps {
 /** Stream retries past the handler's own rounds: a record that still fails goes to the failure queue. */
 export const streamRetryAttempts = 3;
 
-/** SES sending and the outbox sender (packages/functions/src/outbox/sender.ts) on the table's stream. */
+/** SES sending and the outbox sender (packages/functions/src/outbox/sender.ts) on the outbox table's stream. */
 export class Email extends Construct {
   readonly identity: EmailIdentity;
   readonly configurationSet: ConfigurationSet;
@@ -44,7 +48,7 @@ export class Email extends Construct {
     // The identity's default configuration set applies to every send, so the sender names none.
     this.identity = new EmailIdentity(this, "Identity", { identity: Identity.domain(props.domain), configurationSet: this.configurationSet });
 
-    const environment = { TABLE_NAME: props.table.tableName, EMAIL_FROM: props.emailFrom, ...props.authSecret.environment };
+    const environment = { TABLE_NAME: props.table.tableName, OUTBOX_TABLE_NAME: props.outbox.tableName, EMAIL_FROM: props.emailFrom, ...props.authSecret.environment };
     // A round may wait out its backoff (up to 15 s) and then SES (two tries of up to 10 s).
     const sender = nodeFunction(this, "Sender", { bundle: senderBundleOptions, timeout: Duration.seconds(90), environment, description: "Fidelio outbox sender" });
     const sweeper = nodeFunction(this, "Sweep", { bundle: senderBundleOptions, handler: "sweep", timeout: Duration.minutes(2), environment, description: "Fidelio outbox sweep" });
@@ -56,15 +60,20 @@ export class Email extends Construct {
       ],
     });
     for (const fn of [sender, sweeper]) {
-      props.table.grant(fn, ...senderTableActions);
+      // Neither queries the records, so neither gets their indexes.
+      grantItems(props.table, fn, senderTableActions);
+      grantItems(props.outbox, fn, senderOutboxActions);
       fn.addToRolePolicy(sendEmail);
       props.authSecret.grantRead(fn);
     }
+    // Only the sweep looks for open items; the sender is handed its items by the stream.
+    grantIndex(props.outbox, sweepOutboxIndex.name, sweeper, sweepOutboxIndex.actions);
 
-    // Holds what the stream could not deliver (the record's shard and sequence numbers; the item stays in the table).
+    // Holds what the stream could not deliver (the record's shard and sequence numbers; the item stays in the outbox table).
     this.failures = new Queue(this, "Failures", { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     sender.addEventSource(
-      new DynamoEventSource(props.table, {
+      // The outbox table's stream carries outbox writes only; the filter leaves out all but pending emails.
+      new DynamoEventSource(props.outbox, {
         startingPosition: StartingPosition.LATEST,
         filters: [FilterCriteria.filter(outboxStreamFilter)],
         batchSize: 10,

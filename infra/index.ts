@@ -46,18 +46,18 @@ const productionStages = new Set(["prod", "production"]);
 export function mountFidelio(scope: Construct, props: FidelioProps) {
   const retain = productionStages.has(props.stage);
   const storage = new Storage(scope, "Storage", { retain });
-  const table = storage.table;
+  const { table, outbox } = storage;
   const secret = authSecret(scope, props.authSecret);
-  const workflow = new Workflow(scope, "Workflow", { table, authSecret: secret });
+  const workflow = new Workflow(scope, "Workflow", { table, outbox, authSecret: secret });
   const emailFrom = `Fidelio <no-reply@${props.emailDomain}>`;
-  const email = new Email(scope, "Email", { table, domain: props.emailDomain, emailFrom, authSecret: secret });
+  const email = new Email(scope, "Email", { table, outbox, domain: props.emailDomain, emailFrom, authSecret: secret });
   const feedback = new EmailFeedbackHandler(scope, "EmailFeedback", { table, configurationSet: email.configurationSet });
   const rosterJob = new RosterJob(scope, "RosterJob", { table });
-  const api = new Api(scope, "Api", { table, workflow, rosterJob, authSecret: secret, emailFrom });
+  const api = new Api(scope, "Api", { table, outbox, workflow, rosterJob, authSecret: secret, emailFrom });
   const domain = props.appOrigin && props.certificateArn ? { name: new URL(props.appOrigin).host, certificateArn: props.certificateArn } : undefined;
   const web = new Web(scope, "Web", { httpApi: api.httpApi, siteDir: props.siteDir ?? resolve(repoRoot, "web/dist"), retain, domain });
   const remindersEntry = props.remindersEntry ?? weeklyRemindersEntry;
-  const reminders = existsSync(remindersEntry) ? new WeeklyReminders(scope, "WeeklyReminders", { table, entry: remindersEntry, authSecret: secret, emailFrom }) : undefined;
+  const reminders = existsSync(remindersEntry) ? new WeeklyReminders(scope, "WeeklyReminders", { table, outbox, entry: remindersEntry, authSecret: secret, emailFrom }) : undefined;
 
   // Browser writes must come from the app's origin, and emails link to it: the one CloudFront serves.
   const appOrigin = props.appOrigin ?? web.origin;
@@ -73,6 +73,8 @@ export function mountFidelio(scope: Construct, props: FidelioProps) {
   // What the deploy guide's next steps need: where the app is, and the table the setup script writes the first district to.
   new CfnOutput(scope, "AppUrl", { value: appOrigin });
   new CfnOutput(scope, "TableName", { value: table.tableName });
+  // The emails and their delivery state, to look one up by hand (the setup script writes none).
+  new CfnOutput(scope, "OutboxTableName", { value: outbox.tableName });
   new CfnOutput(scope, "AlarmTopic", { value: alarms.topic.topicArn });
   return { storage, workflow, email, feedback, rosterJob, api, web, reminders, alarms, appOrigin };
 }

@@ -7,12 +7,8 @@ import { Construct } from "constructs";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 import { nodeFunction } from "./function";
 import type { AuthSecret } from "./secrets";
-
-/**
- * What core's sendReminders sends: districts and their students read (GetItem, Query, BatchGetItem),
- * then per person one transaction of puts (the outbox email, the once-per-week marker, audit entries). Never Scan.
- */
-export const reminderTableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem"];
+import { grantItems } from "./storage";
+import { outboxWriterActions, reminderTableActions } from "./table-actions";
 
 /**
  * Every hour on Fridays: sendReminders itself waits, per district, for 3 pm of the school week's last
@@ -22,6 +18,8 @@ export const weeklyReminderCron = { weekDay: "FRI", hour: "*", minute: "0" } as 
 
 export interface WeeklyRemindersProps {
   table: Table;
+  /** Each reminder's email goes here, in the transaction of its once-per-week marker. */
+  outbox: Table;
   /**
    * SEAM (weekly reminders): the handler's source file, `packages/functions/src/cron/weekly-reminders.ts`
    * (exports `handler`). mountFidelio declares this construct only once that file exists.
@@ -44,10 +42,11 @@ export class WeeklyReminders extends Construct {
       bundle: apiBundleOptions,
       entry: props.entry,
       timeout: Duration.minutes(5),
-      environment: { TABLE_NAME: props.table.tableName, ...props.authSecret.environment, EMAIL_FROM: props.emailFrom },
+      environment: { TABLE_NAME: props.table.tableName, OUTBOX_TABLE_NAME: props.outbox.tableName, ...props.authSecret.environment, EMAIL_FROM: props.emailFrom },
       description: "Fidelio weekly reminders",
     });
     props.table.grant(this.fn, ...reminderTableActions);
+    grantItems(props.outbox, this.fn, outboxWriterActions);
     props.authSecret.grantRead(this.fn);
     this.schedule = new Schedule(this, "Weekly", {
       description: "Fidelio: weekly fidelity-form reminders",

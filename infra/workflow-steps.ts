@@ -6,6 +6,8 @@ import type { Construct } from "constructs";
 import { workflowStepBundleOptions } from "@fidelio/functions/workflow/bundle-options";
 import { nodeFunction } from "./function";
 import type { AuthSecret } from "./secrets";
+import { grantItems } from "./storage";
+import { emailingSteps, outboxWriterActions, stepTableActions } from "./table-actions";
 
 /** Each task state and the step (the handler in packages/functions/src/workflow) it invokes; the local runner maps states the same way. */
 export const workflowTasks = {
@@ -20,12 +22,10 @@ export type WorkflowStep = (typeof workflowTasks)[keyof typeof workflowTasks];
 /** Transient Lambda service errors; anything else is a bug or bad data and goes to RecordFailure. */
 export const retriedErrors = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"];
 
-// What each step does to the table: reads (people by BatchGetItem) and conditional writes (TransactWriteItems needs
-// the per-item actions; closing a concern deletes its open-concern marker), never Scan.
-const tableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"];
-
 export interface WorkflowStepProps {
   table: Table;
+  /** Where the steps that email put their recaps (table-actions.ts, emailingSteps). */
+  outbox: Table;
   /** Seals the recap emails the steps put in the outbox (mountFidelio adds APP_ORIGIN, which makes their links absolute). */
   authSecret: AuthSecret;
 }
@@ -34,12 +34,14 @@ export interface WorkflowStepProps {
 export function workflowStepFunctions(scope: Construct, props: WorkflowStepProps): Map<WorkflowStep, NodejsFunction> {
   const functions = new Map(
     [...new Set(Object.values(workflowTasks))].map((step) => {
+      const emails = (emailingSteps as readonly string[]).includes(step);
       const fn = nodeFunction(scope, step, {
         bundle: workflowStepBundleOptions(step),
-        environment: { TABLE_NAME: props.table.tableName, ...props.authSecret.environment },
+        environment: { TABLE_NAME: props.table.tableName, ...(emails && { OUTBOX_TABLE_NAME: props.outbox.tableName }), ...props.authSecret.environment },
         description: `Fidelio escalation step ${step}`,
       });
-      props.table.grant(fn, ...tableActions);
+      props.table.grant(fn, ...stepTableActions);
+      if (emails) grantItems(props.outbox, fn, outboxWriterActions);
       props.authSecret.grantRead(fn);
       return [step, fn] as const;
     }),

@@ -2,20 +2,22 @@ import { describe, expect, it } from "vitest";
 import { outboxStreamFilter } from "@fidelio/core/outbox";
 import { streamRetryAttempts } from "../../infra/email";
 import { synth } from "../../infra/synth";
-import { functionsOf } from "./template";
+import { functionsOf, tableGrantsOf, tableIdsOf } from "./template";
 
 describe("email on AWS", () => {
-  const { template } = synth();
+  const synthesized = synth();
+  const { template } = synthesized;
+  const tables = tableIdsOf(synthesized);
   const functions = functionsOf(template);
   const sender = functions.get("Fidelio outbox sender")!;
   const sweep = functions.get("Fidelio outbox sweep")!;
   const ref = (type: string) => Object.keys(template.findResources(type))[0]!;
 
-  it("invokes the sender on the table's stream for pending outbox items only, bisecting and retrying a bounded number of times before the failure queue", () => {
+  it("invokes the sender on the outbox table's stream for pending outbox items only, bisecting and retrying a bounded number of times before the failure queue", () => {
     template.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
     template.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
       FunctionName: { Ref: sender.logicalId },
-      EventSourceArn: { "Fn::GetAtt": [ref("AWS::DynamoDB::Table"), "StreamArn"] },
+      EventSourceArn: { "Fn::GetAtt": [tables.outbox, "StreamArn"] },
       StartingPosition: "LATEST",
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify(outboxStreamFilter) }] },
       BisectBatchOnFunctionError: true,
@@ -27,6 +29,13 @@ describe("email on AWS", () => {
     expect(streamRetryAttempts).toBeLessThanOrEqual(10);
     expect(sender.properties.Timeout).toBeGreaterThanOrEqual(60);
     template.hasResourceProperties("AWS::SQS::Queue", { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86_400 });
+  });
+
+  it("reads only the outbox table's stream, the records table having none", () => {
+    const streamArns = JSON.stringify(template.findResources("AWS::Lambda::EventSourceMapping")).match(/"Fn::GetAtt":\["[^"]+","StreamArn"\]/g);
+    expect(streamArns).toEqual([`"Fn::GetAtt":["${tables.outbox}","StreamArn"]`]);
+    expect(tableGrantsOf(sender, tables)["outbox stream"]).toEqual(["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"]);
+    expect(JSON.stringify(sender.statements)).not.toContain(`"${tables.records}","StreamArn"`);
   });
 
   it("sweeps lost rounds every 5 minutes", () => {
@@ -57,7 +66,7 @@ describe("email on AWS", () => {
       expect(resources).toContain(`:identity/",{"Ref":"${ref("AWS::SES::EmailIdentity")}"}`);
       expect(resources).toContain(`:configuration-set/",{"Ref":"${ref("AWS::SES::ConfigurationSet")}"}`);
       expect(resources).not.toContain('"*"');
-      expect(fn.properties.Environment.Variables).toMatchObject({ AUTH_SECRET: { Ref: "AuthSecret" }, TABLE_NAME: { Ref: ref("AWS::DynamoDB::Table") } });
+      expect(fn.properties.Environment.Variables).toMatchObject({ AUTH_SECRET: { Ref: "AuthSecret" }, TABLE_NAME: { Ref: tables.records }, OUTBOX_TABLE_NAME: { Ref: tables.outbox } });
     }
   });
 });

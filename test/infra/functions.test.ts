@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { synth } from "../../infra/synth";
-import { reminderTableActions } from "../../infra/schedule";
 import { appTableActions } from "../../infra/table-actions";
-import { actionsOf, functionsOf } from "./template";
+import { actionsOf, functionsOf, tableGrantsOf, tableIdsOf } from "./template";
 
 describe("the Lambda functions", () => {
-  const { template } = synth({ stage: "dev" });
+  const synthesized = synth({ stage: "dev" });
+  const { template } = synthesized;
   const functions = functionsOf(template);
+  const tables = tableIdsOf(synthesized);
   const fn = (description: string) => {
     const found = functions.get(description);
     if (!found) throw new Error(`no function described "${description}"`);
@@ -59,7 +60,7 @@ describe("the Lambda functions", () => {
   it("give the API the configuration core reads, the roster job's name and the AUTH_SECRET seam", () => {
     const { properties } = fn("Fidelio API");
     const variables = properties.Environment.Variables;
-    expect(Object.keys(variables).sort()).toEqual(["APP_ORIGIN", "AUTH_SECRET", "EMAIL_FROM", "NODE_OPTIONS", "ROSTER_JOB_FUNCTION", "STATE_MACHINE_ARN", "TABLE_NAME"]);
+    expect(Object.keys(variables).sort()).toEqual(["APP_ORIGIN", "AUTH_SECRET", "EMAIL_FROM", "NODE_OPTIONS", "OUTBOX_TABLE_NAME", "ROSTER_JOB_FUNCTION", "STATE_MACHINE_ARN", "TABLE_NAME"]);
     expect(variables.AUTH_SECRET).toEqual({ Ref: "AuthSecret" });
     expect(variables.ROSTER_JOB_FUNCTION).toEqual({ Ref: fn("Fidelio roster import job").logicalId });
     expect(variables.EMAIL_FROM).toBe("Fidelio <no-reply@fidelio.example.org>");
@@ -82,17 +83,58 @@ describe("the Lambda functions", () => {
       "Fidelio API": [...appTableActions, "states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat", "lambda:InvokeFunction"],
       "Fidelio roster import job": appTableActions,
       // The stream mapping's read of the stream (GetRecords and the rest) comes with the event source.
-      // PutItem: an email given up on is recorded on its concern's timeline.
-      "Fidelio outbox sender": [...table("GetItem", "Query", "UpdateItem", "PutItem"), "ses:SendEmail", "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+      "Fidelio outbox sender": [...table("GetItem", "UpdateItem", "PutItem"), "ses:SendEmail", "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
       "Fidelio outbox sweep": [...table("GetItem", "Query", "UpdateItem", "PutItem"), "ses:SendEmail"],
       "Fidelio email bounces and complaints": table("GetItem", "UpdateItem"),
-      "Fidelio weekly reminders": reminderTableActions,
+      "Fidelio weekly reminders": table("GetItem", "BatchGetItem", "Query", "PutItem"),
       "Fidelio escalation step prepare-level": steps,
       "Fidelio escalation step apply-outcome": steps,
       "Fidelio escalation step record-failure": steps,
       "Fidelio escalation step wait-for-answer": [...steps, "states:SendTaskSuccess"],
     };
     for (const [description, { statements }] of functions) expect(new Set(actionsOf(statements)), description).toEqual(new Set(expected[description]));
+  });
+
+  it("grant each table's actions on that table alone: the records, their indexes, the outbox, its open-items index, its stream", () => {
+    const table = (...actions: string[]) => actions.map((a) => `dynamodb:${a}`).sort();
+    const records = (...actions: string[]) => ({ records: table(...actions), "records/index/*": table(...actions) });
+    const app = records("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "ConditionCheckItem");
+    const steps = records("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem");
+    // An outbox email is put in the transaction of what causes it: PutItem on the outbox table's items, no index.
+    const queuesEmail = { outbox: table("PutItem") };
+    // An email the sender gives up on goes on its concern's timeline: reads and one transaction, no Query, so no index.
+    const recordsUndelivered = { records: table("GetItem", "PutItem", "UpdateItem") };
+    const expected: Record<string, Record<string, string[]>> = {
+      // Sign-in and concern recaps queue emails; the concern packet reads their statuses by BatchGetItem.
+      "Fidelio API": { ...app, outbox: table("BatchGetItem", "PutItem") },
+      "Fidelio roster import job": app,
+      // Claims and settles the item the stream brings; ListStreams is the one action AWS cannot scope.
+      "Fidelio outbox sender": { ...recordsUndelivered, outbox: table("UpdateItem"), "outbox stream": table("DescribeStream", "GetRecords", "GetShardIterator"), "*": table("ListStreams") },
+      // Finds the open items on gsi1 (and on nothing else), then runs the sender's rounds.
+      "Fidelio outbox sweep": { ...recordsUndelivered, outbox: table("UpdateItem"), "outbox/index/gsi1": table("Query") },
+      "Fidelio email bounces and complaints": records("GetItem", "UpdateItem"),
+      "Fidelio weekly reminders": { ...records("GetItem", "BatchGetItem", "Query", "PutItem"), ...queuesEmail },
+      "Fidelio escalation step prepare-level": { ...steps, ...queuesEmail },
+      "Fidelio escalation step apply-outcome": { ...steps, ...queuesEmail },
+      "Fidelio escalation step record-failure": { ...steps, ...queuesEmail },
+      // Only stores its task token on the concern: no email, so nothing on the outbox.
+      "Fidelio escalation step wait-for-answer": steps,
+    };
+    expect([...functions.keys()].sort()).toEqual(Object.keys(expected).sort());
+    for (const [description, fn] of functions) expect(tableGrantsOf(fn, tables), description).toEqual(expected[description]);
+  });
+
+  it("give TABLE_NAME (the records) to every function, and OUTBOX_TABLE_NAME exactly to those granted the outbox table", () => {
+    for (const [description, fn] of functions) {
+      const variables = fn.properties.Environment.Variables;
+      expect(variables.TABLE_NAME, description).toEqual({ Ref: tables.records });
+      const usesOutbox = Object.keys(tableGrantsOf(fn, tables)).some((resource) => resource.startsWith("outbox"));
+      expect(variables.OUTBOX_TABLE_NAME, description).toEqual(usesOutbox ? { Ref: tables.outbox } : undefined);
+    }
+    const withOutbox = [...functions].filter(([, fn]) => fn.properties.Environment.Variables.OUTBOX_TABLE_NAME).map(([description]) => description);
+    expect(withOutbox.sort()).toEqual(
+      ["Fidelio API", "Fidelio outbox sender", "Fidelio outbox sweep", "Fidelio weekly reminders", ...["prepare-level", "apply-outcome", "record-failure"].map((s) => `Fidelio escalation step ${s}`)].sort(),
+    );
   });
 
   it("lets a roster job that died be retried by Lambda's async retries", () => {

@@ -5,12 +5,14 @@ import { synth } from "../../infra/synth";
 import { retriedErrors, workflowTasks } from "../../infra/workflow";
 import { libraryTimeoutSeconds, runnableDefinition, synthesizedDefinition } from "@fidelio/local/workflow/definition";
 import { LocalWorkflowRunner } from "@fidelio/local/workflow/runner";
-import { actionsOf, functionsOf } from "./template";
+import { actionsOf, functionsOf, tableGrantsOf, tableIdsOf } from "./template";
 
 type TaskState = Record<string, any> & { Type: "Task" };
 
 describe("the escalation state machine", () => {
-  const { template } = synth();
+  const synthesized = synth();
+  const { template } = synthesized;
+  const tables = tableIdsOf(synthesized);
   const definition = synthesizedDefinition(template);
   const tasks = Object.entries(definition.States as Record<string, Record<string, any>>).filter((entry): entry is [string, TaskState] => entry[1].Type === "Task");
 
@@ -68,14 +70,23 @@ describe("the escalation state machine", () => {
     }
   });
 
-  it("builds four Node.js 22 arm64 functions that may read and conditionally write the table, never scan; only the wait may resume an execution", () => {
+  it("builds four Node.js 22 arm64 functions that may read and conditionally write the records, never scan; only the wait may resume an execution", () => {
     const steps = [...functionsOf(template)].filter(([description]) => description.startsWith("Fidelio escalation step"));
     expect(steps).toHaveLength(4);
     const table = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"];
     for (const [description, step] of steps) {
-      expect(step.properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Environment: { Variables: { TABLE_NAME: expect.anything(), AUTH_SECRET: expect.anything() } } });
+      expect(step.properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Environment: { Variables: { TABLE_NAME: { Ref: tables.records }, AUTH_SECRET: expect.anything() } } });
       const resumes = description.endsWith("wait-for-answer") ? ["states:SendTaskSuccess"] : [];
       expect(new Set(actionsOf(step.statements))).toEqual(new Set([...table, ...resumes]));
+    }
+  });
+
+  it("lets the steps that send recaps (assigning, closing, alerting the admins) put emails in the outbox, and the wait nothing there", () => {
+    for (const [description, step] of functionsOf(template)) {
+      if (!description.startsWith("Fidelio escalation step")) continue;
+      const emails = !description.endsWith("wait-for-answer");
+      expect(tableGrantsOf(step, tables).outbox, description).toEqual(emails ? ["dynamodb:PutItem"] : undefined);
+      expect(step.properties.Environment.Variables.OUTBOX_TABLE_NAME, description).toEqual(emails ? { Ref: tables.outbox } : undefined);
     }
   });
 
