@@ -39,7 +39,9 @@ async function expectClosedDatabase(dir: string, endpoint: string, appOrigin: st
       client.destroy();
     }
   };
-  expect(await tables(JSON.parse(readFileSync(keyFile, "utf8")))).toContain("fidelio");
+  const names = await tables(JSON.parse(readFileSync(keyFile, "utf8")));
+  expect(names).toContain("fidelio");
+  expect(names).toContain("fidelio-outbox");
   expect(await tables({ accessKeyId: "local", secretAccessKey: "local" })).toEqual([]);
   const preflight = (origin: string) =>
     fetch(endpoint, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type,x-amz-target" } });
@@ -88,7 +90,7 @@ describe("npm start", () => {
 
     const second = await start(env);
     try {
-      expect(second.output()).toContain("table kept");
+      expect(second.output()).toContain("tables kept");
       expect(second.output()).not.toContain("demo district seeded");
       // The session, the secret that hashes codes and the edited settings all survived.
       const again = (await (await fetch(`${app}/api/admin/district`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;

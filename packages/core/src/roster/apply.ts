@@ -105,16 +105,26 @@ async function writeUsers(group: UserWrite[], ctx: ApplyContext) {
   ctx.progressed(group.length);
 }
 
-const opsOf = (unit: StudentUnit) => unit.puts.length + unit.deletes.length + (unit.iep ? 2 : 0) + 1;
+/**
+ * A new student's item is put only if still absent, and then its first IEP version goes without a claim
+ * (StudentUnit.isNew). A student too large for one transaction has its records written first, so there
+ * the version keeps its claim.
+ */
+const createsStudent = (unit: StudentUnit) => unit.isNew === true && unit.puts.length > 0;
+const iepOperations = (unit: StudentUnit): Op[] =>
+  !unit.iep
+    ? []
+    : createsStudent(unit)
+      ? [{ put: unit.iep, condition: "attribute_not_exists(pk)" }]
+      : [{ put: unit.iepClaim!, condition: "attribute_not_exists(pk)" }, { put: unit.iep, condition: "attribute_not_exists(pk)" }];
 
-function studentOperations(unit: StudentUnit, ctx: ApplyContext, withRecords = true): Op[] {
+const opsOf = (unit: StudentUnit) => unit.puts.length + unit.deletes.length + iepOperations(unit).length + 1;
+
+function studentOperations(unit: StudentUnit, ctx: ApplyContext): Op[] {
   const audit = Audit.itemFor(ctx.actor, unit.audit, ctx.auditKey(unit.studentId));
-  return [
-    ...(withRecords ? unit.puts.map((put): Op => ({ put })) : []),
-    ...(withRecords ? unit.deletes.map((key): Op => ({ delete: key })) : []),
-    ...(unit.iep ? [{ put: unit.iepClaim!, condition: "attribute_not_exists(pk)" }, { put: unit.iep, condition: "attribute_not_exists(pk)" }] : []),
-    { put: audit, condition: "attribute_not_exists(pk)" },
-  ];
+  const [student, ...rest] = unit.puts;
+  const records: Op[] = student ? [createsStudent(unit) ? { put: student, condition: "attribute_not_exists(pk)" } : { put: student }, ...rest.map((put): Op => ({ put }))] : [];
+  return [...records, ...unit.deletes.map((key): Op => ({ delete: key })), ...iepOperations(unit), { put: audit, condition: "attribute_not_exists(pk)" }];
 }
 
 /**
@@ -139,10 +149,15 @@ async function writeStudents(group: StudentUnit[], ctx: ApplyContext) {
         const unitOps = ops[i]!;
         const failedHere = unitOps.map((_, j) => failed[at + j]);
         at += unitOps.length;
-        // The unit's last operations: [IEP claim, IEP version,] audit entry (studentOperations).
+        // The unit's last operation is its audit entry (studentOperations): there already, the unit
+        // was committed by an earlier run. Any other condition is a record changed by someone else.
         if (failedHere.at(-1) === "ConditionalCheckFailed") done.add(unit);
-        else if (unit.iep && failedHere.slice(-3, -1).includes("ConditionalCheckFailed")) {
-          throw conflict("An IEP was amended during the import; run the import again");
+        else if (failedHere.includes("ConditionalCheckFailed")) {
+          throw conflict(
+            createsStudent(unit) && failedHere[0] === "ConditionalCheckFailed"
+              ? "A student in the roster was created by someone else during the import; run the import again"
+              : "An IEP was amended during the import; run the import again",
+          );
         }
       });
       if (done.size === 0) throw error;
@@ -152,7 +167,7 @@ async function writeStudents(group: StudentUnit[], ctx: ApplyContext) {
   }
 }
 
-/** A student with more links than one transaction holds: the records first (idempotent puts), then IEP and audit together. */
+/** A student with more links than one transaction holds: the records first (idempotent puts), then IEP (with its claim) and audit together. */
 async function writeLargeStudent(unit: StudentUnit, ctx: ApplyContext) {
   const records: Op[] = [...unit.puts.map((put): Op => ({ put })), ...unit.deletes.map((key): Op => ({ delete: key }))];
   for (let i = 0; i < records.length; i += maxOperations) {

@@ -39,6 +39,12 @@ export interface StudentUnit {
   iep?: Item;
   /** The claim on its version number (Iep.claimItem), put only if absent with it: an editor who saved that number first makes the import a 409. */
   iepClaim?: Item;
+  /**
+   * Nothing of the student is stored yet: the student item is put only if still absent, and a first IEP
+   * version written in that same transaction needs no claim (no one can have edited the IEP of a student
+   * who did not exist; once it commits, an editor's next version claims number 2). Saves a write a student.
+   */
+  isNew?: true;
   /** Relationships that ended: a teacher no longer in the student's classes, a guardian no longer listed. */
   deletes: Array<{ pk: string; sk: string }>;
   audit: AuditEvent;
@@ -175,6 +181,7 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
   const storedBySk = new Map(input.stored.map((item) => [String(item.sk), item]));
   const changed: string[] = [];
   const unit: StudentUnit = { studentId: id, puts: [], deletes: [], audit: { studentId: id, action: "roster.import", record: "", reason: "roster_import" } };
+  if (input.stored.length === 0) unit.isNew = true;
 
   const before = storedBySk.get(keys.student(id).sk);
   const iep = input.iep;
