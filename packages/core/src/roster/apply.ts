@@ -8,9 +8,10 @@ import { mapLimit } from "./util";
 /** TransactWriteItems takes at most 100 operations. */
 const maxOperations = 100;
 /**
- * Transactions in flight at once. Measured with `npm run bench` on a quiet 2-core machine (5,000
- * students): 3 took 45.8 s, 6 took 37.8 s with other requests' p99 at 419 ms, 12 took 47.6 s with p99
- * at 575 ms. DynamoDB Local applies writes one at a time, so more only queues them.
+ * Transactions in flight at once. Measured with `npm run bench` on a 2-core machine (5,000 students,
+ * 2026-12-02): 4, 6, 8, 10 and 12 all took 33 to 43 s, no difference beyond the machine's own variation
+ * (before the serial collector; README). DynamoDB Local applies writes on one thread, so more only
+ * queues them, and other requests wait behind the queue.
  */
 export const writeConcurrency = 6;
 
