@@ -221,7 +221,9 @@ function byTable<T>(entries: Array<[pk: string, request: T]>): Map<string, T[]> 
   const tables = new Map<string, T[]>();
   for (const [pk, request] of entries) {
     const table = tableOf(pk);
-    tables.set(table, [...(tables.get(table) ?? []), request]);
+    const list = tables.get(table);
+    if (list) list.push(request);
+    else tables.set(table, [request]);
   }
   return tables;
 }
