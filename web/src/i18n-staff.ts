@@ -83,7 +83,7 @@ export const staffStrings = {
   reload: ["Reload", "Volver a cargar"],
 
   rosterTitle: ["Roster import", "Importar listas"],
-  rosterIntro: ["Upload the OneRoster CSV export from your student information system (orgs, users, classes, enrollments), with Fidelio's own files for roles, caseloads and IEP items. Records already in Fidelio are updated; nothing is deleted.", "Suba la exportación OneRoster en CSV de su sistema de información estudiantil (orgs, users, classes, enrollments), junto con los archivos propios de Fidelio para funciones, cargas de casos y elementos del IEP. Los registros que ya existen se actualizan; no se borra nada."],
+  rosterIntro: ["Upload the OneRoster CSV export from your student information system (orgs, users, classes, enrollments), with Fidelio's own files for roles, caseloads and IEP items. Records already in Fidelio are updated and nothing is deleted, but an import speaks for the whole district: people it no longer lists lose the roles it gave them.", "Suba la exportación OneRoster en CSV de su sistema de información estudiantil (orgs, users, classes, enrollments), junto con los archivos propios de Fidelio para funciones, cargas de casos y elementos del IEP. Los registros que ya existen se actualizan y no se borra nada, pero una importación habla por todo el distrito: quienes ya no figuran en ella pierden las funciones que les daba."],
   rosterFiles: ["Roster files (CSV, or a ZIP of them)", "Archivos de listas (CSV, o un ZIP que los contenga)"],
   rosterHint: ["Choose all the files at once: each import checks them together.", "Elija todos los archivos a la vez: cada importación los revisa en conjunto."],
   rosterChooseFile: ["Choose the roster files first.", "Primero elija los archivos de listas."],
@@ -108,7 +108,7 @@ export const staffStrings = {
   colMessage: ["Problem", "Problema"],
   rosterHelpTitle: ["New to roster files?", "¿Es la primera vez que usa archivos de listas?"],
   rosterGuideLink: ["Read the roster format guide", "Lea la guía del formato de las listas"],
-  rosterSamplesIntro: ["Sample files for a tiny school that import as they are, with Fidelio's own files included:", "Archivos de muestra de una escuela pequeña que se importan tal como están, con los archivos propios de Fidelio:"],
+  rosterSamplesIntro: ["Sample files for a tiny school that import as they are, with Fidelio's own files included. Imported into a district that already has people (the demo district), they replace its roster: everyone they do not list, every demo account included, loses the roles the roster gave them.", "Archivos de muestra de una escuela pequeña que se importan tal como están, con los archivos propios de Fidelio. Importados en un distrito que ya tiene personas (el distrito de demostración), reemplazan su lista: todos los que no figuran en ellos, incluidas las cuentas de demostración, pierden las funciones que la lista les daba."],
   rosterSample11: ["Sample set, OneRoster 1.1 (ZIP)", "Muestra, OneRoster 1.1 (ZIP)"],
   rosterSample12: ["Sample set, OneRoster 1.2 (ZIP)", "Muestra, OneRoster 1.2 (ZIP)"],
   rosterGuideTitle: ["Roster format guide", "Guía del formato de las listas"],
