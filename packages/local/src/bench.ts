@@ -29,7 +29,7 @@ const unknown = only?.filter((name) => !(sections as readonly string[]).includes
 if (unknown?.length) throw new Error(`Unknown bench section ${unknown.join(", ")}; the sections are ${sections.join(", ")}`);
 const runs = (section: (typeof sections)[number]) => !only || only.includes(section);
 
-// First, in a fresh process and on a fresh stack of its own: the roster import (see printRosterImport).
+// First, on a fresh stack of its own: the roster import (see printRosterImport).
 if (ROSTER_STUDENTS > 0 && runs("roster")) await printRosterImport();
 
 // Every other section shares one stack.
@@ -61,7 +61,7 @@ process.exit(0);
  * On a stack of its own, started fresh with the demo district, before the rest: the generated roster
  * speaks for the whole district, so every demo account loses its role (the other sections sign them
  * in), and the import should meet what a district's first import meets, not what the other sections
- * leave behind. Run after them in one process it took 30.1 s where alone it takes 22 to 25.
+ * leave behind. (Full runs still measured 30 to 38 s where roster-only runs took 22 to 28: see README.)
  */
 async function printRosterImport() {
   const own = await startChildStack();
