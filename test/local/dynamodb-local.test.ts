@@ -1,12 +1,16 @@
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { readFileSync } from "node:fs";
 import { Config } from "@fidelio/core/config";
+import { allowedCpus, dynamoLocalCpu, startDynamoLocal } from "@fidelio/local/emulators/dynamodb-local";
+import { freePort } from "@fidelio/local/emulators/free-port";
+import { randomDynamoCredentials } from "@fidelio/local/dynamo-key";
 
 /** Exposure of the DynamoDB Local this run uses (the same start code as `npm start`). */
 const endpoint = inject("dynamoEndpoint");
-const tablesWith = async (credentials: { accessKeyId: string; secretAccessKey: string }) => {
-  const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials });
+const tablesWith = async (credentials: { accessKeyId: string; secretAccessKey: string }, at = endpoint) => {
+  const client = new DynamoDBClient({ endpoint: at, region: "us-east-1", credentials });
   try {
     return (await client.send(new ListTablesCommand({}))).TableNames ?? [];
   } finally {
@@ -32,5 +36,36 @@ describe("DynamoDB Local", () => {
     // Its own address is the one origin allowed, which shows the header is given when it should be.
     const own = await preflight(endpoint);
     expect(own.headers.get("access-control-allow-origin")).toBe(endpoint);
+  });
+});
+
+/** DynamoDB Local runs on one CPU (emulators/dynamodb-local.ts: a write's hand-offs between its threads stay there). */
+describe("DynamoDB Local's CPU", () => {
+  const cpusOf = (pid: number) => /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  const started = async (cpu?: string) => startDynamoLocal({ port: await freePort(), credentials: randomDynamoCredentials(), cpu });
+
+  it("is the last CPU this process may use, unless told otherwise", async () => {
+    const mine = allowedCpus();
+    expect(mine.length).toBeGreaterThan(0);
+    const pinned = await started();
+    try {
+      expect(cpusOf(pinned.pid)).toBe(String(mine.at(-1)));
+      expect(await tablesWith(inject("dynamoCredentials"), pinned.endpoint)).toEqual([]);
+    } finally {
+      await pinned.stop();
+    }
+    const free = await started("any");
+    try {
+      expect(cpusOf(free.pid)).toBe(cpusOf(process.pid));
+    } finally {
+      await free.stop();
+    }
+  }, 60_000);
+
+  it("refuses a DYNAMO_LOCAL_CPU that is not one of this process's CPUs", () => {
+    expect(() => dynamoLocalCpu("x")).toThrow(/DYNAMO_LOCAL_CPU must be one of this process's CPUs/);
+    expect(() => dynamoLocalCpu(String(Math.max(...allowedCpus()) + 1))).toThrow(/DYNAMO_LOCAL_CPU/);
+    expect(dynamoLocalCpu("any")).toBeUndefined();
+    expect(allowedCpus("Name:\tx\nCpus_allowed_list:\t0-2,5\n")).toEqual([0, 1, 2, 5]);
   });
 });

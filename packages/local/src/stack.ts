@@ -10,7 +10,7 @@ import { startSesLocal } from "./emulators/ses-local";
 import { localAuthSecret } from "./auth-secret";
 import { startOutboxPoller } from "./outbox-poller";
 import { localDynamoCredentials } from "./dynamo-key";
-import { checkInWorker, runJobInWorker } from "./roster-worker";
+import { checkInWorker, runJobInWorker, startRosterWorker, stopRosterWorker } from "./roster-worker";
 import { startServer } from "./server";
 import { startLocalWorkflow } from "./workflow/index";
 import { startReminderTimer } from "./reminder-timer";
@@ -79,8 +79,9 @@ export async function startStack(options: StackOptions) {
     workflow = await startLocalWorkflow(Concern.openIds);
     // Weekly fidelity reminders: the handler the EventBridge schedule runs on AWS, here on a timer.
     reminders = startReminderTimer();
-    // Roster imports run on a worker thread, set before the first request can start one; those cut short
-    // by a crash finish there once the app is up (no earlier run can still be alive).
+    // Roster imports are checked and run on one worker thread, started and set before the first request
+    // can start one; those cut short by a crash finish there once the app is up (no earlier run can still be alive).
+    startRosterWorker();
     Roster.setDispatcher(runJobInWorker);
     Roster.setChecker(checkInWorker);
     progress("starting the app");
@@ -94,6 +95,7 @@ export async function startStack(options: StackOptions) {
       seeded: seed.created,
       async stop() {
         await app.stop();
+        await stopRosterWorker();
         await reminders?.stop();
         await workflow?.stop();
         await poller?.stop();
@@ -101,6 +103,7 @@ export async function startStack(options: StackOptions) {
       },
     };
   } catch (error) {
+    await stopRosterWorker();
     await reminders?.stop();
     await workflow?.stop();
     await poller?.stop();

@@ -49,7 +49,8 @@ export interface ImportCheck {
   empty: boolean;
 }
 
+export const checkOf = ({ plan, summary }: Awaited<ReturnType<typeof prepareImport>>): ImportCheck => ({ summary, total: planSize(plan), empty: isEmptyPlan(plan) });
+
 export async function checkImport(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportCheck> {
-  const { plan, summary } = await prepareImport(actor, files);
-  return { summary, total: planSize(plan), empty: isEmptyPlan(plan) };
+  return checkOf(await prepareImport(actor, files));
 }

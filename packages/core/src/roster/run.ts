@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { VisibleError } from "../error";
 import { applyPlan } from "./apply";
+import { takePlan } from "./kept-plans";
 import { heartbeatMs, isOpen, isStale, loadFiles, loadJob, saveJob, type RosterJob } from "./job";
 import { planSize } from "./plan";
 import { prepareImport } from "./prepare";
@@ -16,7 +17,8 @@ const auditKeyOf = (job: RosterJob) => (studentId: string) => ({
 
 /**
  * Runs (or resumes) a roster job to its end. It claims the job, plans against the table as it is now
- * (what an earlier, interrupted run committed is already there and is not written again), writes,
+ * (what an earlier, interrupted run committed is already there and is not written again; a first run
+ * may use the plan its upload's check just made, see kept-plans.ts), writes,
  * and records progress and a heartbeat as it goes. Without `takeOver` it leaves a job that another
  * live run holds; `takeOver` is for a start-up that knows every earlier run is dead.
  */
@@ -43,7 +45,9 @@ export async function runJob(jobId: string, options: { takeOver?: boolean } = {}
   };
   const timer = setInterval(() => void save(() => ({ progress: { ...job!.progress, done } })), heartbeatMs);
   try {
-    const { plan, summary } = await prepareImport(job.actor, await loadFiles(jobId));
+    // The first run may find the plan its upload's check made moments ago in this process (kept-plans.ts).
+    const kept = job.summary ? undefined : takePlan(job.contentHash, job.actor.userId);
+    const { plan, summary } = kept ?? (await prepareImport(job.actor, await loadFiles(jobId)));
     const remaining = planSize(plan);
     // The first plan is the job's summary; a resumed run finds part of it written and counts that as done.
     if (job.summary) done = Math.max(0, job.progress.total - remaining);

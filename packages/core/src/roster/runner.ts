@@ -1,7 +1,9 @@
 import type { UserActor } from "../actor";
 import { VisibleError, notFound } from "../error";
 import { Roster, type ImportSummary } from "./index";
-import { isOpen } from "./job";
+import { contentHash, isOpen } from "./job";
+import { keepPlan } from "./kept-plans";
+import { checkOf, prepareImport, type ImportCheck } from "./prepare";
 import { runInProcess, runJob } from "./run";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -13,6 +15,15 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export namespace RosterRunner {
   /** Runs (or resumes) a job to its end; see run.ts. */
   export const run = runJob;
+  /**
+   * `Roster.check` for a process that also runs the jobs (the local server's roster worker): the plan is
+   * kept for a few seconds, so the job these files start next writes it without planning again.
+   */
+  export async function check(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportCheck> {
+    const prepared = await prepareImport(actor, files);
+    keepPlan(contentHash(files), actor.userId, prepared);
+    return checkOf(prepared);
+  }
   /** A dispatcher that runs jobs on this event loop, for tests and scripts. */
   export const inProcess = runInProcess;
 
