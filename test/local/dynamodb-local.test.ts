@@ -1,9 +1,10 @@
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { Config } from "@fidelio/core/config";
-import { allowedCpus, dynamoLocalCpu, startDynamoLocal } from "@fidelio/local/emulators/dynamodb-local";
+import { startDynamoLocal } from "@fidelio/local/emulators/dynamodb-local";
+import { allowedCpus, dynamoLocalCpu, isCompilerThread } from "@fidelio/local/emulators/cpu-affinity";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { randomDynamoCredentials } from "@fidelio/local/dynamo-key";
 
@@ -39,24 +40,33 @@ describe("DynamoDB Local", () => {
   });
 });
 
-/** DynamoDB Local runs on one CPU (emulators/dynamodb-local.ts: a write's hand-offs between its threads stay there). */
+/** DynamoDB Local runs on one CPU but for its JIT compilers (emulators/cpu-affinity.ts). */
 describe("DynamoDB Local's CPU", () => {
-  const cpusOf = (pid: number) => /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  const cpusOf = (path: string) => /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync(`${path}/status`, "utf8"))?.[1];
+  /** Each thread's name and the CPUs it may run on. */
+  const threadsOf = (pid: number) =>
+    readdirSync(`/proc/${pid}/task`).map((tid) => ({ name: readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim(), cpus: cpusOf(`/proc/${pid}/task/${tid}`) }));
   const started = async (cpu?: string) => startDynamoLocal({ port: await freePort(), credentials: randomDynamoCredentials(), cpu });
 
-  it("is the last CPU this process may use, unless told otherwise", async () => {
+  it("runs on the last CPU this process may use, its JIT compilers excepted, unless told otherwise", async () => {
     const mine = allowedCpus();
-    expect(mine.length).toBeGreaterThan(0);
+    const all = cpusOf("/proc/self");
     const pinned = await started();
     try {
-      expect(cpusOf(pinned.pid)).toBe(String(mine.at(-1)));
+      // It answers, and only on that CPU: its request and SQLite threads are there.
       expect(await tablesWith(inject("dynamoCredentials"), pinned.endpoint)).toEqual([]);
+      const threads = threadsOf(pinned.pid);
+      const [compilers, others] = [threads.filter((t) => isCompilerThread(t.name)), threads.filter((t) => !isCompilerThread(t.name))];
+      expect(compilers.length).toBeGreaterThan(0);
+      expect(others.map((t) => t.name)).toContain("SQLiteQueue[]");
+      expect(new Set(others.map((t) => t.cpus))).toEqual(new Set([String(mine.at(-1))]));
+      expect(new Set(compilers.map((t) => t.cpus))).toEqual(new Set([all]));
     } finally {
       await pinned.stop();
     }
     const free = await started("any");
     try {
-      expect(cpusOf(free.pid)).toBe(cpusOf(process.pid));
+      expect(new Set(threadsOf(free.pid).map((t) => t.cpus))).toEqual(new Set([all]));
     } finally {
       await free.stop();
     }

@@ -1,11 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { tmpdir } from "node:os";
 import { isAnswering } from "@fidelio/core/dynamo/tools";
 import type { DynamoCredentials } from "../dynamo-key";
 import { requireJava } from "./java";
+import { dynamoLocalCpu, pinAllButCompilers } from "./cpu-affinity";
 
 export interface DynamoLocal {
   endpoint: string;
@@ -30,7 +31,7 @@ export interface DynamoLocalOptions {
   corsOrigin?: string;
   /** Used to name the database file, which is per key id and region. */
   region?: string;
-  /** The CPU it runs on, or "any"; by default DYNAMO_LOCAL_CPU, else the last CPU (see dynamoLocalCpu). */
+  /** The CPU it runs on, or "any"; by default DYNAMO_LOCAL_CPU, else the last CPU (cpu-affinity.ts). */
   cpu?: string;
 }
 
@@ -45,39 +46,6 @@ export interface DynamoLocalOptions {
 const serialGc = "-XX:+UseSerialGC";
 
 /**
- * DynamoDB Local runs on one CPU (Linux, through `taskset` from util-linux, part of every Debian and
- * Ubuntu install; elsewhere it is not pinned). It hands each SQLite step of a write from the request's
- * thread to its one SQLite thread and back, and on this two-core virtual machine a hand-off to a thread
- * on the other CPU waits for that CPU to wake: the emulator sat at 80% of one core with the machine 45%
- * idle. On one CPU the hand-offs stay there. Measured with the 5,000-student import (`npm run bench --
- * --only=roster`, 2026-12-02, alternating runs): pinned 21.6, 21.5, 24.5 and 21.7 s; not pinned 29.1,
- * 26.1, 28.4 and 28.0 s. DYNAMO_LOCAL_CPU names another CPU, or `any` for no pinning.
- */
-export function dynamoLocalCpu(setting = process.env.DYNAMO_LOCAL_CPU): number | undefined {
-  if (setting === "any") return undefined;
-  const allowed = process.platform === "linux" ? allowedCpus() : [];
-  if (setting !== undefined && setting !== "") {
-    const cpu = Number(setting);
-    if (!Number.isInteger(cpu) || cpu < 0 || (allowed.length > 0 && !allowed.includes(cpu))) {
-      throw new Error(`DYNAMO_LOCAL_CPU must be one of this process's CPUs (${allowed.join(", ") || "a CPU number"}) or "any"; it is "${setting}"`);
-    }
-    return hasTaskset() ? cpu : undefined;
-  }
-  return hasTaskset() ? allowed.at(-1) : undefined;
-}
-
-const hasTaskset = () => process.platform === "linux" && spawnSync("taskset", ["--version"], { stdio: "ignore" }).status === 0;
-
-/** The CPUs this process may run on (a container may be given fewer than the machine has), from `Cpus_allowed_list: 0-3,6`. */
-export function allowedCpus(status = readFileSync("/proc/self/status", "utf8")): number[] {
-  const list = /^Cpus_allowed_list:\s*(.+)$/m.exec(status)?.[1] ?? "";
-  return list.split(",").flatMap((range) => {
-    const [from, to = from] = range.trim().split("-").map(Number) as [number, number?];
-    return Number.isInteger(from) && Number.isInteger(to) ? Array.from({ length: to! - from + 1 }, (_, i) => from + i) : [];
-  });
-}
-
-/**
  * No -sharedDb: each access key id gets its own database, so only holders of the key see the data.
  * CORS is limited (its default admits every web page in the user's browser); no telemetry.
  * It listens on every interface and cannot be told otherwise, which is why the key matters.
@@ -89,17 +57,19 @@ export async function startDynamoLocal(options: DynamoLocalOptions): Promise<Dyn
   const storage = options.dataDir ? ["-dbPath", options.dataDir] : ["-inMemory"];
   const endpoint = `http://127.0.0.1:${options.port}`;
   const cors = options.corsOrigin ?? endpoint;
-  // Through sh for `umask 077`: the files Java creates later are then the owner's alone too.
   const cpu = dynamoLocalCpu(options.cpu);
+  // Through sh for `umask 077`: the files Java creates later are then the owner's alone too.
   const child = spawn(
     "sh",
-    ["-c", `umask 077 && exec ${cpu === undefined ? "" : `taskset -c ${cpu} `}java "$@"`, "sh", serialGc, `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), "-port", String(options.port), "-cors", cors, "-disableTelemetry", ...storage],
+    ["-c", 'umask 077 && exec java "$@"', "sh", serialGc, `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), "-port", String(options.port), "-cors", cors, "-disableTelemetry", ...storage],
     // Its working directory receives a metadata file; keep that out of the checkout.
     { stdio: ["ignore", "ignore", "pipe"], cwd: options.dataDir ?? tmpdir() },
   );
   let stderr = "";
   child.stderr?.on("data", (chunk) => (stderr += chunk));
   await waitUntilReady(endpoint, options.credentials, options.region ?? "us-east-1", child, () => stderr);
+  // After start-up, so every thread it has is there; threads it starts later inherit their starter's CPU.
+  if (cpu !== undefined) pinAllButCompilers(child.pid!, cpu);
   return { endpoint, pid: child.pid!, stop: () => stopChild(child) };
 }
 
