@@ -61,7 +61,7 @@ process.exit(0);
  * On a stack of its own, started fresh with the demo district, before the rest: the generated roster
  * speaks for the whole district, so every demo account loses its role (the other sections sign them
  * in), and the import should meet what a district's first import meets, not what the other sections
- * leave behind. (Full runs still measured 30 to 38 s where roster-only runs took 22 to 28: see README.)
+ * leave behind. (Full and roster-only runs differed only by the machine's drift over the day: README.)
  */
 async function printRosterImport() {
   const own = await startChildStack();
