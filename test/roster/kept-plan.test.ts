@@ -3,6 +3,8 @@ import type { UserActor } from "@fidelio/core/actor";
 import { deleteItem, keys, putItem, queryAll } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
 import { RosterRunner } from "@fidelio/core/roster/runner";
+import { contentHash } from "@fidelio/core/roster/job";
+import { takePlan } from "@fidelio/core/roster/kept-plans";
 import type { StudentInfo } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, toFiles } from "./fixture";
@@ -70,5 +72,21 @@ describe("a job that starts right after its upload's check", () => {
       expect(job).toMatchObject({ status: "failed", error: { status: 409, message: expect.stringContaining("changed by someone else") } });
       expect((await User.get(director.id))?.roles).toEqual(["director", "advocate"]);
     });
+  });
+});
+
+describe("plans kept by checks", () => {
+  it("are the latest two only, each taken at most once and only by the administrator who checked", async () => {
+    const { actor } = await newDistrict(["district_admin"], `few-${Date.now()}@kept.test`);
+    const hashes = ["a", "b", "c"].map((domain) => {
+      const files = toFiles(rosterCsv(`${domain}.few.test`));
+      return { files, hash: contentHash(files) };
+    });
+    for (const { files } of hashes) await RosterRunner.check(actor, files);
+    expect(takePlan(hashes[0]!.hash, actor.userId)).toBeUndefined();
+    expect(takePlan(hashes[1]!.hash, "usr_someone_else")).toBeUndefined();
+    expect(takePlan(hashes[1]!.hash, actor.userId)).toBeUndefined(); // the wrong administrator's try used it up
+    expect(takePlan(hashes[2]!.hash, actor.userId)?.plan.students.length).toBe(2);
+    expect(takePlan(hashes[2]!.hash, actor.userId)).toBeUndefined();
   });
 });

@@ -13,6 +13,8 @@ import type { ImportSummary } from "./index";
  * against what the earlier run left. On AWS the job runs in its own function, which never finds one.
  */
 const maxAgeMs = 10_000;
+/** A burst of different uploads keeps only the latest few plans (a 5,000-student plan is tens of MB). */
+const maxKept = 2;
 
 interface Kept {
   actorId: string;
@@ -30,7 +32,10 @@ function dropExpired(now: number) {
 export function keepPlan(contentHash: string, actorId: string, prepared: { plan: WritePlan; summary: Kept["summary"] }) {
   const now = Date.now();
   dropExpired(now);
+  kept.delete(contentHash);
   kept.set(contentHash, { actorId, ...prepared, at: now });
+  // A Map iterates in insertion order: the first keys are the oldest.
+  for (const hash of [...kept.keys()].slice(0, Math.max(0, kept.size - maxKept))) kept.delete(hash);
 }
 
 /** The plan checked for these files by this actor in the last few seconds, at most once. */
