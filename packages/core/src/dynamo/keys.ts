@@ -67,6 +67,7 @@
  *  - roster import job            Get    pk=ROSTERJOB#<jobId>            sk=JOB
  *  - a job's uploaded files       Query  pk=ROSTERJOB#<jobId>            sk begins_with FILE# (<file>#<part>, each < 350 KB)
  *  - unfinished roster jobs       Query  gsi1 gsi1pk=ROSTERJOBS#OPEN     gsi1sk=<districtId>#<createdAt>#<jobId>
+ *  - a district's latest job      Get    pk=ROSTERSLOT#<districtId>      sk=SLOT (one import at a time: job.ts)
  *                                 (sparse: a finished job drops gsi1pk; `begins_with <districtId>#` for one district)
  */
 export const keys = {
@@ -180,6 +181,7 @@ export const keys = {
     gsi1pk: "ROSTERJOBS#OPEN",
     gsi1sk: `${districtId}#${createdAt}#${jobId}`,
   }),
+  rosterSlot: (districtId: string) => ({ pk: `ROSTERSLOT#${districtId}`, sk: "SLOT" }),
   openRosterJobs: (districtId?: string) => ({ index: "gsi1" as const, pk: "ROSTERJOBS#OPEN", skPrefix: districtId ? `${districtId}#` : undefined }),
 
 } as const;

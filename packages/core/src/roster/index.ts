@@ -2,7 +2,7 @@ import { isIdOf } from "../id";
 import { Access } from "../access";
 import type { UserActor, Role } from "../actor";
 import { VisibleError, notFound } from "../error";
-import { contentHash, createJob, isStale, loadJob, openJobs, saveJob, viewOf } from "./job";
+import { contentHash, createJob, isStale, loadJob, openJobs, saveJob, slotHolder, viewOf } from "./job";
 import { checkImport, type ImportCheck } from "./prepare";
 import { dispatchJob, resumeJobs, setJobDispatcher } from "./dispatch";
 import type { RosterProblem } from "./problems";
@@ -60,6 +60,8 @@ export namespace Roster {
     Access.requireAction(actor, "roster.import");
     const { summary, total, empty } = await checker(actor, files);
     const hash = contentHash(files);
+    // Read before the open jobs: a job created after this read makes the slot's condition fail (job.ts).
+    const slotSeen = await slotHolder(actor.districtId);
     const open = await openJobs(actor.districtId);
     const same = open.find((job) => job.contentHash === hash);
     if (same) {
@@ -74,7 +76,7 @@ export namespace Roster {
     for (const job of open) {
       await saveJob(job, { status: "failed", owner: undefined, error: { status: 409, code: "superseded", message: "Replaced by a newer import of other files" } });
     }
-    const job = await createJob(actor, files, hash, total);
+    const job = await createJob(actor, files, hash, total, slotSeen);
     dispatch(job.id);
     return viewOf(job);
   }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { UserActor } from "../actor";
-import { getItem, keys, putItem, queryAll, batchPut } from "../dynamo";
-import { isConditionFailure } from "../error";
+import { batchDelete, batchPut, getItem, keys, putItem, queryAll, transact } from "../dynamo";
+import { VisibleError, isConditionFailure } from "../error";
 import { newId } from "../id";
 import type { RosterProblem } from "./problems";
 import type { ImportSummary, JobView } from "./index";
@@ -61,8 +61,27 @@ function toItem(job: RosterJob) {
   };
 }
 
-/** Stores the files, then the job: a job never names files that are not there yet. */
-export async function createJob(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>, hash: string, total: number): Promise<RosterJob> {
+/**
+ * The district's import slot names its latest job. A new job takes it in the same transaction that
+ * creates the job, only if it still names the job the caller saw (none, or one that ended or went
+ * stale): of two uploads that both found no import running, one gets 409.
+ */
+export async function slotHolder(districtId: string): Promise<string | undefined> {
+  const slot = await getItem(keys.rosterSlot(districtId), true);
+  return slot ? String(slot.jobId) : undefined;
+}
+
+/**
+ * Stores the files, then the job with the district's slot (see slotHolder): a job never names files
+ * that are not there yet. Losing the slot to another upload removes the files again and answers 409.
+ */
+export async function createJob(
+  actor: UserActor,
+  files: Array<{ name: string; bytes: Uint8Array }>,
+  hash: string,
+  total: number,
+  slotSeen: string | undefined,
+): Promise<RosterJob> {
   const id = newId("rjb");
   const chunks = files.flatMap((file, index) =>
     Array.from({ length: Math.max(1, Math.ceil(file.bytes.byteLength / chunkBytes)) }, (_, part) => ({
@@ -86,7 +105,22 @@ export async function createJob(actor: UserActor, files: Array<{ name: string; b
     progress: { done: 0, total },
     version: 1,
   };
-  await putItem(toItem(job), "attribute_not_exists(pk)");
+  try {
+    await transact([
+      { put: toItem(job), condition: "attribute_not_exists(pk)" },
+      {
+        put: { ...keys.rosterSlot(actor.districtId), type: "roster-slot", jobId: id },
+        ...(slotSeen === undefined
+          ? { condition: "attribute_not_exists(pk)" }
+          : { condition: "jobId = :seen", values: { ":seen": slotSeen } }),
+      },
+    ]);
+  } catch (error) {
+    // Cancelled on the slot's condition, or on a conflict with the transaction that took it.
+    if (!isConditionFailure(error) && !(error instanceof Error && error.name === "TransactionCanceledException")) throw error;
+    await batchDelete(chunks.map(({ pk, sk }) => ({ pk, sk })));
+    throw new VisibleError(409, "import_running", "Another roster import is running for this district; wait for it to finish, then upload again");
+  }
   return job;
 }
 
