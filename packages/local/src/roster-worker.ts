@@ -72,10 +72,7 @@ export function checkInWorker(actor: UserActor, files: Files): Promise<ImportChe
 if (!isMainThread && workerData?.rosterWorker) {
   const port = parentPort!;
   port.on("message", async (task: Task) => {
-    if (task.kind === "run") {
-      await RosterRunner.run(task.jobId, task.options).catch((error) => console.error(`roster job ${task.jobId} could not run`, error));
-      return;
-    }
+    if (task.kind === "run") return RosterRunner.inProcess(task.jobId, task.options);
     try {
       port.postMessage({ id: task.id, ok: await RosterRunner.check(task.actor, task.files) } satisfies Reply);
     } catch (error) {

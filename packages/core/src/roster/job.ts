@@ -117,7 +117,7 @@ export async function createJob(
     ]);
   } catch (error) {
     // Cancelled on the slot's condition, or on a conflict with the transaction that took it.
-    if (!isConditionFailure(error) && !(error instanceof Error && error.name === "TransactionCanceledException")) throw error;
+    if (!(error instanceof Error && error.name === "TransactionCanceledException")) throw error;
     await batchDelete(chunks.map(({ pk, sk }) => ({ pk, sk })));
     throw new VisibleError(409, "import_running", "Another roster import is running for this district; wait for it to finish, then upload again");
   }
