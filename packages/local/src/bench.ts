@@ -11,6 +11,7 @@ import { benchRosterImport } from "./bench/roster-import";
 import { benchConcerns } from "./bench/concerns";
 import { benchFidelity } from "./bench/fidelity";
 import { signInOverHttp } from "./sign-in-over-http";
+import { hashToken, userIdOfToken } from "@fidelio/core/auth/secrets";
 
 /**
  * `npm run bench`: API latency against raw DynamoDB Local latency, the roster import job, fidelity forms,
@@ -79,16 +80,20 @@ async function printRosterImport() {
 }
 
 async function printColdStart(stack: Awaited<ReturnType<typeof startChildStack>>, token: string) {
+  const userId = userIdOfToken(token)!;
   const cold = await coldStart({
     token,
     env: { DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey, AUTH_SECRET: localAuthSecret(stack.dataDir) },
+    floorRead: { [tableName()]: { Keys: [keys.session(hashToken(token)), keys.user(userId)].map((key) => toItem(key)), ConsistentRead: true } },
   });
-  const row = (name: string, f: typeof cold.api) => console.log(`  ${name.padEnd(44)}${f.wallMs.toFixed(0).padStart(8)}${f.importMs.toFixed(0).padStart(10)}${f.answerMs.toFixed(0).padStart(10)}`);
-  console.log(`\nCold-start proxy (fresh node process per run, median of ${cold.runs}; ms)${"".padEnd(0)}`);
-  console.log(`  ${"".padEnd(44)}${"spawn→answer".padStart(8)}${"import".padStart(10)}${"answer".padStart(10)}`);
+  const row = (name: string, f: typeof cold.api) => console.log(`  ${name.padEnd(52)}${f.wallMs.toFixed(0).padStart(8)}${f.importMs.toFixed(0).padStart(10)}${f.answerMs.toFixed(0).padStart(10)}`);
+  const ratio = (f: typeof cold.api) => `${(f.wallMs / cold.empty.wallMs).toFixed(2)}×`;
+  console.log(`\nCold-start proxy (fresh node process per run, median of ${cold.runs}; ms)`);
+  console.log(`  ${"".padEnd(52)}${"spawn→answer".padStart(8)}${"import".padStart(10)}${"answer".padStart(10)}`);
   row("empty handler", cold.empty);
+  row("stack floor: Hono + DynamoDB client, no Fidelio code", cold.floor);
   row("API bundle, first GET /api/me (DynamoDB Local)", cold.api);
-  console.log(`  API/empty, spawn to answer: ${(cold.api.wallMs / cold.empty.wallMs).toFixed(2)}× (target ≤ 3×)`);
+  console.log(`  API/empty, spawn to answer: ${ratio(cold.api)} (target ≤ 3×); the stack floor alone: ${ratio(cold.floor)}; Fidelio's own share: ${(cold.api.wallMs - cold.floor.wallMs).toFixed(0)} ms`);
 }
 
 async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, token: string, studentCount: number, studentId: string) {

@@ -17,7 +17,7 @@ const { handler } = await import(process.env.BUNDLE);
 const imported = performance.now();
 const answer = await handler(JSON.parse(process.env.EVENT), {});
 // Exit at once: the SDK's kept-alive sockets would otherwise hold the process open, and that wait is not start-up.
-process.stdout.write(JSON.stringify({ importMs: imported - started, answerMs: performance.now() - imported, status: answer.statusCode }), () => process.exit(0));
+process.stdout.write(JSON.stringify({ importMs: imported - started, answerMs: performance.now() - imported, status: answer.statusCode, body: answer.body }), () => process.exit(0));
 `;
 
 const apiEvent = (token: string) => ({
@@ -30,7 +30,7 @@ const apiEvent = (token: string) => ({
   isBase64Encoded: false,
 });
 
-interface Run { wallMs: number; importMs: number; answerMs: number; status: number }
+interface Run { wallMs: number; importMs: number; answerMs: number; status: number; body: string }
 
 function once(bundle: string, event: unknown, env: Record<string, string>): Promise<Run> {
   const started = performance.now();
@@ -44,25 +44,33 @@ function once(bundle: string, event: unknown, env: Record<string, string>): Prom
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Alternates the two bundles `runs` times each, so load on the machine falls on both alike; medians. */
-export async function coldStart(options: { token: string; env: Record<string, string>; runs?: number }) {
+/**
+ * Alternates the three bundles `runs` times each, so load on the machine falls on all alike; medians.
+ * `floorRead` is the session lookup's BatchGetItem RequestItems, which the floor sends as they are.
+ */
+export async function coldStart(options: { token: string; env: Record<string, string>; floorRead: unknown; runs?: number }) {
   const dir = mkdtempSync(join(tmpdir(), "fidelio-cold-"));
   try {
-    const api = join(dir, "api.mjs");
-    const empty = join(dir, "empty.mjs");
-    await build({ ...apiBundleOptions, outfile: api, logLevel: "silent" });
-    await build({ ...apiBundleOptions, entryPoints: [resolve(import.meta.dirname, "empty-handler.ts")], outfile: empty, logLevel: "silent" });
-    const env = { PATH: process.env.PATH ?? "", ...options.env };
-    const apiRuns: Run[] = [];
-    const emptyRuns: Run[] = [];
+    const bundle = async (name: string, entry?: string) => {
+      const outfile = join(dir, `${name}.mjs`);
+      await build({ ...apiBundleOptions, ...(entry && { entryPoints: [resolve(import.meta.dirname, entry)] }), outfile, logLevel: "silent" });
+      return outfile;
+    };
+    const [api, floor, empty] = [await bundle("api"), await bundle("floor", "stack-floor-handler.ts"), await bundle("empty", "empty-handler.ts")];
+    const env = { PATH: process.env.PATH ?? "", ...options.env, FLOOR_READ: JSON.stringify(options.floorRead) };
+    const runs = { api: [] as Run[], floor: [] as Run[], empty: [] as Run[] };
     for (let i = 0; i < (options.runs ?? 7); i++) {
-      emptyRuns.push(await once(empty, {}, env));
-      apiRuns.push(await once(api, apiEvent(options.token), env));
+      runs.empty.push(await once(empty, {}, env));
+      runs.floor.push(await once(floor, apiEvent(options.token), env));
+      runs.api.push(await once(api, apiEvent(options.token), env));
     }
-    const bad = apiRuns.find((r) => r.status !== 200);
+    const bad = runs.api.find((r) => r.status !== 200);
     if (bad) throw new Error(`the API bundle answered ${bad.status} to GET /api/me`);
+    // The floor must have read what the API's session lookup reads, or it would be a cheaper request.
+    const short = runs.floor.find((r) => r.status !== 200 || r.body !== JSON.stringify({ items: 2 }));
+    if (short) throw new Error(`the stack floor answered ${short.status} ${short.body}, not the session and user items`);
     const summary = (runs: Run[]) => ({ wallMs: median(runs.map((r) => r.wallMs)), importMs: median(runs.map((r) => r.importMs)), answerMs: median(runs.map((r) => r.answerMs)) });
-    return { api: summary(apiRuns), empty: summary(emptyRuns), runs: apiRuns.length };
+    return { api: summary(runs.api), floor: summary(runs.floor), empty: summary(runs.empty), runs: runs.api.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
