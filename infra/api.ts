@@ -10,8 +10,8 @@ import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 import { nodeFunction } from "./function";
 import type { RosterJob } from "./roster";
 import type { AuthSecret } from "./secrets";
-import { grantItems } from "./storage";
-import { apiOutboxActions, appTableActions } from "./table-actions";
+import { grantIndex, grantItems } from "./storage";
+import { apiOutboxActions, appTableActions, recordsIndex } from "./table-actions";
 import type { Workflow } from "./workflow";
 
 export interface ApiProps {
@@ -45,7 +45,8 @@ export class Api extends Construct {
       ...props.authSecret.environment,
     };
     this.fn = nodeFunction(this, "Function", { bundle: apiBundleOptions, memory: 1024, environment, description: "Fidelio API" });
-    props.table.grant(this.fn, ...appTableActions);
+    grantItems(props.table, this.fn, appTableActions);
+    grantIndex(props.table, recordsIndex.name, this.fn, recordsIndex.actions);
     grantItems(props.outbox, this.fn, apiOutboxActions);
     props.authSecret.grantRead(this.fn);
     props.workflow.grantEngine(this.fn);

@@ -8,6 +8,7 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { emailEventsBundleOptions } from "@fidelio/functions/email-events/bundle-options";
 import { nodeFunction } from "./function";
+import { grantItems } from "./storage";
 import { feedbackTableActions } from "./table-actions";
 
 /** SES bounce and complaint events of Fidelio's configuration set, on the default bus, to the handler that flags the address. */
@@ -22,7 +23,7 @@ export class EmailFeedbackHandler extends Construct {
       environment: { TABLE_NAME: props.table.tableName },
       description: "Fidelio email bounces and complaints",
     });
-    props.table.grant(this.fn, ...feedbackTableActions);
+    grantItems(props.table, this.fn, feedbackTableActions);
     // Events EventBridge could not deliver after its retries: kept two weeks to replay by hand.
     this.failures = new Queue(this, "Failures", { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     new Rule(this, "Rule", {

@@ -5,7 +5,8 @@ import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { Construct } from "constructs";
 import { rosterJobBundleOptions } from "@fidelio/functions/roster/bundle-options";
 import { nodeFunction } from "./function";
-import { appTableActions } from "./table-actions";
+import { grantIndex, grantItems } from "./storage";
+import { appTableActions, recordsIndex } from "./table-actions";
 
 /**
  * The roster import job: its own function, so parsing, planning and writing 5,000 students neither
@@ -26,7 +27,8 @@ export class RosterJob extends Construct {
     });
     // A run that died is retried after a minute or more, when its heartbeat is stale and the retry may take the job over.
     this.fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1) });
-    props.table.grant(this.fn, ...appTableActions);
+    grantItems(props.table, this.fn, appTableActions);
+    grantIndex(props.table, recordsIndex.name, this.fn, recordsIndex.actions);
   }
 
   grantDispatch(grantee: IGrantable) {

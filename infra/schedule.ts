@@ -7,8 +7,8 @@ import { Construct } from "constructs";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 import { nodeFunction } from "./function";
 import type { AuthSecret } from "./secrets";
-import { grantItems } from "./storage";
-import { outboxWriterActions, reminderTableActions } from "./table-actions";
+import { grantIndex, grantItems } from "./storage";
+import { outboxWriterActions, recordsIndex, reminderTableActions } from "./table-actions";
 
 /**
  * Every hour on Fridays: sendReminders itself waits, per district, for 3 pm of the school week's last
@@ -45,7 +45,8 @@ export class WeeklyReminders extends Construct {
       environment: { TABLE_NAME: props.table.tableName, OUTBOX_TABLE_NAME: props.outbox.tableName, ...props.authSecret.environment, EMAIL_FROM: props.emailFrom },
       description: "Fidelio weekly reminders",
     });
-    props.table.grant(this.fn, ...reminderTableActions);
+    grantItems(props.table, this.fn, reminderTableActions);
+    grantIndex(props.table, recordsIndex.name, this.fn, recordsIndex.actions);
     grantItems(props.outbox, this.fn, outboxWriterActions);
     props.authSecret.grantRead(this.fn);
     this.schedule = new Schedule(this, "Weekly", {

@@ -1,11 +1,14 @@
 import { keys } from "@fidelio/core/dynamo";
+import { tableSchema } from "@fidelio/core/dynamo/table-schema";
 
 /**
  * What each function may do to each table, by what its code sends: the one list, which
  * test/infra/functions.test.ts checks every role against, table by table. TransactWriteItems is
  * authorized per item, as PutItem, UpdateItem, DeleteItem and ConditionCheckItem, on the table the
  * item is in: an outbox email in the same transaction as its cause needs PutItem on the outbox table.
- * Nothing scans, and only the local stack creates or describes tables.
+ * The actions below are granted on a table's own ARN (its items); an index's ARN gets Query alone, and
+ * only for a function that queries that index. Nothing scans, and only the local stack creates or
+ * describes tables.
  */
 
 // ---- The records table (TABLE_NAME) ----
@@ -22,8 +25,21 @@ export const appTableActions = [
   "dynamodb:ConditionCheckItem",
 ];
 
-/** The escalation steps: reads (people by BatchGetItem) and conditional writes (closing a concern deletes its open-concern marker). */
+/**
+ * The records' one index (gsi1), by name: the API, the roster job (its open jobs) and the weekly
+ * reminders (a district's students) query it; no other function does, so no other function may.
+ */
+export const recordsIndex = { name: tableSchema.indexes[0].name, actions: ["dynamodb:Query"] } as const;
+
+/**
+ * The escalation steps that commit a concern (prepare-level, apply-outcome, record-failure): reads (the
+ * concern and student partitions, people by BatchGetItem) and conditional writes (closing a concern
+ * deletes its open-concern marker). They query partitions, never the index.
+ */
 export const stepTableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"];
+
+/** wait-for-answer stores its task token on the concern with one conditional update, and does nothing else to the table. */
+export const waitTableActions = ["dynamodb:UpdateItem"];
 
 /** Weekly reminders: districts and students read, then per person one transaction of puts (the once-per-week marker, audit entries). */
 export const reminderTableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem"];

@@ -7,7 +7,7 @@ import { workflowStepBundleOptions } from "@fidelio/functions/workflow/bundle-op
 import { nodeFunction } from "./function";
 import type { AuthSecret } from "./secrets";
 import { grantItems } from "./storage";
-import { emailingSteps, outboxWriterActions, stepTableActions } from "./table-actions";
+import { emailingSteps, outboxWriterActions, stepTableActions, waitTableActions } from "./table-actions";
 
 /** Each task state and the step (the handler in packages/functions/src/workflow) it invokes; the local runner maps states the same way. */
 export const workflowTasks = {
@@ -40,7 +40,7 @@ export function workflowStepFunctions(scope: Construct, props: WorkflowStepProps
         environment: { TABLE_NAME: props.table.tableName, ...(emails && { OUTBOX_TABLE_NAME: props.outbox.tableName }), ...props.authSecret.environment },
         description: `Fidelio escalation step ${step}`,
       });
-      props.table.grant(fn, ...stepTableActions);
+      grantItems(props.table, fn, step === "wait-for-answer" ? waitTableActions : stepTableActions);
       if (emails) grantItems(props.outbox, fn, outboxWriterActions);
       props.authSecret.grantRead(fn);
       return [step, fn] as const;
