@@ -5,6 +5,7 @@ import { startWorkflowRunner } from "../support/workflow";
 import { seedDemoConcerns } from "@fidelio/local/demo/concerns";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
 import { act, childOf, email, fileConcern, waiting } from "../concerns/helpers";
+import { handler as emailEvents } from "@fidelio/functions/email-events/handler";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -126,7 +127,9 @@ describe("a concern from filing to the director's board", () => {
     await accessibleAtBothWidths(page, "concern page for the parent (Spanish)");
   }, 180_000);
 
-  test("the teacher finds it first in My concerns and resolves it, saying what was done", async () => {
+  test("the teacher finds it first in My concerns, sees the family's email bounces, and resolves it, saying what was done", async () => {
+    // The parent's address bounced for good (SES's event as EventBridge delivers it): staff see it on the concern.
+    await emailEvents({ source: "aws.ses", detail: { eventType: "Bounce", bounce: { bounceType: "Permanent", timestamp: new Date().toISOString(), bouncedRecipients: [{ emailAddress: "parent@demo.fidelio.test" }] } } });
     const { page } = await open(DESKTOP);
     await signIn(page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
     await page.getByRole("heading", { level: 2, name: "My concerns" }).waitFor();
@@ -142,6 +145,7 @@ describe("a concern from filing to the director's board", () => {
     await page.getByRole("button", { name: "Ask the family a question" }).waitFor();
     await page.getByRole("button", { name: "Escalate it" }).waitFor();
     expect(await page.getByRole("button", { name: "Yes, it is fixed" }).count()).toBe(0);
+    await page.locator("dd").filter({ hasText: "Rosa Martinez" }).filter({ hasText: "email undeliverable" }).waitFor();
     await accessibleAtBothWidths(page, "concern page for the teacher", DESKTOP);
 
     // A second tab left open on the concern: once it is resolved in the first, its escalation is refused (409) and says where the concern went.
@@ -171,6 +175,8 @@ describe("a concern from filing to the director's board", () => {
     const { page } = parent;
     await page.reload();
     await page.getByRole("heading", { level: 3, name: "¿Está solucionado?" }).waitFor();
+    // Her own bounced address is for staff to see, not her.
+    expect(await page.getByText("correo no entregable").count()).toBe(0);
     await page.getByText("Extended time is now written on every math test cover sheet.").waitFor();
     await accessibleAtBothWidths(page, "concern awaiting the parent's confirmation (Spanish)");
     await page.getByRole("button", { name: "Sí, está solucionado" }).click();

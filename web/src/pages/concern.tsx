@@ -8,6 +8,7 @@ import { Loaded } from "../components/loaded";
 import { loadConcern, stateWords, type ConcernView } from "../concerns/data";
 import { ConcernTimeline } from "../concerns/timeline";
 import { ConcernActions } from "../concerns/actions";
+import { EmailFlag } from "../components/email-flag";
 
 /** One concern: where it is, who has it, by when, its timeline, and what the reader may do now. */
 export function Concern() {
@@ -63,7 +64,12 @@ export function Concern() {
             </div>
             <div>
               <dt>{t("whoHasIt")}</dt>
-              <dd>{loaded().status === "closed" ? "—" : (loaded().assignee?.name ?? t("nobodyYet"))}</dd>
+              <dd>
+                {loaded().status === "closed" ? "—" : (loaded().assignee?.name ?? t("nobodyYet"))}
+                <Show when={loaded().status !== "closed"}>
+                  <EmailFlag flag={loaded().assignee?.emailUndeliverable} />
+                </Show>
+              </dd>
             </div>
             <Show when={loaded().status !== "closed"}>
               <div>
@@ -82,7 +88,10 @@ export function Concern() {
             <dl class="facts">
               <div>
                 <dt>{t("filedBy")}</dt>
-                <dd>{loaded().parent?.name}</dd>
+                <dd>
+                  {loaded().parent.name}
+                  <EmailFlag flag={loaded().parent.emailUndeliverable} />
+                </dd>
               </div>
               <Show when={loaded().items.length > 0}>
                 <div>

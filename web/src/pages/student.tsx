@@ -7,6 +7,7 @@ import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
 import { IepSnapshot } from "../components/iep-snapshot";
+import { EmailFlag } from "../components/email-flag";
 
 const loadStudent = (id: string) => call(api.students[":id"].$get({ param: { id } }));
 export type StudentDetail = Awaited<ReturnType<typeof loadStudent>>;
@@ -83,9 +84,7 @@ function StudentView(props: { detail: StudentDetail }) {
                 <li>
                   <strong>{member.name}</strong>
                   {member.userId === session.me()?.user.id ? ` (${t("you")})` : ""} · {tCode("role", member.role)}
-                  <Show when={member.emailUndeliverable}>
-                    {(flag) => <span class="field-error"> · {t(flag().reason === "complaint" ? "emailRefused" : "emailUndeliverable")}</span>}
-                  </Show>
+                  <EmailFlag flag={member.emailUndeliverable} />
                 </li>
               )}
             </For>

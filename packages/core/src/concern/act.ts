@@ -8,7 +8,7 @@ import { ActOnConcern, type Concern, type ConcernAction, type Person } from "./s
 import { commit, StaleConcern } from "./store";
 import type { EventContent } from "./timeline";
 import { awaitParent, climb, close, resumeAfterInfo } from "./transitions";
-import { loadVisible, toView } from "./view";
+import { emailFlagsOf, loadVisible, toView } from "./view";
 
 const eventType: Record<ConcernAction, string> = {
   resolve: "resolved",
@@ -56,7 +56,8 @@ export async function actOnConcern(actor: UserActor, body: unknown) {
     const { concern, events, isGuardian } = await loadVisible(actor, input.id);
     checkAction(actor, concern, input.action, isGuardian, events.at(-1)?.type);
     const now = new Date();
-    const { after, emails } = await apply(concern, input.action, now);
+    // The flags are read before the write (an action keeps the parent and the assignee or clears the assignee), so a failed read changes nothing.
+    const [{ after, emails }, flags] = await Promise.all([apply(concern, input.action, now), emailFlagsOf(concern, isGuardian)]);
     const eventId = `${concern.id}.${concern.head.seq + 1}`;
     const content: EventContent = { type: eventType[input.action], at: now.toISOString(), actor: { kind: "user", id: actor.userId, name: actor.name }, text: input.text, level: concern.level, status: after.status, outcome: after.outcome, dueAt: after.stage === "wait" ? after.dueAt : undefined };
     try {
@@ -69,7 +70,7 @@ export async function actOnConcern(actor: UserActor, body: unknown) {
         emails,
       });
       if (concern.taskToken) await resume(concern.taskToken, { kind: "answer", action: input.action as Answer["action"], eventId });
-      return toView(actor, saved.concern, [...events, ...saved.events], isGuardian);
+      return toView(actor, saved.concern, [...events, ...saved.events], isGuardian, flags);
     } catch (error) {
       // The task token was stored meanwhile (same version): decide again; anything else re-reads and answers 409 there.
       if (error instanceof StaleConcern && attempt < 2) continue;

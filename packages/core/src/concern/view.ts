@@ -2,6 +2,7 @@ import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { notFound } from "../error";
 import { Student, type StudentRecord } from "../student";
+import { EmailFeedback } from "../user/email-feedback";
 import { canFlags, seeingReason } from "./rules";
 import type { Concern } from "./schema";
 import { loadWithTimeline } from "./store";
@@ -19,13 +20,24 @@ export async function loadVisible(actor: UserActor, id: string) {
   return { ...found, record, reason, isGuardian: isGuardianOf(actor, record) };
 }
 
-/** What the API shows of a concern: no task token, no addresses. */
-export function toView(actor: UserActor, concern: Concern, events: TimelineEvent[], isGuardian: boolean) {
+type EmailFlags = Awaited<ReturnType<typeof EmailFeedback.flagsOf>>;
+
+/**
+ * Whether the parent's and the assignee's email gets through, for staff (one BatchGetItem): a
+ * bounce or a complaint flags the address, and whoever handles the concern then reaches that person
+ * another way. The parent sees no flags, as on the student's page.
+ */
+export const emailFlagsOf = (concern: Concern, isGuardian: boolean): Promise<EmailFlags> =>
+  EmailFeedback.flagsOf(isGuardian ? [] : [concern.parent.id, ...(concern.assignee ? [concern.assignee.id] : [])]);
+
+/** What the API shows of a concern: no task token, no addresses; to staff, whose email is undeliverable (emailFlagsOf). */
+export function toView(actor: UserActor, concern: Concern, events: TimelineEvent[], isGuardian: boolean, flags: EmailFlags = new Map()) {
+  const person = (p: Concern["parent"] | undefined) => p && { ...publicPerson(p)!, emailUndeliverable: flags.get(p.id) ?? null };
   return {
     id: concern.id,
     studentId: concern.studentId,
     studentName: concern.studentName,
-    parent: publicPerson(concern.parent),
+    parent: person(concern.parent)!,
     itemIds: concern.itemIds,
     items: concern.items ?? [],
     classId: concern.classId,
@@ -37,7 +49,7 @@ export function toView(actor: UserActor, concern: Concern, events: TimelineEvent
     status: concern.status,
     outcome: concern.outcome,
     level: concern.level,
-    assignee: publicPerson(concern.assignee) ?? null,
+    assignee: person(concern.assignee) ?? null,
     dueAt: concern.dueAt ?? null,
     pausedDays: concern.pausedDays,
     version: concern.version,
@@ -50,6 +62,6 @@ export function toView(actor: UserActor, concern: Concern, events: TimelineEvent
 
 export async function getConcern(actor: UserActor, id: string) {
   const { concern, events, reason, isGuardian } = await loadVisible(actor, id);
-  await Audit.record(actor, { studentId: concern.studentId, action: "concern.read", record: `concern:${concern.id}`, reason });
-  return toView(actor, concern, events, isGuardian);
+  const [flags] = await Promise.all([emailFlagsOf(concern, isGuardian), Audit.record(actor, { studentId: concern.studentId, action: "concern.read", record: `concern:${concern.id}`, reason })]);
+  return toView(actor, concern, events, isGuardian, flags);
 }
