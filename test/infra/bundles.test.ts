@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keys, queryAll } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
+import { buildLambdas } from "../../infra/build-lambdas";
 import { synth } from "../../infra/synth";
 import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, toFiles } from "../roster/fixture";
@@ -13,21 +14,33 @@ import { functionsOf } from "./template";
 
 type Handler = (event: unknown) => Promise<any>;
 
-/** The functions exactly as CDK bundles them for deployment (NodejsFunction's own esbuild run), imported and called. */
+/**
+ * The functions exactly as CDK bundles them for deployment (NodejsFunction's own esbuild run), as
+ * `npm run build` writes them (infra/build-lambdas.ts), imported and called.
+ */
 describe("the deployed bundles", () => {
-  const outdir = mkdtempSync(join(tmpdir(), "fidelio-assembly-"));
+  const outdir = mkdtempSync(join(tmpdir(), "fidelio-lambdas-"));
+  let built: ReturnType<typeof buildLambdas>;
   let handlerOf: (description: string, name?: string) => Promise<Handler>;
 
   beforeAll(() => {
-    const { template } = synth({ bundle: true, outdir });
-    const functions = functionsOf(template);
+    built = buildLambdas(outdir);
     handlerOf = async (description, name = "handler") => {
-      const asset = functions.get(description)!.properties.Code.S3Key.replace(/\.zip$/, "");
-      const module = (await import(pathToFileURL(join(outdir, `asset.${asset}`, "index.mjs")).href)) as Record<string, Handler>;
+      const module = (await import(pathToFileURL(join(built.get(description)!.dir, "index.mjs")).href)) as Record<string, Handler>;
       return module[name]!;
     };
   }, 120_000);
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it("are every Fidelio function the app declares, each in its own folder with its source map and the handler the template names", () => {
+    const declared = functionsOf(synth().template);
+    expect([...built.keys()].sort()).toEqual([...declared.keys()].sort());
+    for (const [description, { dir, handler }] of built) {
+      expect(handler, description).toBe(declared.get(description)!.properties.Handler);
+      expect(readdirSync(dir).sort(), description).toEqual(["index.mjs", "index.mjs.map"]);
+    }
+    expect(built.get("Fidelio API")!.dir).toBe(join(outdir, "api"));
+  });
 
   it("the roster job function runs a queued import against DynamoDB Local to the end", async () => {
     const { districtId, actor } = await newDistrict(["district_admin"]);

@@ -1,0 +1,51 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { synth } from "./synth";
+
+/** A function's folder name under dist/lambdas: its description without "Fidelio ", in kebab case. */
+export const folderOf = (description: string) =>
+  description
+    .replace(/^Fidelio /, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/**
+ * Every Fidelio Lambda bundled exactly as a deploy bundles it: the whole app is synthesized through
+ * mountFidelio with bundling on, so NodejsFunction runs esbuild for each function from its esbuild
+ * definition, and each function's asset (index.mjs and its source map) is copied to
+ * `<outDir>/<function>/`; the outbox sender and sweep share one bundle (two handlers), and each gets
+ * its folder. Returns them by description.
+ */
+export function buildLambdas(outDir: string): Map<string, { dir: string; handler: string; bytes: number }> {
+  const assembly = mkdtempSync(join(tmpdir(), "fidelio-lambdas-"));
+  try {
+    const { template } = synth({ bundle: true, outdir: assembly });
+    rmSync(outDir, { recursive: true, force: true });
+    const built = new Map<string, { dir: string; handler: string; bytes: number }>();
+    for (const resource of Object.values(template.findResources("AWS::Lambda::Function"))) {
+      const { Description: description, Code: code, Handler: handler } = resource.Properties as { Description?: unknown; Code: { S3Key?: string }; Handler: string };
+      // CDK's own helpers (the site upload, the bucket emptier) are not Fidelio's to build.
+      if (typeof description !== "string" || !description.startsWith("Fidelio ") || !code.S3Key) continue;
+      const asset = join(assembly, `asset.${code.S3Key.replace(/\.zip$/, "")}`);
+      const dir = join(outDir, folderOf(description));
+      mkdirSync(dir, { recursive: true });
+      for (const file of readdirSync(asset)) cpSync(join(asset, file), join(dir, file), { recursive: true });
+      built.set(description, { dir, handler, bytes: statSync(join(dir, "index.mjs")).size });
+    }
+    return built;
+  } finally {
+    rmSync(assembly, { recursive: true, force: true });
+  }
+}
+
+// `npm run build:lambdas` (part of `npm run build`): into dist/lambdas, with each bundle's size.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const outDir = resolve(import.meta.dirname, "../dist/lambdas");
+  const built = buildLambdas(outDir);
+  console.log(`Lambda bundles, as a deploy bundles them (minified index.mjs; its source map beside it), in ${outDir}:`);
+  for (const [description, { dir, handler, bytes }] of [...built].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`  ${description.padEnd(44)} ${(bytes / 1024).toFixed(1).padStart(7)} KB  ${dir.slice(outDir.length + 1)}/index.mjs, handler ${handler}`);
+  }
+}
