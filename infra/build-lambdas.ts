@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { synth } from "./synth";
 
 /** A function's folder name under dist/lambdas: its description without "Fidelio ", in kebab case. */
-export const folderOf = (description: string) =>
+const folderOf = (description: string) =>
   description
     .replace(/^Fidelio /, "")
     .toLowerCase()
