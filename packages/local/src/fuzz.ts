@@ -36,6 +36,16 @@ const badJson = [
   '{"email":{"$gt":""}}', '{"email":"parent@demo.fidelio.test","code":123456}', '{"email":"parent@demo.fidelio.test","code":{}}',
   '{"email":"parent@demo.fidelio.test","code":"12345678901234567890"}', "\u0000\u0001\u0002", '{"email":"a@b.c"}garbage', "\uFEFF{}",
 ];
+/** Dates of the right length that no calendar has (a RangeError once made these 500), and weeks likewise. */
+const impossibleDates = ["2026-00-10", "2026-13-10", "2026-01-00", "2026-01-32", "9999-99-99", "0000-00-00", "2026-02-30", "2026-W00", "2026-W54", "9999-W99"];
+/** Bodies of the routes that take dates, well-formed but for one impossible date, so only the date check stands in the way. */
+function datedBody(path: string, ctx: Ctx): unknown {
+  const date = pick(impossibleDates);
+  if (path === "/api/concerns") return { studentId: pick(ctx.studentIds), itemIds: ["acc-1"], happenedOn: date, description: "Fuzz" };
+  if (path.endsWith("/iep")) return { effectiveFrom: date, accommodations: [], modifications: [], services: [], goals: [], version: 1 };
+  if (path === "/api/fidelity/forms/:id") return { version: 1, accommodations: [], services: [{ serviceId: "svc", sessions: [{ date, minutes: 30 }] }] };
+  return { ...badDistrict(ctx.district), calendar: { ...ctx.district.calendar, closures: [{ from: date, to: date, name: "Fuzz" }] }, version: ctx.district.version };
+}
 const contentTypes = ["application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=x", "application/xml", "", "application/json; charset=utf-16", "*/*"];
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"];
 
@@ -81,6 +91,7 @@ function makeRequest(ctx: Ctx): { label: string; url: string; init: RequestInit 
   const query: string[] = [];
   if (Math.random() < 0.6) query.push(`cursor=${encodeURIComponent(pick(badCursors))}`);
   if (path.startsWith("/api/audit") || Math.random() < 0.2) query.push(`studentId=${encodeURIComponent(Math.random() < 0.5 ? pick(ctx.studentIds) : pick(badIds))}`);
+  if (Math.random() < 0.2) query.push(`${pick(["from", "to", "week"])}=${pick(impossibleDates)}`);
   if (Math.random() < 0.15) query.push(pick(["__proto__[x]=1", "constructor[prototype]=1", "cursor=a&cursor=b", "studentId", "%ZZ=1"]));
   if (query.length) path += `?${query.join("&")}`;
 
@@ -103,6 +114,9 @@ function makeRequest(ctx: Ctx): { label: string; url: string; init: RequestInit 
       const form = multipart();
       body = form.body;
       headers["content-type"] = form.type;
+    } else if (/^\/api\/(concerns|students\/:id\/iep|fidelity\/forms\/:id|admin\/district)$/.test(route.path) && Math.random() < 0.3) {
+      body = JSON.stringify(datedBody(route.path, ctx));
+      headers["content-type"] = "application/json";
     } else if (route.path === "/api/admin/district" && Math.random() < 0.6) {
       body = JSON.stringify(badDistrict(ctx.district));
       headers["content-type"] = "application/json";

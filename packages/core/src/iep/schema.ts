@@ -20,12 +20,19 @@ export const Service = v.object({
 });
 export const Goal = v.object({ id: itemId, area: text(80), text: text(600) });
 
+/** A calendar day that exists: `2026-02-30`, month 13 or day 00 do not. Never throws, whatever the string. */
+export function isRealDate(s: string): boolean {
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+}
+
 export const IsoDate = v.pipe(
   v.string(),
   v.isoDate("A date as YYYY-MM-DD"),
-  // isoDate checks the shape only and takes 2025-02-30; a real day reads back as itself. A value of the
-  // wrong shape already has its message from isoDate, so it gets no second one here.
-  codedCheck((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "invalid_date", "Not a real date"),
+  // isoDate checks the shape only and takes 2025-02-30. valibot runs this check even after isoDate
+  // failed, so it judges only what has isoDate's shape (a value of the wrong shape already has its
+  // message, and gets no second one) and never throws (9999-99-99 is no Date at all).
+  codedCheck((s: string) => !v.ISO_DATE_REGEX.test(s) || isRealDate(s), "invalid_date", "Not a real date"),
 );
 
 export const IepContent = v.object({

@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { bodyLimit } from "hono/body-limit";
+import { Access, type Action } from "@fidelio/core/access";
 import { Config } from "@fidelio/core/config";
 import { VisibleError } from "@fidelio/core/error";
 import { rosterLimits } from "@fidelio/core/roster";
@@ -44,3 +45,14 @@ export const limitBody = {
   json: tooLarge(jsonBodyBytes),
   roster: tooLarge(rosterLimits.bytes),
 };
+
+/**
+ * The role before the input: a caller whose roles can never do `action` gets 403, not field errors
+ * about a request they could not make anyway. Put it before `validate` on the route; the core verb
+ * checks again.
+ */
+export const allowed = (action: Action) =>
+  createMiddleware<ApiEnv>(async (c, next) => {
+    Access.requireAction(c.get("actor"), action);
+    await next();
+  });

@@ -4,6 +4,7 @@ import { District, DistrictUpdate } from "@fidelio/core/district";
 import { VisibleError } from "@fidelio/core/error";
 import { Roster } from "@fidelio/core/roster";
 import type { ApiEnv } from "../context";
+import { allowed } from "../guards";
 import { validate } from "../validate";
 
 const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
@@ -12,8 +13,7 @@ export const adminRoutes = new Hono<ApiEnv>()
   .get("/district", async (c) => c.json(await District.get(c.get("actor"), {})))
   .put(
     "/district",
-    // The role first: a caller who may not change settings gets 403, not the form's field errors.
-    (c, next) => (Access.requireAction(c.get("actor"), "district.update"), next()),
+    allowed("district.update"),
     validate("json", DistrictUpdate),
     async (c) => c.json(await District.update(c.get("actor"), c.req.valid("json"))),
   )

@@ -4,6 +4,7 @@ import { IepAcknowledgeInput, IepUpdate } from "@fidelio/core/iep";
 import { IepEdit } from "@fidelio/core/iep/edit";
 import { Student } from "@fidelio/core/student";
 import type { ApiEnv } from "../context";
+import { allowed } from "../guards";
 import { validate } from "../validate";
 import { csvResponse } from "./reports";
 
@@ -12,7 +13,7 @@ export const studentRoutes = new Hono<ApiEnv>()
   .get("/schools", async (c) => c.json(await Student.schools(c.get("actor"))))
   .get("/classes", async (c) => c.json(await Student.classes(c.get("actor"))))
   .get("/:id", async (c) => c.json(await Student.get(c.get("actor"), { id: c.req.param("id") })))
-  .get("/:id/fidelity", validate("query", StudentFidelityQuery), async (c) => {
+  .get("/:id/fidelity", allowed("fidelity.read"), validate("query", StudentFidelityQuery), async (c) => {
     const out = await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") });
     return out.csv !== undefined ? csvResponse(out.csv, `fidelity-${out.result.from}-${out.result.to}.csv`) : c.json(out.result);
   })
