@@ -18,9 +18,10 @@ export function windowOf(district: DistrictInfo, from?: string, to?: string) {
 
 const cell = (value: unknown) => {
   const text = value === undefined || value === null ? "" : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet; quote it as text.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  // A leading =, +, -, @, tab or CR would run as a formula in a spreadsheet; a quote mark keeps it text.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // A spreadsheet ends a row at a lone CR as at LF, so either one inside a value needs the quotes.
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
 export const toCsv = (header: string[], rows: unknown[][]) => [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
