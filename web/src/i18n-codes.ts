@@ -60,6 +60,7 @@ const errorStrings = {
   forbidden: ["Your role does not allow this.", "Su función no le permite hacer esto."],
   not_found: ["This record does not exist, or it is not one you can see.", "Este expediente no existe, o usted no tiene acceso a él."],
   conflict: ["Someone else changed this in the meantime. Reload and try again.", "Otra persona cambió esto mientras tanto. Vuelva a cargar e inténtelo de nuevo."],
+  idempotency_key_reused: ["This concern was already sent with different details. Reload the page to see what was filed, then send any changes as a new concern.", "Esta inquietud ya se envió con otros datos. Vuelva a cargar la página para ver lo que se presentó y envíe los cambios como una inquietud nueva."],
   cross_site: ["This request came from another site and was refused.", "Esta solicitud vino de otro sitio y fue rechazada."],
   too_large: ["What you sent is too large for Fidelio (roster uploads: at most 20 MB).", "Lo que envió es demasiado grande para Fidelio (listas: como máximo 20 MB)."],
   roster_too_large: ["The roster is too large. Split it, or remove files Fidelio does not read.", "La lista es demasiado grande. Divídala o quite los archivos que Fidelio no lee."],

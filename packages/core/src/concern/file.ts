@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { Access } from "../access";
 import { Actor, type UserActor } from "../actor";
 import { getItem, keys } from "../dynamo";
-import { notFound } from "../error";
+import { notFound, VisibleError } from "../error";
 import { newId } from "../id";
 import { Iep } from "../iep";
 import { studentName } from "../student/schema";
@@ -29,8 +29,14 @@ export async function startWorkflow(concernId: string) {
   }
 }
 
-async function replay(actor: UserActor, idem: { pk: string; sk: string }) {
+/** The request a key stands for: the validated body, its fields in the schema's order, hashed. */
+const requestHashOf = (input: FileConcern) => createHash("sha256").update(JSON.stringify(input)).digest("hex");
+
+async function replay(actor: UserActor, idem: { pk: string; sk: string }, requestHash: string) {
   const seen = await getItem(idempotencyItem, idem, true);
+  if (seen?.requestHash !== undefined && seen.requestHash !== requestHash) {
+    throw new VisibleError(422, "idempotency_key_reused", "This Idempotency-Key was already used for a different request; send a new key for a new concern.");
+  }
   const found = seen && (await loadWithTimeline(seen.concernId));
   if (!found) return undefined;
   await startWorkflow(found.concern.id);
@@ -39,14 +45,16 @@ async function replay(actor: UserActor, idem: { pk: string; sk: string }) {
 
 /**
  * A parent files a concern. The Idempotency-Key makes a retry safe: its item is written in the same
- * transaction as the concern, so a replay finds it and returns that concern, writing nothing.
+ * transaction as the concern, so a replay finds it and returns that concern, writing nothing. The
+ * same key with a different request (another text, another child) answers 422 `idempotency_key_reused`.
  */
 export async function fileConcern(actor: UserActor, key: unknown, body: unknown) {
   Access.requireAction(actor, "concern.file");
   const idemKey = v.parse(IdempotencyKey, key);
   const input = v.parse(FileConcern, body);
   const idem = keys.concernIdempotency(actor.userId, createHash("sha256").update(idemKey).digest("hex"));
-  const earlier = await replay(actor, idem);
+  const requestHash = requestHashOf(input);
+  const earlier = await replay(actor, idem, requestHash);
   if (earlier) return earlier;
 
   const { record, district } = await loadStudentAndDistrict(input.studentId);
@@ -103,14 +111,14 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
       emails: { parent: true, staff: after.assignee ? [after.assignee] : [] },
       timeZone: district.timeZone,
       viewerIds: record.relationships.filter((r) => r.kind === "guardian" || r.kind === "case_manager").map((r) => r.userId),
-      extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, ttl: Math.floor(Date.now() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...assignment.creates],
+      extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, requestHash, ttl: Math.floor(Date.now() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...assignment.creates],
     });
     await startWorkflow(concern.id);
     return { created: true, concern: toView(actor, concern, events, true) };
   } catch (error) {
     // Two requests with one key at once: the other one filed it.
     if (error instanceof StaleConcern) {
-      const other = await replay(actor, idem);
+      const other = await replay(actor, idem, requestHash);
       if (other) return other;
     }
     throw error;

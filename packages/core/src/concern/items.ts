@@ -80,8 +80,12 @@ export const concernLinkItem = itemType("concern link", v.object({ sk: v.string(
 /** The marker of an open concern (its sort key is the concern id): what the local runner resumes. */
 export const openConcernItem = itemType("open concern", v.object({ sk: v.string() }));
 
-/** The first answer to an Idempotency-Key: a replay returns this concern. */
-export const idempotencyItem = itemType("idempotency key", v.object({ concernId: v.string() }));
+/**
+ * The first answer to an Idempotency-Key: a replay returns this concern. `requestHash` is the SHA-256
+ * of the request it answered, so the same key with another request is refused, never answered with
+ * this concern (items written before it was kept have none, and replay as before until their TTL).
+ */
+export const idempotencyItem = itemType("idempotency key", v.object({ concernId: v.string(), requestHash: v.optional(v.string()) }));
 
 /** An entry of the district's roster source map (only its id is needed here). */
 export const sourceMapItem = itemType("roster source", v.object({ id: v.string() }));
