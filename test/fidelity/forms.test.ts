@@ -114,7 +114,7 @@ describe("a week's form", () => {
     expect((await formsOf(t.teacher, week)).find((f) => f.id === form.id)?.status).toBe("submitted");
     const body = { version: submitted.body.version, accommodations: answersFor(opened.body, "not_provided"), services: [] };
     expect((await json(call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body }))).body.error).toBe("form_submitted");
-    expect((await json(call(`/api/fidelity/forms/${form.id}/submit`, { token: t.teacher, body: {} }))).body.error).toBe("form_submitted");
+    expect((await json(call(`/api/fidelity/forms/${form.id}/submit`, { token: t.teacher, body: { version: submitted.body.version } }))).body.error).toBe("form_submitted");
     const corrected = await json(call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body: { ...body, reason: "Entered the wrong student" } }));
     expect(corrected.status).toBe(200);
     expect(corrected.body).toMatchObject({ status: "submitted", revision: 1, correctionReason: "Entered the wrong student" });

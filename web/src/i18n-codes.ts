@@ -61,6 +61,7 @@ const errorStrings = {
   not_found: ["This record does not exist, or it is not one you can see.", "Este expediente no existe, o usted no tiene acceso a él."],
   conflict: ["Someone else changed this in the meantime. Reload and try again.", "Otra persona cambió esto mientras tanto. Vuelva a cargar e inténtelo de nuevo."],
   idempotency_key_reused: ["This concern was already sent with different details. Reload the page to see what was filed, then send any changes as a new concern.", "Esta inquietud ya se envió con otros datos. Vuelva a cargar la página para ver lo que se presentó y envíe los cambios como una inquietud nueva."],
+  unsupported_media_type: ["Fidelio could not read what was sent. Reload the page and try again.", "Fidelio no pudo leer lo que se envió. Vuelva a cargar la página e inténtelo de nuevo."],
   cross_site: ["This request came from another site and was refused.", "Esta solicitud vino de otro sitio y fue rechazada."],
   too_large: ["What you sent is too large for Fidelio (roster uploads: at most 20 MB).", "Lo que envió es demasiado grande para Fidelio (listas: como máximo 20 MB)."],
   roster_too_large: ["The roster is too large. Split it, or remove files Fidelio does not read.", "La lista es demasiado grande. Divídala o quite los archivos que Fidelio no lee."],

@@ -1,7 +1,7 @@
 /** An error whose status and message are safe to show to the caller. */
 export class VisibleError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
     readonly code: string,
     message: string,
     readonly details?: unknown,

@@ -93,7 +93,7 @@ export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), asyn
 export const submitForm = verb(v.object({ id: FormId, ...FormSubmit.entries }), async (actor, { id, version, reason }) => {
   const own = await loadOwnForm(actor, id);
   const { form, record } = own;
-  if (version !== undefined && form.version !== version) throw await staleConflict(id, form);
+  if (form.version !== version) throw await staleConflict(id, form);
   if (form.status === "submitted") throw new VisibleError(409, "form_submitted", "This form is already submitted.");
   checkWeek(own, reason);
   if (!record.acknowledgments.some((a) => a.userId === actor.userId && a.version === form.iepVersion)) {

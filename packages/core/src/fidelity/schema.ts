@@ -40,8 +40,8 @@ export const FormSave = v.object({
 });
 export type FormSave = v.InferOutput<typeof FormSave>;
 
-/** `version` guards against submitting a form changed elsewhere; without it the stored version is submitted. */
-export const FormSubmit = v.object({ version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))), reason: Reason });
+/** `version`: the form as the submitter saw it; a form changed elsewhere since answers 409, never submits unseen answers. */
+export const FormSubmit = v.object({ version: v.pipe(v.number(), v.integer(), v.minValue(0)), reason: Reason });
 
 export const WeekQuery = v.object({ week: Week });
 

@@ -2,7 +2,7 @@ import { Hono } from "hono/tiny";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { ApiEnv } from "./context";
-import { limitBody, sameOrigin } from "./guards";
+import { acceptBody, limitBody, sameOrigin } from "./guards";
 import { onError } from "./on-error";
 import { adminRoutes } from "./routes/admin";
 import { auditRoutes } from "./routes/audit";
@@ -24,6 +24,7 @@ export const app = new Hono<ApiEnv>()
     c.header("Cache-Control", "no-store");
   })
   .use("/api/*", sameOrigin)
+  .use("/api/*", acceptBody)
   .use("/api/auth/*", limitBody.json)
   .route("/api/auth", authRoutes)
   // Registered after the auth routes, so it guards every route below and not sign-in itself.

@@ -56,3 +56,27 @@ export const allowed = (action: Action) =>
     Access.requireAction(c.get("actor"), action);
     await next();
   });
+
+const bodyMethod = /^(POST|PUT|PATCH|DELETE)$/;
+
+/**
+ * A body is read only in the media type its route reads: JSON (UTF-8) everywhere, multipart for the
+ * roster upload. Anything else that carries a body, or names a content type, answers 415 before any
+ * route runs, so a `text/plain` body is never parsed as JSON by one route and refused by another.
+ */
+const accepting = (type: "application/json" | "multipart/form-data") =>
+  createMiddleware<ApiEnv>(async (c, next) => {
+    if (!bodyMethod.test(c.req.method)) return next();
+    const header = c.req.header("content-type");
+    const hasBody = Number(c.req.header("content-length") ?? 0) > 0 || c.req.header("transfer-encoding") !== undefined;
+    if (header === undefined && !hasBody) return next();
+    const [mediaType = "", ...params] = (header ?? "").split(";").map((part) => part.trim().toLowerCase());
+    const charset = params.find((p) => p.startsWith("charset="))?.slice("charset=".length).replaceAll('"', "");
+    const readable = mediaType === type && (type !== "application/json" || charset === undefined || charset === "utf-8");
+    if (!readable) throw new VisibleError(415, "unsupported_media_type", `Send the body as ${type === "application/json" ? "application/json (UTF-8)" : "multipart/form-data"}.`);
+    await next();
+  });
+
+/** The media type each route reads, by path: one rule for every route that takes a body. */
+const accepts = { json: accepting("application/json"), multipart: accepting("multipart/form-data") };
+export const acceptBody = createMiddleware<ApiEnv>((c, next) => (c.req.path === "/api/admin/roster" ? accepts.multipart : accepts.json)(c, next));
