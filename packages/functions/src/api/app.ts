@@ -12,7 +12,7 @@ import { fidelityRoutes } from "./routes/fidelity";
 import { meRoutes } from "./routes/me";
 import { reportRoutes } from "./routes/reports";
 import { studentRoutes } from "./routes/students";
-import { requireSession } from "./session";
+import { readAuthorization, requireSession } from "./session";
 
 /** The one API app: wrapped by hono/aws-lambda on AWS and served by @hono/node-server locally. */
 export const app = new Hono<ApiEnv>()
@@ -23,6 +23,7 @@ export const app = new Hono<ApiEnv>()
     await next();
     c.header("Cache-Control", "no-store");
   })
+  .use("/api/*", readAuthorization)
   .use("/api/*", sameOrigin)
   .use("/api/*", acceptBody)
   .use("/api/auth/*", limitBody.json)

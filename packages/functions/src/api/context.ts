@@ -5,6 +5,8 @@ export interface ApiEnv {
   Variables: {
     actor: UserActor;
     token: string;
+    /** Authenticated by a well-formed bearer token (set by readAuthorization): the origin check does not apply. */
+    bearer: boolean;
     requestId: string;
     /** performance.now() when the request reached the app. */
     startedAt: number;

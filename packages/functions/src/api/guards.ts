@@ -9,19 +9,20 @@ import type { ApiEnv } from "./context";
 const safeMethod = /^(GET|HEAD|OPTIONS)$/;
 
 /**
- * State-changing requests that a browser sends (it adds `Origin` and `Sec-Fetch-Site`, which pages
- * cannot forge) must come from the app's own origin, else 403; sign-in included, so a foreign page
- * can neither act with the session cookie nor plant its own session. `Authorization: Bearer`
- * requests are never sent by a browser on its own, and clients without those headers (scripts) are
- * not browsers carrying someone's cookie, so both pass.
+ * State-changing requests judged by their cookie (everything but a bearer token that authenticated,
+ * see readAuthorization) must come from the app's own origin, else 403; sign-in included, so a foreign
+ * page can neither act with the session cookie nor plant its own session. A browser adds `Origin` and
+ * `Sec-Fetch-Site`, which pages cannot forge: each one it sends must say this origin, and neither may
+ * vouch for the other (a foreign `Origin` with `Sec-Fetch-Site: same-origin` is refused). Clients that
+ * send neither (scripts) are not browsers carrying someone's cookie, so they pass.
  */
 export const sameOrigin = createMiddleware<ApiEnv>(async (c, next) => {
-  if (safeMethod.test(c.req.method) || /^Bearer\s/i.test(c.req.header("authorization") ?? "")) return next();
+  if (safeMethod.test(c.req.method) || c.get("bearer")) return next();
   const site = c.req.header("sec-fetch-site");
   const origin = c.req.header("origin");
-  if (site === "same-origin") return next();
-  const own = origin !== undefined && (origin === new URL(c.req.url).origin || origin === Config.appOrigin());
-  if (own || (origin === undefined && site === undefined)) return next();
+  const ownOrigin = origin === undefined || origin === new URL(c.req.url).origin || origin === Config.appOrigin();
+  const ownSite = site === undefined || site === "same-origin";
+  if (ownOrigin && ownSite) return next();
   throw new VisibleError(403, "cross_site", "This request came from another site and was refused.");
 });
 
