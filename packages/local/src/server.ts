@@ -8,6 +8,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { app } from "@fidelio/functions/api/app";
 import { closeAfterEarlyAnswer } from "./early-answer";
+import { answerUnparsableRequests, maxHeaderBytes, refuseLongUrls } from "./request-limits";
 import { staticDelivery } from "./static-assets";
 import { cspDirectives } from "../../../infra/web-policy";
 
@@ -21,6 +22,7 @@ export function localApp() {
   const root = relative(process.cwd(), webDist) || ".";
   return new Hono()
     .use("/*", closeAfterEarlyAnswer)
+    .use("/*", refuseLongUrls)
     // No third-party anything: scripts, styles, images and connections only from this origin (the list CloudFront sends too).
     .use("/*", secureHeaders({ contentSecurityPolicy: cspDirectives }))
     .route("/", app)
@@ -36,11 +38,13 @@ export function localApp() {
 
 export function startServer(port: number): Promise<{ url: string; server: ServerType; stop(): Promise<void> }> {
   return new Promise((done) => {
-    const server = serve({ fetch: localApp().fetch, port, hostname: "127.0.0.1" }, (info: AddressInfo) => {
+    const server = serve({ fetch: localApp().fetch, port, hostname: "127.0.0.1", serverOptions: { maxHeaderSize: maxHeaderBytes } }, (info: AddressInfo) => {
       // Node closes an idle keep-alive connection after 5 s, which races a client sending its next
       // request on it at that moment (a dropped request under load); a minute, as load balancers use,
       // leaves idle connections to the client to close.
       (server as Server).keepAliveTimeout = 65_000;
+      // A URL or headers too long for Node's parser: a readable 431 or 400, not a reset.
+      answerUnparsableRequests(server as Server);
       done({
         url: `http://127.0.0.1:${info.port}`,
         server,
