@@ -1,5 +1,6 @@
 import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { Config } from "../config";
+import { headerText } from "./header";
 
 let client: SESv2Client | undefined;
 
@@ -29,7 +30,10 @@ const throttled = new Set(["TooManyRequestsException", "LimitExceededException",
 export namespace Email {
   export const from = () => Config.emailFrom();
 
-  /** Sends at once; callers outside the outbox sender write an outbox item instead (see core/outbox). */
+  /**
+   * Sends at once; callers outside the outbox sender write an outbox item instead (see core/outbox).
+   * The one place a subject becomes a header: control characters end here, whatever wrote them.
+   */
   export async function send(message: Message) {
     const out = await ses().send(
       new SendEmailCommand({
@@ -37,7 +41,7 @@ export namespace Email {
         Destination: { ToAddresses: [message.to] },
         Content: {
           Simple: {
-            Subject: { Data: message.subject, Charset: "UTF-8" },
+            Subject: { Data: headerText(message.subject), Charset: "UTF-8" },
             Body: { Text: { Data: message.text, Charset: "UTF-8" }, Html: { Data: message.html, Charset: "UTF-8" } },
           },
         },

@@ -76,6 +76,7 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
       problems.add("users.csv", user.line, "email", user.email ? "email_invalid" : "email_required");
       continue;
     }
+    refuseControlCharacters(user, problems);
     const name = `${user.givenName} ${user.familyName}`;
     if (name.length > 120) problems.add("users.csv", user.line, "givenName", "name_too_long", { max: 120 });
     const other = emails.get(email.output);
@@ -141,12 +142,23 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
   };
 }
 
+/** Line breaks, tabs and other control characters: no name has them, and one could reach an email header. */
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** A name with a control character is refused, naming its line and field. */
+function refuseControlCharacters(user: OneRosterUser, problems: Problems) {
+  for (const field of ["givenName", "familyName"] as const) {
+    if (controlCharacters.test(user[field])) problems.add("users.csv", user.line, field, "control_characters");
+  }
+}
+
 function readStudent(user: OneRosterUser, schoolSourcedId: string | undefined, problems: Problems | undefined): ImportedStudent | undefined {
   const grade = user.grades[0] ?? "";
   const tooLong = (field: string, value: string, max: number) =>
     value.length > max && problems?.add("users.csv", user.line, field, "too_long", { max });
   tooLong("givenName", user.givenName, 80);
   tooLong("familyName", user.familyName, 80);
+  if (problems) refuseControlCharacters(user, problems);
   tooLong("grades", grade, 8);
   if (!schoolSourcedId) {
     if (user.orgSourcedIds.length > 0) problems?.add(user.orgRefs[0]?.file ?? "users.csv", user.orgRefs[0]?.line ?? user.line, user.orgRefs[0]?.field ?? "orgSourcedIds", "student_needs_school");
