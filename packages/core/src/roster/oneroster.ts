@@ -38,6 +38,7 @@ export interface Class {
 export interface Enrollment {
   line: number;
   classSourcedId: string;
+  schoolSourcedId: string;
   userSourcedId: string;
   role: string;
 }
@@ -58,6 +59,8 @@ export interface OneRoster {
   /** users.csv rows marked `tobedeleted`: every role the roster gave them ends. */
   deletedUsers: Set<string>;
   skipped: number;
+  /** A 1.2 set: roles come from roles.csv. */
+  roles12?: boolean;
 }
 
 const orgTypes = ["department", "district", "local", "national", "school", "state"];
@@ -132,6 +135,7 @@ export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
   });
 
   const roles12: Roles12 | undefined = tables.version === "1.2" ? readRoles12(tables, data, problems) : undefined;
+  data.roles12 = Boolean(roles12);
   const userRequired = roles12 ? ["sourcedId", "givenName", "familyName"] : ["sourcedId", "role", "givenName", "familyName"];
   eachRow(tables.get("users.csv"), data, problems, userRequired, (row, value) => {
     const sourcedId = value("sourcedId");
@@ -173,7 +177,8 @@ export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
     const role = value("role").toLowerCase();
     if (value("role") && !enrollmentRoles.includes(role)) problems.add("enrollments.csv", row.line, "role", "one_of", oneOf(enrollmentRoles));
     if (value("schoolSourcedId")) reference(data, problems, "org", value("schoolSourcedId"), "enrollments.csv", row.line, "schoolSourcedId");
-    return () => data.enrollments.push({ line: row.line, classSourcedId: value("classSourcedId"), userSourcedId: value("userSourcedId"), role });
+    return () =>
+      data.enrollments.push({ line: row.line, classSourcedId: value("classSourcedId"), schoolSourcedId: value("schoolSourcedId"), userSourcedId: value("userSourcedId"), role });
   });
 
   checkReferences(data, problems);
@@ -204,12 +209,17 @@ function checkReferences(data: OneRoster, problems: Problems) {
     if (!reference(data, problems, "org", cls.schoolSourcedId, "classes.csv", cls.line, "schoolSourcedId")) continue;
     if (school && school.type !== "school") problems.add("classes.csv", cls.line, "schoolSourcedId", "not_a_school", { sourcedId: cls.schoolSourcedId });
   }
+  const mismatched = new Set<Enrollment>();
   for (const enrollment of data.enrollments) {
     const user = data.users.get(enrollment.userSourcedId);
     reference(data, problems, "class", enrollment.classSourcedId, "enrollments.csv", enrollment.line, "classSourcedId");
     if (!reference(data, problems, "user", enrollment.userSourcedId, "enrollments.csv", enrollment.line, "userSourcedId")) continue;
+    // OneRoster does not tie an enrollment's role to the user's: a teacher enrolled as a student (a
+    // training class, say) is a warning, and that enrollment alone is skipped.
     if (user && (enrollment.role === "student") !== (user.role === "student")) {
-      problems.add("enrollments.csv", enrollment.line, "role", "role_mismatch", { role: enrollment.role, userRole: user.role });
+      problems.warn("enrollments.csv", enrollment.line, "role", "enrollment_role_skipped", { role: enrollment.role, userRole: user.role });
+      mismatched.add(enrollment);
     }
   }
+  if (mismatched.size > 0) data.enrollments = data.enrollments.filter((e) => !mismatched.has(e));
 }
