@@ -73,5 +73,5 @@ export function planView(plan: WritePlan, summary: ImportSummary, stored: Stored
  * to what the plan reads or would write gives another, and confirming that plan answers 409.
  */
 export function planFingerprint(plan: WritePlan): string {
-  return createHash("sha256").update(canonical(plan, (key) => key === "createdAt")).digest("base64url");
+  return createHash("sha256").update(canonical(plan, (key) => key === "createdAt" || key === "at")).digest("base64url");
 }
