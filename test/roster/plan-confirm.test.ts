@@ -79,8 +79,14 @@ describe("a OneRoster delta set against the demo district", () => {
   it("as delta, a row marked tobedeleted is what ends a role", async () => {
     const set = deltaSet("delta-demo.test");
     set["users.csv"] = set["users.csv"]!.replace(/^g2,active,/m, "g2,tobedeleted,");
-    const { body } = await upload(token, set);
+    // A delta names records it does not list (unchanged since): skipped with a warning, not refused.
+    set["enrollments.csv"] += "e99,active,c1,s1,stu-elsewhere,student\n";
+    const { status, body } = await upload(token, set);
+    expect(status).toBe(202);
     const planned = await jobUntilPlanned(token, body.id);
+    expect((planned.plan as any).warnings).toEqual([
+      expect.objectContaining({ file: "enrollments.csv", line: 8, field: "userSourcedId", code: "not_in_upload", params: { kind: "user", sourcedId: "stu-elsewhere" } }),
+    ]);
     const raul = (await User.byEmail("g2@delta-demo.test"))!;
     expect((planned.plan as any).rolesEnded).toEqual([expect.objectContaining({ userId: raul.id, name: "Raul Ruiz", roles: ["parent"] })]);
     await jobUntilEnd(token, body.id);

@@ -50,6 +50,7 @@ export const rosterProblemStrings: Record<ProblemCode, readonly [string, string]
   guardian_link_skipped: ["{sourcedId} is not a guardian, parent or relative; this link is skipped.", "{sourcedId} no es tutor, padre, madre ni familiar; se omite este vínculo."],
   student_link_skipped: ["{sourcedId} is not a student; this link is skipped.", "{sourcedId} no es un estudiante; se omite este vínculo."],
   school_from_enrollment: ["No school among the student's organizations; the school {sourcedId} of their enrollments is used.", "No hay escuela entre las organizaciones del estudiante; se usa la escuela {sourcedId} de sus inscripciones."],
+  not_in_upload: ["{sourcedId} is not in this upload (its file is a delta); this row is skipped.", "{sourcedId} no está en estos archivos (su archivo es delta); se omite esta fila."],
   no_email_not_imported: ["No email: this person cannot sign in and is not imported until the roster gives an email.", "Sin correo: esta persona no puede iniciar sesión y no se importa hasta que las listas den un correo."],
 };
 

@@ -61,6 +61,8 @@ export interface OneRoster {
   skipped: number;
   /** A 1.2 set: roles come from roles.csv. */
   roles12?: boolean;
+  /** Kinds whose file is a delta (or absent): a reference to a record it does not list is skipped with a warning, not refused. */
+  partial: Set<Kind>;
 }
 
 const orgTypes = ["department", "district", "local", "national", "school", "state"];
@@ -122,8 +124,11 @@ export function eachRow(
 export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
   const data: OneRoster = {
     orgs: new Map(), users: new Map(), classes: new Map(), enrollments: [],
-    deleted: new Set(), failed: new Set(), unchecked: new Set(), deletedUsers: new Set(), skipped: 0,
+    deleted: new Set(), failed: new Set(), unchecked: new Set(), deletedUsers: new Set(), skipped: 0, partial: new Set(),
   };
+  if (tables.modeOf("orgs.csv") !== "bulk") data.partial.add("org");
+  if (tables.modeOf("users.csv") !== "bulk") data.partial.add("user");
+  if (tables.modeOf("classes.csv") !== "bulk") data.partial.add("class");
   if (tables.unreadable.has("orgs.csv")) data.unchecked.add("org");
   if (tables.unreadable.has("users.csv")) data.unchecked.add("user");
   if (tables.unreadable.has("classes.csv")) data.unchecked.add("class");
@@ -194,7 +199,9 @@ export function known(data: OneRoster, kind: Kind, sourcedId: string) {
 /** Reports a reference to a record the files do not hold; true when it is known. */
 export function reference(data: OneRoster, problems: Problems, kind: Kind, sourcedId: string, file: string, line: number, field: string) {
   if (known(data, kind, sourcedId)) return true;
-  problems.add(file, line, field, "unknown_reference", { kind, sourcedId });
+  // A delta lists only what changed: the record may well exist, Fidelio just cannot see it in this upload.
+  if (data.partial.has(kind)) problems.warn(file, line, field, "not_in_upload", { kind, sourcedId });
+  else problems.add(file, line, field, "unknown_reference", { kind, sourcedId });
   return false;
 }
 
