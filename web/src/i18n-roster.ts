@@ -20,7 +20,7 @@ export const rosterProblemStrings: Record<ProblemCode, readonly [string, string]
   required: ["Required.", "Obligatorio."],
   one_of: ["Use one of: {values}.", "Use uno de estos valores: {values}."],
   too_long: ["At most {max} characters.", "Como máximo {max} caracteres."],
-  control_characters: ["Remove the line break or other control character: a name must be plain text on one line.", "Quite el salto de línea u otro carácter de control: un nombre debe ser texto simple en una sola línea."],
+  control_characters: ["A line break or other control character in a name: this row is not imported. Fix the name and import again.", "Un salto de línea u otro carácter de control en un nombre: esta fila no se importa. Corrija el nombre e importe de nuevo."],
   name_too_long: ["The first and last name together are too long (at most {max} characters).", "El nombre y el apellido juntos son demasiado largos (como máximo {max} caracteres)."],
   bad_date: ["Write the date as YYYY-MM-DD.", "Escriba la fecha como AAAA-MM-DD."],
   minutes_format: ["Whole minutes per week, for example 60.", "Minutos enteros por semana, por ejemplo 60."],

@@ -66,6 +66,7 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
   const students = new Map<string, ImportedStudent>();
   const emails = new Map<string, string>();
   for (const user of data.users.values()) {
+    if (skippedForControlCharacters(user, problems)) continue;
     if (user.role === "student") {
       // An org that failed its own checks may have been the school: that is reported in orgs.csv only.
       const orgsChecked = user.orgSourcedIds.every((id) => data.orgs.has(id) || data.deleted.has(id));
@@ -93,7 +94,6 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
       problems.add("users.csv", user.line, "email", user.email ? "email_invalid" : "email_required");
       continue;
     }
-    refuseControlCharacters(user, problems);
     const name = `${user.givenName} ${user.familyName}`;
     if (name.length > 120) problems.add("users.csv", user.line, "givenName", "name_too_long", { max: 120 });
     const other = emails.get(email.output);
@@ -176,11 +176,11 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
 /** Line breaks, tabs and other control characters: no name has them, and one could reach an email header. */
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
-/** A name with a control character is refused, naming its line and field. */
-function refuseControlCharacters(user: OneRosterUser, problems: Problems) {
-  for (const field of ["givenName", "familyName"] as const) {
-    if (controlCharacters.test(user[field])) problems.add("users.csv", user.line, field, "control_characters");
-  }
+/** A name with a control character: the row is skipped with a warning naming its line and field. */
+function skippedForControlCharacters(user: OneRosterUser, problems: Problems): boolean {
+  const fields = (["givenName", "familyName"] as const).filter((field) => controlCharacters.test(user[field]));
+  for (const field of fields) problems.warn("users.csv", user.line, field, "control_characters");
+  return fields.length > 0;
 }
 
 function readStudent(user: OneRosterUser, schoolSourcedId: string | undefined, problems: Problems | undefined): ImportedStudent | undefined {
@@ -189,7 +189,6 @@ function readStudent(user: OneRosterUser, schoolSourcedId: string | undefined, p
     value.length > max && problems?.add("users.csv", user.line, field, "too_long", { max });
   tooLong("givenName", user.givenName, 80);
   tooLong("familyName", user.familyName, 80);
-  if (problems) refuseControlCharacters(user, problems);
   tooLong("grades", grade, 8);
   if (!schoolSourcedId) {
     if (user.orgSourcedIds.length > 0) problems?.add(user.orgRefs[0]?.file ?? "users.csv", user.orgRefs[0]?.line ?? user.line, user.orgRefs[0]?.field ?? "orgSourcedIds", "student_needs_school");

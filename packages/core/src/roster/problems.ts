@@ -23,7 +23,7 @@ export const problemMessages = {
   one_of: "One of: {values}",
   too_long: "At most {max} characters",
   name_too_long: "givenName and familyName together are too long (at most {max} characters)",
-  control_characters: "A line break or other control character; a name must be plain text on one line",
+  control_characters: "A line break or other control character in a name; the row is not imported",
   bad_date: "A date as YYYY-MM-DD",
   minutes_format: "Whole minutes per week, e.g. 60",
   required_for_service: "Required for a service",
