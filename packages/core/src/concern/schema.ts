@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { IsoDate } from "../iep/schema";
-import { Email } from "../user/schema";
+import { Email, Language } from "../user/schema";
 import { EscalationLevel, type WaitSpec } from "../workflow/schema";
 
 /** Concern shapes; no AWS imports, so the web's forms can reuse them. */
@@ -53,6 +53,8 @@ export const ActOnConcern = v.pipe(
 export type ActOnConcern = v.InferOutput<typeof ActOnConcern>;
 
 export const ConcernRef = v.object({ id: v.string() });
+/** The packet in `lang`, else in the reader's stored language. */
+export const PacketQuery = v.object({ id: v.string(), lang: v.optional(Language) });
 
 export const ListConcerns = v.object({
   status: v.optional(v.picklist(statuses)),
