@@ -4,14 +4,19 @@ import { startTestServer } from "../support/server";
 import { startWorkflowRunner } from "../support/workflow";
 import { childOf, email, fileConcern, waiting } from "../concerns/helpers";
 import { expectAccessible, launchBrowser, mailTo, signInHere } from "./helpers";
+import { zonedInstant } from "@fidelio/core/calendar";
+import { remindDistrict, weekDays } from "@fidelio/core/fidelity";
+import { demoDistrictId } from "@fidelio/local/demo/seed";
+import { currentWeek } from "../fidelity/helpers";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let runner: Awaited<ReturnType<typeof startWorkflowRunner>>;
 const browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];
 let concernId: string;
+let studentId: string;
 
-async function fresh(viewport = { width: 390, height: 844 }) {
-  const browser = await launchBrowser(viewport);
+async function fresh(viewport = { width: 390, height: 844 }, locale?: string) {
+  const browser = await launchBrowser(viewport, locale);
   browsers.push(browser);
   return browser.context.newPage();
 }
@@ -44,17 +49,21 @@ describe("a link taken from an email", () => {
     await server?.stop();
   }, 60_000);
 
-  test("a parent signs in from the Spanish page: her language is stored, and her concern's email comes in Spanish", async () => {
-    const page = await fresh();
+  test("a parent signs in from the Spanish page without touching the switch: her language is stored, and her concern's email comes in Spanish", async () => {
+    // A phone set to Spanish: the app opens in Spanish, and nobody presses the language switch.
+    const page = await fresh(undefined, "es-US");
     await page.goto(`${server.url}/sign-in`);
-    await page.getByRole("button", { name: "Español" }).click();
     await page.getByRole("heading", { level: 1, name: "Iniciar sesión en Fidelio" }).waitFor();
     await signInHere(page, server.mailUrl, email("parent"));
     const me = await page.context().request.get(`${server.url}/api/me`);
     expect(((await me.json()) as { language: string }).language).toBe("es");
     const sofia = await childOf("parent", "Maria Alvarez");
+    studentId = sofia.studentId;
     concernId = (await fileConcern(sofia)).body.id;
     await waiting(concernId);
+    // This week's reminders (Friday afternoon on the district's clock): the audit trail records `fidelity.reminder`.
+    const week = await currentWeek();
+    await remindDistrict(demoDistrictId, zonedInstant(weekDays(week)[4]!, "16:00:00", "America/Los_Angeles"));
   }, 120_000);
 
   test("is absolute, and lands on its page after sign-in (staff, English)", async () => {
@@ -81,6 +90,12 @@ describe("a link taken from an email", () => {
     await page.getByText(/^Asignada a Maria Alvarez \(Maestro\), respuesta antes del/).waitFor();
     expect(await page.locator("main").textContent()).not.toMatch(/\b(levelName|event|note)\.\w+/);
     await expectAccessible(page, "the concern from the email link (Spanish, 390px)");
+    // Her child's access log words every action and reason, Fidelio's reminders included: no raw code.
+    await page.goto(`${server.url}/students/${studentId}/audit`);
+    await page.getByText("Recordó al personal un formulario semanal de cumplimiento pendiente").first().waitFor();
+    await page.getByText("Presentó una inquietud").first().waitFor();
+    expect(await page.locator("main").textContent()).not.toMatch(/\b(fidelity|concern|student|audit)\.[a-z-]+|\b[a-z]+_[a-z_]+\b/);
+    await expectAccessible(page, "the access log (Spanish, 390px)");
   }, 120_000);
 
   test("the evidence packet's own styles apply: the page-wide policy does not replace its CSP", async () => {
