@@ -42,6 +42,11 @@ export function localApp() {
 /** The address this process set as APP_URL (a later local server replaces it; one set by the person stays). */
 let ownUrl: string | undefined;
 
+/** Links in emails lead to this app at `url`, unless APP_URL names a public address (a proxy in front of it). */
+export function linkEmailsTo(url: string) {
+  if (process.env.APP_URL === undefined || process.env.APP_URL === ownUrl) process.env.APP_URL = ownUrl = url;
+}
+
 export function startServer(port: number): Promise<{ url: string; server: ServerType; stop(): Promise<void> }> {
   return new Promise((done) => {
     const server = serve({ fetch: localApp().fetch, port, hostname: "127.0.0.1" }, (info: AddressInfo) => {
@@ -50,8 +55,7 @@ export function startServer(port: number): Promise<{ url: string; server: Server
       // leaves idle connections to the client to close.
       (server as Server).keepAliveTimeout = 65_000;
       const url = `http://127.0.0.1:${info.port}`;
-      // Links in emails lead here, unless APP_URL names a public address (a proxy in front of this server).
-      if (process.env.APP_URL === undefined || process.env.APP_URL === ownUrl) process.env.APP_URL = ownUrl = url;
+      linkEmailsTo(url);
       done({
         url,
         server,
