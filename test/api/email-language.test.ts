@@ -13,7 +13,7 @@ afterAll(() => runner?.stop());
 
 /** Signs in as the page would: `language` in both requests, or only the browser's Accept-Language. */
 async function signInFrom(address: string, page: { language?: "en" | "es"; acceptLanguage?: string }) {
-  const headers = page.acceptLanguage ? { "accept-language": page.acceptLanguage } : {};
+  const headers: Record<string, string> = page.acceptLanguage ? { "accept-language": page.acceptLanguage } : {};
   const body = page.language ? { language: page.language } : {};
   const code = await codeAfter(address, async () => expect((await call("/api/auth/start", { body: { email: address, ...body }, headers })).status).toBe(202));
   const verify = await call("/api/auth/verify", { body: { email: address, code, ...body }, headers });

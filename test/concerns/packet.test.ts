@@ -136,7 +136,7 @@ describe("GET /api/concerns/:id/packet", () => {
     // From four weeks before the week the concern was filed.
     expect(html).toContain(say("en", "packet.fidelityIntro", { from: weekStart(addWeeksTo(week, -4)), to: weekStart(week) }));
     const [, minutes] = /<table id="minutes">([\s\S]*?)<\/table>/.exec(html)!;
-    const row = new RegExp(`<td>${service.name}</td><td class="num">(\\d+)</td><td class="num">(\\d+)</td><td class="num">(\\d+)</td>`).exec(minutes)!;
+    const row = new RegExp(`<td>${service.name}</td><td class="num">(\\d+)</td><td class="num">(\\d+)</td><td class="num">(\\d+)</td>`).exec(minutes ?? "")!;
     const [required, delivered, owed] = row.slice(1).map(Number) as [number, number, number];
     // The case manager's 25 minutes this week are counted; the week owes what was not delivered.
     expect(delivered).toBeGreaterThanOrEqual(25);
