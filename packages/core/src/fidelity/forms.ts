@@ -9,10 +9,10 @@ import { relationshipItemType, Student } from "../student";
 import { verb } from "../verb";
 import { inBatches } from "./batches";
 import { FormId, loadOwnForm } from "./access";
-import { formId, formItem, formItemType, isFutureWeek, isLateWeek, newForm } from "./form";
-import { saveForm, submitForm } from "./save";
-import { WeekQuery, type FidelityForm } from "./schema";
-import { addWeeks } from "./week";
+import { formId, formItem, formItemType, isFutureWeek, isInstructionDay, isLateWeek, newForm } from "./form";
+import { saveForm, submitForm, withBlockers } from "./save";
+import { OpenFormsQuery, WeekQuery, type FidelityForm } from "./schema";
+import { addWeeks, isoWeekOf, weekDays } from "./week";
 
 export const futureWeek = () => new VisibleError(422, "future_week", "This week has not started yet; it cannot be filled in.");
 
@@ -92,12 +92,40 @@ export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
   const ack = record.acknowledgments.find((a) => a.userId === actor.userId && a.version === form.iepVersion);
   const late = isLateWeek(district, form.week);
   return {
-    ...form,
+    ...withBlockers({ record, district }, form, actor.userId),
     acknowledgment: { version: form.iepVersion, required: !ack, acknowledgedAt: ack?.at ?? null },
     needsReason: form.status === "submitted" ? "correction" : late && !form.lateReason ? "late" : null,
     previous: previous && previous.status !== "not_started" ? { week: previous.week, accommodations: previous.accommodations, services: previous.services } : null,
     history: revisions.map((r) => ({ revision: r.revision, status: r.status, submittedAt: r.submittedAt ?? null, updatedAt: r.updatedAt, correctionReason: r.correctionReason ?? null, accommodations: r.accommodations, services: r.services })),
   };
+});
+
+/**
+ * My forms still open (draft, or listed and not started) from the school year's weeks before `before`:
+ * the teacher's week page shows them beside this week's, so "all submitted" is never said while an
+ * older one waits. One Query of each served student's forms in that window (10 at a time); weeks with
+ * no school day are left out. A week nobody ever listed has no form to show (the reminders cover it).
+ */
+export const listOpenBefore = verb(OpenFormsQuery, async (actor, { before }) => {
+  Access.requireAction(actor, "fidelity.form");
+  const district = await District.load(actor.districtId);
+  if (!district) throw notFound("District");
+  const first = isoWeekOf(district.calendar.firstDay);
+  const last = addWeeks(before, -1);
+  if (last < first) return { items: [] };
+  const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
+  const found = await inBatches(links, 10, (link) => queryAll(formItemType, keys.fidelityFormsOfStudent(link.studentId, first, last)));
+  const schoolWeek = (week: string) => weekDays(week).some((day) => isInstructionDay(district, day));
+  const open = found
+    .flat()
+    .filter((f) => f.staffId === actor.userId && f.status !== "submitted" && f.week >= first && f.week <= last && schoolWeek(f.week))
+    .sort((a, b) => b.week.localeCompare(a.week) || a.studentName.localeCompare(b.studentName));
+  const reasonOf = new Map(links.map((l) => [l.studentId, l.kind === "teacher" ? ("teacher" as const) : ("case_manager" as const)]));
+  await Audit.recordMany(
+    actor,
+    [...new Set(open.map((f) => f.studentId))].map((studentId) => ({ studentId, action: "fidelity.form-list", record: "fidelity-form:open", reason: reasonOf.get(studentId)! })),
+  );
+  return { items: open.map((f) => ({ id: f.id, studentId: f.studentId, studentName: f.studentName, classIds: f.classIds, week: f.week, status: f.status, version: f.version })) };
 });
 
 export const save = saveForm;
