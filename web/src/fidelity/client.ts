@@ -2,7 +2,7 @@ import { ApiError, type Problem, type RowError } from "../api";
 import type { AccommodationAnswer, FidelityForm, FormStatus, MissedReason, ServiceAnswer, Session } from "@fidelio/core/fidelity/schema";
 import { accommodationStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
 // Types only: nothing of core's storage code reaches the bundle.
-import type { Fidelity } from "@fidelio/core/fidelity";
+import type { Fidelity, SubmitBlocker } from "@fidelio/core/fidelity";
 import type { IepUpdate } from "@fidelio/core/iep/schema";
 
 /**
@@ -11,7 +11,12 @@ import type { IepUpdate } from "@fidelio/core/iep/schema";
  */
 
 
-export type { AccommodationAnswer, FormStatus, MissedReason, ServiceAnswer, Session };
+export type { AccommodationAnswer, FormStatus, MissedReason, ServiceAnswer, Session, SubmitBlocker };
+
+/** A form as saved: the stored form and what still blocks submitting it (a draft keeps every answer). */
+export interface SavedForm extends FidelityForm {
+  blockers: SubmitBlocker[];
+}
 export { accommodationStatuses, missedReasons };
 export type AccommodationStatus = AccommodationAnswer["status"];
 
@@ -26,7 +31,7 @@ export interface FormSummary {
 }
 
 /** A form as GET /api/fidelity/forms/:id sends it: the stored form and what the screen needs around it. */
-export interface FormDetail extends FidelityForm {
+export interface FormDetail extends SavedForm {
   acknowledgment: { version: number; required: boolean; acknowledgedAt: string | null };
   /** A save needs a reason: a correction after submitting, or a week past the grace period. */
   needsReason: "correction" | "late" | null;
@@ -67,8 +72,9 @@ export const fidelityApi = {
   forms: (week: string) => request<{ items: FormSummary[] }>("GET", `/api/fidelity/forms${query({ week })}`),
   form: (id: string) => request<FormDetail>("GET", `/api/fidelity/forms/${encodeURIComponent(id)}`),
   save: (id: string, body: { version: number; accommodations: AccommodationAnswer[]; services: ServiceAnswer[]; reason?: string }) =>
-    request<FidelityForm>("PUT", `/api/fidelity/forms/${encodeURIComponent(id)}`, body),
-  submit: (id: string, body: { version: number; reason?: string }) => request<FidelityForm>("POST", `/api/fidelity/forms/${encodeURIComponent(id)}/submit`, body),
+    request<SavedForm>("PUT", `/api/fidelity/forms/${encodeURIComponent(id)}`, body),
+  openBefore: (week: string) => request<{ items: FormSummary[] }>("GET", `/api/fidelity/forms/open${query({ before: week })}`),
+  submit: (id: string, body: { version: number; reason?: string }) => request<SavedForm>("POST", `/api/fidelity/forms/${encodeURIComponent(id)}/submit`, body),
   acknowledge: (studentId: string, version: number) => request<unknown>("POST", `/api/students/${encodeURIComponent(studentId)}/iep/acknowledge`, { version }),
   student: (studentId: string, from?: string, to?: string) => request<StudentFidelity>("GET", `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to })}`),
   studentCsv: (studentId: string, from?: string, to?: string) => `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to, format: "csv" })}`,

@@ -3,7 +3,7 @@ import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { District } from "../district";
-import { batchGet, getItem, keys, putItem, queryAll } from "../dynamo";
+import { batchGet, getItem, keys, putItem, queryAll, transact } from "../dynamo";
 import { isConditionFailure, notFound, VisibleError } from "../error";
 import { relationshipItemType, Student } from "../student";
 import { verb } from "../verb";
@@ -44,6 +44,43 @@ async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
 }
 
 /**
+ * Drafts started under an IEP version that is no longer the one in effect for their week (an amendment
+ * effective on or before its Friday): each moves to the new plan, keeping every answer to an item the
+ * new plan still has, with its version bumped so a screen open on the old plan gets 409, not a silent
+ * overwrite. Submitted forms stay as submitted. The rewrite is audited with the actor who listed.
+ */
+async function followAmendment(actor: UserActor, pairs: Array<{ stored: FidelityForm; wanted: FidelityForm; reason: "teacher" | "case_manager" }>) {
+  const written = await Promise.all(
+    pairs.map(async ({ stored, wanted, reason }) => {
+      const keep = <T extends { itemId?: string; serviceId?: string }>(list: T[], ids: string[]) => list.filter((x) => ids.includes(x.itemId ?? x.serviceId ?? ""));
+      const next: FidelityForm = {
+        ...wanted,
+        status: "draft",
+        version: stored.version + 1,
+        revision: stored.revision,
+        accommodations: keep(stored.accommodations, wanted.plan.accommodations.map((a) => a.id)),
+        services: keep(stored.services, wanted.plan.services.map((x) => x.id)),
+        createdAt: stored.createdAt,
+        updatedAt: new Date().toISOString(),
+        ...(stored.updatedBy && { updatedBy: stored.updatedBy }),
+        ...(stored.lateReason && { lateReason: stored.lateReason }),
+      };
+      try {
+        await transact([
+          { put: formItem(next), condition: "#v = :v AND #s = :draft", names: { "#v": "version", "#s": "status" }, values: { ":v": stored.version, ":draft": "draft" } },
+          { put: Audit.itemFor(actor, { studentId: next.studentId, action: "fidelity.form-amend", record: `fidelity-form:${next.week}:iep:v${next.iepVersion}`, reason }), condition: "attribute_not_exists(pk)" },
+        ]);
+        return next;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return undefined;
+      }
+    }),
+  );
+  return new Map(written.filter((f) => f !== undefined).map((f) => [f.id, f]));
+}
+
+/**
  * My forms for a week: one per student I serve that has something for me to report that week,
  * created on demand from the IEP in effect and the items that apply to me. One Query for my links,
  * one per served student (10 at a time), one BatchGet for the forms.
@@ -61,8 +98,15 @@ export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
   const missing = wanted.filter((f) => !byId.has(f.id));
   // A form nobody has touched follows an amendment made since it was created; a started one keeps what its author saw.
   const outdated = wanted.filter((f) => byId.get(f.id)?.status === "not_started" && byId.get(f.id)!.iepVersion !== f.iepVersion);
-  const [, fresh] = await Promise.all([createMissing(missing), refresh(outdated)]);
-  const forms = wanted.map((f) => (fresh.has(f.id) ? f : (byId.get(f.id) ?? f))).sort((a, b) => a.studentName.localeCompare(b.studentName));
+  // A draft follows it too, keeping its answers to items still in the plan: forms from the effective date use the new version.
+  const reasonOf = (studentId: string) =>
+    records.find((r) => r.student.id === studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher") ? ("teacher" as const) : ("case_manager" as const);
+  const draftsBehind = wanted.flatMap((f) => {
+    const stored = byId.get(f.id);
+    return stored?.status === "draft" && stored.iepVersion !== f.iepVersion ? [{ stored, wanted: f, reason: reasonOf(f.studentId) }] : [];
+  });
+  const [, fresh, moved] = await Promise.all([createMissing(missing), refresh(outdated), followAmendment(actor, draftsBehind)]);
+  const forms = wanted.map((f) => (fresh.has(f.id) ? f : (moved.get(f.id) ?? byId.get(f.id) ?? f))).sort((a, b) => a.studentName.localeCompare(b.studentName));
   await Audit.recordMany(
     actor,
     forms.map((f) => ({
