@@ -4,6 +4,7 @@ import { accommodationStatuses, missedReasons } from "@fidelio/core/fidelity/sch
 // Types only: nothing of core's storage code reaches the bundle.
 import type { Fidelity, SubmitBlocker } from "@fidelio/core/fidelity";
 import type { IepUpdate } from "@fidelio/core/iep/schema";
+import type { DutyChange } from "@fidelio/core/iep/duties";
 
 /**
  * Calls to the fidelity and IEP-version routes, typed from the domain's shapes (core's fidelity schema). They go through
@@ -75,13 +76,24 @@ export const fidelityApi = {
     request<SavedForm>("PUT", `/api/fidelity/forms/${encodeURIComponent(id)}`, body),
   openBefore: (week: string) => request<{ items: FormSummary[] }>("GET", `/api/fidelity/forms/open${query({ before: week })}`),
   submit: (id: string, body: { version: number; reason?: string }) => request<SavedForm>("POST", `/api/fidelity/forms/${encodeURIComponent(id)}/submit`, body),
+  iepChanges: () => request<{ items: IepChangeNotice[] }>("GET", "/api/students/iep-changes"),
   acknowledge: (studentId: string, version: number) => request<unknown>("POST", `/api/students/${encodeURIComponent(studentId)}/iep/acknowledge`, { version }),
   student: (studentId: string, from?: string, to?: string) => request<StudentFidelity>("GET", `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to })}`),
   studentCsv: (studentId: string, from?: string, to?: string) => `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to, format: "csv" })}`,
   report: (filters: ReportFilters) => request<FidelityReport>("GET", `/api/reports/fidelity${query({ ...filters })}`),
   reportCsv: (filters: ReportFilters) => `/api/reports/fidelity${query({ ...filters, format: "csv" })}`,
-  saveIep: (studentId: string, body: IepUpdate) => request<unknown>("PUT", `/api/students/${encodeURIComponent(studentId)}/iep`, body),
+  saveIep: (studentId: string, body: IepUpdate) => request<{ version: number; notified: Array<{ userId: string; name: string; role: string }> }>("PUT", `/api/students/${encodeURIComponent(studentId)}/iep`, body),
 };
+
+/** GET /api/students/iep-changes: an amendment that changes what I provide, until I acknowledge it. */
+export interface IepChangeNotice {
+  studentId: string;
+  studentName: string;
+  version: number;
+  effectiveFrom: string;
+  changes: DutyChange[];
+  createdAt: string;
+}
 
 export interface ReportFilters {
   schoolId?: string;
