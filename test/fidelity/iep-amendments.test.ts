@@ -125,6 +125,10 @@ describe("an IEP amendment", () => {
     expect(saved.status).toBe(201);
     expect(saved.body.notified).toEqual([]);
     expect((await json(call("/api/students/iep-changes", { token: t.teacher }))).body.items).toEqual([]);
+    // Opened by its link (no listing of the week), the draft follows this version too, answers kept.
+    const before = (await json(call(`/api/fidelity/forms/${draftId}`, { token: t.teacher }))).body;
+    expect(before.iepVersion).toBe(saved.body.version);
+    expect(before.accommodations.length).toBe(before.plan.accommodations.length - 1);
     await new Promise((r) => setTimeout(r, 1500));
     expect((await emailsTo(demo("teacher"))).length).toBe(seen);
   });

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { AuditReason } from "../audit/reasons";
 import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
@@ -49,7 +50,7 @@ async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
  * new plan still has, with its version bumped so a screen open on the old plan gets 409, not a silent
  * overwrite. Submitted forms stay as submitted. The rewrite is audited with the actor who listed.
  */
-async function followAmendment(actor: UserActor, pairs: Array<{ stored: FidelityForm; wanted: FidelityForm; reason: "teacher" | "case_manager" }>) {
+async function followAmendment(actor: UserActor, pairs: Array<{ stored: FidelityForm; wanted: FidelityForm; reason: AuditReason }>) {
   const written = await Promise.all(
     pairs.map(async ({ stored, wanted, reason }) => {
       const keep = <T extends { itemId?: string; serviceId?: string }>(list: T[], ids: string[]) => list.filter((x) => ids.includes(x.itemId ?? x.serviceId ?? ""));
@@ -127,7 +128,12 @@ export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
  * "same as last week", and the earlier revisions.
  */
 export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
-  const { form, record, district, reason } = await loadOwnForm(actor, id);
+  const own = await loadOwnForm(actor, id);
+  const { record, district, reason } = own;
+  // Opened by its link, a draft follows an amendment for its week as a listed one does.
+  const wanted = own.form.status === "draft" ? newForm(record, own.form.staffId, own.form.week) : undefined;
+  const moved = wanted && wanted.iepVersion !== own.form.iepVersion ? (await followAmendment(actor, [{ stored: own.form, wanted, reason }])).get(id) : undefined;
+  const form = moved ?? own.form;
   const [previous, revisions] = await Promise.all([
     getItem(formItemType, keys.fidelityForm(formId(form.studentId, form.staffId, addWeeks(form.week, -1)))),
     queryAll(formItemType, keys.fidelityFormRevisions(form.id)),
