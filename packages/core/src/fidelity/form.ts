@@ -6,7 +6,7 @@ import { itemType, keys } from "../dynamo";
 import { Iep, type IepVersion } from "../iep";
 import type { StudentRecord } from "../student/items";
 import { studentName } from "../student/schema";
-import { AccommodationAnswer, formStatuses, ServiceAnswer, type FidelityForm, type FormPlan } from "./schema";
+import { AccommodationDraft, formStatuses, ServiceAnswer, type FidelityForm, type FormPlan } from "./schema";
 import { weekDays, weekStart } from "./week";
 
 const alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -44,7 +44,7 @@ export const formItemType = itemType<FidelityForm>(
     status: v.picklist(formStatuses),
     version: v.number(),
     revision: v.number(),
-    accommodations: v.array(AccommodationAnswer),
+    accommodations: v.array(AccommodationDraft),
     services: v.array(ServiceAnswer),
     createdAt: v.string(),
     updatedAt: v.string(),

@@ -1,9 +1,10 @@
 import { districtFidelity } from "./district-report";
-import { getForm, listForWeek, save, submit } from "./forms";
+import { getForm, listForWeek, listOpenBefore, save, submit } from "./forms";
 import { studentFidelity } from "./student-report";
 
 export * from "./schema";
 export { formId, formItem, newForm, isInstructionDay, districtToday } from "./form";
+export { submitBlockers, itemBlockers, type SubmitBlocker } from "./blockers";
 export { fidelityRows } from "./student-report";
 export { isoWeekOf, weekStart, weekDays, addWeeks, weeksBetween } from "./week";
 
@@ -13,6 +14,7 @@ export { isoWeekOf, weekStart, weekDays, addWeeks, weeksBetween } from "./week";
  */
 export namespace Fidelity {
   export const forms = listForWeek;
+  export const openBefore = listOpenBefore;
   export const get = getForm;
   export const saveDraft = save;
   export const submitForm = submit;

@@ -5,6 +5,7 @@ import { Audit, type AuditFilter } from "../audit";
 import { auditKinds } from "../audit/reasons";
 import { keys, queryAll } from "../dynamo";
 import { Iep } from "../iep";
+import { affectedMembers, versionBefore } from "../iep/duties";
 import { EmailFeedback } from "../user/email-feedback";
 import { verb } from "../verb";
 import { parseStudentPartition, type StudentRecord } from "./items";
@@ -52,13 +53,31 @@ export namespace Student {
       reason: grant.reason,
     })]);
     const { student } = record;
+    const can = Access.onStudent(towardRoles);
+    const latest = Iep.latest(record.ieps);
+    // The latest version's reach: who it gave new duties to, and who of them has acknowledged it (editors only).
+    const amendment =
+      can.editIep && latest
+        ? {
+            version: latest.version,
+            effectiveFrom: latest.effectiveFrom,
+            members: affectedMembers(record, versionBefore(record.ieps, latest), latest).map((m) => ({
+              userId: m.userId,
+              name: m.name,
+              role: m.role,
+              changes: m.changes.length,
+              acknowledgedAt: record.acknowledgments.find((a) => a.userId === m.userId && a.version === latest.version)?.at ?? null,
+            })),
+          }
+        : null;
     // A teacher sees which of the student's accommodations apply in the classes they teach.
     const mine = record.relationships.find((rel) => rel.userId === actor.userId && rel.kind !== "guardian");
     const appliesToMe = (accommodationId: string) => !mine?.accommodationIds || mine.accommodationIds.includes(accommodationId);
     return {
       student: { id: student.id, name: studentName(student), grade: student.grade, schoolName: student.schoolName },
       relationship: grant.role,
-      can: Access.onStudent(towardRoles),
+      can,
+      amendment,
       myClasses: mine?.classes ?? [],
       // The child's classes with their teacher: where a parent's concern can start.
       classes: record.relationships.flatMap((rel) => (rel.kind === "teacher" ? (rel.classes ?? []).map((c) => ({ id: c.id, title: c.title, teacherName: rel.userName })) : [])),
