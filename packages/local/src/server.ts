@@ -22,11 +22,7 @@ export function localApp() {
   const root = relative(process.cwd(), webDist) || ".";
   return new Hono()
     .use("/*", closeAfterEarlyAnswer)
-<<<<<<< HEAD
     .use("/*", refuseLongUrls)
-    // No third-party anything: scripts, styles, images and connections only from this origin (the list CloudFront sends too).
-    .use("/*", secureHeaders({ contentSecurityPolicy: cspDirectives }))
-=======
     .use("/*", secureHeaders())
     // No third-party anything: scripts, styles, images and connections only from this origin (the list CloudFront
     // sends too), on every response that brings no policy of its own (the evidence packet brings a stricter one).
@@ -34,7 +30,6 @@ export function localApp() {
       await next();
       if (!c.res.headers.has("Content-Security-Policy")) c.res.headers.set("Content-Security-Policy", contentSecurityPolicy);
     })
->>>>>>> main
     .route("/", app)
     .all("/api/*", (c) => c.json({ error: "not_found", message: "No such API route" }, 404))
     // The web app is static: GET and HEAD only; other methods get a complete 405, connection kept.
