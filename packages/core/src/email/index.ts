@@ -24,7 +24,11 @@ export interface Message {
   html: string;
 }
 
-const throttled = new Set(["TooManyRequestsException", "LimitExceededException", "ThrottlingException", "SendingPausedException"]);
+/**
+ * SES refusing this message itself: a bad or unverified address, a message it rejects. Trying again
+ * cannot change the answer, so the email is marked undeliverable at once.
+ */
+const refusals = new Set(["MessageRejected", "BadRequestException", "InvalidParameterValue"]);
 
 export namespace Email {
   export const from = () => Config.emailFrom();
@@ -47,12 +51,12 @@ export namespace Email {
   }
 
   /**
-   * Whether trying again later can succeed: SES rejecting the message itself (bad address, unverified
-   * sender) cannot, while throttling, SES faults and an unreachable endpoint (no `$fault`) can.
+   * Whether trying again later can succeed. Only SES's refusal of the message is final; throttling,
+   * SES faults, an unreachable endpoint (no `$fault`), and deployment errors an operator can fix in
+   * time (access denied, a suspended account, a missing configuration set) are retried.
    */
   export function isTransient(error: unknown): boolean {
     if (!(error instanceof Error)) return true;
-    const fault = (error as { $fault?: "client" | "server" }).$fault;
-    return fault !== "client" || throttled.has(error.name);
+    return !((error as { $fault?: "client" | "server" }).$fault === "client" && refusals.has(error.name));
   }
 }
