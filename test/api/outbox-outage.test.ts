@@ -145,13 +145,20 @@ describe("the retry window, at production's policy", () => {
 
   it("gives up at once only on a permanent refusal of the message", () => {
     const meta = { $metadata: {} };
-    const refused = [new MessageRejected({ message: "Email address is not verified", ...meta }), new BadRequestException({ message: "Illegal address", ...meta })];
+    const refused = [
+      new MessageRejected({ message: "Email address is not verified", ...meta }),
+      new BadRequestException({ message: "Illegal address", ...meta }),
+      // Any other 400 (aws-ses-v2-local answers a message without a subject so, untyped).
+      new SESv2ServiceException({ name: "Unknown", $fault: "client", message: "Bad Request Exception", $metadata: { httpStatusCode: 400 } }),
+    ];
     const passing = [
       new TooManyRequestsException({ message: "slow down", ...meta }),
       // A deployment an operator can fix within the window: not the recipient's fault.
       new AccountSuspendedException({ message: "suspended", ...meta }),
       new NotFoundException({ message: "no such configuration set", ...meta }),
-      new SESv2ServiceException({ name: "AccessDeniedException", $fault: "client", message: "not allowed", ...meta }),
+      new SESv2ServiceException({ name: "AccessDeniedException", $fault: "client", message: "not allowed", $metadata: { httpStatusCode: 403 } }),
+      new SESv2ServiceException({ name: "Unknown", $fault: "client", message: "Forbidden", $metadata: { httpStatusCode: 403 } }),
+      new AccountSuspendedException({ message: "suspended", $metadata: { httpStatusCode: 400 } }),
       new SESv2ServiceException({ name: "InternalFailure", $fault: "server", message: "oops", ...meta }),
       Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8005"), { code: "ECONNREFUSED" }),
     ];
