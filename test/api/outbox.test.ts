@@ -8,7 +8,7 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { keys, queryPage, transact } from "@fidelio/core/dynamo";
 import { Outbox, type OutboxItem } from "@fidelio/core/outbox";
-import { MAX_ROUNDS } from "@fidelio/core/outbox/sender";
+import { productionRetryPolicy } from "@fidelio/core/outbox/retry-policy";
 import { handler } from "@fidelio/functions/outbox/sender";
 import { senderBundleOptions } from "@fidelio/functions/outbox/bundle-options";
 import { freePort } from "@fidelio/local/emulators/free-port";
@@ -36,9 +36,9 @@ afterAll(async () => {
 const message = (to: string) => ({ to, subject: "Outbox test", text: `Hello ${to}`, html: `<p>Hello ${to}</p>` });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function queue(to: string, options: { notAfter?: number; attempts?: number } = {}) {
+async function queue(to: string, options: { notAfter?: number; createdAt?: string } = {}) {
   const op = Outbox.email(message(to), { notAfter: options.notAfter });
-  if (options.attempts !== undefined) op.put.attempts = options.attempts;
+  if (options.createdAt !== undefined) op.put.createdAt = options.createdAt;
   await transact([op]);
   return op.put.id as string;
 }
@@ -95,11 +95,12 @@ describe("email through the outbox", () => {
     expect((await Outbox.get(waiting.id))!.attempts).toBeLessThanOrEqual(4);
   });
 
-  it("gives up after a bounded number of rounds and records the failure", async () => {
+  it("gives up once its retry window has passed and records the failure", async () => {
     const id = await mailboxDown(async () => {
-      const queued = await queue("hopeless@outbox.fidelio.test", { attempts: MAX_ROUNDS - 1 });
+      const createdAt = new Date(Date.now() - productionRetryPolicy.windowMs - 1_000).toISOString();
+      const queued = await queue("hopeless@outbox.fidelio.test", { createdAt });
       const item = await settled(queued);
-      expect(item).toMatchObject({ status: "failed", attempts: MAX_ROUNDS });
+      expect(item).toMatchObject({ status: "failed", attempts: 1 });
       expect(item!.lastError).toBeTruthy();
       return queued;
     });

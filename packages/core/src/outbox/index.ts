@@ -13,8 +13,8 @@ import { seal } from "./seal";
  *
  * Each delivery round claims the item (conditional update), sends once, and settles it. A round that
  * fails for a reason that may pass (SES down, throttled) puts the item back to `pending` with a later
- * `nextAttemptAt`; that write is itself a stream record, so the item comes round again, up to
- * MAX_ROUNDS (about three minutes of backoff in all). `OutboxSender.sweep` re-drives lost rounds.
+ * `nextAttemptAt`; that write is itself a stream record, so the item comes round again (a long wait is
+ * left to `OutboxSender.sweep`, which also re-drives lost rounds), for 24 hours: ./retry-policy.ts.
  */
 const outboxStatuses = ["pending", "sending", "delivered", "failed", "expired", "suppressed"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
