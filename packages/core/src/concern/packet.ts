@@ -10,6 +10,7 @@ import { outboxItem } from "../outbox";
 import { renderPacket } from "./packet-html";
 import { verifyChain } from "./timeline";
 import { loadVisible } from "./view";
+import { clock } from "../clock";
 
 const emailRecord = itemType(
   "concern email",
@@ -72,6 +73,6 @@ export async function evidencePacket(actor: UserActor, id: string): Promise<stri
     districtName: district?.name ?? "",
     timeZone,
     printedFor: actor.name,
-    printedAt: new Date().toISOString(),
+    printedAt: clock.iso(),
   });
 }

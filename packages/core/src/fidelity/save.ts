@@ -8,6 +8,7 @@ import { FormId, loadOwnForm, type OwnForm } from "./access";
 import { formItem, formItemType, isFutureWeek, isLateWeek } from "./form";
 import { FormSave, FormSubmit, type FidelityForm } from "./schema";
 import { weekDays } from "./week";
+import { clock } from "../clock";
 
 const unprocessable = (code: string, message: string, details?: unknown) => new VisibleError(422, code, message, details);
 
@@ -78,7 +79,7 @@ export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), asyn
   if (form.version !== input.version) throw await staleConflict(id, input);
   checkWeek(own, input.reason);
   checkAnswers(form, input);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const answers = { accommodations: input.accommodations, services: input.services, updatedAt: now, updatedBy: actor.userId, version: form.version + 1 };
   if (form.status === "submitted") {
     if (!input.reason) throw new VisibleError(409, "form_submitted", "This form was submitted; a correction needs a reason.");
@@ -101,7 +102,7 @@ export const submitForm = verb(v.object({ id: FormId, ...FormSubmit.entries }), 
   }
   const unanswered = form.plan.accommodations.filter((p) => !form.accommodations.some((a) => a.itemId === p.id)).map((p) => p.id);
   if (unanswered.length) throw unprocessable("incomplete", "Answer every accommodation before submitting.", { itemIds: unanswered });
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? reason : undefined);
   const next: FidelityForm = { ...form, status: "submitted", submittedAt: now, updatedAt: now, updatedBy: actor.userId, version: form.version + 1, ...(lateReason && { lateReason }) };
   return write(actor, own, next, form.version, "fidelity.form-submit");

@@ -7,6 +7,7 @@ import { Student } from "../student";
 import { verb } from "../verb";
 import { Iep } from "./index";
 import { IepAcknowledgeInput, IepUpdate, type IepAcknowledgment, type IepVersion } from "./schema";
+import { clock } from "../clock";
 
 const StudentId = v.pipe(v.string(), v.maxLength(64));
 
@@ -28,7 +29,7 @@ export namespace IepEdit {
     const ids = [...content.accommodations, ...content.modifications, ...content.services, ...content.goals].map((item) => item.id);
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (repeated.length) throw new VisibleError(422, "duplicate_item", "Each item needs its own id.", { itemIds: [...new Set(repeated)] });
-    const next: IepVersion = { studentId, version: version + 1, ...content, createdAt: new Date().toISOString(), createdBy: actor.userId };
+    const next: IepVersion = { studentId, version: version + 1, ...content, createdAt: clock.iso(), createdBy: actor.userId };
     try {
       await transact([
         { put: Iep.claimItem(next), condition: "attribute_not_exists(pk)" },
@@ -51,7 +52,7 @@ export namespace IepEdit {
     if (!record.ieps.some((iep) => iep.version === version)) throw notFound("IEP version");
     const existing = record.acknowledgments.find((a) => a.userId === actor.userId && a.version === version);
     if (existing) return existing;
-    const ack: IepAcknowledgment = { studentId, userId: actor.userId, version, at: new Date().toISOString() };
+    const ack: IepAcknowledgment = { studentId, userId: actor.userId, version, at: clock.iso() };
     try {
       await transact([
         { put: { ...keys.iepAcknowledgment(studentId, actor.userId, version), type: "iep-ack", ...ack }, condition: "attribute_not_exists(pk)" },

@@ -4,6 +4,7 @@ import { isConditionFailure } from "../error";
 import { Outbox, outboxItem, type OutboxItem, type OutboxStatus } from "./index";
 import { unseal } from "./seal";
 import { recordUndelivered } from "../concern/undelivered";
+import { clock } from "../clock";
 
 /** Delivery rounds of outbox items (see ./index.ts); only the sender imports this, and with it SES. */
 export const MAX_ROUNDS = 16;
@@ -27,16 +28,16 @@ export namespace OutboxSender {
 
   async function round(image: OutboxItem): Promise<OutboxStatus | "skipped"> {
     // A round in progress shows up as a `sending` image: only one abandoned past its lease is taken over.
-    const abandoned = image.status === "sending" && (image.claimedAt ?? 0) < Date.now() - LEASE_MS;
+    const abandoned = image.status === "sending" && (image.claimedAt ?? 0) < clock.ms() - LEASE_MS;
     if (image.status !== "pending" && !abandoned) return "skipped";
-    const wait = image.nextAttemptAt - Date.now();
+    const wait = image.nextAttemptAt - clock.ms();
     if (image.status === "pending" && wait > 0) await sleep(Math.min(wait, MAX_BACKOFF_MS));
     const item = await claim(image);
     if (!item) return "skipped";
-    if (item.notAfter !== undefined && Date.now() > item.notAfter) return settle(item, "expired", {});
+    if (item.notAfter !== undefined && clock.ms() > item.notAfter) return settle(item, "expired", {});
     try {
       const messageId = await Email.send(unseal(item.sealed!));
-      return await settle(item, "delivered", { messageId, deliveredAt: new Date().toISOString() });
+      return await settle(item, "delivered", { messageId, deliveredAt: clock.iso() });
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown error";
       if (!Email.isTransient(error) || item.attempts >= MAX_ROUNDS) {
@@ -58,7 +59,7 @@ export namespace OutboxSender {
    * round for each, now. `graceMs` leaves younger pending items to the stream; 0 when none was reading.
    */
   export async function sweep(options: { graceMs?: number; limit?: number } = {}): Promise<number> {
-    const now = Date.now();
+    const now = clock.ms();
     const grace = options.graceMs ?? SWEEP_GRACE_MS;
     const page = await queryPage(outboxItem, { ...keys.outboxOpenAll(), limit: options.limit ?? 100 });
     const stuck = page.items.filter((item) =>
@@ -69,7 +70,7 @@ export namespace OutboxSender {
   }
 
   async function claim(image: OutboxItem): Promise<OutboxItem | undefined> {
-    const now = Date.now();
+    const now = clock.ms();
     return update(image, {
       expression: "SET #status = :sending, claimedAt = :now, attempts = attempts + :one",
       condition: "attempts = :seen AND (#status = :pending OR (#status = :sending AND claimedAt < :abandoned))",
@@ -91,7 +92,7 @@ export namespace OutboxSender {
     const settled = await update(item, {
       expression: "SET #status = :pending, nextAttemptAt = :next, lastError = :reason",
       condition: "#status = :sending AND attempts = :mine",
-      values: { ":pending": "pending", ":sending": "sending", ":next": Date.now() + backoffMs(item.attempts), ":reason": reason, ":mine": item.attempts },
+      values: { ":pending": "pending", ":sending": "sending", ":next": clock.ms() + backoffMs(item.attempts), ":reason": reason, ":mine": item.attempts },
     });
     return settled ? ("pending" as const) : "skipped";
   }

@@ -7,6 +7,7 @@ import { checkImport, type ImportCheck } from "./prepare";
 import { dispatchJob, resumeJobs, setJobDispatcher } from "./dispatch";
 import type { RosterProblem } from "./problems";
 import type { Counts } from "./plan";
+import { clock } from "../clock";
 
 export type { RosterProblem } from "./problems";
 
@@ -68,7 +69,7 @@ export namespace Roster {
       if (isStale(same) || !same.owner) dispatch(same.id);
       return viewOf(same);
     }
-    if (empty) return { status: "done", createdAt: new Date().toISOString(), progress: { done: 0, total: 0 }, summary };
+    if (empty) return { status: "done", createdAt: clock.iso(), progress: { done: 0, total: 0 }, summary };
     if (open.some((job) => !isStale(job))) {
       throw new VisibleError(409, "import_running", "Another roster import is running for this district; wait for it to finish, then upload again");
     }

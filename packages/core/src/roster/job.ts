@@ -7,6 +7,7 @@ import type { RosterProblem } from "./problems";
 import type { ImportSummary, JobView } from "./index";
 import { openRosterJobItem, rosterJobFileItem, rosterJobItem } from "./job-item";
 import { mapLimit } from "./util";
+import { clock } from "../clock";
 
 export type JobStatus = "queued" | "running" | "done" | "failed";
 
@@ -43,7 +44,7 @@ const chunkBytes = 300 * 1024;
 
 export const isOpen = (job: RosterJob) => job.status === "queued" || job.status === "running";
 
-export const isStale = (job: RosterJob, now = Date.now()) =>
+export const isStale = (job: RosterJob, now = clock.ms()) =>
   isOpen(job) && now - Date.parse(job.heartbeatAt ?? job.createdAt) > staleMs;
 
 /** The same files in any order give the same hash: a re-upload after a crash finds its job. */
@@ -93,7 +94,7 @@ export async function createJob(
   );
   // 25 items of 300 KB stay under BatchWriteItem's 16 MB.
   await mapLimit(Array.from({ length: Math.ceil(chunks.length / 25) }, (_, i) => chunks.slice(i * 25, i * 25 + 25)), 2, (batch) => batchPut(batch));
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const job: RosterJob = {
     id,
     districtId: actor.districtId,
@@ -148,7 +149,7 @@ export async function openJobs(districtId?: string): Promise<RosterJob[]> {
 
 /** Saves a change if nobody saved since `job` was read; undefined when someone did. */
 export async function saveJob(job: RosterJob, change: Partial<RosterJob>): Promise<RosterJob | undefined> {
-  const next: RosterJob = { ...job, ...change, updatedAt: new Date().toISOString(), version: job.version + 1 };
+  const next: RosterJob = { ...job, ...change, updatedAt: clock.iso(), version: job.version + 1 };
   try {
     await putItem(toItem(next), "#v = :v", { "#v": "version" }, { ":v": job.version });
     return next;

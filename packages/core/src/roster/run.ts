@@ -6,6 +6,7 @@ import { heartbeatMs, isOpen, isStale, loadFiles, loadJob, saveJob, type RosterJ
 import { planSize } from "./plan";
 import { prepareImport } from "./prepare";
 import type { Dispatch } from "./dispatch";
+import { clock } from "../clock";
 
 class LostJob extends Error {}
 
@@ -27,7 +28,7 @@ export async function runJob(jobId: string, options: { takeOver?: boolean } = {}
   if (!found || !isOpen(found)) return found;
   if (found.owner && !isStale(found) && !options.takeOver) return found;
   const owner = randomUUID();
-  let job = await saveJob(found, { status: "running", owner, heartbeatAt: new Date().toISOString() });
+  let job = await saveJob(found, { status: "running", owner, heartbeatAt: clock.iso() });
   if (!job) return loadJob(jobId);
 
   // Every save goes through one chain, so a heartbeat and a progress save never race each other.
@@ -37,7 +38,7 @@ export async function runJob(jobId: string, options: { takeOver?: boolean } = {}
   const save = (change: () => Partial<RosterJob>) => {
     saves = saves.then(async () => {
       if (lost) return;
-      const next = await saveJob(job!, { ...change(), heartbeatAt: new Date().toISOString() });
+      const next = await saveJob(job!, { ...change(), heartbeatAt: clock.iso() });
       if (next) job = next;
       else lost = true;
     });
