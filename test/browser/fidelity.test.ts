@@ -3,14 +3,14 @@ import type { BrowserContext, Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
 import { addWeeks, weekStart } from "@fidelio/core/fidelity/week";
-import { pinClock } from "../support/clock";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
 import { currentWeek } from "../fidelity/helpers";
 
 // The demo roster: teacher@ (Maria Alvarez, Grade 3) serves parent@'s child, Sofia.
 const CHILD = "Sofia Martinez";
 
 // An ordinary school day, unless the run pins another instant (npm run test:instants).
-pinClock("2026-12-09T18:00:00Z");
+pinClock(ordinarySchoolDay);
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];

@@ -8,6 +8,10 @@ import { RosterRunner } from "@fidelio/core/roster/runner";
 import { Student, studentItem, type StudentInfo } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, toFiles, writesDuring } from "./fixture";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 /** The district's system and Fidelio both write IEP versions: neither may silently undo the other. */
 describe("IEP versions from the roster beside amendments made in Fidelio", () => {

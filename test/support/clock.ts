@@ -18,3 +18,6 @@ export function resetClockForFile() {
   if (run) clock.set(run);
   else clock.reset();
 }
+
+/** A Wednesday mid-morning in the demo district's school year, no closure near: the default for date-dependent files. */
+export const ordinarySchoolDay = "2026-12-09T18:00:00Z";
