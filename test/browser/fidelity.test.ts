@@ -183,7 +183,8 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   for (const name of ["Semana", "Requeridos", "Dados", "Se deben hasta ahora"]) await table.getByRole("columnheader", { name }).waitFor();
   expect(await table.locator("tbody tr").count()).toBe(10);
   await parent.page.getByRole("img", { name: /Gráfico de los minutos/ }).first().waitFor();
-  await expect.poll(() => parent.page.locator(".chart-box canvas").count()).toBeGreaterThan(0);
+  // The chart library loads on demand: on a busy machine that takes longer than a poll's default second.
+  await expect.poll(() => parent.page.locator(".chart-box canvas").count(), { timeout: 20_000 }).toBeGreaterThan(0);
   const supports = parent.page.getByRole("region", { name: "Apoyos en clase" });
   await supports.getByText(/Se brindó en \d+ de \d+ semanas/).first().waitFor();
   await supports.getByRole("link", { name: /^Presentar una inquietud sobre esto/ }).first().waitFor();
