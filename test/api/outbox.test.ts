@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { clock } from "@fidelio/core/clock";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -110,7 +111,7 @@ describe("email through the outbox", () => {
   });
 
   it("never sends an email after its notAfter (a sign-in code that expired meanwhile)", async () => {
-    const id = await queue("too-late@outbox.fidelio.test", { notAfter: Date.now() - 1 });
+    const id = await queue("too-late@outbox.fidelio.test", { notAfter: clock.ms() - 1 });
     expect(await settled(id)).toMatchObject({ status: "expired" });
     expect(await emailsTo("too-late@outbox.fidelio.test", mailUrl)).toHaveLength(0);
   });

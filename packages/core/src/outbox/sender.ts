@@ -5,6 +5,7 @@ import { Outbox, outboxItem, type OutboxItem, type OutboxStatus } from "./index"
 import { unseal } from "./seal";
 import { nextAttemptAt, retryPolicy } from "./retry-policy";
 import { recordUndelivered } from "../concern/undelivered";
+import { clock } from "../clock";
 
 /** Delivery rounds of outbox items (see ./index.ts); only the sender imports this, and with it SES. */
 
@@ -34,22 +35,22 @@ export namespace OutboxSender {
 
   async function round(image: OutboxItem): Promise<OutboxStatus | "skipped"> {
     // A round in progress shows up as a `sending` image: only one abandoned past its lease is taken over.
-    const abandoned = image.status === "sending" && (image.claimedAt ?? 0) < Date.now() - LEASE_MS;
+    const abandoned = image.status === "sending" && (image.claimedAt ?? 0) < clock.ms() - LEASE_MS;
     if (image.status !== "pending" && !abandoned) return "skipped";
-    const wait = image.nextAttemptAt - Date.now();
+    const wait = image.nextAttemptAt - clock.ms();
     // Not due for a while: the sweep takes it when it is (a long wait would hold the stream's batch).
     if (image.status === "pending" && wait > MAX_INLINE_WAIT_MS) return "skipped";
     if (image.status === "pending" && wait > 0) await sleep(wait);
     const item = await claim(image);
     if (!item) return "skipped";
-    if (item.notAfter !== undefined && Date.now() > item.notAfter) return settle(item, "expired", {});
+    if (item.notAfter !== undefined && clock.ms() > item.notAfter) return settle(item, "expired", {});
     try {
       const messageId = await Email.send(unseal(item.sealed!));
-      return await settle(item, "delivered", { messageId, deliveredAt: new Date().toISOString() });
+      return await settle(item, "delivered", { messageId, deliveredAt: clock.iso() });
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown error";
       // A permanent refusal gives up at once; a passing failure only once the retry window has closed.
-      const next = Email.isTransient(error) ? nextAttemptAt(retryPolicy(), item, Date.now()) : undefined;
+      const next = Email.isTransient(error) ? nextAttemptAt(retryPolicy(), item, clock.ms()) : undefined;
       if (next === undefined) {
         const settled = await settle(item, "failed", { lastError: reason });
         // Only the round that settled it records it; the concern's write is idempotent besides.
@@ -71,24 +72,24 @@ export namespace OutboxSender {
    */
   export async function sweep(options: { graceMs?: number } = {}): Promise<number> {
     const grace = options.graceMs ?? SWEEP_GRACE_MS;
-    const stopAt = Date.now() + SWEEP_BUDGET_MS;
+    const stopAt = clock.ms() + SWEEP_BUDGET_MS;
     let swept = 0;
     let cursor: string | undefined;
     do {
       const page = await queryPage(outboxItem, { ...keys.outboxOpenAll(), limit: SWEEP_PAGE, cursor });
-      const now = Date.now();
+      const now = clock.ms();
       const due = page.items.filter((item) =>
         item.status === "pending" ? item.nextAttemptAt <= now - grace : item.status === "sending" && (item.claimedAt ?? 0) < now - LEASE_MS,
       );
       await Promise.all(due.map(round));
       swept += due.length;
       cursor = page.cursor;
-    } while (cursor && Date.now() < stopAt);
+    } while (cursor && clock.ms() < stopAt);
     return swept;
   }
 
   async function claim(image: OutboxItem): Promise<OutboxItem | undefined> {
-    const now = Date.now();
+    const now = clock.ms();
     return update(image, {
       expression: "SET #status = :sending, claimedAt = :now, attempts = attempts + :one",
       condition: "attempts = :seen AND (#status = :pending OR (#status = :sending AND claimedAt < :abandoned))",
