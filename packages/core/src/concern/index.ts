@@ -9,9 +9,13 @@ import { verifyChain } from "./timeline";
 import { openConcernItem } from "./items";
 import { BoardQuery, escalationBoard } from "./board";
 import { evidencePacket } from "./packet";
+import { waitingOn } from "./waiting";
+import * as v from "valibot";
 
 export * from "./schema";
 export { BoardQuery } from "./board";
+export * from "./naming";
+export { waitingKinds, type WaitingKind } from "./waiting";
 export { concernSteps } from "./steps";
 export { verifyChain, type TimelineEvent } from "./timeline";
 
@@ -25,6 +29,8 @@ export namespace Concern {
   export const packet = verb(ConcernRef, (actor, { id }) => evidencePacket(actor, id));
   /** The director's escalation board (GET /api/reports/escalations). */
   export const board = verb(BoardQuery, escalationBoard);
+  /** What is waiting on the reader, for their home page (GET /api/concerns/waiting). */
+  export const waiting = verb(v.object({}), (actor) => waitingOn(actor));
 
   /** Recomputes the timeline's hash chain. */
   export const verify = verb(ConcernRef, async (actor, { id }) => {

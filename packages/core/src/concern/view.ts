@@ -4,6 +4,7 @@ import { notFound } from "../error";
 import { Student, type StudentRecord } from "../student";
 import { EmailFeedback } from "../user/email-feedback";
 import { canFlags, seeingReason } from "./rules";
+import { subjectOf } from "./naming";
 import type { Concern } from "./schema";
 import { loadWithTimeline } from "./store";
 import { publicPerson, type TimelineEvent } from "./timeline";
@@ -37,6 +38,8 @@ export function toView(actor: UserActor, concern: Concern, events: TimelineEvent
     id: concern.id,
     studentId: concern.studentId,
     studentName: concern.studentName,
+    subject: subjectOf(concern),
+    reference: concern.reference ?? null,
     parent: person(concern.parent)!,
     itemIds: concern.itemIds,
     items: concern.items ?? [],

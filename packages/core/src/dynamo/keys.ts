@@ -37,6 +37,10 @@
  *                                 Query  pk=CONLINK#USER#<userId>        sk=<createdAt>#<concernId> (link items, one per person and concern)
  *    open concerns (the local runner resumes them after a restart)
  *                                 Query  pk=CONCERNS#OPEN                sk=<concernId> (deleted when the concern closes)
+ *    the district's concern reference counter
+ *                                 Get    pk=DIST#<districtId>            sk=CONREFSEQ (`last`, set in each filing's transaction,
+ *                                 conditional on the value read: two filings at once cannot take one number)
+ *    concern by reference         Get    pk=DIST#<districtId>            sk=CONREF#<reference> (attribute_not_exists; "C-1042")
  *    filing replay guard          Get    pk=CONIDEM#<userId>#<sha256(Idempotency-Key)> sk=IDEM (TTL ends it)
  *    the director's board: open concerns in deadline order, one partition per filter scope
  *                                 Query  pk=BOARD#<districtId>#<scope>   sk=<0 missed a deadline|1>#<dueAt|~>#<levelSince>#<concernId>
@@ -156,6 +160,8 @@ export const keys = {
   concernsOfUser: (userId: string) => ({ pk: `CONLINK#USER#${userId}` }),
   openConcern: (concernId: string) => ({ pk: "CONCERNS#OPEN", sk: concernId }),
   openConcerns: () => ({ pk: "CONCERNS#OPEN" }),
+  concernReferenceCounter: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "CONREFSEQ" }),
+  concernReference: (districtId: string, reference: string) => ({ pk: `DIST#${districtId}`, sk: `CONREF#${reference}` }),
   concernIdempotency: (userId: string, keyHash: string) => ({ pk: `CONIDEM#${userId}#${keyHash}`, sk: "IDEM" }),
   boardEntry: (districtId: string, scope: string, order: string, concernId: string) => ({ pk: `BOARD#${districtId}#${scope}`, sk: `${order}#${concernId}` }),
   boardEntries: (districtId: string, scope: string) => ({ pk: `BOARD#${districtId}#${scope}` }),
