@@ -202,7 +202,7 @@ describe("a concern from filing to the director's board", () => {
     };
     expect(board.open.items.map((i) => i.id)).not.toContain(concernId);
     expect(board.resolvedLast30Days.count).toBeGreaterThanOrEqual(1);
-    await page.getByText(`${board.resolvedLast30Days.count} concerns closed.`).waitFor();
+    await page.getByText(board.resolvedLast30Days.count === 1 ? "1 concern closed." : `${board.resolvedLast30Days.count} concerns closed.`).waitFor();
     expect(await page.locator(`a[href="/concerns/${concernId}"]`).count()).toBe(0);
     await page.getByRole("table", { name: "Open concerns by level, overdue first" }).getByText("Missed a deadline").first().waitFor();
     await accessibleAtBothWidths(page, "escalation board", DESKTOP);
@@ -232,7 +232,7 @@ describe("a concern from filing to the director's board", () => {
     await page.getByRole("heading", { level: 2, name: "Concerns handed to you" }).waitFor();
     const packet = page.locator(`a[href="/api/concerns/${filed.body.id}/packet"]`);
     await packet.waitFor();
-    expect(await packet.getAttribute("aria-label")).toBe(`Printable packet for ${name}`);
+    expect(await packet.getAttribute("aria-label")).toBe(`Printable packet for ${(filed.body as unknown as { reference: string }).reference} (${name})`);
     await accessibleAtBothWidths(page, "advocate home");
     const response = await page.context().request.get(`${server.url}/api/concerns/${filed.body.id}/packet`);
     expect(response.status()).toBe(200);

@@ -18,7 +18,6 @@ export const fidelityStrings = {
   "status.submitted": ["Submitted", "Enviado"],
   formLink: ["{status}: {name}, {week}", "{status}: {name}, {week}"],
   noForms: ["You have no forms for these weeks: no student you serve has an IEP in effect.", "No tiene formularios para estas semanas: ningún estudiante que usted atiende tiene un IEP vigente."],
-  formsOpenCount: ["{count} forms still open this week.", "{count} formularios siguen abiertos esta semana."],
   allDone: ["Every form for this week is submitted. Thank you.", "Todos los formularios de esta semana están enviados. Gracias."],
   weekFormsLink: ["Fill in this week's forms", "Completar los formularios de esta semana"],
 

@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, ApiError, call, isStatus } from "../api";
-import { t, type StringKey } from "../i18n";
+import { t, type StringKey, tn } from "../i18n";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
@@ -74,7 +74,7 @@ function WeekView(props: { week: Week }) {
   const open = () => props.week.current.filter((f) => f.status !== "submitted").length;
   return (
     <Show when={props.week.current.length + props.week.previous.length > 0} fallback={<p class="empty">{t("noForms")}</p>}>
-      <p class={open() ? "notice" : "notice done"}>{open() ? t("formsOpenCount", { count: open() }) : t("allDone")}</p>
+      <p class={open() ? "notice" : "notice done"}>{open() ? tn("formsOpenCount", open()) : t("allDone")}</p>
       <For each={groupByClass(props.week)}>
         {(group) => (
           <section class="class-group" aria-labelledby={`forms-${group.id || "other"}`}>
