@@ -1,5 +1,5 @@
 import { lang, t, tn } from "./i18n";
-import { durationParts } from "./plural";
+import { durationParts } from "@fidelio/core/words/plural";
 
 export const formatDate = (isoDate: string) =>
   new Intl.DateTimeFormat(lang(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));

@@ -1,4 +1,4 @@
-import type { PluralForms } from "./plural";
+import type { PluralForms } from "@fidelio/core/words/plural";
 
 /**
  * Counted phrases, English then Spanish, one and other (i18n.ts `tn` picks with Intl.PluralRules).

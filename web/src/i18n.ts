@@ -5,7 +5,7 @@ import { rosterDetailStrings, rosterProblemStrings } from "./i18n-roster";
 import { concernStrings } from "./i18n-concerns";
 import { fidelityStrings } from "./i18n-fidelity";
 import { pluralStrings } from "./i18n-plurals";
-import { pluralText } from "./plural";
+import { pluralText } from "@fidelio/core/words/plural";
 
 export type Lang = "en" | "es";
 
