@@ -9,6 +9,8 @@
  *    by name (director search)    Query  same, gsi1sk begins_with <normalized prefix> ("last first", lower case,
  *                                 no accents). School and grade filter the name-ordered pages (a bounded read,
  *                                 see student/search.ts): one index, no item per school to keep in step.
+ *    by any word of the name    Query  pk=DIST#<districtId>#STUWORDS     sk begins_with <normalized word prefix> (sk=<word>#<last first>#<studentId>;
+ *                                 one item per word of the first and last names, written and removed with the student item)
  *  - demo seed finished (marker) Get    pk=DIST#<districtId>            sk=SEEDED (demo concerns: SEEDED#CONCERNS)
  *  - user by id                   Get    pk=USER#<userId>                sk=USER
  *  - user by email (unique)       Get    pk=EMAIL#<email>                sk=EMAIL
@@ -100,6 +102,9 @@ export const keys = {
     pk: `DIST#${districtId}#STUDENTS`,
     ...(namePrefix && { skPrefix: namePrefix }),
   }),
+
+  studentNameWord: (districtId: string, word: string, sortName: string, studentId: string) => ({ pk: `DIST#${districtId}#STUWORDS`, sk: `${word}#${sortName}#${studentId}` }),
+  studentNameWords: (districtId: string, wordPrefix: string) => ({ pk: `DIST#${districtId}#STUWORDS`, skPrefix: wordPrefix }),
 
   relationship: (studentId: string, userId: string) => ({ pk: `STU#${studentId}`, sk: `REL#${userId}` }),
   relationshipForUser: (userId: string, sortName: string, studentId: string) => ({
