@@ -21,7 +21,6 @@ import { isReferenceRace, takeReference } from "./reference";
 const idempotencyTtlSeconds = 7 * 86_400;
 /** Filings in one district at once each retry until they take a reference of their own. */
 const referenceAttempts = 40;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Starts (or finds running) the concern's execution; the name is the concern id, so a second start changes nothing. */
 export async function startWorkflow(concernId: string) {
@@ -45,7 +44,7 @@ async function replay(actor: UserActor, idem: { pk: string; sk: string }) {
  * A parent files a concern. The Idempotency-Key makes a retry safe: its item is written in the same
  * transaction as the concern, so a replay finds it and returns that concern, writing nothing.
  */
-export async function fileConcern(actor: UserActor, key: unknown, body: unknown) {
+export async function fileConcern(actor: UserActor, key: unknown, body: unknown, clock: () => Date = () => new Date()) {
   Access.requireAction(actor, "concern.file");
   const idemKey = v.parse(IdempotencyKey, key);
   const input = v.parse(FileConcern, body);
@@ -55,7 +54,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
 
   const { record, district } = await loadStudentAndDistrict(input.studentId);
   if (!record || !district || !isGuardianOf(actor, record)) throw notFound("Student");
-  const iep = Iep.inEffect(record.ieps, today());
+  const iep = Iep.inEffect(record.ieps, clock().toISOString().slice(0, 10));
   const supports: ConcernItem[] = [
     ...(iep?.accommodations ?? []).map((a) => ({ id: a.id, kind: "accommodation" as const, text: a.text })),
     ...(iep?.modifications ?? []).map((m) => ({ id: m.id, kind: "modification" as const, text: m.text })),
@@ -77,7 +76,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
   const id = newId("con");
   // Another filing in the district may take the reference read: read the counter again and retry.
   for (let attempt = 1; ; attempt++) {
-    const now = new Date();
+    const now = clock();
     const { reference, ops: referenceOps } = await takeReference(district.id, id);
     const base: Concern = {
       ...input,
@@ -114,6 +113,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
         audit: { action: "concern.file", reason: "guardian" },
         emails: { parent: true, staff: after.assignee ? [after.assignee] : [] },
         timeZone: district.timeZone,
+        now,
         viewerIds: record.relationships.filter((r) => r.kind === "guardian" || r.kind === "case_manager").map((r) => r.userId),
         extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, ttl: Math.floor(Date.now() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...referenceOps, ...assignment.creates],
       });

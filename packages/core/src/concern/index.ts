@@ -16,7 +16,7 @@ export * from "./schema";
 export { BoardQuery } from "./board";
 export * from "./naming";
 export { waitingKinds, type WaitingKind } from "./waiting";
-export { concernSteps } from "./steps";
+export { concernSteps, concernStepsAt } from "./steps";
 export { verifyChain, type TimelineEvent } from "./timeline";
 
 /** Implementation concerns: a parent's report that a promised support is not happening, and its climb up the ladder. */
