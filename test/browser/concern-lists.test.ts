@@ -16,7 +16,7 @@ const open = async (viewport: { width: number; height: number }) => {
   browsers.push(browser);
   return browser.context.newPage();
 };
-interface Summary { id: string; reference: string; subject: string; status: string; dueAt: string | null; assignee: { name: string } | null }
+interface Summary { id: string; studentId: string; reference: string; subject: string; status: string; dueAt: string | null; assignee: { name: string } | null }
 const listOf = async (page: Page) => ((await (await page.context().request.get(`${server.url}/api/concerns`)).json()) as { items: Summary[] }).items;
 
 describe("concerns people can tell apart", () => {
@@ -59,6 +59,12 @@ describe("concerns people can tell apart", () => {
     await page.getByRole("button", { name: "Buscar", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "Se encontró 1 inquietud." }).waitFor();
     expect(await page.locator('a[href^="/concerns/con_"]').count()).toBe(1);
+
+    // Times on the access log are the district's (Pacific), the zone named, whatever the browser's zone (UTC here).
+    await page.goto(`${server.url}/students/${confirming.studentId}/audit`);
+    const when = page.locator("table time").first();
+    await when.waitFor();
+    expect(await when.textContent()).toMatch(/(GMT-[78]|PST|PDT)$/);
   }, 120_000);
 
   test("the teacher's home lists the concern waiting for her answer; the director's board names each concern and finds one by reference", async () => {

@@ -4,8 +4,10 @@ import { durationParts } from "@fidelio/core/words/plural";
 export const formatDate = (isoDate: string) =>
   new Intl.DateTimeFormat(lang(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
-export const formatDateTime = (iso: string) =>
-  new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/** An instant on the district's clock with its zone named, never the browser's: everyone reads the same time. */
+export const formatDateTime = (iso: string, timeZone: string) =>
+  // Intl refuses dateStyle/timeStyle beside timeZoneName, so the parts are spelled out.
+  new Intl.DateTimeFormat(lang(), { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
 
 /** Rosters send grades as OneRoster codes ("03", "KG", "PK"); people read "Grade 3", "Kindergarten". */
 export function formatGrade(grade: string): string {

@@ -119,12 +119,14 @@ export function Audit() {
 }
 
 function AuditTable(props: { items: AuditItem[]; myId?: string }) {
+  const session = useSession();
+  const timeZone = () => session.me()?.district.timeZone ?? "America/Los_Angeles";
   return (
     <DataTable
       caption={t("auditCaption")}
       rows={props.items}
       columns={[
-        { label: t("colWhen"), cell: (entry) => <time datetime={entry.at}>{formatDateTime(entry.at)}</time> },
+        { label: t("colWhen"), cell: (entry) => <time datetime={entry.at}>{formatDateTime(entry.at, timeZone())}</time> },
         {
           label: t("colWho"),
           cell: (entry) => (
