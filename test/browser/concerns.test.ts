@@ -104,7 +104,8 @@ describe("a concern from filing to the director's board", () => {
     await page.getByRole("heading", { level: 1, name: `Inquietud sobre ${child!.name}`, exact: true }).waitFor();
     await page.getByText("Su inquietud fue enviada").waitFor();
     concernId = page.url().split("/concerns/")[1]!;
-    await page.getByText(`Referencia: ${concernId}`).waitFor();
+    // The short reference people can quote (the long id stays in the URL).
+    await page.getByText(/^Referencia: C-\d{4}\. /).waitFor();
     // The page names the support the concern is about, as the IEP worded it.
     await page.getByText("Apoyos que no se están dando").waitFor();
     expect(await page.locator(".named-supports li").allTextContents()).toEqual([picked]);
@@ -238,7 +239,8 @@ describe("a concern from filing to the director's board", () => {
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("text/html");
 
-    await page.locator(`a[href="/concerns/${filed.body.id}"]`).click();
+    // Linked twice: from "Waiting on you" and from the table; the table's link opens it.
+    await page.getByRole("table").locator(`a[href="/concerns/${filed.body.id}"]`).click();
     await heading(page, `Concern about ${name}`).waitFor();
     await page.getByText("With the advocate · Handed to the advocate").first().waitFor();
     await page.getByRole("button", { name: "Record the outcome" }).waitFor();
