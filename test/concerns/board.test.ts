@@ -2,11 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../support/api";
 import { startWorkflowRunner } from "../support/workflow";
 import { act, childOf, fileConcern, token, until, waiting, type Who } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 interface Board {
   open: { items: Array<{ id: string; studentName: string; schoolId: string; schoolName: string; level: string; status: string; assignee: { name: string } | null; dueAt: string | null; overdue: boolean; openedAt: string; levelSince: string }>; cursor?: string };
   totals: { open: number; overdue: number; byLevel: Record<string, number> };
-  resolvedLast30Days: { count: number; medianDaysToResolution: number | null };
+  resolvedLast30Days: { count: number; medianDaysToResolution: number | null; medianHoursToResolution: number | null };
   missedDeadlinesBySchool: Array<{ schoolId: string; schoolName: string; count: number }>;
 }
 
@@ -53,7 +57,7 @@ describe("GET /api/reports/escalations", () => {
     expect(body.open.cursor).toBeUndefined();
     expect(body.totals).toEqual({ open: 4, overdue: 1, byLevel: { teacher: 2, case_manager: 1, director: 0, advocate: 1 } });
     expect(body.missedDeadlinesBySchool).toEqual([{ schoolId: a!.schoolId, schoolName: "Riverbend Elementary", count: 3 }]);
-    expect(body.resolvedLast30Days).toEqual({ count: 0, medianDaysToResolution: null });
+    expect(body.resolvedLast30Days).toEqual({ count: 0, medianDaysToResolution: null, medianHoursToResolution: null });
   });
 
   it("filters by level and by school; totals follow the school", async () => {
@@ -107,6 +111,8 @@ describe("GET /api/reports/escalations", () => {
     expect(body.totals.open).toBe(26);
     expect(body.resolvedLast30Days.count).toBe(1);
     expect(body.resolvedLast30Days.medianDaysToResolution).toBe(0);
+    // Resolved within the hour: the board says hours, not "0 days".
+    expect(body.resolvedLast30Days.medianHoursToResolution).toBe(0);
   });
 });
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { clock } from "@fidelio/core/clock";
 import { queryAll, keys } from "@fidelio/core/dynamo";
 import { weekDays } from "@fidelio/core/fidelity";
 import { Iep } from "@fidelio/core/iep";
@@ -6,6 +7,10 @@ import { Student } from "@fidelio/core/student";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { call, signIn } from "../support/api";
 import { currentWeek, demo, formsOf, json, weeksAgo, type FormRow } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 const t = {} as Record<"teacher" | "teacher2" | "casemanager" | "parent" | "admin" | "director", string>;
 let sofia = "";
@@ -54,7 +59,7 @@ describe("IEP versions", () => {
     expect((await call(`/api/students/${sofia}/iep/acknowledge`, { token: t.teacher2, body: { version } })).status).toBe(404);
     const ack = await json(call(`/api/students/${sofia}/iep/acknowledge`, { token: t.teacher, body: { version } }));
     expect(ack.status).toBe(200);
-    expect(Date.now() - Date.parse(ack.body.at)).toBeLessThan(60_000);
+    expect(clock.ms() - Date.parse(ack.body.at)).toBeLessThan(60_000);
     const again = await json(call(`/api/students/${sofia}/iep/acknowledge`, { token: t.teacher, body: { version } }));
     expect(again.body.at).toBe(ack.body.at);
     const after = await json(call(`/api/fidelity/forms/${form.id}`, { token: t.teacher }));

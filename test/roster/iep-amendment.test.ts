@@ -8,6 +8,10 @@ import { RosterRunner } from "@fidelio/core/roster/runner";
 import { Student, studentItem, type StudentInfo } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, toFiles, writesDuring } from "./fixture";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 /** Waits until no email waits in the outbox (its open index is sparse: emptied once each is delivered or failed). */
 async function outboxSettled(timeoutMs = 15_000) {

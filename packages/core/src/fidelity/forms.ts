@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import * as v from "valibot";
 import type { AuditReason } from "../audit/reasons";
 import { Access } from "../access";
@@ -62,7 +63,7 @@ async function followAmendment(actor: UserActor, pairs: Array<{ stored: Fidelity
         accommodations: keep(stored.accommodations, wanted.plan.accommodations.map((a) => a.id)),
         services: keep(stored.services, wanted.plan.services.map((x) => x.id)),
         createdAt: stored.createdAt,
-        updatedAt: new Date().toISOString(),
+        updatedAt: clock.iso(),
         ...(stored.updatedBy && { updatedBy: stored.updatedBy }),
         ...(stored.lateReason && { lateReason: stored.lateReason }),
       };

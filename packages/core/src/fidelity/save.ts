@@ -10,6 +10,7 @@ import { itemBlockers, submitBlockers } from "./blockers";
 import { formItem, formItemType, isFutureWeek, isLateWeek } from "./form";
 import { FormSave, FormSubmit, type FidelityForm } from "./schema";
 import { weekDays } from "./week";
+import { clock } from "../clock";
 
 const unprocessable = (code: string, message: string, details?: unknown) => new VisibleError(422, code, message, details);
 
@@ -98,7 +99,7 @@ export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), asyn
   if (form.version !== input.version) throw await staleConflict(id, input);
   checkNotFuture(own);
   checkAnswers(form, input);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const answers = { accommodations: input.accommodations, services: input.services, updatedAt: now, updatedBy: actor.userId, version: form.version + 1 };
   if (form.status === "submitted") {
     if (!input.reason) throw new VisibleError(409, "form_submitted", "This form was submitted; a correction needs a reason.");
@@ -126,7 +127,7 @@ export const submitForm = verb(v.object({ id: FormId, ...FormSubmit.entries }), 
     throw new VisibleError(409, "acknowledgment_required", "Acknowledge what this IEP version asks of you before submitting.", { version: form.iepVersion });
   }
   checkComplete(form);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? reason : undefined);
   const next: FidelityForm = { ...form, status: "submitted", submittedAt: now, updatedAt: now, updatedBy: actor.userId, version: form.version + 1, ...(lateReason && { lateReason }) };
   return withBlockers(own, await write(actor, own, next, form.version, "fidelity.form-submit"), actor.userId);

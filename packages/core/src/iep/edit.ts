@@ -8,6 +8,7 @@ import { verb } from "../verb";
 import { Iep } from "./index";
 import { amendmentNotices, clearNotice } from "./notices";
 import { IepAcknowledgeInput, IepUpdate, type IepAcknowledgment, type IepVersion } from "./schema";
+import { clock } from "../clock";
 
 const StudentId = v.pipe(v.string(), v.maxLength(64));
 
@@ -29,7 +30,7 @@ export namespace IepEdit {
     const ids = [...content.accommodations, ...content.modifications, ...content.services, ...content.goals].map((item) => item.id);
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (repeated.length) throw new VisibleError(422, "duplicate_item", "Each item needs its own id.", { itemIds: [...new Set(repeated)] });
-    const next: IepVersion = { studentId, version: version + 1, ...content, createdAt: new Date().toISOString(), createdBy: actor.userId };
+    const next: IepVersion = { studentId, version: version + 1, ...content, createdAt: clock.iso(), createdBy: actor.userId };
     // Whoever must carry out a change hears of it: an email and a notice on their home, or neither if the version is not written.
     const notices = await amendmentNotices(record!, latest, next);
     try {
@@ -58,7 +59,7 @@ export namespace IepEdit {
       await clearNotice(actor.userId, studentId, version);
       return existing;
     }
-    const ack: IepAcknowledgment = { studentId, userId: actor.userId, version, at: new Date().toISOString() };
+    const ack: IepAcknowledgment = { studentId, userId: actor.userId, version, at: clock.iso() };
     try {
       await transact([
         { put: { ...keys.iepAcknowledgment(studentId, actor.userId, version), type: "iep-ack", ...ack }, condition: "attribute_not_exists(pk)" },

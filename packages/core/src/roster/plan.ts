@@ -3,7 +3,7 @@ import { roles as allRoles, type UserActor, type Role } from "../actor";
 import type { AuditEvent } from "../audit";
 import { keys } from "../dynamo";
 import { Iep, type IepContent, type IepVersion } from "../iep";
-import { parseStudentPartition, relationshipItem, studentItem } from "../student/items";
+import { parseStudentPartition, relationshipItem, staleWordKeys, studentItem, studentWordItems } from "../student/items";
 import { studentName, type Relationship, type RelationshipKind, type StudentInfo } from "../student/schema";
 import { User, type UserInfo } from "../user";
 import type { ImportedIep } from "./fidelio";
@@ -11,6 +11,7 @@ import type { ImportedLink, ImportedPerson, ImportedStudent, RosterModel } from 
 import { rolesAfterImport, type RoleChange } from "./roles";
 import type { Ids, Stored } from "./stored";
 import { sameItem } from "./util";
+import { clock } from "../clock";
 
 type Item = Record<string, unknown>;
 
@@ -222,7 +223,7 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
   const latest = record && Iep.latest(record.ieps);
   let newVersion: IepVersion | undefined;
   if (iep && rowsChanged && !(latest && Iep.sameContent(normalized(latest), normalized(iep.content)))) {
-    newVersion = { studentId: id, version: (latest?.version ?? 0) + 1, ...normalized(iep.content), createdAt: new Date().toISOString(), createdBy: actor.userId };
+    newVersion = { studentId: id, version: (latest?.version ?? 0) + 1, ...normalized(iep.content), createdAt: clock.iso(), createdBy: actor.userId };
     plan.counts.iep[latest ? "updated" : "created"] += 1;
     unit.iep = Iep.toItem(newVersion);
     unit.iepClaim = Iep.claimItem(newVersion);
@@ -269,6 +270,9 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
   if (changed.length === 0) return;
   // The student item goes with every change, first: a relationship never commits without it.
   unit.puts.unshift(item);
+  // The name's words (the search by any part of a name): put with every write of the student, stale ones removed.
+  unit.puts.push(...studentWordItems(info));
+  unit.deletes.push(...staleWordKeys(before && (strip(before) as StudentInfo), info));
   unit.audit.record = changed.join(",");
   plan.students.push(unit);
 }

@@ -6,6 +6,8 @@ import { auditKinds } from "../audit/reasons";
 import { keys, queryAll } from "../dynamo";
 import { Iep } from "../iep";
 import { affectedMembers, versionBefore } from "../iep/duties";
+import { districtToday } from "../clock";
+import { District } from "../district";
 import { EmailFeedback } from "../user/email-feedback";
 import { verb } from "../verb";
 import { parseStudentPartition, type StudentRecord } from "./items";
@@ -19,7 +21,6 @@ export { StudentQuery, type StudentSummary } from "./search";
 
 const StudentId = v.pipe(v.string(), v.regex(/^stu_[0-9a-z]{26}$/, "Not a student id"));
 const Cursor = v.optional(v.pipe(v.string(), v.maxLength(2048)));
-const today = () => new Date().toISOString().slice(0, 10);
 
 export namespace Student {
   /** One Query: the student, every relationship and every IEP version. */
@@ -40,9 +41,11 @@ export namespace Student {
 
   /** The student with the IEP snapshot in effect today and the service team. */
   export const get = verb(v.object({ id: v.string() }), async (actor, { id }) => {
-    const { record, grant } = await loadFor(actor, "student.read", id);
+    // The district is read alongside: "today" (which IEP is in effect) is the district's date.
+    const [{ record, grant }, own] = await Promise.all([loadFor(actor, "student.read", id), District.load(actor.districtId)]);
+    const district = record.student.districtId === own?.id ? own : await District.load(record.student.districtId);
     const towardRoles = grantsFor(actor, record).map((g) => g.role);
-    const iep = Iep.inEffect(record.ieps, today());
+    const iep = Iep.inEffect(record.ieps, districtToday(district ?? {}));
     const team = record.relationships.filter((rel) => rel.kind !== "guardian");
     // Staff see whose email bounces or was refused, so they reach that person another way; a parent sees the team only.
     const staffView = grant.role !== "parent";
