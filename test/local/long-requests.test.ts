@@ -33,13 +33,13 @@ describe("long requests", () => {
     const res = await fetch(`${server.url}${path}`);
     expect(res.status).toBe(414);
     expect(await res.json()).toMatchObject({ error: "uri_too_long" });
-    const answer = await raw(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    const answer = await raw(`GET ${path} HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\n\r\n`);
     expect(answer.error).toBeUndefined();
     expect(statusOf(answer.text)).toBe(414);
   });
 
   it("a URL or headers past the parser's limit answer 431 with a JSON reason, not a reset", async () => {
-    const longUrl = await raw(`GET /api/students?q=${"a".repeat(100_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    const longUrl = await raw(`GET /api/students?q=${"a".repeat(100_000)} HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\n\r\n`);
     expect(longUrl.error).toBeUndefined();
     expect(statusOf(longUrl.text)).toBe(431);
     expect(longUrl.text).toContain('"error":"headers_too_large"');
@@ -49,7 +49,7 @@ describe("long requests", () => {
   });
 
   it("a request line Node cannot read answers 400, not a reset", async () => {
-    const answer = await raw("GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n");
+    const answer = await raw(`GET /api/me HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nBad Header\r\n\r\n`);
     expect(answer.error).toBeUndefined();
     expect(statusOf(answer.text)).toBe(400);
   });
