@@ -3,8 +3,10 @@ import { getForm, listForWeek, save, submit } from "./forms";
 import { studentFidelity } from "./student-report";
 
 export * from "./schema";
-export { formId, formItem, newForm, isInstructionDay, districtToday } from "./form";
-export { fidelityRows } from "./student-report";
+export { formId, formItem, formItemType, newForm, isInstructionDay, districtToday } from "./form";
+export { fidelityRows, summarize, studentMinutes, type FidelityRow } from "./student-report";
+export * from "./minutes";
+export { windowOf, windowPeriods, type WindowPeriod } from "./window";
 export { isoWeekOf, weekStart, weekDays, addWeeks, weeksBetween } from "./week";
 
 /**
