@@ -116,12 +116,17 @@ describe("one count of minutes everywhere", () => {
     // The student's CSV: its total row for reading.
     const studentCsv = await call(`/api/students/${sofia}/fidelity?period=last10&format=csv`, { token: t.casemanager });
     const total = csvRows(await studentCsv.text()).find((r) => r.week === "total" && r.item_id === "svc-reading")!;
-    expect({ required: Number(total.required_minutes), delivered: Number(total.delivered_minutes), notRecorded: Number(total.not_recorded_minutes), owed: Number(total.owed_so_far) }).toEqual({
+    expect({ required: Number(total.required_minutes), delivered: Number(total.delivered_minutes), notRecorded: Number(total.not_recorded_minutes), owed: Number(total.owed_so_far), weeks: Number(total.weeks_recorded), weeksNot: Number(total.weeks_not_recorded) }).toEqual({
       required: reading.required,
       delivered: reading.delivered,
       notRecorded: reading.notRecorded.required,
       owed: reading.owed,
+      weeks: reading.recorded.weeks,
+      weeksNot: reading.notRecorded.weeks,
     });
+    // Each week row of the CSV says what the page's table says: recorded or not, owed so far.
+    const lostRow = csvRows(await (await call(`/api/students/${sofia}/fidelity?period=last10&format=csv`, { token: t.parent })).text()).find((r) => r.week === notRecordedWeek && r.item_id === "svc-reading")!;
+    expect({ state: lostRow.week_state, recorded: lostRow.recorded, delivered: Number(lostRow.delivered_minutes) }).toEqual({ state: "ended", recorded: "no", delivered: 0 });
     // The director's CSV: the same row.
     const reportCsv = await call(`/api/reports/fidelity?studentId=${sofia}&period=last10&format=csv`, { token: t.director });
     const line = csvRows(await reportCsv.text()).find((r) => r.item_id === "svc-reading" && r.kind === "service")!;

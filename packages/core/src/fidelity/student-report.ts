@@ -124,6 +124,8 @@ const csvHeader = [
   "recorded",
   "not_recorded_minutes",
   "owed_so_far",
+  "weeks_recorded",
+  "weeks_not_recorded",
   "provided",
   "partly",
   "not_provided",
@@ -135,13 +137,13 @@ const blanks = (n: number) => Array.from({ length: n }, () => "");
 /** Week rows, then one `total` row per service and accommodation: the same totals the pages show. */
 function csvOf(data: Awaited<ReturnType<typeof studentMinutes>>) {
   const weekRows = data.weeks.flatMap((w) => [
-    ...w.services.map((s) => [w.week, w.start, w.state, w.schoolDays, w.iepVersion, "service", s.serviceId, s.name, s.required, s.delivered, ...missedReasons.map((r) => s.missed[r]), s.recorded ? "yes" : "no", s.unaccounted, s.balance, ...blanks(5)]),
-    ...w.accommodations.map((a) => [w.week, w.start, w.state, w.schoolDays, w.iepVersion, "accommodation", a.itemId, a.text, ...blanks(2 + missedReasons.length + 3), a.provided, a.partly, a.not_provided, a.not_applicable, a.noRecord]),
+    ...w.services.map((s) => [w.week, w.start, w.state, w.schoolDays, w.iepVersion, "service", s.serviceId, s.name, s.required, s.delivered, ...missedReasons.map((r) => s.missed[r]), s.recorded ? "yes" : "no", s.unaccounted, s.balance, "", "", ...blanks(5)]),
+    ...w.accommodations.map((a) => [w.week, w.start, w.state, w.schoolDays, w.iepVersion, "accommodation", a.itemId, a.text, ...blanks(2 + missedReasons.length + 5), a.provided, a.partly, a.not_provided, a.not_applicable, a.noRecord]),
   ]);
   const range = `${data.from}..${data.to}`;
   const totals = [
-    ...data.services.map((s) => ["total", range, "ended", "", "", "service", s.serviceId, s.name, s.required, s.delivered, ...missedReasons.map((r) => s.missedByReason[r]), s.recorded.weeks, s.notRecorded.required, s.owed, ...blanks(5)]),
-    ...data.accommodations.map((a) => ["total", range, "ended", "", "", "accommodation", a.itemId, a.text, ...blanks(2 + missedReasons.length + 3), a.provided, a.partly, a.notProvided, a.notApplicable, a.notRecorded]),
+    ...data.services.map((s) => ["total", range, "ended", "", "", "service", s.serviceId, s.name, s.required, s.delivered, ...missedReasons.map((r) => s.missedByReason[r]), "", s.notRecorded.required, s.owed, s.recorded.weeks, s.notRecorded.weeks, ...blanks(5)]),
+    ...data.accommodations.map((a) => ["total", range, "ended", "", "", "accommodation", a.itemId, a.text, ...blanks(2 + missedReasons.length + 5), a.provided, a.partly, a.notProvided, a.notApplicable, a.notRecorded]),
   ];
   return toCsv(csvHeader, [...weekRows, ...totals]);
 }
