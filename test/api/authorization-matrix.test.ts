@@ -180,6 +180,16 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(403, 403), admin: [400, 400] },
   },
   {
+    name: "POST /api/admin/roster/jobs/:id/confirm (no such job)",
+    request: (who) => call("/api/admin/roster/jobs/rjb_0000000000000000000000000z/confirm", { method: "POST", token: tokens[who], body: {} }),
+    expect: { ...all(403, 403), admin: [404, 404] },
+  },
+  {
+    name: "DELETE /api/admin/roster/jobs/:id (no such job)",
+    request: (who) => call("/api/admin/roster/jobs/rjb_0000000000000000000000000z", { method: "DELETE", token: tokens[who] }),
+    expect: { ...all(403, 403), admin: [404, 404] },
+  },
+  {
     name: "POST /api/concerns (own child, someone else's)",
     request: async (who, id) => call("/api/concerns", { token: tokens[who], body: await filing(id), headers: { "idempotency-key": randomUUID() } }),
     expect: { ...all(403, 403), parent: [201, 404], parent2: [201, 404] },

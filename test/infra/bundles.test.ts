@@ -49,6 +49,9 @@ describe("the deployed bundles", () => {
     expect(started).toMatchObject({ id: expect.stringMatching(/^rjb_/), status: "queued" });
     const job = await handlerOf("Fidelio roster import job");
 
+    // The job plans, the administrator confirms (the dispatch left out again), then it writes.
+    expect(await job({ jobId: started.id })).toEqual({ jobId: started.id, status: "awaiting_confirmation" });
+    await Roster.confirm(actor, started.id!, {}, () => undefined);
     expect(await job({ jobId: started.id })).toEqual({ jobId: started.id, status: "done" });
     expect(await Roster.job(actor, started.id!)).toMatchObject({ status: "done", progress: { done: 8, total: 8 }, summary: { created: 18 } });
     expect(await queryAll(keys.studentsOfDistrict(districtId))).toHaveLength(2);

@@ -27,6 +27,24 @@ test("a large upload shows an accessible progress bar while its job runs, then t
   await page.getByLabel(/Roster files/).setInputFiles(files);
   await page.getByRole("button", { name: "Upload roster" }).click();
 
+  // First the plan, in words: the demo's own people are not in this roster, so the roles it gave them
+  // would end; that is more than a tenth of the district's roles, so the count must be typed.
+  await page.getByRole("heading", { name: "Check the plan before importing" }).waitFor({ timeout: 120_000 });
+  await page.getByText(/^\d+ roles and \d+ links to students end, for \d+ people/).waitFor();
+  expect(await page.getByRole("listitem").filter({ hasText: /^Linda Okafor — roles ending: .*director/i }).count()).toBe(1);
+  const count = page.getByLabel(/To confirm, type \d+/);
+  const label = (await page.locator('label[for="roster-count"]').textContent())!;
+  const ending = label.match(/type (\d+)/)![1]!;
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page, `roster plan at ${width} px`);
+  }
+  await count.fill("1");
+  await page.getByRole("button", { name: "Confirm and import" }).click();
+  await page.getByRole("alert").filter({ hasText: `Type the number of roles that end, ${ending}, to confirm.` }).waitFor();
+  await count.fill(ending);
+  await page.getByRole("button", { name: "Confirm and import" }).click();
+
   const bar = page.getByRole("progressbar", { name: "Import progress" });
   await bar.waitFor({ timeout: 30_000 });
   expect(Number(await bar.evaluate((el: HTMLProgressElement) => el.max))).toBeGreaterThan(150);

@@ -104,6 +104,18 @@ describe("a roster import killed with kill -9", () => {
     const posted = await fetch(`${app}/api/admin/roster`, { method: "POST", headers, body: form });
     expect(posted.status).toBe(202);
     const { id, progress } = (await posted.json()) as { id: string; progress: { total: number } };
+    // The job plans first; the administrator confirms its plan (typing the count: it ends the demo accounts' roles).
+    for (;;) {
+      const job = (await (await fetch(`${app}/api/admin/roster/jobs/${id}`, { headers })).json()) as { status: string; plan?: { endingRoles: number; needsTypedCount: boolean } };
+      expect(["queued", "running", "awaiting_confirmation"]).toContain(job.status);
+      if (job.status === "awaiting_confirmation") {
+        const body = JSON.stringify(job.plan!.needsTypedCount ? { endCount: job.plan!.endingRoles } : {});
+        const confirmed = await fetch(`${app}/api/admin/roster/jobs/${id}/confirm`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body });
+        expect(confirmed.status).toBe(202);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
 
     // Well into the students (people are written first), then the process dies without warning.
     for (;;) {

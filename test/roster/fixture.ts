@@ -110,16 +110,41 @@ export async function writesDuring(run: () => Promise<unknown>) {
   return writes;
 }
 
-/** Polls GET /api/admin/roster/jobs/:id until the job is done or failed; returns its last state. */
+type PolledJob = {
+  status: string;
+  progress: { done: number; total: number };
+  summary?: Record<string, unknown>;
+  plan?: { endingRoles: number; needsTypedCount: boolean; rolesEnded: unknown[]; warnings: unknown[] };
+  error?: unknown;
+};
+
+/** Polls GET /api/admin/roster/jobs/:id until the job has planned (or failed); returns its state, plan included. */
+export async function jobUntilPlanned(token: string, jobId: string, timeoutMs = 60_000) {
+  return pollJob(token, jobId, ["awaiting_confirmation", "done", "failed"], timeoutMs);
+}
+
+/**
+ * Polls GET /api/admin/roster/jobs/:id until the job is done or failed, confirming its plan over the
+ * API on the way (typing the count when the plan asks for it); returns its last state.
+ */
 export async function jobUntilEnd(token: string, jobId: string, timeoutMs = 60_000) {
   const { call } = await import("../support/api");
-  const until = Date.now() + timeoutMs;
+  const planned = await jobUntilPlanned(token, jobId, timeoutMs);
+  if (planned.status !== "awaiting_confirmation") return planned;
+  const confirmed = await call(`/api/admin/roster/jobs/${jobId}/confirm`, { method: "POST", token, body: planned.plan?.needsTypedCount ? { endCount: planned.plan.endingRoles } : {} });
+  if (confirmed.status !== 202) throw new Error(`confirm answered ${confirmed.status}: ${await confirmed.text()}`);
+  return pollJob(token, jobId, ["done", "failed"], timeoutMs);
+}
+
+async function pollJob(token: string, jobId: string, until: string[], timeoutMs: number): Promise<PolledJob> {
+  const { call } = await import("../support/api");
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await call(`/api/admin/roster/jobs/${jobId}`, { token });
-    const job = (await response.json()) as { status: string; progress: { done: number; total: number }; summary?: Record<string, unknown>; error?: unknown };
+    const job = (await response.json()) as PolledJob;
     if (response.status !== 200) throw new Error(`job answered ${response.status}: ${JSON.stringify(job)}`);
-    if (job.status === "done" || job.status === "failed") return job;
-    if (Date.now() > until) throw new Error(`job ${jobId} still ${job.status} after ${timeoutMs} ms`);
+    if (until.includes(job.status)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

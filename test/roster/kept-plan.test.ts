@@ -11,13 +11,26 @@ import { newDistrict, rosterCsv, toFiles } from "./fixture";
 
 /**
  * The local server checks an upload and runs its job on one worker thread, and the job's first run
- * writes the plan the check made a moment before instead of planning again (core/roster/kept-plans.ts).
- * The files are removed from the job here before it runs: a run that reads them finds nothing to import.
+ * uses the plan the check made a moment before instead of planning again (core/roster/kept-plans.ts);
+ * so does the writing run, with the plan the confirmation's check made. The files are removed from the
+ * job here before the writing run: a run that reads them finds nothing to import.
  */
 describe("a job that starts right after its upload's check", () => {
-  const queued = async (actor: UserActor, files: ReturnType<typeof toFiles>) => {
+  /** Planned, then confirmed; the confirmation checks the files again, with RosterRunner.check (keeps its plan) when `keep`. */
+  const queued = async (actor: UserActor, files: ReturnType<typeof toFiles>, { keep = true } = {}) => {
     const started = await Roster.startImport(actor, files, () => undefined);
     expect(started.id).toBeDefined();
+    expect(await RosterRunner.run(started.id!)).toMatchObject({ status: "awaiting_confirmation" });
+    if (keep) Roster.setChecker(RosterRunner.check);
+    try {
+      await Roster.confirm(actor, started.id!, { endCount: (await Roster.job(actor, started.id!)).plan?.endingRoles }, () => undefined);
+    } catch (error) {
+      // A changed district: the job has failed with 409, and its files are gone already.
+      expect(error).toMatchObject({ status: 409 });
+      return started.id!;
+    } finally {
+      Roster.setChecker(Roster.check);
+    }
     const chunks = await queryAll(keys.rosterJobFiles(started.id!));
     expect(chunks.length).toBeGreaterThan(0);
     for (const chunk of chunks) await deleteItem({ pk: String(chunk.pk), sk: String(chunk.sk) });
@@ -35,7 +48,7 @@ describe("a job that starts right after its upload's check", () => {
 
   it("plans from the stored files when no check of them was kept (here: none left, so it fails)", async () => {
     const { actor } = await newDistrict(["district_admin"], `unkept-${Date.now()}@kept.test`);
-    const job = await RosterRunner.run(await queued(actor, toFiles(rosterCsv("unkept.test"))));
+    const job = await RosterRunner.run(await queued(actor, toFiles(rosterCsv("unkept.test")), { keep: false }));
     expect(job?.status).toBe("failed");
   });
 
@@ -44,7 +57,7 @@ describe("a job that starts right after its upload's check", () => {
     const other = { ...actor, userId: (await newDistrict(["district_admin"], `other-${Date.now()}@kept.test`)).actor.userId };
     const files = toFiles(rosterCsv("other.test"));
     await RosterRunner.check(other, files);
-    const job = await RosterRunner.run(await queued(actor, files));
+    const job = await RosterRunner.run(await queued(actor, files, { keep: false }));
     expect(job?.status).toBe("failed");
     expect(await queryAll(keys.studentsOfDistrict(districtId))).toEqual([]);
   });

@@ -61,3 +61,36 @@ test("in Spanish the page links the samples and the guide, and shows a CSV synta
   expect(await page.getByRole("table").count()).toBeGreaterThan(1);
   await expectAccessible(page, "roster format guide");
 }, 120_000);
+
+test("in Spanish the page shows the plan in words, asks for the count typed, and discards the plan on request", async () => {
+  await page.goto(`${server.url}/admin/roster`);
+  await page.getByRole("heading", { level: 1, name: "Listas del distrito" }).waitFor();
+  const csvs = rosterCsv("page-es-plan.test");
+  // A teacher without an email: a warning, not a refusal.
+  csvs["users.csv"] += "t3,active,s1,teacher,Nora,Sincorreo,,,\n";
+  const files = Object.entries(csvs).map(([name, text]) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) }));
+  await page.getByLabel(/Archivos de listas/).setInputFiles(files);
+  await page.getByRole("button", { name: "Subir listas" }).click();
+
+  await page.getByRole("heading", { name: "Revise el plan antes de importar" }).waitFor({ timeout: 60_000 });
+  await page.getByText("Todavía no se ha escrito nada. Esto es lo que hará la importación:").waitFor();
+  await page.getByText(/^Terminan \d+ funciones y \d+ vínculos con estudiantes, de \d+ personas/).waitFor();
+  const warnings = page.getByRole("table", { name: /^Advertencias/ });
+  const row = warnings.getByRole("row").filter({ hasText: "users.csv" });
+  expect(await row.getByRole("cell").allTextContents()).toEqual([
+    "users.csv",
+    "11",
+    "email",
+    "Sin correo: esta persona no puede iniciar sesión y no se importa hasta que las listas den un correo.",
+  ]);
+  await page.getByLabel(/Para confirmar, escriba \d+/).waitFor();
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page, `roster plan in Spanish at ${width} px`);
+  }
+  await page.getByRole("button", { name: "Confirmar e importar" }).click();
+  await page.getByRole("alert").filter({ hasText: /^Escriba el número de funciones que terminan, \d+, para confirmar\.$/ }).waitFor();
+  await page.getByRole("button", { name: "Descartar este plan" }).click();
+  await page.getByRole("status").filter({ hasText: "Se descartó el plan; no se importó nada." }).waitFor();
+  expect(await page.getByRole("heading", { name: "Revise el plan antes de importar" }).count()).toBe(0);
+}, 120_000);

@@ -44,6 +44,14 @@ export const rosterProblemStrings: Record<ProblemCode, readonly [string, string]
   email_invalid: ["Not a valid email address.", "No es un correo electrónico válido."],
   email_shared: ["{email} is also the email of {sourcedId}; each person needs their own.", "{email} también es el correo de {sourcedId}; cada persona necesita el suyo."],
   email_taken: ["{email} already belongs to another Fidelio account.", "{email} ya pertenece a otra cuenta de Fidelio."],
+  bad_file_mode: ["manifest.csv says file.{file} is {mode}; use bulk, delta or absent.", "manifest.csv indica que file.{file} es {mode}; use bulk, delta o absent."],
+  absent_but_sent: ["manifest.csv marks this file absent, but it was uploaded.", "manifest.csv indica que este archivo no se envía (absent), pero se subió."],
+  enrollment_role_skipped: ["The enrollment role {role} does not match the user's role {userRole}; this enrollment is skipped.", "La función de inscripción {role} no coincide con la función del usuario {userRole}; se omite esta inscripción."],
+  guardian_link_skipped: ["{sourcedId} is not a guardian, parent or relative; this link is skipped.", "{sourcedId} no es tutor, padre, madre ni familiar; se omite este vínculo."],
+  student_link_skipped: ["{sourcedId} is not a student; this link is skipped.", "{sourcedId} no es un estudiante; se omite este vínculo."],
+  school_from_enrollment: ["No school among the student's organizations; the school {sourcedId} of their enrollments is used.", "No hay escuela entre las organizaciones del estudiante; se usa la escuela {sourcedId} de sus inscripciones."],
+  not_in_upload: ["{sourcedId} is not in this upload (its file is a delta); this row is skipped.", "{sourcedId} no está en estos archivos (su archivo es delta); se omite esta fila."],
+  no_email_not_imported: ["No email: this person cannot sign in and is not imported until the roster gives an email.", "Sin correo: esta persona no puede iniciar sesión y no se importa hasta que las listas den un correo."],
 };
 
 /** Words that travel as parameters of a problem (`detail`), translated too. */

@@ -5,9 +5,12 @@ import { t, tCode, tError, tRosterProblem } from "../i18n";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
 import { DataTable } from "../components/data-table";
+import { RosterPlan } from "../components/roster-plan";
 
 type Job = Body<Awaited<ReturnType<(typeof api.admin.roster.jobs)[":id"]["$get"]>>>;
 type Summary = NonNullable<Job["summary"]>;
+type Plan = NonNullable<Job["plan"]>;
+type Polled = Omit<Job, "id"> & { id?: string };
 
 const pollMs = 700;
 const doneCounts = ({ created, updated, unchanged, revoked, skipped }: Summary) => ({ created, updated, unchanged, revoked, skipped });
@@ -21,11 +24,44 @@ export function AdminRoster() {
   const [busy, setBusy] = createSignal(false);
   let input!: HTMLInputElement;
 
-  async function upload(event: SubmitEvent) {
-    event.preventDefault();
+  const [planned, setPlanned] = createSignal<{ id: string; plan: Plan }>();
+  const [typed, setTyped] = createSignal("");
+  const [confirmProblem, setConfirmProblem] = createSignal("");
+  const [notice, setNotice] = createSignal("");
+
+  /** Polls a job while it has a run to make (planning or writing). */
+  async function follow(job: Polled): Promise<Polled> {
+    while (job.id && (job.status === "queued" || job.status === "running")) {
+      if (job.confirmedAt) setProgress(job.progress);
+      await wait(pollMs);
+      job = await call(api.admin.roster.jobs[":id"].$get({ param: { id: job.id } }));
+    }
+    setProgress(undefined);
+    return job;
+  }
+
+  /** Shows where a job ended: its plan to confirm, its summary, or why it stopped. */
+  function show(job: Polled) {
+    if (job.status === "awaiting_confirmation" && job.id && job.plan) setPlanned({ id: job.id, plan: job.plan });
+    else if (job.error) {
+      setRows(job.error.details ?? []);
+      setProblem(job.error.details?.length ? t("rosterRejected") : job.error.code === "plan_outdated" ? t("rosterPlanOutdated") : t("rosterFailed", { message: tError(job.error.code) ?? t("errGeneric") }));
+    } else setCounts(job.summary);
+  }
+
+  function reset() {
     setCounts(undefined);
     setRows([]);
     setProblem("");
+    setPlanned(undefined);
+    setTyped("");
+    setConfirmProblem("");
+    setNotice("");
+  }
+
+  async function upload(event: SubmitEvent) {
+    event.preventDefault();
+    reset();
     const files = [...(input.files ?? [])];
     if (files.length === 0) {
       setProblem(t("rosterChooseFile"));
@@ -34,25 +70,62 @@ export function AdminRoster() {
     }
     setBusy(true);
     try {
-      // The upload is checked at once; the writing runs as a job, polled until it ends.
-      let job: Omit<Job, "id"> & { id?: string } = await call(api.admin.roster.$post({ form: { files } }));
-      while (job.id && (job.status === "queued" || job.status === "running")) {
-        setProgress(job.progress);
-        await wait(pollMs);
-        job = await call(api.admin.roster.jobs[":id"].$get({ param: { id: job.id } }));
-      }
-      setProgress(undefined);
-      if (job.error) {
-        setRows(job.error.details ?? []);
-        setProblem(job.error.details?.length ? t("rosterRejected") : t("rosterFailed", { message: tError(job.error.code) ?? t("errGeneric") }));
-      } else setCounts(job.summary);
+      // The upload is checked at once; the job then plans, and waits for the administrator to confirm.
+      setNotice(t("rosterPlanning"));
+      show(await follow(await call(api.admin.roster.$post({ form: { files } }))));
     } catch (error) {
       if (error instanceof ApiError && error.rows.length > 0) {
         setRows(error.rows);
         setProblem(t("rosterRejected"));
       } else setProblem(errorText(error));
     } finally {
+      setNotice("");
       setProgress(undefined);
+      setBusy(false);
+    }
+  }
+
+  async function confirm(event: SubmitEvent) {
+    event.preventDefault();
+    const current = planned();
+    if (!current) return;
+    const plan = current.plan;
+    if (plan.needsTypedCount && typed().trim() !== String(plan.endingRoles)) {
+      setConfirmProblem(t("rosterTypeCountWrong", { count: plan.endingRoles }));
+      document.getElementById("roster-count")?.focus();
+      return;
+    }
+    setConfirmProblem("");
+    setBusy(true);
+    try {
+      const json = plan.needsTypedCount ? { endCount: plan.endingRoles } : {};
+      const job = await call(api.admin.roster.jobs[":id"].confirm.$post({ param: { id: current.id }, json }));
+      setPlanned(undefined);
+      show(await follow(job));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "plan_outdated") {
+        setPlanned(undefined);
+        setProblem(t("rosterPlanOutdated"));
+      } else if (error instanceof ApiError && error.status === 422) setConfirmProblem(t("rosterTypeCountWrong", { count: plan.endingRoles }));
+      else setConfirmProblem(errorText(error));
+    } finally {
+      setProgress(undefined);
+      setBusy(false);
+    }
+  }
+
+  async function discard() {
+    const current = planned();
+    if (!current) return;
+    setBusy(true);
+    try {
+      const response = await api.admin.roster.jobs[":id"].$delete({ param: { id: current.id } });
+      if (!response.ok && Number(response.status) !== 404) throw new ApiError(response.status, "error", String(response.status));
+      reset();
+      setNotice(t("rosterDiscarded"));
+    } catch (error) {
+      setConfirmProblem(errorText(error));
+    } finally {
       setBusy(false);
     }
   }
@@ -111,8 +184,43 @@ export function AdminRoster() {
         )}
       </Show>
       <p role="status">
-        {progress() ? t("rosterProgress", { done: progress()!.done, total: progress()!.total }) : counts() ? t("rosterDone", doneCounts(counts()!)) : ""}
+        {progress() ? t("rosterProgress", { done: progress()!.done, total: progress()!.total }) : counts() ? t("rosterDone", doneCounts(counts()!)) : notice()}
       </p>
+      <Show when={planned()}>
+        {(current) => (
+          <section aria-labelledby="roster-plan-title" class="stack">
+            <h3 id="roster-plan-title">{t("rosterPlanTitle")}</h3>
+            <RosterPlan plan={current().plan} />
+            <form onSubmit={confirm} novalidate class="stack">
+              <Show when={current().plan.needsTypedCount}>
+                <label for="roster-count">{t("rosterTypeCount", { count: current().plan.endingRoles })}</label>
+                <input
+                  id="roster-count"
+                  name="endCount"
+                  type="text"
+                  inputmode="numeric"
+                  autocomplete="off"
+                  value={typed()}
+                  onInput={(e) => setTyped(e.currentTarget.value)}
+                  aria-invalid={!!confirmProblem()}
+                  aria-describedby={confirmProblem() ? "roster-confirm-error" : undefined}
+                />
+              </Show>
+              <Show when={confirmProblem()}>
+                <Alert id="roster-confirm-error">{confirmProblem()}</Alert>
+              </Show>
+              <div class="button-row">
+                <button type="submit" disabled={busy()}>
+                  {t("rosterConfirm")}
+                </button>
+                <button type="button" class="button-secondary" disabled={busy()} onClick={discard}>
+                  {t("rosterDiscard")}
+                </button>
+              </div>
+            </form>
+          </section>
+        )}
+      </Show>
       <Show when={(counts()?.rolesEndedCount ?? 0) > 0}>
         <p>{t("rosterRolesEnded", { count: counts()!.rolesEndedCount })}</p>
         <ul>

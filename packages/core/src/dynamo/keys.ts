@@ -66,6 +66,7 @@
  *                                 Put    pk=REMIND#<districtId>#<week>   sk=<TEACHER|CM>#<userId> (attribute_not_exists; TTL ends it)
  *  - roster import job            Get    pk=ROSTERJOB#<jobId>            sk=JOB
  *  - a job's uploaded files       Query  pk=ROSTERJOB#<jobId>            sk begins_with FILE# (<file>#<part>, each < 350 KB)
+ *  - a job's plan (JSON)          Query  pk=ROSTERJOB#<jobId>            sk begins_with PLAN# (<part>, each < 350 KB)
  *  - unfinished roster jobs       Query  gsi1 gsi1pk=ROSTERJOBS#OPEN     gsi1sk=<districtId>#<createdAt>#<jobId>
  *  - a district's latest job      Get    pk=ROSTERSLOT#<districtId>      sk=SLOT (one import at a time: job.ts)
  *                                 (sparse: a finished job drops gsi1pk; `begins_with <districtId>#` for one district)
@@ -177,6 +178,9 @@ export const keys = {
     sk: `FILE#${String(file).padStart(4, "0")}#${String(part).padStart(4, "0")}`,
   }),
   rosterJobFiles: (jobId: string) => ({ pk: `ROSTERJOB#${jobId}`, skPrefix: "FILE#" }),
+  /** The plan shown to the administrator (JSON, in parts under 350 KB). */
+  rosterJobPlanPart: (jobId: string, part: number) => ({ pk: `ROSTERJOB#${jobId}`, sk: `PLAN#${String(part).padStart(4, "0")}` }),
+  rosterJobPlanParts: (jobId: string) => ({ pk: `ROSTERJOB#${jobId}`, skPrefix: "PLAN#" }),
   openRosterJob: (districtId: string, createdAt: string, jobId: string) => ({
     gsi1pk: "ROSTERJOBS#OPEN",
     gsi1sk: `${districtId}#${createdAt}#${jobId}`,

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 export type IdPrefix = "dis" | "sch" | "usr" | "stu" | "aud" | "iep" | "acc" | "mod" | "svc" | "gol" | "ses" | "out" | "rjb" | "con" | "frm";
 
@@ -14,6 +14,18 @@ export function newId(prefix: IdPrefix): string {
   const bytes = randomBytes(26);
   let out = "";
   // 256 is a multiple of 32, so `byte & 31` is uniform.
+  for (const byte of bytes) out += alphabet[byte & 31];
+  return `${prefix}_${out}`;
+}
+
+/**
+ * An id in the same shape, derived from `seed` (secret-free, so only for records whose seed is itself
+ * unguessable or harmless): the same seed always gives the same id. A roster import's new records use
+ * it, so planning the same files against the same data twice gives the same plan (roster/prepare.ts).
+ */
+export function derivedId(prefix: IdPrefix, seed: string): string {
+  const bytes = createHash("sha256").update(seed).digest().subarray(0, 26);
+  let out = "";
   for (const byte of bytes) out += alphabet[byte & 31];
   return `${prefix}_${out}`;
 }

@@ -1,4 +1,4 @@
-import { isStale, openJobs } from "./job";
+import { isActive, isStale, openJobs } from "./job";
 
 export type Dispatch = (jobId: string, options?: { takeOver?: boolean }) => void;
 
@@ -25,7 +25,8 @@ export function setJobDispatcher(dispatch: Dispatch) {
  * before the start can still be alive; without it, only jobs whose run went silent are picked up.
  */
 export async function resumeJobs(options: { takeOver?: boolean } = {}) {
-  const jobs = (await openJobs()).filter((job) => options.takeOver || isStale(job));
+  // A plan awaiting confirmation has nothing to run until it is confirmed.
+  const jobs = (await openJobs()).filter((job) => isActive(job) && (options.takeOver || isStale(job)));
   for (const job of jobs) dispatchJob(job.id, options);
   return jobs.length;
 }

@@ -74,8 +74,18 @@ export interface Table {
 }
 
 /** Keyed by the validated file name; a Map so no user-chosen name reaches an object's prototype. */
+/**
+ * How a file speaks (manifest.csv, `file.<name>`, OneRoster 1.1 and 1.2): `bulk` holds every record of
+ * its kind; `delta` only the records it lists, changed since the last export; `absent` is not sent.
+ * Without a manifest row, a OneRoster file is bulk and a Fidelio file follows users.csv.
+ */
+export type FileMode = "bulk" | "delta" | "absent";
+const fileModes: FileMode[] = ["bulk", "delta", "absent"];
+
 export interface Tables {
   version: OneRosterVersion;
+  /** The mode of every file this version reads (see FileMode). */
+  modeOf(file: RosterFileName): FileMode;
   get(file: RosterFileName): Table | undefined;
   has(file: RosterFileName): boolean;
   /** Files required for this version that did not come, or whose header could not be read. */
@@ -173,15 +183,26 @@ function parseTable(file: string, spec: Spec, bytes: Uint8Array, problems: Probl
   return { file, rows, missingColumns, damaged: errors.length > 0 };
 }
 
-/** The version manifest.csv declares (`oneroster.version`); a set without a manifest is 1.1. */
-function versionOf(manifest: { bytes: Uint8Array } | undefined, problems: Problems): OneRosterVersion {
-  if (!manifest) return "1.1";
+/**
+ * The version manifest.csv declares (`oneroster.version`; a set without a manifest is 1.1) and the
+ * mode of each file it names (`file.users` -> users.csv).
+ */
+function readManifest(manifest: { bytes: Uint8Array } | undefined, problems: Problems): { version: OneRosterVersion; modes: Map<string, FileMode> } {
+  const modes = new Map<string, FileMode>();
+  if (!manifest) return { version: "1.1", modes };
   const table = parseTable("manifest.csv", { required: ["propertyName", "value"], optional: [] }, manifest.bytes, problems);
+  for (const row of table?.rows ?? []) {
+    const name = row.values.get("propertyName")?.toLowerCase() ?? "";
+    if (!name.startsWith("file.")) continue;
+    const mode = (row.values.get("value") ?? "").toLowerCase() as FileMode;
+    if (fileModes.includes(mode)) modes.set(`${name.slice(5)}.csv`, mode);
+    else problems.add("manifest.csv", row.line, "value", "bad_file_mode", { file: name.slice(5), mode: row.values.get("value") || "empty" });
+  }
   const row = table?.rows.find((r) => r.values.get("propertyName")?.toLowerCase() === "oneroster.version");
   const declared = row?.values.get("value") ?? "";
-  if (declared === "1.1" || declared === "1.2") return declared;
+  if (declared === "1.1" || declared === "1.2") return { version: declared, modes };
   if (table) problems.add("manifest.csv", row?.line ?? 0, "oneroster.version", "unsupported_version", { version: declared || "nothing" });
-  return "1.1";
+  return { version: "1.1", modes };
 }
 
 /** Reads every uploaded file into tables; problems with files and headers go to `problems`. */
@@ -189,7 +210,9 @@ export function readTables(files: Array<{ name: string; bytes: Uint8Array }>, pr
   const expanded = expand(files, problems);
   const manifests = expanded.filter((f) => f.name.toLowerCase() === "manifest.csv");
   if (manifests.length > 1) problems.add("manifest.csv", 0, "", "duplicate_file");
-  const version = versionOf(manifests[0], problems);
+  const { version, modes } = readManifest(manifests[0], problems);
+  const modeOf = (file: RosterFileName): FileMode =>
+    modes.get(file) ?? (file.startsWith("fidelio_") ? (modes.get("users.csv") === "delta" ? "delta" : "bulk") : "bulk");
   const specs = specsOf(version);
   const tables = new Map<RosterFileName, Table>();
   const seen = new Set<string>();
@@ -205,6 +228,10 @@ export function readTables(files: Array<{ name: string; bytes: Uint8Array }>, pr
       continue;
     }
     const file = lower as RosterFileName;
+    if (modeOf(file) === "absent") {
+      problems.add(file, 0, "", "absent_but_sent");
+      continue;
+    }
     if (seen.has(file)) {
       problems.add(file, 0, "", "duplicate_file");
       continue;
@@ -218,9 +245,10 @@ export function readTables(files: Array<{ name: string; bytes: Uint8Array }>, pr
   }
   const unreadable = new Set<RosterFileName>();
   for (const file of requiredFiles[version]) {
-    if (!seen.has(file)) problems.add(file, 0, "", "missing_file");
+    // A file the manifest marks absent says nothing: it is not missing, and references into it are not checked.
+    if (!seen.has(file) && modeOf(file) !== "absent") problems.add(file, 0, "", "missing_file");
     const table = tables.get(file);
     if (!table || table.damaged || table.missingColumns.includes("sourcedId")) unreadable.add(file);
   }
-  return { version, get: (file) => tables.get(file), has: (file) => seen.has(file), unreadable };
+  return { version, modeOf, get: (file) => tables.get(file), has: (file) => seen.has(file), unreadable };
 }

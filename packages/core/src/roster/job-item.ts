@@ -24,6 +24,29 @@ const Problem = v.object({
   message: v.string(),
 });
 
+const Mode = v.picklist(["bulk", "delta", "absent"]);
+
+/** The plan shown before confirming (plan-view.ts), checked when read back from its parts. */
+export const PlanViewSchema = v.object({
+  ...Counts.entries,
+  byKind: v.record(v.string(), Counts),
+  skipped: Count,
+  rolesEnded: v.array(
+    v.object({
+      userId: v.string(),
+      name: v.string(),
+      roles: v.array(Role),
+      links: v.array(v.object({ studentId: v.string(), studentName: v.string(), kind: v.picklist(["guardian", "case_manager", "teacher"]) })),
+    }),
+  ),
+  endingRoles: Count,
+  endingLinks: Count,
+  districtRoles: Count,
+  needsTypedCount: v.boolean(),
+  warnings: v.array(Problem),
+  modes: v.record(v.string(), Mode),
+});
+
 /** A stored roster import job, checked on every read (see job.ts for what each field is for). */
 export const rosterJobItem = itemType(
   "roster job",
@@ -31,7 +54,7 @@ export const rosterJobItem = itemType(
     id: v.string(),
     districtId: v.string(),
     actor: UserActor,
-    status: v.picklist(["queued", "running", "done", "failed"]),
+    status: v.picklist(["queued", "running", "awaiting_confirmation", "done", "failed"]),
     createdAt: v.string(),
     updatedAt: v.string(),
     owner: v.optional(v.string()),
@@ -42,6 +65,11 @@ export const rosterJobItem = itemType(
     error: v.optional(
       v.object({ status: v.number(), code: v.string(), message: v.string(), details: v.optional(v.array(Problem)) }),
     ),
+    fingerprint: v.optional(v.string()),
+    planParts: v.optional(Count),
+    confirmedAt: v.optional(v.string()),
+    confirmedBy: v.optional(v.string()),
+    applyStartedAt: v.optional(v.string()),
     version: v.number(),
   }),
 );
@@ -51,6 +79,9 @@ export const rosterJobFileItem = itemType(
   "roster job file",
   v.object({ sk: v.string(), name: v.string(), bytes: v.instance(Uint8Array) }),
 );
+
+/** One part of a job's plan (JSON), in the job's partition. */
+export const rosterJobPlanItem = itemType("roster job plan", v.object({ sk: v.string(), bytes: v.instance(Uint8Array) }));
 
 /** The sparse index entry of an open job. */
 export const openRosterJobItem = itemType("open roster job", v.object({ id: v.string() }));

@@ -1,14 +1,20 @@
 import { createHash } from "node:crypto";
 import type { UserActor } from "../actor";
-import { batchDelete, batchPut, getItem, keys, putItem, queryAll, transact } from "../dynamo";
+import * as v from "valibot";
+import { batchDelete, batchPut, deleteItem, getItem, keys, putItem, queryAll, transact } from "../dynamo";
 import { VisibleError, isConditionFailure } from "../error";
 import { newId } from "../id";
 import type { RosterProblem } from "./problems";
 import type { ImportSummary, JobView } from "./index";
-import { openRosterJobItem, rosterJobFileItem, rosterJobItem } from "./job-item";
+import { PlanViewSchema, openRosterJobItem, rosterJobFileItem, rosterJobItem, rosterJobPlanItem } from "./job-item";
+import type { PlanView } from "./plan-view";
 import { mapLimit } from "./util";
 
-export type JobStatus = "queued" | "running" | "done" | "failed";
+/**
+ * queued -> running (planning) -> awaiting_confirmation -> (confirmed) queued -> running (writing) ->
+ * done; or failed. Nothing is written before the administrator confirms the plan.
+ */
+export type JobStatus = "queued" | "running" | "awaiting_confirmation" | "done" | "failed";
 
 /**
  * A roster import as a job: the uploaded files live in the job's partition (chunks under 350 KB), so
@@ -30,10 +36,27 @@ export interface RosterJob {
   progress: { done: number; total: number };
   summary?: ImportSummary;
   error?: { status: number; code: string; message: string; details?: RosterProblem[] };
+  /** Which plan the administrator was shown (plan-view.ts, planFingerprint); confirming checks it still holds. */
+  fingerprint?: string;
+  /** How many parts the shown plan is stored in (keys.rosterJobPlanPart). */
+  planParts?: number;
+  confirmedAt?: string;
+  confirmedBy?: string;
+  /** Set when the first writing run starts: a later run resumes it (plans again against what it wrote). */
+  applyStartedAt?: string;
   version: number;
 }
 
-export const viewOf = ({ id, status, createdAt, progress, summary, error }: RosterJob): JobView => ({ id, status, createdAt, progress, summary, error });
+export const viewOf = ({ id, status, createdAt, progress, summary, error, confirmedAt }: RosterJob, plan?: PlanView): JobView => ({
+  id,
+  status,
+  createdAt,
+  progress,
+  summary,
+  error,
+  ...(confirmedAt && { confirmedAt }),
+  ...(plan && { plan }),
+});
 
 export const heartbeatMs = 2_000;
 /** A running job silent this long lost its process (kill -9, a Lambda timeout); it may be taken over. */
@@ -41,10 +64,13 @@ export const staleMs = 20_000;
 
 const chunkBytes = 300 * 1024;
 
-export const isOpen = (job: RosterJob) => job.status === "queued" || job.status === "running";
+/** A job with a run to make (planning or writing). */
+export const isActive = (job: RosterJob) => job.status === "queued" || job.status === "running";
+/** A job that holds the district's import slot: active, or a plan waiting for the administrator. */
+export const isOpen = (job: RosterJob) => isActive(job) || job.status === "awaiting_confirmation";
 
 export const isStale = (job: RosterJob, now = Date.now()) =>
-  isOpen(job) && now - Date.parse(job.heartbeatAt ?? job.createdAt) > staleMs;
+  isActive(job) && now - Date.parse(job.heartbeatAt ?? job.createdAt) > staleMs;
 
 /** The same files in any order give the same hash: a re-upload after a crash finds its job. */
 export function contentHash(files: Array<{ name: string; bytes: Uint8Array }>) {
@@ -154,6 +180,42 @@ export async function saveJob(job: RosterJob, change: Partial<RosterJob>): Promi
     return next;
   } catch (error) {
     if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Stores the plan shown to the administrator in parts; answers how many. Parts left from an earlier run are overwritten. */
+export async function storePlan(jobId: string, plan: PlanView): Promise<number> {
+  const bytes = new TextEncoder().encode(JSON.stringify(plan));
+  const parts = Array.from({ length: Math.max(1, Math.ceil(bytes.byteLength / chunkBytes)) }, (_, part) => ({
+    ...keys.rosterJobPlanPart(jobId, part),
+    type: "roster-job-plan",
+    bytes: bytes.subarray(part * chunkBytes, (part + 1) * chunkBytes),
+  }));
+  await mapLimit(Array.from({ length: Math.ceil(parts.length / 25) }, (_, i) => parts.slice(i * 25, i * 25 + 25)), 2, (batch) => batchPut(batch));
+  return parts.length;
+}
+
+export async function loadPlan(job: RosterJob): Promise<PlanView | undefined> {
+  if (!job.planParts) return undefined;
+  const parts = (await queryAll(rosterJobPlanItem, keys.rosterJobPlanParts(job.id))).slice(0, job.planParts);
+  if (parts.length < job.planParts) return undefined;
+  return v.parse(PlanViewSchema, JSON.parse(new TextDecoder().decode(Buffer.concat(parts.map((part) => part.bytes))))) as PlanView;
+}
+
+/** Removes a job's uploaded files and stored plan. */
+export async function removeJobData(jobId: string) {
+  const items = [...(await queryAll(keys.rosterJobFiles(jobId))), ...(await queryAll(keys.rosterJobPlanParts(jobId)))];
+  for (let i = 0; i < items.length; i += 25) await batchDelete(items.slice(i, i + 25).map((item) => ({ pk: String(item.pk), sk: String(item.sk) })));
+}
+
+/** Deletes the job item if nobody saved it since `job` was read; false when someone did. */
+export async function deleteJob(job: RosterJob): Promise<boolean> {
+  try {
+    await deleteItem(keys.rosterJob(job.id), { condition: "#v = :v", names: { "#v": "version" }, values: { ":v": job.version } });
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { Email } from "../user";
 import { fidelioRoles, type FidelioExtras, type ImportedIep } from "./fidelio";
 import { guardianRoles, type OneRoster, type OneRosterUser } from "./oneroster";
 import type { Problems } from "./problems";
+import type { FileMode, RosterFileName } from "./files";
 
 /** A person who signs in to Fidelio: staff, guardians, advocates. */
 export interface ImportedPerson {
@@ -52,8 +53,13 @@ export interface RosterModel {
 /** One relationship item per student and person: a guardian link outranks a case manager's, which outranks a teacher's. */
 const rank: Record<RelationshipKind, number> = { guardian: 3, case_manager: 2, teacher: 1 };
 
-export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Problems): RosterModel {
+export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Problems, modeOf: (file: RosterFileName) => FileMode = () => "bulk"): RosterModel {
   const schoolsOf = (user: OneRosterUser) => user.orgSourcedIds.filter((id) => data.orgs.get(id)?.type === "school");
+  // A student whose organizations name no school is placed in the school their enrollments name.
+  const enrollmentSchool = new Map<string, string>();
+  for (const e of data.enrollments) {
+    if (data.orgs.get(e.schoolSourcedId)?.type === "school" && !enrollmentSchool.has(e.userSourcedId)) enrollmentSchool.set(e.userSourcedId, e.schoolSourcedId);
+  }
   const teaching = new Set(data.enrollments.filter((e) => e.role === "teacher").map((e) => e.userSourcedId));
 
   const people = new Map<string, ImportedPerson>();
@@ -63,7 +69,13 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
     if (user.role === "student") {
       // An org that failed its own checks may have been the school: that is reported in orgs.csv only.
       const orgsChecked = user.orgSourcedIds.every((id) => data.orgs.has(id) || data.deleted.has(id));
-      const student = readStudent(user, schoolsOf(user)[0], orgsChecked ? problems : undefined);
+      let school = schoolsOf(user)[0];
+      if (!school && orgsChecked && enrollmentSchool.has(user.sourcedId)) {
+        school = enrollmentSchool.get(user.sourcedId)!;
+        const ref = user.orgRefs[0];
+        problems.warn(ref?.file ?? "users.csv", ref?.line ?? user.line, ref?.field ?? "orgSourcedIds", "school_from_enrollment", { sourcedId: school });
+      }
+      const student = readStudent(user, school, orgsChecked ? problems : undefined);
       if (student) students.set(user.sourcedId, student);
       continue;
     }
@@ -71,6 +83,11 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
     if (user.role === "teacher" || teaching.has(user.sourcedId)) given.add("teacher");
     if (guardianRoles.includes(user.role)) given.add("parent");
     if (given.size === 0) continue;
+    if (!user.email.trim()) {
+      // Staff and guardians sign in with their email: without one the person is listed, not imported.
+      problems.warn("users.csv", user.line, "email", "no_email_not_imported");
+      continue;
+    }
     const email = v.safeParse(Email, user.email);
     if (!email.success) {
       problems.add("users.csv", user.line, "email", user.email ? "email_invalid" : "email_required");
@@ -109,7 +126,8 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
       if (user.role === "student" && guardianRoles.includes(other.role)) link(user.sourcedId, agent, "guardian");
       else if (guardianRoles.includes(user.role) && other.role === "student") link(agent, user.sourcedId, "guardian");
       else if (user.role === "student" || guardianRoles.includes(user.role)) {
-        problems.add("users.csv", user.line, "agentSourcedIds", user.role === "student" ? "not_a_guardian" : "not_a_student", { sourcedId: agent });
+        // OneRoster agents are not only guardians: a link to anyone else is skipped, and the plan says so.
+        problems.warn("users.csv", user.line, "agentSourcedIds", user.role === "student" ? "guardian_link_skipped" : "student_link_skipped", { sourcedId: agent });
       }
     }
   }
@@ -127,6 +145,19 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
     }
   }
 
+  // A delta file lists only what changed: nothing it omits has ended, so it speaks for no link or role in full.
+  const bulk = (...files: RosterFileName[]) => files.every((file) => modeOf(file) === "bulk");
+  const usersBulk = bulk("users.csv", ...(data.roles12 ? (["roles.csv"] as const) : []));
+  const completeKinds: RelationshipKind[] = [
+    ...(usersBulk ? (["guardian"] as const) : []),
+    ...(bulk("enrollments.csv") ? (["teacher"] as const) : []),
+    ...(extras.caseloadIncluded && bulk("fidelio_caseload.csv") ? (["case_manager"] as const) : []),
+  ];
+  const rolesSpokenFor: Role[] = [
+    ...(usersBulk && bulk("enrollments.csv") ? (["teacher"] as const) : []),
+    ...(usersBulk ? (["parent"] as const) : []),
+    ...(extras.rolesIncluded && bulk("fidelio_roles.csv") ? fidelioRoles : []),
+  ];
   return {
     districtOrgs: [...data.orgs.values()].filter((org) => org.type === "district").map((org) => org.sourcedId),
     schools: [...data.orgs.values()].filter((org) => org.type === "school").map((org) => ({ sourcedId: org.sourcedId, name: org.name })),
@@ -134,8 +165,8 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
     students,
     links,
     ieps: extras.ieps,
-    completeKinds: extras.caseloadIncluded ? ["guardian", "teacher", "case_manager"] : ["guardian", "teacher"],
-    rolesSpokenFor: ["teacher", "parent", ...(extras.rolesIncluded ? fidelioRoles : [])],
+    completeKinds,
+    rolesSpokenFor,
     deletedUsers: data.deletedUsers,
     skipped: data.skipped,
   };

@@ -38,6 +38,7 @@ export interface Class {
 export interface Enrollment {
   line: number;
   classSourcedId: string;
+  schoolSourcedId: string;
   userSourcedId: string;
   role: string;
 }
@@ -58,6 +59,10 @@ export interface OneRoster {
   /** users.csv rows marked `tobedeleted`: every role the roster gave them ends. */
   deletedUsers: Set<string>;
   skipped: number;
+  /** A 1.2 set: roles come from roles.csv. */
+  roles12?: boolean;
+  /** Kinds whose file is a delta (or absent): a reference to a record it does not list is skipped with a warning, not refused. */
+  partial: Set<Kind>;
 }
 
 const orgTypes = ["department", "district", "local", "national", "school", "state"];
@@ -119,8 +124,11 @@ export function eachRow(
 export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
   const data: OneRoster = {
     orgs: new Map(), users: new Map(), classes: new Map(), enrollments: [],
-    deleted: new Set(), failed: new Set(), unchecked: new Set(), deletedUsers: new Set(), skipped: 0,
+    deleted: new Set(), failed: new Set(), unchecked: new Set(), deletedUsers: new Set(), skipped: 0, partial: new Set(),
   };
+  if (tables.modeOf("orgs.csv") !== "bulk") data.partial.add("org");
+  if (tables.modeOf("users.csv") !== "bulk") data.partial.add("user");
+  if (tables.modeOf("classes.csv") !== "bulk") data.partial.add("class");
   if (tables.unreadable.has("orgs.csv")) data.unchecked.add("org");
   if (tables.unreadable.has("users.csv")) data.unchecked.add("user");
   if (tables.unreadable.has("classes.csv")) data.unchecked.add("class");
@@ -132,6 +140,7 @@ export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
   });
 
   const roles12: Roles12 | undefined = tables.version === "1.2" ? readRoles12(tables, data, problems) : undefined;
+  data.roles12 = Boolean(roles12);
   const userRequired = roles12 ? ["sourcedId", "givenName", "familyName"] : ["sourcedId", "role", "givenName", "familyName"];
   eachRow(tables.get("users.csv"), data, problems, userRequired, (row, value) => {
     const sourcedId = value("sourcedId");
@@ -173,7 +182,8 @@ export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
     const role = value("role").toLowerCase();
     if (value("role") && !enrollmentRoles.includes(role)) problems.add("enrollments.csv", row.line, "role", "one_of", oneOf(enrollmentRoles));
     if (value("schoolSourcedId")) reference(data, problems, "org", value("schoolSourcedId"), "enrollments.csv", row.line, "schoolSourcedId");
-    return () => data.enrollments.push({ line: row.line, classSourcedId: value("classSourcedId"), userSourcedId: value("userSourcedId"), role });
+    return () =>
+      data.enrollments.push({ line: row.line, classSourcedId: value("classSourcedId"), schoolSourcedId: value("schoolSourcedId"), userSourcedId: value("userSourcedId"), role });
   });
 
   checkReferences(data, problems);
@@ -189,7 +199,9 @@ export function known(data: OneRoster, kind: Kind, sourcedId: string) {
 /** Reports a reference to a record the files do not hold; true when it is known. */
 export function reference(data: OneRoster, problems: Problems, kind: Kind, sourcedId: string, file: string, line: number, field: string) {
   if (known(data, kind, sourcedId)) return true;
-  problems.add(file, line, field, "unknown_reference", { kind, sourcedId });
+  // A delta lists only what changed: the record may well exist, Fidelio just cannot see it in this upload.
+  if (data.partial.has(kind)) problems.warn(file, line, field, "not_in_upload", { kind, sourcedId });
+  else problems.add(file, line, field, "unknown_reference", { kind, sourcedId });
   return false;
 }
 
@@ -204,12 +216,17 @@ function checkReferences(data: OneRoster, problems: Problems) {
     if (!reference(data, problems, "org", cls.schoolSourcedId, "classes.csv", cls.line, "schoolSourcedId")) continue;
     if (school && school.type !== "school") problems.add("classes.csv", cls.line, "schoolSourcedId", "not_a_school", { sourcedId: cls.schoolSourcedId });
   }
+  const mismatched = new Set<Enrollment>();
   for (const enrollment of data.enrollments) {
     const user = data.users.get(enrollment.userSourcedId);
     reference(data, problems, "class", enrollment.classSourcedId, "enrollments.csv", enrollment.line, "classSourcedId");
     if (!reference(data, problems, "user", enrollment.userSourcedId, "enrollments.csv", enrollment.line, "userSourcedId")) continue;
+    // OneRoster does not tie an enrollment's role to the user's: a teacher enrolled as a student (a
+    // training class, say) is a warning, and that enrollment alone is skipped.
     if (user && (enrollment.role === "student") !== (user.role === "student")) {
-      problems.add("enrollments.csv", enrollment.line, "role", "role_mismatch", { role: enrollment.role, userRole: user.role });
+      problems.warn("enrollments.csv", enrollment.line, "role", "enrollment_role_skipped", { role: enrollment.role, userRole: user.role });
+      mismatched.add(enrollment);
     }
   }
+  if (mismatched.size > 0) data.enrollments = data.enrollments.filter((e) => !mismatched.has(e));
 }

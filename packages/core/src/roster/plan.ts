@@ -56,6 +56,15 @@ export interface RolesEnded {
   roles: Role[];
 }
 
+/** A relationship the plan ends: the person loses access to the student. */
+export interface LinkEnded {
+  userId: string;
+  userName: string;
+  studentId: string;
+  studentName: string;
+  kind: RelationshipKind;
+}
+
 /** Exactly the items that differ from what is stored; nothing else is written. */
 export interface WritePlan {
   sources: Item[];
@@ -63,6 +72,7 @@ export interface WritePlan {
   users: UserWrite[];
   students: StudentUnit[];
   rolesEnded: RolesEnded[];
+  linksEnded: LinkEnded[];
   counts: Record<CountedKind, Counts>;
 }
 
@@ -91,6 +101,7 @@ export function planWrites(actor: UserActor, model: RosterModel, stored: Stored,
     users: [],
     students: [],
     rolesEnded: [],
+    linksEnded: [],
     counts: Object.fromEntries(countedKinds.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }])) as WritePlan["counts"],
   };
   const count = (kind: CountedKind, before: Item | undefined, after: Item) => {
@@ -243,6 +254,7 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
   const ended = unlisted.filter((rel) => input.completeKinds.includes(rel.kind));
   relationships.push(...unlisted.filter((rel) => !ended.includes(rel)));
   unit.deletes.push(...ended.map((rel) => keys.relationship(rel.studentId, rel.userId)));
+  plan.linksEnded.push(...ended.map((rel) => ({ userId: rel.userId, userName: rel.userName, studentId: id, studentName: studentName(info), kind: rel.kind })));
   let relationshipsChanged = ended.length > 0;
   for (const rel of relationships) {
     const relItem = relationshipItem(rel, info);

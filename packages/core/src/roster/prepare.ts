@@ -10,6 +10,8 @@ import { isEmptyPlan, planSize, planWrites } from "./plan";
 import { Problems } from "./problems";
 import { loadStored, resolveIds } from "./stored";
 import { summarize } from "./summary";
+import { contentHash } from "./job";
+import { planFingerprint, planView } from "./plan-view";
 
 const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -28,10 +30,10 @@ export async function prepareImport(actor: UserActor, files: Array<{ name: strin
   await breathe();
   const data = readOneRoster(tables, problems);
   await breathe();
-  const model = buildModel(data, readFidelio(tables, data, problems), problems);
+  const model = buildModel(data, readFidelio(tables, data, problems), problems, tables.modeOf);
   await breathe();
   const stored = await loadStored(actor.districtId, model);
-  const ids = resolveIds(actor.districtId, model, stored, problems);
+  const ids = resolveIds(actor.districtId, model, stored, problems, contentHash(files));
   await breathe();
   if (problems.count > 0) {
     const list = [...problems.list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -39,17 +41,22 @@ export async function prepareImport(actor: UserActor, files: Array<{ name: strin
     throw new VisibleError(400, "invalid_roster", `${list.length} ${noun} found; nothing was imported`, list);
   }
   const plan = planWrites(actor, model, stored, ids);
-  return { plan, summary: summarize(model, plan) };
+  const summary = summarize(model, plan);
+  await breathe();
+  return { plan, summary, view: planView(plan, summary, stored, actor.districtId, tables, problems.sortedWarnings()), fingerprint: planFingerprint(plan) };
 }
 
-/** What a request needs to know of an upload: the checks passed, the summary, and how much there is to write. */
+export type Prepared = Awaited<ReturnType<typeof prepareImport>>;
+
+/** What a request needs to know of an upload: the checks passed, the summary, how much there is to write, and which plan it is. */
 export interface ImportCheck {
   summary: ReturnType<typeof summarize>;
   total: number;
   empty: boolean;
+  fingerprint: string;
 }
 
-export const checkOf = ({ plan, summary }: Awaited<ReturnType<typeof prepareImport>>): ImportCheck => ({ summary, total: planSize(plan), empty: isEmptyPlan(plan) });
+export const checkOf = ({ plan, summary, fingerprint }: Prepared): ImportCheck => ({ summary, total: planSize(plan), empty: isEmptyPlan(plan), fingerprint });
 
 export async function checkImport(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportCheck> {
   return checkOf(await prepareImport(actor, files));

@@ -48,6 +48,16 @@ export const problemMessages = {
   email_invalid: "Not a valid email address",
   email_shared: "{email} is also the email of {sourcedId}; each person needs their own",
   email_taken: "{email} already belongs to another Fidelio account",
+  // Manifest (OneRoster file modes)
+  bad_file_mode: "file.{file} is {mode}; one of: bulk, delta, absent",
+  absent_but_sent: "manifest.csv marks this file absent, but it was uploaded",
+  // Warnings: the row or link is skipped (or read as said) and the plan lists it; they never stop an import
+  enrollment_role_skipped: "The enrollment role {role} does not match the user's role {userRole}; this enrollment is skipped",
+  guardian_link_skipped: "{sourcedId} is not a guardian, parent or relative; this link is skipped",
+  student_link_skipped: "{sourcedId} is not a student; this link is skipped",
+  school_from_enrollment: "No school among orgSourcedIds; the school {sourcedId} of the student's enrollments is used",
+  no_email_not_imported: "No email: this person cannot sign in, and is not imported until the roster gives an email",
+  not_in_upload: "{sourcedId} is not in this upload (its file is a delta); this row is skipped",
 } as const;
 
 export type ProblemCode = keyof typeof problemMessages;
@@ -67,12 +77,27 @@ export interface RosterProblem {
 export const problemMessage = (code: ProblemCode, params: ProblemParams = {}) =>
   problemMessages[code].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
 
-/** Collects every problem so the administrator can fix the whole roster in one pass. */
+/**
+ * Collects every problem so the administrator can fix the whole roster in one pass. A problem (`add`)
+ * blocks the import: the file cannot be read safely. A warning (`warn`) does not: the row or link it
+ * names is skipped (or read as the message says), and the plan lists it by file and line for the
+ * administrator to see before confirming. A new check that need not sink an import calls `warn`.
+ */
 export class Problems {
   readonly list: RosterProblem[] = [];
+  readonly warnings: RosterProblem[] = [];
 
   add(file: string, line: number, field: string, code: ProblemCode, params: ProblemParams = {}) {
     this.list.push({ file, line, field, code, params, message: problemMessage(code, params) });
+  }
+
+  warn(file: string, line: number, field: string, code: ProblemCode, params: ProblemParams = {}) {
+    this.warnings.push({ file, line, field, code, params, message: problemMessage(code, params) });
+  }
+
+  /** Warnings in file and line order. */
+  sortedWarnings() {
+    return [...this.warnings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   }
 
   get count() {

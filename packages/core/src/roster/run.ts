@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { VisibleError } from "../error";
 import { applyPlan } from "./apply";
 import { takePlan } from "./kept-plans";
-import { heartbeatMs, isOpen, isStale, loadFiles, loadJob, saveJob, type RosterJob } from "./job";
+import { heartbeatMs, isActive, isStale, loadFiles, loadJob, saveJob, storePlan, type RosterJob } from "./job";
 import { planSize } from "./plan";
 import { prepareImport } from "./prepare";
 import type { Dispatch } from "./dispatch";
@@ -16,15 +16,17 @@ const auditKeyOf = (job: RosterJob) => (studentId: string) => ({
 });
 
 /**
- * Runs (or resumes) a roster job to its end. It claims the job, plans against the table as it is now
- * (what an earlier, interrupted run committed is already there and is not written again; a first run
- * may use the plan its upload's check just made, see kept-plans.ts), writes,
- * and records progress and a heartbeat as it goes. Without `takeOver` it leaves a job that another
- * live run holds; `takeOver` is for a start-up that knows every earlier run is dead.
+ * Runs (or resumes) a roster job's next step. Before confirmation it plans and stops: the plan is
+ * stored for the administrator and the job waits (`awaiting_confirmation`); nothing is written. Once
+ * confirmed it writes the plan, whose fingerprint must still be the confirmed one (else 409: the
+ * district changed), and records progress and a heartbeat as it goes. A resumed writing run plans
+ * against the table as it is now: what an earlier, interrupted run committed is already there and is
+ * not written again. A run may use a plan a check just made (kept-plans.ts). Without `takeOver` it
+ * leaves a job that another live run holds; `takeOver` is for a start-up that knows every earlier run is dead.
  */
 export async function runJob(jobId: string, options: { takeOver?: boolean } = {}): Promise<RosterJob | undefined> {
   const found = await loadJob(jobId);
-  if (!found || !isOpen(found)) return found;
+  if (!found || !isActive(found)) return found;
   if (found.owner && !isStale(found) && !options.takeOver) return found;
   const owner = randomUUID();
   let job = await saveJob(found, { status: "running", owner, heartbeatAt: new Date().toISOString() });
@@ -45,14 +47,34 @@ export async function runJob(jobId: string, options: { takeOver?: boolean } = {}
   };
   const timer = setInterval(() => void save(() => ({ progress: { ...job!.progress, done } })), heartbeatMs);
   try {
-    // The first run may find the plan its upload's check made moments ago in this process (kept-plans.ts).
-    const kept = job.summary ? undefined : takePlan(job.contentHash, job.actor.userId);
-    const { plan, summary } = kept ?? (await prepareImport(job.actor, await loadFiles(jobId)));
+    if (!job.confirmedAt) {
+      // Planning: the plan its upload's check made moments ago in this process, if kept (kept-plans.ts).
+      const prepared = takePlan(job.contentHash, job.actor.userId) ?? (await prepareImport(job.actor, await loadFiles(jobId)));
+      const planParts = await storePlan(jobId, prepared.view);
+      clearInterval(timer);
+      await save(() => ({
+        status: "awaiting_confirmation",
+        owner: undefined,
+        summary: prepared.summary,
+        fingerprint: prepared.fingerprint,
+        planParts,
+        progress: { total: planSize(prepared.plan), done: 0 },
+      }));
+      return lost ? loadJob(jobId) : job;
+    }
+    const first = !job.applyStartedAt;
+    // The first writing run may find the plan the confirmation's check made (kept-plans.ts); it writes
+    // it only if it is the plan confirmed. Otherwise it plans again, and a different plan is a 409.
+    const kept = first ? takePlan(job.contentHash, job.actor.userId) : undefined;
+    const prepared = kept && kept.fingerprint === job.fingerprint ? kept : await prepareImport(job.actor, await loadFiles(jobId));
+    if (first && prepared.fingerprint !== job.fingerprint) {
+      throw new VisibleError(409, "plan_outdated", "The district's data changed since this plan was made (a record in it was changed by someone else); upload the files again to see a new plan");
+    }
+    const { plan } = prepared;
     const remaining = planSize(plan);
-    // The first plan is the job's summary; a resumed run finds part of it written and counts that as done.
-    if (job.summary) done = Math.max(0, job.progress.total - remaining);
-    else done = 0;
-    await save(() => (job!.summary ? { progress: { total: job!.progress.total, done } } : { summary, progress: { total: remaining, done } }));
+    // A resumed run finds part of the plan written and counts that as done.
+    done = first ? 0 : Math.max(0, job.progress.total - remaining);
+    await save(() => ({ applyStartedAt: job!.applyStartedAt ?? new Date().toISOString(), progress: { total: job!.progress.total, done } }));
     await applyPlan(
       {
         actor: job.actor,

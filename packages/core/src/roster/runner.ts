@@ -1,7 +1,7 @@
 import type { UserActor } from "../actor";
 import { VisibleError, notFound } from "../error";
 import { Roster, type ImportSummary } from "./index";
-import { contentHash, isOpen } from "./job";
+import { contentHash, isActive } from "./job";
 import { keepPlan } from "./kept-plans";
 import { checkOf, prepareImport, type ImportCheck } from "./prepare";
 import { runInProcess, runJob } from "./run";
@@ -27,14 +27,26 @@ export namespace RosterRunner {
   /** A dispatcher that runs jobs on this event loop, for tests and scripts. */
   export const inProcess = runInProcess;
 
-  /** The whole import in the caller's process, awaited: the demo seed and scripts use it. */
+  /**
+   * The whole import in the caller's process, awaited: the demo seed and scripts use it. It confirms the
+   * plan itself (typing the count when one is needed): a script has no one to show it to.
+   */
   export async function importFiles(actor: UserActor, files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportSummary> {
     const started = await Roster.startImport(actor, files, () => undefined);
     if (!started.id) return started.summary!;
-    let job = await runJob(started.id);
-    while (job && isOpen(job)) {
-      await pause(200);
-      job = await runJob(started.id);
+    const untilSettled = async () => {
+      let job = await runJob(started.id!);
+      while (job && isActive(job)) {
+        await pause(200);
+        job = await runJob(started.id!);
+      }
+      return job;
+    };
+    let job = await untilSettled();
+    if (job?.status === "awaiting_confirmation") {
+      const planned = await Roster.job(actor, job.id);
+      await Roster.confirm(actor, job.id, { endCount: planned.plan?.endingRoles }, () => undefined);
+      job = await untilSettled();
     }
     if (!job) throw notFound("Import job");
     if (job.error) throw new VisibleError(job.error.status as VisibleError["status"], job.error.code, job.error.message, job.error.details);

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { batchGet, keys, queryAll } from "../dynamo";
-import { newId } from "../id";
+import { derivedId } from "../id";
 import { User, UserInfo } from "../user";
 import type { RosterModel } from "./model";
 import type { Problems } from "./problems";
@@ -73,7 +73,9 @@ export interface Ids {
  * theirs already, or held by a same-district account that no roster record owns yet (an administrator
  * created before the first import), which the roster then adopts.
  */
-export function resolveIds(districtId: string, model: RosterModel, stored: Stored, problems: Problems): Ids {
+export function resolveIds(districtId: string, model: RosterModel, stored: Stored, problems: Problems, salt: string): Ids {
+  // New ids are derived from the upload and the sourcedId, so a plan made again from the same files is the same plan.
+  const newId = (prefix: "sch" | "stu" | "usr", kind: SourceKind, sourcedId: string) => derivedId(prefix, `${salt} ${districtId} ${kind} ${sourcedId}`);
   const ids = new Map<string, string>();
   const newSources: Item[] = [];
   const owned = new Set(stored.sources.values());
@@ -86,13 +88,13 @@ export function resolveIds(districtId: string, model: RosterModel, stored: Store
   const known = (kind: SourceKind, sourcedId: string) => stored.sources.get(sourceKey(kind, sourcedId));
 
   for (const sourcedId of model.districtOrgs) assign("district", sourcedId, districtId);
-  for (const school of model.schools) assign("school", school.sourcedId, known("school", school.sourcedId) ?? newId("sch"));
-  for (const student of model.students.values()) assign("student", student.sourcedId, known("student", student.sourcedId) ?? newId("stu"));
+  for (const school of model.schools) assign("school", school.sourcedId, known("school", school.sourcedId) ?? newId("sch", "school", school.sourcedId));
+  for (const student of model.students.values()) assign("student", student.sourcedId, known("student", student.sourcedId) ?? newId("stu", "student", student.sourcedId));
   for (const person of model.people.values()) {
     const mapped = known("user", person.sourcedId);
     const holder = stored.claims.get(person.email);
     if (!holder || holder === mapped) {
-      assign("user", person.sourcedId, mapped ?? newId("usr"));
+      assign("user", person.sourcedId, mapped ?? newId("usr", "user", person.sourcedId));
       continue;
     }
     const account = stored.users.get(holder) && User.fromItem(stored.users.get(holder)!);

@@ -2,9 +2,10 @@ import { Hono } from "hono/tiny";
 import { Access } from "@fidelio/core/access";
 import { District, DistrictUpdate } from "@fidelio/core/district";
 import { VisibleError } from "@fidelio/core/error";
-import { Roster } from "@fidelio/core/roster";
+import { Roster, RosterConfirm } from "@fidelio/core/roster";
 import type { ApiEnv } from "../context";
 import { validate } from "../validate";
+
 
 const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 
@@ -32,4 +33,14 @@ export const adminRoutes = new Hono<ApiEnv>()
     // 202: the job runs in the background (poll its id); 200: the files changed nothing, no job to run.
     return started.id ? c.json(started, 202) : c.json(started, 200);
   })
-  .get("/roster/jobs/:id", async (c) => c.json(await Roster.job(c.get("actor"), c.req.param("id"))));
+  .get("/roster/jobs/:id", async (c) => c.json(await Roster.job(c.get("actor"), c.req.param("id"))))
+  .post(
+    "/roster/jobs/:id/confirm",
+    (c, next) => (Access.requireAction(c.get("actor"), "roster.import"), next()),
+    validate("json", RosterConfirm),
+    async (c) => c.json(await Roster.confirm(c.get("actor"), c.req.param("id"), c.req.valid("json")), 202),
+  )
+  .delete("/roster/jobs/:id", async (c) => {
+    await Roster.discard(c.get("actor"), c.req.param("id"));
+    return c.body(null, 204);
+  });
