@@ -59,9 +59,13 @@ export function mountFidelio(scope: Construct, props: FidelioProps) {
   const remindersEntry = props.remindersEntry ?? weeklyRemindersEntry;
   const reminders = existsSync(remindersEntry) ? new WeeklyReminders(scope, "WeeklyReminders", { table, outbox, entry: remindersEntry, authSecret: secret, emailFrom }) : undefined;
 
-  // Browser writes must come from the app's origin, and emails link to it: the one CloudFront serves.
+  // Browser writes must come from the app's origin (APP_ORIGIN), and every link in an email starts with
+  // its public URL (APP_URL): the one CloudFront serves. These are the functions that write emails.
   const appOrigin = props.appOrigin ?? web.origin;
-  for (const fn of [api.fn, ...workflow.functions, ...(reminders ? [reminders.fn] : [])]) fn.addEnvironment("APP_ORIGIN", appOrigin);
+  for (const fn of [api.fn, ...workflow.functions, ...(reminders ? [reminders.fn] : [])]) {
+    fn.addEnvironment("APP_ORIGIN", appOrigin);
+    fn.addEnvironment("APP_URL", appOrigin);
+  }
 
   const functions = scope.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction);
   const alarms = new Alarms(scope, "Alarms", {

@@ -36,7 +36,8 @@ export class Web extends Construct {
     const headers = new cf.ResponseHeadersPolicy(this, "Headers", {
       comment: "Fidelio security headers",
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy, override: true },
+        // Not overriding: a response with its own, stricter policy keeps it (the evidence packet allows only its own inline style).
+        contentSecurityPolicy: { contentSecurityPolicy, override: false },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: false, override: true },
         frameOptions: { frameOption: cf.HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },

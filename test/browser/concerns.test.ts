@@ -230,7 +230,7 @@ describe("a concern from filing to the director's board", () => {
     const { page } = await open(PHONE);
     await signIn(page, server.url, server.mailUrl, "advocate@demo.fidelio.test");
     await page.getByRole("heading", { level: 2, name: "Concerns handed to you" }).waitFor();
-    const packet = page.locator(`a[href="/api/concerns/${filed.body.id}/packet"]`);
+    const packet = page.locator(`a[href="/api/concerns/${filed.body.id}/packet?lang=en"]`);
     await packet.waitFor();
     expect(await packet.getAttribute("aria-label")).toBe(`Printable packet for ${name}`);
     await accessibleAtBothWidths(page, "advocate home");

@@ -9,14 +9,14 @@ import { signInCodeOf } from "@fidelio/core/auth/code-email";
 const axePath = createRequire(import.meta.url).resolve("axe-core");
 
 /** Debian's Chromium, headless, with a fresh profile and no background traffic. */
-export async function launchBrowser(viewport = { width: 390, height: 844 }) {
+export async function launchBrowser(viewport = { width: 390, height: 844 }, locale = "en-US") {
   const profile = await mkdtemp(join(tmpdir(), "fidelio-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     viewport,
-    locale: "en-US",
+    locale,
     // The app's CSP forbids inline scripts; axe is injected as one, by the test only.
     bypassCSP: true,
   });

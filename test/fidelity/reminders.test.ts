@@ -4,6 +4,7 @@ import { zonedInstant } from "@fidelio/core/calendar";
 import { queryAll, keys } from "@fidelio/core/dynamo";
 import { weekDays, weekToRemind, remindDistrict } from "@fidelio/core/fidelity";
 import { User } from "@fidelio/core/user";
+import { Config } from "@fidelio/core/config";
 import { handler } from "@fidelio/functions/cron/weekly-reminders";
 import { demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { emailsTo } from "../support/mail";
@@ -56,6 +57,11 @@ describe("weekly reminders", () => {
     expect(spanish[0]!.body.text).toContain("Hola, ");
     expect(spanish[0]!.body.html).toContain('<div lang="es">');
     expect(teacherMail[0]!.body.html).toContain('<div lang="en">');
+    // Every link is absolute, from the one configured public URL.
+    expect(teacherMail[0]!.body.text).toContain(`: ${Config.appUrl()}/fidelity?week=${week}`);
+    expect(spanish[0]!.body.text).toContain(`: ${Config.appUrl()}/fidelity?week=${week}`);
+    expect(notice[0]!.body.text).toContain(`: ${Config.appUrl()}/caseload`);
+    expect(Config.appUrl()).toMatch(/^https?:\/\//);
     const markers = await queryAll(keys.reminderSent(demoDistrictId, week, "TEACHER", "x"));
     expect(markers.length).toBe(first.teachers + first.caseManagers);
   });

@@ -60,7 +60,7 @@ describe("the Lambda functions", () => {
   it("give the API the configuration core reads, the roster job's name and the AUTH_SECRET seam", () => {
     const { properties } = fn("Fidelio API");
     const variables = properties.Environment.Variables;
-    expect(Object.keys(variables).sort()).toEqual(["APP_ORIGIN", "AUTH_SECRET", "EMAIL_FROM", "NODE_OPTIONS", "OUTBOX_TABLE_NAME", "ROSTER_JOB_FUNCTION", "STATE_MACHINE_ARN", "TABLE_NAME"]);
+    expect(Object.keys(variables).sort()).toEqual(["APP_ORIGIN", "APP_URL", "AUTH_SECRET", "EMAIL_FROM", "NODE_OPTIONS", "OUTBOX_TABLE_NAME", "ROSTER_JOB_FUNCTION", "STATE_MACHINE_ARN", "TABLE_NAME"]);
     expect(variables.AUTH_SECRET).toEqual({ Ref: "AuthSecret" });
     expect(variables.ROSTER_JOB_FUNCTION).toEqual({ Ref: fn("Fidelio roster import job").logicalId });
     expect(variables.EMAIL_FROM).toBe("Fidelio <no-reply@fidelio.example.org>");
@@ -68,8 +68,10 @@ describe("the Lambda functions", () => {
     // Without a custom origin, the app's origin is the CloudFront distribution's own domain.
     const distribution = Object.keys(template.findResources("AWS::CloudFront::Distribution"))[0]!;
     expect(variables.APP_ORIGIN).toEqual({ "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distribution, "DomainName"] }]] });
+    // Every link in an email starts with the same public URL.
+    expect(variables.APP_URL).toEqual(variables.APP_ORIGIN);
     const withOrigin = functionsOf(synth({ appOrigin: "https://app.example.org", authSecret: "s".repeat(32) }).template).get("Fidelio API")!;
-    expect(withOrigin.properties.Environment.Variables).toMatchObject({ APP_ORIGIN: "https://app.example.org", AUTH_SECRET: "s".repeat(32) });
+    expect(withOrigin.properties.Environment.Variables).toMatchObject({ APP_ORIGIN: "https://app.example.org", APP_URL: "https://app.example.org", AUTH_SECRET: "s".repeat(32) });
   });
 
   it("let the bounce and complaint handler only read an address's claim and flag its user", () => {

@@ -69,7 +69,8 @@ describe("the web app on CloudFront", () => {
     expect(policies).toHaveLength(1);
     const headers = policies[0]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     expect(headers).toEqual({
-      ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: true },
+      // A response with its own policy keeps it (the evidence packet); every other gets this one.
+      ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: false },
       StrictTransportSecurity: { AccessControlMaxAgeSec: 730 * 86_400, IncludeSubdomains: true, Preload: false, Override: true },
       FrameOptions: { FrameOption: "DENY", Override: true },
       ContentTypeOptions: { Override: true },

@@ -1,29 +1,7 @@
-import type { AuditReason } from "@fidelio/core/audit/reasons";
 
 type Pair = readonly [string, string];
 const prefixed = <P extends string, K extends string>(prefix: P, table: Record<K, Pair>) =>
   Object.fromEntries(Object.entries(table).map(([code, pair]) => [`${prefix}.${code}`, pair])) as Record<`${P}.${K}`, Pair>;
-
-/**
- * Why someone may see a record, by the code stored in the audit trail (packages/core/src/audit/reasons):
- * every code must be here, so a new one cannot reach a reader untranslated.
- */
-const reasonStrings: Record<AuditReason, Pair> = {
-  guardian: ["Parent or guardian of the student", "Padre, madre o tutor del estudiante"],
-  teacher: ["Teacher on the student's team at school", "Docente del equipo escolar del estudiante"],
-  case_manager: ["Case manager for the student", "Administrador de caso del estudiante"],
-  director: ["Special education director of the district", "Director de educación especial del distrito"],
-  district_admin: ["District administrator", "Administrador del distrito"],
-  district_list: ["Works for the district and may see every student", "Trabaja para el distrito y puede ver a todos los estudiantes"],
-  roster_import: ["Roster import by the district administrator", "Importación de listas por el administrador del distrito"],
-  assigned_concern: ["Has been assigned the family's concern", "Tiene o tuvo asignada la inquietud de la familia"],
-  deadline_passed: ["The deadline passed", "Venció el plazo"],
-  no_reply: ["No reply came in time", "No hubo respuesta a tiempo"],
-  workflow: ["The escalation workflow", "El proceso de escalamiento"],
-  schedule: ["A scheduled job", "Una tarea programada"],
-  seed: ["Demo data", "Datos de demostración"],
-  email_feedback: ["The mail service reported the address undeliverable", "El servicio de correo informó que la dirección no recibe correo"],
-};
 
 /**
  * Why a field was refused, by the problem code the API sends (packages/core/src/problem) and the
@@ -71,49 +49,13 @@ const errorStrings = {
 } satisfies Record<string, Pair>;
 
 /**
- * Codes the API sends (roles, audit actions and reasons, problems, errors, IEP provider roles),
- * English then Spanish; looked up by `tCode`, which shows the code itself when it is not listed here.
+ * Codes the API sends that only the web words (problems, errors, IEP provider roles), English then
+ * Spanish. Roles, audit actions and reasons, concern states and timeline words come from the one
+ * catalog in packages/core/src/messages, merged in i18n.ts.
  */
 export const codeStrings = {
-  "role.district_admin": ["District administrator", "Administrador del distrito"],
-  "role.director": ["Special education director", "Director de educación especial"],
-  "role.case_manager": ["Case manager", "Administrador de caso"],
-  "role.teacher": ["Teacher", "Docente"],
-  "role.parent": ["Parent or guardian", "Padre, madre o tutor"],
+  // A team member's relationship: a guardian is a parent (the catalog's `role.parent`).
   "role.guardian": ["Parent or guardian", "Padre, madre o tutor"],
-  "role.advocate": ["Advocate", "Defensor"],
-
-  "action.student.list": ["Saw name, grade and school in a list", "Vio el nombre, el grado y la escuela en una lista"],
-  "action.student.read": ["Opened the student record and IEP", "Abrió el expediente y el IEP"],
-  "action.student.class-list": ["Saw the name and the accommodations for their class", "Vio el nombre y las acomodaciones para su clase"],
-  "action.audit.read": ["Looked at this access log", "Consultó este registro de accesos"],
-  "action.roster.import": ["Updated the record from the school roster", "Actualizó el expediente con la lista de la escuela"],
-  "action.concern.file": ["Raised a concern", "Presentó una inquietud"],
-  "action.concern.read": ["Opened a concern", "Abrió una inquietud"],
-  "action.concern.list": ["Saw a concern in a list", "Vio una inquietud en una lista"],
-  "action.concern.packet": ["Opened a concern's evidence packet", "Abrió el expediente de pruebas de una inquietud"],
-  "action.concern.assign": ["Assigned a concern", "Asignó una inquietud"],
-  "action.concern.deadline": ["Moved a concern on when its deadline passed", "Avanzó una inquietud al vencer su plazo"],
-  "action.concern.workflow-failed": ["Recorded a problem moving a concern on", "Registró un problema al avanzar una inquietud"],
-  "action.concern.resolve": ["Resolved a concern", "Resolvió una inquietud"],
-  "action.concern.escalate": ["Escalated a concern", "Escaló una inquietud"],
-  "action.concern.request_info": ["Asked the family a question about a concern", "Hizo una pregunta a la familia sobre una inquietud"],
-  "action.concern.provide_info": ["Answered a question about a concern", "Respondió una pregunta sobre una inquietud"],
-  "action.concern.confirm": ["Confirmed a concern's fix", "Confirmó la solución de una inquietud"],
-  "action.concern.dispute": ["Disputed a concern's fix", "Rechazó la solución de una inquietud"],
-  "action.concern.withdraw": ["Withdrew a concern", "Retiró una inquietud"],
-  "action.concern.record_outcome": ["Recorded a concern's outcome", "Registró el resultado de una inquietud"],
-
-  ...prefixed("reason", reasonStrings),
-
-  // Why Fidelio itself acted (packages/core/src/actor: systemReasons), shown as "Fidelio (…)".
-  "system.deadline_passed": ["deadline passed", "venció el plazo"],
-  "system.no_reply": ["no reply in time", "no hubo respuesta a tiempo"],
-  "system.workflow": ["escalation workflow", "proceso de escalamiento"],
-  "system.schedule": ["scheduled job", "tarea programada"],
-  "system.roster_import": ["roster import", "importación de listas"],
-  "system.seed": ["demo data", "datos de demostración"],
-  "system.email_feedback": ["mail service report", "informe del servicio de correo"],
 
   ...prefixed("problem", problemStrings),
   ...prefixed("error", errorStrings),

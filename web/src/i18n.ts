@@ -4,6 +4,7 @@ import { codeStrings } from "./i18n-codes";
 import { rosterDetailStrings, rosterProblemStrings } from "./i18n-roster";
 import { concernStrings } from "./i18n-concerns";
 import { fidelityStrings } from "./i18n-fidelity";
+import { catalog, type CodedText, type MessageCode } from "@fidelio/core/messages";
 
 export type Lang = "en" | "es";
 
@@ -120,11 +121,13 @@ type Keys<T> = keyof T;
 type Shared =
   | (Keys<typeof parentStrings> & (Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
   | (Keys<typeof staffStrings> & (Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
-  | (Keys<typeof concernStrings> & Keys<typeof fidelityStrings>);
+  | (Keys<typeof concernStrings> & Keys<typeof fidelityStrings>)
+  | (Keys<typeof catalog> & (Keys<typeof parentStrings> | Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings> | Keys<typeof codeStrings>));
 const eachKeyOnce: [Shared] extends [never] ? true : Shared = true;
 void eachKeyOnce;
-const strings: Record<string, readonly [string, string]> = { ...parentStrings, ...staffStrings, ...fidelityStrings, ...codeStrings, ...concernStrings };
-export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings | keyof typeof fidelityStrings | keyof typeof concernStrings;
+// The shared catalog (packages/core/src/messages) holds every word Fidelio stores as a code and every email and packet text.
+const strings: Record<string, readonly [string, string]> = { ...catalog, ...parentStrings, ...staffStrings, ...fidelityStrings, ...codeStrings, ...concernStrings };
+export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings | keyof typeof fidelityStrings | keyof typeof concernStrings | MessageCode;
 
 const STORAGE_KEY = "fidelio.lang";
 const stored = (() => {
@@ -225,18 +228,7 @@ export function tRosterProblem(problem: { message: string; code?: string; params
   });
 }
 
-/**
- * A timeline note, stored as the English sentences of the time (several may be joined with a
- * space): each sentence Fidelio knows is translated, anything else is shown as written.
- */
-export function tNote(note: string): string {
-  let text = note;
-  for (const [key, entry] of Object.entries(strings)) {
-    if (!key.startsWith("note.")) continue;
-    // "{who}" in a note's key stands for whatever the stored sentence has there.
-    const names: string[] = [];
-    const pattern = key.slice(5).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => (names.push(name), "(.+?)"));
-    text = text.replace(new RegExp(pattern, "g"), (...match: string[]) => fill(inLang(entry), Object.fromEntries(names.map((name, i) => [name, match[i + 1]!]))));
-  }
-  return text;
+/** A text the API sends as a catalog code with parameters (a timeline note), in the reader's language; a legacy sentence as stored. */
+export function tCoded(text: CodedText): string {
+  return "said" in text ? text.said : t(text.code, text.params ?? {});
 }

@@ -9,7 +9,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { app } from "@fidelio/functions/api/app";
 import { closeAfterEarlyAnswer } from "./early-answer";
 import { staticDelivery } from "./static-assets";
-import { cspDirectives } from "../../../infra/web-policy";
+import { contentSecurityPolicy } from "../../../infra/web-policy";
 
 export const webDist = resolve(import.meta.dirname, "../../../web/dist");
 
@@ -21,8 +21,13 @@ export function localApp() {
   const root = relative(process.cwd(), webDist) || ".";
   return new Hono()
     .use("/*", closeAfterEarlyAnswer)
-    // No third-party anything: scripts, styles, images and connections only from this origin (the list CloudFront sends too).
-    .use("/*", secureHeaders({ contentSecurityPolicy: cspDirectives }))
+    .use("/*", secureHeaders())
+    // No third-party anything: scripts, styles, images and connections only from this origin (the list CloudFront
+    // sends too), on every response that brings no policy of its own (the evidence packet brings a stricter one).
+    .use("/*", async (c, next) => {
+      await next();
+      if (!c.res.headers.has("Content-Security-Policy")) c.res.headers.set("Content-Security-Policy", contentSecurityPolicy);
+    })
     .route("/", app)
     .all("/api/*", (c) => c.json({ error: "not_found", message: "No such API route" }, 404))
     // The web app is static: GET and HEAD only; other methods get a complete 405, connection kept.
@@ -34,6 +39,14 @@ export function localApp() {
     .all("/*", (c) => c.body(null, 405, { Allow: "GET, HEAD" }));
 }
 
+/** The address this process set as APP_URL (a later local server replaces it; one set by the person stays). */
+let ownUrl: string | undefined;
+
+/** Links in emails lead to this app at `url`, unless APP_URL names a public address (a proxy in front of it). */
+export function linkEmailsTo(url: string) {
+  if (process.env.APP_URL === undefined || process.env.APP_URL === ownUrl) process.env.APP_URL = ownUrl = url;
+}
+
 export function startServer(port: number): Promise<{ url: string; server: ServerType; stop(): Promise<void> }> {
   return new Promise((done) => {
     const server = serve({ fetch: localApp().fetch, port, hostname: "127.0.0.1" }, (info: AddressInfo) => {
@@ -41,8 +54,10 @@ export function startServer(port: number): Promise<{ url: string; server: Server
       // request on it at that moment (a dropped request under load); a minute, as load balancers use,
       // leaves idle connections to the client to close.
       (server as Server).keepAliveTimeout = 65_000;
+      const url = `http://127.0.0.1:${info.port}`;
+      linkEmailsTo(url);
       done({
-        url: `http://127.0.0.1:${info.port}`,
+        url,
         server,
         stop: () => new Promise<void>((r) => server.close(() => r())),
       });

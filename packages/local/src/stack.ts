@@ -11,7 +11,7 @@ import { localAuthSecret } from "./auth-secret";
 import { startOutboxPoller } from "./outbox-poller";
 import { localDynamoCredentials } from "./dynamo-key";
 import { checkInWorker, runJobInWorker, startRosterWorker, stopRosterWorker } from "./roster-worker";
-import { startServer } from "./server";
+import { linkEmailsTo, startServer } from "./server";
 import { startLocalWorkflow } from "./workflow/index";
 import { startReminderTimer } from "./reminder-timer";
 
@@ -61,6 +61,8 @@ export async function startStack(options: StackOptions) {
   process.env.SES_ENDPOINT = mail.endpoint;
   process.env.AUTH_SECRET ??= localAuthSecret(dataDir);
   process.env.EMAIL_FROM ??= "Fidelio <no-reply@demo.fidelio.test>";
+  // Links in emails (the demo's concerns are filed before the server listens) lead to this app; the server confirms it once listening.
+  if (options.port > 0) linkEmailsTo(`http://127.0.0.1:${options.port}`);
   let poller: Awaited<ReturnType<typeof startOutboxPoller>> | undefined;
   let workflow: Awaited<ReturnType<typeof startLocalWorkflow>> | undefined;
   let reminders: ReturnType<typeof startReminderTimer> | undefined;

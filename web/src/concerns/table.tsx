@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
-import { t } from "../i18n";
+import { lang, t } from "../i18n";
 import { formatDayInZone, formatInZone } from "../format";
 import { DataTable, type Column } from "../components/data-table";
 import { stateWords, type ConcernSummary } from "./data";
@@ -27,7 +27,7 @@ export const studentColumn = <T extends { id: string; studentName: string }>(): 
 const packetColumn = (): Column<ConcernSummary> => ({
   label: t("colPacket"),
   cell: (concern) => (
-    <a href={`/api/concerns/${concern.id}/packet`} aria-label={t("packetFor", { name: concern.studentName })}>
+    <a href={`/api/concerns/${concern.id}/packet?lang=${lang()}`} aria-label={t("packetFor", { name: concern.studentName })}>
       {t("packetLink")}
     </a>
   ),

@@ -2,7 +2,7 @@ import { createSignal, Show } from "solid-js";
 import * as v from "valibot";
 import { StartInput, VerifyInput } from "@fidelio/core/auth/schema";
 import { api, ApiError, call } from "../api";
-import { t, type StringKey } from "../i18n";
+import { lang, t, type StringKey } from "../i18n";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { Alert } from "../components/status";
@@ -34,7 +34,8 @@ export function SignIn() {
     setBusy(true);
     setError(undefined);
     try {
-      await call(api.auth.start.$post({ json: { email: address } }));
+      // The page's language: stored for a person who has none yet, so their emails come in it.
+      await call(api.auth.start.$post({ json: { email: address, language: lang() } }));
       setEmail(address);
       setStep("code");
       codeInput.value = "";
@@ -68,7 +69,7 @@ export function SignIn() {
     setBusy(true);
     setError(undefined);
     try {
-      await call(api.auth.verify.$post({ json: { email: email(), code: parsed.output } }));
+      await call(api.auth.verify.$post({ json: { email: email(), code: parsed.output, language: lang() } }));
       await session.refresh();
     } catch (failure) {
       setError(verifyError(failure));

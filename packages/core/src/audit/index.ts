@@ -3,6 +3,7 @@ import { SystemReason, type Actor } from "../actor";
 import { batchPut, itemType, keys, putItem, queryPage } from "../dynamo";
 import { filteredPage } from "../dynamo/filtered-page";
 import { newId } from "../id";
+import type { AuditAction } from "./actions";
 import { listActions, reasonCode, type AuditKind, type AuditReason } from "./reasons";
 
 export const AuditEntry = v.object({
@@ -24,8 +25,8 @@ const auditItem = itemType("audit entry", AuditEntry);
 
 export interface AuditEvent {
   studentId: string;
-  /** What was done, e.g. `student.read`, `roster.import`. */
-  action: string;
+  /** What was done, e.g. `student.read`, `roster.import`: one of `auditActions` (./actions.ts). */
+  action: AuditAction;
   /** Which record, e.g. `student`, `iep:v3`. */
   record: string;
   reason: AuditReason;

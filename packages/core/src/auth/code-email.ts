@@ -1,20 +1,26 @@
 import type { Message } from "../email";
+import { escapeHtml } from "../email/body";
+import { say } from "../messages";
+import { defaultLanguage, languages, type Language } from "../user/schema";
 
-/** The sign-in email, in English and Spanish since parents read it. */
-export function codeEmail(to: string, code: string): Message {
-  const text = [
-    `Your Fidelio sign-in code is ${code}. It works once, for 10 minutes.`,
-    `Su código para entrar a Fidelio es ${code}. Sirve una sola vez, durante 10 minutos.`,
-    "",
-    "If you did not ask for it, ignore this email. / Si no lo pidió, ignore este correo.",
-  ].join("\n");
-  const html = `<p>Your Fidelio sign-in code is <strong>${code}</strong>. It works once, for 10 minutes.</p>
-<p lang="es">Su código para entrar a Fidelio es <strong>${code}</strong>. Sirve una sola vez, durante 10 minutos.</p>
-<p>If you did not ask for it, ignore this email. / <span lang="es">Si no lo pidió, ignore este correo.</span></p>`;
-  return { to, subject: `${SUBJECT}${code}`, text, html };
+/**
+ * The sign-in email: in the language of the page it was asked from first, then in the other one (it
+ * goes out before Fidelio may say whose address it is, so it cannot use the person's stored language).
+ */
+export function codeEmail(to: string, code: string, lang: Language = defaultLanguage): Message {
+  const order = [lang, ...languages.filter((l) => l !== lang)];
+  const text = [...order.map((l) => say(l, "email.code.body", { code })), "", order.map((l) => say(l, "email.code.ignore")).join(" / ")].join("\n");
+  const bold = (l: Language) => escapeHtml(say(l, "email.code.body", { code: "\u0000" })).replace("\u0000", `<strong>${code}</strong>`);
+  const html = `${order.map((l) => `<p lang="${l}">${bold(l)}</p>`).join("\n")}
+<p>${order.map((l) => `<span lang="${l}">${escapeHtml(say(l, "email.code.ignore"))}</span>`).join(" / ")}</p>`;
+  return { to, subject: say(lang, "email.code.subject", { code }), text, html };
 }
 
-const SUBJECT = "Fidelio sign-in code: ";
-
-/** The code in a sign-in email's subject; undefined for any other email (a recap may carry six digits too). */
-export const signInCodeOf = (subject: string) => (subject.startsWith(SUBJECT) ? /^\d{6}$/.exec(subject.slice(SUBJECT.length))?.[0] : undefined);
+/** The code in a sign-in email's subject, in either language; undefined for any other email (a recap may carry six digits too). */
+export function signInCodeOf(subject: string): string | undefined {
+  for (const lang of languages) {
+    const prefix = say(lang, "email.code.subject", { code: "" });
+    if (subject.startsWith(prefix)) return /^\d{6}$/.exec(subject.slice(prefix.length))?.[0];
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import type { UserActor } from "../actor";
-import { batchGet, deleteItem, fromItem, getItem, itemType, keys, transact } from "../dynamo";
+import { batchGet, deleteItem, fromItem, getItem, itemType, keys, transact, type TransactUpdate } from "../dynamo";
+import type { Language } from "../user/schema";
 import { VisibleError, isConditionFailure } from "../error";
 import { Outbox } from "../outbox";
 import { User, emailClaimItem, userItem } from "../user";
@@ -21,6 +22,15 @@ const invalidCode = () => new VisibleError(401, "invalid_code", "That code is no
 const lockedCode = () => new VisibleError(429, "code_locked", "Too many wrong tries. Ask for a new code.");
 const epochSeconds = (ms: number) => Math.ceil(ms / 1000);
 
+/** Sets the person's language only if none is stored yet (a choice made meanwhile wins), and only on an existing user item. */
+const storeFirstLanguage = (userId: string, language: Language): TransactUpdate => ({
+  update: keys.user(userId),
+  expression: "SET #language = if_not_exists(#language, :language)",
+  condition: "attribute_exists(pk)",
+  names: { "#language": "language" },
+  values: { ":language": language },
+});
+
 export namespace Auth {
   /**
    * Always answers the same, and does the same work, for known and unknown addresses: one read of the
@@ -29,13 +39,13 @@ export namespace Auth {
    * lockout sequence tells who has an account. The email leaves through the outbox, after the answer.
    */
   export async function start(input: v.InferInput<typeof StartInput>): Promise<void> {
-    const { email } = v.parse(StartInput, input);
+    const { email, language } = v.parse(StartInput, input);
     const now = Date.now();
     const known = await getItem(emailClaimItem, keys.email(email));
     const code = newCode();
     const codeHash = hashCode(email, code);
     const issue = issueCode(hashEmail(email), known ? codeHash : decoyCodeHash(), now);
-    const message = codeEmail(email, code);
+    const message = codeEmail(email, code, language);
     const mail = known ? Outbox.email(message, { notAfter: now + CODE_LIFETIME_MS }) : Outbox.decoy(message);
     try {
       await transact([issue, mail]);
@@ -45,9 +55,13 @@ export namespace Auth {
     }
   }
 
-  /** Exchanges a code for a session token. Codes are single use and lock after 5 tries. */
+  /**
+   * Exchanges a code for a session token. Codes are single use and lock after 5 tries. A person with
+   * no stored language gets `language` (the page they signed in from), in the session's transaction,
+   * so every email after this one is in it; a language already stored is kept.
+   */
   export async function verify(input: v.InferInput<typeof VerifyInput>): Promise<{ token: string }> {
-    const { email, code } = v.parse(VerifyInput, input);
+    const { email, code, language } = v.parse(VerifyInput, input);
     const emailHash = hashEmail(email);
     const attempt = await claimTry(emailHash, Date.now());
     if (!attempt.claimed) throw attempt.locked ? lockedCode() : invalidCode();
@@ -64,6 +78,7 @@ export namespace Auth {
       await transact([
         burnCode(emailHash, item.codeHash),
         { put: { ...keys.session(hashToken(token)), type: "session", ...session, ttl: epochSeconds(expiresAt) }, condition: "attribute_not_exists(pk)" },
+        ...(language && !user.language ? [storeFirstLanguage(user.id, language)] : []),
       ]);
     } catch (error) {
       if (isConditionFailure(error)) throw invalidCode();

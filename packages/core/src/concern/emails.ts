@@ -1,74 +1,49 @@
-import { Config } from "../config";
 import { defaultTimeZone } from "../district/schema";
+import { batchGet, keys } from "../dynamo";
 import type { Message } from "../email";
 import { htmlBody, localeOf } from "../email/body";
+import { appLink } from "../email/link";
+import { notesOf, say, sayCoded } from "../messages";
 import { Outbox } from "../outbox";
-import { User } from "../user";
+import { User, userItem } from "../user";
 import { defaultLanguage, type Language } from "../user/schema";
-import { keys } from "../dynamo/keys";
+import { describeEvent } from "./describe";
 import type { Concern, Person } from "./schema";
 import type { TimelineEvent } from "./timeline";
 
-const levelName: Record<Language, Record<string, string>> = {
-  en: { teacher: "the teacher", case_manager: "the case manager", director: "the special-education director", advocate: "the advocate" },
-  es: { teacher: "el maestro", case_manager: "el coordinador del caso", director: "la dirección de educación especial", advocate: "el defensor" },
-};
+/** The concern's page, as an absolute link from the configured public URL. */
+export const concernLink = (id: string) => appLink(`/concerns/${id}`);
 
-const what: Record<Language, Record<string, string>> = {
-  en: {
-    filed: "The concern was filed.",
-    assigned: "The concern is now with {level}.",
-    escalated: "The concern was escalated.",
-    deadline_passed: "The deadline passed with no answer.",
-    resolved: "It was marked resolved. Please confirm or dispute it.",
-    info_requested: "A question was asked. Please answer it.",
-    info_provided: "The parent answered.",
-    confirmed: "The parent confirmed the resolution. The concern is closed.",
-    disputed: "The parent disputed the resolution.",
-    withdrawn: "The concern was withdrawn.",
-    outcome_recorded: "The advocate recorded the outcome. The concern is closed.",
-    closed: "The concern is closed.",
-    workflow_failed: "Fidelio could not carry the concern forward; an administrator has been told.",
-  },
-  es: {
-    filed: "Se presentó la inquietud.",
-    assigned: "La inquietud ahora está con {level}.",
-    escalated: "La inquietud se escaló.",
-    deadline_passed: "Pasó el plazo sin respuesta.",
-    resolved: "Se marcó como resuelta. Por favor confírmelo o dispútelo.",
-    info_requested: "Se le hizo una pregunta. Por favor contéstela.",
-    info_provided: "El padre o la madre contestó.",
-    confirmed: "Usted confirmó la solución. La inquietud está cerrada.",
-    disputed: "Usted disputó la solución.",
-    withdrawn: "La inquietud se retiró.",
-    outcome_recorded: "El defensor registró el resultado. La inquietud está cerrada.",
-    closed: "La inquietud está cerrada.",
-    workflow_failed: "Fidelio no pudo avanzar la inquietud; se avisó a un administrador.",
-  },
-};
+interface Reader {
+  id: string;
+  name: string;
+  email: string;
+  role: "parent" | "staff";
+  lang: Language;
+}
 
-const labels = {
-  en: { subject: "Concern about {student}", due: "Due", link: "Open the concern", text: "Note" },
-  es: { subject: "Inquietud sobre {student}", due: "Fecha límite", link: "Abrir la inquietud", text: "Nota" },
-};
-
-export const concernLink = (id: string) => `${Config.appOrigin() ?? ""}/concerns/${id}`;
-
-function message(to: string, lang: Language, concern: Concern, events: TimelineEvent[], timeZone: string): Message {
-  const l = labels[lang];
+/** One recap in the reader's language: what happened, what they are asked to do and by when, the link. */
+function message(reader: Reader, concern: Concern, events: TimelineEvent[], timeZone: string): Message {
+  const { lang } = reader;
+  const date = (iso: string) => new Date(iso).toLocaleString(localeOf(lang), { timeZone, dateStyle: "full", timeStyle: "short" });
   const lines = events.flatMap((e) => [
-    (what[lang][e.type] ?? e.type).replace("{level}", levelName[lang][e.level ?? concern.level] ?? ""),
-    ...(e.text ? [`${l.text}: ${e.text}`] : []),
-    ...(e.note ? [e.note] : []),
+    describeEvent(lang, e, date),
+    ...(e.text ? [say(lang, "email.concern.words", { text: e.text })] : []),
+    ...notesOf(e).map((note) => sayCoded(lang, note)),
   ]);
-  const due = concern.dueAt && concern.stage !== "closed" ? `${l.due}: ${new Date(concern.dueAt).toLocaleString(localeOf(lang), { timeZone, dateStyle: "full", timeStyle: "short" })}` : undefined;
-  const body = [...lines, ...(due ? [due] : []), `${l.link}: ${concernLink(concern.id)}`];
-  return {
-    to,
-    subject: l.subject.replace("{student}", concern.studentName),
-    text: body.join("\n"),
-    html: htmlBody(lang, body),
-  };
+  const due = concern.dueAt && concern.stage !== "closed" ? date(concern.dueAt) : undefined;
+  const ask =
+    concern.stage === "closed"
+      ? say(lang, "email.concern.closed")
+      : reader.role === "parent" && due && concern.status === "awaiting_confirmation"
+        ? say(lang, "email.concern.askConfirm", { due })
+        : reader.role === "parent" && due && concern.status === "awaiting_info"
+          ? say(lang, "email.concern.askAnswer", { due })
+          : reader.role === "staff" && due && concern.status === "open" && concern.assignee?.id === reader.id
+            ? say(lang, "email.concern.yourDeadline", { due })
+            : undefined;
+  const body = [...lines, ...(ask ? [ask] : []), say(lang, "email.concern.link", { link: concernLink(concern.id) })];
+  return { to: reader.email, subject: say(lang, "email.concern.subject", { student: concern.studentName }), text: body.join("\n"), html: htmlBody(lang, body) };
 }
 
 /** The outbox item for `message`, tagged with the concern, and the concern's own record of it (the packet lists these). */
@@ -79,17 +54,31 @@ function queued(concern: Concern, recipient: { name: string; role: "parent" | "s
   return [put, { put: record, condition: "attribute_not_exists(pk)" }];
 }
 
+export interface RecapRecipients {
+  parent: boolean;
+  staff?: Person[];
+  /** The person whose action this is: nobody is emailed about their own action... */
+  actorId?: string;
+  /** ...except the parent's receipt for filing, which confirms the concern was received and where it went. */
+  receipt?: boolean;
+}
+
 /**
- * The recap emails of one write, as outbox transaction items: the parent (in their language) and,
- * when someone new takes the concern or must act, that person (in English).
+ * The recap emails of one write, as outbox transaction items: the parent and, when someone new takes
+ * the concern or must act, that person; each in their stored language (English until they have one),
+ * read in one BatchGetItem. The person who acted is left out, but for the filing's receipt.
  */
-export async function recapEmails(concern: Concern, events: TimelineEvent[], to: { parent: boolean; staff?: Person[] }, timeZone = defaultTimeZone) {
-  const items = [];
-  if (to.parent) {
-    const parent = await User.get(concern.parent.id);
-    const lang = parent ? User.languageOf(parent) : defaultLanguage;
-    items.push(...queued(concern, { name: concern.parent.name, role: "parent" }, message(parent?.email ?? concern.parent.email, lang, concern, events, timeZone)));
-  }
-  for (const person of to.staff ?? []) items.push(...queued(concern, { name: person.name, role: "staff" }, message(person.email, "en", concern, events, timeZone)));
-  return items;
+export async function recapEmails(concern: Concern, events: TimelineEvent[], to: RecapRecipients, timeZone = defaultTimeZone) {
+  const skip = (id: string) => !to.receipt && id === to.actorId;
+  const people = [
+    ...(to.parent && !skip(concern.parent.id) ? [{ ...concern.parent, role: "parent" as const }] : []),
+    ...(to.staff ?? []).filter((p) => !skip(p.id) && p.id !== concern.parent.id).map((p) => ({ ...p, role: "staff" as const })),
+  ].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
+  if (people.length === 0) return [];
+  const users = new Map((await batchGet(userItem, people.map((p) => keys.user(p.id)))).map((u) => [u.id, u]));
+  return people.flatMap((p) => {
+    const user = users.get(p.id);
+    const reader: Reader = { id: p.id, name: p.name, email: user?.email ?? p.email, role: p.role, lang: user ? User.languageOf(user) : defaultLanguage };
+    return queued(concern, { name: p.name, role: p.role }, message(reader, concern, events, timeZone));
+  });
 }

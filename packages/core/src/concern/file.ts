@@ -96,11 +96,12 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
       after,
       events: [
         { type: "filed", at, actor: { kind: "user", id: actor.userId, name: actor.name }, text: input.description },
-        { type: "assigned", at, actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, note: assignment.note },
+        { type: "assigned", at, actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, notes: assignment.notes },
       ],
       actor,
       audit: { action: "concern.file", reason: "guardian" },
-      emails: { parent: true, staff: after.assignee ? [after.assignee] : [] },
+      // The parent gets a receipt (the one email about their own action): received, and with whom.
+      emails: { parent: true, receipt: true, staff: after.assignee ? [after.assignee] : [] },
       timeZone: district.timeZone,
       viewerIds: record.relationships.filter((r) => r.kind === "guardian" || r.kind === "case_manager").map((r) => r.userId),
       extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, ttl: Math.floor(Date.now() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...assignment.creates],

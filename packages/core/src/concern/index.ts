@@ -3,7 +3,7 @@ import { keys, queryAll } from "../dynamo";
 import { actOnConcern } from "./act";
 import { fileConcern } from "./file";
 import { listConcerns } from "./list";
-import { ConcernRef, ListConcerns } from "./schema";
+import { ConcernRef, ListConcerns, PacketQuery } from "./schema";
 import { loadVisible, getConcern } from "./view";
 import { verifyChain } from "./timeline";
 import { openConcernItem } from "./items";
@@ -21,8 +21,8 @@ export namespace Concern {
   export const act = actOnConcern;
   export const get = verb(ConcernRef, (actor, { id }) => getConcern(actor, id));
   export const list = verb(ListConcerns, listConcerns);
-  /** The evidence packet as printable HTML (GET /api/concerns/:id/packet). */
-  export const packet = verb(ConcernRef, (actor, { id }) => evidencePacket(actor, id));
+  /** The evidence packet as printable HTML and its stylesheet's hash for the CSP (GET /api/concerns/:id/packet?lang=). */
+  export const packet = verb(PacketQuery, (actor, { id, lang }) => evidencePacket(actor, id, lang));
   /** The director's escalation board (GET /api/reports/escalations). */
   export const board = verb(BoardQuery, escalationBoard);
 

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { itemType } from "../dynamo";
 import { WaitSpec } from "../workflow/schema";
-import { EscalationLevel, actions, outcomes, statuses, type Concern } from "./schema";
+import { EscalationLevel, actions, eventTypes, noteCodes, outcomes, statuses, type Concern } from "./schema";
 import type { TimelineEvent } from "./timeline";
 
 const Person = v.object({ id: v.string(), name: v.string(), email: v.string() });
@@ -56,7 +56,7 @@ export const concernEventItem = itemType<TimelineEvent>(
       seq: v.number(),
       prevHash: v.string(),
       hash: v.string(),
-      eventType: v.string(),
+      eventType: v.picklist(eventTypes),
       at: v.string(),
       actor: v.variant("kind", [
         v.object({ kind: v.literal("user"), id: v.string(), name: v.string() }),
@@ -69,6 +69,7 @@ export const concernEventItem = itemType<TimelineEvent>(
       status: v.optional(v.string()),
       outcome: v.optional(v.string()),
       note: v.optional(v.string()),
+      notes: v.optional(v.array(v.object({ code: v.picklist(noteCodes.map((c) => `note.${c}` as const)), params: v.optional(v.record(v.string(), v.string())) }))),
     }),
     v.transform(({ eventType, ...event }) => ({ ...event, type: eventType })),
   ),

@@ -5,9 +5,15 @@ import { District } from "../district";
 import { defaultTimeZone } from "../district/schema";
 import { batchGet, itemType, keys, queryAll } from "../dynamo";
 import { notFound } from "../error";
+import { districtToday, formItemType } from "../fidelity/form";
+import { fidelityRows, summarize } from "../fidelity/student-report";
+import { addWeeks, isoWeekOf, weeksBetween } from "../fidelity/week";
 import { Iep, type IepVersion } from "../iep";
 import { outboxItem } from "../outbox";
-import { renderPacket } from "./packet-html";
+import { User } from "../user";
+import type { Language } from "../user/schema";
+import { renderPacket, type PacketFidelity } from "./packet-html";
+import type { Concern } from "./schema";
 import { verifyChain } from "./timeline";
 import { loadVisible } from "./view";
 
@@ -20,11 +26,15 @@ const auditItem = itemType("audit entry", AuditEntry);
 
 /** Who may read the packet: the family, anyone it was assigned or handed to, the district's director. */
 const packetReasons = ["guardian", "assigned_concern", "director"];
+/** The fidelity records start this many weeks before the week the concern was filed. */
+const weeksBefore = 4;
+
+export type IepItemText = { kind: "accommodation" | "modification"; text: string } | { kind: "service"; name: string; minutes: number; provider: string } | { kind: "missing"; id: string };
 
 export interface IepOnDates {
   version?: IepVersion;
   dates: string[];
-  items: Array<{ id: string; text: string; inVersion: boolean }>;
+  items: IepItemText[];
 }
 
 /** For each day the concern names (happened, filed, each event), the IEP version in effect, grouped by version. */
@@ -34,12 +44,12 @@ function iepOnDates(ieps: IepVersion[], itemIds: string[], days: string[]): IepO
     const version = Iep.inEffect(ieps, day);
     const key = version ? `${version.effectiveFrom}#${version.version}` : "none";
     if (!groups.has(key)) {
-      const texts = new Map<string, string>([
-        ...(version?.accommodations ?? []).map((a) => [a.id, `Accommodation: ${a.text}`] as const),
-        ...(version?.modifications ?? []).map((m) => [m.id, `Modification: ${m.text}`] as const),
-        ...(version?.services ?? []).map((s) => [s.id, `Service: ${s.name}, ${s.minutesPerWeek} minutes a week (${s.providerRole})`] as const),
+      const texts = new Map<string, IepItemText>([
+        ...(version?.accommodations ?? []).map((a) => [a.id, { kind: "accommodation", text: a.text }] as const),
+        ...(version?.modifications ?? []).map((m) => [m.id, { kind: "modification", text: m.text }] as const),
+        ...(version?.services ?? []).map((s) => [s.id, { kind: "service", name: s.name, minutes: s.minutesPerWeek, provider: s.providerRole }] as const),
       ]);
-      groups.set(key, { version, dates: [], items: itemIds.map((id) => ({ id, text: texts.get(id) ?? `(${id}: not in this version)`, inVersion: texts.has(id) })) });
+      groups.set(key, { version, dates: [], items: itemIds.map((id) => texts.get(id) ?? { kind: "missing", id }) });
     }
     groups.get(key)!.dates.push(day);
   }
@@ -49,27 +59,53 @@ function iepOnDates(ieps: IepVersion[], itemIds: string[], days: string[]): IepO
 const localDay = (iso: string, timeZone: string) => new Date(iso).toLocaleDateString("en-CA", { timeZone });
 
 /**
- * The evidence packet: the concern, the IEP items in effect on each date it names, the timeline with
- * each event's hash and the chain's head (checked now), every email sent for it, and its audit trail.
- * Reading it is audited first, so the trail printed includes this reading.
+ * Every weekly answer about the supports the concern names, from four weeks before the week it was
+ * filed to this week, and each named service's minutes as the fidelity computation in core counts them.
  */
-export async function evidencePacket(actor: UserActor, id: string): Promise<string> {
+async function fidelityOf(concern: Concern, record: NonNullable<Awaited<ReturnType<typeof loadVisible>>["record"]>, district: NonNullable<Awaited<ReturnType<typeof District.load>>>, timeZone: string): Promise<PacketFidelity> {
+  const to = isoWeekOf(districtToday(district));
+  const from = addWeeks(isoWeekOf(localDay(concern.createdAt, timeZone)), -weeksBefore);
+  const forms = (await queryAll(formItemType, keys.fidelityFormsOfStudent(concern.studentId, from, to))).sort((a, b) => a.week.localeCompare(b.week) || a.staffName.localeCompare(b.staffName));
+  const named = new Set(concern.itemIds);
+  const answers = forms.flatMap((form) => [
+    ...form.accommodations.filter((a) => named.has(a.itemId)).map((a) => ({ form, support: form.plan.accommodations.find((p) => p.id === a.itemId)?.text ?? a.itemId, accommodation: a })),
+    ...form.services.filter((s) => named.has(s.serviceId)).map((s) => ({ form, support: form.plan.services.find((p) => p.id === s.serviceId)?.name ?? s.serviceId, service: s })),
+  ]);
+  // The one computation of minutes in core (fidelity), for the same weeks.
+  // Ended weeks only; the week in progress owes nothing yet (docs/minutes.md).
+  const weeks = fidelityRows(record, district, weeksBetween(from, to), forms, to);
+  const services = summarize(weeks)
+    .services.filter((s) => named.has(s.serviceId))
+    .map((s) => ({ name: s.name, required: s.required, delivered: s.delivered, owed: s.owed }));
+  return { from, to, answers, services };
+}
+
+/**
+ * The evidence packet: the concern, the IEP items in effect on each date it names, the weekly fidelity
+ * answers and minutes for its supports, the timeline with each event's hash and the chain's head
+ * (checked now), every email sent for it, and its audit trail, in the reader's language (`lang`, else
+ * the one stored for them). Reading it is audited first, so the trail printed includes this reading.
+ */
+export async function evidencePacket(actor: UserActor, id: string, lang?: Language): Promise<{ html: string; styleHash: string }> {
   const { concern, events, record, reason } = await loadVisible(actor, id);
-  if (!packetReasons.includes(reason)) throw notFound("Concern");
+  if (!packetReasons.includes(reason) || !record) throw notFound("Concern");
   await Audit.record(actor, { studentId: concern.studentId, action: "concern.packet", record: `concern:${concern.id}`, reason });
   const district = await District.load(concern.districtId);
-  const timeZone = district?.timeZone ?? defaultTimeZone;
-  const [mails, trail] = await Promise.all([queryAll(emailRecord, keys.concernEmails(concern.id)), queryAll(auditItem, keys.auditOpenedOf(concern.studentId))]);
+  if (!district) throw notFound("Concern");
+  const timeZone = district.timeZone ?? defaultTimeZone;
+  const [mails, trail, fidelity] = await Promise.all([queryAll(emailRecord, keys.concernEmails(concern.id)), queryAll(auditItem, keys.auditOpenedOf(concern.studentId)), fidelityOf(concern, record, district, timeZone)]);
   const outbox = new Map((await batchGet(outboxItem, mails.map((m) => keys.outbox(m.outboxId)))).map((o) => [o.id, o.status]));
   const days = [concern.happenedOn, localDay(concern.createdAt, timeZone), ...events.map((e) => localDay(e.at, timeZone))].filter((d): d is string => !!d);
   return renderPacket({
+    lang: lang ?? User.languageOf(actor),
     concern,
     events,
     chain: verifyChain(events, concern.head),
-    ieps: iepOnDates(record?.ieps ?? [], concern.itemIds, days),
+    ieps: iepOnDates(record.ieps, concern.itemIds, days),
+    fidelity,
     emails: mails.map((m) => ({ ...m, status: m.status === "failed" ? "failed" : (outbox.get(m.outboxId) ?? "sent") })),
     audit: trail.filter((e) => e.record === `concern:${concern.id}`).sort((a, b) => (a.at < b.at ? -1 : 1)),
-    districtName: district?.name ?? "",
+    districtName: district.name,
     timeZone,
     printedFor: actor.name,
     printedAt: new Date().toISOString(),

@@ -4,7 +4,8 @@ import { batchGet, keys, queryAll } from "../dynamo";
 import { newId } from "../id";
 import { Student, type StudentRecord } from "../student";
 import { User, userItem, type UserInfo } from "../user";
-import type { Concern, Person } from "./schema";
+import type { Concern, NoteCode, Person } from "./schema";
+import type { EventNote } from "./timeline";
 import type { EscalationLevel } from "../workflow/schema";
 import { sourceMapItem } from "./items";
 
@@ -35,7 +36,8 @@ export interface Assignment {
   assignee?: Person;
   /** Items to write with the assignment (a new advocate's account). */
   creates: Array<{ put: Record<string, unknown>; condition: string }>;
-  note?: string;
+  /** Why the concern is not at the level asked for, level by level (catalog codes). */
+  notes?: EventNote[];
 }
 
 /**
@@ -43,26 +45,25 @@ export interface Assignment {
  * timeline says why. The advocate level always ends the search (a hand-off, possibly to nobody yet).
  */
 export async function assignmentAt(level: EscalationLevel, concern: Pick<Concern, "classId" | "advocateEmail" | "districtId">, record: StudentRecord, district: DistrictInfo): Promise<Assignment> {
-  const notes: string[] = [];
-  const skip = (why: string, next: EscalationLevel) => (notes.push(why), assignmentAt(next, concern, record, district).then((a) => ({ ...a, note: [...notes, a.note].filter(Boolean).join(" ") })));
+  const skip = (why: NoteCode, next: EscalationLevel) => assignmentAt(next, concern, record, district).then((a) => ({ ...a, notes: [{ code: `note.${why}` as const }, ...(a.notes ?? [])] }));
   if (level === "teacher") {
     const rel = concern.classId ? record.relationships.find((r) => r.kind === "teacher" && r.classes?.some((c) => c.id === concern.classId)) : undefined;
     const teacher = await userPerson(rel?.userId);
     if (teacher) return { level, assignee: teacher, creates: [] };
-    return skip(concern.classId ? "The class has no teacher on file, so the concern starts with the case manager." : "No class was named, so the concern starts with the case manager.", "case_manager");
+    return skip(concern.classId ? "class_without_teacher" : "no_class", "case_manager");
   }
   if (level === "case_manager") {
     const manager = await userPerson(record.relationships.find((r) => r.kind === "case_manager")?.userId);
     if (manager) return { level, assignee: manager, creates: [] };
-    return skip("The student has no case manager on file, so the concern goes to the director.", "director");
+    return skip("no_case_manager", "director");
   }
   if (level === "director") {
     const [director] = await districtUsersWith(district.id, "director");
     if (director) return { level, assignee: person(director), creates: [] };
-    return skip("The district has no special-education director on file, so the concern goes to the advocate.", "advocate");
+    return skip("no_director", "advocate");
   }
   const email = concern.advocateEmail ?? district.defaultAdvocateEmail;
-  if (!email) return { level, creates: [], note: "No advocate is named yet: add one to hand the concern over." };
+  if (!email) return { level, creates: [], notes: [{ code: "note.no_advocate" }] };
   const existing = await User.byEmail(email);
   if (existing) return { level, assignee: person(existing), creates: [] };
   // A new address becomes an advocate account in the district; the hand-off email is its invitation.

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { IsoDate } from "../iep/schema";
-import { Email } from "../user/schema";
+import { Email, Language } from "../user/schema";
 import { EscalationLevel, type WaitSpec } from "../workflow/schema";
 
 /** Concern shapes; no AWS imports, so the web's forms can reuse them. */
@@ -12,6 +12,15 @@ export const outcomes = ["resolved", "resolved_unconfirmed", "withdrawn", "no_re
 export type ConcernOutcome = (typeof outcomes)[number];
 export const actions = ["resolve", "escalate", "request_info", "provide_info", "confirm", "dispute", "withdraw", "record_outcome"] as const;
 export type ConcernAction = (typeof actions)[number];
+/** What a timeline event records; each is worded in the message catalog (`event.*`, packages/core/src/messages). */
+export const eventTypes = ["filed", "assigned", "escalated", "deadline_passed", "resolved", "info_requested", "info_provided", "confirmed", "disputed", "withdrawn", "outcome_recorded", "email_undelivered", "workflow_failed"] as const;
+export type EventType = (typeof eventTypes)[number];
+/**
+ * Why the timeline took a turn, stored on the event as a code with parameters (`notes`) and worded by
+ * the catalog (`note.*`) in the reader's language. Add a code here, then its entry in the catalog.
+ */
+export const noteCodes = ["no_class", "class_without_teacher", "no_case_manager", "no_director", "no_advocate", "no_confirmation", "no_answer", "email_undelivered", "email_undelivered_parent"] as const;
+export type NoteCode = (typeof noteCodes)[number];
 
 /** Days the parent has to confirm a resolution, and to answer a request for information. */
 export const confirmationDays = 5;
@@ -44,6 +53,8 @@ export const ActOnConcern = v.pipe(
 export type ActOnConcern = v.InferOutput<typeof ActOnConcern>;
 
 export const ConcernRef = v.object({ id: v.string() });
+/** The packet in `lang`, else in the reader's stored language. */
+export const PacketQuery = v.object({ id: v.string(), lang: v.optional(Language) });
 
 export const ListConcerns = v.object({
   status: v.optional(v.picklist(statuses)),

@@ -47,7 +47,7 @@ async function prepareLevel({ concernId }: PrepareLevelInput): Promise<Waiting> 
     const { concern: saved } = await commit({
       before: concern,
       after,
-      events: [{ type: "assigned", at: now.toISOString(), actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, note: assignment.note }],
+      events: [{ type: "assigned", at: now.toISOString(), actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, notes: assignment.notes }],
       actor: Actor.system("workflow", concern.districtId),
       audit: { action: "concern.assign", reason: workflowReason },
       // The recap says why it moved (the dispute, escalation or missed deadline just before) and where it is now.
@@ -89,11 +89,11 @@ async function applyOutcome({ concernId, outcome }: ApplyOutcomeInput): Promise<
     const district = await District.load(concern.districtId);
     // A deadline the staff let pass is counted: the board shows the concern overdue and the school's missed deadlines.
     const after = wait.for === "assignee" ? { ...climb(concern), missedDeadlines: (concern.missedDeadlines ?? 0) + 1 } : close(concern, wait.for === "parent_confirmation" ? "resolved_unconfirmed" : "no_reply");
-    const note = wait.for === "parent_confirmation" ? "No confirmation came within the time allowed." : wait.for === "parent_info" ? "The question had no answer within the time allowed." : undefined;
+    const notes = wait.for === "parent_confirmation" ? [{ code: "note.no_confirmation" as const }] : wait.for === "parent_info" ? [{ code: "note.no_answer" as const }] : undefined;
     const { concern: saved } = await commit({
       before: concern,
       after,
-      events: [{ type: "deadline_passed", at: now.toISOString(), actor: { kind: "system", reason: "deadline_passed" }, level: concern.level, assignee: publicPerson(concern.assignee), status: after.status, outcome: after.outcome, note }],
+      events: [{ type: "deadline_passed", at: now.toISOString(), actor: { kind: "system", reason: "deadline_passed" }, level: concern.level, assignee: publicPerson(concern.assignee), status: after.status, outcome: after.outcome, notes }],
       actor: Actor.system("deadline_passed", concern.districtId),
       audit: { action: "concern.deadline", reason: workflowReason },
       // A climb is announced by PrepareLevel next, with the new assignee; a closing is announced now.

@@ -1,11 +1,12 @@
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
 import type { AuditReason } from "../audit/reasons";
+import type { AuditAction } from "../audit/actions";
 import { fromItem, getItem, keys, queryAll, transact, type TransactOp } from "../dynamo";
 import { isIdOf } from "../id";
 import { concernEventItem, concernItem as concernItemType } from "./items";
 import { isConditionFailure } from "../error";
-import { recapEmails } from "./emails";
+import { recapEmails, type RecapRecipients } from "./emails";
 import { boardOps } from "./board-index";
 import type { Concern, Person } from "./schema";
 import { nextEvent, type EventContent, type TimelineEvent } from "./timeline";
@@ -40,8 +41,9 @@ export interface Change {
   after: Concern;
   events: EventContent[];
   actor: Actor;
-  audit: { action: string; reason: AuditReason };
-  emails: { parent: boolean; staff?: Person[] };
+  audit: { action: AuditAction; reason: AuditReason };
+  /** Who hears of it; the actor is left out (nobody is emailed about their own action) unless `receipt`. */
+  emails: Omit<RecapRecipients, "actorId">;
   timeZone?: string;
   extra?: TransactOp[];
   /** People who should find the concern in their own list from now on (the family and case manager at filing). */
@@ -83,7 +85,7 @@ export async function commit(change: Change): Promise<{ concern: Concern; events
   } else if (after.stage === "closed" && before.stage !== "closed") {
     ops.push({ delete: keys.openConcern(after.id) });
   }
-  ops.push(...(await recapEmails(after, change.recapAlso ? [change.recapAlso, ...events] : events, change.emails, change.timeZone)));
+  ops.push(...(await recapEmails(after, change.recapAlso ? [change.recapAlso, ...events] : events, { ...change.emails, actorId: actor.kind === "user" ? actor.userId : undefined }, change.timeZone)));
   ops.push({ put: Audit.itemFor(actor, { studentId: after.studentId, action: change.audit.action, record: `concern:${after.id}`, reason: change.audit.reason }), condition: "attribute_not_exists(pk)" });
   ops.push(...boardOps(before, after, new Date(now)));
   ops.push(...(change.extra ?? []));

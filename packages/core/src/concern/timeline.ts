@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Actor } from "../actor";
 import { keys } from "../dynamo/keys";
-import type { Concern, Person } from "./schema";
+import type { Concern, EventType, NoteCode, Person } from "./schema";
 
 /** What an event says; the hash chain covers all of it. */
 export interface EventContent {
-  type: string;
+  type: EventType;
   at: string;
   actor: { kind: "user"; id: string; name: string } | { kind: "system"; reason: string };
   text?: string;
@@ -14,8 +14,16 @@ export interface EventContent {
   dueAt?: string;
   status?: string;
   outcome?: string;
-  /** Why the timeline took this turn (no class named, no case manager on file...). */
+  /** Why the timeline took this turn (no class named, no case manager on file...), as catalog codes with parameters. */
+  notes?: EventNote[];
+  /** The same, as English sentences: events written before notes were codes (read through `notesOf`). */
   note?: string;
+}
+
+/** A note on an event: a `note.*` code of the message catalog and its parameters. */
+export interface EventNote {
+  code: `note.${NoteCode}`;
+  params?: Record<string, string>;
 }
 
 export interface TimelineEvent extends EventContent {

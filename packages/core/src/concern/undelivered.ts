@@ -17,8 +17,8 @@ export async function recordUndelivered(outbox: { concernId: string; id: string;
     const [concern, mail] = await Promise.all([getItem(concernItem, keys.concern(outbox.concernId), true), getItem<{ toName?: string; role?: string; status?: string }>(mailKey, true)]);
     if (!concern || !mail || mail.status === "failed") return;
     const now = new Date().toISOString();
-    const who = mail.role === "parent" ? `${mail.toName} (parent)` : mail.toName;
-    const { put, head } = nextEvent(concern, { type: "email_undelivered", at: now, actor: { kind: "system", reason: "workflow" }, note: `An email to ${who} could not be delivered.` });
+    const code = mail.role === "parent" ? "note.email_undelivered_parent" : "note.email_undelivered";
+    const { put, head } = nextEvent(concern, { type: "email_undelivered", at: now, actor: { kind: "system", reason: "workflow" }, notes: [{ code, params: { name: mail.toName ?? "" } }] });
     try {
       await transact([
         { update: keys.concern(concern.id), expression: "SET #head = :head, #v = :next, updatedAt = :now", condition: "#v = :v", names: { "#head": "head", "#v": "version" }, values: { ":head": head, ":next": concern.version + 1, ":v": concern.version, ":now": now } },

@@ -3,6 +3,7 @@ import { Audit } from "../audit";
 import { notFound } from "../error";
 import { Student, type StudentRecord } from "../student";
 import { EmailFeedback } from "../user/email-feedback";
+import { notesOf } from "../messages";
 import { canFlags, seeingReason } from "./rules";
 import type { Concern } from "./schema";
 import { loadWithTimeline } from "./store";
@@ -55,7 +56,8 @@ export function toView(actor: UserActor, concern: Concern, events: TimelineEvent
     version: concern.version,
     createdAt: concern.createdAt,
     updatedAt: concern.updatedAt,
-    timeline: events.map(({ prevHash: _p, ...event }) => event),
+    // Notes as catalog codes (a note stored as English before codes, sentence by sentence): the reader's language words them.
+    timeline: events.map(({ prevHash: _p, note, notes, ...event }) => ({ ...event, notes: notesOf({ note, notes }) })),
     can: canFlags(actor, concern, isGuardian),
   };
 }

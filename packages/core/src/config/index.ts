@@ -10,6 +10,9 @@ const read = (name: string) => {
   return value === undefined || value === "" ? undefined : value;
 };
 
+/** `npm start`'s address with its default PORT. */
+const localAppUrl = "http://127.0.0.1:3000";
+
 export const Config = {
   /** The records table. */
   tableName: () => read("TABLE_NAME") ?? defaultTableName,
@@ -21,6 +24,12 @@ export const Config = {
   sesEndpoint: () => read("SES_ENDPOINT"),
   /** The web app's origin when it is not the API's own (e.g. `https://app.example.org`); browsers' writes must come from it. */
   appOrigin: () => read("APP_ORIGIN"),
+  /**
+   * The public address every link in an email starts with (`https://fidelio.district.org`). On AWS
+   * infra sets it to the CloudFront domain (or the custom one); locally the server sets it to its own
+   * address when it starts (packages/local/src/server.ts). Without it, APP_ORIGIN, else `npm start`'s default.
+   */
+  appUrl: () => (read("APP_URL") ?? read("APP_ORIGIN") ?? localAppUrl).replace(/\/+$/, ""),
   /** Sender of every email. */
   emailFrom: () => read("EMAIL_FROM") ?? "Fidelio <no-reply@fidelio.test>",
   /** Key for sign-in code hashes and signed cursors: required, at least 32 characters. */

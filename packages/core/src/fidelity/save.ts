@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/actions";
 import * as v from "valibot";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
@@ -53,7 +54,7 @@ function checkAnswers(form: FidelityForm, input: FormSave) {
 }
 
 /** The form write and its audit entry in one transaction; a correction also keeps what it replaces. */
-async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expectedVersion: number, action: string, keep?: FidelityForm) {
+async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expectedVersion: number, action: AuditAction, keep?: FidelityForm) {
   const ops: TransactOp[] = [
     { put: formItem(next), condition: "attribute_exists(pk) AND #v = :v", names: { "#v": "version" }, values: { ":v": expectedVersion } },
     { put: Audit.itemFor(actor, { studentId: next.studentId, action, record: `fidelity-form:${next.week}:r${next.revision}`, reason: own.reason }), condition: "attribute_not_exists(pk)" },

@@ -8,6 +8,7 @@ export const accommodationStatuses = ["provided", "partly", "not_provided", "not
 export const missedReasons = ["student_absent", "provider_absent", "school_closed", "schedule_conflict", "other"] as const;
 export const formStatuses = ["not_started", "draft", "submitted"] as const;
 export type FormStatus = (typeof formStatuses)[number];
+export type AccommodationStatus = (typeof accommodationStatuses)[number];
 export type MissedReason = (typeof missedReasons)[number];
 
 export const Week = v.pipe(v.string(), v.maxLength(8), codedCheck(isWeek, "invalid_week", "A week as YYYY-Www, such as 2026-W47"));

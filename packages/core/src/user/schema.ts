@@ -24,3 +24,21 @@ export const EmailUndeliverable = v.object({
 });
 export type EmailUndeliverable = v.InferOutput<typeof EmailUndeliverable>;
 
+
+/**
+ * The first language Fidelio speaks among those an `Accept-Language` header asks for, by quality
+ * (`es-MX,es;q=0.9,en;q=0.8` → es); undefined when it asks for none of them or there is no header.
+ */
+export function languageOfHeader(header: string | undefined): Language | undefined {
+  if (!header) return undefined;
+  const asked = header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { base: tag.trim().toLowerCase().split("-")[0]!, q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((a) => a.q > 0 && Number.isFinite(a.q))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return asked.map((a) => a.base).find((base): base is Language => (languages as readonly string[]).includes(base));
+}

@@ -1,3 +1,4 @@
+import type { Language } from "@fidelio/core/user/schema";
 import { Hono } from "hono/tiny";
 import { Concern } from "@fidelio/core/concern";
 import { VisibleError } from "@fidelio/core/error";
@@ -18,8 +19,9 @@ export const concernRoutes = new Hono<ApiEnv>()
   .get("/:id", async (c) => c.json(await Concern.get(c.get("actor"), { id: c.req.param("id") })))
   // Printable HTML: every value escaped, no script may run, nothing else may load.
   .get("/:id/packet", async (c) => {
-    const html = await Concern.packet(c.get("actor"), { id: c.req.param("id") });
-    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    const { html, styleHash } = await Concern.packet(c.get("actor"), { id: c.req.param("id"), lang: c.req.query("lang") as Language | undefined });
+    // Its own policy, which the page-wide one does not replace: nothing loads, and only its own stylesheet (by hash) applies.
+    c.header("Content-Security-Policy", `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
     return c.html(html);
   })
   .get("/:id/verify", async (c) => c.json(await Concern.verify(c.get("actor"), { id: c.req.param("id") })))

@@ -1,0 +1,23 @@
+import { say } from "../messages";
+import type { Language } from "../user/schema";
+import type { EscalationLevel, EventType } from "./schema";
+
+/** The parts of a timeline event its one-line description reads. No AWS imports: the web uses it too. */
+export interface DescribedEvent {
+  type: EventType;
+  level?: string;
+  assignee?: { name: string };
+  dueAt?: string;
+}
+
+const levelName = (lang: Language, level: string | undefined) =>
+  level && ["teacher", "case_manager", "director", "advocate"].includes(level) ? say(lang, `levelName.${level as EscalationLevel}`) : "";
+
+/** What happened, in `lang`: the same words on the concern's page, in its emails and in its packet. `formatDue` writes the deadline. */
+export function describeEvent(lang: Language, event: DescribedEvent, formatDue: (iso: string) => string): string {
+  if (event.type !== "assigned") return say(lang, `event.${event.type}`);
+  const level = levelName(lang, event.level);
+  if (!event.assignee) return say(lang, "event.assignedNobody", { level });
+  if (!event.dueAt) return say(lang, "event.assignedNoDue", { name: event.assignee.name, level });
+  return say(lang, "event.assigned", { name: event.assignee.name, level, due: formatDue(event.dueAt) });
+}

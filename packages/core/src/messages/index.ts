@@ -1,0 +1,59 @@
+import type { Language } from "../user/schema";
+import { actionTexts, reasonTexts, roleTexts, systemTexts } from "./catalog-audit";
+import { eventTexts, legacyNotes, levelTexts, noteTexts, statusTexts } from "./catalog-concern";
+import { emailTexts } from "./catalog-email";
+import { answerTexts, packetTexts } from "./catalog-packet";
+import type { Pair } from "./pair";
+import type { NoteCode } from "../concern/schema";
+
+export type { Pair };
+
+/**
+ * The one English/Spanish catalog: every word Fidelio stores as a code (roles, audit actions and
+ * reasons, concern levels, statuses, timeline events and notes, fidelity answers) and every email
+ * and packet text. Emails, the evidence packet and the web all render from it. Pure TypeScript, no
+ * AWS imports: the web bundles it. Each section is typed by the list that declares its codes (roles,
+ * auditActions, eventTypes, noteCodes...), so a code added there does not compile until it is worded
+ * here; test/core/catalog.test.ts checks both languages and their parameters. See docs/messages.md.
+ */
+export const catalog = {
+  ...roleTexts,
+  ...actionTexts,
+  ...reasonTexts,
+  ...systemTexts,
+  ...levelTexts,
+  ...statusTexts,
+  ...eventTexts,
+  ...noteTexts,
+  ...answerTexts,
+  ...emailTexts,
+  ...packetTexts,
+} satisfies Record<string, Pair>;
+export type MessageCode = keyof typeof catalog;
+export type Params = Record<string, string | number>;
+
+/** A text stored as a code with its parameters, worded when read; `said` is a legacy sentence kept verbatim. */
+export type CodedText = { code: MessageCode; params?: Params } | { said: string };
+
+const fill = (text: string, params: Params) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+
+/** The message `code` in `lang`, its `{name}` parameters filled in. */
+export const say = (lang: Language, code: MessageCode, params: Params = {}): string => fill(catalog[code][lang === "es" ? 1 : 0], params);
+
+/** A code that came from stored data (an audit entry's action, say): worded when the catalog knows it. */
+export const sayStored = (lang: Language, prefix: string, code: string): string | undefined =>
+  Object.hasOwn(catalog, `${prefix}.${code}`) ? say(lang, `${prefix}.${code}` as MessageCode, {}) : undefined;
+
+export const sayCoded = (lang: Language, text: CodedText) => ("said" in text ? text.said : say(lang, text.code, text.params));
+
+export const noteText = (code: NoteCode, params?: Params): CodedText => ({ code: `note.${code}`, ...(params && { params }) });
+
+/**
+ * A timeline event's notes as codes: stored codes as they are; a note stored before codes (English
+ * sentences joined by a space) sentence by sentence, each known one as its code, anything else verbatim.
+ */
+export function notesOf(event: { notes?: Array<{ code: string; params?: Params }>; note?: string }): CodedText[] {
+  if (event.notes) return event.notes.map((n) => (Object.hasOwn(catalog, n.code) ? { code: n.code as MessageCode, ...(n.params && { params: n.params }) } : { said: n.code }));
+  if (!event.note) return [];
+  return event.note.split(/(?<=\.)\s+/).map((sentence) => (Object.hasOwn(legacyNotes, sentence) ? noteText(legacyNotes[sentence]!) : { said: sentence }));
+}
