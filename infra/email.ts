@@ -69,7 +69,9 @@ export class Email extends Construct {
     // Only the sweep looks for open items; the sender is handed its items by the stream.
     grantIndex(props.outbox, sweepOutboxIndex.name, sweeper, sweepOutboxIndex.actions);
 
-    // Holds what the stream could not deliver (the record's shard and sequence numbers; the item stays in the outbox table).
+    // Holds what the stream could not deliver (the record's shard and sequence numbers; the item stays in the outbox table,
+    // where the sweep retries it for its 24 hours). SES being down never lands here: the sender settles those rounds itself.
+    // How an operator redrives it: docs/operations.md.
     this.failures = new Queue(this, "Failures", { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     sender.addEventSource(
       // The outbox table's stream carries outbox writes only; the filter leaves out all but pending emails.
@@ -87,7 +89,8 @@ export class Email extends Construct {
         onFailure: new SqsDlq(this.failures),
       }),
     );
-    // Re-drives rounds the stream lost (a record past its retries, a crash mid-send).
+    // Runs rounds whose backoff outgrew the stream's inline wait (up to 10 minutes, for 24 hours: core/outbox/retry-policy.ts)
+    // and re-drives rounds the stream lost (a record past its retries, a crash mid-send).
     new Rule(this, "SweepSchedule", { schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(sweeper, { event: RuleTargetInput.fromObject({}) })] });
   }
 }

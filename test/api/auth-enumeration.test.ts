@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { app } from "@fidelio/functions/api/app";
 import { outboxPoller } from "../support/outbox-poller";
 import { createUser } from "../support/users";
+import { medianInterval } from "../support/stats";
 
 /**
  * Whether an address has an account must not show in `auth/start`'s time nor in the answers that follow.
@@ -39,10 +40,13 @@ async function timedStart(emails: string[], sample: number) {
 }
 
 /**
- * A measurement is thrown off when other work on a shared machine lands on one side's requests more than
- * the other's (one CI run in many, with test files running in parallel). A real difference in the work
- * shows in every attempt, so the test fails only if three attempts, each with fresh addresses, all miss.
+ * The verdict is a distribution-free confidence interval for the median of the per-pair gaps (known
+ * minus unknown, the two requests of a pair back to back): the test fails only when the whole interval
+ * lies beyond 1 ms, which happens in at most one run in a million (FALSE_FAILURE_RATE) while the true
+ * median gap is within 1 ms, whatever the machine's load does to the spread. An inconclusive interval
+ * is measured again with fresh addresses, up to ATTEMPTS times; the last attempt decides.
  */
+const FALSE_FAILURE_RATE = 1e-6;
 const ATTEMPTS = 3;
 
 /** Known and unknown addresses for one attempt: the known ones get accounts, outside the timing. */
@@ -67,20 +71,28 @@ async function measure(known: string[], unknown: string[]) {
     else (unknownMs.push(await timedStart(unknown, i)), knownMs.push(await timedStart(known, i)));
   }
   await outboxPoller.start();
-  return { known: median(knownMs), unknown: median(unknownMs) };
+  const gaps = knownMs.map((k, i) => k - unknownMs[i]!);
+  return { known: median(knownMs), unknown: median(unknownMs), gap: medianInterval(gaps, FALSE_FAILURE_RATE) };
 }
 
 describe("no account enumeration through sign-in", () => {
-  it("takes the same time for a known and an unknown address (medians within 1 ms over 200 samples)", async () => {
-    const gaps: number[] = [];
+  it("takes the same time for a known and an unknown address (median gap within 1 ms, 200 interleaved pairs)", async () => {
+    let verdict = { low: -Infinity, high: Infinity };
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const { known, unknown } = await addresses(attempt);
-      const medians = await measure(known, unknown);
-      gaps.push(Math.abs(medians.known - medians.unknown));
-      console.log(`auth/start median, attempt ${attempt}: known ${medians.known.toFixed(2)} ms, unknown ${medians.unknown.toFixed(2)} ms (${SAMPLES} samples each)`);
-      if (gaps.at(-1)! < 1) break;
+      const measured = await measure(known, unknown);
+      verdict = measured.gap;
+      console.log(
+        `auth/start median, attempt ${attempt}: known ${measured.known.toFixed(2)} ms, unknown ${measured.unknown.toFixed(2)} ms; ` +
+          `median gap between ${measured.gap.low.toFixed(2)} and ${measured.gap.high.toFixed(2)} ms (${SAMPLES} pairs, confidence 1 - ${FALSE_FAILURE_RATE})`,
+      );
+      // Settled: the gap is surely within 1 ms.
+      if (measured.gap.low > -1 && measured.gap.high < 1) break;
     }
-    expect(Math.min(...gaps)).toBeLessThan(1);
+    // Fails only when the gap is surely beyond 1 ms: a known address costs another read or write, which
+    // shifts every pair. A busy machine widens the interval instead, which does not fail.
+    expect(verdict.low, "median gap surely above 1 ms").toBeLessThan(1);
+    expect(verdict.high, "median gap surely below -1 ms").toBeGreaterThan(-1);
   }, 600_000);
 
   it("answers the same status sequence for a known and an unknown address", async () => {

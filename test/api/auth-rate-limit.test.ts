@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { putItem } from "@fidelio/core/dynamo";
 import { limits, RateLimit } from "@fidelio/core/rate-limit";
+import { clock } from "@fidelio/core/clock";
 import { closeAgents, postJson, type HttpAnswer } from "../support/http";
 import { startTestServer } from "../support/server";
 
@@ -22,7 +23,7 @@ const windowOf = (ms: number) => Math.floor(ms / WINDOW_MS);
  * exactly `max` pass within one window, between `max` and twice that across two.
  */
 function expectAllowance(passed: number, max: number, began: number) {
-  const windows = windowOf(Date.now()) - windowOf(began) + 1;
+  const windows = windowOf(clock.ms()) - windowOf(began) + 1;
   if (windows === 1) expect(passed).toBe(max);
   else (expect(passed).toBeGreaterThanOrEqual(max), expect(passed).toBeLessThanOrEqual(max * windows));
 }
@@ -45,9 +46,9 @@ describe("sign-in rate limits", () => {
   it("limits auth/start per client address: of 1,000 from one address, 60 pass and the rest answer 429 with Retry-After", async () => {
     const { perClient } = limits["auth-start"];
     const start = (from: string, i: number) => postJson(`${server.url}/api/auth/start`, { email: `flood-${i}@limits.fidelio.test` }, { from });
-    const began = Date.now();
+    const began = clock.ms();
     const answers = await burst(1_000, 50, (i) => start("127.0.0.1", i));
-    console.log(`1,000 auth/start from one address answered in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+    console.log(`1,000 auth/start from one address answered in ${((clock.ms() - began) / 1000).toFixed(1)} s`);
     const passed = answers.filter((a) => a.status === 202).length;
     expectAllowance(passed, perClient.max, began);
     expect(rateLimited(answers)).toHaveLength(1_000 - passed);
@@ -63,7 +64,7 @@ describe("sign-in rate limits", () => {
   it("limits auth/start overall, across client addresses", async () => {
     const { overall } = limits["auth-start"];
     // The primed counter must still be the current one when the requests arrive.
-    if (WINDOW_MS - (Date.now() % WINDOW_MS) < 10_000) await new Promise((resolve) => setTimeout(resolve, WINDOW_MS - (Date.now() % WINDOW_MS) + 50));
+    if (WINDOW_MS - (clock.ms() % WINDOW_MS) < 10_000) await new Promise((resolve) => setTimeout(resolve, WINDOW_MS - (clock.ms() % WINDOW_MS) + 50));
     // As if many addresses had already used all but 5 of this minute's overall allowance (reaching it
     // for real takes 1,200 sign-in starts, too slow to repeat on every test run).
     const { key, windowEnd } = RateLimit.counterKey("auth-start", "overall");
@@ -73,13 +74,13 @@ describe("sign-in rate limits", () => {
     );
     expect(answers.filter((a) => a.status === 202)).toHaveLength(5);
     expect(rateLimited(answers)).toHaveLength(5);
-    expect(Number(rateLimited(answers)[0]!.headers["retry-after"])).toBeLessThanOrEqual(Math.ceil((windowEnd - Date.now()) / 1000) + 1);
+    expect(Number(rateLimited(answers)[0]!.headers["retry-after"])).toBeLessThanOrEqual(Math.ceil((windowEnd - clock.ms()) / 1000) + 1);
   });
 
   it("limits auth/verify per client address", async () => {
     const { perClient } = limits["auth-verify"];
     const from = "127.0.2.1";
-    const began = Date.now();
+    const began = clock.ms();
     const answers = await burst(perClient.max + 30, 20, () =>
       postJson(`${server.url}/api/auth/verify`, { email: "guesser@limits.fidelio.test", code: "123456" }, { from }),
     );

@@ -10,7 +10,11 @@ import { newId } from "@fidelio/core/id";
 import { call, signIn } from "../support/api";
 import { District } from "@fidelio/core/district";
 import { districtToday, isoWeekOf } from "@fidelio/core/fidelity";
-import { demoDistrictId } from "@fidelio/local/demo/seed";
+import { demoDistrictId, demoSettings } from "@fidelio/local/demo/seed";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 /**
  * Every route × every demo role × (an object that is theirs, an object that is not), with the exact
@@ -47,7 +51,7 @@ afterAll(() => workflow?.stop());
 /** A filing body for a demo child: the first IEP item in effect and the class `teacherName` teaches. */
 async function filing(studentId: string, teacherName?: string) {
   const record = (await Student.load(studentId))!;
-  const iep = Iep.inEffect(record.ieps, new Date().toISOString().slice(0, 10));
+  const iep = Iep.inEffect(record.ieps, districtToday(demoSettings));
   const classId = record.relationships.find((r) => r.kind === "teacher" && r.userName === teacherName)?.classes?.[0]?.id;
   return { studentId, itemIds: [iep?.accommodations[0]?.id ?? "none"], description: "Extended time is not happening.", ...(classId && { classId }) };
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { clock } from "@fidelio/core/clock";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,7 +9,7 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { keys, queryPage, transact } from "@fidelio/core/dynamo";
 import { Outbox, type OutboxItem } from "@fidelio/core/outbox";
-import { MAX_ROUNDS } from "@fidelio/core/outbox/sender";
+import { productionRetryPolicy } from "@fidelio/core/outbox/retry-policy";
 import { handler } from "@fidelio/functions/outbox/sender";
 import { senderBundleOptions } from "@fidelio/functions/outbox/bundle-options";
 import { freePort } from "@fidelio/local/emulators/free-port";
@@ -36,9 +37,9 @@ afterAll(async () => {
 const message = (to: string) => ({ to, subject: "Outbox test", text: `Hello ${to}`, html: `<p>Hello ${to}</p>` });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function queue(to: string, options: { notAfter?: number; attempts?: number } = {}) {
+async function queue(to: string, options: { notAfter?: number; createdAt?: string } = {}) {
   const op = Outbox.email(message(to), { notAfter: options.notAfter });
-  if (options.attempts !== undefined) op.put.attempts = options.attempts;
+  if (options.createdAt !== undefined) op.put.createdAt = options.createdAt;
   await transact([op]);
   return op.put.id as string;
 }
@@ -95,11 +96,12 @@ describe("email through the outbox", () => {
     expect((await Outbox.get(waiting.id))!.attempts).toBeLessThanOrEqual(4);
   });
 
-  it("gives up after a bounded number of rounds and records the failure", async () => {
+  it("gives up once its retry window has passed and records the failure", async () => {
     const id = await mailboxDown(async () => {
-      const queued = await queue("hopeless@outbox.fidelio.test", { attempts: MAX_ROUNDS - 1 });
+      const createdAt = new Date(Date.now() - productionRetryPolicy.windowMs - 1_000).toISOString();
+      const queued = await queue("hopeless@outbox.fidelio.test", { createdAt });
       const item = await settled(queued);
-      expect(item).toMatchObject({ status: "failed", attempts: MAX_ROUNDS });
+      expect(item).toMatchObject({ status: "failed", attempts: 1 });
       expect(item!.lastError).toBeTruthy();
       return queued;
     });
@@ -109,7 +111,7 @@ describe("email through the outbox", () => {
   });
 
   it("never sends an email after its notAfter (a sign-in code that expired meanwhile)", async () => {
-    const id = await queue("too-late@outbox.fidelio.test", { notAfter: Date.now() - 1 });
+    const id = await queue("too-late@outbox.fidelio.test", { notAfter: clock.ms() - 1 });
     expect(await settled(id)).toMatchObject({ status: "expired" });
     expect(await emailsTo("too-late@outbox.fidelio.test", mailUrl)).toHaveLength(0);
   });

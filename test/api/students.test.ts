@@ -1,10 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { demoSettings, seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { districtToday } from "@fidelio/core/clock";
+import { addDays } from "@fidelio/core/calendar";
 import { batchPut, putItem } from "@fidelio/core/dynamo";
 import { newId } from "@fidelio/core/id";
 import { Iep } from "@fidelio/core/iep";
 import { Student, studentItem } from "@fidelio/core/student";
 import { call, signIn } from "../support/api";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 interface StudentView {
   student: { id: string; name: string };
@@ -20,7 +26,7 @@ interface StudentView {
   team: Array<{ name: string; role: string }>;
 }
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => addDays(districtToday(demoSettings), offset);
 
 describe("a student's record", () => {
   const t = {} as Record<"parent" | "teacher", string>;

@@ -6,6 +6,10 @@ import { seedDemoConcerns } from "@fidelio/local/demo/concerns";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
 import { act, childOf, email, fileConcern, waiting } from "../concerns/helpers";
 import { handler as emailEvents } from "@fidelio/functions/email-events/handler";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };

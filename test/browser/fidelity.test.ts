@@ -2,10 +2,15 @@ import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
-import { addWeeks, isoWeekOf } from "@fidelio/core/fidelity/week";
+import { addWeeks, weekStart } from "@fidelio/core/fidelity/week";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+import { currentWeek } from "../fidelity/helpers";
 
 // The demo roster: teacher@ (Maria Alvarez, Grade 3) serves parent@'s child, Sofia.
 const CHILD = "Sofia Martinez";
+
+// An ordinary school day, unless the run pins another instant (npm run test:instants).
+pinClock(ordinarySchoolDay);
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];
@@ -67,11 +72,11 @@ async function fillLastWeek(context: BrowserContext, lastWeek: string) {
 }
 
 test("a case manager amends the IEP; the teacher acknowledges it and completes the week's form on a phone with \"same as last week\", a 409 shown, not lost; the parent reads it in Spanish with the chart's table; the director's report and CSV", async () => {
-  // The browser's week (the machine's clock, as the page reads it).
-  const now = new Date();
-  const thisWeek = isoWeekOf(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`);
+  // The district's week: on a Sunday evening in its zone the phone may already be in Monday, and the page shows the district's.
+  const thisWeek = await currentWeek();
   const lastWeek = addWeeks(thisWeek, -1);
-  // The case manager records an amendment in effect today: the teacher must acknowledge it before submitting.
+  // The case manager records an amendment in effect from this week's Monday (so also for this week's form
+  // when the district's week has ended, on a Sunday): the teacher must acknowledge it before submitting.
   const manager = await open({ width: 1280, height: 900 });
   await signIn(manager.page, server.url, server.mailUrl, "casemanager@demo.fidelio.test");
   await manager.page.getByRole("link", { name: "Caseload fidelity" }).click();
@@ -84,6 +89,7 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   await manager.page.getByRole("button", { name: "Add: modifications" }).click();
   const modifications = manager.page.getByRole("group", { name: /^Modification \d+$/ });
   await modifications.last().getByLabel("What it says").fill("Spelling lists of 10 words instead of 20");
+  await manager.page.getByLabel("In effect from").fill(weekStart(thisWeek));
   await expectAccessible(manager.page, "IEP editor, desktop");
   await manager.page.getByRole("button", { name: "Save new version" }).click();
   await manager.page.getByRole("status").filter({ hasText: "New version saved." }).waitFor();
@@ -184,7 +190,8 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   for (const name of ["Semana", "Requeridos", "Dados", "Se deben hasta ahora"]) await table.getByRole("columnheader", { name }).waitFor();
   expect(await table.locator("tbody tr").count()).toBe(10);
   await parent.page.getByRole("img", { name: /Gráfico de los minutos/ }).first().waitFor();
-  await expect.poll(() => parent.page.locator(".chart-box canvas").count()).toBeGreaterThan(0);
+  // The chart library loads on demand: on a busy machine that takes longer than a poll's default second.
+  await expect.poll(() => parent.page.locator(".chart-box canvas").count(), { timeout: 20_000 }).toBeGreaterThan(0);
   const supports = parent.page.getByRole("region", { name: "Apoyos en clase" });
   await supports.getByText(/Se brindó por completo en \d+ de \d+ informes semanales/).first().waitFor();
   await supports.getByRole("link", { name: /^Presentar una inquietud sobre esto/ }).first().waitFor();

@@ -5,10 +5,12 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { signInCodeOf } from "@fidelio/core/auth/code-email";
+import { clock } from "@fidelio/core/clock";
+import { defaultTimeZone } from "@fidelio/core/district/schema";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core");
 
-/** Debian's Chromium, headless, with a fresh profile and no background traffic. */
+/** Debian's Chromium, headless, with a fresh profile and no background traffic, on the test's clock. */
 export async function launchBrowser(viewport = { width: 390, height: 844 }, locale = "en-US") {
   const profile = await mkdtemp(join(tmpdir(), "fidelio-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -17,9 +19,13 @@ export async function launchBrowser(viewport = { width: 390, height: 844 }, loca
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     viewport,
     locale,
+    // A user in the district, whatever the machine's zone: the demo district's wall clock.
+    timezoneId: defaultTimeZone,
     // The app's CSP forbids inline scripts; axe is injected as one, by the test only.
     bypassCSP: true,
   });
+  // The page reads the same time as the server: the pinned business clock, when the test pinned one.
+  if (clock.pinned()) await context.clock.install({ time: clock.ms() });
   return {
     context,
     async close() {

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestServer } from "../support/server";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 // The demo roster: teacher@ serves parent@'s child, Sofia, and not parent2@'s, Ethan.
 const SERVED = "Sofia Martinez";

@@ -4,6 +4,10 @@ import { call, signIn } from "../support/api";
 import { emailsTo } from "../support/mail";
 import { startWorkflowRunner } from "../support/workflow";
 import { act, childOf, fileConcern, until, waiting } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 let runner: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
 afterAll(() => runner?.stop());

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../support/api";
 import { startWorkflowRunner } from "../support/workflow";
 import { act, childOf, fileConcern, token, until, waiting, type Who } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 interface Board {
   open: { items: Array<{ id: string; studentName: string; schoolId: string; schoolName: string; level: string; status: string; assignee: { name: string } | null; dueAt: string | null; overdue: boolean; openedAt: string; levelSince: string }>; cursor?: string };

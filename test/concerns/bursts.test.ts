@@ -4,6 +4,10 @@ import { keys, queryAll } from "@fidelio/core/dynamo";
 import { app } from "@fidelio/functions/api/app";
 import { call } from "../support/api";
 import { act, childOf, fileConcern, getConcern, token, waiting, runnerPerTest } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 /** Parallel bursts against one concern: exactly one of them changes it, the rest change nothing. */
 const startRunner = runnerPerTest();

@@ -4,6 +4,10 @@ import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { call } from "../support/api";
 import { startWorkflowRunner } from "../support/workflow";
 import { act, token, until, waiting, type Who } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 let runner: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
 afterAll(() => runner?.stop());

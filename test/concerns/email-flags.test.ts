@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handler as emailEvents } from "@fidelio/functions/email-events/handler";
 import { startWorkflowRunner } from "../support/workflow";
 import { act, childOf, email, fileConcern, getConcern, waiting, type Who } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 let runner: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
 afterAll(() => runner?.stop());

@@ -6,6 +6,10 @@ import { isStaleTaskToken, workflowEngine } from "@fidelio/core/workflow/engine"
 import { call } from "../support/api";
 import { emailsTo } from "../support/mail";
 import { act, childOf, email, fileConcern, getConcern, token, until, waiting, runnerPerTest } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 const startRunner = runnerPerTest();
 

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { getItem, keys } from "@fidelio/core/dynamo";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { demoSettings, seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { districtToday } from "@fidelio/core/clock";
 import { afterEach } from "vitest";
 import { call, signIn } from "../support/api";
 import { startWorkflowRunner } from "../support/workflow";
@@ -36,7 +37,7 @@ export async function childOf(parent: "parent" | "parent2", teacherName: string)
   const [child] = ((await res.json()) as { items: Array<{ id: string }> }).items;
   const record = (await Student.load(child!.id))!;
   const classId = record.relationships.find((r) => r.kind === "teacher" && r.userName === teacherName)?.classes?.[0]?.id;
-  const iep = Iep.inEffect(record.ieps, new Date().toISOString().slice(0, 10))!;
+  const iep = Iep.inEffect(record.ieps, districtToday(demoSettings))!;
   return { studentId: child!.id, classId: classId!, itemIds: [iep.accommodations[0]!.id] };
 }
 

@@ -4,6 +4,10 @@ import { District } from "@fidelio/core/district";
 import { demoDistrictId } from "@fidelio/local/demo/seed";
 import { emailsTo } from "../support/mail";
 import { act, childOf, email, fileConcern, until, waiting, runnerPerTest } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 const startRunner = runnerPerTest();
 

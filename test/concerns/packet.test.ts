@@ -11,6 +11,10 @@ import { currentWeek, formsOf } from "../fidelity/helpers";
 import { call } from "../support/api";
 import { startWorkflowRunner } from "../support/workflow";
 import { act, childOf, fileConcern, getConcern, token, until, waiting, type Who } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 let runner: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
 afterAll(() => runner?.stop());

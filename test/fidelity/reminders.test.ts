@@ -9,6 +9,10 @@ import { handler } from "@fidelio/functions/cron/weekly-reminders";
 import { demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { emailsTo } from "../support/mail";
 import { currentWeek, demo } from "./helpers";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 async function waitForEmails(address: string, subject: string, atLeast: number) {
   for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {

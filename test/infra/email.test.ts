@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { outboxStreamFilter } from "@fidelio/core/outbox";
+import { productionRetryPolicy } from "@fidelio/core/outbox/retry-policy";
 import { streamRetryAttempts } from "../../infra/email";
 import { synth } from "../../infra/synth";
 import { functionsOf, tableGrantsOf, tableIdsOf } from "./template";
@@ -44,6 +45,14 @@ describe("email on AWS", () => {
       ScheduleExpression: "rate(5 minutes)",
       Targets: [{ Arn: { "Fn::GetAtt": [sweep.logicalId, "Arn"] }, Input: "{}" }],
     });
+  });
+
+  it("retries by production's policy, 24 hours, with the sweep due more often than the longest backoff", () => {
+    for (const fn of [sender, sweep]) expect(Object.keys(fn.properties.Environment.Variables).filter((name) => name.startsWith("OUTBOX_RETRY") || name.startsWith("OUTBOX_MAX"))).toEqual([]);
+    expect(productionRetryPolicy.windowMs).toBeGreaterThanOrEqual(24 * 3_600_000);
+    const rules = Object.values(template.findResources("AWS::Events::Rule")).filter((rule) => JSON.stringify(rule).includes(sweep.logicalId));
+    const minutes = Number(/^rate\((\d+) minutes?\)$/.exec(rules[0]!.Properties.ScheduleExpression)?.[1]);
+    expect(minutes * 60_000).toBeLessThanOrEqual(productionRetryPolicy.maxBackoffMs);
   });
 
   it("sends through one SES identity whose configuration set suppresses bounces and complaints and publishes them", () => {

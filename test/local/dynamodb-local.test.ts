@@ -7,6 +7,7 @@ import { startDynamoLocal } from "@fidelio/local/emulators/dynamodb-local";
 import { allowedCpus, dynamoLocalCpu, isCompilerThread } from "@fidelio/local/emulators/cpu-affinity";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { randomDynamoCredentials } from "@fidelio/local/dynamo-key";
+import { isLoopback, listeningSocketsOf } from "../support/listening";
 
 /** Exposure of the DynamoDB Local this run uses (the same start code as `npm start`). */
 const endpoint = inject("dynamoEndpoint");
@@ -55,6 +56,10 @@ describe("DynamoDB Local's CPU", () => {
     try {
       // It answers, and only on that CPU: its request and SQLite threads are there.
       expect(await tablesWith(inject("dynamoCredentials"), pinned.endpoint)).toEqual([]);
+      // It listens on its port on loopback only (judged from the bound address; nothing sent elsewhere).
+      const sockets = listeningSocketsOf(pinned.pid);
+      expect(sockets.map((socket) => socket.port)).toEqual([Number(new URL(pinned.endpoint).port)]);
+      expect(sockets.filter((socket) => !isLoopback(socket.address))).toEqual([]);
       const threads = threadsOf(pinned.pid);
       const [compilers, others] = [threads.filter((t) => isCompilerThread(t.name)), threads.filter((t) => !isCompilerThread(t.name))];
       expect(compilers.length).toBeGreaterThan(0);
@@ -70,7 +75,7 @@ describe("DynamoDB Local's CPU", () => {
     } finally {
       await free.stop();
     }
-  }, 60_000);
+  }, 180_000); // two DynamoDB Local starts: about 35 s each on a loaded two-core machine (with or without the loopback launcher)
 
   it("refuses a DYNAMO_LOCAL_CPU that is not one of this process's CPUs", () => {
     expect(() => dynamoLocalCpu("x")).toThrow(/DYNAMO_LOCAL_CPU must be one of this process's CPUs/);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { clock } from "@fidelio/core/clock";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,7 +62,7 @@ describe("kill -9 while a concern waits", () => {
     );
     expect(filed).toMatchObject({ level: "teacher", status: "open" });
     const id = filed.id as string;
-    expect(new Date(filed.dueAt).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(filed.dueAt).getTime()).toBeGreaterThan(clock.ms());
     // The kill comes once the concern waits on the teacher, as the parent sees it. Waiting also matters
     // for a reason of the emulator's own: DynamoDB Local answers a TransactWriteItems a moment before the
     // transaction is on disk (measured: the last of 20 transactions was lost on kill -9 straight after

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
 import { shellEnv, startNpmStart, startScript } from "../support/npm-start";
+import { isLoopback, listeningSocketsOf } from "../support/listening";
 
 /** `npm start`'s entry point as a real process: data on disk, Ctrl-C, restart, missing Java. */
 const dataDir = mkdtempSync(join(tmpdir(), "fidelio-start-"));
@@ -69,6 +70,11 @@ describe("npm start", () => {
         expect(first.output().indexOf(step)).toBeLessThan(banner);
       }
       await expectClosedDatabase(dataDir, `http://127.0.0.1:${ports.DYNAMO_PORT}`, app);
+      // Every socket the stack listens on (Node's and Java's) is bound to loopback: the app, the
+      // mailbox and DynamoDB Local, and nothing else. Read from /proc; nothing is sent anywhere.
+      const sockets = listeningSocketsOf(first.child.pid!);
+      expect(new Set(sockets.map((socket) => socket.port))).toEqual(new Set([ports.PORT, ports.DYNAMO_PORT, ports.MAIL_PORT].map(Number)));
+      expect(sockets.filter((socket) => !isLoopback(socket.address))).toEqual([]);
       token = await signInOverHttp(app, mail, "admin@demo.fidelio.test");
       settings = (await (await fetch(`${app}/api/admin/district`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
       const put = await fetch(`${app}/api/admin/district`, {

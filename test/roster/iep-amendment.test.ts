@@ -8,6 +8,18 @@ import { RosterRunner } from "@fidelio/core/roster/runner";
 import { Student, studentItem, type StudentInfo } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, toFiles, writesDuring } from "./fixture";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
+
+/** Waits until no email waits in the outbox (its open index is sparse: emptied once each is delivered or failed). */
+async function outboxSettled(timeoutMs = 15_000) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    if ((await queryAll(keys.outboxOpenAll())).length === 0) return;
+  }
+  throw new Error("the outbox did not settle");
+}
 
 /** The district's system and Fidelio both write IEP versions: neither may silently undo the other. */
 describe("IEP versions from the roster beside amendments made in Fidelio", () => {
@@ -29,7 +41,10 @@ describe("IEP versions from the roster beside amendments made in Fidelio", () =>
     const caseManager = User.toActor((await User.byEmail(`cm@${domain}`))!);
     const [v1] = await versionsOf();
     const { studentId: _s, version: _v, createdAt: _c, createdBy: _b, ...content } = v1!;
-    await IepEdit.record(caseManager, { studentId: ana.id, version: 1, ...content, services: [{ ...content.services[0]!, minutesPerWeek: 180 }] });
+    const amended = await IepEdit.record(caseManager, { studentId: ana.id, version: 1, ...content, services: [{ ...content.services[0]!, minutesPerWeek: 180 }] });
+    // The amendment emails whoever provides the service; let the outbox settle so its writes are not the import's.
+    expect(amended.notified.length).toBeGreaterThan(0);
+    await outboxSettled();
 
     // The same files again: nothing written, the amendment (v2, 180 minutes) stays the IEP in effect.
     let again: Awaited<ReturnType<typeof RosterRunner.importFiles>> | undefined;

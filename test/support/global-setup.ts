@@ -3,9 +3,14 @@ import { startDynamoLocal } from "@fidelio/local/emulators/dynamodb-local";
 import { startSesLocal } from "@fidelio/local/emulators/ses-local";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { randomDynamoCredentials, type DynamoCredentials } from "@fidelio/local/dynamo-key";
+import { parseInstant } from "@fidelio/core/clock";
 
 /** One DynamoDB Local (in memory) and one SES mailbox for the whole run; each file gets its own table. */
 export default async function setup(project: TestProject) {
+  // FIDELIO_NOW=<ISO instant> runs every file at that instant (see docs/testing.md); checked here, before anything starts.
+  const runClock = process.env.FIDELIO_NOW ?? "";
+  if (runClock) parseInstant(runClock);
+  project.provide("runClock", runClock);
   // A key of this run's own: DynamoDB Local gives each key its own (here in-memory) database.
   const credentials = randomDynamoCredentials();
   const [dynamo, ses] = await Promise.all([
@@ -25,5 +30,7 @@ declare module "vitest" {
     dynamoEndpoint: string;
     sesEndpoint: string;
     dynamoCredentials: DynamoCredentials;
+    /** The run's FIDELIO_NOW, or "" for the machine's clock. */
+    runClock: string;
   }
 }

@@ -4,6 +4,7 @@ import { dropTable, ensureTable } from "@fidelio/core/dynamo/create-table";
 import { Roster } from "@fidelio/core/roster";
 import { RosterRunner } from "@fidelio/core/roster/runner";
 import { outboxPoller } from "./outbox-poller";
+import { resetClockForFile } from "./clock";
 
 // Set before any core module builds its clients: they read the environment on first use.
 process.env.DYNAMO_ENDPOINT = inject("dynamoEndpoint");
@@ -13,6 +14,8 @@ process.env.AUTH_SECRET = randomBytes(32).toString("hex");
 process.env.AWS_REGION = "us-east-1";
 process.env.AWS_ACCESS_KEY_ID = inject("dynamoCredentials").accessKeyId;
 process.env.AWS_SECRET_ACCESS_KEY = inject("dynamoCredentials").secretAccessKey;
+
+resetClockForFile();
 
 await ensureTable();
 // Roster jobs run on the test's own event loop (the local server uses a worker thread; AWS, the job's function).

@@ -7,6 +7,10 @@ import { LocalWorkflowRunner } from "@fidelio/local/workflow/runner";
 import { synthesizedDefinition } from "@fidelio/local/workflow/definition";
 import { dynamoTaskTokenStore } from "@fidelio/local/workflow/token-store";
 import { ladder } from "./ladder";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+
+// Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
+pinClock(ordinarySchoolDay);
 
 // One synthesis for the file (about 1.5 s); every runner runs this same ASL.
 const definition = synthesizedDefinition();

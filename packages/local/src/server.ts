@@ -8,6 +8,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { app } from "@fidelio/functions/api/app";
 import { closeAfterEarlyAnswer } from "./early-answer";
+import { guardHost, servedHosts } from "./host-guard";
 import { staticDelivery } from "./static-assets";
 import { contentSecurityPolicy } from "../../../infra/web-policy";
 
@@ -49,6 +50,7 @@ export function linkEmailsTo(url: string) {
 
 export function startServer(port: number): Promise<{ url: string; server: ServerType; stop(): Promise<void> }> {
   return new Promise((done) => {
+    servedHosts(port); // a malformed APP_URL stops the start here (a rejection), with its message
     const server = serve({ fetch: localApp().fetch, port, hostname: "127.0.0.1" }, (info: AddressInfo) => {
       // Node closes an idle keep-alive connection after 5 s, which races a client sending its next
       // request on it at that moment (a dropped request under load); a minute, as load balancers use,
@@ -62,5 +64,7 @@ export function startServer(port: number): Promise<{ url: string; server: Server
         stop: () => new Promise<void>((r) => server.close(() => r())),
       });
     });
+    // In the tick it starts listening, before any connection: a foreign Host (DNS rebinding) gets 421.
+    guardHost(server as Server, (bound) => servedHosts(bound));
   });
 }

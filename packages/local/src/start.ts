@@ -1,3 +1,4 @@
+import { clock } from "@fidelio/core/clock";
 import { buildWeb } from "./build-web";
 import { demoAccounts } from "./demo/seed";
 import { requireJava } from "./emulators/java";
@@ -7,6 +8,8 @@ const env = (name: string, fallback: string) => process.env[name] || fallback;
 
 try {
   const progress = (step: string) => console.log(`… ${step}`);
+  // Read first, so a malformed FIDELIO_NOW stops the start with its reason.
+  const clockLine = clock.describe();
   requireJava();
   progress("building web");
   await buildWeb();
@@ -22,7 +25,7 @@ try {
 Fidelio is running.
   App:      ${stack.url}
   Mailbox:  ${stack.mailUrl}   (sign-in codes arrive here)
-  Data:     ${process.env.DYNAMO_IN_MEMORY === "1" ? "in memory only" : env("DATA_DIR", ".fidelio")} (tables ${stack.table === "created" ? "created" : stack.table === "migrated" ? "kept, outbox moved to its own table" : "kept"}${stack.seeded ? ", demo district seeded" : ""})
+  Data:     ${process.env.DYNAMO_IN_MEMORY === "1" ? "in memory only" : env("DATA_DIR", ".fidelio")} (tables ${stack.table === "created" ? "created" : stack.table === "migrated" ? "kept, outbox moved to its own table" : "kept"}${stack.seeded ? ", demo district seeded" : ""})${clock.pinned() ? `\n  Clock:    ${clockLine}` : ""}
 
 Demo sign-in addresses:
 ${demoAccounts.map((a) => `  ${a.email.padEnd(32)} ${a.description}`).join("\n")}

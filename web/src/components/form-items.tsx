@@ -60,12 +60,17 @@ export function AccommodationAnswers(props: Props) {
                 maxLength={300}
                 value={answer().note}
                 aria-invalid={missing()}
-                aria-describedby={answer().status === "not_applicable" ? `${id}-hint` : undefined}
+                aria-describedby={[answer().status === "not_applicable" && `${id}-hint`, missing() && `${id}-error`].filter(Boolean).join(" ") || undefined}
                 onInput={(event) => {
                   props.setDraft("accommodations", item.id, { status: answer().status, note: event.currentTarget.value });
                   props.onChange();
                 }}
               />
+              <Show when={missing()}>
+                <p class="field-error" id={`${id}-error`}>
+                  {t("noteMissing")}
+                </p>
+              </Show>
             </div>
           </fieldset>
         );

@@ -2,8 +2,9 @@ import { ApiError, type Problem, type RowError } from "../api";
 import type { AccommodationAnswer, FidelityForm, FormStatus, MissedReason, ServiceAnswer, Session } from "@fidelio/core/fidelity/schema";
 import { accommodationStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
 // Types only: nothing of core's storage code reaches the bundle.
-import type { Fidelity } from "@fidelio/core/fidelity";
+import type { Fidelity, SubmitBlocker } from "@fidelio/core/fidelity";
 import type { IepUpdate } from "@fidelio/core/iep/schema";
+import type { DutyChange } from "@fidelio/core/iep/duties";
 
 /**
  * Calls to the fidelity and IEP-version routes, typed from the domain's shapes (core's fidelity schema). They go through
@@ -11,7 +12,12 @@ import type { IepUpdate } from "@fidelio/core/iep/schema";
  */
 
 
-export type { AccommodationAnswer, FormStatus, MissedReason, ServiceAnswer, Session };
+export type { AccommodationAnswer, FormStatus, MissedReason, ServiceAnswer, Session, SubmitBlocker };
+
+/** A form as saved: the stored form and what still blocks submitting it (a draft keeps every answer). */
+export interface SavedForm extends FidelityForm {
+  blockers: SubmitBlocker[];
+}
 export { accommodationStatuses, missedReasons };
 export type AccommodationStatus = AccommodationAnswer["status"];
 
@@ -26,7 +32,7 @@ export interface FormSummary {
 }
 
 /** A form as GET /api/fidelity/forms/:id sends it: the stored form and what the screen needs around it. */
-export interface FormDetail extends FidelityForm {
+export interface FormDetail extends SavedForm {
   acknowledgment: { version: number; required: boolean; acknowledgedAt: string | null };
   /** A save needs a reason: a correction after submitting, or a week past the grace period. */
   needsReason: "correction" | "late" | null;
@@ -67,14 +73,16 @@ export const fidelityApi = {
   forms: (week: string) => request<{ items: FormSummary[] }>("GET", `/api/fidelity/forms${query({ week })}`),
   form: (id: string) => request<FormDetail>("GET", `/api/fidelity/forms/${encodeURIComponent(id)}`),
   save: (id: string, body: { version: number; accommodations: AccommodationAnswer[]; services: ServiceAnswer[]; reason?: string }) =>
-    request<FidelityForm>("PUT", `/api/fidelity/forms/${encodeURIComponent(id)}`, body),
-  submit: (id: string, body: { version: number; reason?: string }) => request<FidelityForm>("POST", `/api/fidelity/forms/${encodeURIComponent(id)}/submit`, body),
+    request<SavedForm>("PUT", `/api/fidelity/forms/${encodeURIComponent(id)}`, body),
+  openBefore: (week: string) => request<{ items: FormSummary[] }>("GET", `/api/fidelity/forms/open${query({ before: week })}`),
+  submit: (id: string, body: { version: number; reason?: string }) => request<SavedForm>("POST", `/api/fidelity/forms/${encodeURIComponent(id)}/submit`, body),
+  iepChanges: () => request<{ items: IepChangeNotice[] }>("GET", "/api/students/iep-changes"),
   acknowledge: (studentId: string, version: number) => request<unknown>("POST", `/api/students/${encodeURIComponent(studentId)}/iep/acknowledge`, { version }),
   student: (studentId: string, range: FidelityRange = {}) => request<StudentFidelity>("GET", `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ ...range })}`),
   studentCsv: (studentId: string, range: FidelityRange = {}) => `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ ...range, format: "csv" })}`,
   report: (filters: ReportFilters) => request<FidelityReport>("GET", `/api/reports/fidelity${query({ ...filters })}`),
   reportCsv: (filters: ReportFilters) => `/api/reports/fidelity${query({ ...filters, format: "csv" })}`,
-  saveIep: (studentId: string, body: IepUpdate) => request<unknown>("PUT", `/api/students/${encodeURIComponent(studentId)}/iep`, body),
+  saveIep: (studentId: string, body: IepUpdate) => request<{ version: number; notified: Array<{ userId: string; name: string; role: string }> }>("PUT", `/api/students/${encodeURIComponent(studentId)}/iep`, body),
 };
 
 /** Weeks or dates, or a period counted back from this week on the district's calendar. */
@@ -82,6 +90,16 @@ export interface FidelityRange {
   from?: string;
   to?: string;
   period?: "last4" | "last10" | "school_year";
+}
+
+/** GET /api/students/iep-changes: an amendment that changes what I provide, until I acknowledge it. */
+export interface IepChangeNotice {
+  studentId: string;
+  studentName: string;
+  version: number;
+  effectiveFrom: string;
+  changes: DutyChange[];
+  createdAt: string;
 }
 
 export interface ReportFilters {

@@ -9,7 +9,8 @@ import { errorText, Loaded } from "../components/loaded";
 import { Alert } from "../components/status";
 import { AccommodationAnswers, ServiceSessions } from "../components/form-items";
 import { SaveStatus } from "../components/save-status";
-import { fidelityApi, type FormDetail, type FormSummary } from "../fidelity/client";
+import { fidelityApi, type FormDetail, type FormSummary, type SubmitBlocker } from "../fidelity/client";
+import { SubmitBlockers } from "../components/submit-blockers";
 import type { FidelityForm } from "@fidelio/core/fidelity/schema";
 import { createAutosave } from "../fidelity/autosave";
 import { describeChanges, draftOf, needsNote, payloadOf, prefillFrom, type FormDraft } from "../fidelity/form-draft";
@@ -34,6 +35,8 @@ function FormView(props: { form: FormDetail }) {
   const heading = () => t("formTitle", { name: props.form.studentName, date: formatDate(weekMonday(props.form.week)) });
   usePageTitle(heading);
   const [current, setCurrent] = createSignal<FidelityForm>(props.form);
+  // What the server last said still blocks submitting: every answer is saved anyway, complete or not.
+  const [blockers, setBlockers] = createSignal<SubmitBlocker[]>(props.form.blockers ?? []);
   const [draft, setDraft] = createStore<FormDraft>(draftOf(props.form));
   // What the server last told us: a 409 is explained against it.
   let baseline = draftOf(props.form);
@@ -47,10 +50,13 @@ function FormView(props: { form: FormDetail }) {
   const [correcting, setCorrecting] = createSignal(false);
   const [next, setNext] = createSignal<FormSummary>();
   const submitted = () => current().status === "submitted" && !correcting();
+  // Not mid-edit: a missing note is pointed out once the answer is saved (or reopened), not while typing.
+  const settled = () => autosave.state() !== "pending" && autosave.state() !== "saving";
   const editable = () => acknowledged() && !submitted();
 
-  const accept = (fresh: FidelityForm) => {
+  const accept = (fresh: FidelityForm & { blockers?: SubmitBlocker[] }) => {
     setCurrent(fresh);
+    if (fresh.blockers) setBlockers(fresh.blockers);
     setVersion(fresh.version);
     baseline = draftOf(fresh);
   };
@@ -58,14 +64,14 @@ function FormView(props: { form: FormDetail }) {
   const autosave = createAutosave({
     delay: 700,
     async save() {
-      if (Object.values(draft.accommodations).some(needsNote)) return "blocked";
-      if (needReason() && !reason().trim()) return "blocked";
+      // Every answer is saved as it is; what it still lacks is shown, never a reason to keep it unsaved.
       try {
         const body = { version: version(), ...payloadOf(unwrap(draft)), ...(reason().trim() ? { reason: reason().trim() } : {}) };
         const saved = await fidelityApi.save(props.form.id, body);
         setVersion(saved.version);
         baseline = structuredClone(unwrap(draft));
         setCurrent(saved);
+        setBlockers(saved.blockers);
         return "saved";
       } catch (error) {
         if (error instanceof ApiError && error.code === "conflict") {
@@ -137,6 +143,7 @@ function FormView(props: { form: FormDetail }) {
     setMessage("");
     setFailure("");
     if (props.form.plan.accommodations.some((a) => !draft.accommodations[a.id]?.status)) return setFailure(t("submitNeedsAll"));
+    if (Object.values(draft.accommodations).some(needsNote)) return setFailure(t("submitNeedsNotes"));
     setBusy(true);
     try {
       if (correcting()) return await saveCorrection();
@@ -193,6 +200,9 @@ function FormView(props: { form: FormDetail }) {
             </p>
           </div>
         </Show>
+        <Show when={!submitted() && acknowledged()}>
+          <SubmitBlockers blockers={blockers()} plan={props.form.plan} />
+        </Show>
         <SaveStatus hidden={correcting()} state={autosave.state()} onRetry={() => void autosave.flush()} failure={failure()} blocked={needReason() && !reason().trim() ? t("lateWeekReason") : t("noteNeeded")} />
         <Show when={conflict()}>
           {(c) => (
@@ -225,7 +235,7 @@ function FormView(props: { form: FormDetail }) {
           <legend class="visually-hidden">{heading()}</legend>
           <Show when={props.form.plan.accommodations.length > 0}>
             <h2>{t("accommodations")}</h2>
-            <AccommodationAnswers form={props.form} draft={draft} setDraft={setDraft} onChange={changed} showProblems={autosave.state() === "blocked"} />
+            <AccommodationAnswers form={props.form} draft={draft} setDraft={setDraft} onChange={changed} showProblems={settled()} />
           </Show>
           <Show when={props.form.plan.services.length > 0}>
             <h2>{t("services")}</h2>

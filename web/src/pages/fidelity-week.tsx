@@ -23,8 +23,9 @@ async function loadWeek() {
   const lastWeek = shiftWeek(thisWeek, 1);
   // Class titles come from the teacher's class list; a case manager who only provides services has none.
   const titles = call(api.students.classes.$get()).catch((error) => (isStatus(error, 403) ? { items: [] } : Promise.reject(error)));
-  const [previous, classes] = await Promise.all([fidelityApi.forms(lastWeek), titles]);
-  return { thisWeek, lastWeek, current: current.items, previous: previous.items, classes: classes.items };
+  // Forms still open from the weeks before last: "all submitted" is said only when none of them waits either.
+  const [previous, classes, older] = await Promise.all([fidelityApi.forms(lastWeek), titles, fidelityApi.openBefore(lastWeek)]);
+  return { thisWeek, lastWeek, current: current.items, previous: previous.items, older: older.items, classes: classes.items };
 }
 type Week = Awaited<ReturnType<typeof loadWeek>>;
 
@@ -72,9 +73,19 @@ export function FidelityWeek() {
 
 function WeekView(props: { week: Week }) {
   const open = () => props.week.current.filter((f) => f.status !== "submitted").length;
+  const earlier = () => props.week.previous.filter((f) => f.status !== "submitted").length + props.week.older.length;
   return (
-    <Show when={props.week.current.length + props.week.previous.length > 0} fallback={<p class="empty">{t("noForms")}</p>}>
-      <p class={open() ? "notice" : "notice done"}>{open() ? t("formsOpenCount", { count: open() }) : t("allDone")}</p>
+    <Show when={props.week.current.length + props.week.previous.length + props.week.older.length > 0} fallback={<p class="empty">{t("noForms")}</p>}>
+      <div class={open() + earlier() ? "notice" : "notice done"}>
+        <Show when={open() + earlier() > 0} fallback={<p>{t("allDone")}</p>}>
+          <Show when={open() > 0}>
+            <p>{t("formsOpenCount", { count: open() })}</p>
+          </Show>
+          <Show when={earlier() > 0}>
+            <p>{t("formsOpenEarlier", { count: earlier() })}</p>
+          </Show>
+        </Show>
+      </div>
       <For each={groupByClass(props.week)}>
         {(group) => (
           <section class="class-group" aria-labelledby={`forms-${group.id || "other"}`}>
@@ -111,7 +122,42 @@ function WeekView(props: { week: Week }) {
           </section>
         )}
       </For>
+      <Show when={props.week.older.length > 0}>
+        <OlderForms forms={props.week.older} />
+      </Show>
     </Show>
+  );
+}
+
+/** Forms still open from the weeks before last, newest week first. */
+function OlderForms(props: { forms: FormSummary[] }) {
+  return (
+    <section class="class-group" aria-labelledby="forms-older">
+      <h2 id="forms-older">{t("olderOpenTitle")}</h2>
+      <table class="forms-table stacked">
+        <caption class="visually-hidden">{t("olderOpenTitle")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("colStudent")}</th>
+            <th scope="col">{t("colWeek")}</th>
+            <th scope="col">{t("colFormState")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.forms}>
+            {(form) => (
+              <tr>
+                <th scope="row">{form.studentName}</th>
+                <td data-label={t("colWeek")}>{weekLabel(form.week)}</td>
+                <td data-label={t("colFormState")}>
+                  <FormCell form={form} />
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
   );
 }
 

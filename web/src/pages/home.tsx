@@ -10,6 +10,7 @@ import { TeacherHome } from "./home-teacher";
 import { DirectorHome } from "./home-director";
 import { AdminHome } from "./home-admin";
 import { ConcernLists } from "./concerns";
+import { IepChangeNotices } from "../components/iep-change-notices";
 
 /** One section for each thing the API says the reader may do, each starting with what they do first. */
 export function Home() {
@@ -22,6 +23,9 @@ export function Home() {
     <>
       <h1>{t("welcome", { name: me().user.name })}</h1>
       <p class="muted lead">{me().district.name}</p>
+      <Show when={session.can("viewMyClasses") || session.can("viewCaseload")}>
+        <IepChangeNotices />
+      </Show>
       <Show when={session.can("editDistrict") || session.can("importRoster")}>
         <AdminHome />
       </Show>

@@ -105,6 +105,7 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
   const [outcome, setOutcome] = createSignal<"saved" | "invalid" | "stale" | "failed">();
   const [failure, setFailure] = createSignal("");
   const [busy, setBusy] = createSignal(false);
+  const [notified, setNotified] = createSignal<string[]>([]);
   const classes = () => {
     const all = new Map<string, string>();
     for (const member of props.detail.team) for (const c of member.classes ?? []) all.set(c.id, c.title);
@@ -123,7 +124,8 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
     if (!checked.success) return invalid(problemsOf(checked.issues));
     setBusy(true);
     try {
-      await fidelityApi.saveIep(student().id, checked.output);
+      const saved = await fidelityApi.saveIep(student().id, checked.output);
+      setNotified(saved.notified.map((m) => m.name));
       setErrors({});
       setOutcome("saved");
     } catch (error) {
@@ -227,7 +229,7 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
         <Show when={outcome() === "failed"}>
           <Alert>{failure()}</Alert>
         </Show>
-        <p role="status">{outcome() === "saved" ? t("iepSaved") : ""}</p>
+        <p role="status">{outcome() === "saved" ? [t("iepSaved"), ...(notified().length ? [t("iepNotified", { names: notified().join(", ") })] : [])].join(" ") : ""}</p>
         <Show when={outcome() !== "saved"} fallback={<A href={`/students/${student().id}`}>{t("backToStudent", { name: student().name })}</A>}>
           <button type="submit" disabled={busy()}>
             {busy() ? t("saving") : t("saveIep")}

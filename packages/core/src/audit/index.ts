@@ -5,6 +5,7 @@ import { filteredPage } from "../dynamo/filtered-page";
 import { newId } from "../id";
 import type { AuditAction } from "./actions";
 import { listActions, reasonCode, type AuditKind, type AuditReason } from "./reasons";
+import { clock } from "../clock";
 
 export const AuditEntry = v.object({
   id: v.string(),
@@ -48,7 +49,7 @@ export namespace Audit {
   function toItem(actor: Actor, event: AuditEvent, fixed?: { id: string; at: string }) {
     const entry: AuditEntry = {
       id: fixed?.id ?? newId("aud"),
-      at: fixed?.at ?? new Date().toISOString(),
+      at: fixed?.at ?? clock.iso(),
       ...(actor.kind === "user"
         ? { actorId: actor.userId, actorName: actor.name, actorRoles: actor.roles }
         : { actorId: "system", actorName: "Fidelio", actorRoles: [], systemReason: actor.reason }),

@@ -9,6 +9,7 @@ import { burnCode, claimTry, issueCode, CODE_LIFETIME_MS, MAX_TRIES } from "./co
 import { codeEmail } from "./code-email";
 import { StartInput, VerifyInput } from "./schema";
 import { decoyCodeHash, hashCode, hashEmail, hashToken, newCode, newSessionToken, sameHash, userIdOfToken } from "./secrets";
+import { clock } from "../clock";
 
 export { StartInput, VerifyInput };
 
@@ -40,7 +41,7 @@ export namespace Auth {
    */
   export async function start(input: v.InferInput<typeof StartInput>): Promise<void> {
     const { email, language } = v.parse(StartInput, input);
-    const now = Date.now();
+    const now = clock.ms();
     const known = await getItem(emailClaimItem, keys.email(email));
     const code = newCode();
     const codeHash = hashCode(email, code);
@@ -63,7 +64,7 @@ export namespace Auth {
   export async function verify(input: v.InferInput<typeof VerifyInput>): Promise<{ token: string }> {
     const { email, code, language } = v.parse(VerifyInput, input);
     const emailHash = hashEmail(email);
-    const attempt = await claimTry(emailHash, Date.now());
+    const attempt = await claimTry(emailHash, clock.ms());
     if (!attempt.claimed) throw attempt.locked ? lockedCode() : invalidCode();
     const { item } = attempt;
     if (!sameHash(item.codeHash, hashCode(email, code))) throw item.tries >= MAX_TRIES ? lockedCode() : invalidCode();
@@ -71,7 +72,7 @@ export namespace Auth {
     const user = link && (await User.get(link.userId));
     if (!user || user.roles.length === 0) throw invalidCode();
     const token = newSessionToken(user.id);
-    const expiresAt = Date.now() + SESSION_LIFETIME_MS;
+    const expiresAt = clock.ms() + SESSION_LIFETIME_MS;
     const session: SessionItem = { userId: user.id, expiresAt };
     try {
       // Burning the code and creating the session in one transaction makes a code single use even under races.
@@ -101,7 +102,7 @@ export namespace Auth {
     const userFound = items.find((item) => item.pk === keys.user(userId).pk);
     const session = sessionFound && fromItem(sessionItem, sessionFound);
     const user = userFound && fromItem(userItem, userFound);
-    if (!session || session.userId !== userId || session.expiresAt <= Date.now()) return undefined;
+    if (!session || session.userId !== userId || session.expiresAt <= clock.ms()) return undefined;
     if (!user || user.roles.length === 0) return undefined;
     return User.toActor(user);
   }

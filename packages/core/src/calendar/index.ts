@@ -1,7 +1,7 @@
 import { defaultTimeZone, type DistrictSettings } from "../district/schema";
 import { addDays, localDate, weekday, zonedInstant } from "./zoned";
 
-export { localDate, zonedInstant } from "./zoned";
+export { addDays, localDate, zonedInstant } from "./zoned";
 
 /**
  * School days over a district's calendar. Pure functions: no clock, no AWS, so the workflow, the

@@ -9,6 +9,7 @@ import { commit, StaleConcern } from "./store";
 import type { EventContent } from "./timeline";
 import { awaitParent, climb, close, resumeAfterInfo } from "./transitions";
 import { emailFlagsOf, loadVisible, toView } from "./view";
+import { clock } from "../clock";
 
 const eventType: Record<ConcernAction, EventType> = {
   resolve: "resolved",
@@ -55,7 +56,7 @@ export async function actOnConcern(actor: UserActor, body: unknown) {
   for (let attempt = 0; ; attempt++) {
     const { concern, events, isGuardian } = await loadVisible(actor, input.id);
     checkAction(actor, concern, input.action, isGuardian, events.at(-1)?.type);
-    const now = new Date();
+    const now = clock.now();
     // The flags are read before the write (an action keeps the parent and the assignee or clears the assignee), so a failed read changes nothing.
     const [{ after, emails, timeZone }, flags] = await Promise.all([apply(concern, input.action, now), emailFlagsOf(concern, isGuardian)]);
     const eventId = `${concern.id}.${concern.head.seq + 1}`;

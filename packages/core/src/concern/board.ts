@@ -5,6 +5,7 @@ import { itemType, keys, queryAll, queryPage } from "../dynamo";
 import { notFound } from "../error";
 import { boardEntryItem, type BoardEntry } from "./board-index";
 import { EscalationLevel, levels } from "./schema";
+import { clock } from "../clock";
 
 export const BoardQuery = v.object({
   // Part of a key: only id characters, so a value cannot reach another partition.
@@ -64,7 +65,7 @@ export async function escalationBoard(actor: UserActor, query: BoardQuery) {
   const { schoolId, level } = query;
   const scope = schoolId ? `S#${schoolId}${level ? `#L#${level}` : ""}` : level ? `L#${level}` : "ALL";
   const statScope = schoolId ? `S#${schoolId}` : "ALL";
-  const nowMs = Date.now();
+  const nowMs = clock.ms();
   const since = new Date(nowMs - (windowDays - 1) * dayMs).toISOString().slice(0, 10);
   const [page, stats, missed] = await Promise.all([
     queryPage(boardEntryItem, { ...keys.boardEntries(district, scope), limit: pageSize, cursor: query.cursor }),

@@ -15,9 +15,9 @@ import { genesisHash, publicPerson } from "./timeline";
 import { enterLevel } from "./transitions";
 import { isGuardianOf, toView } from "./view";
 import { idempotencyItem } from "./items";
+import { clock, districtToday } from "../clock";
 
 const idempotencyTtlSeconds = 7 * 86_400;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Starts (or finds running) the concern's execution; the name is the concern id, so a second start changes nothing. */
 export async function startWorkflow(concernId: string) {
@@ -51,7 +51,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
 
   const { record, district } = await loadStudentAndDistrict(input.studentId);
   if (!record || !district || !isGuardianOf(actor, record)) throw notFound("Student");
-  const iep = Iep.inEffect(record.ieps, today());
+  const iep = Iep.inEffect(record.ieps, districtToday(district));
   const supports: ConcernItem[] = [
     ...(iep?.accommodations ?? []).map((a) => ({ id: a.id, kind: "accommodation" as const, text: a.text })),
     ...(iep?.modifications ?? []).map((m) => ({ id: m.id, kind: "modification" as const, text: m.text })),
@@ -68,7 +68,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
     { itemIds: input.itemIds, classId: input.classId },
   );
 
-  const now = new Date();
+  const now = clock.now();
   const base: Concern = {
     ...input,
     items: input.itemIds.map((id) => supports.find((item) => item.id === id)!),
@@ -104,7 +104,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
       emails: { parent: true, receipt: true, staff: after.assignee ? [after.assignee] : [] },
       timeZone: district.timeZone,
       viewerIds: record.relationships.filter((r) => r.kind === "guardian" || r.kind === "case_manager").map((r) => r.userId),
-      extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, ttl: Math.floor(Date.now() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...assignment.creates],
+      extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, ttl: Math.floor(clock.ms() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...assignment.creates],
     });
     await startWorkflow(concern.id);
     return { created: true, concern: toView(actor, concern, events, true) };

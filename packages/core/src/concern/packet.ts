@@ -16,6 +16,7 @@ import { renderPacket, type PacketFidelity } from "./packet-html";
 import type { Concern } from "./schema";
 import { verifyChain } from "./timeline";
 import { loadVisible } from "./view";
+import { clock } from "../clock";
 
 const emailRecord = itemType(
   "concern email",
@@ -108,6 +109,6 @@ export async function evidencePacket(actor: UserActor, id: string, lang?: Langua
     districtName: district.name,
     timeZone,
     printedFor: actor.name,
-    printedAt: new Date().toISOString(),
+    printedAt: clock.iso(),
   });
 }

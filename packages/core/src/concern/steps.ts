@@ -11,6 +11,7 @@ import { commit, loadConcern, loadWithTimeline, StaleConcern } from "./store";
 import { publicPerson } from "./timeline";
 import { advocateWait, close, climb, enterLevel, positionOf, waitSpec } from "./transitions";
 import { concernItem } from "./items";
+import { clock } from "../clock";
 
 const workflowReason = "workflow" as const;
 const attempts = 3;
@@ -34,7 +35,7 @@ async function withFreshConcern<T>(id: string, step: (concern: Concern) => Promi
 
 async function prepareLevel({ concernId }: PrepareLevelInput): Promise<Waiting> {
   return withFreshConcern(concernId, async (concern) => {
-    const now = new Date();
+    const now = clock.now();
     // Closed meanwhile (withdrawn): a one-second wait that WaitForAnswer ends at once, then ApplyOutcome closes.
     if (concern.stage === "closed") return { concernId, next: "wait", wait: { for: "assignee", level: concern.level, deadline: new Date(now.getTime() + 1000).toISOString(), timeoutSeconds: 1 } };
     // Already prepared (a retried invocation, a restarted execution): the same wait, nothing written.
@@ -77,7 +78,7 @@ async function waitForAnswer({ concernId, wait, taskToken }: WaitForAnswerInput)
 
 async function applyOutcome({ concernId, outcome }: ApplyOutcomeInput): Promise<Position> {
   return withFreshConcern(concernId, async (concern) => {
-    const now = new Date();
+    const now = clock.now();
     // Only the wait whose token the concern holds can time out: any transition removes the token, so a
     // deadline that lost to an answer, or a duplicated timeout, finds none and changes nothing.
     if (outcome.kind !== "timeout" || concern.stage !== "wait" || !concern.taskToken || !concern.wait) return positionOf(concern, now);
@@ -128,7 +129,7 @@ async function recordFailure({ concernId, executionName, failure }: RecordFailur
     await commit({
       before: fresh,
       after: { ...fresh, failures: [...(fresh.failures ?? []), key] },
-      events: [{ type: "workflow_failed", at: new Date().toISOString(), actor: { kind: "system", reason: "workflow" }, text: failure.Error }],
+      events: [{ type: "workflow_failed", at: clock.iso(), actor: { kind: "system", reason: "workflow" }, text: failure.Error }],
       actor: Actor.system("workflow", fresh.districtId),
       audit: { action: "concern.workflow-failed", reason: workflowReason },
       emails: { parent: false, staff: await districtAdmins(fresh.districtId) },

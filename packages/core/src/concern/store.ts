@@ -10,6 +10,7 @@ import { recapEmails, type RecapRecipients } from "./emails";
 import { boardOps } from "./board-index";
 import type { Concern, Person } from "./schema";
 import { nextEvent, type EventContent, type TimelineEvent } from "./timeline";
+import { clock } from "../clock";
 
 export async function loadConcern(id: string): Promise<Concern | undefined> {
   return isIdOf("con", id) ? getItem(concernItemType, keys.concern(id), true) : undefined;
@@ -59,7 +60,7 @@ export interface Change {
  */
 export async function commit(change: Change): Promise<{ concern: Concern; events: TimelineEvent[] }> {
   const { before, actor } = change;
-  const now = new Date().toISOString();
+  const now = clock.iso();
   let head = change.after.head;
   const events: TimelineEvent[] = [];
   const ops: TransactOp[] = [];

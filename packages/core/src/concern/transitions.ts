@@ -3,6 +3,7 @@ import type { DistrictInfo } from "../district";
 import { maxWaitSeconds, type Position, type WaitSpec } from "../workflow/schema";
 import type { Assignment } from "./people";
 import { confirmationDays, infoReplyDays, nextLevel, type Concern, type ConcernOutcome } from "./schema";
+import { clock } from "../clock";
 
 /**
  * How a concern moves, as pure functions of the concern as read: the verbs and the workflow steps
@@ -48,7 +49,7 @@ export function resumeAfterInfo(concern: Concern, district: DistrictInfo, now: D
 }
 
 /** Where the concern stands, as the state machine routes on it. */
-export function positionOf(concern: Concern, now = new Date()): Position {
+export function positionOf(concern: Concern, now = clock.now()): Position {
   if (concern.stage === "closed") return { concernId: concern.id, next: "closed" };
   if (concern.stage === "prepare" || !concern.wait) return { concernId: concern.id, next: "prepare" };
   return { concernId: concern.id, next: "wait", wait: waitSpec(concern.wait, now) };

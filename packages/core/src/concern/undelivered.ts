@@ -2,6 +2,7 @@ import { getItem, keys, transact } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { concernItem } from "./items";
 import { nextEvent } from "./timeline";
+import { clock } from "../clock";
 
 const attempts = 5;
 
@@ -16,7 +17,7 @@ export async function recordUndelivered(outbox: { concernId: string; id: string;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const [concern, mail] = await Promise.all([getItem(concernItem, keys.concern(outbox.concernId), true), getItem<{ toName?: string; role?: string; status?: string }>(mailKey, true)]);
     if (!concern || !mail || mail.status === "failed") return;
-    const now = new Date().toISOString();
+    const now = clock.iso();
     const code = mail.role === "parent" ? "note.email_undelivered_parent" : "note.email_undelivered";
     const { put, head } = nextEvent(concern, { type: "email_undelivered", at: now, actor: { kind: "system", reason: "workflow" }, notes: [{ code, params: { name: mail.toName ?? "" } }] });
     try {

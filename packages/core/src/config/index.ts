@@ -13,6 +13,14 @@ const read = (name: string) => {
 /** `npm start`'s address with its default PORT. */
 const localAppUrl = "http://127.0.0.1:3000";
 
+const positiveNumber = (name: string) => {
+  const raw = read(name);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a number of seconds above 0`);
+  return value;
+};
+
 export const Config = {
   /** The records table. */
   tableName: () => read("TABLE_NAME") ?? defaultTableName,
@@ -50,6 +58,13 @@ export const Config = {
    * Local only: how many times shorter every workflow wait runs (86400 turns a school day into
    * about a second). The local runner reads it; nothing on AWS does.
    */
+  /**
+   * The outbox's retry timings, in seconds, for tests and local trials only: how long an email whose
+   * send keeps failing for a passing reason (SES down, throttled) is retried, and the longest wait
+   * between two rounds. Unset (as on AWS), the production policy applies (core/outbox/retry-policy.ts).
+   */
+  outboxRetryWindowSeconds: () => positiveNumber("OUTBOX_RETRY_WINDOW_SECONDS"),
+  outboxMaxBackoffSeconds: () => positiveNumber("OUTBOX_MAX_BACKOFF_SECONDS"),
   timeScale: () => {
     const raw = read("TIME_SCALE");
     if (raw === undefined) return 1;

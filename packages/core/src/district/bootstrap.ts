@@ -5,6 +5,7 @@ import { newId } from "../id";
 import { User, type UserInfo } from "../user";
 import { Email } from "../user/schema";
 import { defaultDeadlines, DistrictSettings, type DistrictInfo } from "./schema";
+import { clock } from "../clock";
 
 export const DistrictBootstrap = v.object({
   name: v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(200)),
@@ -14,7 +15,7 @@ export const DistrictBootstrap = v.object({
 export type DistrictBootstrap = v.InferInput<typeof DistrictBootstrap>;
 
 /** A first school year to start from: the admin sets the real calendar in the app. */
-export const starterSettings = (year = new Date().getUTCFullYear()): DistrictSettings => ({
+export const starterSettings = (year = clock.now().getUTCFullYear()): DistrictSettings => ({
   calendar: { firstDay: `${year}-08-15`, lastDay: `${year + 1}-06-15`, closures: [] },
   deadlines: { ...defaultDeadlines },
   fidelityGraceDays: 2,
@@ -28,7 +29,7 @@ export const starterSettings = (year = new Date().getUTCFullYear()): DistrictSet
  */
 export async function bootstrapDistrict(input: DistrictBootstrap): Promise<{ district: DistrictInfo; admin: UserInfo }> {
   const { name, settings, admin } = v.parse(DistrictBootstrap, input);
-  const district: DistrictInfo = { id: newId("dis"), name, ...settings, version: 1, updatedAt: new Date().toISOString() };
+  const district: DistrictInfo = { id: newId("dis"), name, ...settings, version: 1, updatedAt: clock.iso() };
   const user: UserInfo = { id: newId("usr"), email: User.normalizeEmail(admin.email), name: admin.name, districtId: district.id, roles: ["district_admin"], schoolIds: [] };
   const items = User.toItems(user);
   try {

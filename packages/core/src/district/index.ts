@@ -4,6 +4,7 @@ import { conflict, isConditionFailure, notFound } from "../error";
 import { verb } from "../verb";
 import * as v from "valibot";
 import { DistrictSettings, DistrictUpdate, type DistrictInfo } from "./schema";
+import { clock } from "../clock";
 
 export * from "./schema";
 export { bootstrapDistrict, starterSettings, DistrictBootstrap } from "./bootstrap";
@@ -27,7 +28,7 @@ export namespace District {
 
   /** Bootstrap only (seed, tests, setup script): creates a district that must not exist yet. */
   export async function create(input: { id: string; name: string } & DistrictSettings): Promise<DistrictInfo> {
-    const info: DistrictInfo = { ...input, version: 1, updatedAt: new Date().toISOString() };
+    const info: DistrictInfo = { ...input, version: 1, updatedAt: clock.iso() };
     await transact([
       { put: { ...keys.district(info.id), type: "district", ...info }, condition: "attribute_not_exists(pk)" },
       { put: listing(info.id) },
@@ -48,7 +49,7 @@ export namespace District {
     const current = await load(actor.districtId);
     if (!current) throw notFound("District");
     const { version, ...settings } = input;
-    const next: DistrictInfo = { ...current, ...settings, version: version + 1, updatedAt: new Date().toISOString() };
+    const next: DistrictInfo = { ...current, ...settings, version: version + 1, updatedAt: clock.iso() };
     try {
       await putItem({ ...keys.district(actor.districtId), type: "district", ...next, updatedBy: actor.userId }, "#v = :v", { "#v": "version" }, { ":v": version });
     } catch (error) {

@@ -56,6 +56,9 @@
  *                                 Put    pk=STU#<studentId>              sk=IEPV#<version> (attribute_not_exists)
  *  - IEP acknowledgment by a team member
  *                                 Query  pk=STU#<studentId>              sk=ACK#<userId>#<version> (read with the student partition)
+ *  - IEP change a team member has yet to acknowledge (their home shows it; one per person and student,
+ *    replaced by a later amendment, deleted when they acknowledge that version or a later one)
+ *                                 Query  pk=IEPNOTICE#<userId>            sk=STU#<studentId>
  *  - weekly fidelity form         Get    pk=FORM#<formId>                sk=FORM  (formId derived from student, staff, week)
  *    a form's earlier revisions   Query  pk=FORM#<formId>                sk begins_with REV#<revision>
  *    a student's forms by week    Query  gsi1 gsi1pk=STU#<studentId>#FORMS gsi1sk BETWEEN <fromWeek> AND <toWeek>~
@@ -115,6 +118,9 @@ export const keys = {
     pk: `STU#${studentId}`,
     sk: `ACK#${userId}#${String(version).padStart(4, "0")}`,
   }),
+
+  iepNotice: (userId: string, studentId: string) => ({ pk: `IEPNOTICE#${userId}`, sk: `STU#${studentId}` }),
+  iepNoticesOf: (userId: string) => ({ pk: `IEPNOTICE#${userId}` }),
 
   fidelityForm: (formId: string) => ({ pk: `FORM#${formId}`, sk: "FORM" }),
   fidelityFormRevision: (formId: string, revision: number) => ({ pk: `FORM#${formId}`, sk: `REV#${String(revision).padStart(4, "0")}` }),

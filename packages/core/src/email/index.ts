@@ -24,7 +24,13 @@ export interface Message {
   html: string;
 }
 
-const throttled = new Set(["TooManyRequestsException", "LimitExceededException", "ThrottlingException", "SendingPausedException"]);
+/**
+ * SES refusing this message itself: a bad or unverified address, a message it rejects, a request it
+ * cannot take (any other 400). Trying again cannot change the answer: undeliverable at once.
+ */
+const refusals = new Set(["MessageRejected", "BadRequestException", "InvalidParameterValue"]);
+/** 400s that are about the account or the rate, not the message: an operator or time fixes them. */
+const passing400s = new Set(["AccountSuspendedException", "MailFromDomainNotVerifiedException", "SendingPausedException", "LimitExceededException", "TooManyRequestsException", "ThrottlingException"]);
 
 export namespace Email {
   export const from = () => Config.emailFrom();
@@ -47,12 +53,16 @@ export namespace Email {
   }
 
   /**
-   * Whether trying again later can succeed: SES rejecting the message itself (bad address, unverified
-   * sender) cannot, while throttling, SES faults and an unreachable endpoint (no `$fault`) can.
+   * Whether trying again later can succeed. Only SES's refusal of the message is final; throttling,
+   * SES faults, an unreachable endpoint (no `$fault`), and deployment errors an operator can fix in
+   * time (access denied or bad credentials, 403; a suspended account; a missing configuration set, 404)
+   * are retried.
    */
   export function isTransient(error: unknown): boolean {
     if (!(error instanceof Error)) return true;
-    const fault = (error as { $fault?: "client" | "server" }).$fault;
-    return fault !== "client" || throttled.has(error.name);
+    const { $fault, $metadata } = error as { $fault?: "client" | "server"; $metadata?: { httpStatusCode?: number } };
+    if ($fault !== "client") return true;
+    const refused = refusals.has(error.name) || ($metadata?.httpStatusCode === 400 && !passing400s.has(error.name));
+    return !refused;
   }
 }

@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import * as v from "valibot";
-import { addSchoolDays, isSchoolDay, localDate, zonedInstant } from "../calendar";
+import { addSchoolDays, isSchoolDay, zonedInstant } from "../calendar";
 import { defaultTimeZone, type DistrictInfo } from "../district/schema";
 import { itemType, keys } from "../dynamo";
 import { Iep, type IepVersion } from "../iep";
 import type { StudentRecord } from "../student/items";
 import { studentName } from "../student/schema";
-import { AccommodationAnswer, formStatuses, ServiceAnswer, type FidelityForm, type FormPlan } from "./schema";
+import { AccommodationDraft, formStatuses, ServiceAnswer, type FidelityForm, type FormPlan } from "./schema";
 import { weekDays, weekStart } from "./week";
+import { clock, districtToday } from "../clock";
 
 const alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
 
@@ -44,7 +45,7 @@ export const formItemType = itemType<FidelityForm>(
     status: v.picklist(formStatuses),
     version: v.number(),
     revision: v.number(),
-    accommodations: v.array(AccommodationAnswer),
+    accommodations: v.array(AccommodationDraft),
     services: v.array(ServiceAnswer),
     createdAt: v.string(),
     updatedAt: v.string(),
@@ -87,7 +88,7 @@ export function planFor(record: StudentRecord, staffId: string, iep: IepVersion)
 }
 
 /** A new, empty form for a team member and week; undefined when nothing applies to them that week. */
-export function newForm(record: StudentRecord, staffId: string, week: string, now = new Date().toISOString()): FidelityForm | undefined {
+export function newForm(record: StudentRecord, staffId: string, week: string, now = clock.iso()): FidelityForm | undefined {
   const iep = iepForWeek(record, week);
   const plan = iep && planFor(record, staffId, iep);
   const rel = record.relationships.find((r) => r.userId === staffId && r.kind !== "guardian");
@@ -117,14 +118,14 @@ export function newForm(record: StudentRecord, staffId: string, week: string, no
 
 const zoneOf = (district: Pick<DistrictInfo, "timeZone">) => district.timeZone ?? defaultTimeZone;
 
-/** Today on the district's wall clock. */
-export const districtToday = (district: Pick<DistrictInfo, "timeZone">, now = new Date()) => localDate(now, zoneOf(district));
+/** Today on the district's wall clock (defined once, in the clock). */
+export { districtToday };
 
 /** A week that has not begun yet cannot be filled in. */
-export const isFutureWeek = (district: DistrictInfo, week: string, now = new Date()) => weekStart(week) > districtToday(district, now);
+export const isFutureWeek = (district: DistrictInfo, week: string, now = clock.now()) => weekStart(week) > districtToday(district, now);
 
 /** Past the end of the week's Friday plus the district's grace period in school days: a late entry needs a reason. */
-export function isLateWeek(district: DistrictInfo, week: string, now = new Date()) {
+export function isLateWeek(district: DistrictInfo, week: string, now = clock.now()) {
   const friday = weekDays(week)[4]!;
   return now > addSchoolDays(district, zonedInstant(friday, "12:00:00", zoneOf(district)), district.fidelityGraceDays);
 }

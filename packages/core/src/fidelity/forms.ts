@@ -1,18 +1,20 @@
+import { clock } from "../clock";
 import * as v from "valibot";
+import type { AuditReason } from "../audit/reasons";
 import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { District } from "../district";
-import { batchGet, getItem, keys, putItem, queryAll } from "../dynamo";
+import { batchGet, getItem, keys, putItem, queryAll, transact } from "../dynamo";
 import { isConditionFailure, notFound, VisibleError } from "../error";
 import { relationshipItemType, Student } from "../student";
 import { verb } from "../verb";
 import { inBatches } from "./batches";
 import { FormId, loadOwnForm } from "./access";
-import { formId, formItem, formItemType, isFutureWeek, isLateWeek, newForm } from "./form";
-import { saveForm, submitForm } from "./save";
-import { WeekQuery, type FidelityForm } from "./schema";
-import { addWeeks } from "./week";
+import { formId, formItem, formItemType, isFutureWeek, isInstructionDay, isLateWeek, newForm } from "./form";
+import { saveForm, submitForm, withBlockers } from "./save";
+import { OpenFormsQuery, WeekQuery, type FidelityForm } from "./schema";
+import { addWeeks, isoWeekOf, weekDays } from "./week";
 
 export const futureWeek = () => new VisibleError(422, "future_week", "This week has not started yet; it cannot be filled in.");
 
@@ -44,6 +46,43 @@ async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
 }
 
 /**
+ * Drafts started under an IEP version that is no longer the one in effect for their week (an amendment
+ * effective on or before its Friday): each moves to the new plan, keeping every answer to an item the
+ * new plan still has, with its version bumped so a screen open on the old plan gets 409, not a silent
+ * overwrite. Submitted forms stay as submitted. The rewrite is audited with the actor who listed.
+ */
+async function followAmendment(actor: UserActor, pairs: Array<{ stored: FidelityForm; wanted: FidelityForm; reason: AuditReason }>) {
+  const written = await Promise.all(
+    pairs.map(async ({ stored, wanted, reason }) => {
+      const keep = <T extends { itemId?: string; serviceId?: string }>(list: T[], ids: string[]) => list.filter((x) => ids.includes(x.itemId ?? x.serviceId ?? ""));
+      const next: FidelityForm = {
+        ...wanted,
+        status: "draft",
+        version: stored.version + 1,
+        revision: stored.revision,
+        accommodations: keep(stored.accommodations, wanted.plan.accommodations.map((a) => a.id)),
+        services: keep(stored.services, wanted.plan.services.map((x) => x.id)),
+        createdAt: stored.createdAt,
+        updatedAt: clock.iso(),
+        ...(stored.updatedBy && { updatedBy: stored.updatedBy }),
+        ...(stored.lateReason && { lateReason: stored.lateReason }),
+      };
+      try {
+        await transact([
+          { put: formItem(next), condition: "#v = :v AND #s = :draft", names: { "#v": "version", "#s": "status" }, values: { ":v": stored.version, ":draft": "draft" } },
+          { put: Audit.itemFor(actor, { studentId: next.studentId, action: "fidelity.form-amend", record: `fidelity-form:${next.week}:iep:v${next.iepVersion}`, reason }), condition: "attribute_not_exists(pk)" },
+        ]);
+        return next;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return undefined;
+      }
+    }),
+  );
+  return new Map(written.filter((f) => f !== undefined).map((f) => [f.id, f]));
+}
+
+/**
  * My forms for a week: one per student I serve that has something for me to report that week,
  * created on demand from the IEP in effect and the items that apply to me. One Query for my links,
  * one per served student (10 at a time), one BatchGet for the forms.
@@ -61,8 +100,15 @@ export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
   const missing = wanted.filter((f) => !byId.has(f.id));
   // A form nobody has touched follows an amendment made since it was created; a started one keeps what its author saw.
   const outdated = wanted.filter((f) => byId.get(f.id)?.status === "not_started" && byId.get(f.id)!.iepVersion !== f.iepVersion);
-  const [, fresh] = await Promise.all([createMissing(missing), refresh(outdated)]);
-  const forms = wanted.map((f) => (fresh.has(f.id) ? f : (byId.get(f.id) ?? f))).sort((a, b) => a.studentName.localeCompare(b.studentName));
+  // A draft follows it too, keeping its answers to items still in the plan: forms from the effective date use the new version.
+  const reasonOf = (studentId: string) =>
+    records.find((r) => r.student.id === studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher") ? ("teacher" as const) : ("case_manager" as const);
+  const draftsBehind = wanted.flatMap((f) => {
+    const stored = byId.get(f.id);
+    return stored?.status === "draft" && stored.iepVersion !== f.iepVersion ? [{ stored, wanted: f, reason: reasonOf(f.studentId) }] : [];
+  });
+  const [, fresh, moved] = await Promise.all([createMissing(missing), refresh(outdated), followAmendment(actor, draftsBehind)]);
+  const forms = wanted.map((f) => (fresh.has(f.id) ? f : (moved.get(f.id) ?? byId.get(f.id) ?? f))).sort((a, b) => a.studentName.localeCompare(b.studentName));
   await Audit.recordMany(
     actor,
     forms.map((f) => ({
@@ -83,7 +129,12 @@ export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
  * "same as last week", and the earlier revisions.
  */
 export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
-  const { form, record, district, reason } = await loadOwnForm(actor, id);
+  const own = await loadOwnForm(actor, id);
+  const { record, district, reason } = own;
+  // Opened by its link, a draft follows an amendment for its week as a listed one does.
+  const wanted = own.form.status === "draft" ? newForm(record, own.form.staffId, own.form.week) : undefined;
+  const moved = wanted && wanted.iepVersion !== own.form.iepVersion ? (await followAmendment(actor, [{ stored: own.form, wanted, reason }])).get(id) : undefined;
+  const form = moved ?? own.form;
   const [previous, revisions] = await Promise.all([
     getItem(formItemType, keys.fidelityForm(formId(form.studentId, form.staffId, addWeeks(form.week, -1)))),
     queryAll(formItemType, keys.fidelityFormRevisions(form.id)),
@@ -92,12 +143,40 @@ export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
   const ack = record.acknowledgments.find((a) => a.userId === actor.userId && a.version === form.iepVersion);
   const late = isLateWeek(district, form.week);
   return {
-    ...form,
+    ...withBlockers({ record, district }, form, actor.userId),
     acknowledgment: { version: form.iepVersion, required: !ack, acknowledgedAt: ack?.at ?? null },
     needsReason: form.status === "submitted" ? "correction" : late && !form.lateReason ? "late" : null,
     previous: previous && previous.status !== "not_started" ? { week: previous.week, accommodations: previous.accommodations, services: previous.services } : null,
     history: revisions.map((r) => ({ revision: r.revision, status: r.status, submittedAt: r.submittedAt ?? null, updatedAt: r.updatedAt, correctionReason: r.correctionReason ?? null, accommodations: r.accommodations, services: r.services })),
   };
+});
+
+/**
+ * My forms still open (draft, or listed and not started) from the school year's weeks before `before`:
+ * the teacher's week page shows them beside this week's, so "all submitted" is never said while an
+ * older one waits. One Query of each served student's forms in that window (10 at a time); weeks with
+ * no school day are left out. A week nobody ever listed has no form to show (the reminders cover it).
+ */
+export const listOpenBefore = verb(OpenFormsQuery, async (actor, { before }) => {
+  Access.requireAction(actor, "fidelity.form");
+  const district = await District.load(actor.districtId);
+  if (!district) throw notFound("District");
+  const first = isoWeekOf(district.calendar.firstDay);
+  const last = addWeeks(before, -1);
+  if (last < first) return { items: [] };
+  const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
+  const found = await inBatches(links, 10, (link) => queryAll(formItemType, keys.fidelityFormsOfStudent(link.studentId, first, last)));
+  const schoolWeek = (week: string) => weekDays(week).some((day) => isInstructionDay(district, day));
+  const open = found
+    .flat()
+    .filter((f) => f.staffId === actor.userId && f.status !== "submitted" && f.week >= first && f.week <= last && schoolWeek(f.week))
+    .sort((a, b) => b.week.localeCompare(a.week) || a.studentName.localeCompare(b.studentName));
+  const reasonOf = new Map(links.map((l) => [l.studentId, l.kind === "teacher" ? ("teacher" as const) : ("case_manager" as const)]));
+  await Audit.recordMany(
+    actor,
+    [...new Set(open.map((f) => f.studentId))].map((studentId) => ({ studentId, action: "fidelity.form-list", record: "fidelity-form:open", reason: reasonOf.get(studentId)! })),
+  );
+  return { items: open.map((f) => ({ id: f.id, studentId: f.studentId, studentName: f.studentName, classIds: f.classIds, week: f.week, status: f.status, version: f.version })) };
 });
 
 export const save = saveForm;

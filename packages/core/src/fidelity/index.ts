@@ -1,9 +1,10 @@
 import { districtFidelity } from "./district-report";
-import { getForm, listForWeek, save, submit } from "./forms";
+import { getForm, listForWeek, listOpenBefore, save, submit } from "./forms";
 import { studentFidelity } from "./student-report";
 
 export * from "./schema";
 export { formId, formItem, formItemType, newForm, isInstructionDay, districtToday } from "./form";
+export { submitBlockers, itemBlockers, type SubmitBlocker } from "./blockers";
 export { fidelityRows, summarize, studentMinutes, type FidelityRow } from "./student-report";
 export * from "./minutes";
 export { windowOf, windowPeriods, type WindowPeriod } from "./window";
@@ -15,6 +16,7 @@ export { isoWeekOf, weekStart, weekDays, addWeeks, weeksBetween } from "./week";
  */
 export namespace Fidelity {
   export const forms = listForWeek;
+  export const openBefore = listOpenBefore;
   export const get = getForm;
   export const saveDraft = save;
   export const submitForm = submit;

@@ -13,6 +13,7 @@ import { inBatches } from "./batches";
 import { caseManagerNotice, teacherReminder } from "./reminder-emails";
 import type { FidelityForm } from "./schema";
 import { addWeeks, isoWeekOf, weekDays } from "./week";
+import { clock } from "../clock";
 
 const KEEP_MARKER_DAYS = 60;
 
@@ -62,10 +63,10 @@ async function openForms(records: StudentRecord[], week: string): Promise<Expect
 /** One email per person and week: the marker and the outbox item commit together, or neither does. */
 async function sendOnce(districtId: string, week: string, to: "TEACHER" | "CM", userId: string, message: Message, studentIds: string[]) {
   const system = Actor.system("schedule", districtId);
-  const ttl = Math.ceil(Date.now() / 1000) + KEEP_MARKER_DAYS * 86_400;
+  const ttl = Math.ceil(clock.ms() / 1000) + KEEP_MARKER_DAYS * 86_400;
   try {
     await transact([
-      { put: { ...keys.reminderSent(districtId, week, to, userId), type: "reminder-sent", at: new Date().toISOString(), ttl }, condition: "attribute_not_exists(pk)" },
+      { put: { ...keys.reminderSent(districtId, week, to, userId), type: "reminder-sent", at: clock.iso(), ttl }, condition: "attribute_not_exists(pk)" },
       Outbox.email(message),
       ...[...new Set(studentIds)].slice(0, 90).map((studentId) => ({
         put: Audit.itemFor(system, { studentId, action: "fidelity.reminder", record: `fidelity-form:${week}`, reason: "schedule" }),
@@ -80,7 +81,7 @@ async function sendOnce(districtId: string, week: string, to: "TEACHER" | "CM", 
 }
 
 /** Reminds one district's teachers of the week's open forms, and case managers of forms open two weeks running. */
-export async function remindDistrict(districtId: string, now = new Date()) {
+export async function remindDistrict(districtId: string, now = clock.now()) {
   const district = await District.load(districtId);
   const week = district && weekToRemind(district, now);
   if (!district || !week) return { week: undefined, teachers: 0, caseManagers: 0 };
@@ -112,7 +113,7 @@ export async function remindDistrict(districtId: string, now = new Date()) {
 }
 
 /** The scheduled job: every district in turn. Safe to run any number of times; each email goes once. */
-export async function sendReminders(now = new Date()) {
+export async function sendReminders(now = clock.now()) {
   const districts = await District.listed();
   const results = [];
   for (const { districtId } of districts) results.push({ districtId, ...(await remindDistrict(districtId, now)) });

@@ -6,9 +6,11 @@ import { getItem, keys, transact, type TransactOp } from "../dynamo";
 import { isConditionFailure, VisibleError } from "../error";
 import { verb } from "../verb";
 import { FormId, loadOwnForm, type OwnForm } from "./access";
+import { itemBlockers, submitBlockers } from "./blockers";
 import { formItem, formItemType, isFutureWeek, isLateWeek } from "./form";
 import { FormSave, FormSubmit, type FidelityForm } from "./schema";
 import { weekDays } from "./week";
+import { clock } from "../clock";
 
 const unprocessable = (code: string, message: string, details?: unknown) => new VisibleError(422, code, message, details);
 
@@ -35,11 +37,27 @@ async function staleConflict(id: string, sent: Pick<FidelityForm, "accommodation
   });
 }
 
-function checkWeek(own: OwnForm, reason: string | undefined) {
+function checkNotFuture(own: OwnForm) {
   if (isFutureWeek(own.district, own.form.week)) throw unprocessable("future_week", "This week has not started yet; it cannot be filled in.");
+}
+
+function checkWeek(own: OwnForm, reason: string | undefined) {
+  checkNotFuture(own);
   if (isLateWeek(own.district, own.form.week) && !own.form.lateReason && !reason) {
     throw unprocessable("reason_required", "This week is past the district's grace period: say why it is recorded late.");
   }
+}
+
+/** 422 naming each item still unanswered or missing its note; nothing is written. */
+function checkComplete(form: FidelityForm) {
+  const items = itemBlockers(form);
+  if (items.length) throw unprocessable("incomplete", "Answer every accommodation, with a note where it did not apply, before submitting.", { itemIds: items.map((i) => i.itemId), items });
+}
+
+/** The form as saved, with what still stops it from being submitted. */
+export function withBlockers(own: Pick<OwnForm, "record" | "district">, form: FidelityForm, userId: string) {
+  const acknowledged = own.record.acknowledgments.some((a) => a.userId === userId && a.version === form.iepVersion);
+  return { ...form, blockers: submitBlockers(form, { acknowledged, late: isLateWeek(own.district, form.week) }) };
 }
 
 function checkAnswers(form: FidelityForm, input: FormSave) {
@@ -70,27 +88,35 @@ async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expecte
 }
 
 /**
- * Saves a draft. A submitted form is locked: changing it is a correction, which needs a reason and
- * becomes a new revision, the submitted one kept as history.
+ * Saves a draft: every answer is kept, complete or not (a "not applicable" still waiting for its note,
+ * a late week still waiting for its reason), and the answer names what still blocks submitting. A
+ * submitted form is locked: changing it is a correction, which needs a reason and complete answers,
+ * and becomes a new revision, the submitted one kept as history.
  */
 export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), async (actor, { id, ...input }) => {
   const own = await loadOwnForm(actor, id);
   const { form } = own;
   if (form.version !== input.version) throw await staleConflict(id, input);
-  checkWeek(own, input.reason);
+  checkNotFuture(own);
   checkAnswers(form, input);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const answers = { accommodations: input.accommodations, services: input.services, updatedAt: now, updatedBy: actor.userId, version: form.version + 1 };
   if (form.status === "submitted") {
     if (!input.reason) throw new VisibleError(409, "form_submitted", "This form was submitted; a correction needs a reason.");
     const next = { ...form, ...answers, revision: form.revision + 1, correctionReason: input.reason };
-    return write(actor, own, next, input.version, "fidelity.form-correct", form);
+    checkComplete(next);
+    return withBlockers(own, await write(actor, own, next, input.version, "fidelity.form-correct", form), actor.userId);
   }
   const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? input.reason : undefined);
-  return write(actor, own, { ...form, ...answers, status: "draft", ...(lateReason && { lateReason }) }, input.version, "fidelity.form-save");
+  const saved = await write(actor, own, { ...form, ...answers, status: "draft", ...(lateReason && { lateReason }) }, input.version, "fidelity.form-save");
+  return withBlockers(own, saved, actor.userId);
 });
 
-/** Locks the form. Every accommodation must be answered, and the IEP version it reports on acknowledged first. */
+/**
+ * Locks the form. The IEP version it reports on must be acknowledged first (409), a late week needs
+ * its reason (422 reason_required), and every accommodation an answer, with its note where it did not
+ * apply (422 incomplete, naming the items).
+ */
 export const submitForm = verb(v.object({ id: FormId, ...FormSubmit.entries }), async (actor, { id, version, reason }) => {
   const own = await loadOwnForm(actor, id);
   const { form, record } = own;
@@ -100,10 +126,9 @@ export const submitForm = verb(v.object({ id: FormId, ...FormSubmit.entries }), 
   if (!record.acknowledgments.some((a) => a.userId === actor.userId && a.version === form.iepVersion)) {
     throw new VisibleError(409, "acknowledgment_required", "Acknowledge what this IEP version asks of you before submitting.", { version: form.iepVersion });
   }
-  const unanswered = form.plan.accommodations.filter((p) => !form.accommodations.some((a) => a.itemId === p.id)).map((p) => p.id);
-  if (unanswered.length) throw unprocessable("incomplete", "Answer every accommodation before submitting.", { itemIds: unanswered });
-  const now = new Date().toISOString();
+  checkComplete(form);
+  const now = clock.iso();
   const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? reason : undefined);
   const next: FidelityForm = { ...form, status: "submitted", submittedAt: now, updatedAt: now, updatedBy: actor.userId, version: form.version + 1, ...(lateReason && { lateReason }) };
-  return write(actor, own, next, form.version, "fidelity.form-submit");
+  return withBlockers(own, await write(actor, own, next, form.version, "fidelity.form-submit"), actor.userId);
 });

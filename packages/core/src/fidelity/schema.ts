@@ -16,10 +16,19 @@ const Note = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, "At most 5
 const Reason = v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(500, "At most 500 characters")));
 const ItemId = v.pipe(v.string(), v.maxLength(64));
 
+/**
+ * An answer as a draft keeps it: "not applicable" may wait for its note. A draft is stored whatever it
+ * lacks; what still stops submitting is named by `submitBlockers` (./blockers.ts).
+ */
+export const AccommodationDraft = v.object({ itemId: ItemId, status: v.picklist(accommodationStatuses), note: Note });
+
+/** "Did not apply" must say why (no test this week), or the record cannot tell it from a lapse. */
+export const hasNeededNote = (a: { status: string; note?: string }) => a.status !== "not_applicable" || !!a.note?.trim();
+
+/** A complete answer, as submitting needs it. */
 export const AccommodationAnswer = v.pipe(
-  v.object({ itemId: ItemId, status: v.picklist(accommodationStatuses), note: Note }),
-  // "Did not apply" must say why (no test this week), or the record cannot tell it from a lapse.
-  v.forward(codedCheck((a) => a.status !== "not_applicable" || !!a.note, "note_required", "Say why it did not apply, such as \"no test this week\""), ["note"]),
+  AccommodationDraft,
+  v.forward(codedCheck((a: v.InferOutput<typeof AccommodationDraft>) => hasNeededNote(a), "note_required", "Say why it did not apply, such as \"no test this week\""), ["note"]),
 );
 export type AccommodationAnswer = v.InferOutput<typeof AccommodationAnswer>;
 
@@ -34,7 +43,7 @@ export type ServiceAnswer = v.InferOutput<typeof ServiceAnswer>;
 
 export const FormSave = v.object({
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  accommodations: v.pipe(v.array(AccommodationAnswer), v.maxLength(100)),
+  accommodations: v.pipe(v.array(AccommodationDraft), v.maxLength(100)),
   services: v.pipe(v.array(ServiceAnswer), v.maxLength(50)),
   /** Needed for a week past the district's grace period, and for a correction after submitting. */
   reason: Reason,
@@ -45,6 +54,8 @@ export type FormSave = v.InferOutput<typeof FormSave>;
 export const FormSubmit = v.object({ version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))), reason: Reason });
 
 export const WeekQuery = v.object({ week: Week });
+/** GET /api/fidelity/forms/open?before=2026-W48: my forms still open from the school year's earlier weeks. */
+export const OpenFormsQuery = v.object({ before: Week });
 
 /** Weeks or dates; a date stands for its week. */
 export const WeekOrDate = v.union([Week, IsoDate]);

@@ -6,7 +6,9 @@ import { conflict, isConditionFailure, notFound, VisibleError } from "../error";
 import { Student } from "../student";
 import { verb } from "../verb";
 import { Iep } from "./index";
+import { amendmentNotices, clearNotice } from "./notices";
 import { IepAcknowledgeInput, IepUpdate, type IepAcknowledgment, type IepVersion } from "./schema";
+import { clock } from "../clock";
 
 const StudentId = v.pipe(v.string(), v.maxLength(64));
 
@@ -28,18 +30,21 @@ export namespace IepEdit {
     const ids = [...content.accommodations, ...content.modifications, ...content.services, ...content.goals].map((item) => item.id);
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (repeated.length) throw new VisibleError(422, "duplicate_item", "Each item needs its own id.", { itemIds: [...new Set(repeated)] });
-    const next: IepVersion = { studentId, version: version + 1, ...content, createdAt: new Date().toISOString(), createdBy: actor.userId };
+    const next: IepVersion = { studentId, version: version + 1, ...content, createdAt: clock.iso(), createdBy: actor.userId };
+    // Whoever must carry out a change hears of it: an email and a notice on their home, or neither if the version is not written.
+    const notices = await amendmentNotices(record!, latest, next);
     try {
       await transact([
         { put: Iep.claimItem(next), condition: "attribute_not_exists(pk)" },
         { put: Iep.toItem(next), condition: "attribute_not_exists(pk)" },
         { put: Audit.itemFor(actor, { studentId, action: "iep.write", record: `iep:v${next.version}`, reason: grant.reason }), condition: "attribute_not_exists(pk)" },
+        ...notices.ops,
       ]);
     } catch (error) {
       if (isConditionFailure(error)) throw conflict("Someone else saved a new IEP version first; reload to see it.");
       throw error;
     }
-    return next;
+    return { ...next, notified: notices.notified };
   });
 
   /** A teacher or provider on the student's team acknowledges a version; a repeat answers the first acknowledgment. */
@@ -50,8 +55,11 @@ export namespace IepEdit {
     if (!record || !rel) throw notFound("Student");
     if (!record.ieps.some((iep) => iep.version === version)) throw notFound("IEP version");
     const existing = record.acknowledgments.find((a) => a.userId === actor.userId && a.version === version);
-    if (existing) return existing;
-    const ack: IepAcknowledgment = { studentId, userId: actor.userId, version, at: new Date().toISOString() };
+    if (existing) {
+      await clearNotice(actor.userId, studentId, version);
+      return existing;
+    }
+    const ack: IepAcknowledgment = { studentId, userId: actor.userId, version, at: clock.iso() };
     try {
       await transact([
         { put: { ...keys.iepAcknowledgment(studentId, actor.userId, version), type: "iep-ack", ...ack }, condition: "attribute_not_exists(pk)" },
@@ -60,6 +68,8 @@ export namespace IepEdit {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
+    // After the acknowledgment: should this fail, the home still hides a notice whose version is acknowledged.
+    await clearNotice(actor.userId, studentId, version);
     return ack;
   });
 }

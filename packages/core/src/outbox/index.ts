@@ -4,6 +4,7 @@ import { getItem, itemType, keys, type Item, type TransactPut } from "../dynamo"
 import type { Message } from "../email";
 import { newId } from "../id";
 import { seal } from "./seal";
+import { clock } from "../clock";
 
 /**
  * Email as an outbox: a verb puts `Outbox.email(...)` in the same TransactWriteItems as the event that
@@ -13,8 +14,8 @@ import { seal } from "./seal";
  *
  * Each delivery round claims the item (conditional update), sends once, and settles it. A round that
  * fails for a reason that may pass (SES down, throttled) puts the item back to `pending` with a later
- * `nextAttemptAt`; that write is itself a stream record, so the item comes round again, up to
- * MAX_ROUNDS (about three minutes of backoff in all). `OutboxSender.sweep` re-drives lost rounds.
+ * `nextAttemptAt`; that write is itself a stream record, so the item comes round again (a long wait is
+ * left to `OutboxSender.sweep`, which also re-drives lost rounds), for 24 hours: ./retry-policy.ts.
  */
 const outboxStatuses = ["pending", "sending", "delivered", "failed", "expired", "suppressed"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
@@ -52,7 +53,7 @@ export namespace Outbox {
   /** The transaction item that queues `message`; put it in the same TransactWriteItems as its cause. */
   export function email(message: Message, options: { notAfter?: number; concernId?: string } = {}): TransactPut {
     const id = newId("out");
-    const now = Date.now();
+    const now = clock.ms();
     const createdAt = new Date(now).toISOString();
     const keepUntil = Math.max(now, options.notAfter ?? now) + KEEP_RECORD_DAYS * 86_400_000;
     const item: OutboxItem = { ...keys.outbox(id), type: "outbox", id, status: "pending", createdAt, attempts: 0, nextAttemptAt: now, notAfter: options.notAfter, sealed: seal(message), concernId: options.concernId };
@@ -66,7 +67,7 @@ export namespace Outbox {
    */
   export function decoy(message: Message): TransactPut {
     const id = newId("out");
-    const now = Date.now();
+    const now = clock.ms();
     const createdAt = new Date(now).toISOString();
     const padding = randomBytes(Buffer.byteLength(seal(message))).toString("base64url");
     const item: OutboxItem & { padding: string } = { ...keys.outbox(id), type: "outbox", id, status: "suppressed", createdAt, attempts: 0, nextAttemptAt: now, padding };

@@ -3,17 +3,25 @@ import { Email } from "../email";
 import { isConditionFailure } from "../error";
 import { Outbox, outboxItem, type OutboxItem, type OutboxStatus } from "./index";
 import { unseal } from "./seal";
+import { nextAttemptAt, retryPolicy } from "./retry-policy";
 import { recordUndelivered } from "../concern/undelivered";
+import { clock } from "../clock";
 
 /** Delivery rounds of outbox items (see ./index.ts); only the sender imports this, and with it SES. */
-export const MAX_ROUNDS = 16;
-const MAX_BACKOFF_MS = 15_000;
+
+/**
+ * A round from the stream waits out a backoff this short itself; a longer one is left to the sweep,
+ * which runs every few minutes (AWS: infra/email.ts; locally: the outbox poller) and takes every item due.
+ */
+const MAX_INLINE_WAIT_MS = 15_000;
 /** A claim older than this was abandoned (the sender crashed mid-send); the item may be claimed again. */
 const LEASE_MS = 60_000;
 /** The stream normally delivers within a second; the sweep leaves items younger than this to it. */
 const SWEEP_GRACE_MS = 10_000;
+/** One sweep reads open items a page at a time, and stops starting pages after this long (the sweep function's timeout is 2 minutes). */
+const SWEEP_PAGE = 100;
+const SWEEP_BUDGET_MS = 60_000;
 
-export const backoffMs = (round: number) => Math.min(1_000 * 2 ** (round - 1), MAX_BACKOFF_MS);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 export namespace OutboxSender {
@@ -27,19 +35,23 @@ export namespace OutboxSender {
 
   async function round(image: OutboxItem): Promise<OutboxStatus | "skipped"> {
     // A round in progress shows up as a `sending` image: only one abandoned past its lease is taken over.
-    const abandoned = image.status === "sending" && (image.claimedAt ?? 0) < Date.now() - LEASE_MS;
+    const abandoned = image.status === "sending" && (image.claimedAt ?? 0) < clock.ms() - LEASE_MS;
     if (image.status !== "pending" && !abandoned) return "skipped";
-    const wait = image.nextAttemptAt - Date.now();
-    if (image.status === "pending" && wait > 0) await sleep(Math.min(wait, MAX_BACKOFF_MS));
+    const wait = image.nextAttemptAt - clock.ms();
+    // Not due for a while: the sweep takes it when it is (a long wait would hold the stream's batch).
+    if (image.status === "pending" && wait > MAX_INLINE_WAIT_MS) return "skipped";
+    if (image.status === "pending" && wait > 0) await sleep(wait);
     const item = await claim(image);
     if (!item) return "skipped";
-    if (item.notAfter !== undefined && Date.now() > item.notAfter) return settle(item, "expired", {});
+    if (item.notAfter !== undefined && clock.ms() > item.notAfter) return settle(item, "expired", {});
     try {
       const messageId = await Email.send(unseal(item.sealed!));
-      return await settle(item, "delivered", { messageId, deliveredAt: new Date().toISOString() });
+      return await settle(item, "delivered", { messageId, deliveredAt: clock.iso() });
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown error";
-      if (!Email.isTransient(error) || item.attempts >= MAX_ROUNDS) {
+      // A permanent refusal gives up at once; a passing failure only once the retry window has closed.
+      const next = Email.isTransient(error) ? nextAttemptAt(retryPolicy(), item, clock.ms()) : undefined;
+      if (next === undefined) {
         const settled = await settle(item, "failed", { lastError: reason });
         // Only the round that settled it records it; the concern's write is idempotent besides.
         if (settled === "failed" && item.concernId) {
@@ -49,27 +61,35 @@ export namespace OutboxSender {
         }
         return settled;
       }
-      return retryLater(item, reason);
+      return retryLater(item, reason, next);
     }
   }
 
   /**
-   * Items whose round was lost (sender crashed, record not processed, no reader running): runs one
-   * round for each, now. `graceMs` leaves younger pending items to the stream; 0 when none was reading.
+   * Items due whose round no stream record will bring (a wait left to it, a sender crashed, a record
+   * not processed, no reader running): runs one round for each, now, page by page through every open
+   * item. `graceMs` leaves younger pending items to the stream; 0 when none was reading.
    */
-  export async function sweep(options: { graceMs?: number; limit?: number } = {}): Promise<number> {
-    const now = Date.now();
+  export async function sweep(options: { graceMs?: number } = {}): Promise<number> {
     const grace = options.graceMs ?? SWEEP_GRACE_MS;
-    const page = await queryPage(outboxItem, { ...keys.outboxOpenAll(), limit: options.limit ?? 100 });
-    const stuck = page.items.filter((item) =>
-      item.status === "pending" ? item.nextAttemptAt <= now - grace : item.status === "sending" && (item.claimedAt ?? 0) < now - LEASE_MS,
-    );
-    await Promise.all(stuck.map(round));
-    return stuck.length;
+    const stopAt = clock.ms() + SWEEP_BUDGET_MS;
+    let swept = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await queryPage(outboxItem, { ...keys.outboxOpenAll(), limit: SWEEP_PAGE, cursor });
+      const now = clock.ms();
+      const due = page.items.filter((item) =>
+        item.status === "pending" ? item.nextAttemptAt <= now - grace : item.status === "sending" && (item.claimedAt ?? 0) < now - LEASE_MS,
+      );
+      await Promise.all(due.map(round));
+      swept += due.length;
+      cursor = page.cursor;
+    } while (cursor && clock.ms() < stopAt);
+    return swept;
   }
 
   async function claim(image: OutboxItem): Promise<OutboxItem | undefined> {
-    const now = Date.now();
+    const now = clock.ms();
     return update(image, {
       expression: "SET #status = :sending, claimedAt = :now, attempts = attempts + :one",
       condition: "attempts = :seen AND (#status = :pending OR (#status = :sending AND claimedAt < :abandoned))",
@@ -87,11 +107,11 @@ export namespace OutboxSender {
     return settled ? status : "skipped";
   }
 
-  async function retryLater(item: OutboxItem, reason: string) {
+  async function retryLater(item: OutboxItem, reason: string, next: number) {
     const settled = await update(item, {
       expression: "SET #status = :pending, nextAttemptAt = :next, lastError = :reason",
       condition: "#status = :sending AND attempts = :mine",
-      values: { ":pending": "pending", ":sending": "sending", ":next": Date.now() + backoffMs(item.attempts), ":reason": reason, ":mine": item.attempts },
+      values: { ":pending": "pending", ":sending": "sending", ":next": next, ":reason": reason, ":mine": item.attempts },
     });
     return settled ? ("pending" as const) : "skipped";
   }

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { Config } from "../config";
 import { keys, updateItem } from "../dynamo";
 import { isConditionFailure } from "../error";
+import { clock } from "../clock";
 
 interface Limit {
   max: number;
@@ -38,7 +39,7 @@ export namespace RateLimit {
   }
 
   /** The counter item of the window that `at` falls in. */
-  export function counterKey(action: LimitedAction, scope: Scope, at = Date.now()) {
+  export function counterKey(action: LimitedAction, scope: Scope, at = clock.ms()) {
     const limit = scope === "overall" ? limits[action].overall : limits[action].perClient;
     const windowIndex = Math.floor(at / (limit.windowSeconds * 1000));
     const key = scope === "overall" ? keys.rateLimit(`${action}:all`, "all", windowIndex) : keys.rateLimit(`${action}:client`, subjectHash(scope.client), windowIndex);
@@ -47,7 +48,7 @@ export namespace RateLimit {
 
   /** One atomic conditional increment of the current window's counter; no read, no retry. */
   async function hit(action: LimitedAction, scope: Scope): Promise<RateDecision> {
-    const now = Date.now();
+    const now = clock.ms();
     const { key, limit, windowEnd } = counterKey(action, scope, now);
     try {
       await updateItem(key, "ADD hits :one SET #ttl = :ttl", {

@@ -9,6 +9,7 @@ import { checkImport, type ImportCheck } from "./prepare";
 import { dispatchJob, resumeJobs, setJobDispatcher } from "./dispatch";
 import type { RosterProblem } from "./problems";
 import type { Counts } from "./plan";
+import { clock } from "../clock";
 
 export type { RosterProblem } from "./problems";
 export type { PlanView, PersonEnding } from "./plan-view";
@@ -77,7 +78,7 @@ export namespace Roster {
       if (isActive(same) && (isStale(same) || !same.owner)) dispatch(same.id);
       return viewOf(same, await loadPlan(same));
     }
-    if (empty) return { status: "done", createdAt: new Date().toISOString(), progress: { done: 0, total: 0 }, summary };
+    if (empty) return { status: "done", createdAt: clock.iso(), progress: { done: 0, total: 0 }, summary };
     if (open.some((job) => isActive(job) && !isStale(job))) {
       throw new VisibleError(409, "import_running", "Another roster import is running for this district; wait for it to finish, then upload again");
     }
@@ -142,7 +143,7 @@ export namespace Roster {
       if (await saveJob(found, { status: "failed", error: { status: 409, code: error.code, message: error.message } })) await removeJobData(found.id);
       throw error;
     }
-    const confirmed = await saveJob(found, { status: "queued", confirmedAt: new Date().toISOString(), confirmedBy: actor.userId });
+    const confirmed = await saveJob(found, { status: "queued", confirmedAt: clock.iso(), confirmedBy: actor.userId });
     if (!confirmed) throw new VisibleError(409, "not_awaiting_confirmation", "This import was changed meanwhile (confirmed or discarded); look at it again");
     dispatch(confirmed.id);
     return viewOf(confirmed, plan);

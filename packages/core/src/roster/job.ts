@@ -9,6 +9,7 @@ import type { ImportSummary, JobView } from "./index";
 import { PlanViewSchema, openRosterJobItem, rosterJobFileItem, rosterJobItem, rosterJobPlanItem } from "./job-item";
 import type { PlanView } from "./plan-view";
 import { mapLimit } from "./util";
+import { clock } from "../clock";
 
 /**
  * queued -> running (planning) -> awaiting_confirmation -> (confirmed) queued -> running (writing) ->
@@ -69,7 +70,7 @@ export const isActive = (job: RosterJob) => job.status === "queued" || job.statu
 /** A job that holds the district's import slot: active, or a plan waiting for the administrator. */
 export const isOpen = (job: RosterJob) => isActive(job) || job.status === "awaiting_confirmation";
 
-export const isStale = (job: RosterJob, now = Date.now()) =>
+export const isStale = (job: RosterJob, now = clock.ms()) =>
   isActive(job) && now - Date.parse(job.heartbeatAt ?? job.createdAt) > staleMs;
 
 /** The same files in any order give the same hash: a re-upload after a crash finds its job. */
@@ -119,7 +120,7 @@ export async function createJob(
   );
   // 25 items of 300 KB stay under BatchWriteItem's 16 MB.
   await mapLimit(Array.from({ length: Math.ceil(chunks.length / 25) }, (_, i) => chunks.slice(i * 25, i * 25 + 25)), 2, (batch) => batchPut(batch));
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const job: RosterJob = {
     id,
     districtId: actor.districtId,
@@ -174,7 +175,7 @@ export async function openJobs(districtId?: string): Promise<RosterJob[]> {
 
 /** Saves a change if nobody saved since `job` was read; undefined when someone did. */
 export async function saveJob(job: RosterJob, change: Partial<RosterJob>): Promise<RosterJob | undefined> {
-  const next: RosterJob = { ...job, ...change, updatedAt: new Date().toISOString(), version: job.version + 1 };
+  const next: RosterJob = { ...job, ...change, updatedAt: clock.iso(), version: job.version + 1 };
   try {
     await putItem(toItem(next), "#v = :v", { "#v": "version" }, { ":v": job.version });
     return next;

@@ -11,6 +11,7 @@ import type { ImportedLink, ImportedPerson, ImportedStudent, RosterModel } from 
 import { rolesAfterImport, type RoleChange } from "./roles";
 import type { Ids, Stored } from "./stored";
 import { sameItem } from "./util";
+import { clock } from "../clock";
 
 type Item = Record<string, unknown>;
 
@@ -222,7 +223,7 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
   const latest = record && Iep.latest(record.ieps);
   let newVersion: IepVersion | undefined;
   if (iep && rowsChanged && !(latest && Iep.sameContent(normalized(latest), normalized(iep.content)))) {
-    newVersion = { studentId: id, version: (latest?.version ?? 0) + 1, ...normalized(iep.content), createdAt: new Date().toISOString(), createdBy: actor.userId };
+    newVersion = { studentId: id, version: (latest?.version ?? 0) + 1, ...normalized(iep.content), createdAt: clock.iso(), createdBy: actor.userId };
     plan.counts.iep[latest ? "updated" : "created"] += 1;
     unit.iep = Iep.toItem(newVersion);
     unit.iepClaim = Iep.claimItem(newVersion);

@@ -6,6 +6,7 @@ import { heartbeatMs, isActive, isStale, loadFiles, loadJob, saveJob, storePlan,
 import { planSize } from "./plan";
 import { prepareImport } from "./prepare";
 import type { Dispatch } from "./dispatch";
+import { clock } from "../clock";
 
 class LostJob extends Error {}
 
@@ -29,7 +30,7 @@ export async function runJob(jobId: string, options: { takeOver?: boolean } = {}
   if (!found || !isActive(found)) return found;
   if (found.owner && !isStale(found) && !options.takeOver) return found;
   const owner = randomUUID();
-  let job = await saveJob(found, { status: "running", owner, heartbeatAt: new Date().toISOString() });
+  let job = await saveJob(found, { status: "running", owner, heartbeatAt: clock.iso() });
   if (!job) return loadJob(jobId);
 
   // Every save goes through one chain, so a heartbeat and a progress save never race each other.
@@ -39,7 +40,7 @@ export async function runJob(jobId: string, options: { takeOver?: boolean } = {}
   const save = (change: () => Partial<RosterJob>) => {
     saves = saves.then(async () => {
       if (lost) return;
-      const next = await saveJob(job!, { ...change(), heartbeatAt: new Date().toISOString() });
+      const next = await saveJob(job!, { ...change(), heartbeatAt: clock.iso() });
       if (next) job = next;
       else lost = true;
     });
@@ -74,7 +75,7 @@ export async function runJob(jobId: string, options: { takeOver?: boolean } = {}
     const remaining = planSize(plan);
     // A resumed run finds part of the plan written and counts that as done.
     done = first ? 0 : Math.max(0, job.progress.total - remaining);
-    await save(() => ({ applyStartedAt: job!.applyStartedAt ?? new Date().toISOString(), progress: { total: job!.progress.total, done } }));
+    await save(() => ({ applyStartedAt: job!.applyStartedAt ?? clock.iso(), progress: { total: job!.progress.total, done } }));
     await applyPlan(
       {
         actor: job.actor,

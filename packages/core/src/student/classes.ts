@@ -3,9 +3,10 @@ import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { keys, queryAll } from "../dynamo";
 import { Iep } from "../iep";
+import { districtToday } from "../clock";
+import { District } from "../district";
 import { parseStudentPartition, relationshipItemType } from "./items";
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
@@ -23,12 +24,16 @@ async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promis
  */
 export async function classesOf(actor: UserActor) {
   Access.requireAction(actor, "class.list");
-  const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((rel) => rel.kind === "teacher");
+  const [links, district] = await Promise.all([
+    queryAll(relationshipItemType, keys.studentsOfUser(actor.userId)).then((all) => all.filter((rel) => rel.kind === "teacher")),
+    District.load(actor.districtId),
+  ]);
+  const today = districtToday(district ?? {});
   const served = await inBatches(links, 10, async (link) => {
     const record = parseStudentPartition(await queryAll(keys.studentPartition(link.studentId)));
     const mine = record?.relationships.find((rel) => rel.userId === actor.userId && rel.kind === "teacher");
     if (!record || !mine) return undefined;
-    const iep = Iep.inEffect(record.ieps, today());
+    const iep = Iep.inEffect(record.ieps, today);
     const accommodations = (iep?.accommodations ?? []).filter((a) => !mine.accommodationIds || mine.accommodationIds.includes(a.id));
     return { link: mine, iepVersion: iep?.version, student: { ...mine.student, accommodations } };
   });

@@ -5,6 +5,9 @@ import { Audit, type AuditFilter } from "../audit";
 import { auditKinds } from "../audit/reasons";
 import { keys, queryAll } from "../dynamo";
 import { Iep } from "../iep";
+import { affectedMembers, versionBefore } from "../iep/duties";
+import { districtToday } from "../clock";
+import { District } from "../district";
 import { EmailFeedback } from "../user/email-feedback";
 import { verb } from "../verb";
 import { parseStudentPartition, type StudentRecord } from "./items";
@@ -18,7 +21,6 @@ export { StudentQuery, type StudentSummary } from "./search";
 
 const StudentId = v.pipe(v.string(), v.regex(/^stu_[0-9a-z]{26}$/, "Not a student id"));
 const Cursor = v.optional(v.pipe(v.string(), v.maxLength(2048)));
-const today = () => new Date().toISOString().slice(0, 10);
 
 export namespace Student {
   /** One Query: the student, every relationship and every IEP version. */
@@ -39,9 +41,11 @@ export namespace Student {
 
   /** The student with the IEP snapshot in effect today and the service team. */
   export const get = verb(v.object({ id: v.string() }), async (actor, { id }) => {
-    const { record, grant } = await loadFor(actor, "student.read", id);
+    // The district is read alongside: "today" (which IEP is in effect) is the district's date.
+    const [{ record, grant }, own] = await Promise.all([loadFor(actor, "student.read", id), District.load(actor.districtId)]);
+    const district = record.student.districtId === own?.id ? own : await District.load(record.student.districtId);
     const towardRoles = grantsFor(actor, record).map((g) => g.role);
-    const iep = Iep.inEffect(record.ieps, today());
+    const iep = Iep.inEffect(record.ieps, districtToday(district ?? {}));
     const team = record.relationships.filter((rel) => rel.kind !== "guardian");
     // Staff see whose email bounces or was refused, so they reach that person another way; a parent sees the team only.
     const staffView = grant.role !== "parent";
@@ -52,13 +56,31 @@ export namespace Student {
       reason: grant.reason,
     })]);
     const { student } = record;
+    const can = Access.onStudent(towardRoles);
+    const latest = Iep.latest(record.ieps);
+    // The latest version's reach: who it gave new duties to, and who of them has acknowledged it (editors only).
+    const amendment =
+      can.editIep && latest
+        ? {
+            version: latest.version,
+            effectiveFrom: latest.effectiveFrom,
+            members: affectedMembers(record, versionBefore(record.ieps, latest), latest).map((m) => ({
+              userId: m.userId,
+              name: m.name,
+              role: m.role,
+              changes: m.changes.length,
+              acknowledgedAt: record.acknowledgments.find((a) => a.userId === m.userId && a.version === latest.version)?.at ?? null,
+            })),
+          }
+        : null;
     // A teacher sees which of the student's accommodations apply in the classes they teach.
     const mine = record.relationships.find((rel) => rel.userId === actor.userId && rel.kind !== "guardian");
     const appliesToMe = (accommodationId: string) => !mine?.accommodationIds || mine.accommodationIds.includes(accommodationId);
     return {
       student: { id: student.id, name: studentName(student), grade: student.grade, schoolName: student.schoolName },
       relationship: grant.role,
-      can: Access.onStudent(towardRoles),
+      can,
+      amendment,
       myClasses: mine?.classes ?? [],
       // The child's classes with their teacher: where a parent's concern can start.
       classes: record.relationships.flatMap((rel) => (rel.kind === "teacher" ? (rel.classes ?? []).map((c) => ({ id: c.id, title: c.title, teacherName: rel.userName })) : [])),

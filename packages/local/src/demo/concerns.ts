@@ -6,7 +6,8 @@ import { User } from "@fidelio/core/user";
 import type { WaitSpec } from "@fidelio/core/workflow";
 import { provideWorkflowEngine, providedWorkflowEngine } from "@fidelio/core/workflow/engine";
 import { demoDomain } from "./catalog";
-import { demoDistrictId } from "./seed";
+import { demoDistrictId, demoSettings } from "./seed";
+import { clock, districtToday } from "@fidelio/core/clock";
 
 const actorOf = async (who: string) => {
   const user = await User.byEmail(`${who}@${demoDomain}`);
@@ -19,7 +20,7 @@ async function filing(parent: string, teacherName: string) {
   const actor = await actorOf(parent);
   const [link] = (await Student.list(actor, {})).items;
   const record = (await Student.load(link!.id))!;
-  const iep = Iep.inEffect(record.ieps, new Date().toISOString().slice(0, 10))!;
+  const iep = Iep.inEffect(record.ieps, districtToday(demoSettings))!;
   const classId = record.relationships.find((r) => r.kind === "teacher" && r.userName === teacherName)?.classes?.[0]?.id;
   return { actor, body: { studentId: record.student.id, itemIds: [iep.accommodations[0]!.id], classId } };
 }
@@ -85,6 +86,6 @@ export async function seedDemoConcerns(): Promise<boolean> {
   } finally {
     provideWorkflowEngine(previous);
   }
-  await putItem({ ...marker, type: "seed-marker", at: new Date().toISOString() });
+  await putItem({ ...marker, type: "seed-marker", at: clock.iso() });
   return true;
 }

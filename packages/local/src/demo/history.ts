@@ -4,6 +4,7 @@ import { batchPut, keys, queryAll, type Item } from "@fidelio/core/dynamo";
 import { addWeeks, districtToday, formItem, isInstructionDay, isoWeekOf, newForm, weekDays, weeksBetween, type AccommodationAnswer, type FidelityForm, type ServiceAnswer, type Session } from "@fidelio/core/fidelity";
 import { Iep, type IepVersion } from "@fidelio/core/iep";
 import { Student, studentItemType, studentName, type StudentRecord } from "@fidelio/core/student";
+import { clock } from "@fidelio/core/clock";
 
 /** Ten school weeks of fidelity history before the current week, so every demo account sees real numbers. */
 export const historyWeeks = 10;
@@ -61,7 +62,7 @@ function amendment(record: StudentRecord, effectiveFrom: string): IepVersion | u
  * team acknowledgments, and for each past week each team member's form, mostly submitted, last week's
  * partly drafts, some sessions missed with a reason, and nothing from one teacher these three weeks.
  */
-export async function seedFidelityHistory(districtId: string, now = new Date()) {
+export async function seedFidelityHistory(districtId: string, now = clock.now()) {
   const district = (await District.load(districtId))!;
   const thisWeek = isoWeekOf(districtToday(district, now));
   const weeks = weeksBetween(addWeeks(thisWeek, -historyWeeks), addWeeks(thisWeek, -1));

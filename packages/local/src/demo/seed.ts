@@ -6,6 +6,7 @@ import { User, type UserInfo } from "@fidelio/core/user";
 import { demoDomain } from "./catalog";
 import { seedFidelityHistory } from "./history";
 import { demoRosterFiles } from "./roster";
+import { clock } from "@fidelio/core/clock";
 
 /** Fixed ids, so the demo district is the same on every machine. */
 export const demoDistrictId = "dis_01demo00000000000000000000";
@@ -78,6 +79,6 @@ export async function seedDemoDistrict(): Promise<{ districtId: string; created:
   }
   await RosterRunner.importFiles(User.toActor(admin), demoRosterFiles());
   await seedFidelityHistory(demoDistrictId);
-  await putItem({ ...marker, type: "seed-marker", at: new Date().toISOString() });
+  await putItem({ ...marker, type: "seed-marker", at: clock.iso() });
   return { districtId: demoDistrictId, created: true };
 }

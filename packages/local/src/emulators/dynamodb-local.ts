@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { tmpdir } from "node:os";
 import { isAnswering } from "@fidelio/core/dynamo/tools";
 import type { DynamoCredentials } from "../dynamo-key";
 import { requireJava } from "./java";
+import { compiledLauncher, launcherCacheRoot, launcherClass } from "./dynamodb-launcher";
 import { dynamoLocalCpu, pinAllButCompilers } from "./cpu-affinity";
 
 export interface DynamoLocal {
@@ -16,10 +17,8 @@ export interface DynamoLocal {
 }
 
 /** AWS's DynamoDB Local, run with `java` from the jar that the npm package amplify-dynamodb-simulator ships. */
-function emulatorDir() {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve("amplify-dynamodb-simulator/package.json")), "emulator");
-}
+const emulatorPackageJson = () => createRequire(import.meta.url).resolve("amplify-dynamodb-simulator/package.json");
+const emulatorDir = () => join(dirname(emulatorPackageJson()), "emulator");
 
 export interface DynamoLocalOptions {
   port: number;
@@ -46,10 +45,13 @@ export interface DynamoLocalOptions {
 const serialGc = "-XX:+UseSerialGC";
 
 /**
- * No -sharedDb: each access key id gets its own database, so only holders of the key see the data.
- * CORS is limited (its default admits every web page in the user's browser); no telemetry.
- * It listens on every interface and cannot be told otherwise, which is why the key matters.
+ * Started through LoopbackDynamoDbLocal.java (compiled once, dynamodb-launcher.ts; run with the jar on
+ * the class path): the jar alone listens on every interface and has no option to do otherwise, and it checks
+ * only a request's key id, not its signature; the launcher binds it to 127.0.0.1, so nothing off this
+ * machine reaches it. No -sharedDb: each access key id gets its own database, so only holders of the
+ * key see the data. CORS is limited (its default admits every web page in the user's browser); no telemetry.
  */
+
 export async function startDynamoLocal(options: DynamoLocalOptions): Promise<DynamoLocal> {
   requireJava();
   const dir = emulatorDir();
@@ -58,10 +60,12 @@ export async function startDynamoLocal(options: DynamoLocalOptions): Promise<Dyn
   const endpoint = `http://127.0.0.1:${options.port}`;
   const cors = options.corsOrigin ?? endpoint;
   const cpu = dynamoLocalCpu(options.cpu);
+  const classPath = [join(dir, "DynamoDBLocal.jar"), join(dir, "DynamoDBLocal_lib", "*")].join(delimiter);
+  const launcherDir = await compiledLauncher(classPath, launcherCacheRoot(emulatorPackageJson()));
   // Through sh for `umask 077`: the files Java creates later are then the owner's alone too.
   const child = spawn(
     "sh",
-    ["-c", 'umask 077 && exec java "$@"', "sh", serialGc, `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), "-port", String(options.port), "-cors", cors, "-disableTelemetry", ...storage],
+    ["-c", 'umask 077 && exec java "$@"', "sh", serialGc, `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-cp", [launcherDir, classPath].join(delimiter), launcherClass, "-port", String(options.port), "-cors", cors, "-disableTelemetry", ...storage],
     // Its working directory receives a metadata file; keep that out of the checkout.
     { stdio: ["ignore", "ignore", "pipe"], cwd: options.dataDir ?? tmpdir() },
   );

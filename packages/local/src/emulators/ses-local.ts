@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import sesLocalModule from "aws-ses-v2-local";
+import { guardHost, servedHosts } from "../host-guard";
 
 // A CommonJS module with `exports.default`: Node's ESM loader hands back the whole exports object,
 // bundlers (vitest) hand back the function.
@@ -13,9 +14,14 @@ export interface SesLocal {
   stop(): Promise<void>;
 }
 
-/** aws-ses-v2-local runs in this process and captures every email sent to its endpoint. */
+/**
+ * aws-ses-v2-local runs in this process and captures every email sent to its endpoint, on loopback
+ * only. Its `/store` shows every sign-in code without asking who asks, so it answers only its own
+ * host names (host-guard.ts): a rebound name gets 421 from the check put in front of its Express app.
+ */
 export async function startSesLocal(options: { port: number }): Promise<SesLocal> {
   const server: Server = await sesLocal({ host: "127.0.0.1", port: options.port });
+  guardHost(server, (bound) => servedHosts(bound, { ownPort: true }));
   const endpoint = `http://127.0.0.1:${options.port}`;
   return {
     endpoint,

@@ -11,6 +11,7 @@ import { workflowTasks } from "../../../../infra/workflow";
 import { CallbackWaits, taskTokenPlaceholder, type RunGuard } from "./callback-waits";
 import { libraryTimeoutSeconds, runnableDefinition, synthesizedDefinition } from "./definition";
 import { dynamoTaskTokenStore, type TaskTokenStore } from "./token-store";
+import { clock } from "@fidelio/core/clock";
 
 export interface LocalWorkflowOptions {
   /** Waits run this many times shorter; Config.timeScale() (TIME_SCALE) unless told. */
@@ -126,7 +127,7 @@ export class LocalWorkflowRunner implements WorkflowEngine {
     const run = this.machine.run(execution.input, {
       overrides: { taskResourceLocalHandlers: this.taskHandlers(execution, this.guard(execution)), retryIntervalOverrides: this.retryIntervals() },
       context: {
-        Execution: { Id: `arn:aws:states:us-east-1:000000000000:execution:Escalation:${execution.name}`, Name: execution.name, Input: execution.input, StartTime: new Date().toISOString() },
+        Execution: { Id: `arn:aws:states:us-east-1:000000000000:execution:Escalation:${execution.name}`, Name: execution.name, Input: execution.input, StartTime: clock.iso() },
         StateMachine: { Id: "arn:aws:states:us-east-1:000000000000:stateMachine:Escalation", Name: "Escalation" },
         Task: { Token: taskTokenPlaceholder },
       },

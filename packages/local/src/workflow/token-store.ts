@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { getItem, itemType, keys, putItem } from "@fidelio/core/dynamo";
 import { isConditionFailure } from "@fidelio/core/error";
+import { clock } from "@fidelio/core/clock";
 
 const tokenStatuses = ["waiting", "succeeded", "failed", "timed_out", "abandoned"] as const;
 export type TokenStatus = (typeof tokenStatuses)[number];
@@ -40,7 +41,7 @@ export const dynamoTaskTokenStore: TaskTokenStore = {
     const item = await getItem(tokenItem, keys.taskToken(token), true);
     if (item?.status !== "waiting") return false;
     try {
-      await putItem({ ...keys.taskToken(token), ...item, status, settledAt: new Date().toISOString(), ttl: ttlAfter(item.dueAt) }, "#s = :waiting", { "#s": "status" }, { ":waiting": "waiting" });
+      await putItem({ ...keys.taskToken(token), ...item, status, settledAt: clock.iso(), ttl: ttlAfter(item.dueAt) }, "#s = :waiting", { "#s": "status" }, { ":waiting": "waiting" });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;

@@ -2,6 +2,7 @@ import { Hono } from "hono/tiny";
 import { Fidelity, StudentFidelityQuery } from "@fidelio/core/fidelity";
 import { IepAcknowledgeInput, IepUpdate } from "@fidelio/core/iep";
 import { IepEdit } from "@fidelio/core/iep/edit";
+import { IepNotices } from "@fidelio/core/iep/notices";
 import { Student } from "@fidelio/core/student";
 import type { ApiEnv } from "../context";
 import { validate } from "../validate";
@@ -11,6 +12,7 @@ export const studentRoutes = new Hono<ApiEnv>()
   .get("/", validate("query", Student.list.schema), async (c) => c.json(await Student.list(c.get("actor"), c.req.valid("query"))))
   .get("/schools", async (c) => c.json(await Student.schools(c.get("actor"))))
   .get("/classes", async (c) => c.json(await Student.classes(c.get("actor"))))
+  .get("/iep-changes", async (c) => c.json(await IepNotices.mine(c.get("actor"), {})))
   .get("/:id", async (c) => c.json(await Student.get(c.get("actor"), { id: c.req.param("id") })))
   .get("/:id/fidelity", validate("query", StudentFidelityQuery), async (c) => {
     const out = await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") });
