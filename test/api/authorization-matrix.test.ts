@@ -204,6 +204,11 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(200, 200), admin: [403, 403] },
   },
   {
+    name: "GET /api/concerns/waiting",
+    request: (who) => call("/api/concerns/waiting", { token: tokens[who] }),
+    expect: { ...all(200, 200), admin: [403, 403] },
+  },
+  {
     name: "GET /api/concerns/:id",
     request: (who, _id, concern) => call(`/api/concerns/${concern}`, { token: tokens[who] }),
     expect: { ...all(200, 404), admin: [404, 404] },

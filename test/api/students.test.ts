@@ -5,7 +5,7 @@ import { addDays } from "@fidelio/core/calendar";
 import { batchPut, putItem } from "@fidelio/core/dynamo";
 import { newId } from "@fidelio/core/id";
 import { Iep } from "@fidelio/core/iep";
-import { Student, studentItem } from "@fidelio/core/student";
+import { Student, studentItem, studentWordItems } from "@fidelio/core/student";
 import { call, signIn } from "../support/api";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 
@@ -109,12 +109,14 @@ describe("director search through the API", () => {
     schools = ((await (await call("/api/students/schools", { token: t.director })).json()) as { items: typeof schools }).items;
     const districtId = ((await (await call("/api/me", { token: t.director })).json()) as { district: { id: string } }).district.id;
     // 130 more students named Quinn, spread over both schools and three grades, and one Núñez.
+    // Each with its name-word items, as the roster import writes them.
+    const withWords = (info: Parameters<typeof studentItem>[0]) => [studentItem(info), ...studentWordItems(info)];
     await batchPut([
       ...Array.from({ length: 130 }, (_, i) => {
         const school = schools[i % 2]!;
-        return studentItem({ id: newId("stu"), districtId, schoolId: school.id, schoolName: school.name, firstName: `Pat${String(i).padStart(3, "0")}`, lastName: "Quinn", grade: ["02", "04", "06"][i % 3]! });
-      }),
-      studentItem({ id: newId("stu"), districtId, schoolId: schools[0]!.id, schoolName: schools[0]!.name, firstName: "Sofía", lastName: "Núñez", grade: "04" }),
+        return withWords({ id: newId("stu"), districtId, schoolId: school.id, schoolName: school.name, firstName: `Pat${String(i).padStart(3, "0")}`, lastName: "Quinn", grade: ["02", "04", "06"][i % 3]! });
+      }).flat(),
+      ...withWords({ id: newId("stu"), districtId, schoolId: schools[0]!.id, schoolName: schools[0]!.name, firstName: "Sofía", lastName: "Núñez", grade: "04" }),
     ]);
   });
 
@@ -133,6 +135,14 @@ describe("director search through the API", () => {
       expect(body.items.map((s) => s.name), q).toEqual(["Sofía Núñez"]);
     }
     expect((await search("q=zzzz")).body.items).toEqual([]);
+  });
+
+  it("finds a student by any part of the name: the first name, the last, or both in either order", async () => {
+    // Sofia Martinez comes from the demo roster import; Sofía Núñez from this test.
+    expect((await search("q=Sofia")).body.items.map((s) => s.name)).toEqual(["Sofia Martinez", "Sofía Núñez"]);
+    expect((await search("q=mart")).body.items.map((s) => s.name)).toContain("Sofia Martinez");
+    for (const q of ["sofia mart", "Martinez Sofia", "SOF MAR"]) expect((await search(`q=${encodeURIComponent(q)}`)).body.items.map((s) => s.name), q).toEqual(["Sofia Martinez"]);
+    expect((await search("q=pat007")).body.items.map((s) => s.name)).toEqual(["Pat007 Quinn"]);
   });
 
   it("filters by school and grade, each page bounded, until the cursor runs out", async () => {

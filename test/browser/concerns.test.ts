@@ -108,7 +108,8 @@ describe("a concern from filing to the director's board", () => {
     await page.getByRole("heading", { level: 1, name: `Inquietud sobre ${child!.name}`, exact: true }).waitFor();
     await page.getByText("Su inquietud fue enviada").waitFor();
     concernId = page.url().split("/concerns/")[1]!;
-    await page.getByText(`Referencia: ${concernId}`).waitFor();
+    // The short reference people can quote (the long id stays in the URL).
+    await page.getByText(/^Referencia: C-\d{4}\. /).waitFor();
     // The page names the support the concern is about, as the IEP worded it.
     await page.getByText("Apoyos que no se están dando").waitFor();
     expect(await page.locator(".named-supports li").allTextContents()).toEqual([picked]);
@@ -206,7 +207,7 @@ describe("a concern from filing to the director's board", () => {
     };
     expect(board.open.items.map((i) => i.id)).not.toContain(concernId);
     expect(board.resolvedLast30Days.count).toBeGreaterThanOrEqual(1);
-    await page.getByText(`${board.resolvedLast30Days.count} concerns closed.`).waitFor();
+    await page.getByText(board.resolvedLast30Days.count === 1 ? "1 concern closed." : `${board.resolvedLast30Days.count} concerns closed.`).waitFor();
     expect(await page.locator(`a[href="/concerns/${concernId}"]`).count()).toBe(0);
     await page.getByRole("table", { name: "Open concerns by level, overdue first" }).getByText("Missed a deadline").first().waitFor();
     await accessibleAtBothWidths(page, "escalation board", DESKTOP);
@@ -236,13 +237,14 @@ describe("a concern from filing to the director's board", () => {
     await page.getByRole("heading", { level: 2, name: "Concerns handed to you" }).waitFor();
     const packet = page.locator(`a[href="/api/concerns/${filed.body.id}/packet?lang=en"]`);
     await packet.waitFor();
-    expect(await packet.getAttribute("aria-label")).toBe(`Printable packet for ${name}`);
+    expect(await packet.getAttribute("aria-label")).toBe(`Printable packet for ${(filed.body as unknown as { reference: string }).reference} (${name})`);
     await accessibleAtBothWidths(page, "advocate home");
     const response = await page.context().request.get(`${server.url}/api/concerns/${filed.body.id}/packet`);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("text/html");
 
-    await page.locator(`a[href="/concerns/${filed.body.id}"]`).click();
+    // Linked twice: from "Waiting on you" and from the table; the table's link opens it.
+    await page.getByRole("table").locator(`a[href="/concerns/${filed.body.id}"]`).click();
     await heading(page, `Concern about ${name}`).waitFor();
     await page.getByText("With the advocate · Handed to the advocate").first().waitFor();
     await page.getByRole("button", { name: "Record the outcome" }).waitFor();

@@ -10,7 +10,7 @@ pinClock(ordinarySchoolDay);
 interface Board {
   open: { items: Array<{ id: string; studentName: string; schoolId: string; schoolName: string; level: string; status: string; assignee: { name: string } | null; dueAt: string | null; overdue: boolean; openedAt: string; levelSince: string }>; cursor?: string };
   totals: { open: number; overdue: number; byLevel: Record<string, number> };
-  resolvedLast30Days: { count: number; medianDaysToResolution: number | null };
+  resolvedLast30Days: { count: number; medianDaysToResolution: number | null; medianHoursToResolution: number | null };
   missedDeadlinesBySchool: Array<{ schoolId: string; schoolName: string; count: number }>;
 }
 
@@ -57,7 +57,7 @@ describe("GET /api/reports/escalations", () => {
     expect(body.open.cursor).toBeUndefined();
     expect(body.totals).toEqual({ open: 4, overdue: 1, byLevel: { teacher: 2, case_manager: 1, director: 0, advocate: 1 } });
     expect(body.missedDeadlinesBySchool).toEqual([{ schoolId: a!.schoolId, schoolName: "Riverbend Elementary", count: 3 }]);
-    expect(body.resolvedLast30Days).toEqual({ count: 0, medianDaysToResolution: null });
+    expect(body.resolvedLast30Days).toEqual({ count: 0, medianDaysToResolution: null, medianHoursToResolution: null });
   });
 
   it("filters by level and by school; totals follow the school", async () => {
@@ -111,6 +111,8 @@ describe("GET /api/reports/escalations", () => {
     expect(body.totals.open).toBe(26);
     expect(body.resolvedLast30Days.count).toBe(1);
     expect(body.resolvedLast30Days.medianDaysToResolution).toBe(0);
+    // Resolved within the hour: the board says hours, not "0 days".
+    expect(body.resolvedLast30Days.medianHoursToResolution).toBe(0);
   });
 });
 

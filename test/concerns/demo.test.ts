@@ -19,10 +19,13 @@ async function list(who: Who): Promise<Summary[]> {
   return ((await res.json()) as { items: Summary[] }).items;
 }
 
+// The seeding clock: every step of the demo's story is placed relative to it.
+const seededAt = new Date();
+
 beforeAll(async () => {
   await seedDemoDistrict();
-  expect(await seedDemoConcerns()).toBe(true);
-  expect(await seedDemoConcerns()).toBe(false);
+  expect(await seedDemoConcerns(seededAt)).toBe(true);
+  expect(await seedDemoConcerns(seededAt)).toBe(false);
   // As `npm start` does: the runner starts after the seed and resumes every open demo concern.
   runner = await startWorkflowRunner({ timeScale: 1 });
 }, 120_000);
@@ -30,6 +33,41 @@ beforeAll(async () => {
 describe("the demo district's concerns", () => {
   it("are resumed by the runner like any other open concern", () => {
     expect(runner!.resumed).toHaveLength(4);
+  });
+
+  it("tell a true story: each names the support its text is about, and its timeline runs in order before the seeding clock", async () => {
+    const all = (await (await call("/api/concerns", { token: await token("director") })).json()) as { items: Array<{ id: string }> };
+    expect(all.items).toHaveLength(7);
+    // Which support each text is about, by what the text says.
+    const about: Array<[RegExp, string]> = [
+      [/extended time/i, "Extended time"],
+      [/read-aloud|read aloud/i, "Test items read aloud"],
+      [/graphic organizers/i, "Graphic organizers for writing assignments"],
+      [/reading instruction/i, "Specialized reading instruction"],
+      [/seat/i, "Preferential seating near the point of instruction"],
+      [/directions/i, "Directions repeated and checked for understanding"],
+    ];
+    for (const { id } of all.items) {
+      const concern = (await (await call(`/api/concerns/${id}`, { token: await token("director") })).json()) as {
+        description: string; subject: string; reference: string; items: Array<{ text: string }>;
+        timeline: Array<{ type: string; at: string; dueAt?: string }>;
+      };
+      const expected = about.find(([pattern]) => pattern.test(concern.description));
+      expect(expected, concern.description).toBeDefined();
+      expect(concern.items, concern.description).toHaveLength(1);
+      expect(concern.items[0]!.text.startsWith(expected![1]), `${concern.description} names ${concern.items[0]!.text}`).toBe(true);
+      expect(concern.reference).toMatch(/^C-\d{4}$/);
+      const times = concern.timeline.map((e) => e.at);
+      expect(times, concern.description).toEqual([...times].sort());
+      expect(times.every((at) => at <= seededAt.toISOString()), concern.description).toBe(true);
+      // A deadline passes only once it is due: after the deadline last announced, never before.
+      concern.timeline.forEach((event, i) => {
+        if (event.type !== "deadline_passed") return;
+        const announced = concern.timeline.slice(0, i).reverse().find((e) => e.dueAt)?.dueAt;
+        expect(announced, concern.description).toBeDefined();
+        expect(event.at >= announced!, `${concern.description}: passed ${event.at}, due ${announced}`).toBe(true);
+      });
+    }
   });
 
   it("give every demo account something real on first sign-in", async () => {
@@ -60,7 +98,7 @@ describe("the demo district's concerns", () => {
     const [handed] = await list("advocate");
     const packet = await call(`/api/concerns/${handed!.id}/packet`, { token: await token("advocate") });
     expect(packet.status).toBe(200);
-    expect(await packet.text()).toContain("Preferential seating");
+    expect(await packet.text()).toContain("Specialized reading instruction");
     await waiting(handed!.id);
     const done = await act("advocate", handed!.id, "record_outcome", "The school agreed to a seating plan; IEP team meets on the 10th.");
     expect(done.status).toBe(200);

@@ -1,10 +1,13 @@
-import { lang, t } from "./i18n";
+import { lang, t, tn } from "./i18n";
+import { durationParts } from "@fidelio/core/words/plural";
 
 export const formatDate = (isoDate: string) =>
   new Intl.DateTimeFormat(lang(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
-export const formatDateTime = (iso: string) =>
-  new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/** An instant on the district's clock with its zone named, never the browser's: everyone reads the same time. */
+export const formatDateTime = (iso: string, timeZone: string) =>
+  // Intl refuses dateStyle/timeStyle beside timeZoneName, so the parts are spelled out.
+  new Intl.DateTimeFormat(lang(), { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
 
 /** Rosters send grades as OneRoster codes ("03", "KG", "PK"); people read "Grade 3", "Kindergarten". */
 export function formatGrade(grade: string): string {
@@ -26,10 +29,13 @@ export const formatInZone = (iso: string, timeZone: string) =>
 /** How long since `iso`, in whole days (hours under a day): "3 days", "5 hours". */
 export function formatSince(iso: string, now = Date.now()): string {
   const hours = Math.max(0, (now - new Date(iso).getTime()) / 3_600_000);
-  if (hours < 1) return t("underAnHour");
-  if (hours < 24) return t("hours", { n: Math.floor(hours) });
-  const days = Math.floor(hours / 24);
-  return days === 1 ? t("oneDay") : t("days", { n: days });
+  return formatDuration(hours < 24 ? Math.floor(hours) : Math.floor(hours / 24) * 24);
+}
+
+/** A number of hours for people: "under an hour", "5 hours", "1.5 days" (plural rules of the reader's language). */
+export function formatDuration(hours: number): string {
+  const parts = durationParts(hours);
+  return parts.unit === "underHour" ? t("underAnHour") : tn(parts.unit === "hour" ? "hours" : "days", parts.n);
 }
 
 /** The day of an instant on the district's clock. */

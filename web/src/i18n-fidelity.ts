@@ -15,8 +15,6 @@ export const fidelityStrings = {
   lastWeek: ["Last week", "La semana pasada"],
   formLink: ["{status}: {name}, {week}", "{status}: {name}, {week}"],
   noForms: ["You have no forms for these weeks: no student you serve has an IEP in effect.", "No tiene formularios para estas semanas: ningún estudiante que usted atiende tiene un IEP vigente."],
-  formsOpenCount: ["{count} forms still open this week.", "{count} formularios siguen abiertos esta semana."],
-  formsOpenEarlier: ["{count} forms from earlier weeks are still open.", "{count} formularios de semanas anteriores siguen abiertos."],
   olderOpenTitle: ["Earlier weeks still open", "Semanas anteriores todavía abiertas"],
   colFormState: ["Form", "Formulario"],
   allDone: ["Every form for this week is submitted, and none from earlier weeks is open. Thank you.", "Todos los formularios de esta semana están enviados y no queda ninguno abierto de semanas anteriores. Gracias."],

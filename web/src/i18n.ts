@@ -5,6 +5,8 @@ import { rosterDetailStrings, rosterProblemStrings } from "./i18n-roster";
 import { concernStrings } from "./i18n-concerns";
 import { fidelityStrings } from "./i18n-fidelity";
 import { catalog, type CodedText, type MessageCode } from "@fidelio/core/messages";
+import { pluralStrings } from "./i18n-plurals";
+import { pluralText } from "@fidelio/core/words/plural";
 
 export type Lang = "en" | "es";
 
@@ -105,8 +107,6 @@ const parentStrings = {
   auditPerson: ["Who", "Quién"],
   auditPersonAll: ["Everyone", "Todos"],
   auditHideMine: ["Hide my own views", "Ocultar mis propias consultas"],
-  auditShown: ["Showing the latest {count} entries.", "Se muestran las {count} entradas más recientes."],
-  auditShownFiltered: ["Showing {count} matching entries, newest first.", "Se muestran {count} entradas que coinciden, empezando por la más reciente."],
   auditNoMatch: ["No entries match these filters.", "Ninguna entrada coincide con estos filtros."],
   auditNoneYet: ["No matching entries among the most recent ones. Show older entries to keep looking.", "Ninguna coincidencia entre las entradas más recientes. Muestre las anteriores para seguir buscando."],
   showOlder: ["Show older entries", "Mostrar entradas anteriores"],
@@ -195,6 +195,13 @@ export function pickedLanguage(): Lang | undefined {
 export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
   const entry = strings[key];
   return fill(entry ? inLang(entry) : key, vars);
+}
+
+export type PluralKey = keyof typeof pluralStrings;
+
+/** A counted phrase in the reader's language ("1 student", "2 students"): Intl.PluralRules picks the form. */
+export function tn(key: PluralKey, count: number, vars: Record<string, string | number> = {}): string {
+  return pluralText(lang(), pluralStrings[key], count, vars);
 }
 
 /** A field problem (the API's or the web's own check, same codes) in the reader's language, by its code and params. */

@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { t } from "../i18n";
+import { t, tn } from "../i18n";
 import { formatGrade } from "../format";
 import type { StudentList, StudentSummary } from "./student-list";
 
@@ -24,7 +24,7 @@ export function StudentTable(props: Props) {
   const caption = () => {
     const count = props.students.length;
     const key = props.list.hasMore() ? (props.filtered ? "studentTableFilteredMore" : "studentTableCaptionMore") : props.filtered ? "studentTableFiltered" : "studentTableCaption";
-    return t(key, { count });
+    return tn(key, count);
   };
   const next = () => (props.order === "asc" ? "desc" : "asc");
   return (

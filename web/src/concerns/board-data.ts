@@ -10,6 +10,8 @@ export interface EscalationBoard {
       id: string;
       studentId: string;
       studentName: string;
+      subject: string;
+      reference: string | null;
       schoolId: string;
       schoolName: string;
       level: BoardLevel;
@@ -23,7 +25,7 @@ export interface EscalationBoard {
     cursor?: string;
   };
   totals: { open: number; overdue: number; byLevel: Record<BoardLevel, number> };
-  resolvedLast30Days: { count: number; medianDaysToResolution: number | null };
+  resolvedLast30Days: { count: number; medianDaysToResolution: number | null; medianHoursToResolution: number | null };
   missedDeadlinesBySchool: Array<{ schoolId: string; schoolName: string; count: number }>;
 }
 export type BoardItem = EscalationBoard["open"]["items"][number];
@@ -31,11 +33,13 @@ export type BoardItem = EscalationBoard["open"]["items"][number];
 export interface BoardFilters {
   schoolId: string;
   level: "" | BoardLevel;
+  /** A reference ("C-1042") or words of the subject or the student's name. */
+  q: string;
 }
 
 /** Typed as the contract above says: the assignment fails to compile if the API's answer drifts from it. */
 export async function loadBoard(filters: BoardFilters, cursor: string): Promise<EscalationBoard> {
-  const query = { ...(filters.schoolId && { schoolId: filters.schoolId }), ...(filters.level && { level: filters.level }), ...(cursor && { cursor }) };
+  const query = { ...(filters.schoolId && { schoolId: filters.schoolId }), ...(filters.level && { level: filters.level }), ...(filters.q && { q: filters.q }), ...(cursor && { cursor }) };
   const board: EscalationBoard = await call(api.reports.escalations.$get({ query }));
   return board;
 }

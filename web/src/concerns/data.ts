@@ -6,12 +6,17 @@ const loadConcernRaw = (id: string) => api.concerns[":id"].$get({ param: { id } 
 export type ConcernView = Body<Awaited<ReturnType<typeof loadConcernRaw>>>;
 export const loadConcern = (id: string) => call(loadConcernRaw(id)) as Promise<ConcernView>;
 
-type ListQuery = { status?: ConcernStatus; studentId?: string; cursor?: string };
+type ListQuery = { status?: ConcernStatus; studentId?: string; q?: string; cursor?: string };
 const loadConcernsRaw = (query: ListQuery) => api.concerns.$get({ query });
 export type ConcernSummary = Body<Awaited<ReturnType<typeof loadConcernsRaw>>>["items"][number];
 export const loadConcerns = (query: ListQuery = {}) => call(loadConcernsRaw(query));
 
 export type { ConcernAction };
+
+const loadWaitingRaw = () => api.concerns.waiting.$get();
+export type WaitingOnYou = Body<Awaited<ReturnType<typeof loadWaitingRaw>>>;
+/** What waits on the reader: questions to answer, fixes to confirm, concerns to answer (GET /api/concerns/waiting). */
+export const loadWaiting = () => call(loadWaitingRaw()) as Promise<WaitingOnYou>;
 
 // The concern routes read their JSON bodies themselves (the core verbs validate them), so the typed
 // client has no body type for them: the JSON goes in `init`, the answer stays typed.

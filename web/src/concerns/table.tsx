@@ -13,21 +13,38 @@ interface Props {
   showPacket?: boolean;
 }
 
-/** The student's name, opening the concern (here and on the director's board). */
-export const studentColumn = <T extends { id: string; studentName: string }>(): Column<T> => ({
-  label: t("colStudent"),
-  cell: (concern) => (
-    <A href={`/concerns/${concern.id}`} aria-label={t("openConcernFor", { name: concern.studentName })}>
-      {concern.studentName}
+type Named = { id: string; studentName: string; subject: string; reference: string | null };
+
+/** What the concern is about, opening it: its reference and subject (here, on the director's board and on home). */
+export const concernColumn = <T extends Named>(): Column<T> => ({
+  label: t("colConcern"),
+  rowHeader: true,
+  cell: (concern) => <ConcernName concern={concern} />,
+});
+
+/** "C-1042 Extended time · Grade 3 (Room 12)" as a link to the concern (the long id stays in the URL). */
+export function ConcernName(props: { concern: Named }) {
+  return (
+    <A href={`/concerns/${props.concern.id}`} class="concern-name">
+      <Show when={props.concern.reference}>
+        <span class="concern-ref">{props.concern.reference}</span>{" "}
+      </Show>
+      {props.concern.subject || t("concernFor", { name: props.concern.studentName })}
     </A>
-  ),
+  );
+}
+
+/** The student the concern is about. */
+export const studentColumn = <T extends Named>(): Column<T> => ({
+  label: t("colStudent"),
+  cell: (concern) => concern.studentName,
 });
 
 /** The advocate's extra column: a link to the concern's printable packet. */
 const packetColumn = (): Column<ConcernSummary> => ({
   label: t("colPacket"),
   cell: (concern) => (
-    <a href={`/api/concerns/${concern.id}/packet?lang=${lang()}`} aria-label={t("packetFor", { name: concern.studentName })}>
+    <a href={`/api/concerns/${concern.id}/packet?lang=${lang()}`} aria-label={concern.reference ? t("packetForConcern", { reference: concern.reference, name: concern.studentName }) : t("packetFor", { name: concern.studentName })}>
       {t("packetLink")}
     </a>
   ),
@@ -40,6 +57,7 @@ export function ConcernTable(props: Props) {
       caption={props.caption}
       rows={props.items}
       columns={[
+        concernColumn(),
         studentColumn(),
         { label: t("colWhere"), cell: (concern) => stateWords(concern) },
         { label: t("colAssignee"), cell: (concern) => (concern.status === "closed" ? "—" : (concern.assignee?.name ?? t("nobodyYet"))) },

@@ -1,7 +1,7 @@
 import { A, useLocation, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api, call, isStatus } from "../api";
-import { t, tCode } from "../i18n";
+import { t, tCode, tn } from "../i18n";
 import { formatDateTime } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
@@ -86,7 +86,7 @@ export function Audit() {
         {() => (
           <>
             <p role="status" class="muted">
-              {filtered() ? t("auditShownFiltered", { count: items().length }) : t("auditShown", { count: items().length })}
+              {tn(filtered() ? "auditShownFiltered" : "auditShown", items().length)}
             </p>
             <Show when={items().length > 0} fallback={<p class="empty">{next() ? t("auditNoneYet") : filtered() ? t("auditNoMatch") : t("noAudit")}</p>}>
               <AuditTable items={items()} myId={myId()} />
@@ -119,12 +119,14 @@ export function Audit() {
 }
 
 function AuditTable(props: { items: AuditItem[]; myId?: string }) {
+  const session = useSession();
+  const timeZone = () => session.me()?.district.timeZone ?? "America/Los_Angeles";
   return (
     <DataTable
       caption={t("auditCaption")}
       rows={props.items}
       columns={[
-        { label: t("colWhen"), cell: (entry) => <time datetime={entry.at}>{formatDateTime(entry.at)}</time> },
+        { label: t("colWhen"), cell: (entry) => <time datetime={entry.at}>{formatDateTime(entry.at, timeZone())}</time> },
         {
           label: t("colWho"),
           cell: (entry) => (

@@ -18,7 +18,7 @@ export function Concern() {
   const [concern, { refetch, mutate }] = createResource(() => params.id, loadConcern);
   const [notice, setNotice] = createSignal<{ kind: "done" | "stale" } | undefined>();
   const timeZone = () => session.me()?.district.timeZone ?? "America/Los_Angeles";
-  usePageTitle(() => (concern.state === "ready" ? t("concernTitle", { name: concern()!.studentName }) : t("whatConcern")));
+  usePageTitle(() => (concern.state === "ready" ? [concern()!.reference, t("concernTitle", { name: concern()!.studentName })].filter(Boolean).join(" · ") : t("whatConcern")));
 
   const done = (after: ConcernView) => {
     mutate(after);
@@ -36,12 +36,18 @@ export function Concern() {
       {(loaded) => (
         <>
           <h1>{t("concernTitle", { name: loaded().studentName })}</h1>
+          <p class="lead">
+            <Show when={loaded().reference}>
+              <span class="concern-ref">{loaded().reference}</span>{" "}
+            </Show>
+            {loaded().subject}
+          </p>
           <Show when={location.state?.filed}>
             <div class="notice" role="status">
               <p>
                 <strong>{t("filedTitle")}</strong>
               </p>
-              <p>{t("filedReference", { id: loaded().id })}</p>
+              <p>{t("filedReference", { id: loaded().reference ?? loaded().id })}</p>
             </div>
           </Show>
           <div id="concern-notice" tabindex="-1">

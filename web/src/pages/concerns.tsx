@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
-import { t } from "../i18n";
+import { t, tn } from "../i18n";
+import { ConcernSearch } from "../concerns/search";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
@@ -43,13 +44,18 @@ export function Concerns() {
 export function ConcernLists(props: { showPacket?: boolean; empty?: string }) {
   const session = useSession();
   const timeZone = () => session.me()?.district.timeZone ?? "America/Los_Angeles";
-  const [cursor, setCursor] = createSignal("");
+  const [query, setQuery] = createSignal("");
+  // A cursor belongs to the search it was read with: a new search starts again from the first page.
+  const [cursor, setCursor] = createSignal({ q: "", from: "" });
   const [items, setItems] = createSignal<ConcernSummary[]>([]);
-  const [page, { refetch }] = createResource(cursor, async (from) => {
-    const result = await loadConcerns(from ? { cursor: from } : {});
-    setItems((earlier) => (from ? [...earlier, ...result.items] : result.items));
-    return result;
-  });
+  const [page, { refetch }] = createResource(
+    () => ({ q: query(), from: cursor().q === query() ? cursor().from : "" }),
+    async ({ q, from }) => {
+      const result = await loadConcerns({ ...(q && { q }), ...(from && { cursor: from }) });
+      setItems((earlier) => (from ? [...earlier, ...result.items] : result.items));
+      return result;
+    },
+  );
   const open = () => items().filter((c) => c.status !== "closed").sort(byDue);
   const closed = () => items().filter((c) => c.status === "closed");
   const next = () => {
@@ -57,26 +63,34 @@ export function ConcernLists(props: { showPacket?: boolean; empty?: string }) {
     return current && "cursor" in current && typeof current.cursor === "string" ? current.cursor : undefined;
   };
   return (
-    <Loaded resource={page} what={t("whatConcerns")} onRetry={refetch}>
-      {() => (
-        <>
-          <Show when={items().length > 0} fallback={<p class="empty">{props.empty ?? t("noConcerns")}</p>}>
-            <Show when={open().length > 0} fallback={<p class="empty">{t("noOpenConcerns")}</p>}>
-              <ConcernTable items={open()} caption={t("openConcernsCaption")} timeZone={timeZone()} showPacket={props.showPacket} />
+    <>
+      <ConcernSearch id="concern-search" onSearch={setQuery} />
+      <Loaded resource={page} what={t("whatConcerns")} onRetry={refetch}>
+        {() => (
+          <>
+            <Show when={query()}>
+              <p role="status" class="muted">
+                {tn("concernsFound", items().length)}
+              </p>
             </Show>
-            <Show when={closed().length > 0}>
-              <ConcernTable items={closed()} caption={t("closedConcernsCaption")} timeZone={timeZone()} showPacket={props.showPacket} />
+            <Show when={items().length > 0} fallback={<p class="empty">{query() ? t("noConcernsFound", { q: query() }) : (props.empty ?? t("noConcerns"))}</p>}>
+              <Show when={open().length > 0} fallback={<p class="empty">{t("noOpenConcerns")}</p>}>
+                <ConcernTable items={open()} caption={t("openConcernsCaption")} timeZone={timeZone()} showPacket={props.showPacket} />
+              </Show>
+              <Show when={closed().length > 0}>
+                <ConcernTable items={closed()} caption={t("closedConcernsCaption")} timeZone={timeZone()} showPacket={props.showPacket} />
+              </Show>
             </Show>
-          </Show>
-          <Show when={next()}>
-            {(from) => (
-              <button type="button" class="button-secondary" onClick={() => setCursor(from())}>
-                {t("showMoreConcerns")}
-              </button>
-            )}
-          </Show>
-        </>
-      )}
-    </Loaded>
+            <Show when={next()}>
+              {(from) => (
+                <button type="button" class="button-secondary" onClick={() => setCursor({ q: query(), from: from() })}>
+                  {t("showMoreConcerns")}
+                </button>
+              )}
+            </Show>
+          </>
+        )}
+      </Loaded>
+    </>
   );
 }

@@ -1,11 +1,12 @@
 import { createResource, createSignal, For, Show } from "solid-js";
-import { t } from "../i18n";
-import { formatInZone, formatSince } from "../format";
+import { t, tn } from "../i18n";
+import { formatDuration, formatInZone, formatSince } from "../format";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
-import { studentColumn } from "../concerns/table";
+import { concernColumn, studentColumn } from "../concerns/table";
+import { ConcernSearch } from "../concerns/search";
 import { AccessDeniedContent } from "./not-found";
 import { loadSchools } from "./home-director";
 import { levelName } from "../concerns/data";
@@ -26,7 +27,7 @@ function Board() {
   const session = useSession();
   const timeZone = () => session.me()?.district.timeZone ?? "America/Los_Angeles";
   const [schools] = createResource(loadSchools);
-  const [filters, setFilters] = createSignal<BoardFilters>({ schoolId: "", level: "" });
+  const [filters, setFilters] = createSignal<BoardFilters>({ schoolId: "", level: "", q: "" });
   // A cursor belongs to the filters it was read with: new filters start again from the first page.
   const [cursor, setCursor] = createSignal({ filters: filters(), from: "" });
   const [items, setItems] = createSignal<BoardItem[]>([]);
@@ -66,6 +67,7 @@ function Board() {
           </select>
         </div>
       </form>
+      <ConcernSearch id="board-search" onSearch={(q) => change({ q })} />
       <Loaded resource={board} what={t("whatBoard")} onRetry={refetch}>
         {(loaded) => (
           <>
@@ -73,7 +75,7 @@ function Board() {
             <section aria-labelledby="open-title">
               <h2 id="open-title">{t("openByLevelCaption")}</h2>
               <p role="status" class="muted">
-                {t("boardShown", { count: items().length })}
+                {tn("boardShown", items().length)}
               </p>
               <Show when={items().length > 0} fallback={<p class="empty">{t("noOpenConcerns")}</p>}>
                 <OpenTable items={[...items()].sort(boardOrder)} timeZone={timeZone()} />
@@ -88,11 +90,11 @@ function Board() {
             </section>
             <section aria-labelledby="resolved-title">
               <h2 id="resolved-title">{t("resolvedTitle")}</h2>
-              <p>{t("resolvedCount", { count: loaded().resolvedLast30Days.count })}</p>
+              <p>{tn("resolvedCount", loaded().resolvedLast30Days.count)}</p>
               <p>
-                {loaded().resolvedLast30Days.medianDaysToResolution === null
+                {loaded().resolvedLast30Days.medianHoursToResolution === null
                   ? t("medianNone")
-                  : t("medianDays", { days: loaded().resolvedLast30Days.medianDaysToResolution!.toLocaleString(undefined, { maximumFractionDigits: 1 }) })}
+                  : t("medianTime", { duration: formatDuration(loaded().resolvedLast30Days.medianHoursToResolution!) })}
               </p>
             </section>
             <Missed board={loaded()} />
@@ -138,6 +140,7 @@ function OpenTable(props: { items: BoardItem[]; timeZone: string }) {
       caption={t("openByLevelCaption")}
       rows={props.items}
       columns={[
+        concernColumn(),
         studentColumn(),
         { label: t("colSchool"), cell: (item) => item.schoolName },
         {

@@ -4,6 +4,7 @@ import { createStore, reconcile, unwrap } from "solid-js/store";
 import { ApiError } from "../api";
 import { t } from "../i18n";
 import { formatDate, formatDateTime } from "../format";
+import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { errorText, Loaded } from "../components/loaded";
 import { Alert } from "../components/status";
@@ -32,6 +33,7 @@ export function FidelityForm() {
 }
 
 function FormView(props: { form: FormDetail }) {
+  const session = useSession();
   const heading = () => t("formTitle", { name: props.form.studentName, date: formatDate(weekMonday(props.form.week)) });
   usePageTitle(heading);
   const [current, setCurrent] = createSignal<FidelityForm>(props.form);
@@ -184,7 +186,7 @@ function FormView(props: { form: FormDetail }) {
         </section>
       </Show>
       <Show when={current().status === "submitted" && !correcting()}>
-        <p class="notice">{t("submittedOn", { when: current().submittedAt ? formatDateTime(current().submittedAt!) : "" })}</p>
+        <p class="notice">{t("submittedOn", { when: current().submittedAt ? formatDateTime(current().submittedAt!, session.me()?.district.timeZone ?? "America/Los_Angeles") : "" })}</p>
         <button type="button" class="button-secondary" onClick={() => (setCorrecting(true), setNeedReason(true))}>
           {t("startCorrection")}
         </button>

@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, ApiError, call, isStatus } from "../api";
-import { t, type StringKey } from "../i18n";
+import { t, type StringKey, tn } from "../i18n";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
@@ -79,10 +79,10 @@ function WeekView(props: { week: Week }) {
       <div class={open() + earlier() ? "notice" : "notice done"}>
         <Show when={open() + earlier() > 0} fallback={<p>{t("allDone")}</p>}>
           <Show when={open() > 0}>
-            <p>{t("formsOpenCount", { count: open() })}</p>
+            <p>{tn("formsOpenCount", open())}</p>
           </Show>
           <Show when={earlier() > 0}>
-            <p>{t("formsOpenEarlier", { count: earlier() })}</p>
+            <p>{tn("formsOpenEarlier", earlier())}</p>
           </Show>
         </Show>
       </div>

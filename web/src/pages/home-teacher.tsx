@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
-import { t } from "../i18n";
+import { t, tn } from "../i18n";
 import { formatGrade } from "../format";
 import { Loaded } from "../components/loaded";
 
@@ -37,7 +37,7 @@ function ClassSection(props: { group: ClassGroup }) {
   const title = () => props.group.title || t("otherStudents");
   return (
     <section aria-labelledby={id()} class="class-group">
-      <h3 id={id()}>{t("classCount", { title: title(), count: props.group.students.length })}</h3>
+      <h3 id={id()}>{tn("classCount", props.group.students.length, { title: title() })}</h3>
       <ul class="class-students">
         <For each={props.group.students}>
           {(student) => (

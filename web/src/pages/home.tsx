@@ -11,6 +11,7 @@ import { DirectorHome } from "./home-director";
 import { AdminHome } from "./home-admin";
 import { ConcernLists } from "./concerns";
 import { IepChangeNotices } from "../components/iep-change-notices";
+import { WaitingOnYou } from "../concerns/waiting";
 
 /** One section for each thing the API says the reader may do, each starting with what they do first. */
 export function Home() {
@@ -23,6 +24,9 @@ export function Home() {
     <>
       <h1>{t("welcome", { name: me().user.name })}</h1>
       <p class="muted lead">{me().district.name}</p>
+      <Show when={session.can("viewConcerns")}>
+        <WaitingOnYou />
+      </Show>
       <Show when={session.can("viewMyClasses") || session.can("viewCaseload")}>
         <IepChangeNotices />
       </Show>

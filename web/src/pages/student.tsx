@@ -109,7 +109,7 @@ function AmendmentAcknowledgments(props: { amendment: NonNullable<StudentDetail[
               <li>
                 <strong>{member.name}</strong> · {tCode("role", member.role)} ·{" "}
                 <span class={member.acknowledgedAt ? undefined : "owed"}>
-                  {member.acknowledgedAt ? t("acknowledgedOn", { when: formatDateTime(member.acknowledgedAt) }) : t("notYetAcknowledged")}
+                  {member.acknowledgedAt ? t("acknowledgedOn", { when: formatDateTime(member.acknowledgedAt, useSession().me()?.district.timeZone ?? "America/Los_Angeles") }) : t("notYetAcknowledged")}
                 </span>
               </li>
             )}

@@ -51,12 +51,12 @@ async function apply(concern: Concern, action: ConcernAction, now: Date): Promis
  * task token read, then the waiting execution is resumed; a deadline that got there first makes
  * this a 409 naming where the concern went.
  */
-export async function actOnConcern(actor: UserActor, body: unknown) {
+export async function actOnConcern(actor: UserActor, body: unknown, at: () => Date = () => clock.now()) {
   const input = v.parse(ActOnConcern, body);
   for (let attempt = 0; ; attempt++) {
     const { concern, events, isGuardian } = await loadVisible(actor, input.id);
     checkAction(actor, concern, input.action, isGuardian, events.at(-1)?.type);
-    const now = clock.now();
+    const now = at();
     // The flags are read before the write (an action keeps the parent and the assignee or clears the assignee), so a failed read changes nothing.
     const [{ after, emails, timeZone }, flags] = await Promise.all([apply(concern, input.action, now), emailFlagsOf(concern, isGuardian)]);
     const eventId = `${concern.id}.${concern.head.seq + 1}`;
@@ -70,6 +70,7 @@ export async function actOnConcern(actor: UserActor, body: unknown) {
         audit: { action: `concern.${input.action}`, reason: isGuardian ? "guardian" : "assigned_concern" },
         emails,
         timeZone,
+        now,
       });
       if (concern.taskToken) await resume(concern.taskToken, { kind: "answer", action: input.action as Answer["action"], eventId });
       return toView(actor, saved.concern, [...events, ...saved.events], isGuardian, flags);

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { itemType, keys, type TransactOp } from "../dynamo";
 import { levels, type Concern } from "./schema";
+import { subjectOf } from "./naming";
 
 /**
  * The director's board is kept as index items written in the same transaction as each transition
@@ -24,6 +25,8 @@ export const boardEntryItem = itemType(
     id: v.string(),
     studentId: v.string(),
     studentName: v.string(),
+    subject: v.optional(v.string()),
+    reference: v.optional(v.string()),
     schoolId: v.string(),
     schoolName: v.string(),
     level: v.picklist(levels),
@@ -37,7 +40,7 @@ export const boardEntryItem = itemType(
 );
 export type BoardEntry = v.InferOutput<typeof boardEntryItem.schema>;
 
-const isOpen = (c: Concern | undefined): c is Concern => !!c && c.stage !== "closed";
+export const isOpen = (c: Concern | undefined): c is Concern => !!c && c.stage !== "closed";
 /** The assignee's deadline: none while the parent has the next move (paused for information, confirming) or at the advocate. */
 const boardDueAt = (c: Concern) => (c.status === "open" && c.level !== "advocate" ? c.dueAt : undefined);
 const schoolOf = (c: Concern) => c.schoolId ?? unknownSchool;
@@ -45,11 +48,13 @@ const scopes = (c: Concern) => ["ALL", `L#${c.level}`, `S#${schoolOf(c)}`, `S#${
 // Deadlines fall at the end of a school day, so many tie: the one waiting longest at its level comes first.
 const order = (c: Concern) => `${(c.missedDeadlines ?? 0) > 0 ? 0 : 1}#${boardDueAt(c) ?? "~"}#${c.levelSince ?? c.createdAt}`;
 
-function entry(c: Concern): BoardEntry {
+export function entry(c: Concern): BoardEntry {
   return {
     id: c.id,
     studentId: c.studentId,
     studentName: c.studentName,
+    subject: subjectOf(c),
+    ...(c.reference && { reference: c.reference }),
     schoolId: schoolOf(c),
     schoolName: c.schoolName ?? "",
     level: c.level,
@@ -95,10 +100,13 @@ export function boardOps(before: Concern | undefined, after: Concern, now: Date)
   for (const scope of statScopes) ops.push(addOp(keys.boardTotals(district, scope), delta, { type: "board-totals" }));
 
   if (isOpen(before) && after.stage === "closed" && resolvedOutcomes.includes(after.outcome ?? "")) {
-    const days = Math.max(0, Math.round(((now.getTime() - new Date(after.createdAt).getTime()) / dayMs) * 10));
+    const elapsedMs = Math.max(0, now.getTime() - new Date(after.createdAt).getTime());
+    const days = Math.round((elapsedMs / dayMs) * 10);
+    // Whole hours as well (a concern resolved the same day shows "3 hours", not "0 days"); older days have tenths only.
+    const hours = Math.round(elapsedMs / 3_600_000);
     const day = now.toISOString().slice(0, 10);
     const ttl = Math.floor(now.getTime() / 1000) + resolvedKeepDays * 86_400;
-    for (const scope of statScopes) ops.push(addOp(keys.boardResolved(district, scope, day), { count: 1, [`d${days}`]: 1 }, { type: "board-resolved", ttl }));
+    for (const scope of statScopes) ops.push(addOp(keys.boardResolved(district, scope, day), { count: 1, [`d${days}`]: 1, [`h${hours}`]: 1 }, { type: "board-resolved", ttl }));
   }
   if ((after.missedDeadlines ?? 0) > (before?.missedDeadlines ?? 0)) {
     ops.push(addOp(keys.boardMissed(district, schoolOf(after)), { count: 1 }, { type: "board-missed", schoolId: schoolOf(after), schoolName: after.schoolName ?? "" }));

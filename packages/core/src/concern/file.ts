@@ -16,8 +16,12 @@ import { enterLevel } from "./transitions";
 import { isGuardianOf, toView } from "./view";
 import { idempotencyItem } from "./items";
 import { clock, districtToday } from "../clock";
+import { concernSubject } from "./naming";
+import { isReferenceRace, takeReference } from "./reference";
 
 const idempotencyTtlSeconds = 7 * 86_400;
+/** Filings in one district at once each retry until they take a reference of their own. */
+const referenceAttempts = 40;
 
 /** Starts (or finds running) the concern's execution; the name is the concern id, so a second start changes nothing. */
 export async function startWorkflow(concernId: string) {
@@ -41,7 +45,7 @@ async function replay(actor: UserActor, idem: { pk: string; sk: string }) {
  * A parent files a concern. The Idempotency-Key makes a retry safe: its item is written in the same
  * transaction as the concern, so a replay finds it and returns that concern, writing nothing.
  */
-export async function fileConcern(actor: UserActor, key: unknown, body: unknown) {
+export async function fileConcern(actor: UserActor, key: unknown, body: unknown, at: () => Date = () => clock.now()) {
   Access.requireAction(actor, "concern.file");
   const idemKey = v.parse(IdempotencyKey, key);
   const input = v.parse(FileConcern, body);
@@ -51,7 +55,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
 
   const { record, district } = await loadStudentAndDistrict(input.studentId);
   if (!record || !district || !isGuardianOf(actor, record)) throw notFound("Student");
-  const iep = Iep.inEffect(record.ieps, districtToday(district));
+  const iep = Iep.inEffect(record.ieps, districtToday(district, at()));
   const supports: ConcernItem[] = [
     ...(iep?.accommodations ?? []).map((a) => ({ id: a.id, kind: "accommodation" as const, text: a.text })),
     ...(iep?.modifications ?? []).map((m) => ({ id: m.id, kind: "modification" as const, text: m.text })),
@@ -68,53 +72,63 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown)
     { itemIds: input.itemIds, classId: input.classId },
   );
 
-  const now = clock.now();
-  const base: Concern = {
-    ...input,
-    items: input.itemIds.map((id) => supports.find((item) => item.id === id)!),
-    id: newId("con"),
-    districtId: district.id,
-    studentName: studentName(record.student),
-    schoolId: record.student.schoolId,
-    schoolName: record.student.schoolName,
-    parent: { id: actor.userId, name: actor.name, email: actor.email },
-    className: classes.find((c) => c.id === input.classId)?.title,
-    status: "open",
-    level: "teacher",
-    assignedIds: [],
-    stage: "prepare",
-    head: { seq: 0, hash: genesisHash },
-    version: 0,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-  };
-  const assignment = await assignmentAt("teacher", base, record, district);
-  const after = enterLevel(base, assignment, district, now);
-  const at = now.toISOString();
-  try {
-    const { concern, events } = await commit({
-      after,
-      events: [
-        { type: "filed", at, actor: { kind: "user", id: actor.userId, name: actor.name }, text: input.description },
-        { type: "assigned", at, actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, notes: assignment.notes },
-      ],
-      actor,
-      audit: { action: "concern.file", reason: "guardian" },
-      // The parent gets a receipt (the one email about their own action): received, and with whom.
-      emails: { parent: true, receipt: true, staff: after.assignee ? [after.assignee] : [] },
-      timeZone: district.timeZone,
-      viewerIds: record.relationships.filter((r) => r.kind === "guardian" || r.kind === "case_manager").map((r) => r.userId),
-      extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, ttl: Math.floor(clock.ms() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...assignment.creates],
-    });
-    await startWorkflow(concern.id);
-    return { created: true, concern: toView(actor, concern, events, true) };
-  } catch (error) {
-    // Two requests with one key at once: the other one filed it.
-    if (error instanceof StaleConcern) {
+  const items = input.itemIds.map((id) => supports.find((item) => item.id === id)!);
+  const className = classes.find((c) => c.id === input.classId)?.title;
+  const id = newId("con");
+  // Another filing in the district may take the reference read: read the counter again and retry.
+  for (let attempt = 1; ; attempt++) {
+    const now = at();
+    const { reference, ops: referenceOps } = await takeReference(district.id, id);
+    const base: Concern = {
+      ...input,
+      items,
+      id,
+      districtId: district.id,
+      studentName: studentName(record.student),
+      subject: concernSubject(items, className),
+      reference,
+      schoolId: record.student.schoolId,
+      schoolName: record.student.schoolName,
+      parent: { id: actor.userId, name: actor.name, email: actor.email },
+      className,
+      status: "open",
+      level: "teacher",
+      assignedIds: [],
+      stage: "prepare",
+      head: { seq: 0, hash: genesisHash },
+      version: 0,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    const assignment = await assignmentAt("teacher", base, record, district);
+    const after = enterLevel(base, assignment, district, now);
+    const stamp = now.toISOString();
+    try {
+      const { concern, events } = await commit({
+        after,
+        events: [
+          { type: "filed", at: stamp, actor: { kind: "user", id: actor.userId, name: actor.name }, text: input.description },
+          { type: "assigned", at: stamp, actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, notes: assignment.notes },
+        ],
+        actor,
+        audit: { action: "concern.file", reason: "guardian" },
+        // The parent gets a receipt (the one email about their own action): received, and with whom.
+        emails: { parent: true, receipt: true, staff: after.assignee ? [after.assignee] : [] },
+        timeZone: district.timeZone,
+        now,
+        viewerIds: record.relationships.filter((r) => r.kind === "guardian" || r.kind === "case_manager").map((r) => r.userId),
+        extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, ttl: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...referenceOps, ...assignment.creates],
+      });
+      await startWorkflow(concern.id);
+      return { created: true, concern: toView(actor, concern, events, true) };
+    } catch (error) {
+      if (!(error instanceof StaleConcern) && !isReferenceRace(error)) throw error;
+      // Two requests with one key at once: the other one filed it.
       const other = await replay(actor, idem);
       if (other) return other;
+      if (attempt >= referenceAttempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(attempt, 10)));
     }
-    throw error;
   }
 }
 

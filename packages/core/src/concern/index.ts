@@ -9,10 +9,14 @@ import { verifyChain } from "./timeline";
 import { openConcernItem } from "./items";
 import { BoardQuery, escalationBoard } from "./board";
 import { evidencePacket } from "./packet";
+import { waitingOn } from "./waiting";
+import * as v from "valibot";
 
 export * from "./schema";
 export { BoardQuery } from "./board";
-export { concernSteps } from "./steps";
+export * from "./naming";
+export { waitingKinds, type WaitingKind } from "./waiting";
+export { concernSteps, concernStepsAt } from "./steps";
 export { verifyChain, type TimelineEvent } from "./timeline";
 
 /** Implementation concerns: a parent's report that a promised support is not happening, and its climb up the ladder. */
@@ -25,6 +29,8 @@ export namespace Concern {
   export const packet = verb(PacketQuery, (actor, { id, lang }) => evidencePacket(actor, id, lang));
   /** The director's escalation board (GET /api/reports/escalations). */
   export const board = verb(BoardQuery, escalationBoard);
+  /** What is waiting on the reader, for their home page (GET /api/concerns/waiting). */
+  export const waiting = verb(v.object({}), (actor) => waitingOn(actor));
 
   /** Recomputes the timeline's hash chain. */
   export const verify = verb(ConcernRef, async (actor, { id }) => {

@@ -15,6 +15,8 @@ export const concernItem = itemType<Concern>(
     districtId: v.string(),
     studentId: v.string(),
     studentName: v.string(),
+    subject: v.optional(v.string()),
+    reference: v.optional(v.string()),
     schoolId: v.optional(v.string()),
     schoolName: v.optional(v.string()),
     parent: Person,
@@ -86,3 +88,9 @@ export const idempotencyItem = itemType("idempotency key", v.object({ concernId:
 
 /** An entry of the district's roster source map (only its id is needed here). */
 export const sourceMapItem = itemType("roster source", v.object({ id: v.string() }));
+
+/** A district's last concern reference number (the counter moved in each filing's transaction). */
+export const referenceCounterItem = itemType("concern reference counter", v.object({ last: v.number() }));
+
+/** A reference's claim, naming its concern: unique by its key, and how a search by reference finds the concern. */
+export const referenceItem = itemType("concern reference", v.object({ concernId: v.string() }));

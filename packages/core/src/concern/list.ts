@@ -2,7 +2,10 @@ import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { hasRole } from "../actor";
 import { Audit } from "../audit";
-import { batchGet, keys, queryAll, queryPage, type QueryInput } from "../dynamo";
+import { batchGet, getItem, keys, queryAll, queryPage, type QueryInput } from "../dynamo";
+import { normalizeName } from "../student/schema";
+import { parseReference, subjectOf } from "./naming";
+import { concernIdByReference } from "./reference";
 import { filteredPage } from "../dynamo/filtered-page";
 import { relationshipItemType } from "../student/items";
 import type * as v from "valibot";
@@ -16,6 +19,8 @@ const summary = (c: Concern) => ({
   id: c.id,
   studentId: c.studentId,
   studentName: c.studentName,
+  subject: subjectOf(c),
+  reference: c.reference ?? null,
   status: c.status,
   outcome: c.outcome,
   level: c.level,
@@ -26,7 +31,28 @@ const summary = (c: Concern) => ({
 });
 
 type Filter = v.InferOutput<typeof ListConcerns>;
-const matches = (f: Filter) => (c: Concern) => (!f.status || c.status === f.status) && (!f.level || c.level === f.level) && (!f.studentId || c.studentId === f.studentId);
+const searchText = (text: string) => normalizeName(text);
+/** Text search: every word typed appears in the subject, the student's name or the reference (case and accents aside). */
+const matchesText = (q: string | undefined) => {
+  const words = q ? searchText(q).split(" ").filter(Boolean) : [];
+  return (c: Concern) => {
+    if (words.length === 0) return true;
+    const haystack = searchText(`${subjectOf(c)} ${c.studentName} ${c.reference ?? ""}`);
+    return words.every((word) => haystack.includes(word));
+  };
+};
+const matches = (f: Filter) => {
+  const text = matchesText(f.q);
+  return (c: Concern) => (!f.status || c.status === f.status) && (!f.level || c.level === f.level) && (!f.studentId || c.studentId === f.studentId) && text(c);
+};
+
+/** A reference typed in the search ("C-1042"): one Get, then the same visibility as the list. */
+const byReference = (districtId: string, reference: string) => async (cursor: string | undefined) => {
+  if (cursor) return { items: [] as Concern[] };
+  const id = await concernIdByReference(districtId, reference);
+  const concern = id && (await getItem(concernItem, keys.concern(id)));
+  return { items: concern ? [concern] : [] };
+};
 
 /** A page of link items read as the concerns they point to, in the links' (newest first) order. */
 const throughLinks = (source: { pk: string }) => async (cursor: string | undefined, limit: number) => {
@@ -44,9 +70,10 @@ const throughLinks = (source: { pk: string }) => async (cursor: string | undefin
  */
 export async function listConcerns(actor: UserActor, filter: Filter) {
   Access.requireAction(actor, "concern.read");
-  const keep = matches(filter);
   let read;
   let allowed: (c: Concern) => boolean = () => true;
+  const reference = filter.q ? parseReference(filter.q) : undefined;
+  const keep = reference ? (c: Concern) => matches({ ...filter, q: undefined })(c) && c.reference === reference : matches(filter);
   if (hasRole(actor, "director")) {
     read = filter.studentId
       ? throughLinks(keys.concernsOfStudent(filter.studentId))
@@ -62,6 +89,7 @@ export async function listConcerns(actor: UserActor, filter: Filter) {
       allowed = (c) => c.assignedIds.includes(actor.userId);
     }
   }
+  if (reference) read = byReference(actor.districtId, reference);
   const page = await filteredPage<Concern>(read, { pageSize, cursor: filter.cursor, keep: (c) => allowed(c) && keep(c) });
   await Audit.recordMany(actor, page.items.map((c) => ({ studentId: c.studentId, action: "concern.list", record: `concern:${c.id}`, reason: hasRole(actor, "director") ? "director" : c.assignedIds.includes(actor.userId) ? "assigned_concern" : hasRole(actor, "parent") ? "guardian" : "case_manager" })));
   return { items: page.items.map(summary), ...(page.cursor && { cursor: page.cursor }) };

@@ -60,6 +60,8 @@ export const ListConcerns = v.object({
   status: v.optional(v.picklist(statuses)),
   level: v.optional(EscalationLevel),
   studentId: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  /** A reference ("C-1042") finds that concern; other text keeps the concerns whose subject, student or reference contains it. */
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80, "At most 80 characters"))),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
 });
 
@@ -81,6 +83,10 @@ export interface Concern {
   districtId: string;
   studentId: string;
   studentName: string;
+  /** What it is about, for lists: the supports named and the class ("Extended time · Grade 3 (Room 12)"; naming.ts). */
+  subject?: string;
+  /** The district's short reference, shown to people and searchable ("C-1042"); the long id stays in URLs. */
+  reference?: string;
   /** The student's school when filed (the director's board groups and filters by it). */
   schoolId?: string;
   schoolName?: string;

@@ -33,9 +33,9 @@ async function withFreshConcern<T>(id: string, step: (concern: Concern) => Promi
   }
 }
 
-async function prepareLevel({ concernId }: PrepareLevelInput): Promise<Waiting> {
+async function prepareLevel({ concernId }: PrepareLevelInput, at: () => Date = () => clock.now()): Promise<Waiting> {
   return withFreshConcern(concernId, async (concern) => {
-    const now = clock.now();
+    const now = at();
     // Closed meanwhile (withdrawn): a one-second wait that WaitForAnswer ends at once, then ApplyOutcome closes.
     if (concern.stage === "closed") return { concernId, next: "wait", wait: { for: "assignee", level: concern.level, deadline: new Date(now.getTime() + 1000).toISOString(), timeoutSeconds: 1 } };
     // Already prepared (a retried invocation, a restarted execution): the same wait, nothing written.
@@ -56,6 +56,7 @@ async function prepareLevel({ concernId }: PrepareLevelInput): Promise<Waiting> 
       timeZone: district.timeZone,
       extra: assignment.creates,
       recapAlso: previous,
+      now,
     });
     return { concernId, next: "wait", wait: waitSpec(saved.wait!, now) };
   });
@@ -76,9 +77,9 @@ async function waitForAnswer({ concernId, wait, taskToken }: WaitForAnswerInput)
   }
 }
 
-async function applyOutcome({ concernId, outcome }: ApplyOutcomeInput): Promise<Position> {
+async function applyOutcome({ concernId, outcome }: ApplyOutcomeInput, at: () => Date = () => clock.now()): Promise<Position> {
   return withFreshConcern(concernId, async (concern) => {
-    const now = clock.now();
+    const now = at();
     // Only the wait whose token the concern holds can time out: any transition removes the token, so a
     // deadline that lost to an answer, or a duplicated timeout, finds none and changes nothing.
     if (outcome.kind !== "timeout" || concern.stage !== "wait" || !concern.taskToken || !concern.wait) return positionOf(concern, now);
@@ -100,6 +101,7 @@ async function applyOutcome({ concernId, outcome }: ApplyOutcomeInput): Promise<
       // A climb is announced by PrepareLevel next, with the new assignee; a closing is announced now.
       emails: after.stage === "closed" ? { parent: true, staff: concern.assignee ? [concern.assignee] : [] } : { parent: false },
       timeZone: district?.timeZone,
+      now,
     });
     return positionOf(saved, now);
   });
@@ -139,3 +141,9 @@ async function recordFailure({ concernId, executionName, failure }: RecordFailur
 
 /** The concern module's implementation of the workflow seam (packages/core/src/workflow/steps.ts). */
 export const concernSteps: WorkflowSteps = { prepareLevel, waitForAnswer, applyOutcome, recordFailure };
+
+/** The same steps at a given moment: only the demo seed, which tells its story in the past, passes one. */
+export const concernStepsAt = (at: () => Date) => ({
+  prepareLevel: (input: PrepareLevelInput) => prepareLevel(input, at),
+  applyOutcome: (input: ApplyOutcomeInput) => applyOutcome(input, at),
+});

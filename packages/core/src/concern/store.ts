@@ -49,6 +49,8 @@ export interface Change {
   extra?: TransactOp[];
   /** People who should find the concern in their own list from now on (the family and case manager at filing). */
   viewerIds?: string[];
+  /** When the step happens (the demo seed backdates its story); the clock by default. */
+  now?: Date;
   /** An earlier event the recap should repeat (why the concern moved before it was assigned anew). */
   recapAlso?: TimelineEvent;
 }
@@ -60,7 +62,7 @@ export interface Change {
  */
 export async function commit(change: Change): Promise<{ concern: Concern; events: TimelineEvent[] }> {
   const { before, actor } = change;
-  const now = clock.iso();
+  const now = (change.now ?? clock.now()).toISOString();
   let head = change.after.head;
   const events: TimelineEvent[] = [];
   const ops: TransactOp[] = [];

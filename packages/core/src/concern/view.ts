@@ -5,6 +5,7 @@ import { Student, type StudentRecord } from "../student";
 import { EmailFeedback } from "../user/email-feedback";
 import { notesOf } from "../messages";
 import { canFlags, seeingReason } from "./rules";
+import { subjectOf } from "./naming";
 import type { Concern } from "./schema";
 import { loadWithTimeline } from "./store";
 import { publicPerson, type TimelineEvent } from "./timeline";
@@ -38,6 +39,8 @@ export function toView(actor: UserActor, concern: Concern, events: TimelineEvent
     id: concern.id,
     studentId: concern.studentId,
     studentName: concern.studentName,
+    subject: subjectOf(concern),
+    reference: concern.reference ?? null,
     parent: person(concern.parent)!,
     itemIds: concern.itemIds,
     items: concern.items ?? [],

@@ -9,6 +9,8 @@
  *    by name (director search)    Query  same, gsi1sk begins_with <normalized prefix> ("last first", lower case,
  *                                 no accents). School and grade filter the name-ordered pages (a bounded read,
  *                                 see student/search.ts): one index, no item per school to keep in step.
+ *    by any word of the name    Query  pk=DIST#<districtId>#STUWORDS     sk begins_with <normalized word prefix> (sk=<word>#<last first>#<studentId>;
+ *                                 one item per word of the first and last names, written and removed with the student item)
  *  - demo seed finished (marker) Get    pk=DIST#<districtId>            sk=SEEDED (demo concerns: SEEDED#CONCERNS)
  *  - user by id                   Get    pk=USER#<userId>                sk=USER
  *  - user by email (unique)       Get    pk=EMAIL#<email>                sk=EMAIL
@@ -37,6 +39,10 @@
  *                                 Query  pk=CONLINK#USER#<userId>        sk=<createdAt>#<concernId> (link items, one per person and concern)
  *    open concerns (the local runner resumes them after a restart)
  *                                 Query  pk=CONCERNS#OPEN                sk=<concernId> (deleted when the concern closes)
+ *    the district's concern reference counter
+ *                                 Get    pk=DIST#<districtId>            sk=CONREFSEQ (`last`, set in each filing's transaction,
+ *                                 conditional on the value read: two filings at once cannot take one number)
+ *    concern by reference         Get    pk=DIST#<districtId>            sk=CONREF#<reference> (attribute_not_exists; "C-1042")
  *    filing replay guard          Get    pk=CONIDEM#<userId>#<sha256(Idempotency-Key)> sk=IDEM (TTL ends it)
  *    the director's board: open concerns in deadline order, one partition per filter scope
  *                                 Query  pk=BOARD#<districtId>#<scope>   sk=<0 missed a deadline|1>#<dueAt|~>#<levelSince>#<concernId>
@@ -101,6 +107,9 @@ export const keys = {
     ...(namePrefix && { skPrefix: namePrefix }),
   }),
 
+  studentNameWord: (districtId: string, word: string, sortName: string, studentId: string) => ({ pk: `DIST#${districtId}#STUWORDS`, sk: `${word}#${sortName}#${studentId}` }),
+  studentNameWords: (districtId: string, wordPrefix: string) => ({ pk: `DIST#${districtId}#STUWORDS`, skPrefix: wordPrefix }),
+
   relationship: (studentId: string, userId: string) => ({ pk: `STU#${studentId}`, sk: `REL#${userId}` }),
   relationshipForUser: (userId: string, sortName: string, studentId: string) => ({
     gsi1pk: `USER#${userId}#STUDENTS`,
@@ -163,6 +172,8 @@ export const keys = {
   concernsOfUser: (userId: string) => ({ pk: `CONLINK#USER#${userId}` }),
   openConcern: (concernId: string) => ({ pk: "CONCERNS#OPEN", sk: concernId }),
   openConcerns: () => ({ pk: "CONCERNS#OPEN" }),
+  concernReferenceCounter: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "CONREFSEQ" }),
+  concernReference: (districtId: string, reference: string) => ({ pk: `DIST#${districtId}`, sk: `CONREF#${reference}` }),
   concernIdempotency: (userId: string, keyHash: string) => ({ pk: `CONIDEM#${userId}#${keyHash}`, sk: "IDEM" }),
   boardEntry: (districtId: string, scope: string, order: string, concernId: string) => ({ pk: `BOARD#${districtId}#${scope}`, sk: `${order}#${concernId}` }),
   boardEntries: (districtId: string, scope: string) => ({ pk: `BOARD#${districtId}#${scope}` }),

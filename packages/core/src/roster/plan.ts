@@ -3,7 +3,7 @@ import { roles as allRoles, type UserActor, type Role } from "../actor";
 import type { AuditEvent } from "../audit";
 import { keys } from "../dynamo";
 import { Iep, type IepContent, type IepVersion } from "../iep";
-import { parseStudentPartition, relationshipItem, studentItem } from "../student/items";
+import { parseStudentPartition, relationshipItem, staleWordKeys, studentItem, studentWordItems } from "../student/items";
 import { studentName, type Relationship, type RelationshipKind, type StudentInfo } from "../student/schema";
 import { User, type UserInfo } from "../user";
 import type { ImportedIep } from "./fidelio";
@@ -270,6 +270,9 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
   if (changed.length === 0) return;
   // The student item goes with every change, first: a relationship never commits without it.
   unit.puts.unshift(item);
+  // The name's words (the search by any part of a name): put with every write of the student, stale ones removed.
+  unit.puts.push(...studentWordItems(info));
+  unit.deletes.push(...staleWordKeys(before && (strip(before) as StudentInfo), info));
   unit.audit.record = changed.join(",");
   plan.students.push(unit);
 }

@@ -3,7 +3,7 @@ import type { Item } from "../dynamo/client";
 import { fromItem, itemType } from "../dynamo/item-type";
 import { keys, studentItemKind } from "../dynamo/keys";
 import { Iep, type IepAcknowledgment, type IepVersion } from "../iep";
-import { relationshipKinds, sortName, StudentInfo, studentName, type Relationship } from "./schema";
+import { nameWords, relationshipKinds, sortName, StudentInfo, studentName, type Relationship } from "./schema";
 
 export const studentItemType = itemType("student", StudentInfo);
 export const relationshipItemType = itemType<Relationship>(
@@ -28,6 +28,18 @@ export function studentItem(student: StudentInfo) {
     ...student,
   };
 }
+
+/** One item per word of the student's names (keys.studentNameWord): what the director's search by any part of a name reads. */
+export const studentWordItems = (student: StudentInfo) =>
+  nameWords(student).map((word) => ({ ...keys.studentNameWord(student.districtId, word, sortName(student), student.id), type: "student-word", studentId: student.id }));
+
+/** The word items a name change leaves behind: deleted with the student's next write. */
+export const staleWordKeys = (before: StudentInfo | undefined, after: StudentInfo) => {
+  if (!before || sortName(before) === sortName(after)) return [];
+  return nameWords(before).map((word) => keys.studentNameWord(before.districtId, word, sortName(before), before.id));
+};
+
+export const studentWordItem = itemType("student name word", v.object({ studentId: v.string() }));
 
 export function relationshipItem(rel: Relationship, student: StudentInfo) {
   return {

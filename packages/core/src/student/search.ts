@@ -2,12 +2,12 @@ import * as v from "valibot";
 import { Access, districtGrants, relationshipRole } from "../access";
 import { hasRole, type UserActor } from "../actor";
 import { Audit } from "../audit";
-import { keys, queryAll, queryPage } from "../dynamo";
+import { batchGet, keys, queryAll, queryPage } from "../dynamo";
 import { schoolItem } from "../district/school";
 import { filteredPage } from "../dynamo/filtered-page";
 import { verb } from "../verb";
-import { relationshipItemType, studentItemType } from "./items";
-import { normalizeName, studentName, type Relationship, type StudentInfo } from "./schema";
+import { relationshipItemType, studentItemType, studentWordItem } from "./items";
+import { nameWords, normalizeName, sortName, studentName, type Relationship, type StudentInfo } from "./schema";
 
 const Cursor = v.optional(v.pipe(v.string(), v.maxLength(2048)));
 const pageSize = 50;
@@ -24,7 +24,7 @@ export interface StudentSummary {
 
 export const StudentQuery = v.object({
   cursor: Cursor,
-  /** The start of the last name ("mart"), or of "last first" ("martinez so"); case and accents do not matter. */
+  /** The start of any word of the name ("sofia", "mart"); more words narrow it ("sofia mart"); case and accents do not matter. */
   q: v.optional(v.pipe(v.string(), v.maxLength(80, "At most 80 characters"))),
   schoolId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   grade: v.optional(v.pipe(v.string(), v.maxLength(8))),
@@ -33,9 +33,10 @@ export const StudentQuery = v.object({
 
 /**
  * Directors and admins page through the district (and may search it); everyone else sees the
- * students they are linked to. A name search is a Query on the district's name-ordered index
- * (begins_with the normalized prefix); school and grade keep what matches from a few bounded
- * pages of that same order, so no request reads more than 4 x 50 index items.
+ * students they are linked to. A name search is a Query on the district's name words (one item per
+ * word of a student's first and last names: begins_with the first word typed), the students read by
+ * BatchGet; further words typed, school and grade keep what matches from a few bounded pages, so no
+ * request reads more than 4 x 50 index items. Without a name, the name-ordered index pages the district.
  */
 export const listStudents = verb(StudentQuery, async (actor, input) => {
   Access.requireAction(actor, "student.list");
@@ -59,15 +60,26 @@ export const listStudents = verb(StudentQuery, async (actor, input) => {
 async function districtPage(actor: UserActor, input: v.InferOutput<typeof StudentQuery>, namePrefix: string) {
   const can = Access.onStudent(districtGrants(actor).map((g) => g.role));
   const { schoolId, grade } = input;
-  const page = await filteredPage<StudentInfo>(
-    (cursor, limit) =>
-      queryPage(studentItemType, { ...keys.studentsOfDistrict(actor.districtId, namePrefix), limit, cursor, newestFirst: input.order === "desc" }),
-    {
-      pageSize,
-      cursor: input.cursor,
-      keep: schoolId || grade ? (s) => (!schoolId || s.schoolId === schoolId) && (!grade || s.grade === grade) : undefined,
-    },
-  );
+  const [first, ...others] = namePrefix.split(" ").filter(Boolean);
+  const read = first
+    ? byNameWord(actor.districtId, first, input.order === "desc")
+    : (cursor: string | undefined, limit: number) => queryPage(studentItemType, { ...keys.studentsOfDistrict(actor.districtId), limit, cursor, newestFirst: input.order === "desc" });
+  const seen = new Set<string>();
+  const page = await filteredPage<StudentInfo>(read, {
+    pageSize,
+    cursor: input.cursor,
+    keep:
+      first || schoolId || grade
+        ? (s) => {
+            // A student two of whose words start alike ("ma": Maria Martinez) is listed once a page.
+            if (seen.has(s.id)) return false;
+            seen.add(s.id);
+            const words = nameWords(s);
+            return (!schoolId || s.schoolId === schoolId) && (!grade || s.grade === grade) && others.every((w) => words.some((word) => word.startsWith(w)));
+          }
+        : undefined,
+  });
+  if (first) page.items.sort((a, b) => sortName(a).localeCompare(sortName(b)) * (input.order === "desc" ? -1 : 1));
   const items: StudentSummary[] = page.items.map((s) => ({
     id: s.id,
     name: studentName(s),
@@ -79,6 +91,13 @@ async function districtPage(actor: UserActor, input: v.InferOutput<typeof Studen
   }));
   return { items, cursor: page.cursor };
 }
+
+/** Students one of whose name words starts with `word`, a page of the word index at a time, read by BatchGet. */
+const byNameWord = (districtId: string, word: string, newestFirst: boolean) => async (cursor: string | undefined, limit: number) => {
+  const page = await queryPage(studentWordItem, { ...keys.studentNameWords(districtId, word), limit, cursor, newestFirst });
+  const students = new Map((await batchGet(studentItemType, page.items.map((w) => keys.student(w.studentId)))).map((s) => [s.id, s]));
+  return { items: page.items.flatMap((w) => students.get(w.studentId) ?? []), cursor: page.cursor };
+};
 
 async function linkedPage(actor: UserActor, cursor: string | undefined) {
   const page = await queryPage(relationshipItemType, { ...keys.studentsOfUser(actor.userId), limit: 100, cursor });

@@ -1,4 +1,6 @@
-import { Concern, concernSteps } from "@fidelio/core/concern";
+import { levelDeadline } from "@fidelio/core/calendar";
+import { Concern, concernSteps, concernStepsAt } from "@fidelio/core/concern";
+import { District } from "@fidelio/core/district";
 import { getItem, keys, putItem } from "@fidelio/core/dynamo";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
@@ -15,77 +17,93 @@ const actorOf = async (who: string) => {
   return User.toActor(user);
 };
 
-/** A demo child's filing body: the first accommodation in effect and the class `teacherName` teaches. */
-async function filing(parent: string, teacherName: string) {
+/** A demo child's filing body: the support `itemId` of the IEP in effect `on` that day, and the class `teacherName` teaches. */
+async function filing(parent: string, teacherName: string, itemId: string, on: Date) {
   const actor = await actorOf(parent);
   const [link] = (await Student.list(actor, {})).items;
   const record = (await Student.load(link!.id))!;
-  const iep = Iep.inEffect(record.ieps, districtToday(demoSettings))!;
+  const iep = Iep.inEffect(record.ieps, districtToday(demoSettings, on))!;
+  // The concern's text is about this support: a story that names another would not be true.
+  if (![...iep.accommodations, ...iep.modifications].some((a) => a.id === itemId) && !iep.services.some((s) => s.id === itemId)) {
+    throw new Error(`The demo concern's support ${itemId} is not in ${record.student.firstName}'s IEP`);
+  }
   const classId = record.relationships.find((r) => r.kind === "teacher" && r.userName === teacherName)?.classes?.[0]?.id;
-  return { actor, body: { studentId: record.student.id, itemIds: [iep.accommodations[0]!.id], classId } };
+  return { actor, body: { studentId: record.student.id, itemIds: [itemId], classId } };
 }
 
-/** The deadline of the concern's current wait passes, as the workflow's timeout would apply it. */
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+
+/** The deadline of the concern's current wait passes, when it falls, as the workflow's timeout would apply it. */
 async function deadlinePasses(id: string) {
   const stored = (await getItem<{ version: number; wait: Omit<WaitSpec, "timeoutSeconds"> }>(keys.concern(id), true))!;
   await concernSteps.waitForAnswer({ concernId: id, wait: { ...stored.wait, timeoutSeconds: 1 }, taskToken: `demo-seed-${id}-${stored.version}` });
-  await concernSteps.applyOutcome({ concernId: id, outcome: { kind: "timeout" } });
+  const at = new Date(new Date(stored.wait.deadline).getTime() + 60_000);
+  await concernStepsAt(() => at).applyOutcome({ concernId: id, outcome: { kind: "timeout" } });
+  return at;
 }
 
 /**
  * The demo district's concerns, in several states, made through the real verbs and workflow steps
  * (so every demo account sees something on first sign-in, and the local runner resumes the open ones
  * on start like any other): one waiting on teacher@, one overdue with the case manager, one awaiting
- * parent@'s confirmation, one with advocate@, three closed. Runs once (its own marker); no engine
- * runs meanwhile, the steps a live execution would take are called here.
+ * parent@'s confirmation, one with advocate@, three closed. Each names the support its text is about,
+ * and each step happens at a time relative to `now` (the seeding clock), in order: a deadline passes
+ * at its own time, before the seed's "now", and the waits still open end after it. Runs once (its
+ * own marker); no engine runs meanwhile, the steps a live execution would take are called here.
  */
-export async function seedDemoConcerns(): Promise<boolean> {
+export async function seedDemoConcerns(now = new Date()): Promise<boolean> {
   const marker = keys.seededConcerns(demoDistrictId);
   if (await getItem(marker)) return false;
+  const district = (await District.load(demoDistrictId))!;
   const previous = providedWorkflowEngine();
   const idle = { start: async () => {}, sendTaskSuccess: async () => {}, sendTaskFailure: async () => {} };
   provideWorkflowEngine(idle);
+  const ago = (days: number, hours = 0) => new Date(now.getTime() - days * dayMs - hours * hourMs);
   try {
-    const sofia = await filing("parent", "Maria Alvarez");
-    const ethan = await filing("parent2", "David Chen");
-    const file = async (f: typeof sofia, key: string, description: string, extra: Record<string, unknown> = {}) => {
-      const { created, concern } = await Concern.file(f.actor, `demo-seed-${key}`, { ...f.body, description, ...extra });
+    const file = async (parent: string, teacher: string, itemId: string, at: Date, key: string, description: string, extra: Record<string, unknown> = {}) => {
+      const f = await filing(parent, teacher, itemId, at);
+      const { created, concern } = await Concern.file(f.actor, `demo-seed-${key}`, { ...f.body, description, ...extra }, () => at);
       return created ? concern.id : undefined;
     };
-    const act = async (who: string, id: string, action: string, text?: string) => Concern.act(await actorOf(who), { id, action, text });
-    const prepare = (id: string) => concernSteps.prepareLevel({ concernId: id });
+    const act = async (who: string, id: string, action: string, at: Date, text?: string) => Concern.act(await actorOf(who), { id, action, text }, () => at);
+    const prepare = (id: string, at: Date) => concernStepsAt(() => at).prepareLevel({ concernId: id });
 
-    await file(sofia, "teacher", "Sofia's extended time on math quizzes was not given on Friday's quiz.", { happenedOn: undefined });
+    await file("parent", "Maria Alvarez", "acc-extended-time", ago(0, 20), "teacher", "Sofia's extended time on math quizzes was not given on Friday's quiz.");
 
-    const overdue = await file(sofia, "overdue", "The read-aloud for science tests is not happening; Sofia said nobody read the questions to her.");
-    if (overdue) await deadlinePasses(overdue).then(() => prepare(overdue));
+    // Filed early enough that the teacher's deadline passed before today; with the case manager since then, overdue.
+    let filedOn = ago(1);
+    for (let days = 1; days < 30 && levelDeadline(district, "teacher", filedOn) >= ago(0, 2); days++) filedOn = ago(days, 3);
+    const overdue = await file("parent", "Maria Alvarez", "acc-read-aloud", filedOn, "overdue", "The read-aloud for science tests is not happening; Sofia said nobody read the questions to her.");
+    if (overdue) await prepare(overdue, await deadlinePasses(overdue));
 
-    const confirming = await file(sofia, "confirm", "Sofia is not getting a copy of the class notes as her IEP says.", { desiredResolution: "Notes handed to her after each lesson." });
-    if (confirming) await act("teacher", confirming, "resolve", "Notes are now printed for Sofia at the end of every lesson.");
+    const confirming = await file("parent", "Maria Alvarez", "acc-graphic-organizers", ago(4), "confirm", "Sofia is not getting the graphic organizers for her writing assignments as her IEP says.", { desiredResolution: "An organizer handed to her with each writing assignment." });
+    if (confirming) await act("teacher", confirming, "resolve", ago(2), "Sofia now gets a printed organizer with every writing assignment.");
 
-    const handed = await file(sofia, "advocate", "Preferential seating near the board has not been in place since the seating change.", { advocateEmail: `advocate@${demoDomain}` });
+    const handed = await file("parent", "Maria Alvarez", "svc-reading", ago(12), "advocate", "Sofia's specialized reading instruction has not happened since the schedule change.", { advocateEmail: `advocate@${demoDomain}` });
     if (handed) {
-      for (const who of ["teacher", "casemanager", "director"]) {
-        await act(who, handed, "escalate", "This needs the next level: the seating plan is set school-wide.");
-        await prepare(handed);
+      const steps = [["teacher", 11], ["casemanager", 9], ["director", 7]] as const;
+      for (const [who, days] of steps) {
+        await act(who, handed, "escalate", ago(days), "This needs the next level: the reading schedule is set school-wide.");
+        await prepare(handed, ago(days, -1));
       }
     }
 
-    const resolved = await file(ethan, "resolved", "Ethan's calculator accommodation was refused on the unit test.");
+    const resolved = await file("parent2", "David Chen", "acc-seating", ago(20), "resolved", "Since the new seating chart Ethan sits at the back of the math room, not near the board.");
     if (resolved) {
-      await act("teacher2", resolved, "resolve", "Calculators are allowed on every unit test; I told the substitute as well.");
-      await act("parent2", resolved, "confirm");
+      await act("teacher2", resolved, "resolve", ago(19), "Ethan is back in the front row; the seating chart now marks his seat for substitutes too.");
+      await act("parent2", resolved, "confirm", ago(18));
     }
-    const unconfirmed = await file(ethan, "unconfirmed", "Ethan did not get breaks during the long test.");
+    const unconfirmed = await file("parent2", "David Chen", "acc-directions", ago(16), "unconfirmed", "Nobody repeated the directions to Ethan before Tuesday's quiz, and he did not understand the task.");
     if (unconfirmed) {
-      await act("teacher2", unconfirmed, "resolve", "Breaks are written on the test cover sheet now.");
+      await act("teacher2", unconfirmed, "resolve", ago(15), "I now repeat the directions to Ethan and check he understood before every quiz.");
       await deadlinePasses(unconfirmed);
     }
-    const withdrawn = await file(sofia, "withdrawn", "I thought the spelling test was not read aloud; it was, I misunderstood.");
-    if (withdrawn) await act("parent", withdrawn, "withdraw");
+    const withdrawn = await file("parent", "Maria Alvarez", "acc-read-aloud", ago(6), "withdrawn", "I thought the spelling test was not read aloud; it was, I misunderstood.");
+    if (withdrawn) await act("parent", withdrawn, "withdraw", ago(5));
   } finally {
     provideWorkflowEngine(previous);
   }
-  await putItem({ ...marker, type: "seed-marker", at: clock.iso() });
+  await putItem({ ...marker, type: "seed-marker", at: now.toISOString() });
   return true;
 }

@@ -16,6 +16,7 @@ export const concernRoutes = new Hono<ApiEnv>()
     return c.json(concern, created ? 201 : 200);
   })
   .get("/", validate("query", Concern.list.schema), async (c) => c.json(await Concern.list(c.get("actor"), c.req.valid("query"))))
+  .get("/waiting", async (c) => c.json(await Concern.waiting(c.get("actor"), {})))
   .get("/:id", async (c) => c.json(await Concern.get(c.get("actor"), { id: c.req.param("id") })))
   // Printable HTML: every value escaped, no script may run, nothing else may load.
   .get("/:id/packet", async (c) => {
