@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DistrictInfo } from "@fidelio/core/district";
-import { fidelityRows, formId, newForm, type FidelityForm } from "@fidelio/core/fidelity";
+import { fidelityRows, formId, newForm, summarize, type FidelityForm } from "@fidelio/core/fidelity";
 import type { IepVersion } from "@fidelio/core/iep";
 import type { StudentRecord } from "@fidelio/core/student";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
@@ -54,7 +54,8 @@ describe("owed and delivered minutes", () => {
     form("usr_t", "2026-W46", { accommodations: [{ itemId: "acc-1", status: "provided" }] }),
     form("usr_t", "2026-W47", { accommodations: [{ itemId: "acc-1", status: "not_applicable", note: "No test this week" }] }),
   ];
-  const rows = fidelityRows(record, district, weeks, forms);
+  // All three weeks have ended: the district's calendar is in the week after.
+  const rows = fidelityRows(record, district, weeks, forms, "2026-W48");
   const reading = (i: number) => rows[i]!.services.find((s) => s.serviceId === "svc-reading")!;
 
   it("prorates the week's minutes per school day, from the IEP in effect that day", () => {
@@ -66,18 +67,32 @@ describe("owed and delivered minutes", () => {
     expect(rows[1]!.iepVersion).toBe(2);
   });
 
-  it("counts delivered, missed by reason, unaccounted, and a running balance owed", () => {
-    expect(reading(0)).toMatchObject({ delivered: 100, unaccounted: 0, balance: 0 });
-    expect(reading(1)).toMatchObject({ delivered: 60, unaccounted: 0, balance: 40 });
+  it("counts delivered, missed by reason, not recorded apart, and a running balance owed over recorded weeks", () => {
+    expect(reading(0)).toMatchObject({ delivered: 100, recorded: true, unaccounted: 0, balance: 0 });
+    expect(reading(1)).toMatchObject({ delivered: 60, recorded: true, unaccounted: 0, balance: 40 });
     expect(reading(1).missed).toMatchObject({ student_absent: 1, provider_absent: 1, school_closed: 0 });
-    // No form from the provider in the third week: all of it unaccounted, and owed.
-    expect(reading(2)).toMatchObject({ delivered: 0, unaccounted: 150, balance: 190 });
+    // No form from the provider in the third week: not recorded, and not owed (nobody knows yet).
+    expect(reading(2)).toMatchObject({ delivered: 0, recorded: false, unaccounted: 150, balance: 40 });
+    const [total] = summarize(rows).services;
+    expect(total).toMatchObject({ required: 350, delivered: 160, owed: 40, recorded: { weeks: 2, required: 200 }, notRecorded: { weeks: 1, required: 150 }, missedSessions: 2, percentOfMinutes: 80, inProgress: null });
+  });
+
+  it("counts nothing for the week in progress or a week to come", () => {
+    // The calendar is in the second week: the first has ended, the second is in progress, the third is to come.
+    const now = fidelityRows(record, district, weeks, forms, "2026-W46");
+    expect(now.map((r) => r.state)).toEqual(["ended", "in_progress", "future"]);
+    const [total] = summarize(now).services;
+    expect(total).toMatchObject({ required: 100, delivered: 100, owed: 0, notRecorded: { weeks: 0, required: 0 }, inProgress: { week: "2026-W46", required: 100, delivered: 60, recorded: true } });
+    // The accommodation: the in-progress week's answer shows as in progress, the first week's missing form as not recorded.
+    expect(summarize(now).accommodations[0]).toMatchObject({ provided: 0, notRecorded: 1, answered: 0, percentOfReports: null, inProgress: { week: "2026-W46", answered: 1, expected: 1 } });
   });
 
   it("tells accommodations provided from not applicable and from no record", () => {
     expect(rows[0]!.accommodations[0]).toMatchObject({ expected: 1, noRecord: 1, provided: 0 });
     expect(rows[1]!.accommodations[0]).toMatchObject({ expected: 1, provided: 1 });
     expect(rows[2]!.accommodations[0]).toMatchObject({ expected: 1, not_applicable: 1 });
+    // Percent of reports: provided in full over provided, partly and not provided; not applicable and not recorded left out.
+    expect(summarize(rows).accommodations[0]).toMatchObject({ provided: 1, notApplicable: 1, notRecorded: 1, answered: 1, percentOfReports: 100 });
     expect(formId("stu_t", "usr_t", "2026-W46")).toBe(forms[2]!.id);
   });
 });

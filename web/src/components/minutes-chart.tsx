@@ -3,8 +3,39 @@ import { t } from "../i18n";
 
 export interface ChartWeek {
   label: string;
-  required: number;
-  delivered: number;
+  /** null: a week still to come. */
+  required: number | null;
+  /** null: nothing recorded, so no point is drawn (never a 0). */
+  delivered: number | null;
+  /** An ended week with no form: hatched. */
+  notRecorded: boolean;
+  inProgress: boolean;
+}
+
+/** Diagonal lines over a week with no record, so "not recorded" never reads as "0 given". */
+function hatch(u: { ctx: CanvasRenderingContext2D; bbox: { top: number; height: number }; valToPos(v: number, scale: string, canvas?: boolean): number }, weeks: ChartWeek[]) {
+  const { ctx } = u;
+  const step = weeks.length > 1 ? Math.abs(u.valToPos(1, "x", true) - u.valToPos(0, "x", true)) : 40;
+  ctx.save();
+  weeks.forEach((week, i) => {
+    if (!week.notRecorded && !week.inProgress) return;
+    const x = u.valToPos(i, "x", true) - step / 2;
+    ctx.beginPath();
+    ctx.rect(x, u.bbox.top, step, u.bbox.height);
+    ctx.clip();
+    ctx.strokeStyle = week.inProgress ? "rgba(26,79,180,0.35)" : "rgba(74,85,97,0.45)";
+    ctx.lineWidth = 1;
+    if (week.inProgress) ctx.setLineDash([3, 5]);
+    for (let d = -u.bbox.height; d < step + u.bbox.height; d += 8) {
+      ctx.moveTo(x + d, u.bbox.top + u.bbox.height);
+      ctx.lineTo(x + d + u.bbox.height, u.bbox.top);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.restore();
+    ctx.save();
+  });
+  ctx.restore();
 }
 
 /**
@@ -31,7 +62,8 @@ export function MinutesChart(props: { weeks: ChartWeek[]; describedBy: string })
         height: 220,
         legend: { show: false },
         cursor: { show: false },
-        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.15)] } },
+        scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(10, (max ?? 0) * 1.15)] } },
+        hooks: { drawAxes: [(u) => hatch(u as unknown as Parameters<typeof hatch>[0], weeks)] },
         axes: [
           { values: (_u, splits) => splits.map((i) => labels[i] ?? ""), stroke: "#1f2933", grid: { show: false }, incrs: [1, 2, 4, 8] },
           { stroke: "#1f2933", grid: { stroke: "#d5dbe1" } },
@@ -39,7 +71,7 @@ export function MinutesChart(props: { weeks: ChartWeek[]; describedBy: string })
         series: [
           {},
           { label: t("colRequired"), stroke: "#4a5561", width: 2, dash: [8, 6], points: { show: false } },
-          { label: t("colDelivered"), stroke: "#1a4fb4", fill: "rgba(26,79,180,0.12)", width: 3, points: { show: true, size: 7 } },
+          { label: t("colDelivered"), stroke: "#1a4fb4", fill: "rgba(26,79,180,0.12)", width: 3, points: { show: true, size: 7 }, spanGaps: false },
         ],
       },
       [weeks.map((_, i) => i), weeks.map((w) => w.required), weeks.map((w) => w.delivered)],
@@ -61,6 +93,8 @@ export function MinutesChart(props: { weeks: ChartWeek[]; describedBy: string })
       <figcaption class="chart-key" aria-hidden="true">
         <span class="key key-required">{t("colRequired")}</span>
         <span class="key key-delivered">{t("colDelivered")}</span>
+        <span class="key key-not-recorded">{t("chartNotRecorded")}</span>
+        <span class="key key-in-progress">{t("inProgressCell")}</span>
       </figcaption>
     </figure>
   );

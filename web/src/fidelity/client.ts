@@ -78,12 +78,19 @@ export const fidelityApi = {
   submit: (id: string, body: { version: number; reason?: string }) => request<SavedForm>("POST", `/api/fidelity/forms/${encodeURIComponent(id)}/submit`, body),
   iepChanges: () => request<{ items: IepChangeNotice[] }>("GET", "/api/students/iep-changes"),
   acknowledge: (studentId: string, version: number) => request<unknown>("POST", `/api/students/${encodeURIComponent(studentId)}/iep/acknowledge`, { version }),
-  student: (studentId: string, from?: string, to?: string) => request<StudentFidelity>("GET", `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to })}`),
-  studentCsv: (studentId: string, from?: string, to?: string) => `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ from, to, format: "csv" })}`,
+  student: (studentId: string, range: FidelityRange = {}) => request<StudentFidelity>("GET", `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ ...range })}`),
+  studentCsv: (studentId: string, range: FidelityRange = {}) => `/api/students/${encodeURIComponent(studentId)}/fidelity${query({ ...range, format: "csv" })}`,
   report: (filters: ReportFilters) => request<FidelityReport>("GET", `/api/reports/fidelity${query({ ...filters })}`),
   reportCsv: (filters: ReportFilters) => `/api/reports/fidelity${query({ ...filters, format: "csv" })}`,
   saveIep: (studentId: string, body: IepUpdate) => request<{ version: number; notified: Array<{ userId: string; name: string; role: string }> }>("PUT", `/api/students/${encodeURIComponent(studentId)}/iep`, body),
 };
+
+/** Weeks or dates, or a period counted back from this week on the district's calendar. */
+export interface FidelityRange {
+  from?: string;
+  to?: string;
+  period?: "last4" | "last10" | "school_year";
+}
 
 /** GET /api/students/iep-changes: an amendment that changes what I provide, until I acknowledge it. */
 export interface IepChangeNotice {

@@ -8,7 +8,7 @@ import { DataTable } from "../components/data-table";
 import { AccessDeniedContent } from "./not-found";
 import { useSession } from "../session";
 import { fidelityApi, type StudentFidelity } from "../fidelity/client";
-import { byAccommodation, byService, percent } from "../fidelity/summary";
+import { percent } from "../fidelity/summary";
 
 async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
@@ -26,7 +26,7 @@ async function loadCaseload() {
     cursor = page.cursor ?? "";
   } while (cursor);
   return inBatches(students, 5, async (student) => {
-    const [fidelity, detail] = await Promise.all([fidelityApi.student(student.id), call(api.students[":id"].$get({ param: { id: student.id } }))]);
+    const [fidelity, detail] = await Promise.all([fidelityApi.student(student.id, { period: "last10" }), call(api.students[":id"].$get({ param: { id: student.id } }))]);
     // Those who provide something and have not acknowledged the IEP in effect (parents are not on the team).
     const unacknowledged = detail.iep ? detail.team.filter((m) => (m.role === "teacher" || m.role === "case_manager") && !m.acknowledgedAt) : [];
     return { student, fidelity, unacknowledged: unacknowledged.filter((m, i, all) => all.findIndex((o) => o.userId === m.userId) === i) };
@@ -40,7 +40,7 @@ async function loadCaseload() {
  */
 function missingForms(week: StudentFidelity["weeks"][number] | undefined) {
   if (!week) return 0;
-  return Math.max(0, ...week.accommodations.map((a) => a.noRecord), ...week.services.map((s) => (s.unaccounted > 0 ? 1 : 0)));
+  return Math.max(0, ...week.accommodations.map((a) => a.noRecord), ...week.services.map((s) => (s.required > 0 && !s.recorded ? 1 : 0)));
 }
 
 /** A case manager's caseload: missing forms this week and last, fidelity per student and accommodation, minutes owed per service. */
@@ -79,13 +79,10 @@ interface CardProps {
 }
 
 function StudentFidelityCard(props: CardProps) {
-  const supports = () => byAccommodation(props.fidelity);
-  const services = () => byService(props.fidelity);
+  // The totals come from the API (core's fidelity/minutes.ts), the very numbers the family's page shows.
+  const supports = () => props.fidelity.accommodations;
+  const services = () => props.fidelity.services;
   const weeks = () => props.fidelity.weeks;
-  const overall = () => {
-    const judged = supports().reduce((n, s) => n + s.answered + s.noForm, 0);
-    return judged ? supports().reduce((n, s) => n + s.provided + s.partly / 2, 0) / judged : undefined;
-  };
   const id = () => `cl-${props.index}`;
   return (
     <section class="service-block" aria-labelledby={id()}>
@@ -105,7 +102,7 @@ function StudentFidelityCard(props: CardProps) {
         </Show>
       </ul>
       <p>
-        <strong>{t("fidelityPercent", { percent: percent(overall(), lang()) })}</strong> · {t("missingThisWeek", { count: missingForms(weeks().at(-1)) })} ·{" "}
+        <strong>{t("fidelityPercent", { percent: percent(props.fidelity.allAccommodations.percentOfReports, lang()) })}</strong> · {t("missingThisWeek", { count: missingForms(weeks().at(-1)) })} ·{" "}
         {t("missingLastWeek", { count: missingForms(weeks().at(-2)) })}
       </p>
       <p class={props.unacknowledged.length ? "owed" : "muted"}>
@@ -117,9 +114,9 @@ function StudentFidelityCard(props: CardProps) {
           rows={supports()}
           columns={[
             { label: t("colAccommodation"), rowHeader: true, cell: (item) => item.text },
-            { label: t("colFidelity"), cell: (item) => percent(item.fidelity, lang()) },
+            { label: t("colFidelity"), cell: (item) => t("percentOfReportsCell", { percent: percent(item.percentOfReports, lang()) }) },
             { label: t("supportNotProvided"), cell: (item) => item.notProvided },
-            { label: t("supportNoForm"), cell: (item) => item.noForm },
+            { label: t("supportNoForm"), cell: (item) => item.notRecorded },
           ]}
         />
       </Show>
@@ -129,8 +126,10 @@ function StudentFidelityCard(props: CardProps) {
           rows={services()}
           columns={[
             { label: t("colService"), rowHeader: true, cell: (service) => service.name },
-            { label: t("colRequired"), cell: (service) => t("minutesUnit", { n: service.required }) },
+            { label: t("colRequiredEnded"), cell: (service) => t("minutesUnit", { n: service.required }) },
             { label: t("colDelivered"), cell: (service) => t("minutesUnit", { n: service.delivered }) },
+            { label: t("colPercentMinutes"), cell: (service) => t("percentOfMinutesCell", { percent: percent(service.percentOfMinutes, lang()) }) },
+            { label: t("colNotRecorded"), cell: (service) => t("minutesUnit", { n: service.notRecorded.required }) },
             { label: t("colOwed"), cell: (service) => t("minutesUnit", { n: service.owed }), cellClass: (service) => (service.owed > 0 ? "owed" : undefined) },
           ]}
         />

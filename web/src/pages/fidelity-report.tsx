@@ -1,6 +1,7 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
-import { t } from "../i18n";
+import { lang, t } from "../i18n";
+import { percent } from "../fidelity/summary";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
@@ -84,7 +85,7 @@ function ReportPage() {
 }
 
 function ReportTables(props: { report: Report; filters: ReportFilters }) {
-  const pct = (n: number | null) => (n === null ? "—" : `${n}%`);
+  const pct = (row: Report["rows"][number]) => t(row.percentOf === "minutes" ? "percentOfMinutesCell" : "percentOfReportsCell", { percent: percent(row.percent, lang()) });
   return (
     <>
       <p class="muted">
@@ -114,14 +115,13 @@ function ReportTables(props: { report: Report; filters: ReportFilters }) {
             { label: t("colItem"), rowHeader: true, cell: (row) => row.item },
             { label: t("colSchool"), cell: (row) => row.schoolName },
             { label: t("colTeacher"), cell: (row) => row.teacherName },
-            { label: t("colFormsExpected"), cell: (row) => row.expected },
-            { label: t("colFidelity"), cell: (row) => pct(row.fidelityPct) },
+            { label: t("colPercent"), cell: (row) => pct(row) },
             {
               label: t("colDetail"),
               cell: (row) =>
-                row.kind === "service"
-                  ? t("reportMinutes", { delivered: row.minutesDelivered, planned: row.minutesPlanned })
-                  : t("reportCounts", { provided: row.provided, partly: row.partly, notProvided: row.notProvided, notApplicable: row.notApplicable, noRecord: row.noRecord }),
+                "minutesOwed" in row
+                  ? t("reportMinutes", { delivered: row.minutesDelivered, required: row.minutesRequired - row.minutesNotRecorded, owed: row.minutesOwed, notRecorded: row.minutesNotRecorded })
+                  : t("reportCounts", { provided: row.provided, partly: row.partly, notProvided: row.notProvided, notApplicable: row.notApplicable, noRecord: row.notRecorded }),
             },
           ]}
         />

@@ -8,27 +8,18 @@ import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
 import { MinutesChart } from "../components/minutes-chart";
 import { fidelityApi, missedReasons, type ServiceWeek } from "../fidelity/client";
-import { byAccommodation, byService, percent } from "../fidelity/summary";
-import { addDays, isoWeek, shiftWeek, weekMonday } from "../fidelity/week";
+import { byService, percent } from "../fidelity/summary";
+import { addDays, weekMonday } from "../fidelity/week";
 
 /** Where "raise a concern about this" goes: the concern form (branch concern-ui), naming the item it is about. */
 export const concernHref = (studentId: string, itemId: string) => `/students/${encodeURIComponent(studentId)}/concern?item=${encodeURIComponent(itemId)}`;
 
-const periods = { "10": 10, "4": 4, year: 0 } as const;
+/** Periods the page offers; the API counts them back from this week on the district's calendar, not the browser's. */
+const periods = { "10": "last10", "4": "last4", year: "school_year" } as const;
 type Period = keyof typeof periods;
 
-/** The window asked for, as weeks (the API takes a date for its week): the school year starts in August. */
-function range(period: Period) {
-  const today = new Date();
-  const to = isoWeek(today);
-  if (period !== "year") return { from: shiftWeek(to, periods[period] - 1), to };
-  const year = today.getMonth() >= 7 ? today.getFullYear() : today.getFullYear() - 1;
-  return { from: `${year}-08-01`, to };
-}
-
 async function load(studentId: string, period: Period) {
-  const { from, to } = range(period);
-  const [detail, fidelity] = await Promise.all([call(api.students[":id"].$get({ param: { id: studentId } })), fidelityApi.student(studentId, from, to)]);
+  const [detail, fidelity] = await Promise.all([call(api.students[":id"].$get({ param: { id: studentId } })), fidelityApi.student(studentId, { period: periods[period] })]);
   return { detail, fidelity, from: fidelity.from, to: fidelity.to };
 }
 
@@ -58,10 +49,19 @@ const missedText = (row: ServiceWeek) =>
     .map((reason) => t("missedCount", { count: row.missed[reason], reason: t(`why.${reason}` as StringKey) }))
     .join(", ") || "—";
 
+type WeekRow = ServiceWeek & { week: string; state: "ended" | "in_progress" | "future" };
+
+/** The week's label in the table: the week in progress says so. */
+const weekLabel = (row: WeekRow) => (row.state === "in_progress" ? t("weekInProgress", { date: formatDate(weekMonday(row.week)) }) : t("weekOf", { date: formatDate(weekMonday(row.week)) }));
+
+/** Minutes given, or why there is no number: not recorded yet (an ended week), nothing yet (in progress), not yet (to come). */
+const givenCell = (row: WeekRow) =>
+  row.recorded ? t("minutesUnit", { n: row.delivered }) : row.state === "ended" ? (row.required > 0 ? t("notRecordedCell") : "—") : row.state === "in_progress" ? t("inProgressCell") : t("notYet");
+
 function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period) => void }) {
   const student = () => props.data.detail.student;
   const services = () => byService(props.data.fidelity);
-  const supports = () => byAccommodation(props.data.fidelity);
+  const supports = () => props.data.fidelity.accommodations;
   const studentId = () => student().id;
   usePageTitle(() => t("fidelityTitle", { name: student().name }));
   return (
@@ -88,26 +88,52 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
         <Show when={services().length > 0}>
           <section aria-labelledby="minutes-title">
             <h2 id="minutes-title">{t("minutesTitle")}</h2>
+            <p>{t("minutesHow")}</p>
             <For each={services()}>
               {(service, index) => (
                 <section class="service-block" aria-labelledby={`service-${index()}`}>
                   <h3 id={`service-${index()}`}>{service.name}</h3>
-                  <p class={service.owed > 0 ? "owed" : "up-to-date"}>
-                    {service.owed > 0
-                      ? t("owedSummary", { service: service.name, owed: service.owed, delivered: service.delivered, required: service.required })
-                      : t("upToDate", { service: service.name, delivered: service.delivered, required: service.required })}
-                  </p>
-                  <MinutesChart weeks={service.weeks.map((w) => ({ label: weekShort(w.week), required: w.required, delivered: w.delivered }))} describedBy={`service-table-${index()}`} />
+                  <dl class="minutes-totals">
+                    <div class={service.owed > 0 ? "owed" : "up-to-date"}>
+                      <dt>{t("owedLabel")}</dt>
+                      <dd>{service.owed > 0 ? t("minutesUnit", { n: service.owed }) : t("upToDateValue")}</dd>
+                    </div>
+                    <div>
+                      <dt>{t("givenLabel")}</dt>
+                      <dd>{t("givenValue", { delivered: service.delivered, required: service.recorded.required })}</dd>
+                    </div>
+                    <div>
+                      <dt>{t("percentOfMinutes")}</dt>
+                      <dd>{t("percentOfMinutesValue", { percent: percent(service.percentOfMinutes, lang()) })}</dd>
+                    </div>
+                    <Show when={service.notRecorded.weeks > 0}>
+                      <div class="not-recorded">
+                        <dt>{t("notRecordedLabel")}</dt>
+                        <dd>{t("notRecordedValue", { weeks: service.notRecorded.weeks, minutes: service.notRecorded.required })}</dd>
+                      </div>
+                    </Show>
+                    <Show when={service.inProgress}>
+                      {(week) => (
+                        <div class="in-progress">
+                          <dt>{t("inProgressLabel")}</dt>
+                          <dd>{t("inProgressValue", { delivered: week().delivered, required: week().required })}</dd>
+                        </div>
+                      )}
+                    </Show>
+                  </dl>
+                  <MinutesChart
+                    weeks={service.weeks.map((w) => ({ label: weekShort(w.week), required: w.state === "future" ? null : w.required, delivered: w.recorded ? w.delivered : null, notRecorded: w.state === "ended" && !w.recorded && w.required > 0, inProgress: w.state === "in_progress" }))}
+                    describedBy={`service-table-${index()}`}
+                  />
                   <DataTable
                     id={`service-table-${index()}`}
                     caption={t("chartCaption", { service: service.name })}
                     rows={service.weeks}
                     columns={[
-                      { label: t("colWeek"), rowHeader: true, cell: (row) => t("weekOf", { date: formatDate(weekMonday(row.week)) }) },
+                      { label: t("colWeek"), rowHeader: true, cell: (row) => weekLabel(row) },
                       { label: t("colRequired"), cell: (row) => t("minutesUnit", { n: row.required }) },
-                      { label: t("colDelivered"), cell: (row) => t("minutesUnit", { n: row.delivered }) },
-                      { label: t("colSessionsMissed"), cell: (row) => missedText(row) },
-                      { label: t("colUnaccounted"), cell: (row) => t("minutesUnit", { n: row.unaccounted }) },
+                      { label: t("colDelivered"), cell: (row) => givenCell(row), cellClass: (row) => (!row.recorded && row.state === "ended" && row.required > 0 ? "not-recorded" : undefined) },
+                      { label: t("colSessionsMissed"), cell: (row) => (row.recorded ? missedText(row) : "—") },
                       { label: t("colOwed"), cell: (row) => t("minutesUnit", { n: row.balance }) },
                     ]}
                   />
@@ -124,25 +150,31 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
         <Show when={supports().length > 0}>
           <section aria-labelledby="supports-title">
             <h2 id="supports-title">{t("supportsTitle")}</h2>
+            <p>{t("supportsHow")}</p>
             <ul class="support-list">
               <For each={supports()}>
                 {(item) => (
                   <li class="support">
                     <p class="support-text">{item.text}</p>
                     <p>
-                      <strong>{percent(item.fidelity, lang())}</strong> · {t("supportSummary", { provided: item.provided, answered: item.answered })}
+                      {item.answered > 0 ? (
+                        <strong>{t("supportSummary", { provided: item.provided, answered: item.answered, percent: percent(item.percentOfReports, lang()) })}</strong>
+                      ) : (
+                        t("supportNoAnswers")
+                      )}
                     </p>
                     <p class="muted">
                       {[
                         [t("supportPartly"), item.partly],
                         [t("supportNotProvided"), item.notProvided],
                         [t("supportNotApplicable"), item.notApplicable],
-                        [t("supportNoForm"), item.noForm],
+                        [t("supportNoForm"), item.notRecorded],
                       ]
                         .filter(([, n]) => n)
                         .map(([label, n]) => `${label}: ${n}`)
                         .join(" · ")}
                     </p>
+                    <Show when={item.inProgress}>{(week) => <p class="muted">{t("supportInProgress", { answered: week().answered, expected: week().expected })}</p>}</Show>
                     <Show when={props.data.detail.can.fileConcern}>
                       <A href={concernHref(studentId(), item.itemId)}>
                         {t("raiseConcernAboutThis")}
@@ -156,7 +188,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
           </section>
         </Show>
         <p>
-          <a href={fidelityApi.studentCsv(studentId(), props.data.from, props.data.to)} download="">
+          <a href={fidelityApi.studentCsv(studentId(), { from: props.data.from, to: props.data.to })} download="">
             {t("downloadCsv")}
           </a>
         </p>

@@ -6,7 +6,7 @@ import { defaultTimeZone } from "../district/schema";
 import { batchGet, itemType, keys, queryAll } from "../dynamo";
 import { notFound } from "../error";
 import { districtToday, formItemType } from "../fidelity/form";
-import { fidelityRows } from "../fidelity/student-report";
+import { fidelityRows, summarize } from "../fidelity/student-report";
 import { addWeeks, isoWeekOf, weeksBetween } from "../fidelity/week";
 import { Iep, type IepVersion } from "../iep";
 import { outboxItem } from "../outbox";
@@ -73,13 +73,11 @@ async function fidelityOf(concern: Concern, record: NonNullable<Awaited<ReturnTy
     ...form.services.filter((s) => named.has(s.serviceId)).map((s) => ({ form, support: form.plan.services.find((p) => p.id === s.serviceId)?.name ?? s.serviceId, service: s })),
   ]);
   // The one computation of minutes in core (fidelity), for the same weeks.
-  const weeks = fidelityRows(record, district, weeksBetween(from, to), forms);
-  const services = [...new Set(weeks.flatMap((w) => w.services.map((s) => s.serviceId)))]
-    .filter((id) => named.has(id))
-    .map((id) => {
-      const rows = weeks.flatMap((w) => w.services.filter((s) => s.serviceId === id));
-      return { name: rows.at(-1)!.name, required: rows.reduce((n, s) => n + s.required, 0), delivered: rows.reduce((n, s) => n + s.delivered, 0), owed: rows.at(-1)!.balance };
-    });
+  // Ended weeks only; the week in progress owes nothing yet (docs/minutes.md).
+  const weeks = fidelityRows(record, district, weeksBetween(from, to), forms, to);
+  const services = summarize(weeks)
+    .services.filter((s) => named.has(s.serviceId))
+    .map((s) => ({ name: s.name, required: s.required, delivered: s.delivered, owed: s.owed }));
   return { from, to, answers, services };
 }
 

@@ -3,9 +3,11 @@ import { getForm, listForWeek, listOpenBefore, save, submit } from "./forms";
 import { studentFidelity } from "./student-report";
 
 export * from "./schema";
-export { formId, formItem, newForm, isInstructionDay, districtToday } from "./form";
+export { formId, formItem, formItemType, newForm, isInstructionDay, districtToday } from "./form";
 export { submitBlockers, itemBlockers, type SubmitBlocker } from "./blockers";
-export { fidelityRows } from "./student-report";
+export { fidelityRows, summarize, studentMinutes, type FidelityRow } from "./student-report";
+export * from "./minutes";
+export { windowOf, windowPeriods, type WindowPeriod } from "./window";
 export { isoWeekOf, weekStart, weekDays, addWeeks, weeksBetween } from "./week";
 
 /**

@@ -60,12 +60,17 @@ export const OpenFormsQuery = v.object({ before: Week });
 /** Weeks or dates; a date stands for its week. */
 export const WeekOrDate = v.union([Week, IsoDate]);
 const Format = v.optional(v.picklist(["json", "csv"]));
-export const StudentFidelityQuery = v.object({ from: v.optional(WeekOrDate), to: v.optional(WeekOrDate), format: Format });
+/** A window counted back from this week on the district's calendar (window.ts). */
+const Period = v.optional(v.picklist(["last4", "last10", "school_year"]));
+export const StudentFidelityQuery = v.object({ from: v.optional(WeekOrDate), to: v.optional(WeekOrDate), period: Period, format: Format });
 export const FidelityReportQuery = v.object({
   schoolId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  /** One student's rows: the same totals as that student's own page. */
+  studentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   teacherId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   from: v.optional(WeekOrDate),
   to: v.optional(WeekOrDate),
+  period: Period,
   format: Format,
 });
 

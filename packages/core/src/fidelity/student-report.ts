@@ -8,12 +8,11 @@ import { Iep } from "../iep";
 import { Student, studentName, type StudentRecord } from "../student";
 import { verb } from "../verb";
 import { formId, formItemType, isInstructionDay, planFor } from "./form";
-import { missedReasons, StudentFidelityQuery, type FidelityForm, type MissedReason } from "./schema";
+import { accommodationCounts, addAccommodationCounts, currentWeekOf, serviceMinutes, weekState, zeroMissed, type AccommodationAnswerCell, type ServiceWeekCell } from "./minutes";
+import { missedReasons, StudentFidelityQuery, type FidelityForm } from "./schema";
 import type { DistrictInfo } from "../district/schema";
 import { toCsv, windowOf } from "./window";
 import { weekDays, weeksBetween, weekStart } from "./week";
-
-const zeroMissed = () => Object.fromEntries(missedReasons.map((r) => [r, 0])) as Record<MissedReason, number>;
 
 /**
  * Minutes a service requires in a week: a fifth of its weekly minutes for each school day, from the
@@ -26,56 +25,127 @@ function requiredMinutes(record: StudentRecord, district: DistrictInfo, week: st
   return Math.round(fifths / 5);
 }
 
-/** Week by week: each accommodation's answers and each service's required, delivered, missed and owed minutes. */
-export function fidelityRows(record: StudentRecord, district: DistrictInfo, weeks: string[], forms: FidelityForm[]) {
+/**
+ * Week by week: whether the week has ended, is in progress or is still to come (`currentWeek` on the
+ * district's calendar), each accommodation's answers by team member, and each service's required,
+ * delivered and missed minutes, whether anyone recorded it, and the running balance owed (ended,
+ * recorded weeks only; see minutes.ts and docs/minutes.md).
+ */
+export function fidelityRows(record: StudentRecord, district: DistrictInfo, weeks: string[], forms: FidelityForm[], currentWeek: string) {
   const byId = new Map(forms.map((f) => [f.id, f]));
-  const owed = new Map<string, number>();
+  const running = new Map<string, { required: number; delivered: number }>();
   const team = record.relationships.filter((r) => r.kind === "teacher" || r.kind === "case_manager");
-  const rows = weeks.map((week) => {
+  return weeks.map((week) => {
+    const state = weekState(week, currentWeek);
     const days = weekDays(week);
     const schoolDays = days.filter((d) => isInstructionDay(district, d)).length;
     const ieps = [...new Set(days.map((d) => Iep.inEffect(record.ieps, d)).filter((i) => i !== undefined))];
     const iep = ieps.at(-1);
-    const recorded = (f: FidelityForm | undefined) => f && f.status !== "not_started" ? f : undefined;
+    const recorded = (f: FidelityForm | undefined) => (f && f.status !== "not_started" ? f : undefined);
     const expected = iep ? team.map((rel) => ({ rel, plan: planFor(record, rel.userId, iep), form: recorded(byId.get(formId(record.student.id, rel.userId, week))) })) : [];
     const accommodations = (iep?.accommodations ?? []).map((a) => {
-      const counts = { provided: 0, partly: 0, not_provided: 0, not_applicable: 0, noRecord: 0 };
-      for (const e of expected.filter((e) => e.plan?.accommodations.some((p) => p.id === a.id))) {
-        const answer = e.form?.accommodations.find((x) => x.itemId === a.id);
-        if (answer) counts[answer.status] += 1;
-        else counts.noRecord += 1;
-      }
-      return { itemId: a.id, text: a.text, expected: Object.values(counts).reduce((s, n) => s + n, 0), ...counts };
+      const answers: AccommodationAnswerCell[] = expected
+        .filter((e) => e.plan?.accommodations.some((p) => p.id === a.id))
+        .map((e) => ({ staffId: e.rel.userId, status: e.form?.accommodations.find((x) => x.itemId === a.id)?.status ?? null }));
+      const count = (status: AccommodationAnswerCell["status"]) => answers.filter((x) => x.status === status).length;
+      return { itemId: a.id, text: a.text, expected: answers.length, provided: count("provided"), partly: count("partly"), not_provided: count("not_provided"), not_applicable: count("not_applicable"), noRecord: count(null), answers };
     });
     const serviceIds = [...new Set(ieps.flatMap((i) => i.services.map((s) => s.id)))];
     const services = serviceIds.map((serviceId) => {
       const name = ieps.flatMap((i) => i.services).find((s) => s.id === serviceId)!.name;
       const required = requiredMinutes(record, district, week, serviceId);
-      const answers = expected.filter((e) => e.plan?.services.some((p) => p.id === serviceId)).map((e) => e.form?.services.find((s) => s.serviceId === serviceId));
+      const accountable = expected.filter((e) => e.plan?.services.some((p) => p.id === serviceId));
+      const answers = accountable.map((e) => e.form?.services.find((s) => s.serviceId === serviceId));
       const sessions = answers.flatMap((a) => a?.sessions ?? []);
       const delivered = sessions.reduce((sum, s) => sum + ("minutes" in s ? s.minutes : 0), 0);
       const missed = zeroMissed();
       for (const s of sessions) if ("missed" in s) missed[s.missed] += 1;
-      const accounted = answers.some((a) => a !== undefined);
-      const balance = Math.max(0, (owed.get(serviceId) ?? 0) + required - delivered);
-      owed.set(serviceId, balance);
-      return { serviceId, name, required, delivered, missed, unaccounted: accounted ? 0 : Math.max(0, required - delivered), balance };
+      const cell: ServiceWeekCell = { serviceId, name, staffIds: accountable.map((e) => e.rel.userId), required, delivered, missed, recorded: answers.some((a) => a !== undefined) };
+      const sum = running.get(serviceId) ?? { required: 0, delivered: 0 };
+      if (state === "ended" && cell.recorded) running.set(serviceId, { required: sum.required + required, delivered: sum.delivered + delivered });
+      const after = running.get(serviceId) ?? sum;
+      return {
+        ...cell,
+        /** Required minutes of an ended week nobody recorded (0 otherwise): not recorded is not "not given". */
+        unaccounted: state === "ended" && !cell.recorded ? required : 0,
+        /** Owed so far, over the ended, recorded weeks up to this one. */
+        balance: Math.max(0, after.required - after.delivered),
+      };
     });
-    return { week, start: weekStart(week), schoolDays, iepVersion: iep?.version ?? null, accommodations, services };
+    return { week, state, start: weekStart(week), schoolDays, iepVersion: iep?.version ?? null, accommodations, services };
   });
-  return rows;
 }
 
-const csvHeader = ["week", "start", "school_days", "iep_version", "kind", "item_id", "item", "required_minutes", "delivered_minutes", ...missedReasons.map((r) => `missed_${r}`), "unaccounted_minutes", "balance_owed", "provided", "partly", "not_provided", "not_applicable", "no_record"];
+export type FidelityRow = ReturnType<typeof fidelityRows>[number];
 
-function csvOf(rows: ReturnType<typeof fidelityRows>) {
-  return toCsv(
-    csvHeader,
-    rows.flatMap((w) => [
-      ...w.services.map((s) => [w.week, w.start, w.schoolDays, w.iepVersion, "service", s.serviceId, s.name, s.required, s.delivered, ...missedReasons.map((r) => s.missed[r]), s.unaccounted, s.balance, "", "", "", "", ""]),
-      ...w.accommodations.map((a) => [w.week, w.start, w.schoolDays, w.iepVersion, "accommodation", a.itemId, a.text, "", "", ...missedReasons.map(() => ""), "", "", a.provided, a.partly, a.not_provided, a.not_applicable, a.noRecord]),
-    ]),
-  );
+/** The totals of a range of rows: each service's minutes and each accommodation's reports (minutes.ts). */
+export function summarize(rows: FidelityRow[]) {
+  const serviceIds = [...new Set(rows.flatMap((r) => r.services.map((s) => s.serviceId)))];
+  const itemIds = [...new Set(rows.flatMap((r) => r.accommodations.map((a) => a.itemId)))];
+  const accommodations = itemIds.map((id) => {
+    const cells = rows.flatMap((r) => r.accommodations.filter((a) => a.itemId === id).map((a) => ({ week: r.week, state: r.state, answers: a.answers, text: a.text })));
+    return accommodationCounts(id, cells.at(-1)!.text, cells);
+  });
+  return {
+    services: serviceIds.map((id) => {
+      const cells = rows.flatMap((r) => r.services.filter((s) => s.serviceId === id).map((cell) => ({ week: r.week, state: r.state, cell })));
+      return serviceMinutes(id, cells.at(-1)!.cell.name, cells);
+    }),
+    accommodations,
+    /** Every accommodation's reports added up: the caseload's one figure per student. */
+    allAccommodations: accommodations.map(({ inProgress: _, ...a }) => a).reduce(addAccommodationCounts, { itemId: "", text: "", provided: 0, partly: 0, notProvided: 0, notApplicable: 0, notRecorded: 0, answered: 0, percentOfReports: null }),
+  };
+}
+
+/**
+ * A student's weeks and totals over a window, from the forms stored for it: the computation behind the
+ * parent's page, the caseload, the director's report, both CSVs and the evidence packet. One key-range
+ * Query of the window's forms. `now` is the clock (the district's calendar decides which week is in progress).
+ */
+export async function studentMinutes(record: StudentRecord, district: DistrictInfo, window: { from: string; to: string }, now = new Date()) {
+  const forms = await queryAll(formItemType, keys.fidelityFormsOfStudent(record.student.id, window.from, window.to));
+  const currentWeek = currentWeekOf(district, now);
+  const weeks = fidelityRows(record, district, weeksBetween(window.from, window.to), forms, currentWeek);
+  return { from: window.from, to: window.to, currentWeek, weeks, ...summarize(weeks) };
+}
+
+const csvHeader = [
+  "week",
+  "start",
+  "week_state",
+  "school_days",
+  "iep_version",
+  "kind",
+  "item_id",
+  "item",
+  "required_minutes",
+  "delivered_minutes",
+  ...missedReasons.map((r) => `missed_${r}`),
+  "recorded",
+  "not_recorded_minutes",
+  "owed_so_far",
+  "weeks_recorded",
+  "weeks_not_recorded",
+  "provided",
+  "partly",
+  "not_provided",
+  "not_applicable",
+  "not_recorded",
+];
+const blanks = (n: number) => Array.from({ length: n }, () => "");
+
+/** Week rows, then one `total` row per service and accommodation: the same totals the pages show. */
+function csvOf(data: Awaited<ReturnType<typeof studentMinutes>>) {
+  const weekRows = data.weeks.flatMap((w) => [
+    ...w.services.map((s) => [w.week, w.start, w.state, w.schoolDays, w.iepVersion, "service", s.serviceId, s.name, s.required, s.delivered, ...missedReasons.map((r) => s.missed[r]), s.recorded ? "yes" : "no", s.unaccounted, s.balance, "", "", ...blanks(5)]),
+    ...w.accommodations.map((a) => [w.week, w.start, w.state, w.schoolDays, w.iepVersion, "accommodation", a.itemId, a.text, ...blanks(2 + missedReasons.length + 5), a.provided, a.partly, a.not_provided, a.not_applicable, a.noRecord]),
+  ]);
+  const range = `${data.from}..${data.to}`;
+  const totals = [
+    ...data.services.map((s) => ["total", range, "ended", "", "", "service", s.serviceId, s.name, s.required, s.delivered, ...missedReasons.map((r) => s.missedByReason[r]), "", s.notRecorded.required, s.owed, s.recorded.weeks, s.notRecorded.weeks, ...blanks(5)]),
+    ...data.accommodations.map((a) => ["total", range, "ended", "", "", "accommodation", a.itemId, a.text, ...blanks(2 + missedReasons.length + 5), a.provided, a.partly, a.notProvided, a.notApplicable, a.notRecorded]),
+  ];
+  return toCsv(csvHeader, [...weekRows, ...totals]);
 }
 
 /**
@@ -87,19 +157,17 @@ export const studentFidelity = verb(v.object({ studentId: v.pipe(v.string(), v.m
   const grant = Access.toStudent(actor, "fidelity.read", record);
   const district = await District.load(record!.student.districtId);
   if (!district) throw notFound("District");
-  const { from, to } = windowOf(district, input.from, input.to);
-  const [forms] = await Promise.all([
-    queryAll(formItemType, keys.fidelityFormsOfStudent(input.studentId, from, to)),
-    Audit.record(actor, { studentId: input.studentId, action: "fidelity.read", record: `fidelity:${from}..${to}`, reason: grant.reason }),
+  const now = new Date();
+  const window = windowOf(district, input, now);
+  const [data] = await Promise.all([
+    studentMinutes(record!, district, window, now),
+    Audit.record(actor, { studentId: input.studentId, action: "fidelity.read", record: `fidelity:${window.from}..${window.to}`, reason: grant.reason }),
   ]);
-  const weeks = fidelityRows(record!, district, weeksBetween(from, to), forms);
-  const last = weeks.at(-1);
   const result = {
     student: { id: record!.student.id, name: studentName(record!.student) },
-    from,
-    to,
-    weeks,
-    balance: (last?.services ?? []).map((s) => ({ serviceId: s.serviceId, name: s.name, owed: s.balance })),
+    ...data,
+    /** Kept for older readers: each service's owed minutes, the same as `services[].owed`. */
+    balance: data.services.map((s) => ({ serviceId: s.serviceId, name: s.name, owed: s.owed })),
   };
-  return input.format === "csv" ? { csv: csvOf(weeks), result } : { result };
+  return input.format === "csv" ? { csv: csvOf(data), result } : { result };
 });

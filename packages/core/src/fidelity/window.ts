@@ -5,12 +5,22 @@ import { addWeeks, isoWeekOf } from "./week";
 
 /** Longest window one request may ask for: a little over three school years of weeks. */
 export const maxWeeks = 170;
+export const windowPeriods = ["last4", "last10", "school_year"] as const;
+export type WindowPeriod = (typeof windowPeriods)[number];
 const asWeek = (value: string) => (value.includes("-W") ? value : isoWeekOf(value));
 
-/** `from`/`to` as weeks (a date stands for its week); by default the ten weeks up to this one. */
-export function windowOf(district: DistrictInfo, from?: string, to?: string) {
-  const last = to ? asWeek(to) : isoWeekOf(districtToday(district));
-  const first = from ? asWeek(from) : addWeeks(last, -9);
+/**
+ * `from`/`to` as weeks (a date stands for its week); by default the ten weeks up to this one. A
+ * `period` instead counts back from this week on the district's calendar (not the reader's or UTC's):
+ * `last4`, `last10`, or `school_year` (from the district's first day).
+ */
+export function windowOf(district: DistrictInfo, input: { from?: string; to?: string; period?: WindowPeriod } = {}, now = new Date()) {
+  const { from, to, period } = input;
+  const thisWeek = isoWeekOf(districtToday(district, now));
+  const last = to ? asWeek(to) : thisWeek;
+  const yearStart = isoWeekOf(district.calendar.firstDay);
+  const back = period === "last4" ? -3 : -9;
+  const first = from ? asWeek(from) : period === "school_year" ? (yearStart <= last ? yearStart : addWeeks(last, back)) : addWeeks(last, back);
   if (first > last) throw new VisibleError(422, "window_reversed", "`from` must not be after `to`.");
   if (first < addWeeks(last, -(maxWeeks - 1))) throw new VisibleError(422, "window_too_long", `At most ${maxWeeks} weeks at a time.`);
   return { from: first, to: last };
