@@ -1,6 +1,6 @@
 import { say } from "../messages";
 import type { Language } from "../user/schema";
-import type { EscalationLevel, EventType } from "./schema";
+import { type EscalationLevel, type EventType, levels } from "./schema";
 
 /** The parts of a timeline event its one-line description reads. No AWS imports: the web uses it too. */
 export interface DescribedEvent {
@@ -11,7 +11,7 @@ export interface DescribedEvent {
 }
 
 const levelName = (lang: Language, level: string | undefined) =>
-  level && ["teacher", "case_manager", "director", "advocate"].includes(level) ? say(lang, `levelName.${level as EscalationLevel}`) : "";
+  level && (levels as readonly string[]).includes(level) ? say(lang, `levelName.${level as EscalationLevel}`) : "";
 
 /** What happened, in `lang`: the same words on the concern's page, in its emails and in its packet. `formatDue` writes the deadline. */
 export function describeEvent(lang: Language, event: DescribedEvent, formatDue: (iso: string) => string): string {
