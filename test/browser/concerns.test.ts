@@ -100,7 +100,12 @@ describe("a concern from filing to the director's board", () => {
     // Two requests with the draft's one key: one concern.
     const key = await page.evaluate((id) => JSON.parse(localStorage.getItem(`fidelio.concern-draft.${id}`)!).idempotencyKey as string, child!.id);
     const posts: string[] = [];
-    page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/api/concerns") && posts.push(r.headers()["idempotency-key"] ?? ""));
+    const bodies: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() !== "POST" || !r.url().endsWith("/api/concerns")) return;
+      posts.push(r.headers()["idempotency-key"] ?? "");
+      bodies.push(r.postData() ?? "");
+    });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const picked = (await page.locator("label[for^='support-']").first().textContent())!;
@@ -115,12 +120,19 @@ describe("a concern from filing to the director's board", () => {
     expect(await page.locator(".named-supports li").allTextContents()).toEqual([picked]);
     expect(posts.every((k) => k === key)).toBe(true);
     expect(errors).toEqual([]);
-    // A replay with the same key, as a double tap on a slow network would send it, files nothing new.
+    // A replay of the same request with the same key, as a double tap on a slow network would send it, files nothing new.
     const replay = await context.request.post(`${server.url}/api/concerns`, {
+      headers: { "Idempotency-Key": key, Origin: server.url, "Content-Type": "application/json" },
+      data: bodies[0],
+    });
+    expect((await replay.json()).id).toBe(concernId);
+    // The same key with another request is refused rather than answered with the first concern.
+    const reused = await context.request.post(`${server.url}/api/concerns`, {
       headers: { "Idempotency-Key": key, Origin: server.url },
       data: { studentId: child!.id, itemIds: ["x"], description: "again" },
     });
-    expect((await replay.json()).id).toBe(concernId);
+    expect(reused.status()).toBe(422);
+    expect((await reused.json()).error).toBe("idempotency_key_reused");
     expect((await concernsOf(context)).filter((c) => c.id === concernId)).toHaveLength(1);
     expect(await page.evaluate((id) => localStorage.getItem(`fidelio.concern-draft.${id}`), child!.id)).toBeNull();
 

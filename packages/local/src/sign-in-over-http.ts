@@ -5,9 +5,16 @@ interface StoredEmail {
   subject: string;
 }
 
-const mailTo = async (mailUrl: string, email: string) => {
-  const { emails } = (await (await fetch(`${mailUrl}/store`)).json()) as { emails: StoredEmail[] };
-  return emails.filter((e) => e.destination.to.join().includes(email));
+const mailTo = async (mailUrl: string, email: string, attempts = 20): Promise<StoredEmail[]> => {
+  try {
+    const { emails } = (await (await fetch(`${mailUrl}/store`)).json()) as { emails: StoredEmail[] };
+    return emails.filter((e) => e.destination.to.join().includes(email));
+  } catch (error) {
+    // A mailbox just started (after a kill -9 of the stack) once reset the first connection: ask again, a bounded number of times.
+    if (attempts <= 1) throw error;
+    await new Promise((r) => setTimeout(r, 100));
+    return mailTo(mailUrl, email, attempts - 1);
+  }
 };
 
 /**
