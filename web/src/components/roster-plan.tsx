@@ -34,17 +34,26 @@ export function RosterPlan(props: { plan: PlanView }) {
         </ul>
       </Show>
       <Show when={props.plan.warnings.length > 0}>
-        <DataTable
-          caption={t("rosterWarningsCaption")}
-          rows={props.plan.warnings}
-          columns={[
-            { label: t("colFile"), cell: (row) => row.file },
-            { label: t("colLine"), cell: (row) => (row.line > 0 ? row.line : "") },
-            { label: t("colField"), cell: (row) => row.field },
-            { label: t("colMessage"), cell: (row) => tRosterProblem(row) },
-          ]}
-        />
+        <RosterProblemTable caption={t("rosterWarningsCaption")} rows={props.plan.warnings} />
       </Show>
     </div>
+  );
+}
+
+type RosterProblemRow = Parameters<typeof tRosterProblem>[0] & { file: string; line: number; field: string };
+
+/** Problems or warnings of an upload, by file and line (line 0: the file as a whole). */
+export function RosterProblemTable(props: { caption: string; rows: RosterProblemRow[] }) {
+  return (
+    <DataTable
+      caption={props.caption}
+      rows={props.rows}
+      columns={[
+        { label: t("colFile"), cell: (row) => row.file },
+        { label: t("colLine"), cell: (row) => (row.line > 0 ? row.line : "") },
+        { label: t("colField"), cell: (row) => row.field },
+        { label: t("colMessage"), cell: (row) => tRosterProblem(row) },
+      ]}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { accommodationStatuses, missedReasons } from "@fidelio/core/fidelity/sch
 // Types only: nothing of core's storage code reaches the bundle.
 import type { Fidelity, SubmitBlocker } from "@fidelio/core/fidelity";
 import type { IepUpdate } from "@fidelio/core/iep/schema";
-import type { DutyChange } from "@fidelio/core/iep/duties";
+import type { IepNotice } from "@fidelio/core/iep/notices";
 
 /**
  * Calls to the fidelity and IEP-version routes, typed from the domain's shapes (core's fidelity schema). They go through
@@ -93,14 +93,7 @@ export interface FidelityRange {
 }
 
 /** GET /api/students/iep-changes: an amendment that changes what I provide, until I acknowledge it. */
-export interface IepChangeNotice {
-  studentId: string;
-  studentName: string;
-  version: number;
-  effectiveFrom: string;
-  changes: DutyChange[];
-  createdAt: string;
-}
+export type IepChangeNotice = Omit<IepNotice, "userId">;
 
 export interface ReportFilters {
   schoolId?: string;

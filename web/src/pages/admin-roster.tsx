@@ -1,11 +1,10 @@
 import { createSignal, For, Show } from "solid-js";
 import { api, ApiError, call, type Body, type RowError } from "../api";
 import { A } from "@solidjs/router";
-import { t, tCode, tError, tRosterProblem } from "../i18n";
+import { t, tCode, tError } from "../i18n";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
-import { DataTable } from "../components/data-table";
-import { RosterPlan } from "../components/roster-plan";
+import { RosterPlan, RosterProblemTable } from "../components/roster-plan";
 
 type Job = Body<Awaited<ReturnType<(typeof api.admin.roster.jobs)[":id"]["$get"]>>>;
 type Summary = NonNullable<Job["summary"]>;
@@ -228,16 +227,7 @@ export function AdminRoster() {
         </ul>
       </Show>
       <Show when={rows().length > 0}>
-        <DataTable
-          caption={t("rosterErrorsCaption")}
-          rows={rows()}
-          columns={[
-            { label: t("colFile"), cell: (row) => row.file },
-            { label: t("colLine"), cell: (row) => (row.line > 0 ? row.line : "") },
-            { label: t("colField"), cell: (row) => row.field },
-            { label: t("colMessage"), cell: (row) => tRosterProblem(row) },
-          ]}
-        />
+        <RosterProblemTable caption={t("rosterErrorsCaption")} rows={rows()} />
       </Show>
     </section>
   );

@@ -93,8 +93,11 @@ export const notFoundFloorMs = 40;
 export namespace Access {
   /** Waits out the rest of the 404 floor; `startedAt` is `performance.now()` when the request began. */
   export async function holdNotFound(startedAt: number): Promise<void> {
-    const rest = startedAt + notFoundFloorMs - performance.now();
-    if (rest > 0) await sleep(rest);
+    // A timer may fire up to a millisecond early against performance.now() (the event loop's clock is
+    // cached and whole milliseconds), so wait again until the floor has truly passed.
+    for (let rest = startedAt + notFoundFloorMs - performance.now(); rest > 0; rest = startedAt + notFoundFloorMs - performance.now()) {
+      await sleep(Math.ceil(rest));
+    }
   }
 
   /** Throws 403 when the actor's roles can never do `action`. */
