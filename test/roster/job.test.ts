@@ -9,7 +9,7 @@ import type { StudentInfo } from "@fidelio/core/student";
 import { call, signIn } from "../support/api";
 import { jobUntilEnd, newAccount, newDistrict, rosterCsv, toFiles } from "./fixture";
 
-/** Issue 5, item 5: an import is a job: validated at once, written in the background, polled. */
+/** An import is a job: validated at once, written in the background, polled. */
 describe("roster import as a job over the API", () => {
   let districtId: string;
   let admin: UserActor;

@@ -5,7 +5,7 @@ import { startTestServer } from "../support/server";
 import { expectAccessible, launchBrowser, signIn } from "../browser/helpers";
 import { rosterCsv } from "./fixture";
 
-/** Issue 6: the roster page in Spanish, as a new administrator finds it: sample files, the format guide, translated problems. */
+/** The roster page in Spanish, as a new administrator finds it: sample files, the format guide, translated problems. */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;

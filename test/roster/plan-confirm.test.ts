@@ -6,7 +6,7 @@ import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { call, signIn } from "../support/api";
 import { jobUntilEnd, jobUntilPlanned, newAccount, newDistrict, rosterCsv, rosterCsv12 } from "./fixture";
 
-/** Issue 16, item 1: an import shows its plan and writes nothing until the administrator confirms it. */
+/** An import shows its plan and writes nothing until the administrator confirms it. */
 
 const upload = async (token: string, csvs: Record<string, string>) => {
   const form = new FormData();

@@ -9,7 +9,7 @@ import { RosterRunner } from "@fidelio/core/roster/runner";
 import { User } from "@fidelio/core/user";
 import { districtShape, newDistrict, rosterCsv, rosterCsv12, toFiles } from "./fixture";
 
-/** Issue 6: OneRoster 1.2 as well as 1.1, the version read from manifest.csv; and the sample files. */
+/** OneRoster 1.2 as well as 1.1, the version read from manifest.csv; and the sample files. */
 const problemsOf = async (actor: UserActor, csvs: Record<string, string>) => {
   const error = await RosterRunner.importFiles(actor, toFiles(csvs)).then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(VisibleError);

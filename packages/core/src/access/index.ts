@@ -85,7 +85,7 @@ const allows = (action: Action, roles: readonly Role[]) => roles.some((role) => 
 /**
  * A 404 must not tell "not yours" from "does not exist" by its timing either. The two do different
  * work where it cannot be evened out: the read returns the other student's partition, or nothing
- * (measured locally: about 0.3 ms apart, the existing one slower in 3 of 4 pairs). So every 404 is
+ * (a fraction of a millisecond apart: docs/benchmarks.md). So every 404 is
  * answered no sooner than this long after the request began, longer than either path takes.
  */
 export const notFoundFloorMs = 40;

@@ -8,10 +8,8 @@ import { mapLimit } from "./util";
 /** TransactWriteItems takes at most 100 operations. */
 const maxOperations = 100;
 /**
- * Transactions in flight at once. Measured with `npm run bench` on a 2-core machine (5,000 students,
- * 2026-12-02): 4, 6, 8, 10 and 12 all took 33 to 43 s, no difference beyond the machine's own variation
- * (before the serial collector; README). DynamoDB Local applies writes on one thread, so more only
- * queues them, and other requests wait behind the queue.
+ * Transactions in flight at once. More than a few gains nothing (docs/benchmarks.md): DynamoDB Local
+ * applies writes on one thread, so more only queues them, and other requests wait behind the queue.
  */
 export const writeConcurrency = 6;
 
