@@ -62,7 +62,7 @@ process.exit(0);
  * On a stack of its own, started fresh with the demo district, before the rest: the generated roster
  * speaks for the whole district, so every demo account loses its role (the other sections sign them
  * in), and the import should meet what a district's first import meets, not what the other sections
- * leave behind. (Full and roster-only runs differed only by the machine's drift over the day: README.)
+ * leave behind. A roster-only run (`--only=roster`) measures the same import (docs/benchmarks.md).
  */
 async function printRosterImport() {
   const own = await startChildStack();

@@ -50,7 +50,7 @@ const handlers = { "apply-outcome": applyOutcome, "prepare-level": prepareLevel,
 /**
  * Runs the escalation state machine that infra/workflow.ts synthesizes, in this process, with
  * aws-local-stepfunctions; every task state runs the same handler its Lambda exports. The runner
- * adds task tokens, callback deadlines and restart durability (see callback-waits.ts, README).
+ * adds task tokens, callback deadlines and restart durability (see callback-waits.ts, docs/architecture.md).
  */
 export class LocalWorkflowRunner implements WorkflowEngine {
   readonly definition: StateMachineDefinition;
