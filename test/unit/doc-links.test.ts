@@ -9,8 +9,10 @@ import { describe, expect, it } from "vitest";
 const root = resolve(import.meta.dirname, "../..");
 const pages = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
 
-/** The page's text without fenced code blocks and inline code, where `[a](b)` is not a link. */
-const prose = (text: string) => text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "").replace(/`[^`\n]*`/g, "");
+/** The page's text without fenced code blocks, where `# a` is not a heading. */
+const unfenced = (text: string) => text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "");
+/** ...and without inline code, where `[a](b)` is not a link. */
+const prose = (text: string) => unfenced(text).replace(/`[^`\n]*`/g, "");
 
 /** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
 const anchorOf = (heading: string) =>
@@ -24,7 +26,7 @@ const anchorOf = (heading: string) =>
 function anchorsOf(file: string): Set<string> {
   const seen = new Map<string, number>();
   const anchors = new Set<string>();
-  for (const [, heading] of prose(readFileSync(file, "utf8")).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
+  for (const [, heading] of unfenced(readFileSync(file, "utf8")).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
     const base = anchorOf(heading!);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
@@ -52,6 +54,8 @@ describe("documentation links", () => {
     expect(anchorOf("Deploy to AWS")).toBe("deploy-to-aws");
     expect(anchorOf("`npm start`: what it does")).toBe("npm-start-what-it-does");
     expect(anchorOf("Host header rule (local)")).toBe("host-header-rule-local");
+    expect(anchorOf("Demo concerns and `TIME_SCALE`")).toBe("demo-concerns-and-time_scale");
+    expect(anchorOf("Concerns: `/api/concerns`")).toBe("concerns-apiconcerns");
   });
 
   for (const page of pages) {
