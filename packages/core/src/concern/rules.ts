@@ -1,18 +1,11 @@
-import { hasRole, type UserActor } from "../actor";
-import type { AuditReason } from "../audit/reasons";
+import { Access } from "../access";
+import type { UserActor } from "../actor";
 import { VisibleError } from "../error";
 import type { StudentRecord } from "../student";
 import type { Concern, ConcernAction } from "./schema";
 
-/** Why the actor may see this concern (written to the audit trail), or nothing: then 404. */
-export function seeingReason(actor: UserActor, concern: Concern, record: StudentRecord | undefined): AuditReason | undefined {
-  const rel = (kind: string) => record?.relationships.some((r) => r.userId === actor.userId && r.kind === kind);
-  if (hasRole(actor, "parent") && rel("guardian")) return "guardian";
-  if (hasRole(actor, "teacher", "case_manager", "director", "advocate") && concern.assignedIds.includes(actor.userId)) return "assigned_concern";
-  if (hasRole(actor, "case_manager") && rel("case_manager")) return "case_manager";
-  if (hasRole(actor, "director") && concern.districtId === actor.districtId) return "director";
-  return undefined;
-}
+/** Why the actor may see this concern (written to the audit trail), or nothing: then 404. Decided by Access alone. */
+export const seeingReason = (actor: UserActor, concern: Concern, record: StudentRecord | undefined) => Access.concernReason(actor, concern, Access.tiesTo(actor, record));
 
 const parentActions: ConcernAction[] = ["provide_info", "confirm", "dispute", "withdraw"];
 

@@ -138,7 +138,7 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
     tally(rows, record, studentWeeks, input.teacherId);
     countForms(teachers, record, studentWeeks, new Map(forms.map((f) => [f.id, f])), input.teacherId);
   });
-  const reason = Access.may(actor, "fidelity.report") && actor.roles.includes("director") ? "director" : "district_admin";
+  const reason = Access.districtGrant(actor, "fidelity.report")?.reason ?? "district_admin";
   await Audit.recordMany(actor, seen.map((studentId) => ({ studentId, action: "fidelity.report", record: `fidelity:${from}..${to}`, reason })));
   const items = [...rows.values()]
     .sort((a, b) => a.schoolName.localeCompare(b.schoolName) || a.teacherName.localeCompare(b.teacherName) || a.kind.localeCompare(b.kind) || a.item.localeCompare(b.item))

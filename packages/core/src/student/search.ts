@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { Access, districtGrants, relationshipRole } from "../access";
-import { hasRole, type UserActor } from "../actor";
+import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { batchGet, keys, queryAll, queryPage } from "../dynamo";
 import { schoolItem } from "../district/school";
@@ -43,7 +43,7 @@ export const listStudents = verb(StudentQuery, async (actor, input) => {
   const namePrefix = input.q ? normalizeName(input.q) : "";
   const searching = !!(namePrefix || input.schoolId || input.grade || input.order);
   if (searching) Access.requireAction(actor, "student.search");
-  const items = hasRole(actor, "director", "district_admin") ? await districtPage(actor, input, namePrefix) : await linkedPage(actor, input.cursor);
+  const items = districtGrants(actor).length > 0 ? await districtPage(actor, input, namePrefix) : await linkedPage(actor, input.cursor);
   await Audit.recordMany(
     actor,
     items.items.map((s) => ({
