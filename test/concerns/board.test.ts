@@ -98,13 +98,13 @@ describe("GET /api/reports/escalations", () => {
   });
 
   it("counts a confirmed resolution in the last 30 days and drops it from the open list", async () => {
-    await waiting(ids.a);
-    expect((await act("teacher", ids.a, "resolve", "Extended time is now given on every math test.")).status).toBe(200);
+    const open = await waiting(ids.a);
+    expect((await act("teacher", open, "resolve", "Extended time is now given on every math test.")).status).toBe(200);
     const pending = (await board("?level=teacher")).body.open.items.find((i) => i.id === ids.a);
     // Waiting on the parent: no assignee deadline, so it sorts last.
     expect(pending).toMatchObject({ status: "awaiting_confirmation", dueAt: null, overdue: false });
-    await waiting(ids.a, (c) => c.status === "awaiting_confirmation");
-    expect((await act("parent", ids.a, "confirm")).status).toBe(200);
+    const resolved = await waiting(ids.a, (c) => c.status === "awaiting_confirmation");
+    expect((await act("parent", resolved, "confirm")).status).toBe(200);
     const { body } = await board();
     expect(body.open.items.map((i) => i.id)).not.toContain(ids.a);
     expect(body.totals.open).toBe(26);

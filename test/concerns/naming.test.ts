@@ -72,13 +72,13 @@ describe("GET /api/concerns/waiting", () => {
   it("tells the teacher what to answer, then the parent the question to answer by its deadline", async () => {
     await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
+    const open = await waiting(body.id);
     const teacher = await waitingOn("teacher");
     expect(teacher.items.find((i) => i.id === body.id)).toMatchObject({ kind: "respond", subject: "Extended time · Grade 3 (Room 12)", reference: expect.stringMatching(/^C-/), dueAt: body.dueAt });
     expect(teacher.count).toBe(teacher.items.length);
     expect((await waitingOn("parent")).items.find((i) => i.id === body.id)).toBeUndefined();
 
-    expect((await act("teacher", body.id, "request_info", "Which quiz was it, and on which day?")).status).toBe(200);
+    expect((await act("teacher", open, "request_info", "Which quiz was it, and on which day?")).status).toBe(200);
     const asked = await waiting(body.id, (c) => c.status === "awaiting_info");
     const parent = await waitingOn("parent");
     expect(parent.items.filter((i) => i.id === body.id)).toEqual([{ kind: "answer_question", id: body.id, reference: expect.stringMatching(/^C-/), subject: "Extended time · Grade 3 (Room 12)", studentName: "Sofia Martinez", dueAt: asked.dueAt }]);
@@ -86,9 +86,9 @@ describe("GET /api/concerns/waiting", () => {
     expect((await waitingOn("teacher")).items.find((i) => i.id === body.id)).toBeUndefined();
     expect((await waitingOn("parent2")).items).toEqual([]);
 
-    expect((await act("parent", body.id, "provide_info", "The Friday quiz, in math.")).status).toBe(200);
-    await waiting(body.id, (c) => c.status === "open");
-    expect((await act("teacher", body.id, "resolve", "Extended time is written on every quiz now.")).status).toBe(200);
+    expect((await act("parent", asked, "provide_info", "The Friday quiz, in math.")).status).toBe(200);
+    const answered = await waiting(body.id, (c) => c.status === "open");
+    expect((await act("teacher", answered, "resolve", "Extended time is written on every quiz now.")).status).toBe(200);
     const resolved = await waiting(body.id, (c) => c.status === "awaiting_confirmation");
     expect((await waitingOn("parent")).items.find((i) => i.id === body.id)).toMatchObject({ kind: "confirm_fix", dueAt: resolved.dueAt });
   }, 60_000);

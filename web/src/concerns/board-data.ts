@@ -1,7 +1,9 @@
+import { levels, type EscalationLevel } from "@fidelio/core/concern/lifecycle";
 import { api, call } from "../api";
 
-export const boardLevels = ["teacher", "case_manager", "director", "advocate"] as const;
-export type BoardLevel = (typeof boardLevels)[number];
+/** The board's rows and filter, up the ladder. */
+export const boardLevels = levels;
+export type BoardLevel = EscalationLevel;
 
 /** GET /api/reports/escalations, as the API promises it (the contract the board was built against). */
 export interface EscalationBoard {
