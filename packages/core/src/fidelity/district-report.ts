@@ -5,7 +5,7 @@ import { keys, queryAll } from "../dynamo";
 import { notFound } from "../error";
 import { Student, studentItemType, type StudentRecord } from "../student";
 import { verb } from "../verb";
-import { inBatches } from "./batches";
+import { mapLimit } from "../concurrency";
 import { formId, formItemType, iepForWeek, planFor } from "./form";
 import { accommodationCounts, addAccommodationCounts, addServiceMinutes, currentWeekOf, serviceMinutes, type AccommodationCounts, type ServiceMinutes } from "./minutes";
 import { FidelityReportQuery, missedReasons, type FidelityForm } from "./schema";
@@ -128,7 +128,7 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
   const teachers = new Map<string, TeacherForms>();
   const names = new Map<string, string>();
   const seen: string[] = [];
-  await inBatches(students, 10, async (s) => {
+  await mapLimit(students, 10, async (s) => {
     const [record, forms] = await Promise.all([Student.load(s.id), queryAll(formItemType, keys.fidelityFormsOfStudent(s.id, from, to))]);
     if (!record) return;
     if (input.teacherId && !record.relationships.some((r) => r.userId === input.teacherId)) return;

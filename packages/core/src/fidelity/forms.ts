@@ -9,7 +9,7 @@ import { batchGet, getItem, keys, putItem, queryAll, transact } from "../dynamo"
 import { isConditionFailure, notFound, VisibleError } from "../error";
 import { relationshipItemType, Student } from "../student";
 import { verb } from "../verb";
-import { inBatches } from "./batches";
+import { mapLimit } from "../concurrency";
 import { FormId, loadOwnForm } from "./access";
 import { formId, formItem, formItemType, isFutureWeek, isInstructionDay, isLateWeek, newForm } from "./form";
 import { saveForm, submitForm, withBlockers } from "./save";
@@ -93,7 +93,7 @@ export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
   if (!district) throw notFound("District");
   if (isFutureWeek(district, week)) throw futureWeek();
   const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
-  const records = (await inBatches(links, 10, (link) => Student.load(link.studentId))).filter((r) => r !== undefined);
+  const records = (await mapLimit(links, 10, (link) => Student.load(link.studentId))).filter((r) => r !== undefined);
   const wanted = records.flatMap((record) => newForm(record, actor.userId, week) ?? []);
   const stored = await batchGet(formItemType, wanted.map((f) => keys.fidelityForm(f.id)), true);
   const byId = new Map(stored.map((f) => [f.id, f]));
@@ -165,7 +165,7 @@ export const listOpenBefore = verb(OpenFormsQuery, async (actor, { before }) => 
   const last = addWeeks(before, -1);
   if (last < first) return { items: [] };
   const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
-  const found = await inBatches(links, 10, (link) => queryAll(formItemType, keys.fidelityFormsOfStudent(link.studentId, first, last)));
+  const found = await mapLimit(links, 10, (link) => queryAll(formItemType, keys.fidelityFormsOfStudent(link.studentId, first, last)));
   const schoolWeek = (week: string) => weekDays(week).some((day) => isInstructionDay(district, day));
   const open = found
     .flat()
