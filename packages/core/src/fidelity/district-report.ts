@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import { Access } from "../access";
 import { Audit } from "../audit";
 import { District } from "../district";
@@ -119,7 +120,7 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
   Access.requireAction(actor, "fidelity.report");
   const district = await District.load(actor.districtId);
   if (!district) throw notFound("District");
-  const now = new Date();
+  const now = clock.now();
   const { from, to } = windowOf(district, input, now);
   const currentWeek = currentWeekOf(district, now);
   const weeks = weeksBetween(from, to);
