@@ -9,7 +9,7 @@ import { Outbox } from "../outbox";
 import { Student, studentItemType, type StudentRecord } from "../student";
 import { userItem } from "../user";
 import { districtToday, formItemType, isInstructionDay, newForm } from "./form";
-import { inBatches } from "./batches";
+import { mapLimit } from "../concurrency";
 import { caseManagerNotice, teacherReminder } from "./reminder-emails";
 import type { FidelityForm } from "./schema";
 import { addWeeks, isoWeekOf, weekDays } from "./week";
@@ -86,7 +86,7 @@ export async function remindDistrict(districtId: string, now = clock.now()) {
   const week = district && weekToRemind(district, now);
   if (!district || !week) return { week: undefined, teachers: 0, caseManagers: 0 };
   const students = await queryAll(studentItemType, keys.studentsOfDistrict(districtId));
-  const records = (await inBatches(students, 10, (s) => Student.load(s.id))).filter((r) => r !== undefined);
+  const records = (await mapLimit(students, 10, (s) => Student.load(s.id))).filter((r) => r !== undefined);
   const open = await openForms(records, week);
   const byTeacher = groupBy(open, (o) => o.form.staffId);
   const lapses = open.flatMap((o) => {

@@ -1,5 +1,5 @@
 import { VisibleError } from "../error";
-import { districtToday } from "./form";
+import { clock, districtToday } from "../clock";
 import type { DistrictInfo } from "../district/schema";
 import { addWeeks, isoWeekOf } from "./week";
 
@@ -14,7 +14,7 @@ const asWeek = (value: string) => (value.includes("-W") ? value : isoWeekOf(valu
  * `period` instead counts back from this week on the district's calendar (not the reader's or UTC's):
  * `last4`, `last10`, or `school_year` (from the district's first day).
  */
-export function windowOf(district: DistrictInfo, input: { from?: string; to?: string; period?: WindowPeriod } = {}, now = new Date()) {
+export function windowOf(district: DistrictInfo, input: { from?: string; to?: string; period?: WindowPeriod } = {}, now = clock.now()) {
   const { from, to, period } = input;
   const thisWeek = isoWeekOf(districtToday(district, now));
   const last = to ? asWeek(to) : thisWeek;

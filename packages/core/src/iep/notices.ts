@@ -4,7 +4,7 @@ import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { batchGet, deleteItem, itemType, keys, queryAll, type TransactOp } from "../dynamo";
 import { isConditionFailure } from "../error";
-import { inBatches } from "../fidelity/batches";
+import { mapLimit } from "../concurrency";
 import { Outbox } from "../outbox";
 import { Student, studentName, type StudentRecord } from "../student";
 import { userItem } from "../user";
@@ -87,7 +87,7 @@ export async function clearNotice(userId: string, studentId: string, version: nu
 const myIepNotices = verb(v.object({}), async (actor: UserActor) => {
   Access.requireAction(actor, "iep.acknowledge");
   const notices = await queryAll(noticeItemType, keys.iepNoticesOf(actor.userId));
-  const records = await inBatches(notices, 10, (n) => Student.load(n.studentId));
+  const records = await mapLimit(notices, 10, (n) => Student.load(n.studentId));
   const shown = notices.flatMap((notice, i) => {
     const record = records[i];
     const rel = record?.relationships.find((r) => r.userId === actor.userId && (r.kind === "teacher" || r.kind === "case_manager"));

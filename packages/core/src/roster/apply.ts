@@ -3,7 +3,7 @@ import { Audit } from "../audit";
 import { batchPut, keys, transact, type TransactDelete, type TransactPut } from "../dynamo";
 import { conflict, isConditionFailure } from "../error";
 import type { StudentUnit, UserWrite, WritePlan } from "./plan";
-import { mapLimit } from "./util";
+import { mapLimit } from "../concurrency";
 
 /** TransactWriteItems takes at most 100 operations. */
 const maxOperations = 100;

@@ -8,7 +8,7 @@ import type { RosterProblem } from "./problems";
 import type { ImportSummary, JobView } from "./index";
 import { PlanViewSchema, openRosterJobItem, rosterJobFileItem, rosterJobItem, rosterJobPlanItem } from "./job-item";
 import type { PlanView } from "./plan-view";
-import { mapLimit } from "./util";
+import { mapLimit } from "../concurrency";
 import { clock } from "../clock";
 
 /**

@@ -4,7 +4,7 @@ import { derivedId } from "../id";
 import { User, UserInfo } from "../user";
 import type { RosterModel } from "./model";
 import type { Problems } from "./problems";
-import { mapLimit } from "./util";
+import { mapLimit } from "../concurrency";
 
 type Item = Record<string, unknown>;
 
