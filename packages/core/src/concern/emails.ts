@@ -78,7 +78,10 @@ export async function recapEmails(concern: Concern, events: TimelineEvent[], to:
   const users = new Map((await batchGet(userItem, people.map((p) => keys.user(p.id)))).map((u) => [u.id, u]));
   return people.flatMap((p) => {
     const user = users.get(p.id);
-    const reader: Reader = { id: p.id, name: p.name, email: user?.email ?? p.email, role: p.role, lang: user ? User.languageOf(user) : defaultLanguage };
+    const email = user ? user.email : p.email;
+    // Someone the roster gave no email hears nothing until an import gives them one.
+    if (email === undefined) return [];
+    const reader: Reader = { id: p.id, name: p.name, email, role: p.role, lang: user ? User.languageOf(user) : defaultLanguage };
     return queued(concern, { name: p.name, role: p.role }, message(reader, concern, events, timeZone));
   });
 }

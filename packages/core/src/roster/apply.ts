@@ -66,12 +66,8 @@ function groups<T>(items: T[], size: (item: T) => number): T[][] {
 
 const userOperations = (write: UserWrite): Op[] => {
   const userId = String(write.user.id);
-  if (write.isNew) {
-    return [
-      { put: write.user, condition: "attribute_not_exists(pk)" },
-      { put: write.email, condition: "attribute_not_exists(pk)" },
-    ];
-  }
+  const claim: Op[] = write.email ? [{ put: write.email, condition: "attribute_not_exists(pk)" }] : [];
+  if (write.isNew) return [{ put: write.user, condition: "attribute_not_exists(pk)" }, ...claim];
   // The put rewrites the whole user item as read while planning: it must not undo a role or a language
   // changed since (a concurrent change makes the import answer 409 instead of losing it).
   const language = write.user.language;
@@ -83,12 +79,9 @@ const userOperations = (write: UserWrite): Op[] => {
       values: { ":held": write.heldRoles ?? [], ...(language !== undefined && { ":language": language }) },
     },
   ];
-  if (write.previousEmail) {
-    ops.push(
-      { put: write.email, condition: "attribute_not_exists(pk)" },
-      { delete: keys.email(write.previousEmail), condition: "userId = :id", values: { ":id": userId } },
-    );
-  }
+  // A new address (changed, or the first one the roster gives) is claimed; the one it replaces is released.
+  ops.push(...claim);
+  if (write.previousEmail) ops.push({ delete: keys.email(write.previousEmail), condition: "userId = :id", values: { ":id": userId } });
   return ops;
 };
 

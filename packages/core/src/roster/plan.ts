@@ -21,7 +21,8 @@ export type Counts = { created: number; updated: number; unchanged: number };
 
 export interface UserWrite {
   user: Item;
-  email: Item;
+  /** The claim on an address the account did not have (new, changed or first given), put only if free. */
+  email?: Item;
   isNew: boolean;
   /** The roles read before planning: the write is conditional on them (a concurrent role change is a 409). */
   heldRoles?: Role[];
@@ -125,7 +126,8 @@ export function planWrites(actor: UserActor, model: RosterModel, stored: Stored,
     const info: UserInfo = {
       ...current!,
       id,
-      ...(person && { email: person.email, name: person.name, sourcedId: person.sourcedId }),
+      // A roster row without an email keeps the address the account has: no import takes one away.
+      ...(person && { name: person.name, sourcedId: person.sourcedId, ...(person.email !== undefined && { email: person.email }) }),
       districtId,
       roles: change.roles,
       rosterRoles: change.rosterRoles,
@@ -135,8 +137,9 @@ export function planWrites(actor: UserActor, model: RosterModel, stored: Stored,
     const items = User.toItems(info);
     if (count("user", before, items.user) === "unchanged") return;
     if (change.ended.length > 0) plan.rolesEnded.push({ userId: id, name: info.name, roles: change.ended });
-    const previousEmail = current && current.email !== info.email ? current.email : undefined;
-    plan.users.push({ ...items, isNew: !before, heldRoles: current?.roles, previousEmail });
+    const previousEmail = current?.email !== undefined && current.email !== info.email ? current.email : undefined;
+    const newAddress = info.email !== undefined && current?.email !== info.email;
+    plan.users.push({ user: items.user, ...(newAddress && { email: items.email }), isNew: !before, heldRoles: current?.roles, previousEmail });
   };
 
   const listed = new Set<string>();
