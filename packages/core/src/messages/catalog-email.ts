@@ -22,6 +22,11 @@ export const emailTexts = {
   "email.concern.closed": ["The concern is closed.", "La inquietud está cerrada."],
   "email.concern.link": ["Open the concern: {link}", "Abrir la inquietud: {link}"],
 
+  // An IEP amendment, to each team member whose duties it changes (iep/amendment-emails.ts); the changes are `iep.change.*` lines.
+  "email.iep.subject": ["IEP changed for {student}: what changes for you", "Cambió el IEP de {student}: lo que cambia para usted"],
+  "email.iep.intro": ["{student}'s IEP has a new version ({version}), in effect from {from}. What changes for you:", "El IEP de {student} tiene una versión nueva ({version}), vigente desde el {from}. Lo que cambia para usted:"],
+  "email.iep.link": ["Please read it and confirm in Fidelio that you will provide it: {link}", "Léalo y confirme en Fidelio que lo brindará: {link}"],
+
   // Weekly fidelity reminders.
   "email.reminder.teacher.subject": ["Fidelity forms still open: week of {monday}", "Formularios de cumplimiento pendientes: semana del {monday}"],
   "email.reminder.teacher.body": ["Your weekly fidelity forms for the week of {monday} are still open for: {students}.", "Sus formularios semanales de cumplimiento de la semana del {monday} siguen pendientes para: {students}."],
