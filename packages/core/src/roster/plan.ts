@@ -3,7 +3,7 @@ import { roles as allRoles, type UserActor, type Role } from "../actor";
 import type { AuditEvent } from "../audit";
 import { keys } from "../dynamo";
 import { Iep, type IepContent, type IepVersion } from "../iep";
-import { parseStudentPartition, relationshipItem, staleWordKeys, studentItem, studentWordItems } from "../student/items";
+import { parseStudentPartition, relationshipItem, staleWordKeys, studentItem, studentWordItems, type StudentRecord } from "../student/items";
 import { studentName, type Relationship, type RelationshipKind, type StudentInfo } from "../student/schema";
 import { User, type UserInfo } from "../user";
 import type { ImportedIep } from "./fidelio";
@@ -49,6 +49,11 @@ export interface StudentUnit {
   isNew?: true;
   /** Relationships that ended: a teacher no longer in the student's classes, a guardian no longer listed. */
   deletes: Array<{ pk: string; sk: string }>;
+  /**
+   * A new version that amends an earlier one: the student as the import leaves it, for the notices to
+   * the team members whose duties change (iep/notices.ts), written in this unit's transaction (apply.ts).
+   */
+  amendment?: { record: StudentRecord; replaced: IepVersion; next: IepVersion };
   audit: AuditEvent;
 }
 
@@ -268,6 +273,11 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
     }
   }
   if (relationshipsChanged) changed.push("relationships");
+  // An amendment reaches whoever must carry it out, as one made in Fidelio does. A student's first
+  // version is no amendment: the team starts from it (a district's first import tells no one of every IEP).
+  if (newVersion && latest && record) {
+    unit.amendment = { record: { student: info, relationships, ieps: [...record.ieps, newVersion], acknowledgments: record.acknowledgments }, replaced: latest, next: newVersion };
+  }
   if (newVersion) changed.push(`iep:v${newVersion.version}`);
   else if (rowsChanged) changed.push("iep-rows");
   if (changed.length === 0) return;
