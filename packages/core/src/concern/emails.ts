@@ -8,6 +8,7 @@ import { Outbox } from "../outbox";
 import { User, userItem } from "../user";
 import { defaultLanguage, type Language } from "../user/schema";
 import { describeEvent } from "./describe";
+import { concernLabel } from "./naming";
 import type { Concern, Person } from "./schema";
 import type { TimelineEvent } from "./timeline";
 
@@ -42,7 +43,9 @@ function message(reader: Reader, concern: Concern, events: TimelineEvent[], time
           : reader.role === "staff" && due && concern.status === "open" && concern.assignee?.id === reader.id
             ? say(lang, "email.concern.yourDeadline", { due })
             : undefined;
-  const body = [...lines, ...(ask ? [ask] : []), say(lang, "email.concern.link", { link: concernLink(concern.id) })];
+  // First, which concern this is: its reference and subject tell it from others about the same child.
+  const about = say(lang, "email.concern.about", { label: concernLabel(concern), student: concern.studentName });
+  const body = [about, ...lines, ...(ask ? [ask] : []), say(lang, "email.concern.link", { link: concernLink(concern.id) })];
   return { to: reader.email, subject: say(lang, "email.concern.subject", { student: concern.studentName }), text: body.join("\n"), html: htmlBody(lang, body) };
 }
 

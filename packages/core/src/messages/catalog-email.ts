@@ -15,6 +15,7 @@ export const emailTexts = {
 
   // A concern's recap: the timeline's new events, what the reader is asked to do, the link.
   "email.concern.subject": ["Concern about {student}", "Inquietud sobre {student}"],
+  "email.concern.about": ["Concern {label}, about {student}", "Inquietud {label}, sobre {student}"],
   "email.concern.words": ["In their words: {text}", "En sus palabras: {text}"],
   "email.concern.askConfirm": ["The school says it is fixed. Please confirm or dispute it by {due}.", "La escuela dice que está solucionado. Por favor, confírmelo o dispútelo antes del {due}."],
   "email.concern.askAnswer": ["The school asked you a question. Please answer it by {due}.", "La escuela le hizo una pregunta. Por favor, contéstela antes del {due}."],

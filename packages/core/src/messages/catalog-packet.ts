@@ -10,6 +10,7 @@ export const packetTexts = {
   "packet.page": ["Page {page} of {pages}", "Página {page} de {pages}"],
   "packet.concern": ["The concern", "La inquietud"],
   "packet.reference": ["Reference", "Referencia"],
+  "packet.subject": ["Subject", "Asunto"],
   "packet.link": ["Online", "En línea"],
   "packet.student": ["Student", "Estudiante"],
   "packet.school": ["School", "Escuela"],
