@@ -3,6 +3,7 @@ import { batchGet, keys } from "../dynamo";
 import type { Message } from "../email";
 import { htmlBody, localeOf } from "../email/body";
 import { appLink } from "../email/link";
+import { formatInstant, fullInstant } from "../words/time";
 import { notesOf, say, sayCoded } from "../messages";
 import { Outbox } from "../outbox";
 import { User, userItem } from "../user";
@@ -26,7 +27,8 @@ interface Reader {
 /** One recap in the reader's language: what happened, what they are asked to do and by when, the link. */
 function message(reader: Reader, concern: Concern, events: TimelineEvent[], timeZone: string): Message {
   const { lang } = reader;
-  const date = (iso: string) => new Date(iso).toLocaleString(localeOf(lang), { timeZone, dateStyle: "full", timeStyle: "short" });
+  // On the district's clock, the zone named in the reader's words (words/time.ts), as on the web.
+  const date = (iso: string) => formatInstant(localeOf(lang), iso, timeZone, fullInstant);
   const lines = events.flatMap((e) => [
     describeEvent(lang, e, date),
     ...(e.text ? [say(lang, "email.concern.words", { text: e.text })] : []),

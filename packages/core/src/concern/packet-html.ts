@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { AuditEntry } from "../audit";
 import { escapeHtml, localeOf } from "../email/body";
 import { appLink } from "../email/link";
+import { zoneName } from "../words/time";
 import type { AccommodationAnswer, FidelityForm, ServiceAnswer } from "../fidelity/schema";
 import { weekStart } from "../fidelity/week";
 import { notesOf, say, sayCoded, sayStored, type MessageCode } from "../messages";
@@ -142,7 +143,7 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
 <body><main>
 <h1>${s("packet.title")}</h1>
 <p id="concern-label"><strong>${e(concernLabel(c))}</strong> · ${e(c.studentName)}</p>
-<p class="muted">${s("packet.printedFor", { name: d.printedFor, when: whenText(d.printedAt), zone: d.timeZone })}</p>
+<p class="muted">${s("packet.printedFor", { name: d.printedFor, when: whenText(d.printedAt), zone: zoneName(locale, d.timeZone, d.printedAt) })}</p>
 <h2>${s("packet.concern")}</h2><dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl>
 <h2>${s("packet.ieps")}</h2>
 <table><thead><tr><th>${s("packet.iepVersion")}</th><th>${s("packet.inEffectOn")}</th><th>${s("packet.supportsNamed")}</th></tr></thead><tbody>${ieps}</tbody></table>
