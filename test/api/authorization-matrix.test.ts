@@ -185,6 +185,11 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(403, 403), admin: [400, 400] },
   },
   {
+    name: "GET /api/admin/roster/without-email",
+    request: (who) => call("/api/admin/roster/without-email", { token: tokens[who] }),
+    expect: { ...all(403, 403), admin: [200, 200] },
+  },
+  {
     name: "POST /api/admin/roster/jobs/:id/confirm (no such job)",
     request: (who) => call("/api/admin/roster/jobs/rjb_0000000000000000000000000z/confirm", { method: "POST", token: tokens[who], body: {} }),
     expect: { ...all(403, 403), admin: [404, 404] },

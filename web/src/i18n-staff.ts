@@ -110,7 +110,15 @@ export const staffStrings = {
   ],
   rosterPlanPersonRoles: ["roles ending: {roles}", "funciones que terminan: {roles}"],
   rosterPlanPersonLinks: ["no longer reaches: {students}", "deja de tener acceso a: {students}"],
-  rosterWarningsCaption: ["Warnings: these rows or links are skipped, the rest is imported", "Advertencias: se omiten estas filas o vínculos, el resto se importa"],
+  rosterWarningsCaption: [
+    "Warnings: each row or link named is skipped, or imported as it says; the rest is imported",
+    "Advertencias: cada fila o vínculo indicado se omite, o se importa como se indica; el resto se importa",
+  ],
+  rosterNoEmailTitle: ["Unable to sign in until an email arrives", "No pueden iniciar sesión hasta que llegue un correo"],
+  rosterNoEmailIntro: [
+    "The roster gives these people no email. They are imported with their students, but cannot sign in or receive email until an import gives them an address.",
+    "Las listas no dan un correo para estas personas. Se importan con sus estudiantes, pero no pueden iniciar sesión ni recibir correos hasta que una importación les dé una dirección.",
+  ],
   rosterTypeCount: [
     "This import ends {count} roles, more than a tenth of the district's. To confirm, type {count}:",
     "Esta importación termina {count} funciones, más de una décima parte de las del distrito. Para confirmar, escriba {count}:",

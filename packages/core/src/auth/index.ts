@@ -103,7 +103,7 @@ export namespace Auth {
     const session = sessionFound && fromItem(sessionItem, sessionFound);
     const user = userFound && fromItem(userItem, userFound);
     if (!session || session.userId !== userId || session.expiresAt <= clock.ms()) return undefined;
-    if (!user || user.roles.length === 0) return undefined;
+    if (!user || user.roles.length === 0 || !User.canSignIn(user)) return undefined;
     return User.toActor(user);
   }
 

@@ -3,13 +3,13 @@ import { District, type DistrictInfo } from "../district";
 import { batchGet, keys, queryAll } from "../dynamo";
 import { newId } from "../id";
 import { Student, type StudentRecord } from "../student";
-import { User, userItem, type UserInfo } from "../user";
+import { User, userItem, type SignInUser, type UserInfo } from "../user";
 import type { Concern, NoteCode, Person } from "./schema";
 import type { EventNote } from "./timeline";
 import { nextLevel, topLevel, type EscalationLevel } from "./lifecycle";
 import { sourceMapItem } from "./items";
 
-const person = (user: UserInfo): Person => ({ id: user.id, name: user.name, email: user.email });
+const person = (user: UserInfo): Person => ({ id: user.id, name: user.name, ...(user.email !== undefined && { email: user.email }) });
 
 export async function loadStudentAndDistrict(studentId: string) {
   const record = await Student.load(studentId);
@@ -68,7 +68,7 @@ export async function assignmentAt(level: EscalationLevel, concern: Pick<Concern
   const existing = await User.byEmail(email);
   if (existing) return { level, assignee: person(existing), creates: [] };
   // A new address becomes an advocate account in the district; the hand-off email is its invitation.
-  const user: UserInfo = { id: newId("usr"), email: User.normalizeEmail(email), name: email, districtId: district.id, roles: ["advocate"], schoolIds: [] };
+  const user: SignInUser = { id: newId("usr"), email: User.normalizeEmail(email), name: email, districtId: district.id, roles: ["advocate"], schoolIds: [] };
   const items = User.toItems(user);
   return {
     level,

@@ -70,7 +70,8 @@ export const ListConcerns = v.object({
 export interface Person {
   id: string;
   name: string;
-  email: string;
+  /** Absent for someone the roster gave no email: they get no email until it does. */
+  email?: string;
 }
 
 export interface ConcernItem {

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { transact, keys } from "../dynamo";
 import { isConditionFailure, VisibleError } from "../error";
 import { newId } from "../id";
-import { User, type UserInfo } from "../user";
+import { User, type SignInUser, type UserInfo } from "../user";
 import { Email } from "../user/schema";
 import { defaultDeadlines, DistrictSettings, type DistrictInfo } from "./schema";
 import { clock } from "../clock";
@@ -30,7 +30,7 @@ export const starterSettings = (year = clock.now().getUTCFullYear()): DistrictSe
 export async function bootstrapDistrict(input: DistrictBootstrap): Promise<{ district: DistrictInfo; admin: UserInfo }> {
   const { name, settings, admin } = v.parse(DistrictBootstrap, input);
   const district: DistrictInfo = { id: newId("dis"), name, ...settings, version: 1, updatedAt: clock.iso() };
-  const user: UserInfo = { id: newId("usr"), email: User.normalizeEmail(admin.email), name: admin.name, districtId: district.id, roles: ["district_admin"], schoolIds: [] };
+  const user: SignInUser = { id: newId("usr"), email: User.normalizeEmail(admin.email), name: admin.name, districtId: district.id, roles: ["district_admin"], schoolIds: [] };
   const items = User.toItems(user);
   try {
     await transact([

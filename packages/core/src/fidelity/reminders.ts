@@ -7,7 +7,7 @@ import { batchGet, keys, queryAll, transact } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { Outbox } from "../outbox";
 import { Student, studentItemType, type StudentRecord } from "../student";
-import { userItem } from "../user";
+import { User, userItem } from "../user";
 import { districtToday, formItemType, isInstructionDay, newForm } from "./form";
 import { mapLimit } from "../concurrency";
 import { caseManagerNotice, teacherReminder } from "./reminder-emails";
@@ -99,13 +99,14 @@ export async function remindDistrict(districtId: string, now = clock.now()) {
   let caseManagers = 0;
   for (const [userId, forms] of byTeacher) {
     const user = users.get(userId);
-    if (!user) continue;
+    // Someone the roster gave no email cannot be written to: their forms stay listed for their case manager.
+    if (!user || !User.canSignIn(user)) continue;
     const message = teacherReminder(user, week, forms.map((f) => f.form.studentName));
     teachers += await sendOnce(districtId, week, "TEACHER", userId, message, forms.map((f) => f.form.studentId));
   }
   for (const [userId, list] of byCaseManager) {
     const user = users.get(userId);
-    if (!user) continue;
+    if (!user || !User.canSignIn(user)) continue;
     const message = caseManagerNotice(user, week, list.map((l) => ({ staffName: l.form.staffName, studentName: l.form.studentName })));
     caseManagers += await sendOnce(districtId, week, "CM", userId, message, list.map((l) => l.form.studentId));
   }

@@ -7,7 +7,7 @@ import { isConditionFailure } from "../error";
 import { mapLimit } from "../concurrency";
 import { Outbox } from "../outbox";
 import { Student, studentName, type StudentRecord } from "../student";
-import { userItem } from "../user";
+import { User, userItem } from "../user";
 import { verb } from "../verb";
 import { amendmentNotice } from "./amendment-emails";
 import { affectedMembers, dutyChanges, type DutyChange } from "./duties";
@@ -64,7 +64,8 @@ export async function amendmentNotices(record: StudentRecord, replaced: IepVersi
     const user = users.get(member.userId);
     return [
       { put: { ...keys.iepNotice(member.userId, record.student.id), type: "iep-notice", ...notice } },
-      ...(user ? [Outbox.email(amendmentNotice(user, notice))] : []),
+      // The notice shows on their home either way; the email needs an address (the roster may not have given one yet).
+      ...(user && User.canSignIn(user) ? [Outbox.email(amendmentNotice(user, notice))] : []),
     ];
   });
   return { ops, notified: affected.map((m) => ({ userId: m.userId, name: m.name, role: m.role })) };

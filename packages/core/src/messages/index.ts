@@ -3,6 +3,7 @@ import { actionTexts, reasonTexts, roleTexts, systemTexts } from "./catalog-audi
 import { eventTexts, legacyNotes, levelTexts, noteTexts, statusTexts } from "./catalog-concern";
 import { emailTexts } from "./catalog-email";
 import { answerTexts, packetTexts } from "./catalog-packet";
+import { iepTexts } from "./catalog-iep";
 import type { Pair } from "./pair";
 import type { NoteCode } from "../concern/schema";
 
@@ -10,7 +11,7 @@ export type { Pair };
 
 /**
  * The one English/Spanish catalog: every word Fidelio stores as a code (roles, audit actions and
- * reasons, concern levels, statuses, timeline events and notes, fidelity answers) and every email
+ * reasons, concern levels, statuses, timeline events and notes, fidelity answers, IEP duty changes) and every email
  * and packet text. Emails, the evidence packet and the web all render from it. Pure TypeScript, no
  * AWS imports: the web bundles it. Each section is typed by the list that declares its codes (roles,
  * auditActions, eventTypes, noteCodes...), so a code added there does not compile until it is worded
@@ -26,6 +27,7 @@ export const catalog = {
   ...eventTexts,
   ...noteTexts,
   ...answerTexts,
+  ...iepTexts,
   ...emailTexts,
   ...packetTexts,
 } satisfies Record<string, Pair>;
