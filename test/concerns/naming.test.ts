@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../support/api";
 import { emailsTo, type StoredEmail } from "../support/mail";

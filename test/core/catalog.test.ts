@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { roles, systemReasons } from "@fidelio/core/actor";
 import { auditActions } from "@fidelio/core/audit/actions";
-import { auditReasons } from "@fidelio/core/audit/reasons";
+import { personReasons } from "@fidelio/core/audit/reasons";
 import { eventTypes, levels, noteCodes, outcomes, statuses } from "@fidelio/core/concern/schema";
 import { accommodationStatuses, formStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
 import { catalog, notesOf, say, sayCoded } from "@fidelio/core/messages";
@@ -17,7 +17,7 @@ import { dutyChangeKinds } from "@fidelio/core/iep/duty-kinds";
 const emitted: Record<string, readonly string[]> = {
   role: roles,
   action: auditActions,
-  reason: auditReasons,
+  reason: [...new Set([...personReasons, ...systemReasons])],
   system: systemReasons,
   level: levels,
   levelName: levels,

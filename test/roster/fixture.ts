@@ -24,7 +24,7 @@ export async function newAccount(districtId: string, email: string, roles: Role[
   return User.toActor(user);
 }
 
-const csv = (rows: string[]) => rows.join("\n") + "\n";
+const csv = (rows: string[]) => `${rows.join("\n")}\n`;
 
 /**
  * A small roster: two schools, two grade-3 students (one guardian linked from the student, one from

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { strToU8 } from "fflate";
 import type { UserActor } from "@fidelio/core/actor";
 import { Audit } from "@fidelio/core/audit";
 import { keys, queryAll } from "@fidelio/core/dynamo";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { UserActor } from "@fidelio/core/actor";
 import { VisibleError } from "@fidelio/core/error";
-import { Roster, type RosterProblem } from "@fidelio/core/roster";
+import type { RosterProblem } from "@fidelio/core/roster";
 import { RosterRunner } from "@fidelio/core/roster/runner";
 import { newDistrict, rosterCsv, toFiles } from "./fixture";
 

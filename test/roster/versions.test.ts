@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { strToU8, zipSync } from "fflate";
 import type { UserActor } from "@fidelio/core/actor";
 import { VisibleError } from "@fidelio/core/error";
-import { Roster, type RosterProblem } from "@fidelio/core/roster";
+import type { RosterProblem } from "@fidelio/core/roster";
 import { RosterRunner } from "@fidelio/core/roster/runner";
 import { User } from "@fidelio/core/user";
 import { districtShape, newDistrict, rosterCsv, rosterCsv12, toFiles } from "./fixture";

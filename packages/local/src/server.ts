@@ -11,7 +11,7 @@ import { closeAfterEarlyAnswer } from "./early-answer";
 import { guardHost, servedHosts } from "./host-guard";
 import { answerUnparsableRequests, maxHeaderBytes, refuseLongUrls } from "./request-limits";
 import { staticDelivery } from "./static-assets";
-import { contentSecurityPolicy } from "../../../infra/web-policy";
+import { contentSecurityPolicy } from "@fidelio/infra/web-policy";
 
 export const webDist = resolve(import.meta.dirname, "../../../web/dist");
 

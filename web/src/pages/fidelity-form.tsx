@@ -12,7 +12,7 @@ import { AccommodationAnswers, ServiceSessions } from "../components/form-items"
 import { SaveStatus } from "../components/save-status";
 import { acknowledgeIep, loadForm, loadForms, saveForm, submitForm, type FormDetail, type FormSummary, type SubmitBlocker } from "../fidelity/data";
 import { SubmitBlockers } from "../components/submit-blockers";
-import type { FidelityForm } from "@fidelio/core/fidelity/schema";
+import type { FidelityForm as FidelityFormRecord } from "@fidelio/core/fidelity/schema";
 import { createAutosave } from "../fidelity/autosave";
 import { describeChanges, draftOf, needsNote, payloadOf, prefillFrom, type FormDraft } from "../fidelity/form-draft";
 import { weekStart } from "@fidelio/core/fidelity/week";
@@ -36,7 +36,7 @@ function FormView(props: { form: FormDetail }) {
   const session = useSession();
   const heading = () => t("formTitle", { name: props.form.studentName, date: formatDate(weekStart(props.form.week)) });
   usePageTitle(heading);
-  const [current, setCurrent] = createSignal<FidelityForm>(props.form);
+  const [current, setCurrent] = createSignal<FidelityFormRecord>(props.form);
   // What the server last said still blocks submitting: every answer is saved anyway, complete or not.
   const [blockers, setBlockers] = createSignal<SubmitBlocker[]>(props.form.blockers ?? []);
   const [draft, setDraft] = createStore<FormDraft>(draftOf(props.form));
@@ -56,7 +56,7 @@ function FormView(props: { form: FormDetail }) {
   const settled = () => autosave.state() !== "pending" && autosave.state() !== "saving";
   const editable = () => acknowledged() && !submitted();
 
-  const accept = (fresh: FidelityForm & { blockers?: SubmitBlocker[] }) => {
+  const accept = (fresh: FidelityFormRecord & { blockers?: SubmitBlocker[] }) => {
     setCurrent(fresh);
     if (fresh.blockers) setBlockers(fresh.blockers);
     setVersion(fresh.version);

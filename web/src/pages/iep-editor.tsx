@@ -1,6 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Index, Show, type JSX } from "solid-js";
-import { createStore, type SetStoreFunction } from "solid-js/store";
+import { createStore } from "solid-js/store";
 import * as v from "valibot";
 import { IepUpdate } from "@fidelio/core/iep/schema";
 import { problemsOf } from "@fidelio/core/problem";

@@ -69,7 +69,7 @@ const throughLinks = (source: { pk: string }) => async (cursor: string | undefin
  */
 export async function listConcerns(actor: UserActor, filter: Filter) {
   Access.requireAction(actor, "concern.read");
-  let read;
+  let read: Parameters<typeof filteredPage<Concern>>[0];
   const reference = filter.q ? parseReference(filter.q) : undefined;
   const keep = reference ? (c: Concern) => matches({ ...filter, q: undefined })(c) && c.reference === reference : matches(filter);
   if (Access.seesDistrictConcerns(actor)) {

@@ -3,7 +3,7 @@ import { District } from "../district";
 import { fromItem, keys, updateItem } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { workflowEngine } from "../workflow/engine";
-import type { Answer, ApplyOutcomeInput, Position, PrepareLevelInput, RecordFailureInput, WaitForAnswerInput, Waiting } from "../workflow/schema";
+import type { ApplyOutcomeInput, Position, PrepareLevelInput, RecordFailureInput, WaitForAnswerInput, Waiting } from "../workflow/schema";
 import type { WorkflowSteps } from "../workflow/steps";
 import { assignmentAt, districtAdmins, loadStudentAndDistrict } from "./people";
 import { statusTable } from "./lifecycle";

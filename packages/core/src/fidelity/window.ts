@@ -34,4 +34,4 @@ const cell = (value: unknown) => {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
-export const toCsv = (header: string[], rows: unknown[][]) => [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+export const toCsv = (header: string[], rows: unknown[][]) => `${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;

@@ -175,6 +175,7 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
 }
 
 /** Line breaks, tabs and other control characters: no name has them, and one could reach an email header. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this expression's purpose.
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** A name with a control character: the row is skipped with a warning naming its line and field. */

@@ -9,7 +9,7 @@ import type { WaitSpec } from "@fidelio/core/workflow";
 import { provideWorkflowEngine, providedWorkflowEngine } from "@fidelio/core/workflow/engine";
 import { demoDomain } from "./catalog";
 import { demoDistrictId, demoSettings } from "./seed";
-import { clock, districtToday } from "@fidelio/core/clock";
+import { districtToday } from "@fidelio/core/clock";
 
 const actorOf = async (who: string) => {
   const user = await User.byEmail(`${who}@${demoDomain}`);

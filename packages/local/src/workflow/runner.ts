@@ -7,7 +7,7 @@ import { handler as applyOutcome } from "@fidelio/functions/workflow/apply-outco
 import { handler as prepareLevel } from "@fidelio/functions/workflow/prepare-level";
 import { handler as recordFailure } from "@fidelio/functions/workflow/record-failure";
 import { handler as waitForAnswer } from "@fidelio/functions/workflow/wait-for-answer";
-import { workflowTasks } from "../../../../infra/workflow";
+import { workflowTasks } from "@fidelio/infra/workflow";
 import { CallbackWaits, taskTokenPlaceholder, type RunGuard } from "./callback-waits";
 import { libraryTimeoutSeconds, runnableDefinition, synthesizedDefinition } from "./definition";
 import { dynamoTaskTokenStore, type TaskTokenStore } from "./token-store";
