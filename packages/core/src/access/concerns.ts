@@ -1,5 +1,6 @@
 import { hasRole, type Role, type UserActor } from "../actor";
 import type { AuditReason } from "../audit/reasons";
+import { levels } from "../concern/lifecycle";
 import type { StudentRecord } from "../student/items";
 import type { RelationshipKind } from "../student/schema";
 import { relationshipGrant } from "./relationships";
@@ -38,7 +39,8 @@ const linked = (kind: RelationshipKind) => ({ by: kind, roles: [relationshipGran
 const concernSight: readonly Way[] = [
   { ...linked("guardian"), packet: true },
   { by: "district", roles: ["director"], reason: "director", packet: true },
-  { by: "assignment", roles: ["teacher", "case_manager", "director", "advocate"], reason: "assigned_concern", packet: true },
+  // Each level of the ladder is held by the role of its name.
+  { by: "assignment", roles: levels, reason: "assigned_concern", packet: true },
   { ...linked("case_manager"), packet: false },
 ];
 
