@@ -10,3 +10,6 @@ export { FormItems } from "./entities/forms";
 export { IepNoticeItems } from "./entities/iep-notices";
 export { OutboxItems } from "./entities/outbox";
 export { RateCounterItems } from "./entities/rate-counters";
+export { RosterJobItems } from "./entities/roster-jobs";
+export { TaskTokenItems } from "./entities/task-tokens";
+export { rawPartitionQuery } from "./raw";

@@ -36,7 +36,7 @@ export namespace UserItems {
    * Rewrites a whole user item as it was read: refused unless the item still exists with the roles
    * `heldRoles` and the language `language` (none stored when undefined).
    */
-  export const replaceUnchanged = (item: Item, heldRoles: string[], language: string | undefined): TransactPut => ({
+  export const replaceUnchanged = (item: Item, heldRoles: string[], language: unknown): TransactPut => ({
     put: item,
     condition: `attribute_exists(pk) AND #roles = :held AND ${language === undefined ? "attribute_not_exists(#language)" : "#language = :language"}`,
     names: { "#roles": "roles", "#language": "language" },
