@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { transact, keys } from "../dynamo";
+import { transact, keys, putNew } from "../dynamo";
 import { isConditionFailure, VisibleError } from "../error";
 import { newId } from "../id";
 import { User, type SignInUser, type UserInfo } from "../user";
@@ -34,9 +34,9 @@ export async function bootstrapDistrict(input: DistrictBootstrap): Promise<{ dis
   const items = User.toItems(user);
   try {
     await transact([
-      { put: { ...keys.district(district.id), type: "district", ...district }, condition: "attribute_not_exists(pk)" },
-      { put: items.user, condition: "attribute_not_exists(pk)" },
-      { put: items.email, condition: "attribute_not_exists(pk)" },
+      putNew({ ...keys.district(district.id), type: "district", ...district }),
+      putNew(items.user),
+      putNew(items.email),
     ]);
   } catch (error) {
     if (isConditionFailure(error)) throw new VisibleError(409, "conflict", `${user.email} already has a Fidelio account; nothing was written`);

@@ -5,7 +5,7 @@ import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { District } from "../district";
-import { batchGet, getItem, keys, putItem, queryAll, transact } from "../dynamo";
+import { batchGet, FormItems, getItem, keys, putNew, putNewItem, queryAll, transact } from "../dynamo";
 import { isConditionFailure, notFound, VisibleError } from "../error";
 import { relationshipItemType, Student } from "../student";
 import { verb } from "../verb";
@@ -23,7 +23,7 @@ export const futureWeek = () => new VisibleError(422, "future_week", "This week 
 async function createMissing(forms: FidelityForm[]) {
   await Promise.all(
     forms.map((form) =>
-      putItem(formItem(form), "attribute_not_exists(pk)").catch((error) => {
+      putNewItem(formItem(form)).catch((error) => {
         if (!isConditionFailure(error)) throw error;
       }),
     ),
@@ -34,7 +34,7 @@ async function createMissing(forms: FidelityForm[]) {
 async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
   const written = await Promise.all(
     forms.map((form) =>
-      putItem(formItem(form), "#v = :zero AND #s = :untouched", { "#v": "version", "#s": "status" }, { ":zero": 0, ":untouched": "not_started" }).then(
+      FormItems.replaceUntouched(formItem(form)).then(
         () => form.id,
         (error) => {
           if (!isConditionFailure(error)) throw error;
@@ -70,8 +70,8 @@ async function followAmendment(actor: UserActor, pairs: Array<{ stored: Fidelity
       };
       try {
         await transact([
-          { put: formItem(next), condition: "#v = :v AND #s = :draft", names: { "#v": "version", "#s": "status" }, values: { ":v": stored.version, ":draft": "draft" } },
-          { put: Audit.itemFor(actor, { studentId: next.studentId, action: "fidelity.form-amend", record: `fidelity-form:${next.week}:iep:v${next.iepVersion}`, reason }), condition: "attribute_not_exists(pk)" },
+          FormItems.replaceDraft(formItem(next), stored.version),
+          putNew(Audit.itemFor(actor, { studentId: next.studentId, action: "fidelity.form-amend", record: `fidelity-form:${next.week}:iep:v${next.iepVersion}`, reason })),
         ]);
         return next;
       } catch (error) {

@@ -3,7 +3,7 @@ import { Audit } from "../audit";
 import { zonedInstant } from "../calendar";
 import { defaultTimeZone, District, type DistrictInfo } from "../district";
 import type { Message } from "../email";
-import { batchGet, keys, queryAll, transact } from "../dynamo";
+import { batchGet, keys, putNew, queryAll, transact } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { Outbox } from "../outbox";
 import { Student, studentItemType, type StudentRecord } from "../student";
@@ -66,12 +66,11 @@ async function sendOnce(districtId: string, week: string, to: "TEACHER" | "CM", 
   const ttl = Math.ceil(clock.ms() / 1000) + KEEP_MARKER_DAYS * 86_400;
   try {
     await transact([
-      { put: { ...keys.reminderSent(districtId, week, to, userId), type: "reminder-sent", at: clock.iso(), ttl }, condition: "attribute_not_exists(pk)" },
+      putNew({ ...keys.reminderSent(districtId, week, to, userId), type: "reminder-sent", at: clock.iso(), ttl }),
       Outbox.email(message),
-      ...[...new Set(studentIds)].slice(0, 90).map((studentId) => ({
-        put: Audit.itemFor(system, { studentId, action: "fidelity.reminder", record: `fidelity-form:${week}`, reason: "schedule" }),
-        condition: "attribute_not_exists(pk)",
-      })),
+      ...[...new Set(studentIds)].slice(0, 90).map((studentId) =>
+        putNew(Audit.itemFor(system, { studentId, action: "fidelity.reminder", record: `fidelity-form:${week}`, reason: "schedule" })),
+      ),
     ]);
     return 1;
   } catch (error) {

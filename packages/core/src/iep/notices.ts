@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { batchGet, deleteItem, itemType, keys, queryAll, type TransactOp } from "../dynamo";
+import { batchGet, IepNoticeItems, itemType, keys, queryAll, type TransactOp } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { mapLimit } from "../concurrency";
 import { Outbox } from "../outbox";
@@ -74,7 +74,7 @@ export async function amendmentNotices(record: StudentRecord, replaced: IepVersi
 /** Once a member acknowledges `version`, a notice of that version or an earlier one goes (a later one stays). */
 export async function clearNotice(userId: string, studentId: string, version: number) {
   try {
-    await deleteItem(keys.iepNotice(userId, studentId), { condition: "#v <= :v", names: { "#v": "version" }, values: { ":v": version } });
+    await IepNoticeItems.deleteUpTo(userId, studentId, version);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }

@@ -1,6 +1,6 @@
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { batchPut, keys, transact, type TransactOp } from "../dynamo";
+import { batchPut, putNew, transact, UserItems, type TransactOp } from "../dynamo";
 import { conflict, isConditionFailure } from "../error";
 import { amendmentNotices } from "../iep/notices";
 import type { StudentUnit, UserWrite, WritePlan } from "./plan";
@@ -77,22 +77,14 @@ function groups<T>(items: T[], size: (item: T) => number): T[][] {
 
 const userOperations = (write: UserWrite): Op[] => {
   const userId = String(write.user.id);
-  const claim: Op[] = write.email ? [{ put: write.email, condition: "attribute_not_exists(pk)" }] : [];
-  if (write.isNew) return [{ put: write.user, condition: "attribute_not_exists(pk)" }, ...claim];
+  const claim: Op[] = write.email ? [putNew(write.email)] : [];
+  if (write.isNew) return [putNew(write.user), ...claim];
   // The put rewrites the whole user item as read while planning: it must not undo a role or a language
   // changed since (a concurrent change makes the import answer 409 instead of losing it).
-  const language = write.user.language;
-  const ops: Op[] = [
-    {
-      put: write.user,
-      condition: `attribute_exists(pk) AND #roles = :held AND ${language === undefined ? "attribute_not_exists(#language)" : "#language = :language"}`,
-      names: { "#roles": "roles", "#language": "language" },
-      values: { ":held": write.heldRoles ?? [], ...(language !== undefined && { ":language": language }) },
-    },
-  ];
+  const ops: Op[] = [UserItems.replaceUnchanged(write.user, write.heldRoles ?? [], write.user.language)];
   // A new address (changed, or the first one the roster gives) is claimed; the one it replaces is released.
   ops.push(...claim);
-  if (write.previousEmail) ops.push({ delete: keys.email(write.previousEmail), condition: "userId = :id", values: { ":id": userId } });
+  if (write.previousEmail) ops.push(UserItems.releaseEmail(write.previousEmail, userId));
   return ops;
 };
 
@@ -120,8 +112,8 @@ const iepOperations = (unit: UnitToWrite): Op[] =>
   !unit.iep
     ? []
     : createsStudent(unit)
-      ? [{ put: unit.iep, condition: "attribute_not_exists(pk)" }]
-      : [{ put: unit.iepClaim!, condition: "attribute_not_exists(pk)" }, { put: unit.iep, condition: "attribute_not_exists(pk)" }];
+      ? [putNew(unit.iep)]
+      : [putNew(unit.iepClaim!), putNew(unit.iep)];
 
 const opsOf = (unit: UnitToWrite) => unit.puts.length + unit.deletes.length + iepOperations(unit).length + (unit.notices?.length ?? 0) + 1;
 
@@ -129,8 +121,8 @@ const opsOf = (unit: UnitToWrite) => unit.puts.length + unit.deletes.length + ie
 function studentOperations(unit: UnitToWrite, ctx: ApplyContext): Op[] {
   const audit = Audit.itemFor(ctx.actor, unit.audit, ctx.auditKey(unit.studentId));
   const [student, ...rest] = unit.puts;
-  const records: Op[] = student ? [createsStudent(unit) ? { put: student, condition: "attribute_not_exists(pk)" } : { put: student }, ...rest.map((put): Op => ({ put }))] : [];
-  return [...records, ...unit.deletes.map((key): Op => ({ delete: key })), ...iepOperations(unit), ...(unit.notices ?? []), { put: audit, condition: "attribute_not_exists(pk)" }];
+  const records: Op[] = student ? [createsStudent(unit) ? putNew(student) : { put: student }, ...rest.map((put): Op => ({ put }))] : [];
+  return [...records, ...unit.deletes.map((key): Op => ({ delete: key })), ...iepOperations(unit), ...(unit.notices ?? []), putNew(audit)];
 }
 
 /**

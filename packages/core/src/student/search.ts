@@ -34,7 +34,7 @@ export const StudentQuery = v.object({
 /**
  * Directors and admins page through the district (and may search it); everyone else sees the
  * students they are linked to. A name search is a Query on the district's name words (one item per
- * word of a student's first and last names: begins_with the first word typed), the students read by
+ * word of a student's first and last names: a prefix match on the first word typed), the students read by
  * BatchGet; further words typed, school and grade keep what matches from a few bounded pages, so no
  * request reads more than 4 x 50 index items. Without a name, the name-ordered index pages the district.
  */

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { Role, type UserActor } from "../actor";
-import { fromItem as parseItem, getItem, itemType, keys, updateItem, type Item } from "../dynamo";
+import { fromItem as parseItem, getItem, itemType, keys, UserItems, type Item } from "../dynamo";
 import { isConditionFailure, notFound } from "../error";
 import { verb } from "../verb";
 import { Email, EmailUndeliverable, Language, LanguageInput, defaultLanguage } from "./schema";
@@ -83,11 +83,7 @@ export namespace User {
    */
   export const setLanguage = verb(LanguageInput, async (actor, { language }) => {
     try {
-      const item = await updateItem(keys.user(actor.userId), "SET #language = :language", {
-        condition: "attribute_exists(pk)",
-        names: { "#language": "language" },
-        values: { ":language": language },
-      });
+      const item = await UserItems.setLanguage(actor.userId, language);
       const user = fromItem(item);
       // Whoever acts signed in with an email, and no import removes one.
       return toActor({ ...user, email: user.email ?? actor.email });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { BatchGetItemCommand, GetItemCommand, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { BatchGetItemCommand, GetItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { Concern } from "@fidelio/core/concern";
-import { batchPut, dynamo, keys, tableName, toItem } from "@fidelio/core/dynamo";
+import { batchPut, dynamo, keys, rawPartitionQuery, tableName, toItem } from "@fidelio/core/dynamo";
 import { newId } from "@fidelio/core/id";
 import { User } from "@fidelio/core/user";
 import { provideWorkflowEngine } from "@fidelio/core/workflow/engine";
@@ -70,7 +70,7 @@ export async function benchConcerns(appUrl: string, tokens: { parent: string; te
   const raw = {
     GetItemCommand: () => dynamo().send(new GetItemCommand({ TableName: tableName(), Key: toItem(user), ConsistentRead: true })),
     BatchGetItemCommand: () => dynamo().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: [toItem(user), toItem(keys.user(parentActor.userId))], ConsistentRead: true } } })),
-    QueryCommand: () => dynamo().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: toItem({ ":pk": keys.studentPartition(child!.id).pk }) })),
+    QueryCommand: () => rawPartitionQuery(keys.studentPartition(child!.id).pk),
   } as Record<string, () => Promise<unknown>>;
   const transact = (size: number) => () =>
     dynamo().send(new TransactWriteItemsCommand({ TransactItems: Array.from({ length: size }, () => ({ Put: { TableName: tableName(), Item: toItem({ pk: `BENCH#${newId("out")}`, sk: "X", type: "bench", text: "x".repeat(400) }) } })) }));

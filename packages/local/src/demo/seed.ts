@@ -1,6 +1,6 @@
 import type { Role } from "@fidelio/core/actor";
 import { District, defaultDeadlines, type DistrictSettings } from "@fidelio/core/district";
-import { getItem, keys, putItem, transact } from "@fidelio/core/dynamo";
+import { getItem, keys, putItem, putNew, transact } from "@fidelio/core/dynamo";
 import { RosterRunner } from "@fidelio/core/roster/runner";
 import { User, type SignInUser } from "@fidelio/core/user";
 import { demoDomain } from "./catalog";
@@ -72,10 +72,7 @@ export async function seedDemoDistrict(): Promise<{ districtId: string; created:
   const admin: SignInUser = { id: demoAdminId, email: account.email, name: account.name, districtId: demoDistrictId, roles: ["district_admin"], schoolIds: [] };
   if (!(await User.get(admin.id))) {
     const items = User.toItems(admin);
-    await transact([
-      { put: items.user, condition: "attribute_not_exists(pk)" },
-      { put: items.email, condition: "attribute_not_exists(pk)" },
-    ]);
+    await transact([putNew(items.user), putNew(items.email)]);
   }
   await RosterRunner.importFiles(User.toActor(admin), demoRosterFiles());
   await seedFidelityHistory(demoDistrictId);
