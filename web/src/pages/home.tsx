@@ -38,7 +38,13 @@ export function Home() {
       </Show>
       <Show when={session.can("viewCaseload") && list}>
         {(students) => (
-          <StaffStudentsHome list={students()} relationship="case_manager" title={t("caseManagerTitle")} intro={t("caseManagerIntro")} empty={t("noCaseload")} />
+          <StaffStudentsHome
+            list={students()}
+            relationship="case_manager"
+            title={t("caseManagerTitle")}
+            intro={t("caseManagerIntro")}
+            empty={t("noCaseload")}
+          />
         )}
       </Show>
       <Show when={session.can("viewMyClasses")}>

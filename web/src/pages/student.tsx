@@ -15,7 +15,11 @@ export type StudentDetail = Awaited<ReturnType<typeof loadStudent>>;
 export function Student() {
   const params = useParams<{ id: string }>();
   const [detail, { refetch }] = createResource(() => params.id, loadStudent);
-  return <Loaded resource={detail} what={t("whatRecord")} onRetry={refetch}>{(loaded) => <StudentView detail={loaded()} />}</Loaded>;
+  return (
+    <Loaded resource={detail} what={t("whatRecord")} onRetry={refetch}>
+      {(loaded) => <StudentView detail={loaded()} />}
+    </Loaded>
+  );
 }
 
 function StudentView(props: { detail: StudentDetail }) {
@@ -25,9 +29,7 @@ function StudentView(props: { detail: StudentDetail }) {
   return (
     <>
       <h1>{student().name}</h1>
-      <p class="muted lead">
-        {gradeAndSchool(student())}
-      </p>
+      <p class="muted lead">{gradeAndSchool(student())}</p>
       <ul class="card-links">
         <Show when={props.detail.can.viewFidelity}>
           <li>
@@ -41,7 +43,9 @@ function StudentView(props: { detail: StudentDetail }) {
         </Show>
         <Show when={props.detail.can.viewAudit}>
           <li>
-            <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>{t("whoViewedLink")}</A>
+            <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>
+              {t("whoViewedLink")}
+            </A>
           </li>
         </Show>
       </ul>
@@ -109,7 +113,9 @@ function AmendmentAcknowledgments(props: { amendment: NonNullable<StudentDetail[
               <li>
                 <strong>{member.name}</strong> · {tCode("role", member.role)} ·{" "}
                 <span class={member.acknowledgedAt ? undefined : "owed"}>
-                  {member.acknowledgedAt ? t("acknowledgedOn", { when: formatDateTime(member.acknowledgedAt, useSession().me()?.district.timeZone ?? "America/Los_Angeles") }) : t("notYetAcknowledged")}
+                  {member.acknowledgedAt
+                    ? t("acknowledgedOn", { when: formatDateTime(member.acknowledgedAt, useSession().me()?.district.timeZone ?? "America/Los_Angeles") })
+                    : t("notYetAcknowledged")}
                 </span>
               </li>
             )}

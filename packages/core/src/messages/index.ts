@@ -37,7 +37,8 @@ export type Params = Record<string, string | number>;
 /** A text stored as a code with its parameters, worded when read; `said` is a legacy sentence kept verbatim. */
 export type CodedText = { code: MessageCode; params?: Params } | { said: string };
 
-const fill = (text: string, params: Params) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+const fill = (text: string, params: Params) =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 
 /** The message `code` in `lang`, its `{name}` parameters filled in. */
 export const say = (lang: Language, code: MessageCode, params: Params = {}): string => fill(catalog[code][lang === "es" ? 1 : 0], params);
@@ -55,7 +56,8 @@ export const noteText = (code: NoteCode, params?: Params): CodedText => ({ code:
  * sentences joined by a space) sentence by sentence, each known one as its code, anything else verbatim.
  */
 export function notesOf(event: { notes?: Array<{ code: string; params?: Params }>; note?: string }): CodedText[] {
-  if (event.notes) return event.notes.map((n) => (Object.hasOwn(catalog, n.code) ? { code: n.code as MessageCode, ...(n.params && { params: n.params }) } : { said: n.code }));
+  if (event.notes)
+    return event.notes.map((n) => (Object.hasOwn(catalog, n.code) ? { code: n.code as MessageCode, ...(n.params && { params: n.params }) } : { said: n.code }));
   if (!event.note) return [];
   return event.note.split(/(?<=\.)\s+/).map((sentence) => (Object.hasOwn(legacyNotes, sentence) ? noteText(legacyNotes[sentence]!) : { said: sentence }));
 }
