@@ -87,7 +87,7 @@ export function Concern() {
             </Show>
             <div>
               <dt>{t("reference")}</dt>
-              <dd class="reference">{loaded().id}</dd>
+              <dd class="reference">{loaded().reference ?? loaded().id}</dd>
             </div>
           </dl>
           <ConcernActions concern={loaded()} timeZone={timeZone()} onDone={done} onStale={stale} />
