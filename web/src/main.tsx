@@ -3,10 +3,11 @@ import { render } from "solid-js/web";
 import { Route, Router } from "@solidjs/router";
 import { Layout } from "./components/layout";
 import { SessionProvider } from "./session";
-import { SignIn } from "./pages/sign-in";
 import "./styles.css";
 
-// Each page is its own chunk, loaded on first visit: a parent never downloads staff or admin pages.
+// Each page is its own chunk, loaded on first visit: a parent never downloads staff or admin pages, and
+// a signed-in reader never downloads the sign-in form (with the validation library it checks input with).
+const SignIn = lazy(() => import("./pages/sign-in").then((m) => ({ default: m.SignIn })));
 const Home = lazy(() => import("./pages/home").then((m) => ({ default: m.Home })));
 const Students = lazy(() => import("./pages/students").then((m) => ({ default: m.Students })));
 const Student = lazy(() => import("./pages/student").then((m) => ({ default: m.Student })));
@@ -25,6 +26,9 @@ const StudentFidelity = lazy(() => import("./pages/student-fidelity").then((m) =
 const IepEditor = lazy(() => import("./pages/iep-editor").then((m) => ({ default: m.IepEditor })));
 const Caseload = lazy(() => import("./pages/caseload").then((m) => ({ default: m.Caseload })));
 const FidelityReport = lazy(() => import("./pages/fidelity-report").then((m) => ({ default: m.FidelityReport })));
+
+// Opened at the sign-in page (an emailed link signs out first): its chunk loads beside the session check.
+if (location.pathname === "/sign-in") void SignIn.preload();
 
 render(
   () => (

@@ -1,5 +1,6 @@
 import type { DutyChange } from "@fidelio/core/iep/duties";
 import { t } from "../i18n";
+import "../strings/fidelity";
 
 export type { DutyChange };
 

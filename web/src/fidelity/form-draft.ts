@@ -1,4 +1,5 @@
 import { t, type StringKey } from "../i18n";
+import "../strings/fidelity";
 import { formatDate } from "../format";
 import type { AccommodationAnswer, AccommodationStatus, FormDetail, MissedReason, ServiceAnswer, Session } from "./client";
 import { addDays, schoolDays } from "./week";
