@@ -1,4 +1,4 @@
-import { lazy, Show, Suspense } from "solid-js";
+import { lazy, Show } from "solid-js";
 import { t } from "../i18n";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
@@ -6,7 +6,8 @@ import { createStudentList } from "../components/student-list";
 import { ParentHome } from "./home-parent";
 import { WaitingOnYou } from "../concerns/waiting";
 
-// Staff, administrators and advocates have sections a parent never sees: loaded only for them.
+// Staff, administrators and advocates have sections a parent never sees: loaded only for them (the
+// layout's Suspense shows the page once they are in, so nothing below them moves).
 const staffSections = () => import("./home-staff-sections");
 const StaffSections = lazy(() => staffSections().then((m) => ({ default: m.StaffSections })));
 const AdvocateSection = lazy(() => staffSections().then((m) => ({ default: m.AdvocateSection })));
@@ -27,15 +28,11 @@ export function Home() {
         <WaitingOnYou />
       </Show>
       <Show when={staff()}>
-        <Suspense>
-          <StaffSections list={list} />
-        </Suspense>
+        <StaffSections list={list} />
       </Show>
       <Show when={session.can("viewMyChildren") && list}>{(students) => <ParentHome list={students()} />}</Show>
       <Show when={session.can("viewHandedOverConcerns")}>
-        <Suspense>
-          <AdvocateSection />
-        </Suspense>
+        <AdvocateSection />
       </Show>
     </>
   );

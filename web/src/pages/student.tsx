@@ -12,7 +12,8 @@ import { Loaded } from "../components/loaded";
 import { IepSnapshot } from "../components/iep-snapshot";
 import { EmailFlag } from "../components/email-flag";
 
-// Only the IEP's editors see who acknowledged the latest version: its chunk (and the fidelity words) loads for them alone.
+// Only the IEP's editors see who acknowledged the latest version: its chunk (and the fidelity words) loads
+// for them alone, after the rest of the page (it is the last section: nothing below it moves).
 const AmendmentAcknowledgments = lazy(() => import("../components/amendment-acknowledgments").then((m) => ({ default: m.AmendmentAcknowledgments })));
 
 const loadStudent = (id: string) => call(api.students[":id"].$get({ param: { id } }));
