@@ -38,7 +38,13 @@ const maxShift = 0.01;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let cookies: Cookie[];
 let paths: Record<keyof typeof budget, string>;
-const figures: Array<{ page: string; js: number; files: number; chart: number; shift: number }> = [];
+const figures: Array<{ page: string; js: number; files: number; chart: number; shift: number; readyMs: number }> = [];
+
+interface Script {
+  url: string;
+  bytes: number;
+  encoding: string;
+}
 
 interface Load {
   js: number;
@@ -47,6 +53,8 @@ interface Load {
   shift: number;
   /** What moved, when the page shifted: the element, its text and where it went. */
   moved: string[];
+  /** From navigation to the page showing what `ready` waits for, on the slow network (a loaded machine adds to it). */
+  readyMs: number;
   encodings: Set<string>;
 }
 
@@ -80,7 +88,7 @@ async function firstLoad(path: string, ready: (page: Page) => Promise<unknown>):
     // parts arrive one after another as they would there, and any that moves the page is seen.
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 });
-    const scripts: Array<Promise<{ url: string; bytes: number; encoding: string }>> = [];
+    const scripts: Array<Promise<Script>> = [];
     page.on("requestfinished", (request) => {
       if (!new URL(request.url()).pathname.endsWith(".js")) return;
       scripts.push(
@@ -90,8 +98,10 @@ async function firstLoad(path: string, ready: (page: Page) => Promise<unknown>):
         })(),
       );
     });
+    const started = Date.now();
     await page.goto(`${server.url}${path}`);
     await ready(page);
+    const readyMs = Date.now() - started;
     await page.waitForLoadState("networkidle");
     const { shift, moved } = await page.evaluate(() => {
       const w = window as unknown as { shifts: number; moved: string[] };
@@ -104,14 +114,13 @@ async function firstLoad(path: string, ready: (page: Page) => Promise<unknown>):
       chart: loaded.filter((s) => /uPlot/i.test(s.url)).reduce((sum, s) => sum + s.bytes, 0),
       shift,
       moved,
+      readyMs,
       encodings: new Set(loaded.filter((s) => s.bytes >= 1024).map((s) => s.encoding)),
     };
   } finally {
     await browser.close();
   }
 }
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name }).waitFor();
 
 describe("a parent's first visit to each page on a phone", () => {
   beforeAll(async () => {
@@ -149,15 +158,16 @@ describe("a parent's first visit to each page on a phone", () => {
   const pages: Array<[keyof typeof budget, (page: Page) => Promise<unknown>]> = [
     ["home", (page) => page.getByRole("heading", { level: 3, name: CHILD }).waitFor()],
     ["child", (page) => page.getByRole("heading", { level: 2, name: "Team" }).waitFor()],
+    // The chart draws after the page's text (uPlot loads then), where its box held the place.
     ["fidelity", (page) => page.locator(".chart-box canvas").first().waitFor()],
     ["concern form", (page) => page.getByRole("heading", { level: 1, name: /^Raise a concern about/ }).waitFor()],
-    ["concern", (page) => page.locator("main ol, main ul").first().waitFor().then(() => h1(page, /.+/))],
+    ["concern", (page) => page.getByRole("heading", { level: 2, name: "Timeline" }).waitFor()],
   ];
 
   for (const [name, ready] of pages) {
     test(`${name}: compressed JavaScript within its budget, and no layout shift`, async () => {
       const load = await firstLoad(paths[name], ready);
-      figures.push({ page: name, js: load.js, files: load.files, chart: load.chart, shift: Number(load.shift.toFixed(4)) });
+      figures.push({ page: name, js: load.js, files: load.files, chart: load.chart, shift: Number(load.shift.toFixed(4)), readyMs: load.readyMs });
       // The server compresses every script worth it (1 KB or more): the bytes counted are what travels.
       expect([...load.encodings]).toEqual(["br"]);
       expect(load.js).toBeGreaterThan(10_000);

@@ -27,9 +27,6 @@ const IepEditor = lazy(() => import("./pages/iep-editor").then((m) => ({ default
 const Caseload = lazy(() => import("./pages/caseload").then((m) => ({ default: m.Caseload })));
 const FidelityReport = lazy(() => import("./pages/fidelity-report").then((m) => ({ default: m.FidelityReport })));
 
-// Opened at the sign-in page (an emailed link signs out first): its chunk loads beside the session check.
-if (location.pathname === "/sign-in") void SignIn.preload();
-
 render(
   () => (
     <SessionProvider>
