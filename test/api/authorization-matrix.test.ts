@@ -62,10 +62,11 @@ async function file(who: Who, body: Record<string, unknown>) {
 }
 
 /** Waits until the workflow waits on the concern at `level` (its task token stored), so an action resumes it. */
+/** The concern's version once its execution waits on it at `level`. */
 async function waitingAt(id: string, level: string) {
   for (let i = 0; i < 400; i++) {
-    const item = await getItem<{ level: string; stage: string; taskToken?: string }>(keys.concern(id), true);
-    if (item?.level === level && item.stage === "wait" && item.taskToken) return;
+    const item = await getItem<{ level: string; stage: string; taskToken?: string; version: number }>(keys.concern(id), true);
+    if (item?.level === level && item.stage === "wait" && item.taskToken) return item.version;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`Concern ${id} never waited at ${level}`);
@@ -93,8 +94,8 @@ beforeAll(async () => {
   const b = await file("parent2", await filing(childOfParent2!, "David Chen"));
   const c = await file("parent", { ...(await filing(childOfParent!, "Maria Alvarez")), advocateEmail: email("advocate") });
   for (const [who, level] of [["teacher", "teacher"], ["casemanager", "case_manager"], ["director", "director"]] as const) {
-    await waitingAt(c, level);
-    const res = await call(`/api/concerns/${c}/actions`, { token: tokens[who], body: { action: "escalate", text: "Needs the next level." } });
+    const version = await waitingAt(c, level);
+    const res = await call(`/api/concerns/${c}/actions`, { token: tokens[who], body: { action: "escalate", text: "Needs the next level.", version } });
     if (res.status !== 200) throw new Error(`escalate as ${who} answered ${res.status}`);
   }
   await waitingAt(c, "advocate");
@@ -184,6 +185,11 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(403, 403), admin: [400, 400] },
   },
   {
+    name: "GET /api/admin/roster/without-email",
+    request: (who) => call("/api/admin/roster/without-email", { token: tokens[who] }),
+    expect: { ...all(403, 403), admin: [200, 200] },
+  },
+  {
     name: "POST /api/admin/roster/jobs/:id/confirm (no such job)",
     request: (who) => call("/api/admin/roster/jobs/rjb_0000000000000000000000000z/confirm", { method: "POST", token: tokens[who], body: {} }),
     expect: { ...all(403, 403), admin: [404, 404] },
@@ -226,15 +232,17 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(200, 404), casemanager: [404, 404], admin: [404, 404] },
   },
   {
-    // The district's board; "someone else's" is another school's slice (empty), since another district is unreachable.
+    // The district's board, the director's alone (the administrator runs roster and settings); "someone else's" is
+    // another school's slice (empty), since another district is unreachable.
     name: "GET /api/reports/escalations",
     request: (who, _id, concern) => call(`/api/reports/escalations${concern === ownConcern[who] ? "" : "?schoolId=sch_elsewhere&level=director"}`, { token: tokens[who] }),
-    expect: { ...all(404, 404), director: [200, 200], admin: [200, 200] },
+    expect: { ...all(404, 404), director: [200, 200] },
   },
   {
     // Confirming an open concern: the parent's own is the wrong state (409), staff are the wrong person (403).
     name: "POST /api/concerns/:id/actions",
-    request: (who, _id, concern) => call(`/api/concerns/${concern}/actions`, { token: tokens[who], body: { action: "confirm" } }),
+    // Made against the concern's current version (a concern nobody may see has none to read: 0).
+    request: async (who, _id, concern) => call(`/api/concerns/${concern}/actions`, { token: tokens[who], body: { action: "confirm", version: (await getItem<{ version: number }>(keys.concern(concern), true))?.version ?? 0 } }),
     expect: { ...all(403, 404), parent: [409, 404], parent2: [409, 404], admin: [404, 404] },
   },
   {

@@ -26,6 +26,9 @@ afterAll(async () => {
 test("district settings save, and a stale save says someone else changed them", async () => {
   await page.getByRole("heading", { level: 2, name: "District setup" }).waitFor();
   await expectAccessible(page, "admin home");
+  // The escalation board is the director's: the administrator's home and navigation do not offer it.
+  await page.getByRole("heading", { level: 2, name: "District students" }).waitFor();
+  expect(await page.getByRole("link", { name: "Escalation board" }).count()).toBe(0);
   await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "District settings" }).waitFor();
   await expectAccessible(page, "district settings page");

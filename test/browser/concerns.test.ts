@@ -238,10 +238,10 @@ describe("a concern from filing to the director's board", () => {
     const filed = await fileConcern({ ...sofia, advocateEmail: email("advocate") });
     expect(filed.status).toBe(201);
     const name = (filed.body as unknown as { studentName: string }).studentName;
-    await waiting(filed.body.id, (c) => c.level === "teacher");
+    let atLevel = await waiting(filed.body.id, (c) => c.level === "teacher");
     for (const [who, next] of [["teacher", "case_manager"], ["casemanager", "director"], ["director", "advocate"]] as const) {
-      expect((await act(who, filed.body.id, "escalate", "We could not settle it at this level.")).status).toBe(200);
-      await waiting(filed.body.id, (c) => c.level === next && c.assignee !== null);
+      expect((await act(who, atLevel, "escalate", "We could not settle it at this level.")).status).toBe(200);
+      atLevel = await waiting(filed.body.id, (c) => c.level === next && c.assignee !== null);
     }
 
     const { page } = await open(PHONE);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
 import { addWeeks, weekStart } from "@fidelio/core/fidelity/week";

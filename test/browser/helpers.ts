@@ -10,8 +10,11 @@ import { defaultTimeZone } from "@fidelio/core/district/schema";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core");
 
-/** Debian's Chromium, headless, with a fresh profile and no background traffic, on the test's clock. */
-export async function launchBrowser(viewport = { width: 390, height: 844 }, locale = "en-US") {
+/**
+ * Debian's Chromium, headless, with a fresh profile and no background traffic, on the test's clock.
+ * `device` stands for a reader elsewhere: another time zone, or a clock at another instant.
+ */
+export async function launchBrowser(viewport = { width: 390, height: 844 }, locale = "en-US", device: { timeZone?: string; time?: number } = {}) {
   const profile = await mkdtemp(join(tmpdir(), "fidelio-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -20,12 +23,12 @@ export async function launchBrowser(viewport = { width: 390, height: 844 }, loca
     viewport,
     locale,
     // A user in the district, whatever the machine's zone: the demo district's wall clock.
-    timezoneId: defaultTimeZone,
+    timezoneId: device.timeZone ?? defaultTimeZone,
     // The app's CSP forbids inline scripts; axe is injected as one, by the test only.
     bypassCSP: true,
   });
   // The page reads the same time as the server: the pinned business clock, when the test pinned one.
-  if (clock.pinned()) await context.clock.install({ time: clock.ms() });
+  if (device.time !== undefined || clock.pinned()) await context.clock.install({ time: device.time ?? clock.ms() });
   return {
     context,
     async close() {

@@ -39,8 +39,8 @@ describe("bursts", () => {
   it("ten answers at once from the teacher: one is recorded, nine answer 409 naming the state", async () => {
     await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => act("teacher", body.id, i % 2 ? "resolve" : "escalate", `Answer ${i}`)));
+    const open = await waiting(body.id);
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => act("teacher", open, i % 2 ? "resolve" : "escalate", `Answer ${i}`)));
     const statuses = answers.map((a) => a.status);
     expect(count(statuses, 200), statuses.join()).toBe(1);
     expect(count(statuses, 409)).toBe(9);

@@ -3,7 +3,7 @@ import { seedDemoConcerns } from "@fidelio/local/demo/concerns";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { call } from "../support/api";
 import { startWorkflowRunner } from "../support/workflow";
-import { act, token, until, waiting, type Who } from "./helpers";
+import { act, getConcern, token, until, waiting, type Who } from "./helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 
 // Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
@@ -99,12 +99,12 @@ describe("the demo district's concerns", () => {
     const packet = await call(`/api/concerns/${handed!.id}/packet`, { token: await token("advocate") });
     expect(packet.status).toBe(200);
     expect(await packet.text()).toContain("Specialized reading instruction");
-    await waiting(handed!.id);
-    const done = await act("advocate", handed!.id, "record_outcome", "The school agreed to a seating plan; IEP team meets on the 10th.");
+    const handedOver = await waiting(handed!.id);
+    const done = await act("advocate", handedOver, "record_outcome", "The school agreed to a seating plan; IEP team meets on the 10th.");
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: "closed", outcome: "advocate_outcome" });
     await until(handed!.id, (c) => c.status === "closed");
     // Another advocate-level action by someone else: the teacher was assigned once, so 409/403, never 200.
-    expect((await act("teacher", handed!.id, "record_outcome", "x")).status).not.toBe(200);
+    expect((await act("teacher", await getConcern(handed!.id), "record_outcome", "x")).status).not.toBe(200);
   });
 });

@@ -36,9 +36,9 @@ describe("exactly one winner", () => {
     const outcomes: string[] = [];
     for (let round = 0; round < 4; round++) {
       const { body } = await fileConcern(sofia);
-      await waiting(body.id);
+      const open = await waiting(body.id);
       const [answer, deadline] = await Promise.all([
-        act("teacher", body.id, "resolve", "Done."),
+        act("teacher", open, "resolve", "Done."),
         Workflow.applyOutcome({ concernId: body.id, outcome: { Error: "States.Timeout" } }),
       ]);
       const after = await getConcern(body.id);
@@ -61,9 +61,9 @@ describe("exactly one winner", () => {
   it("the deadline first, then the answer: 409 naming where the concern went", async () => {
     await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
+    const open = await waiting(body.id);
     await Workflow.applyOutcome({ concernId: body.id, outcome: { Error: "States.Timeout" } });
-    const late = await act("teacher", body.id, "resolve", "Done.");
+    const late = await act("teacher", open, "resolve", "Done.");
     expect(late.status).toBe(409);
     expect(late.body.message).toContain("the deadline passed; now with the case manager");
   });
@@ -73,9 +73,9 @@ describe("nothing twice", () => {
   it("a duplicated task token and duplicated task invocations write nothing twice", async () => {
     await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
+    const open = await waiting(body.id);
     const tokenUsed = (await stored(body.id))!.taskToken!;
-    await act("teacher", body.id, "escalate", "Needs the case manager.");
+    await act("teacher", open, "escalate", "Needs the case manager.");
     const moved = await until(body.id, (c) => c.level === "case_manager" && c.assignee !== null);
     const before = { items: (await partition(body.id)).length, outbox: await emailsSent(), version: (await stored(body.id))!.version };
     // The same token again: refused as stale, nothing applied.
@@ -135,8 +135,8 @@ describe("the tamper-evident timeline", () => {
   it("verifies, and an edited event makes verify false", async () => {
     await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
-    await act("teacher", body.id, "request_info", "Which tests?");
+    const open = await waiting(body.id);
+    await act("teacher", open, "request_info", "Which tests?");
     const verify = async () => (await (await call(`/api/concerns/${body.id}/verify`, { token: await token("parent") })).json()) as { valid: boolean };
     expect(await verify()).toMatchObject({ valid: true });
     const event = await getItem<Record<string, unknown>>(keys.concernEvent(body.id, 1), true);

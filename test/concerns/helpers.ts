@@ -46,8 +46,9 @@ export async function fileConcern(body: Record<string, unknown>, options: { who?
   return { status: res.status, body: (await res.json()) as ConcernView & { message?: string } };
 }
 
-export async function act(who: Who, id: string, action: string, text?: string) {
-  const res = await call(`/api/concerns/${id}/actions`, { token: await token(who), body: { action, ...(text && { text }) } });
+/** An action made against the concern as the actor saw it: its id and the version they read. */
+export async function act(who: Who, concern: { id: string; version: number }, action: string, text?: string) {
+  const res = await call(`/api/concerns/${concern.id}/actions`, { token: await token(who), body: { action, version: concern.version, ...(text && { text }) } });
   return { status: res.status, body: (await res.json()) as ConcernView & { message?: string } };
 }
 

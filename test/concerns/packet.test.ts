@@ -63,8 +63,8 @@ beforeAll(async () => {
   runner = await startWorkflowRunner({ timeScale: 1 });
   id = (await fileConcern({ ...sofia, itemIds: [...sofia.itemIds, service.id], happenedOn: "2026-11-30", description: hostile, desiredResolution: "Give the </td></table> time" })).body.id;
   await recordWeek(await currentWeek());
-  await waiting(id);
-  expect((await act("teacher", id, "resolve", "Extended time on every test now & always <b>bold</b>")).status).toBe(200);
+  const open = await waiting(id);
+  expect((await act("teacher", open, "resolve", "Extended time on every test now & always <b>bold</b>")).status).toBe(200);
   await drained();
 });
 

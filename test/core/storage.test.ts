@@ -11,7 +11,7 @@ import {
   updateItem,
 } from "@fidelio/core/dynamo";
 import { isConditionFailure } from "@fidelio/core/error";
-import { refusedItem } from "@fidelio/core/dynamo";
+import { deleteAtVersion, putAtVersion, putNew, putNewItem, refusedItem } from "@fidelio/core/dynamo";
 import { User } from "@fidelio/core/user";
 
 const key = { pk: "TEST#storage", sk: "ITEM" };
@@ -99,5 +99,24 @@ describe("the storage module", () => {
     expect(isConditionFailure(error)).toBe(true);
     expect(refusedItem(error)).toMatchObject({ ...key, version: 5 });
     expect(refusedItem(new Error("other"))).toBeUndefined();
+  });
+
+  it("creates only what is absent, and replaces or deletes only at the version read (the shared guards)", async () => {
+    const item = { pk: "TEST#storage-guards", sk: "ITEM" };
+    await putNewItem({ ...item, version: 1, note: "first" });
+    expect(isConditionFailure(await putNewItem({ ...item, version: 1, note: "again" }).catch((e: unknown) => e))).toBe(true);
+    expect(isConditionFailure(await transact([putNew({ ...item, version: 1, note: "again" })]).catch((e: unknown) => e))).toBe(true);
+    expect(await getItem(item, true)).toMatchObject({ version: 1, note: "first" });
+
+    await putAtVersion({ ...item, version: 2, note: "second" }, 1);
+    expect(isConditionFailure(await putAtVersion({ ...item, version: 2, note: "stale" }, 1).catch((e: unknown) => e))).toBe(true);
+    expect(await getItem(item, true)).toMatchObject({ version: 2, note: "second" });
+
+    expect(isConditionFailure(await deleteAtVersion(item, 1).catch((e: unknown) => e))).toBe(true);
+    await deleteAtVersion(item, 2);
+    expect(await getItem(item, true)).toBeUndefined();
+    // A versioned write never creates the item it expected.
+    expect(isConditionFailure(await putAtVersion({ ...item, version: 3 }, 2).catch((e: unknown) => e))).toBe(true);
+    expect(await getItem(item, true)).toBeUndefined();
   });
 });

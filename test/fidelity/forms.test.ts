@@ -148,6 +148,22 @@ describe("a week's form", () => {
     expect(saved.status).toBe(200);
   });
 
+  it("without a week, lists the week holding the district's today and names it", async () => {
+    const listed = await json(call("/api/fidelity/forms", { token: t.teacher }));
+    expect(listed.status).toBe(200);
+    // The district's week (its zone): on a Sunday evening in Los Angeles, UTC's Monday does not count.
+    expect(listed.body.week).toBe(week);
+    expect(listed.body.items.map((f: FormRow) => f.id)).toEqual((await formsOf(t.teacher, week)).map((f) => f.id));
+  });
+
+  it("offers a session only on its week's school days: Thanksgiving week has Monday and Tuesday", async () => {
+    const thanksgiving = (await formsOf(t.teacher, "2026-W48")).find((f) => f.studentId === sofia)!;
+    const opened = await json(call(`/api/fidelity/forms/${thanksgiving.id}`, { token: t.teacher }));
+    expect(opened.body.days).toEqual(["2026-11-23", "2026-11-24"]);
+    const ordinary = (await formsOf(t.teacher, "2026-W47")).find((f) => f.studentId === sofia)!;
+    expect((await json(call(`/api/fidelity/forms/${ordinary.id}`, { token: t.teacher }))).body.days).toEqual(["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"]);
+  });
+
   it("brings an amendment made since into forms nobody has touched yet", async () => {
     const [ethanForm] = (await formsOf(t.teacher2, week)).filter((f) => f.status === "not_started");
     const before = await json(call(`/api/fidelity/forms/${ethanForm!.id}`, { token: t.teacher2 }));

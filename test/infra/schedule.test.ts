@@ -1,15 +1,9 @@
-import { resolve } from "node:path";
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { weeklyRemindersEntry } from "../../infra/index";
 import { synth } from "../../infra/synth";
 import { functionsOf, tableGrantsOf, tableIdsOf } from "./template";
 
-// Until the fidelity work adds the reminders' handler, a stand-in entry shows what the seam declares.
-const standIn = resolve(import.meta.dirname, "../../packages/local/src/bench/empty-handler.ts");
-
 describe("the weekly reminders schedule", () => {
-  const synthesized = synth({ remindersEntry: existsSync(weeklyRemindersEntry) ? weeklyRemindersEntry : standIn });
+  const synthesized = synth();
   const { template } = synthesized;
   const tables = tableIdsOf(synthesized);
   const reminders = functionsOf(template).get("Fidelio weekly reminders")!;
@@ -34,11 +28,5 @@ describe("the weekly reminders schedule", () => {
     // The scheduler's own role may invoke this function and nothing else.
     const role = Object.values(template.findResources("AWS::IAM::Policy")).find((p) => JSON.stringify(p.Properties.PolicyDocument).includes("lambda:InvokeFunction") && JSON.stringify(p.Properties.PolicyDocument).includes(reminders.logicalId))!;
     expect(role.Properties.PolicyDocument.Statement).toEqual([expect.objectContaining({ Action: "lambda:InvokeFunction", Resource: expect.arrayContaining([{ "Fn::GetAtt": [reminders.logicalId, "Arn"] }]) })]);
-  });
-
-  it("is not declared while the handler does not exist", () => {
-    const without = synth({ remindersEntry: resolve(import.meta.dirname, "no-such-handler.ts") });
-    expect(functionsOf(without.template).get("Fidelio weekly reminders")).toBeUndefined();
-    without.template.resourceCountIs("AWS::Scheduler::Schedule", 0);
   });
 });

@@ -6,7 +6,7 @@ import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { emailsTo, mailUrl } from "../support/mail";
 
 /**
- * Issue 17, item 4 (DNS rebinding): the local app and the mailbox answer only the Host values they
+ * DNS rebinding: the local app and the mailbox answer only the Host values they
  * serve. Raw HTTP to 127.0.0.1, the Host header set as a page on a rebound name would send it.
  */
 interface Answer {

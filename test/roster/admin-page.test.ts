@@ -4,7 +4,7 @@ import { generateRoster } from "@fidelio/local/bench/roster-generator";
 import { startTestServer } from "../support/server";
 import { expectAccessible, launchBrowser, signIn } from "../browser/helpers";
 
-/** Issue 5, item 5: the upload page follows the job with a progress bar, then shows the summary. */
+/** The upload page follows the job with a progress bar, then shows the summary. */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;

@@ -13,7 +13,7 @@ import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
 import { startNpmStart } from "../support/npm-start";
 
 /**
- * Issue 5, item 4: `kill -9` of the app in the middle of a large import, as a real process. At the
+ * `kill -9` of the app in the middle of a large import, as a real process. At the
  * moment of the crash no relationship names a student that is not written and every written student
  * has its audit entry; after a restart the job finishes, each student audited exactly once.
  */

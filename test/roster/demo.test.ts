@@ -3,12 +3,12 @@ import type { UserActor } from "@fidelio/core/actor";
 import { District } from "@fidelio/core/district";
 import { keys, queryAll } from "@fidelio/core/dynamo";
 import { Student, type Relationship, type StudentInfo } from "@fidelio/core/student";
-import { User, type UserInfo } from "@fidelio/core/user";
+import { User, type SignInUser, type UserInfo } from "@fidelio/core/user";
 import { demoAccounts, demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { writesDuring } from "./fixture";
 
 const account = async (local: string) => (await User.byEmail(`${local}@demo.fidelio.test`))!;
-const actorOf = (user: UserInfo): UserActor => User.toActor(user);
+const actorOf = (user: SignInUser): UserActor => User.toActor(user);
 const linksOf = (user: UserInfo) => queryAll<Relationship>(keys.studentsOfUser(user.id));
 
 describe("demo district", () => {

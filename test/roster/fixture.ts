@@ -3,7 +3,7 @@ import type { UserActor, Role } from "@fidelio/core/actor";
 import { District } from "@fidelio/core/district";
 import { dynamo, getItem, keys, queryAll, transact } from "@fidelio/core/dynamo";
 import { newId } from "@fidelio/core/id";
-import { User, type UserInfo } from "@fidelio/core/user";
+import { User, type SignInUser } from "@fidelio/core/user";
 import { demoSettings } from "@fidelio/local/demo/seed";
 
 /** A fresh district and an account with `roles` in it, written directly (no roster). */
@@ -15,7 +15,7 @@ export async function newDistrict(roles: Role[] = ["district_admin"], email = `a
 }
 
 export async function newAccount(districtId: string, email: string, roles: Role[]): Promise<UserActor> {
-  const user: UserInfo = { id: newId("usr"), email, name: "Test Account", districtId, roles, schoolIds: [] };
+  const user: SignInUser = { id: newId("usr"), email, name: "Test Account", districtId, roles, schoolIds: [] };
   const items = User.toItems(user);
   await transact([
     { put: items.user, condition: "attribute_not_exists(pk)" },
@@ -24,7 +24,7 @@ export async function newAccount(districtId: string, email: string, roles: Role[
   return User.toActor(user);
 }
 
-const csv = (rows: string[]) => rows.join("\n") + "\n";
+const csv = (rows: string[]) => `${rows.join("\n")}\n`;
 
 /**
  * A small roster: two schools, two grade-3 students (one guardian linked from the student, one from

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { UserActor } from "@fidelio/core/actor";
 import { getItem, keys, queryAll } from "@fidelio/core/dynamo";
 import { VisibleError } from "@fidelio/core/error";
-import { Roster, type RosterProblem } from "@fidelio/core/roster";
+import type { RosterProblem } from "@fidelio/core/roster";
 import { RosterRunner } from "@fidelio/core/roster/runner";
 import { newAccount, newDistrict, rosterCsv, toFiles } from "./fixture";
 

@@ -6,7 +6,7 @@ import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { call, signIn } from "../support/api";
 import { jobUntilEnd, jobUntilPlanned, newAccount, newDistrict, rosterCsv, rosterCsv12 } from "./fixture";
 
-/** Issue 16, item 1: an import shows its plan and writes nothing until the administrator confirms it. */
+/** An import shows its plan and writes nothing until the administrator confirms it. */
 
 const upload = async (token: string, csvs: Record<string, string>) => {
   const form = new FormData();
@@ -158,7 +158,7 @@ describe("problems that need not sink an import", () => {
     const token = await signIn(actor.email);
     const csvs = rosterCsv(domain);
     csvs["users.csv"] += [
-      // line 11: a teacher without an email
+      // line 11: a teacher without an email (imported; unable to sign in until an email arrives)
       "t3,active,s1,teacher,Nora,Noemail,,,",
       // line 12: a student whose only org is the district; the enrollment names the school
       "st4,active,d1,student,Eva,Diaz,,,03",
@@ -178,7 +178,7 @@ describe("problems that need not sink an import", () => {
     const planned = await jobUntilPlanned(token, body.id);
     expect((planned.plan as any).warnings.map((w: any) => [w.file, w.line, w.field, w.code])).toEqual([
       ["enrollments.csv", 9, "role", "enrollment_role_skipped"],
-      ["users.csv", 11, "email", "no_email_not_imported"],
+      ["users.csv", 11, "email", "no_email_cannot_sign_in"],
       ["users.csv", 12, "orgSourcedIds", "school_from_enrollment"],
       ["users.csv", 13, "agentSourcedIds", "student_link_skipped"],
     ]);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { UserActor } from "@fidelio/core/actor";
 import { VisibleError } from "@fidelio/core/error";
-import { Roster, type RosterProblem } from "@fidelio/core/roster";
+import type { RosterProblem } from "@fidelio/core/roster";
 import { RosterRunner } from "@fidelio/core/roster/runner";
 import { newDistrict, rosterCsv, toFiles } from "./fixture";
 
-/** Issue 6: a syntax error names the line where the bad quote opens and its column; no knock-on errors; every problem listed. */
+/** A syntax error names the line where the bad quote opens and its column; no knock-on errors; every problem listed. */
 const problemsOf = async (actor: UserActor, csvs: Record<string, string>) => {
   const error = await RosterRunner.importFiles(actor, toFiles(csvs)).then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(VisibleError);

@@ -4,7 +4,7 @@ import { keys, queryAll } from "@fidelio/core/dynamo";
 import { call, signIn } from "../support/api";
 import { jobUntilEnd, newDistrict, rosterCsv } from "./fixture";
 
-/** Issue 5, item 7: names chosen by the uploader are never looked up on an object's prototype. */
+/** Names chosen by the uploader are never looked up on an object's prototype. */
 const names = ["__proto__", "constructor", "toString", "hasOwnProperty", "__proto__.csv", "constructor.csv"];
 
 describe("roster files and columns named like Object.prototype members", () => {

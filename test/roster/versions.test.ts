@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import { strToU8, zipSync } from "fflate";
 import type { UserActor } from "@fidelio/core/actor";
 import { VisibleError } from "@fidelio/core/error";
-import { Roster, type RosterProblem } from "@fidelio/core/roster";
+import type { RosterProblem } from "@fidelio/core/roster";
 import { RosterRunner } from "@fidelio/core/roster/runner";
 import { User } from "@fidelio/core/user";
 import { districtShape, newDistrict, rosterCsv, rosterCsv12, toFiles } from "./fixture";
 
-/** Issue 6: OneRoster 1.2 as well as 1.1, the version read from manifest.csv; and the sample files. */
+/** OneRoster 1.2 as well as 1.1, the version read from manifest.csv; and the sample files. */
 const problemsOf = async (actor: UserActor, csvs: Record<string, string>) => {
   const error = await RosterRunner.importFiles(actor, toFiles(csvs)).then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(VisibleError);

@@ -53,6 +53,7 @@ export const rosterProblemStrings: Record<ProblemCode, readonly [string, string]
   school_from_enrollment: ["No school among the student's organizations; the school {sourcedId} of their enrollments is used.", "No hay escuela entre las organizaciones del estudiante; se usa la escuela {sourcedId} de sus inscripciones."],
   not_in_upload: ["{sourcedId} is not in this upload (its file is a delta); this row is skipped.", "{sourcedId} no está en estos archivos (su archivo es delta); se omite esta fila."],
   no_email_not_imported: ["No email: this person cannot sign in and is not imported until the roster gives an email.", "Sin correo: esta persona no puede iniciar sesión y no se importa hasta que las listas den un correo."],
+  no_email_cannot_sign_in: ["No email: {name} is imported, and is unable to sign in until an email arrives.", "Sin correo: {name} se importa, pero no podrá iniciar sesión hasta que llegue un correo."],
 };
 
 /** Words that travel as parameters of a problem (`detail`), translated too. */

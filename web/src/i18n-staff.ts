@@ -60,9 +60,6 @@ export const staffStrings = {
   addClosure: ["Add a closure", "Agregar un día sin clases"],
   removeClosure: ["Remove closure {n}", "Quitar día sin clases {n}"],
   deadlinesLegend: ["Days to answer a concern, in school days", "Plazo para responder a una inquietud, en días de clase"],
-  deadlineTeacher: ["Teacher", "Maestro"],
-  deadlineCaseManager: ["Case manager", "Administrador de caso"],
-  deadlineDirector: ["Special education director", "Director de educación especial"],
   graceDays: ["Grace days for weekly forms, in school days", "Días de gracia para los formularios semanales, en días de clase"],
   saveSettings: ["Save settings", "Guardar configuración"],
   saving: ["Saving…", "Guardando…"],
@@ -106,7 +103,15 @@ export const staffStrings = {
   ],
   rosterPlanPersonRoles: ["roles ending: {roles}", "funciones que terminan: {roles}"],
   rosterPlanPersonLinks: ["no longer reaches: {students}", "deja de tener acceso a: {students}"],
-  rosterWarningsCaption: ["Warnings: these rows or links are skipped, the rest is imported", "Advertencias: se omiten estas filas o vínculos, el resto se importa"],
+  rosterWarningsCaption: [
+    "Warnings: each row or link named is skipped, or imported as it says; the rest is imported",
+    "Advertencias: cada fila o vínculo indicado se omite, o se importa como se indica; el resto se importa",
+  ],
+  rosterNoEmailTitle: ["Unable to sign in until an email arrives", "No pueden iniciar sesión hasta que llegue un correo"],
+  rosterNoEmailIntro: [
+    "The roster gives these people no email. They are imported with their students, but cannot sign in or receive email until an import gives them an address.",
+    "Las listas no dan un correo para estas personas. Se importan con sus estudiantes, pero no pueden iniciar sesión ni recibir correos hasta que una importación les dé una dirección.",
+  ],
   rosterTypeCount: [
     "This import ends {count} roles, more than a tenth of the district's. To confirm, type {count}:",
     "Esta importación termina {count} funciones, más de una décima parte de las del distrito. Para confirmar, escriba {count}:",

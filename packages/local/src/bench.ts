@@ -1,7 +1,7 @@
 import autocannon from "autocannon";
-import { GetItemCommand, PutItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { newId } from "@fidelio/core/id";
-import { dynamo, keys, tableName, toItem } from "@fidelio/core/dynamo";
+import { dynamo, keys, rawPartitionQuery, tableName, toItem } from "@fidelio/core/dynamo";
 import { localAuthSecret } from "./auth-secret";
 import { lambdaBundleSizes } from "./bench/bundle-size";
 import { coldStart } from "./bench/cold-start";
@@ -62,7 +62,7 @@ process.exit(0);
  * On a stack of its own, started fresh with the demo district, before the rest: the generated roster
  * speaks for the whole district, so every demo account loses its role (the other sections sign them
  * in), and the import should meet what a district's first import meets, not what the other sections
- * leave behind. (Full and roster-only runs differed only by the machine's drift over the day: README.)
+ * leave behind. A roster-only run (`--only=roster`) measures the same import (docs/benchmarks.md).
  */
 async function printRosterImport() {
   const own = await startChildStack();
@@ -104,8 +104,7 @@ async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, t
     return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
   };
   const getItem = () => dynamo().send(new GetItemCommand({ TableName: tableName(), Key: toItem(keys.student(studentId)) }));
-  const query = () =>
-    dynamo().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: toItem({ ":pk": keys.studentPartition(studentId).pk }) }));
+  const query = () => rawPartitionQuery(keys.studentPartition(studentId).pk);
 
   // The write every API read adds: an audit record (FERPA), shaped like the real ones.
   const auditWrite = () =>

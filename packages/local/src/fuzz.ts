@@ -26,8 +26,10 @@ const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
 const foreignOrigins = ["https://evil.example", "null", "http://127.0.0.1.evil.example", "file://"];
 
 const badIds = [
-  "x", "", "stu_", "stu_" + "0".repeat(26), "stu_" + "Z".repeat(26), "../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%00", "stu_%00abc",
-  "__proto__", "constructor", "prototype", "hasOwnProperty", huge(5000), "stu_01" + "é".repeat(24), "' OR 1=1 --", "${jndi:ldap://x}", "%FF%FE",
+  "x", "", "stu_", `stu_${"0".repeat(26)}`, `stu_${"Z".repeat(26)}`, "../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%00", "stu_%00abc",
+  "__proto__", "constructor", "prototype", "hasOwnProperty", huge(5000), `stu_01${"é".repeat(24)}`, "' OR 1=1 --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell-style payload, sent as plain text on purpose.
+  "${jndi:ldap://x}", "%FF%FE",
 ];
 const badCursors = ["abc", "e30", "MTIz", "zz", "%%", "null", "undefined", huge(3000), Buffer.from('{"pk":{"S":"AUDIT#STU#x"},"sk":{"S":"x"}}').toString("base64url"), "__proto__"];
 const badJson = [
@@ -73,7 +75,7 @@ function badDistrict(current: Record<string, any>) {
 function multipart(): { body: Uint8Array; type: string } {
   const boundary = `fuzz${randomBytes(4).toString("hex")}`;
   const name = pick(["users.csv", "../../etc/passwd", "orgs.csv", "roster.zip", "__proto__", huge(300), "x.exe"]);
-  const content = pick(["", "a,b,c\n1,2", "sourcedId\n" + "x\n".repeat(1000), randomBytes(2000).toString("latin1"), "PK\u0003\u0004garbage", "\"unclosed,quote\n"]);
+  const content = pick(["", "a,b,c\n1,2", `sourcedId\n${"x\n".repeat(1000)}`, randomBytes(2000).toString("latin1"), "PK\u0003\u0004garbage", "\"unclosed,quote\n"]);
   const body = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${pick(["files", "file", "other", "__proto__"])}"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`,
     "latin1",

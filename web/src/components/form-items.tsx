@@ -3,9 +3,9 @@ import type { SetStoreFunction } from "solid-js/store";
 import { lang, t, type StringKey } from "../i18n";
 import "../strings/fidelity";
 import { formatDate } from "../format";
-import { accommodationStatuses, missedReasons, type FormDetail } from "../fidelity/client";
+import { accommodationStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
+import type { FormDetail } from "../fidelity/data";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
-import { schoolDays } from "../fidelity/week";
 
 const weekday = (isoDate: string) => new Intl.DateTimeFormat(lang(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
@@ -82,7 +82,7 @@ export function AccommodationAnswers(props: Props) {
 
 /** One fieldset per service: its sessions this week, each held (minutes) or missed (a reason). */
 export function ServiceSessions(props: Props) {
-  const days = () => schoolDays(props.form.week);
+  const days = () => props.form.days;
   return (
     <For each={props.form.plan.services}>
       {(service, serviceIndex) => {
@@ -149,7 +149,7 @@ export function ServiceSessions(props: Props) {
               type="button"
               class="button-secondary"
               aria-label={`${t("addSession")}: ${service.name}`}
-              onClick={() => change(() => props.setDraft("services", service.id, (list) => [...(list ?? []), newSession(props.form.week, list ?? [])]))}
+              onClick={() => change(() => props.setDraft("services", service.id, (list) => [...(list ?? []), newSession(props.form.days, list ?? [])]))}
             >
               {t("addSession")}
             </button>

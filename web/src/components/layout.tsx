@@ -46,6 +46,7 @@ export function Layout(props: ParentProps) {
 
   return (
     <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main (it works without script); the handler also moves focus there. */}
       <a class="skip-link" href="#main" onClick={skip}>
         {t("skipToContent")}
       </a>

@@ -85,6 +85,8 @@ export function Markdown(props: { source: string; shift?: number }) {
           </Match>
           <Match when={block.kind === "table" && block}>
             {(b) => (
+              // A wide table scrolls inside its own focusable region on a phone, not the whole page.
+              <div class="table-scroll" tabindex="0" role="region" aria-label={b().head.join(", ")}>
               <table>
                 <thead>
                   <tr>
@@ -95,6 +97,7 @@ export function Markdown(props: { source: string; shift?: number }) {
                   <For each={b().rows}>{(row) => <tr><For each={row}>{(cell) => <td><Inline text={cell} /></td>}</For></tr>}</For>
                 </tbody>
               </table>
+              </div>
             )}
           </Match>
           <Match when={block.kind === "code" && block}>

@@ -1,4 +1,4 @@
-import type { ServiceWeek, StudentFidelity } from "./client";
+import type { ServiceWeek, StudentFidelity } from "./data";
 
 /**
  * Each service's weeks in order, for its chart and table, beside the totals the API computed once

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { api, ApiError, call, type Body, type RowError } from "../api";
 import { A } from "@solidjs/router";
 import { t, tCode, tError } from "../i18n";
@@ -8,6 +8,7 @@ import "../strings/staff";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
 import { RosterPlan, RosterProblemTable } from "../components/roster-plan";
+import { RosterWithoutEmail } from "../components/roster-without-email";
 
 type Job = Body<Awaited<ReturnType<(typeof api.admin.roster.jobs)[":id"]["$get"]>>>;
 type Summary = NonNullable<Job["summary"]>;
@@ -30,6 +31,7 @@ export function AdminRoster() {
   const [typed, setTyped] = createSignal("");
   const [confirmProblem, setConfirmProblem] = createSignal("");
   const [notice, setNotice] = createSignal("");
+  const [withoutEmail, { refetch: refetchWithoutEmail }] = createResource(() => call(api.admin.roster["without-email"].$get()));
 
   /** Polls a job while it has a run to make (planning or writing). */
   async function follow(job: Polled): Promise<Polled> {
@@ -48,7 +50,10 @@ export function AdminRoster() {
     else if (job.error) {
       setRows(job.error.details ?? []);
       setProblem(job.error.details?.length ? t("rosterRejected") : job.error.code === "plan_outdated" ? t("rosterPlanOutdated") : t("rosterFailed", { message: tError(job.error.code) ?? t("errGeneric") }));
-    } else setCounts(job.summary);
+    } else {
+      setCounts(job.summary);
+      void refetchWithoutEmail();
+    }
   }
 
   function reset() {
@@ -232,6 +237,7 @@ export function AdminRoster() {
       <Show when={rows().length > 0}>
         <RosterProblemTable caption={t("rosterErrorsCaption")} rows={rows()} />
       </Show>
+      <RosterWithoutEmail people={withoutEmail} />
     </section>
   );
 }

@@ -14,7 +14,8 @@ import { Field, fieldId } from "../components/field";
 import { ClosuresEditor, type ClosureDraft } from "../components/closures-editor";
 import { Loaded, errorText } from "../components/loaded";
 import { Alert } from "../components/status";
-import { ownPaths, toDraft } from "../components/district-draft";
+import { deadlinesOf, ownPaths, toDraft } from "../components/district-draft";
+import { deadlineSettings, type DeadlineSetting } from "@fidelio/core/concern/lifecycle";
 
 const loadDistrict = () => call(api.admin.district.$get());
 type District = Awaited<ReturnType<typeof loadDistrict>>;
@@ -90,7 +91,7 @@ function SettingsForm(props: { district: District }) {
     setOutcome(undefined);
     const payload = {
       calendar: { firstDay: draft.firstDay, lastDay: draft.lastDay, closures: closures.map((c) => ({ ...c })) },
-      deadlines: { teacher: Number(draft.teacher), case_manager: Number(draft.case_manager), director: Number(draft.director) },
+      deadlines: deadlinesOf(draft),
       fidelityGraceDays: Number(draft.grace),
       version: version(),
     };
@@ -122,7 +123,7 @@ function SettingsForm(props: { district: District }) {
     }
   }
 
-  const number = (key: "teacher" | "case_manager" | "director" | "grace", label: string, path: string, min: number) => (
+  const number = (key: DeadlineSetting | "grace", label: string, path: string, min: number) => (
     <Field label={label} path={path} errors={errors()} value={draft[key]} onValue={(value) => setDraft(key, value)} type="number" inputmode="numeric" min={min} max={key === "grace" ? 10 : 60} step="1" class="short" />
   );
 
@@ -157,9 +158,7 @@ function SettingsForm(props: { district: District }) {
       <fieldset>
         <legend>{t("deadlinesLegend")}</legend>
         <div class="field-row">
-          {number("teacher", t("deadlineTeacher"), "deadlines.teacher", 1)}
-          {number("case_manager", t("deadlineCaseManager"), "deadlines.case_manager", 1)}
-          {number("director", t("deadlineDirector"), "deadlines.director", 1)}
+          <For each={deadlineSettings}>{({ setting, message }) => number(setting, t(message), `deadlines.${setting}`, 1)}</For>
         </div>
       </fieldset>
       {number("grace", t("graceDays"), "fidelityGraceDays", 0)}

@@ -9,14 +9,9 @@ import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
 import { AccessDeniedContent } from "./not-found";
 import { useSession } from "../session";
-import { fidelityApi, type StudentFidelity } from "../fidelity/client";
+import { mapLimit } from "@fidelio/core/concurrency";
+import { loadStudentFidelity, type StudentFidelity } from "../fidelity/data";
 import { percent } from "../fidelity/summary";
-
-async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(run))));
-  return out;
-}
 
 /** Every caseload student's last ten weeks, five students at a time. */
 async function loadCaseload() {
@@ -27,8 +22,8 @@ async function loadCaseload() {
     students.push(...page.items.filter((s) => s.relationship === "case_manager"));
     cursor = page.cursor ?? "";
   } while (cursor);
-  return inBatches(students, 5, async (student) => {
-    const [fidelity, detail] = await Promise.all([fidelityApi.student(student.id, { period: "last10" }), call(api.students[":id"].$get({ param: { id: student.id } }))]);
+  return mapLimit(students, 5, async (student) => {
+    const [fidelity, detail] = await Promise.all([loadStudentFidelity(student.id, { period: "last10" }), call(api.students[":id"].$get({ param: { id: student.id } }))]);
     // Those who provide something and have not acknowledged the IEP in effect (parents are not on the team).
     const unacknowledged = detail.iep ? detail.team.filter((m) => (m.role === "teacher" || m.role === "case_manager") && !m.acknowledgedAt) : [];
     return { student, fidelity, unacknowledged: unacknowledged.filter((m, i, all) => all.findIndex((o) => o.userId === m.userId) === i) };

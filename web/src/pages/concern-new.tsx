@@ -123,7 +123,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
     setErrors({});
   };
 
-  const groupMessages = () => errors()["itemIds"] ?? [];
+  const groupMessages = () => errors().itemIds ?? [];
   return (
     <>
       <h1>{t("raiseConcernAbout", { name: student().name })}</h1>
@@ -164,7 +164,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
             <p id="field-classId-hint" class="hint">
               {t("whichClassHint")}
             </p>
-            <select id={fieldId("classId")} aria-describedby={["field-classId-hint", errors()["classId"] && "field-classId-error"].filter(Boolean).join(" ")} onChange={(e) => setDraft("classId", e.currentTarget.value)}>
+            <select id={fieldId("classId")} aria-describedby={["field-classId-hint", errors().classId && "field-classId-error"].filter(Boolean).join(" ")} onChange={(e) => setDraft("classId", e.currentTarget.value)}>
               <option value="">{t("noClass")}</option>
               <For each={props.detail.classes}>
                 {(c) => (
@@ -174,7 +174,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
                 )}
               </For>
             </select>
-            <Show when={errors()["classId"]}>
+            <Show when={errors().classId}>
               {(messages) => (
                 <p id="field-classId-error" class="field-error">
                   {messages().join(" ")}

@@ -1,16 +1,21 @@
 import { A, useNavigate } from "@solidjs/router";
-import { createResource } from "solid-js";
+import { createResource, Show } from "solid-js";
 import { api, call } from "../api";
 import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
 import { t } from "../i18n";
 import "../strings/concerns";
 import "../strings/staff";
+import { useSession } from "../session";
 
 export const loadSchools = () => call(api.students.schools.$get());
 
-/** A director's way into the district: a name search and one row a school, each opening its filtered list. */
+/**
+ * A district-wide reader's way into the district (the director, the administrator): the escalation
+ * board for whoever the API lets see it, a name search and one row a school, each opening its filtered list.
+ */
 export function DirectorHome(props: { districtName: string }) {
+  const session = useSession();
   const [schools, { refetch }] = createResource(loadSchools);
   const navigate = useNavigate();
   let input!: HTMLInputElement;
@@ -21,6 +26,7 @@ export function DirectorHome(props: { districtName: string }) {
   };
   return (
     <>
+    <Show when={session.can("viewEscalationBoard")}>
     <section aria-labelledby="board-title">
       <h2 id="board-title">{t("boardTitle")}</h2>
       <p>{t("boardBlurb")}</p>
@@ -28,6 +34,7 @@ export function DirectorHome(props: { districtName: string }) {
         <A href="/escalations">{t("boardTitle")}</A>
       </p>
     </section>
+    </Show>
     <section aria-labelledby="director-title">
       <h2 id="director-title">{t("directorTitle")}</h2>
       <p>{t("directorWhat")}</p>

@@ -1,6 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Index, Show, type JSX } from "solid-js";
-import { createStore, type SetStoreFunction } from "solid-js/store";
+import { createStore } from "solid-js/store";
 import * as v from "valibot";
 import { IepUpdate } from "@fidelio/core/iep/schema";
 import { problemsOf } from "@fidelio/core/problem";
@@ -14,7 +14,9 @@ import { errorText, Loaded } from "../components/loaded";
 import { Field, fieldId } from "../components/field";
 import { Alert } from "../components/status";
 import { AccessDeniedContent } from "./not-found";
-import { fidelityApi } from "../fidelity/client";
+import { saveIep } from "../fidelity/data";
+import { districtToday } from "@fidelio/core/clock";
+import { useSession } from "../session";
 
 const loadStudent = (id: string) => call(api.students[":id"].$get({ param: { id } }));
 type Detail = Awaited<ReturnType<typeof loadStudent>>;
@@ -28,13 +30,12 @@ interface Draft {
 }
 
 const newId = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
-const today = () => new Date().toLocaleDateString("en-CA");
 
-/** The editor starts from the version in effect: an amendment usually changes a line or two. */
-function draftOf(detail: Detail): Draft {
+/** The editor starts from the version in effect, from today on the district's calendar: an amendment usually changes a line or two. */
+function draftOf(detail: Detail, today: string): Draft {
   const iep = detail.iep;
   return {
-    effectiveFrom: today(),
+    effectiveFrom: today,
     accommodations: (iep?.accommodations ?? []).map((a) => ({ id: a.id, text: a.text, everywhere: !a.classIds, classIds: a.classIds ?? [] })),
     modifications: (iep?.modifications ?? []).map((m) => ({ id: m.id, text: m.text })),
     services: (iep?.services ?? []).map((s) => ({ id: s.id, name: s.name, minutes: String(s.minutesPerWeek), providerRole: s.providerRole, providerId: s.providerId ?? "" })),
@@ -103,7 +104,8 @@ function Items<T>(props: { title: StringKey; legend: StringKey; items: T[]; onAd
 function EditorForm(props: { detail: Detail; reload: () => void }) {
   const student = () => props.detail.student;
   usePageTitle(() => t("iepEditorTitle", { name: student().name }));
-  const [draft, setDraft] = createStore<Draft>(draftOf(props.detail));
+  const session = useSession();
+  const [draft, setDraft] = createStore<Draft>(draftOf(props.detail, districtToday(session.me()?.district ?? {})));
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [outcome, setOutcome] = createSignal<"saved" | "invalid" | "stale" | "failed">();
   const [failure, setFailure] = createSignal("");
@@ -127,7 +129,7 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
     if (!checked.success) return invalid(problemsOf(checked.issues));
     setBusy(true);
     try {
-      const saved = await fidelityApi.saveIep(student().id, checked.output);
+      const saved = await saveIep(student().id, checked.output);
       setNotified(saved.notified.map((m) => m.name));
       setErrors({});
       setOutcome("saved");

@@ -8,9 +8,11 @@ import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
 import { MinutesChart } from "../components/minutes-chart";
-import { fidelityApi, missedReasons, type ServiceWeek } from "../fidelity/client";
+import { missedReasons } from "@fidelio/core/fidelity/schema";
+import { loadStudentFidelity, studentCsvHref, type ServiceWeek } from "../fidelity/data";
 import { byService, percent } from "../fidelity/summary";
-import { addDays, weekMonday } from "../fidelity/week";
+import { addDays } from "@fidelio/core/calendar";
+import { weekStart } from "@fidelio/core/fidelity/week";
 
 /** Where "raise a concern about this" goes: the concern form (branch concern-ui), naming the item it is about. */
 export const concernHref = (studentId: string, itemId: string) => `/students/${encodeURIComponent(studentId)}/concern?item=${encodeURIComponent(itemId)}`;
@@ -20,7 +22,7 @@ const periods = { "10": "last10", "4": "last4", year: "school_year" } as const;
 type Period = keyof typeof periods;
 
 async function load(studentId: string, period: Period) {
-  const [detail, fidelity] = await Promise.all([call(api.students[":id"].$get({ param: { id: studentId } })), fidelityApi.student(studentId, { period: periods[period] })]);
+  const [detail, fidelity] = await Promise.all([call(api.students[":id"].$get({ param: { id: studentId } })), loadStudentFidelity(studentId, { period: periods[period] })]);
   return { detail, fidelity, from: fidelity.from, to: fidelity.to };
 }
 
@@ -41,7 +43,7 @@ export function StudentFidelity() {
 
 type Data = Awaited<ReturnType<typeof load>>;
 
-const weekShort = (week: string) => new Intl.DateTimeFormat(lang(), { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${weekMonday(week)}T00:00:00Z`));
+const weekShort = (week: string) => new Intl.DateTimeFormat(lang(), { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${weekStart(week)}T00:00:00Z`));
 
 /** Missed sessions by reason: "2 (student absent), 1 (school closed)". */
 const missedText = (row: ServiceWeek) =>
@@ -53,7 +55,7 @@ const missedText = (row: ServiceWeek) =>
 type WeekRow = ServiceWeek & { week: string; state: "ended" | "in_progress" | "future" };
 
 /** The week's label in the table: the week in progress says so. */
-const weekLabel = (row: WeekRow) => (row.state === "in_progress" ? t("weekInProgress", { date: formatDate(weekMonday(row.week)) }) : t("weekOf", { date: formatDate(weekMonday(row.week)) }));
+const weekLabel = (row: WeekRow) => (row.state === "in_progress" ? t("weekInProgress", { date: formatDate(weekStart(row.week)) }) : t("weekOf", { date: formatDate(weekStart(row.week)) }));
 
 /** Minutes given, or why there is no number: not recorded yet (an ended week), nothing yet (in progress), not yet (to come). */
 const givenCell = (row: WeekRow) =>
@@ -83,7 +85,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
         </div>
       </div>
       <p class="muted">
-        {formatDate(weekMonday(props.data.from))} – {formatDate(addDays(weekMonday(props.data.to), 4))}
+        {formatDate(weekStart(props.data.from))} – {formatDate(addDays(weekStart(props.data.to), 4))}
       </p>
       <Show when={services().length + supports().length > 0} fallback={<p class="empty">{t("noFidelity")}</p>}>
         <Show when={services().length > 0}>
@@ -189,7 +191,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
           </section>
         </Show>
         <p>
-          <a href={fidelityApi.studentCsv(studentId(), { from: props.data.from, to: props.data.to })} download="">
+          <a href={studentCsvHref(studentId(), { from: props.data.from, to: props.data.to })} download="">
             {t("downloadCsv")}
           </a>
         </p>

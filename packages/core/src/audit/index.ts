@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { SystemReason, type Actor } from "../actor";
-import { batchPut, itemType, keys, putItem, queryPage } from "../dynamo";
+import { batchPut, itemType, keys, putNewItem, queryPage } from "../dynamo";
 import { filteredPage } from "../dynamo/filtered-page";
 import { newId } from "../id";
 import type { AuditAction } from "./actions";
@@ -64,7 +64,7 @@ export namespace Audit {
   }
 
   export const record = (actor: Actor, event: AuditEvent) =>
-    putItem(toItem(actor, event), "attribute_not_exists(pk)");
+    putNewItem(toItem(actor, event));
 
   export const recordMany = (actor: Actor, events: AuditEvent[]) =>
     batchPut(events.map((event) => toItem(actor, event)));
@@ -72,7 +72,7 @@ export namespace Audit {
   /**
    * The audit item for a caller's own transaction, so a record and its audit entry commit together.
    * A fixed id and time give the entry a key known in advance: a caller that may run the same write
-   * twice (a resumed job) puts it with `attribute_not_exists(pk)` and so never audits it twice.
+   * twice (a resumed job) puts it with `putNew`, only if absent, and so never audits it twice.
    */
   export const itemFor = (actor: Actor, event: AuditEvent, fixed?: { id: string; at: string }) =>
     toItem(actor, event, fixed);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as v from "valibot";
 import { Access } from "../access";
-import { Actor, type UserActor } from "../actor";
+import type { UserActor } from "../actor";
 import { getItem, keys } from "../dynamo";
 import { notFound, VisibleError } from "../error";
 import { newId } from "../id";
@@ -139,5 +139,3 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
     }
   }
 }
-
-export const systemActor = (districtId: string) => Actor.system("workflow", districtId);

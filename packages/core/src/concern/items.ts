@@ -4,7 +4,7 @@ import { WaitSpec } from "../workflow/schema";
 import { EscalationLevel, actions, eventTypes, noteCodes, outcomes, statuses, type Concern } from "./schema";
 import type { TimelineEvent } from "./timeline";
 
-const Person = v.object({ id: v.string(), name: v.string(), email: v.string() });
+const Person = v.object({ id: v.string(), name: v.string(), email: v.optional(v.string()) });
 const Ref = v.object({ id: v.string(), name: v.string() });
 
 /** The stored concern, checked on every read: the workflow and the API both decide from it. */

@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import type { AuditEntry } from "../audit";
 import { escapeHtml, localeOf } from "../email/body";
 import { appLink } from "../email/link";
+import { zoneName } from "../words/time";
 import type { AccommodationAnswer, FidelityForm, ServiceAnswer } from "../fidelity/schema";
 import { weekStart } from "../fidelity/week";
 import { notesOf, say, sayCoded, sayStored, type MessageCode } from "../messages";
 import type { Language } from "../user/schema";
 import { describeEvent } from "./describe";
+import { concernLabel, subjectOf } from "./naming";
 import type { EmailRecord, IepItemText, IepOnDates } from "./packet";
 import type { Concern } from "./schema";
 import type { TimelineEvent } from "./timeline";
@@ -70,7 +72,8 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
   const c = d.concern;
   const link = appLink(`/concerns/${c.id}`);
   const facts: Array<[string, string]> = [
-    [s("packet.reference"), e(c.id)],
+    [s("packet.reference"), e(c.reference ?? c.id)],
+    [s("packet.subject"), e(subjectOf(c))],
     [s("packet.link"), `<a href="${e(link)}">${e(link)}</a>`],
     [s("packet.student"), e(c.studentName)],
     [s("packet.school"), e(c.schoolName ?? "")],
@@ -136,10 +139,11 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
   const style = css(lang);
   const html = `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${s("packet.documentTitle", { id: c.id })}</title><style>${style}</style></head>
+<title>${s("packet.documentTitle", { id: concernLabel(c) })}</title><style>${style}</style></head>
 <body><main>
 <h1>${s("packet.title")}</h1>
-<p class="muted">${s("packet.printedFor", { name: d.printedFor, when: whenText(d.printedAt), zone: d.timeZone })}</p>
+<p id="concern-label"><strong>${e(concernLabel(c))}</strong> · ${e(c.studentName)}</p>
+<p class="muted">${s("packet.printedFor", { name: d.printedFor, when: whenText(d.printedAt), zone: zoneName(locale, d.timeZone, d.printedAt) })}</p>
 <h2>${s("packet.concern")}</h2><dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl>
 <h2>${s("packet.ieps")}</h2>
 <table><thead><tr><th>${s("packet.iepVersion")}</th><th>${s("packet.inEffectOn")}</th><th>${s("packet.supportsNamed")}</th></tr></thead><tbody>${ieps}</tbody></table>

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit, AuditEntry } from "../audit";
 import { District } from "../district";
@@ -25,8 +26,6 @@ const emailRecord = itemType(
 export type EmailRecord = v.InferOutput<typeof emailRecord.schema> & { status: string };
 const auditItem = itemType("audit entry", AuditEntry);
 
-/** Who may read the packet: the family, anyone it was assigned or handed to, the district's director. */
-const packetReasons = ["guardian", "assigned_concern", "director"];
 /** The fidelity records start this many weeks before the week the concern was filed. */
 const weeksBefore = 4;
 
@@ -89,7 +88,8 @@ async function fidelityOf(concern: Concern, record: NonNullable<Awaited<ReturnTy
  */
 export async function evidencePacket(actor: UserActor, id: string, lang?: Language): Promise<{ html: string; styleHash: string }> {
   const { concern, events, record, reason } = await loadVisible(actor, id);
-  if (!packetReasons.includes(reason) || !record) throw notFound("Concern");
+  // The family, anyone it was assigned or handed to, the district's director; not the caseload alone (Access).
+  if (!Access.opensPacket(reason) || !record) throw notFound("Concern");
   await Audit.record(actor, { studentId: concern.studentId, action: "concern.packet", record: `concern:${concern.id}`, reason });
   const district = await District.load(concern.districtId);
   if (!district) throw notFound("Concern");

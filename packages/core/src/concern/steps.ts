@@ -3,9 +3,10 @@ import { District } from "../district";
 import { fromItem, keys, updateItem } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { workflowEngine } from "../workflow/engine";
-import type { Answer, ApplyOutcomeInput, Position, PrepareLevelInput, RecordFailureInput, WaitForAnswerInput, Waiting } from "../workflow/schema";
+import type { ApplyOutcomeInput, Position, PrepareLevelInput, RecordFailureInput, WaitForAnswerInput, Waiting } from "../workflow/schema";
 import type { WorkflowSteps } from "../workflow/steps";
 import { assignmentAt, districtAdmins, loadStudentAndDistrict } from "./people";
+import { statusTable } from "./lifecycle";
 import type { Concern } from "./schema";
 import { commit, loadConcern, loadWithTimeline, StaleConcern } from "./store";
 import { publicPerson } from "./timeline";
@@ -83,15 +84,16 @@ async function applyOutcome({ concernId, outcome }: ApplyOutcomeInput, at: () =>
     // Only the wait whose token the concern holds can time out: any transition removes the token, so a
     // deadline that lost to an answer, or a duplicated timeout, finds none and changes nothing.
     if (outcome.kind !== "timeout" || concern.stage !== "wait" || !concern.taskToken || !concern.wait) return positionOf(concern, now);
-    const wait = concern.wait;
-    if (wait.for === "assignee" && wait.level === "advocate") {
+    const onDeadline = statusTable[concern.status].onDeadline;
+    if (!onDeadline) return positionOf(concern, now);
+    if (onDeadline.to === "renewed") {
       const renewed = await renewAdvocateWait(concern, now);
       return positionOf(renewed, now);
     }
     const district = await District.load(concern.districtId);
     // A deadline the staff let pass is counted: the board shows the concern overdue and the school's missed deadlines.
-    const after = wait.for === "assignee" ? { ...climb(concern), missedDeadlines: (concern.missedDeadlines ?? 0) + 1 } : close(concern, wait.for === "parent_confirmation" ? "resolved_unconfirmed" : "no_reply");
-    const notes = wait.for === "parent_confirmation" ? [{ code: "note.no_confirmation" as const }] : wait.for === "parent_info" ? [{ code: "note.no_answer" as const }] : undefined;
+    const after = onDeadline.to === "next_level" ? { ...climb(concern), missedDeadlines: (concern.missedDeadlines ?? 0) + 1 } : close(concern, onDeadline.outcome);
+    const notes = "note" in onDeadline ? [{ code: `note.${onDeadline.note}` as const }] : undefined;
     const { concern: saved } = await commit({
       before: concern,
       after,

@@ -8,7 +8,7 @@ import { concernEventItem, concernItem as concernItemType } from "./items";
 import { isConditionFailure } from "../error";
 import { recapEmails, type RecapRecipients } from "./emails";
 import { boardOps } from "./board-index";
-import type { Concern, Person } from "./schema";
+import type { Concern } from "./schema";
 import { nextEvent, type EventContent, type TimelineEvent } from "./timeline";
 import { clock } from "../clock";
 

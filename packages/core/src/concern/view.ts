@@ -1,3 +1,4 @@
+import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { notFound } from "../error";
@@ -10,8 +11,7 @@ import type { Concern } from "./schema";
 import { loadWithTimeline } from "./store";
 import { publicPerson, type TimelineEvent } from "./timeline";
 
-export const isGuardianOf = (actor: UserActor, record: StudentRecord | undefined) =>
-  actor.roles.includes("parent") && !!record?.relationships.some((r) => r.userId === actor.userId && r.kind === "guardian");
+export const isGuardianOf = (actor: UserActor, record: StudentRecord | undefined) => Access.isGuardian(actor, record);
 
 /** Loads a concern the actor may see, or 404 (whether it does not exist or is not theirs). */
 export async function loadVisible(actor: UserActor, id: string) {

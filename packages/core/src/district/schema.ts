@@ -2,6 +2,12 @@ import * as v from "valibot";
 import { IsoDate } from "../iep/schema";
 import { codedCheck, whole } from "../problem";
 import { Email } from "../user/schema";
+import { deadlineSettings, type DeadlineSetting } from "../concern/lifecycle";
+import { levelTexts } from "../messages/catalog-concern";
+import { sayFrom } from "../messages/say";
+
+// The levels' names only: the web bundles this module, and never the catalog's email and packet texts.
+const say = sayFrom(levelTexts);
 
 /** District settings shapes; no AWS imports, so the admin form reuses them. */
 const schoolDays = (label: string) => whole(1, 60, `${label}: 1 to 60 school days`);
@@ -24,11 +30,10 @@ export const Calendar = v.pipe(
   ),
 );
 
-export const Deadlines = v.object({
-  teacher: schoolDays("Teacher"),
-  case_manager: schoolDays("Case manager"),
-  director: schoolDays("Director"),
-});
+/** School days each level of the concern ladder has to answer, one setting per level with a deadline. */
+export const Deadlines = v.object(
+  Object.fromEntries(deadlineSettings.map((d) => [d.setting, schoolDays(say("en", d.message))])) as Record<DeadlineSetting, ReturnType<typeof schoolDays>>,
+);
 
 /** Districts saved before time zones existed have none; deadlines then fall in this zone. */
 export const defaultTimeZone = "America/Los_Angeles";
@@ -64,4 +69,4 @@ export interface DistrictInfo extends DistrictSettings {
   updatedAt: string;
 }
 
-export const defaultDeadlines = { teacher: 3, case_manager: 5, director: 10 } as const;
+export const defaultDeadlines = Object.fromEntries(deadlineSettings.map((d) => [d.setting, d.defaultDays])) as Record<DeadlineSetting, number>;

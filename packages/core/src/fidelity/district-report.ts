@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import { Access } from "../access";
 import { Audit } from "../audit";
 import { District } from "../district";
@@ -5,7 +6,7 @@ import { keys, queryAll } from "../dynamo";
 import { notFound } from "../error";
 import { Student, studentItemType, type StudentRecord } from "../student";
 import { verb } from "../verb";
-import { inBatches } from "./batches";
+import { mapLimit } from "../concurrency";
 import { formId, formItemType, iepForWeek, planFor } from "./form";
 import { accommodationCounts, addAccommodationCounts, addServiceMinutes, currentWeekOf, serviceMinutes, type AccommodationCounts, type ServiceMinutes } from "./minutes";
 import { FidelityReportQuery, missedReasons, type FidelityForm } from "./schema";
@@ -119,7 +120,7 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
   Access.requireAction(actor, "fidelity.report");
   const district = await District.load(actor.districtId);
   if (!district) throw notFound("District");
-  const now = new Date();
+  const now = clock.now();
   const { from, to } = windowOf(district, input, now);
   const currentWeek = currentWeekOf(district, now);
   const weeks = weeksBetween(from, to);
@@ -128,7 +129,7 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
   const teachers = new Map<string, TeacherForms>();
   const names = new Map<string, string>();
   const seen: string[] = [];
-  await inBatches(students, 10, async (s) => {
+  await mapLimit(students, 10, async (s) => {
     const [record, forms] = await Promise.all([Student.load(s.id), queryAll(formItemType, keys.fidelityFormsOfStudent(s.id, from, to))]);
     if (!record) return;
     if (input.teacherId && !record.relationships.some((r) => r.userId === input.teacherId)) return;
@@ -138,7 +139,7 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
     tally(rows, record, studentWeeks, input.teacherId);
     countForms(teachers, record, studentWeeks, new Map(forms.map((f) => [f.id, f])), input.teacherId);
   });
-  const reason = Access.may(actor, "fidelity.report") && actor.roles.includes("director") ? "director" : "district_admin";
+  const reason = Access.districtGrant(actor, "fidelity.report")?.reason ?? "district_admin";
   await Audit.recordMany(actor, seen.map((studentId) => ({ studentId, action: "fidelity.report", record: `fidelity:${from}..${to}`, reason })));
   const items = [...rows.values()]
     .sort((a, b) => a.schoolName.localeCompare(b.schoolName) || a.teacherName.localeCompare(b.teacherName) || a.kind.localeCompare(b.kind) || a.item.localeCompare(b.item))

@@ -5,15 +5,16 @@ import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { District } from "../district";
-import { batchGet, getItem, keys, putItem, queryAll, transact } from "../dynamo";
+import { batchGet, FormItems, getItem, keys, putNew, putNewItem, queryAll, transact } from "../dynamo";
 import { isConditionFailure, notFound, VisibleError } from "../error";
 import { relationshipItemType, Student } from "../student";
 import { verb } from "../verb";
-import { inBatches } from "./batches";
+import { mapLimit } from "../concurrency";
 import { FormId, loadOwnForm } from "./access";
 import { formId, formItem, formItemType, isFutureWeek, isInstructionDay, isLateWeek, newForm } from "./form";
 import { saveForm, submitForm, withBlockers } from "./save";
 import { OpenFormsQuery, WeekQuery, type FidelityForm } from "./schema";
+import { currentWeekOf } from "./minutes";
 import { addWeeks, isoWeekOf, weekDays } from "./week";
 
 export const futureWeek = () => new VisibleError(422, "future_week", "This week has not started yet; it cannot be filled in.");
@@ -22,7 +23,7 @@ export const futureWeek = () => new VisibleError(422, "future_week", "This week 
 async function createMissing(forms: FidelityForm[]) {
   await Promise.all(
     forms.map((form) =>
-      putItem(formItem(form), "attribute_not_exists(pk)").catch((error) => {
+      putNewItem(formItem(form)).catch((error) => {
         if (!isConditionFailure(error)) throw error;
       }),
     ),
@@ -33,7 +34,7 @@ async function createMissing(forms: FidelityForm[]) {
 async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
   const written = await Promise.all(
     forms.map((form) =>
-      putItem(formItem(form), "#v = :zero AND #s = :untouched", { "#v": "version", "#s": "status" }, { ":zero": 0, ":untouched": "not_started" }).then(
+      FormItems.replaceUntouched(formItem(form)).then(
         () => form.id,
         (error) => {
           if (!isConditionFailure(error)) throw error;
@@ -69,8 +70,8 @@ async function followAmendment(actor: UserActor, pairs: Array<{ stored: Fidelity
       };
       try {
         await transact([
-          { put: formItem(next), condition: "#v = :v AND #s = :draft", names: { "#v": "version", "#s": "status" }, values: { ":v": stored.version, ":draft": "draft" } },
-          { put: Audit.itemFor(actor, { studentId: next.studentId, action: "fidelity.form-amend", record: `fidelity-form:${next.week}:iep:v${next.iepVersion}`, reason }), condition: "attribute_not_exists(pk)" },
+          FormItems.replaceDraft(formItem(next), stored.version),
+          putNew(Audit.itemFor(actor, { studentId: next.studentId, action: "fidelity.form-amend", record: `fidelity-form:${next.week}:iep:v${next.iepVersion}`, reason })),
         ]);
         return next;
       } catch (error) {
@@ -85,15 +86,17 @@ async function followAmendment(actor: UserActor, pairs: Array<{ stored: Fidelity
 /**
  * My forms for a week: one per student I serve that has something for me to report that week,
  * created on demand from the IEP in effect and the items that apply to me. One Query for my links,
- * one per served student (10 at a time), one BatchGet for the forms.
+ * one per served student (10 at a time), one BatchGet for the forms. Without a week, the week that
+ * holds the district's today (its time zone, whatever the reader's device says); the answer names it.
  */
-export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
+export const listForWeek = verb(WeekQuery, async (actor, query) => {
   Access.requireAction(actor, "fidelity.form");
   const district = await District.load(actor.districtId);
   if (!district) throw notFound("District");
+  const week = query.week ?? currentWeekOf(district);
   if (isFutureWeek(district, week)) throw futureWeek();
   const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
-  const records = (await inBatches(links, 10, (link) => Student.load(link.studentId))).filter((r) => r !== undefined);
+  const records = (await mapLimit(links, 10, (link) => Student.load(link.studentId))).filter((r) => r !== undefined);
   const wanted = records.flatMap((record) => newForm(record, actor.userId, week) ?? []);
   const stored = await batchGet(formItemType, wanted.map((f) => keys.fidelityForm(f.id)), true);
   const byId = new Map(stored.map((f) => [f.id, f]));
@@ -119,6 +122,7 @@ export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
     })),
   );
   return {
+    week,
     items: forms.map((f) => ({ id: f.id, studentId: f.studentId, studentName: f.studentName, classIds: f.classIds, week: f.week, status: f.status, version: f.version })),
   };
 });
@@ -126,7 +130,7 @@ export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
 /**
  * One form with what the screen needs around it: the acknowledgment the IEP version asks for, whether
  * a save needs a reason (late week, or a correction after submitting), last week's answers for
- * "same as last week", and the earlier revisions.
+ * "same as last week", the earlier revisions, and the days of the week a session can be put on.
  */
 export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
   const own = await loadOwnForm(actor, id);
@@ -142,10 +146,15 @@ export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
   ]);
   const ack = record.acknowledgments.find((a) => a.userId === actor.userId && a.version === form.iepVersion);
   const late = isLateWeek(district, form.week);
+  const needsReason: "correction" | "late" | null = form.status === "submitted" ? "correction" : late && !form.lateReason ? "late" : null;
+  // The days a session can be put on: the week's school days on the district's calendar (closures and
+  // the days outside the school year left out); a week with none offers Monday to Friday.
+  const instruction = weekDays(form.week).filter((day) => isInstructionDay(district, day));
   return {
     ...withBlockers({ record, district }, form, actor.userId),
     acknowledgment: { version: form.iepVersion, required: !ack, acknowledgedAt: ack?.at ?? null },
-    needsReason: form.status === "submitted" ? "correction" : late && !form.lateReason ? "late" : null,
+    needsReason,
+    days: instruction.length ? instruction : weekDays(form.week),
     previous: previous && previous.status !== "not_started" ? { week: previous.week, accommodations: previous.accommodations, services: previous.services } : null,
     history: revisions.map((r) => ({ revision: r.revision, status: r.status, submittedAt: r.submittedAt ?? null, updatedAt: r.updatedAt, correctionReason: r.correctionReason ?? null, accommodations: r.accommodations, services: r.services })),
   };
@@ -165,7 +174,7 @@ export const listOpenBefore = verb(OpenFormsQuery, async (actor, { before }) => 
   const last = addWeeks(before, -1);
   if (last < first) return { items: [] };
   const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
-  const found = await inBatches(links, 10, (link) => queryAll(formItemType, keys.fidelityFormsOfStudent(link.studentId, first, last)));
+  const found = await mapLimit(links, 10, (link) => queryAll(formItemType, keys.fidelityFormsOfStudent(link.studentId, first, last)));
   const schoolWeek = (week: string) => weekDays(week).some((day) => isInstructionDay(district, day));
   const open = found
     .flat()

@@ -1,4 +1,4 @@
-import { districtToday } from "./form";
+import { clock, districtToday } from "../clock";
 import { missedReasons, type AccommodationAnswer, type MissedReason } from "./schema";
 import { isoWeekOf } from "./week";
 import type { DistrictInfo } from "../district/schema";
@@ -17,7 +17,7 @@ import type { DistrictInfo } from "../district/schema";
 export type WeekState = "ended" | "in_progress" | "future";
 
 /** This week on the district's calendar (its time zone, not UTC). */
-export const currentWeekOf = (district: Pick<DistrictInfo, "timeZone">, now = new Date()) => isoWeekOf(districtToday(district, now));
+export const currentWeekOf = (district: Pick<DistrictInfo, "timeZone">, now = clock.now()) => isoWeekOf(districtToday(district, now));
 
 export const weekState = (week: string, currentWeek: string): WeekState => (week < currentWeek ? "ended" : week === currentWeek ? "in_progress" : "future");
 

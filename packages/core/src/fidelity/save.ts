@@ -2,7 +2,7 @@ import type { AuditAction } from "../audit/actions";
 import * as v from "valibot";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { getItem, keys, transact, type TransactOp } from "../dynamo";
+import { FormItems, getItem, keys, putNew, transact, type TransactOp } from "../dynamo";
 import { isConditionFailure, VisibleError } from "../error";
 import { verb } from "../verb";
 import { FormId, loadOwnForm, type OwnForm } from "./access";
@@ -74,10 +74,10 @@ function checkAnswers(form: FidelityForm, input: FormSave) {
 /** The form write and its audit entry in one transaction; a correction also keeps what it replaces. */
 async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expectedVersion: number, action: AuditAction, keep?: FidelityForm) {
   const ops: TransactOp[] = [
-    { put: formItem(next), condition: "attribute_exists(pk) AND #v = :v", names: { "#v": "version" }, values: { ":v": expectedVersion } },
-    { put: Audit.itemFor(actor, { studentId: next.studentId, action, record: `fidelity-form:${next.week}:r${next.revision}`, reason: own.reason }), condition: "attribute_not_exists(pk)" },
+    FormItems.save(formItem(next), expectedVersion),
+    putNew(Audit.itemFor(actor, { studentId: next.studentId, action, record: `fidelity-form:${next.week}:r${next.revision}`, reason: own.reason })),
   ];
-  if (keep) ops.push({ put: { ...keys.fidelityFormRevision(keep.id, keep.revision), type: "fidelity-form-revision", ...keep }, condition: "attribute_not_exists(pk)" });
+  if (keep) ops.push(putNew({ ...keys.fidelityFormRevision(keep.id, keep.revision), type: "fidelity-form-revision", ...keep }));
   try {
     await transact(ops);
   } catch (error) {

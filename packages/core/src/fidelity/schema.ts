@@ -53,7 +53,8 @@ export type FormSave = v.InferOutput<typeof FormSave>;
 /** `version`: the form as the submitter saw it; a form changed elsewhere since answers 409, never submits unseen answers. */
 export const FormSubmit = v.object({ version: v.pipe(v.number(), v.integer(), v.minValue(0)), reason: Reason });
 
-export const WeekQuery = v.object({ week: Week });
+/** GET /api/fidelity/forms?week=2026-W49: my forms for a week; without `week`, the week holding the district's today. */
+export const WeekQuery = v.object({ week: v.optional(Week) });
 /** GET /api/fidelity/forms/open?before=2026-W48: my forms still open from the school year's earlier weeks. */
 export const OpenFormsQuery = v.object({ before: Week });
 

@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import * as v from "valibot";
 import { Access } from "../access";
 import { Audit } from "../audit";
@@ -102,7 +103,7 @@ export function summarize(rows: FidelityRow[]) {
  * parent's page, the caseload, the director's report, both CSVs and the evidence packet. One key-range
  * Query of the window's forms. `now` is the clock (the district's calendar decides which week is in progress).
  */
-export async function studentMinutes(record: StudentRecord, district: DistrictInfo, window: { from: string; to: string }, now = new Date()) {
+export async function studentMinutes(record: StudentRecord, district: DistrictInfo, window: { from: string; to: string }, now = clock.now()) {
   const forms = await queryAll(formItemType, keys.fidelityFormsOfStudent(record.student.id, window.from, window.to));
   const currentWeek = currentWeekOf(district, now);
   const weeks = fidelityRows(record, district, weeksBetween(window.from, window.to), forms, currentWeek);
@@ -157,7 +158,7 @@ export const studentFidelity = verb(v.object({ studentId: v.pipe(v.string(), v.m
   const grant = Access.toStudent(actor, "fidelity.read", record);
   const district = await District.load(record!.student.districtId);
   if (!district) throw notFound("District");
-  const now = new Date();
+  const now = clock.now();
   const window = windowOf(district, input, now);
   const [data] = await Promise.all([
     studentMinutes(record!, district, window, now),

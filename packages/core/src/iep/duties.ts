@@ -9,6 +9,7 @@ import type { IepVersion } from "./schema";
  * removed or changed. Kept apart from ./index.ts, which the student module itself imports.
  */
 export type DutyChange =
+  // The change kinds are dutyChangeKinds (./duty-kinds.ts), which the catalog words.
   | { kind: "accommodation"; change: "added" | "removed"; id: string; text: string }
   | { kind: "accommodation"; change: "changed"; id: string; text: string; before: string }
   | { kind: "service"; change: "added" | "removed"; id: string; name: string; minutesPerWeek: number }

@@ -2,12 +2,12 @@ import * as v from "valibot";
 import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { batchGet, deleteItem, itemType, keys, queryAll, type TransactOp } from "../dynamo";
+import { batchGet, IepNoticeItems, itemType, keys, queryAll, type TransactOp } from "../dynamo";
 import { isConditionFailure } from "../error";
-import { inBatches } from "../fidelity/batches";
+import { mapLimit } from "../concurrency";
 import { Outbox } from "../outbox";
 import { Student, studentName, type StudentRecord } from "../student";
-import { userItem } from "../user";
+import { User, userItem } from "../user";
 import { verb } from "../verb";
 import { amendmentNotice } from "./amendment-emails";
 import { affectedMembers, dutyChanges, type DutyChange } from "./duties";
@@ -64,7 +64,8 @@ export async function amendmentNotices(record: StudentRecord, replaced: IepVersi
     const user = users.get(member.userId);
     return [
       { put: { ...keys.iepNotice(member.userId, record.student.id), type: "iep-notice", ...notice } },
-      ...(user ? [Outbox.email(amendmentNotice(user, notice))] : []),
+      // The notice shows on their home either way; the email needs an address (the roster may not have given one yet).
+      ...(user && User.canSignIn(user) ? [Outbox.email(amendmentNotice(user, notice))] : []),
     ];
   });
   return { ops, notified: affected.map((m) => ({ userId: m.userId, name: m.name, role: m.role })) };
@@ -73,7 +74,7 @@ export async function amendmentNotices(record: StudentRecord, replaced: IepVersi
 /** Once a member acknowledges `version`, a notice of that version or an earlier one goes (a later one stays). */
 export async function clearNotice(userId: string, studentId: string, version: number) {
   try {
-    await deleteItem(keys.iepNotice(userId, studentId), { condition: "#v <= :v", names: { "#v": "version" }, values: { ":v": version } });
+    await IepNoticeItems.deleteUpTo(userId, studentId, version);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
@@ -87,7 +88,7 @@ export async function clearNotice(userId: string, studentId: string, version: nu
 const myIepNotices = verb(v.object({}), async (actor: UserActor) => {
   Access.requireAction(actor, "iep.acknowledge");
   const notices = await queryAll(noticeItemType, keys.iepNoticesOf(actor.userId));
-  const records = await inBatches(notices, 10, (n) => Student.load(n.studentId));
+  const records = await mapLimit(notices, 10, (n) => Student.load(n.studentId));
   const shown = notices.flatMap((notice, i) => {
     const record = records[i];
     const rel = record?.relationships.find((r) => r.userId === actor.userId && (r.kind === "teacher" || r.kind === "case_manager"));

@@ -15,12 +15,18 @@ export const emailTexts = {
 
   // A concern's recap: the timeline's new events, what the reader is asked to do, the link.
   "email.concern.subject": ["Concern about {student}", "Inquietud sobre {student}"],
+  "email.concern.about": ["Concern {label}, about {student}", "Inquietud {label}, sobre {student}"],
   "email.concern.words": ["In their words: {text}", "En sus palabras: {text}"],
   "email.concern.askConfirm": ["The school says it is fixed. Please confirm or dispute it by {due}.", "La escuela dice que está solucionado. Por favor, confírmelo o dispútelo antes del {due}."],
   "email.concern.askAnswer": ["The school asked you a question. Please answer it by {due}.", "La escuela le hizo una pregunta. Por favor, contéstela antes del {due}."],
   "email.concern.yourDeadline": ["Your answer is due {due}.", "Su respuesta vence el {due}."],
   "email.concern.closed": ["The concern is closed.", "La inquietud está cerrada."],
   "email.concern.link": ["Open the concern: {link}", "Abrir la inquietud: {link}"],
+
+  // An IEP amendment, to each team member whose duties it changes (iep/amendment-emails.ts); the changes are `iep.change.*` lines.
+  "email.iep.subject": ["IEP changed for {student}: what changes for you", "Cambió el IEP de {student}: lo que cambia para usted"],
+  "email.iep.intro": ["{student}'s IEP has a new version ({version}), in effect from {from}. What changes for you:", "El IEP de {student} tiene una versión nueva ({version}), vigente desde el {from}. Lo que cambia para usted:"],
+  "email.iep.link": ["Please read it and confirm in Fidelio that you will provide it: {link}", "Léalo y confirme en Fidelio que lo brindará: {link}"],
 
   // Weekly fidelity reminders.
   "email.reminder.teacher.subject": ["Fidelity forms still open: week of {monday}", "Formularios de cumplimiento pendientes: semana del {monday}"],

@@ -6,10 +6,11 @@ import type { Pair } from "./pair";
 export const packetTexts = {
   "packet.title": ["Evidence packet: implementation concern", "Expediente de pruebas: inquietud sobre la aplicación del IEP"],
   "packet.documentTitle": ["Evidence packet: concern {id}", "Expediente de pruebas: inquietud {id}"],
-  "packet.printedFor": ["Printed for {name} on {when}. Times are in {zone}.", "Impreso para {name} el {when}. Las horas están en {zone}."],
+  "packet.printedFor": ["Printed for {name} on {when}. Time zone of every time: {zone}.", "Impreso para {name} el {when}. Zona horaria de todas las horas: {zone}."],
   "packet.page": ["Page {page} of {pages}", "Página {page} de {pages}"],
   "packet.concern": ["The concern", "La inquietud"],
   "packet.reference": ["Reference", "Referencia"],
+  "packet.subject": ["Subject", "Asunto"],
   "packet.link": ["Online", "En línea"],
   "packet.student": ["Student", "Estudiante"],
   "packet.school": ["School", "Escuela"],

@@ -3,6 +3,7 @@ import { actionTexts, reasonTexts, roleTexts, systemTexts } from "./catalog-audi
 import { eventTexts, legacyNotes, levelTexts, noteTexts, statusTexts } from "./catalog-concern";
 import { emailTexts } from "./catalog-email";
 import { answerTexts, packetTexts } from "./catalog-packet";
+import { iepTexts } from "./catalog-iep";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -11,7 +12,7 @@ export type { Pair, Params };
 
 /**
  * The one English/Spanish catalog: every word Fidelio stores as a code (roles, audit actions and
- * reasons, concern levels, statuses, timeline events and notes, fidelity answers) and every email
+ * reasons, concern levels, statuses, timeline events and notes, fidelity answers, IEP duty changes) and every email
  * and packet text. Emails, the evidence packet and the web all render from it. Pure TypeScript, no
  * AWS imports. The web imports only the sections it shows, each from its own file (web/src/strings),
  * never this index: a parent's phone does not download email and packet texts. Each section is typed
@@ -29,6 +30,7 @@ export const catalog = {
   ...eventTexts,
   ...noteTexts,
   ...answerTexts,
+  ...iepTexts,
   ...emailTexts,
   ...packetTexts,
 } satisfies Record<string, Pair>;

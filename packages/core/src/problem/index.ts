@@ -31,6 +31,12 @@ export const whole = (min: number, max: number, message = `A whole number from $
 
 type Issue = v.BaseIssue<unknown>;
 
+/** An object's message for a field that is missing, by key (`v.object(entries, missingFields({...}))`); other issues keep valibot's. */
+export const missingFields =
+  (messages: Record<string, string>) =>
+  (issue: Issue): string =>
+    (issue.expected !== null && Object.hasOwn(messages, issue.expected.slice(1, -1)) && issue.received === "undefined" ? messages[issue.expected.slice(1, -1)] : undefined) ?? issue.message;
+
 const numberParam = (issue: Issue, name: string): Params | undefined =>
   typeof issue.requirement === "number" ? { [name]: issue.requirement } : undefined;
 

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { Config } from "../config";
-import { keys, updateItem } from "../dynamo";
+import { keys, RateCounterItems } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { clock } from "../clock";
 
@@ -51,11 +51,7 @@ export namespace RateLimit {
     const now = clock.ms();
     const { key, limit, windowEnd } = counterKey(action, scope, now);
     try {
-      await updateItem(key, "ADD hits :one SET #ttl = :ttl", {
-        condition: "attribute_not_exists(hits) OR hits < :max",
-        names: { "#ttl": "ttl" },
-        values: { ":one": 1, ":max": limit.max, ":ttl": Math.ceil(windowEnd / 1000) + 60 },
-      });
+      await RateCounterItems.hit(key, limit.max, Math.ceil(windowEnd / 1000) + 60);
       return { allowed: true };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;

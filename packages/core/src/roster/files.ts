@@ -162,7 +162,7 @@ function parseTable(file: string, spec: Spec, bytes: Uint8Array, problems: Probl
       detail: error.kind === "never_closed" ? "never closed" : "text after the closing quote",
     });
   }
-  if (!header || header.line !== 1) {
+  if (header?.line !== 1) {
     if (errors.length === 0) problems.add(file, 1, "", "empty_file");
     return undefined;
   }

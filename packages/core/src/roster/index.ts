@@ -10,9 +10,11 @@ import { dispatchJob, resumeJobs, setJobDispatcher } from "./dispatch";
 import type { RosterProblem } from "./problems";
 import type { Counts } from "./plan";
 import { clock } from "../clock";
+import { peopleWithoutEmail } from "./without-email";
 
 export type { RosterProblem } from "./problems";
 export type { PlanView, PersonEnding } from "./plan-view";
+export type { WithoutEmail } from "./without-email";
 
 export interface ImportSummary extends Counts {
   /** Rows whose status is `tobedeleted`: skipped, nothing deleted (roles the roster gave the person end). */
@@ -158,6 +160,9 @@ export namespace Roster {
     if (!(await deleteJob(found))) throw new VisibleError(409, "job_changed", "This import changed meanwhile; look at it again");
     await removeJobData(found.id);
   }
+
+  /** The district's roster accounts without an email: unable to sign in until an import gives one. */
+  export const withoutEmail = peopleWithoutEmail;
 
   export const resumeUnfinished = resumeJobs;
   export const setDispatcher = setJobDispatcher;

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import type { UserActor } from "../actor";
 import * as v from "valibot";
-import { batchDelete, batchPut, deleteItem, getItem, keys, putItem, queryAll, transact } from "../dynamo";
+import { batchDelete, batchPut, deleteAtVersion, getItem, keys, putAtVersion, putNew, queryAll, RosterJobItems, transact } from "../dynamo";
 import { VisibleError, isConditionFailure } from "../error";
 import { newId } from "../id";
 import type { RosterProblem } from "./problems";
 import type { ImportSummary, JobView } from "./index";
 import { PlanViewSchema, openRosterJobItem, rosterJobFileItem, rosterJobItem, rosterJobPlanItem } from "./job-item";
 import type { PlanView } from "./plan-view";
-import { mapLimit } from "./util";
+import { mapLimit } from "../concurrency";
 import { clock } from "../clock";
 
 /**
@@ -134,13 +134,8 @@ export async function createJob(
   };
   try {
     await transact([
-      { put: toItem(job), condition: "attribute_not_exists(pk)" },
-      {
-        put: { ...keys.rosterSlot(actor.districtId), type: "roster-slot", jobId: id },
-        ...(slotSeen === undefined
-          ? { condition: "attribute_not_exists(pk)" }
-          : { condition: "jobId = :seen", values: { ":seen": slotSeen } }),
-      },
+      putNew(toItem(job)),
+      RosterJobItems.takeSlot(actor.districtId, id, slotSeen),
     ]);
   } catch (error) {
     // Cancelled on the slot's condition, or on a conflict with the transaction that took it.
@@ -177,7 +172,7 @@ export async function openJobs(districtId?: string): Promise<RosterJob[]> {
 export async function saveJob(job: RosterJob, change: Partial<RosterJob>): Promise<RosterJob | undefined> {
   const next: RosterJob = { ...job, ...change, updatedAt: clock.iso(), version: job.version + 1 };
   try {
-    await putItem(toItem(next), "#v = :v", { "#v": "version" }, { ":v": job.version });
+    await putAtVersion(toItem(next), job.version);
     return next;
   } catch (error) {
     if (isConditionFailure(error)) return undefined;
@@ -213,7 +208,7 @@ export async function removeJobData(jobId: string) {
 /** Deletes the job item if nobody saved it since `job` was read; false when someone did. */
 export async function deleteJob(job: RosterJob): Promise<boolean> {
   try {
-    await deleteItem(keys.rosterJob(job.id), { condition: "#v = :v", names: { "#v": "version" }, values: { ":v": job.version } });
+    await deleteAtVersion(keys.rosterJob(job.id), job.version);
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;

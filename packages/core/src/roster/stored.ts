@@ -4,7 +4,7 @@ import { derivedId } from "../id";
 import { User, UserInfo } from "../user";
 import type { RosterModel } from "./model";
 import type { Problems } from "./problems";
-import { mapLimit } from "./util";
+import { mapLimit } from "../concurrency";
 
 type Item = Record<string, unknown>;
 
@@ -35,7 +35,7 @@ const UserItem = v.looseObject(UserInfo.entries);
 const sourceKey = (kind: SourceKind, sourcedId: string) => `${kind} ${sourcedId}`;
 
 export async function loadStored(districtId: string, model: RosterModel): Promise<Stored> {
-  const emails = [...model.people.values()].map((p) => p.email);
+  const emails = [...model.people.values()].flatMap((p) => p.email ?? []);
   const [sourceItems, schoolItems, claimItems] = await Promise.all([
     queryAll(keys.sourceIdsOf(districtId)).then((items) => items.map((item) => v.parse(SourceItem, item))),
     queryAll(keys.schoolsOf(districtId)).then((items) => items.map((item) => v.parse(SchoolItem, item))),
@@ -92,6 +92,12 @@ export function resolveIds(districtId: string, model: RosterModel, stored: Store
   for (const student of model.students.values()) assign("student", student.sourcedId, known("student", student.sourcedId) ?? newId("stu", "student", student.sourcedId));
   for (const person of model.people.values()) {
     const mapped = known("user", person.sourcedId);
+    if (person.email === undefined) {
+      assign("user", person.sourcedId, mapped ?? newId("usr", "user", person.sourcedId));
+      // An import never takes an email away: one given before is kept. Without any, the plan says so.
+      if (!(mapped && stored.users.get(mapped)?.email)) problems.warn("users.csv", person.line, "email", "no_email_cannot_sign_in", { name: person.name });
+      continue;
+    }
     const holder = stored.claims.get(person.email);
     if (!holder || holder === mapped) {
       assign("user", person.sourcedId, mapped ?? newId("usr", "user", person.sourcedId));

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { batchGet, getItem, keys, updateItem } from "../dynamo";
+import { batchGet, getItem, keys, UserItems } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { emailClaimItem, User, userItem, type UserInfo } from "./index";
 import type { EmailUndeliverable } from "./schema";
@@ -50,11 +50,7 @@ export namespace EmailFeedback {
       const claim = await getItem(emailClaimItem, keys.email(email));
       if (!claim) continue;
       try {
-        await updateItem(keys.user(claim.userId), "SET #flag = :flag", {
-          condition: "attribute_exists(pk) AND #email = :email AND (attribute_not_exists(#flag) OR #flag.#at < :at)",
-          names: { "#flag": "emailUndeliverable", "#email": "email", "#at": "at" },
-          values: { ":flag": { ...flag, by }, ":email": email, ":at": flag.at },
-        });
+        await UserItems.flagUndeliverable(claim.userId, email, { ...flag, by });
         flagged.push(claim.userId);
       } catch (error) {
         if (!isConditionFailure(error)) throw error;

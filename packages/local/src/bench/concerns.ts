@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { BatchGetItemCommand, GetItemCommand, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { BatchGetItemCommand, GetItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { Concern } from "@fidelio/core/concern";
-import { batchPut, dynamo, keys, tableName, toItem } from "@fidelio/core/dynamo";
+import { batchPut, dynamo, keys, rawPartitionQuery, tableName, toItem } from "@fidelio/core/dynamo";
 import { newId } from "@fidelio/core/id";
 import { User } from "@fidelio/core/user";
 import { provideWorkflowEngine } from "@fidelio/core/workflow/engine";
@@ -62,7 +62,7 @@ export async function benchConcerns(appUrl: string, tokens: { parent: string; te
   };
   const probe = await Concern.file(parentActor, randomUUID(), body);
   const filing = await countOf(() => Concern.file(parentActor, randomUUID(), body));
-  const acting = await countOf(() => Concern.act(teacherActor, { id: probe.concern.id, action: "escalate", text: "Needs the case manager." }));
+  const acting = await countOf(() => Concern.act(teacherActor, { id: probe.concern.id, action: "escalate", text: "Needs the case manager.", version: probe.concern.version }));
   provideWorkflowEngine(undefined);
 
   // One raw call of each kind, shaped like the verbs' own.
@@ -70,7 +70,7 @@ export async function benchConcerns(appUrl: string, tokens: { parent: string; te
   const raw = {
     GetItemCommand: () => dynamo().send(new GetItemCommand({ TableName: tableName(), Key: toItem(user), ConsistentRead: true })),
     BatchGetItemCommand: () => dynamo().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: [toItem(user), toItem(keys.user(parentActor.userId))], ConsistentRead: true } } })),
-    QueryCommand: () => dynamo().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: toItem({ ":pk": keys.studentPartition(child!.id).pk }) })),
+    QueryCommand: () => rawPartitionQuery(keys.studentPartition(child!.id).pk),
   } as Record<string, () => Promise<unknown>>;
   const transact = (size: number) => () =>
     dynamo().send(new TransactWriteItemsCommand({ TransactItems: Array.from({ length: size }, () => ({ Put: { TableName: tableName(), Item: toItem({ pk: `BENCH#${newId("out")}`, sk: "X", type: "bench", text: "x".repeat(400) }) } })) }));
@@ -84,17 +84,18 @@ export async function benchConcerns(appUrl: string, tokens: { parent: string; te
   };
   const describe = (c: Awaited<ReturnType<typeof countOf>>) => [...c.calls].map(([n, k]) => `${k}×${n.replace("Command", "")}${n.startsWith("Transact") ? `(${c.transact} items)` : ""}`).join(" + ");
 
-  const filed: string[] = [];
+  const filed: Array<{ id: string; version: number }> = [];
   const post = (path: string, token: string, payload: unknown, extra: Record<string, string> = {}) =>
     fetch(`${appUrl}${path}`, { method: "POST", headers: { ...auth(token), "content-type": "application/json", ...extra }, body: JSON.stringify(payload) });
   const fileOne = async () => {
     const res = await post("/api/concerns", tokens.parent, body, { "idempotency-key": randomUUID() });
     if (res.status !== 201) throw new Error(`filing answered ${res.status}`);
-    filed.push(((await res.json()) as { id: string }).id);
+    const { id, version } = (await res.json()) as { id: string; version: number };
+    filed.push({ id, version });
   };
   // Escalates each concern the filing row made, once: no request is timed without a concern to act on.
-  const actOne = async (id: string) => {
-    const res = await post(`/api/concerns/${id}/actions`, tokens.teacher, { action: "escalate", text: "Needs the case manager." });
+  const actOne = async ({ id, version }: { id: string; version: number }) => {
+    const res = await post(`/api/concerns/${id}/actions`, tokens.teacher, { action: "escalate", text: "Needs the case manager.", version });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`escalate answered ${res.status}`);
   };

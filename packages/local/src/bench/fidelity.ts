@@ -1,5 +1,5 @@
-import { BatchGetItemCommand, GetItemCommand, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
-import { batchPut, dynamo, keys, tableName, toItem } from "@fidelio/core/dynamo";
+import { BatchGetItemCommand, GetItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { batchPut, dynamo, keys, rawPartitionQuery, tableName, toItem } from "@fidelio/core/dynamo";
 import { addWeeks, formItem, newForm, type FidelityForm } from "@fidelio/core/fidelity";
 import { newId } from "@fidelio/core/id";
 import { Iep } from "@fidelio/core/iep";
@@ -59,8 +59,7 @@ export async function benchFidelity(url: string, tokens: { teacher: string; pare
   const batchGet = () =>
     dynamo().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: [toItem(keys.user(teacherId)), toItem(keys.fidelityForm(form.id))], ConsistentRead: true } } }));
   const getForm = () => dynamo().send(new GetItemCommand({ TableName: tableName(), Key: toItem(keys.fidelityForm(form.id)), ConsistentRead: true }));
-  const query = () =>
-    dynamo().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: toItem({ ":pk": keys.studentPartition(form.studentId).pk }) }));
+  const query = () => rawPartitionQuery(keys.studentPartition(form.studentId).pk);
   const transact = () =>
     dynamo().send(
       new TransactWriteItemsCommand({

@@ -50,7 +50,7 @@ export function generateRoster(students: number, domain = "bench.fidelio.test"):
     iep.push(`stu-${pad(i)},2026-09-01,accommodation,a-time,Extended time on tests,,,,`);
     iep.push(`stu-${pad(i)},2026-09-01,service,s-read,Specialized reading instruction,${60 + (i % 4) * 30},Special education teacher,,`);
   }
-  const text = (rows: string[]) => rows.join("\n") + "\n";
+  const text = (rows: string[]) => `${rows.join("\n")}\n`;
   return {
     "orgs.csv": text(orgs),
     "users.csv": text(users),

@@ -9,7 +9,7 @@ import type { WaitSpec } from "@fidelio/core/workflow";
 import { provideWorkflowEngine, providedWorkflowEngine } from "@fidelio/core/workflow/engine";
 import { demoDomain } from "./catalog";
 import { demoDistrictId, demoSettings } from "./seed";
-import { clock, districtToday } from "@fidelio/core/clock";
+import { districtToday } from "@fidelio/core/clock";
 
 const actorOf = async (who: string) => {
   const user = await User.byEmail(`${who}@${demoDomain}`);
@@ -66,7 +66,9 @@ export async function seedDemoConcerns(now = new Date()): Promise<boolean> {
       const { created, concern } = await Concern.file(f.actor, `demo-seed-${key}`, { ...f.body, description, ...extra }, () => at);
       return created ? concern.id : undefined;
     };
-    const act = async (who: string, id: string, action: string, at: Date, text?: string) => Concern.act(await actorOf(who), { id, action, text }, () => at);
+    // Each action is made against the concern as it stands (its version), as a person's screen would send it.
+    const versionOf = async (id: string) => (await getItem<{ version: number }>(keys.concern(id), true))!.version;
+    const act = async (who: string, id: string, action: string, at: Date, text?: string) => Concern.act(await actorOf(who), { id, action, text, version: await versionOf(id) }, () => at);
     const prepare = (id: string, at: Date) => concernStepsAt(() => at).prepareLevel({ concernId: id });
 
     await file("parent", "Maria Alvarez", "acc-extended-time", ago(0, 20), "teacher", "Sofia's extended time on math quizzes was not given on Friday's quiz.");

@@ -13,7 +13,7 @@ function csv(header: string[], rows: Array<Array<string | number | undefined>>) 
     const text = value === undefined ? "" : String(value);
     return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\n") + "\n";
+  return `${[header, ...rows].map((row) => row.map(cell).join(",")).join("\n")}\n`;
 }
 
 const studentId = (index: number) => `stu-${String(index + 1).padStart(3, "0")}`;

@@ -1,8 +1,8 @@
 import type { Role } from "@fidelio/core/actor";
 import { District, defaultDeadlines, type DistrictSettings } from "@fidelio/core/district";
-import { getItem, keys, putItem, transact } from "@fidelio/core/dynamo";
+import { getItem, keys, putItem, putNew, transact } from "@fidelio/core/dynamo";
 import { RosterRunner } from "@fidelio/core/roster/runner";
-import { User, type UserInfo } from "@fidelio/core/user";
+import { User, type SignInUser } from "@fidelio/core/user";
 import { demoDomain } from "./catalog";
 import { seedFidelityHistory } from "./history";
 import { demoRosterFiles } from "./roster";
@@ -69,13 +69,10 @@ export async function seedDemoDistrict(): Promise<{ districtId: string; created:
     await District.create({ id: demoDistrictId, name: "Riverbend Unified School District", ...demoSettings });
   }
   const account = demoAccounts[0]!;
-  const admin: UserInfo = { id: demoAdminId, email: account.email, name: account.name, districtId: demoDistrictId, roles: ["district_admin"], schoolIds: [] };
+  const admin: SignInUser = { id: demoAdminId, email: account.email, name: account.name, districtId: demoDistrictId, roles: ["district_admin"], schoolIds: [] };
   if (!(await User.get(admin.id))) {
     const items = User.toItems(admin);
-    await transact([
-      { put: items.user, condition: "attribute_not_exists(pk)" },
-      { put: items.email, condition: "attribute_not_exists(pk)" },
-    ]);
+    await transact([putNew(items.user), putNew(items.email)]);
   }
   await RosterRunner.importFiles(User.toActor(admin), demoRosterFiles());
   await seedFidelityHistory(demoDistrictId);

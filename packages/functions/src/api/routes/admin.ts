@@ -33,6 +33,7 @@ export const adminRoutes = new Hono<ApiEnv>()
     // 202: the job runs in the background (poll its id); 200: the files changed nothing, no job to run.
     return started.id ? c.json(started, 202) : c.json(started, 200);
   })
+  .get("/roster/without-email", async (c) => c.json(await Roster.withoutEmail(c.get("actor"))))
   .get("/roster/jobs/:id", async (c) => c.json(await Roster.job(c.get("actor"), c.req.param("id"))))
   .post(
     "/roster/jobs/:id/confirm",
