@@ -36,7 +36,12 @@ export class WeeklyReminders extends Construct {
     this.fn = nodeFunction(this, "Function", {
       bundle: weeklyRemindersBundleOptions,
       timeout: Duration.minutes(5),
-      environment: { TABLE_NAME: props.table.tableName, OUTBOX_TABLE_NAME: props.outbox.tableName, ...props.authSecret.environment, EMAIL_FROM: props.emailFrom },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        OUTBOX_TABLE_NAME: props.outbox.tableName,
+        ...props.authSecret.environment,
+        EMAIL_FROM: props.emailFrom,
+      },
       description: "Fidelio weekly reminders",
     });
     grantItems(props.table, this.fn, reminderTableActions);

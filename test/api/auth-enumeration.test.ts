@@ -62,13 +62,13 @@ async function measure(known: string[], unknown: string[]) {
   // Delivering the known addresses' emails is work in this process after their answers; it would land
   // on whichever request runs next. Sending is not what is measured, so the poller waits meanwhile.
   await outboxPoller.stop();
-  for (let i = SAMPLES; i < SAMPLES + WARMUP; i++) (await timedStart(known, i), await timedStart(unknown, i));
+  for (let i = SAMPLES; i < SAMPLES + WARMUP; i++) await timedStart(known, i), await timedStart(unknown, i);
   const knownMs: number[] = [];
   const unknownMs: number[] = [];
   // Interleaved, and alternating which goes first, so load on the machine falls on both alike.
   for (let i = 0; i < SAMPLES; i++) {
-    if (i % 2 === 0) (knownMs.push(await timedStart(known, i)), unknownMs.push(await timedStart(unknown, i)));
-    else (unknownMs.push(await timedStart(unknown, i)), knownMs.push(await timedStart(known, i)));
+    if (i % 2 === 0) knownMs.push(await timedStart(known, i)), unknownMs.push(await timedStart(unknown, i));
+    else unknownMs.push(await timedStart(unknown, i)), knownMs.push(await timedStart(known, i));
   }
   await outboxPoller.start();
   const gaps = knownMs.map((k, i) => k - unknownMs[i]!);

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccountSuspendedException, BadRequestException, MessageRejected, NotFoundException, SESv2ServiceException, TooManyRequestsException } from "@aws-sdk/client-sesv2";
+import {
+  AccountSuspendedException,
+  BadRequestException,
+  MessageRejected,
+  NotFoundException,
+  SESv2ServiceException,
+  TooManyRequestsException,
+} from "@aws-sdk/client-sesv2";
 import { keys, queryPage, transact } from "@fidelio/core/dynamo";
 import { Email } from "@fidelio/core/email";
 import { Outbox, type OutboxItem } from "@fidelio/core/outbox";
@@ -43,7 +50,10 @@ async function untilAll(ids: string[], what: string, done: (item: OutboxItem) =>
   for (const deadline = Date.now() + timeoutMs; ; await sleep(200)) {
     const now = await items(ids);
     const lost = now.filter((item) => ["failed", "expired"].includes(item.status));
-    if (lost.length > 0) throw new Error(`${lost.length} email(s) given up on: ${lost.map((item) => `${item.status} after ${item.attempts} rounds (${item.lastError})`).join("; ")}`);
+    if (lost.length > 0)
+      throw new Error(
+        `${lost.length} email(s) given up on: ${lost.map((item) => `${item.status} after ${item.attempts} rounds (${item.lastError})`).join("; ")}`,
+      );
     if (now.every(done)) return now;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(now.map((item) => [item.status, item.attempts]))}`);
   }

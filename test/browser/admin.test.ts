@@ -72,7 +72,10 @@ test("field errors are tied to their inputs", async () => {
   expect(box.height).toBeGreaterThan(60);
   await page.setViewportSize({ width: 1200, height: 900 });
   await expectAccessible(page, "admin settings, field errors");
-  await page.getByRole("button", { name: /^Remove closure \d+$/ }).last().click();
+  await page
+    .getByRole("button", { name: /^Remove closure \d+$/ })
+    .last()
+    .click();
   expect(await page.getByRole("alert").count()).toBe(0);
 }, 60_000);
 

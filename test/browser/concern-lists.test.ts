@@ -16,7 +16,15 @@ const open = async (viewport: { width: number; height: number }) => {
   browsers.push(browser);
   return browser.context.newPage();
 };
-interface Summary { id: string; studentId: string; reference: string; subject: string; status: string; dueAt: string | null; assignee: { name: string } | null }
+interface Summary {
+  id: string;
+  studentId: string;
+  reference: string;
+  subject: string;
+  status: string;
+  dueAt: string | null;
+  assignee: { name: string } | null;
+}
 const listOf = async (page: Page) => ((await (await page.context().request.get(`${server.url}/api/concerns`)).json()) as { items: Summary[] }).items;
 
 describe("concerns people can tell apart", () => {
@@ -76,7 +84,10 @@ describe("concerns people can tell apart", () => {
     const assigned = (await listOf(teacher)).filter((c) => c.status === "open" && c.assignee?.name === "Maria Alvarez");
     expect(assigned.length).toBeGreaterThan(0);
     await waitingList.getByText(assigned.length === 1 ? "1 thing is waiting on you." : `${assigned.length} things are waiting on you.`).waitFor();
-    await waitingList.getByText(/waits for your answer by .*Pacific Time/).first().waitFor();
+    await waitingList
+      .getByText(/waits for your answer by .*Pacific Time/)
+      .first()
+      .waitFor();
     await expectAccessible(teacher, "teacher home, waiting on you");
 
     const director = await open(DESKTOP);

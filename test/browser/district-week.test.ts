@@ -31,17 +31,21 @@ const longDate = (date: string) => new Intl.DateTimeFormat("en-US", { dateStyle:
 test.each([
   { device: "a phone in Honolulu, on the same instant", options: { timeZone: "Pacific/Honolulu" } },
   { device: "a tablet whose clock is eight days behind", options: { time: clock.ms() - 8 * dayMs } },
-])("the week page's \"this week\" is the district's week for $device", async ({ options }) => {
-  const browser = await launchBrowser({ width: 390, height: 844 }, "en-US", options);
-  browsers.push(browser);
-  const page = await browser.context.newPage();
-  await signIn(page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
-  await page.getByRole("link", { name: "Weekly forms" }).click();
-  await page.getByRole("heading", { level: 1, name: "Weekly fidelity forms" }).waitFor();
-  const thisWeek = page.getByRole("columnheader", { name: /^This week/ }).first();
-  await thisWeek.waitFor();
-  expect(await thisWeek.textContent()).toBe(`This week Week of ${longDate(weekStart(await currentWeek()))}`);
-  await expectAccessible(page, "teacher's week, device elsewhere");
-  await browser.close();
-  browsers.splice(browsers.indexOf(browser), 1);
-}, 180_000);
+])(
+  "the week page's \"this week\" is the district's week for $device",
+  async ({ options }) => {
+    const browser = await launchBrowser({ width: 390, height: 844 }, "en-US", options);
+    browsers.push(browser);
+    const page = await browser.context.newPage();
+    await signIn(page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+    await page.getByRole("link", { name: "Weekly forms" }).click();
+    await page.getByRole("heading", { level: 1, name: "Weekly fidelity forms" }).waitFor();
+    const thisWeek = page.getByRole("columnheader", { name: /^This week/ }).first();
+    await thisWeek.waitFor();
+    expect(await thisWeek.textContent()).toBe(`This week Week of ${longDate(weekStart(await currentWeek()))}`);
+    await expectAccessible(page, "teacher's week, device elsewhere");
+    await browser.close();
+    browsers.splice(browsers.indexOf(browser), 1);
+  },
+  180_000,
+);

@@ -84,7 +84,10 @@ export async function waitForCode(mailUrl: string, address: string, seen: number
   while (Date.now() < deadline) {
     const emails = await mailTo(mailUrl, address);
     // The newest sign-in email after the `seen` ones: a concern's recap may arrive after the code.
-    const code = emails.slice(seen).map((email) => signInCodeOf(email.subject)).findLast(Boolean);
+    const code = emails
+      .slice(seen)
+      .map((email) => signInCodeOf(email.subject))
+      .findLast(Boolean);
     if (code) return code;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

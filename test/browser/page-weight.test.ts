@@ -65,7 +65,11 @@ async function firstLoad(path: string, ready: (page: Page) => Promise<unknown>):
     await browser.context.addCookies(cookies);
     // Every shift from the first paint on: the observer reads the buffered ones too.
     await browser.context.addInitScript(() => {
-      type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }> };
+      type Shift = PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+        sources: Array<{ node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }>;
+      };
       const w = window as unknown as { shifts: number; moved: string[] };
       w.shifts = 0;
       w.moved = [];
@@ -79,7 +83,10 @@ async function firstLoad(path: string, ready: (page: Page) => Promise<unknown>):
         for (const entry of list.getEntries() as Shift[]) {
           if (entry.hadRecentInput) continue;
           w.shifts += entry.value;
-          for (const source of entry.sources) w.moved.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${name(source.node)} from y=${Math.round(source.previousRect.y)} to y=${Math.round(source.currentRect.y)}`);
+          for (const source of entry.sources)
+            w.moved.push(
+              `${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${name(source.node)} from y=${Math.round(source.previousRect.y)} to y=${Math.round(source.currentRect.y)}`,
+            );
         }
       }).observe({ type: "layout-shift", buffered: true });
     });
@@ -87,7 +94,12 @@ async function firstLoad(path: string, ready: (page: Page) => Promise<unknown>):
     // A phone on a slow mobile network (Lighthouse's mobile profile): each request waits, so the page's
     // parts arrive one after another as they would there, and any that moves the page is seen.
     const cdp = await browser.context.newCDPSession(page);
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6e6 / 8) * 0.9,
+      uploadThroughput: (750e3 / 8) * 0.9,
+    });
     const scripts: Array<Promise<Script>> = [];
     page.on("requestfinished", (request) => {
       if (!new URL(request.url()).pathname.endsWith(".js")) return;

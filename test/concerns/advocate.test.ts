@@ -24,7 +24,11 @@ describe("an advocate named by address, with no account yet", () => {
     expect(await User.byEmail(newAdvocate)).toBeUndefined();
     const handed = (await fileConcern({ ...sofia, advocateEmail: newAdvocate })).body.id;
     const notHanded = (await fileConcern(sofia)).body.id;
-    for (const [who, level] of [["teacher", "teacher"], ["casemanager", "case_manager"], ["director", "director"]] as const) {
+    for (const [who, level] of [
+      ["teacher", "teacher"],
+      ["casemanager", "case_manager"],
+      ["director", "director"],
+    ] as const) {
       const atLevel = await waiting(handed, (c) => c.level === level);
       expect((await act(who, atLevel, "escalate", "Needs the next level.")).status).toBe(200);
     }
@@ -45,7 +49,10 @@ describe("an advocate named by address, with no account yet", () => {
     expect(listed).toEqual([handed]);
 
     const handedOver = await waiting(handed, (c) => c.level === "advocate");
-    const outcome = await call(`/api/concerns/${handed}/actions`, { token: advocate, body: { action: "record_outcome", text: "Agreed a seating plan with the school.", version: handedOver.version } });
+    const outcome = await call(`/api/concerns/${handed}/actions`, {
+      token: advocate,
+      body: { action: "record_outcome", text: "Agreed a seating plan with the school.", version: handedOver.version },
+    });
     expect(outcome.status).toBe(200);
     expect(await outcome.json()).toMatchObject({ status: "closed", outcome: "advocate_outcome" });
     // Someone else cannot record an outcome: the director held it before (403), the parent may not (403).

@@ -54,7 +54,11 @@ describe("bursts", () => {
     const parent = await token("parent");
     // Raw text bodies, as a script or a broken client would send them.
     const raw = (body: string) =>
-      app.request("/api/concerns", { method: "POST", headers: { authorization: `Bearer ${parent}`, "content-type": "application/json", "idempotency-key": randomUUID() }, body });
+      app.request("/api/concerns", {
+        method: "POST",
+        headers: { authorization: `Bearer ${parent}`, "content-type": "application/json", "idempotency-key": randomUUID() },
+        body,
+      });
     const huge = await raw(JSON.stringify({ ...sofia, description: "x".repeat(200 * 1024) }));
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as { message: string }).message).toContain("over the limit");

@@ -12,7 +12,13 @@ pinClock(ordinarySchoolDay);
 let runner: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
 afterAll(() => runner?.stop());
 
-interface Summary { id: string; status: string; level: string; outcome?: string; assignee: { name: string } | null }
+interface Summary {
+  id: string;
+  status: string;
+  level: string;
+  outcome?: string;
+  assignee: { name: string } | null;
+}
 async function list(who: Who): Promise<Summary[]> {
   const res = await call("/api/concerns", { token: await token(who) });
   expect(res.status).toBe(200);
@@ -49,7 +55,10 @@ describe("the demo district's concerns", () => {
     ];
     for (const { id } of all.items) {
       const concern = (await (await call(`/api/concerns/${id}`, { token: await token("director") })).json()) as {
-        description: string; subject: string; reference: string; items: Array<{ text: string }>;
+        description: string;
+        subject: string;
+        reference: string;
+        items: Array<{ text: string }>;
         timeline: Array<{ type: string; at: string; dueAt?: string }>;
       };
       const expected = about.find(([pattern]) => pattern.test(concern.description));
@@ -59,11 +68,17 @@ describe("the demo district's concerns", () => {
       expect(concern.reference).toMatch(/^C-\d{4}$/);
       const times = concern.timeline.map((e) => e.at);
       expect(times, concern.description).toEqual([...times].sort());
-      expect(times.every((at) => at <= seededAt.toISOString()), concern.description).toBe(true);
+      expect(
+        times.every((at) => at <= seededAt.toISOString()),
+        concern.description,
+      ).toBe(true);
       // A deadline passes only once it is due: after the deadline last announced, never before.
       concern.timeline.forEach((event, i) => {
         if (event.type !== "deadline_passed") return;
-        const announced = concern.timeline.slice(0, i).reverse().find((e) => e.dueAt)?.dueAt;
+        const announced = concern.timeline
+          .slice(0, i)
+          .reverse()
+          .find((e) => e.dueAt)?.dueAt;
         expect(announced, concern.description).toBeDefined();
         expect(event.at >= announced!, `${concern.description}: passed ${event.at}, due ${announced}`).toBe(true);
       });

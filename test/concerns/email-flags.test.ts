@@ -21,8 +21,19 @@ const feedback = (kind: "Bounce" | "Complaint", who: Who) => ({
   source: "aws.ses",
   detail:
     kind === "Bounce"
-      ? { eventType: "Bounce", bounce: { bounceType: "Permanent", feedbackId: `fb-${who}`, timestamp: "2026-12-01T15:00:00.000Z", bouncedRecipients: [{ emailAddress: email(who) }] } }
-      : { eventType: "Complaint", complaint: { feedbackId: `fb-${who}`, timestamp: "2026-12-01T15:05:00.000Z", complainedRecipients: [{ emailAddress: email(who) }] } },
+      ? {
+          eventType: "Bounce",
+          bounce: {
+            bounceType: "Permanent",
+            feedbackId: `fb-${who}`,
+            timestamp: "2026-12-01T15:00:00.000Z",
+            bouncedRecipients: [{ emailAddress: email(who) }],
+          },
+        }
+      : {
+          eventType: "Complaint",
+          complaint: { feedbackId: `fb-${who}`, timestamp: "2026-12-01T15:05:00.000Z", complainedRecipients: [{ emailAddress: email(who) }] },
+        },
 });
 
 type Flag = { at: string; reason: string } | null;

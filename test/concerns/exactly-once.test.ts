@@ -79,14 +79,24 @@ describe("nothing twice", () => {
     const moved = await until(body.id, (c) => c.level === "case_manager" && c.assignee !== null);
     const before = { items: (await partition(body.id)).length, outbox: await emailsSent(), version: (await stored(body.id))!.version };
     // The same token again: refused as stale, nothing applied.
-    const again = await workflowEngine().sendTaskSuccess(tokenUsed, { kind: "answer", action: "escalate" }).then(() => undefined, (e: unknown) => e);
+    const again = await workflowEngine()
+      .sendTaskSuccess(tokenUsed, { kind: "answer", action: "escalate" })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(isStaleTaskToken(again)).toBe(true);
     // Retried Lambdas: each step again with the same input.
     await Workflow.prepareLevel({ concernId: body.id });
     await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "answer", action: "escalate" } });
     await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "resume" } });
     const current = await stored(body.id);
-    if (current?.taskToken) await Workflow.waitForAnswer({ concernId: body.id, taskToken: current.taskToken, wait: (await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "resume" } }) as unknown as { wait: never }).wait });
+    if (current?.taskToken)
+      await Workflow.waitForAnswer({
+        concernId: body.id,
+        taskToken: current.taskToken,
+        wait: ((await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "resume" } })) as unknown as { wait: never }).wait,
+      });
     expect((await partition(body.id)).length).toBe(before.items);
     expect(await emailsSent()).toBe(before.outbox);
     expect((await stored(body.id))!.version).toBe(before.version);

@@ -26,7 +26,17 @@ export interface ConcernView {
   assignee: { id: string; name: string } | null;
   dueAt: string | null;
   pausedDays?: number;
-  timeline: Array<{ type: string; at: string; actor: { kind: string; name?: string; reason?: string }; level?: string; assignee?: { name: string }; dueAt?: string; text?: string; hash: string; seq: number }>;
+  timeline: Array<{
+    type: string;
+    at: string;
+    actor: { kind: string; name?: string; reason?: string };
+    level?: string;
+    assignee?: { name: string };
+    dueAt?: string;
+    text?: string;
+    hash: string;
+    seq: number;
+  }>;
   can: Record<string, boolean>;
 }
 
@@ -42,7 +52,11 @@ export async function childOf(parent: "parent" | "parent2", teacherName: string)
 }
 
 export async function fileConcern(body: Record<string, unknown>, options: { who?: Who; key?: string } = {}) {
-  const res = await call("/api/concerns", { token: await token(options.who ?? "parent"), body: { description: "Extended time on math tests is not happening.", ...body }, headers: { "idempotency-key": options.key ?? randomUUID() } });
+  const res = await call("/api/concerns", {
+    token: await token(options.who ?? "parent"),
+    body: { description: "Extended time on math tests is not happening.", ...body },
+    headers: { "idempotency-key": options.key ?? randomUUID() },
+  });
   return { status: res.status, body: (await res.json()) as ConcernView & { message?: string } };
 }
 
@@ -64,7 +78,8 @@ export async function until(id: string, test: (c: ConcernView) => boolean, timeo
   for (;;) {
     const concern = await getConcern(id);
     if (test(concern)) return concern;
-    if (Date.now() > end) throw new Error(`Concern never reached the expected state; last: ${concern.status}/${concern.level} ${concern.timeline.map((e) => e.type).join(",")}`);
+    if (Date.now() > end)
+      throw new Error(`Concern never reached the expected state; last: ${concern.status}/${concern.level} ${concern.timeline.map((e) => e.type).join(",")}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -42,9 +42,15 @@ describe("nobody answers", () => {
     }
     expect(assigned[3]!.dueAt).toBeUndefined();
     expect(done.dueAt).toBeNull();
-    expect(done.timeline.filter((e) => e.type === "deadline_passed").every((e) => e.actor.kind === "system" && e.actor.reason === "deadline_passed")).toBe(true);
+    expect(done.timeline.filter((e) => e.type === "deadline_passed").every((e) => e.actor.kind === "system" && e.actor.reason === "deadline_passed")).toBe(
+      true,
+    );
     // The advocate hears of the hand-off through the outbox, with a link to the concern.
-    await expect.poll(async () => (await emailsTo(email("advocate"))).slice(advocateMailBefore).some((m) => m.body.text?.includes(`/concerns/${done.id}`)), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await emailsTo(email("advocate"))).slice(advocateMailBefore).some((m) => m.body.text?.includes(`/concerns/${done.id}`)), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     // The runner's history: a full four-level climb in at most 20 state transitions.
     const entered = runner.runner.history(done.id).filter((e) => e.type === "StateEntered").length;
     expect(entered).toBeLessThanOrEqual(20);

@@ -1,4 +1,3 @@
-
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../support/api";
 import { emailsTo, type StoredEmail } from "../support/mail";
@@ -8,8 +7,19 @@ import { act, childOf, fileConcern, runnerPerTest, token, waiting, type Who } fr
 /** Concerns people can tell apart: a subject, a short per-district reference, a search, what waits on whom. */
 const startRunner = runnerPerTest();
 
-interface Summary { id: string; subject: string; reference: string | null; studentName: string; status: string; assignee: { name: string } | null; dueAt: string | null }
-interface Waiting { count: number; items: Array<{ kind: string; id: string; reference: string | null; subject: string; studentName: string; dueAt: string | null }> }
+interface Summary {
+  id: string;
+  subject: string;
+  reference: string | null;
+  studentName: string;
+  status: string;
+  assignee: { name: string } | null;
+  dueAt: string | null;
+}
+interface Waiting {
+  count: number;
+  items: Array<{ kind: string; id: string; reference: string | null; subject: string; studentName: string; dueAt: string | null }>;
+}
 
 async function list(who: Who, query = ""): Promise<Summary[]> {
   const res = await call(`/api/concerns${query}`, { token: await token(who) });
@@ -61,7 +71,11 @@ describe("a concern's subject and reference", () => {
     const filed = body as unknown as Summary;
     expect(filed.subject).toBe("Extended time");
     const typed = filed.reference!.replace("C-", "c");
-    for (const who of ["parent", "director", "casemanager"] as const) expect((await list(who, `?q=${typed}`)).map((c) => c.id), who).toEqual([filed.id]);
+    for (const who of ["parent", "director", "casemanager"] as const)
+      expect(
+        (await list(who, `?q=${typed}`)).map((c) => c.id),
+        who,
+      ).toEqual([filed.id]);
     expect((await board(`?q=${encodeURIComponent(` ${filed.reference!.toLowerCase()} `)}`)).open.items.map((c) => c.id)).toEqual([filed.id]);
     expect(await list("parent2", `?q=${filed.reference}`)).toEqual([]);
     // Text finds subjects and names: every word, in any case.
@@ -93,7 +107,10 @@ describe("emails and the evidence packet", () => {
     expect(teacher.body.text!.split("\n")[0]).toBe(`Inquietud ${label}, sobre Sofia Martinez`);
     expect(teacher.body.html).toContain(`Inquietud ${label}, sobre Sofia Martinez`);
 
-    for (const [lang, reference, subject] of [["en", "Reference", "Subject"], ["es", "Referencia", "Asunto"]] as const) {
+    for (const [lang, reference, subject] of [
+      ["en", "Reference", "Subject"],
+      ["es", "Referencia", "Asunto"],
+    ] as const) {
       const res = await call(`/api/concerns/${filed.id}/packet?lang=${lang}`, { token: await token("parent") });
       expect(res.status).toBe(200);
       const html = await res.text();
@@ -113,14 +130,28 @@ describe("GET /api/concerns/waiting", () => {
     const { body } = await fileConcern(sofia);
     const open = await waiting(body.id);
     const teacher = await waitingOn("teacher");
-    expect(teacher.items.find((i) => i.id === body.id)).toMatchObject({ kind: "respond", subject: "Extended time · Grade 3 (Room 12)", reference: expect.stringMatching(/^C-/), dueAt: body.dueAt });
+    expect(teacher.items.find((i) => i.id === body.id)).toMatchObject({
+      kind: "respond",
+      subject: "Extended time · Grade 3 (Room 12)",
+      reference: expect.stringMatching(/^C-/),
+      dueAt: body.dueAt,
+    });
     expect(teacher.count).toBe(teacher.items.length);
     expect((await waitingOn("parent")).items.find((i) => i.id === body.id)).toBeUndefined();
 
     expect((await act("teacher", open, "request_info", "Which quiz was it, and on which day?")).status).toBe(200);
     const asked = await waiting(body.id, (c) => c.status === "awaiting_info");
     const parent = await waitingOn("parent");
-    expect(parent.items.filter((i) => i.id === body.id)).toEqual([{ kind: "answer_question", id: body.id, reference: expect.stringMatching(/^C-/), subject: "Extended time · Grade 3 (Room 12)", studentName: "Sofia Martinez", dueAt: asked.dueAt }]);
+    expect(parent.items.filter((i) => i.id === body.id)).toEqual([
+      {
+        kind: "answer_question",
+        id: body.id,
+        reference: expect.stringMatching(/^C-/),
+        subject: "Extended time · Grade 3 (Room 12)",
+        studentName: "Sofia Martinez",
+        dueAt: asked.dueAt,
+      },
+    ]);
     expect(parent.count).toBe(parent.items.length);
     expect((await waitingOn("teacher")).items.find((i) => i.id === body.id)).toBeUndefined();
     expect((await waitingOn("parent2")).items).toEqual([]);

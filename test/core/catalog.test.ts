@@ -35,7 +35,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe("the message catalog", () => {
   it("words every code the code can emit, in both languages", () => {
-    const missing = Object.entries(emitted).flatMap(([prefix, codes]) => codes.map((code) => `${prefix}.${code}`).filter((key) => !Object.hasOwn(catalog, key)));
+    const missing = Object.entries(emitted).flatMap(([prefix, codes]) =>
+      codes.map((code) => `${prefix}.${code}`).filter((key) => !Object.hasOwn(catalog, key)),
+    );
     expect(missing).toEqual([]);
     expect(Object.values(emitted).flat().length).toBeGreaterThan(80);
   });
@@ -49,7 +51,9 @@ describe("the message catalog", () => {
   });
 
   it("names each role the same way wherever it appears in Spanish (one term for the case manager)", () => {
-    const spanish = Object.values(catalog).map((pair) => pair[1]).join("\n");
+    const spanish = Object.values(catalog)
+      .map((pair) => pair[1])
+      .join("\n");
     expect(spanish).toContain("administrador de caso");
     expect(spanish).not.toMatch(/coordinador del? caso/i);
   });
@@ -66,14 +70,19 @@ describe("the message catalog", () => {
     expect(spanish.subject).toBe(say("es", "email.iep.subject", { student: "Sofia Martinez" }));
     expect(english.subject).toBe(say("en", "email.iep.subject", { student: "Sofia Martinez" }));
     const lines = spanish.text.split("\n\n");
-    expect(lines).toEqual([
-      say("es", "email.hello", { name: "Maria" }),
-      say("es", "email.iep.intro", { student: "Sofia Martinez", version: 3, from: "12 de noviembre de 2026" }),
-      say("es", "iep.change.added", { what: "Visual timer" }),
-      say("es", "iep.change.removed", { what: "Preferential seating" }),
-      say("es", "iep.change.changed", { what: say("es", "iep.change.minutes", { name: "Speech therapy", minutes: 90 }), before: say("es", "iep.change.minutes", { name: "Speech therapy", minutes: 60 }) }),
-      say("es", "email.iep.link", { link: "LINK" }),
-    ].map((line, i, all) => (i === all.length - 1 ? lines.at(-1) : line)));
+    expect(lines).toEqual(
+      [
+        say("es", "email.hello", { name: "Maria" }),
+        say("es", "email.iep.intro", { student: "Sofia Martinez", version: 3, from: "12 de noviembre de 2026" }),
+        say("es", "iep.change.added", { what: "Visual timer" }),
+        say("es", "iep.change.removed", { what: "Preferential seating" }),
+        say("es", "iep.change.changed", {
+          what: say("es", "iep.change.minutes", { name: "Speech therapy", minutes: 90 }),
+          before: say("es", "iep.change.minutes", { name: "Speech therapy", minutes: 60 }),
+        }),
+        say("es", "email.iep.link", { link: "LINK" }),
+      ].map((line, i, all) => (i === all.length - 1 ? lines.at(-1) : line)),
+    );
     // The link is absolute (the one configured public URL).
     expect(lines.at(-1)!.replace(/https?:\/\/\S+\/$/, "LINK")).toBe(say("es", "email.iep.link", { link: "LINK" }));
     // No line of the Spanish email is an English one.
@@ -84,6 +93,9 @@ describe("the message catalog", () => {
     expect(say("es", "note.email_undelivered_parent", { name: "Rosa" })).toBe("No se pudo entregar un correo a Rosa (padre, madre o tutor).");
     const legacy = notesOf({ note: "No class was named, so the concern starts with the case manager. Something else happened." });
     expect(legacy).toEqual([{ code: "note.no_class" }, { said: "Something else happened." }]);
-    expect(legacy.map((n) => sayCoded("es", n))).toEqual(["No se indicó una clase, así que la inquietud empieza con el administrador de caso.", "Something else happened."]);
+    expect(legacy.map((n) => sayCoded("es", n))).toEqual([
+      "No se indicó una clase, así que la inquietud empieza con el administrador de caso.",
+      "Something else happened.",
+    ]);
   });
 });

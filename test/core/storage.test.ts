@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  deleteItem,
-  getItem,
-  keys,
-  MalformedItemError,
-  maxBatchAttempts,
-  putItem,
-  transact,
-  untilProcessed,
-  updateItem,
-} from "@fidelio/core/dynamo";
+import { deleteItem, getItem, keys, MalformedItemError, maxBatchAttempts, putItem, transact, untilProcessed, updateItem } from "@fidelio/core/dynamo";
 import { isConditionFailure } from "@fidelio/core/error";
 import { deleteAtVersion, putAtVersion, putNew, putNewItem, refusedItem } from "@fidelio/core/dynamo";
 import { User } from "@fidelio/core/user";
@@ -61,18 +51,26 @@ describe("the storage module", () => {
 
   it("gives up on a batch DynamoDB keeps handing back, with a clear error, after a bounded number of attempts", async () => {
     let attempts = 0;
-    const error = await untilProcessed(["a", "b"], async (pending) => {
-      attempts++;
-      return pending.slice(1);
-    }, 1).catch((e: unknown) => e);
+    const error = await untilProcessed(
+      ["a", "b"],
+      async (pending) => {
+        attempts++;
+        return pending.slice(1);
+      },
+      1,
+    ).catch((e: unknown) => e);
     expect(error).toBeUndefined();
     expect(attempts).toBe(2);
 
     attempts = 0;
-    const stuck = await untilProcessed(["a", "b"], async (pending) => {
-      attempts++;
-      return pending;
-    }, 1).catch((e: unknown) => e);
+    const stuck = await untilProcessed(
+      ["a", "b"],
+      async (pending) => {
+        attempts++;
+        return pending;
+      },
+      1,
+    ).catch((e: unknown) => e);
     expect(attempts).toBe(maxBatchAttempts);
     expect(String(stuck)).toContain(`2 of 2 batch requests unprocessed after ${maxBatchAttempts} attempts`);
   });
@@ -80,7 +78,15 @@ describe("the storage module", () => {
   it("refuses a malformed stored item through its converter, naming the item type and key but no stored value", async () => {
     const userId = `usr_malformed${Date.now()}`;
     // Written directly, past the domain: roles is not a list and the name is missing.
-    await putItem({ ...keys.user(userId), type: "user", id: userId, email: "secret-address@storage.fidelio.test", districtId: "d", roles: "teacher", schoolIds: [] });
+    await putItem({
+      ...keys.user(userId),
+      type: "user",
+      id: userId,
+      email: "secret-address@storage.fidelio.test",
+      districtId: "d",
+      roles: "teacher",
+      schoolIds: [],
+    });
     const error = await User.get(userId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MalformedItemError);
     const message = (error as Error).message;
@@ -89,13 +95,24 @@ describe("the storage module", () => {
     expect(message).toMatch(/roles: expected Array/);
     expect(message).not.toContain("secret-address");
 
-    await putItem({ ...keys.user(userId), type: "user", id: userId, email: "ok@storage.fidelio.test", name: "Ok", districtId: "d", roles: ["teacher"], schoolIds: [] });
+    await putItem({
+      ...keys.user(userId),
+      type: "user",
+      id: userId,
+      email: "ok@storage.fidelio.test",
+      name: "Ok",
+      districtId: "d",
+      roles: ["teacher"],
+      schoolIds: [],
+    });
     expect(await User.get(userId)).toEqual({ id: userId, email: "ok@storage.fidelio.test", name: "Ok", districtId: "d", roles: ["teacher"], schoolIds: [] });
   });
 
   it("hands back the stored item a conditional update was refused on, when asked", async () => {
     await putItem({ ...key, version: 5 });
-    const error = await updateItem(key, "SET version = :next", { condition: "version = :seen", values: { ":next": 6, ":seen": 1 }, oldOnRefusal: true }).catch((e: unknown) => e);
+    const error = await updateItem(key, "SET version = :next", { condition: "version = :seen", values: { ":next": 6, ":seen": 1 }, oldOnRefusal: true }).catch(
+      (e: unknown) => e,
+    );
     expect(isConditionFailure(error)).toBe(true);
     expect(refusedItem(error)).toMatchObject({ ...key, version: 5 });
     expect(refusedItem(new Error("other"))).toBeUndefined();

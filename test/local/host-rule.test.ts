@@ -102,7 +102,11 @@ describe("the local mailbox's Host rule", () => {
       expect(JSON.parse(answer.text)).toHaveProperty("emails");
     }
     for (const host of ["rebound.attacker.test", `rebound.attacker.test:${mailPort()}`, `127.0.0.1:${Number(mailPort()) + 1}`, undefined]) {
-      for (const [method, path] of [["GET", "/store"], ["GET", "/"], ["POST", "/clear-store"]] as const) {
+      for (const [method, path] of [
+        ["GET", "/store"],
+        ["GET", "/"],
+        ["POST", "/clear-store"],
+      ] as const) {
         const answer = await send(`${mailbox()}${path}`, host, { method });
         expect({ host, path, status: answer.status }).toEqual({ host, path, status: host === undefined ? 400 : 421 });
         expect(answer.text).not.toContain("emails");

@@ -57,7 +57,12 @@ describe("kill -9 while a concern waits", () => {
       await fetch(`${first.app}/api/concerns`, {
         method: "POST",
         headers: { ...auth(parent), "content-type": "application/json", "idempotency-key": randomUUID() },
-        body: JSON.stringify({ studentId: child.id, classId: seen.myClasses[0].id, itemIds: [seen.iep.accommodations[0].id], description: "Extended time is not happening." }),
+        body: JSON.stringify({
+          studentId: child.id,
+          classId: seen.myClasses[0].id,
+          itemIds: [seen.iep.accommodations[0].id],
+          description: "Extended time is not happening.",
+        }),
       }),
     );
     expect(filed).toMatchObject({ level: "teacher", status: "open" });

@@ -26,7 +26,6 @@ afterAll(() => {
 const start = (env: Record<string, string>) => startNpmStart(env);
 const students = 1200;
 
-
 /** A process still running (a zombie whose parent was killed counts as gone). */
 function alive(pid: number) {
   try {
@@ -106,11 +105,18 @@ describe("a roster import killed with kill -9", () => {
     const { id, progress } = (await posted.json()) as { id: string; progress: { total: number } };
     // The job plans first; the administrator confirms its plan (typing the count: it ends the demo accounts' roles).
     for (;;) {
-      const job = (await (await fetch(`${app}/api/admin/roster/jobs/${id}`, { headers })).json()) as { status: string; plan?: { endingRoles: number; needsTypedCount: boolean } };
+      const job = (await (await fetch(`${app}/api/admin/roster/jobs/${id}`, { headers })).json()) as {
+        status: string;
+        plan?: { endingRoles: number; needsTypedCount: boolean };
+      };
       expect(["queued", "running", "awaiting_confirmation"]).toContain(job.status);
       if (job.status === "awaiting_confirmation") {
         const body = JSON.stringify(job.plan!.needsTypedCount ? { endCount: job.plan!.endingRoles } : {});
-        const confirmed = await fetch(`${app}/api/admin/roster/jobs/${id}/confirm`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body });
+        const confirmed = await fetch(`${app}/api/admin/roster/jobs/${id}/confirm`, {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          body,
+        });
         expect(confirmed.status).toBe(202);
         break;
       }

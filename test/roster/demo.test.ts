@@ -21,13 +21,26 @@ describe("demo district", () => {
     expect(seeded).toEqual({ districtId: demoDistrictId, created: true });
     expect(demoDistrictId).toMatch(/^dis_[0-9a-z]{26}$/);
     const district = (await District.load(demoDistrictId))!;
-    expect(district).toMatchObject({ name: "Riverbend Unified School District", deadlines: { teacher: 3, case_manager: 5, director: 10 }, fidelityGraceDays: 2 });
+    expect(district).toMatchObject({
+      name: "Riverbend Unified School District",
+      deadlines: { teacher: 3, case_manager: 5, director: 10 },
+      fidelityGraceDays: 2,
+    });
     expect(district.calendar).toMatchObject({ firstDay: "2026-08-19", lastDay: "2027-06-04" });
     expect(district.calendar.closures.map((c) => c.name)).toContain("Thanksgiving break");
   });
 
   it("has every demo account, in the district, with its role", async () => {
-    expect(demoAccounts.map((a) => a.email.split("@")[0])).toEqual(["admin", "director", "casemanager", "teacher", "teacher2", "parent", "parent2", "advocate"]);
+    expect(demoAccounts.map((a) => a.email.split("@")[0])).toEqual([
+      "admin",
+      "director",
+      "casemanager",
+      "teacher",
+      "teacher2",
+      "parent",
+      "parent2",
+      "advocate",
+    ]);
     for (const demo of demoAccounts) {
       const user = await User.byEmail(demo.email);
       expect(user, demo.email).toMatchObject({ districtId: demoDistrictId, name: demo.name });
@@ -75,7 +88,9 @@ describe("demo district", () => {
     }
     const ieps = records.flatMap((r) => r!.ieps);
     const services = ieps.flatMap((i) => i.services);
-    expect(services).toContainEqual(expect.objectContaining({ name: "Specialized reading instruction", minutesPerWeek: 120, providerRole: "Special education teacher" }));
+    expect(services).toContainEqual(
+      expect.objectContaining({ name: "Specialized reading instruction", minutesPerWeek: 120, providerRole: "Special education teacher" }),
+    );
     expect(services).toContainEqual(expect.objectContaining({ name: "Speech-language therapy", minutesPerWeek: 60 }));
     expect(services).toContainEqual(expect.objectContaining({ name: "Occupational therapy", minutesPerWeek: 30 }));
     expect(ieps.some((i) => i.modifications.length > 0)).toBe(true);

@@ -45,7 +45,12 @@ describe("IEP versions from the roster beside amendments made in Fidelio", () =>
     const caseManager = User.toActor((await User.byEmail(`cm@${domain}`))!);
     const [v1] = await versionsOf();
     const { studentId: _s, version: _v, createdAt: _c, createdBy: _b, ...content } = v1!;
-    const amended = await IepEdit.record(caseManager, { studentId: ana.id, version: 1, ...content, services: [{ ...content.services[0]!, minutesPerWeek: 180 }] });
+    const amended = await IepEdit.record(caseManager, {
+      studentId: ana.id,
+      version: 1,
+      ...content,
+      services: [{ ...content.services[0]!, minutesPerWeek: 180 }],
+    });
     // The amendment emails whoever provides the service; let the outbox settle so its writes are not the import's.
     expect(amended.notified.length).toBeGreaterThan(0);
     await outboxSettled();
@@ -54,7 +59,10 @@ describe("IEP versions from the roster beside amendments made in Fidelio", () =>
     let again: Awaited<ReturnType<typeof RosterRunner.importFiles>> | undefined;
     expect(await writesDuring(async () => (again = await RosterRunner.importFiles(admin, toFiles(rosterCsv(domain)))))).toEqual([]);
     expect(again!.byKind.iep).toEqual({ created: 0, updated: 0, unchanged: 2 });
-    expect(minutes(await versionsOf())).toEqual([[1, 120], [2, 180]]);
+    expect(minutes(await versionsOf())).toEqual([
+      [1, 120],
+      [2, 180],
+    ]);
 
     // The district's system changes the service to 150 minutes: that is news, and becomes v3.
     const csvs = rosterCsv(domain);
@@ -62,7 +70,11 @@ describe("IEP versions from the roster beside amendments made in Fidelio", () =>
     const changed = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(changed.byKind.iep).toEqual({ created: 0, updated: 1, unchanged: 1 });
     expect(changed.byKind.student).toEqual({ created: 0, updated: 0, unchanged: 2 });
-    expect(minutes(await versionsOf())).toEqual([[1, 120], [2, 180], [3, 150]]);
+    expect(minutes(await versionsOf())).toEqual([
+      [1, 120],
+      [2, 180],
+      [3, 150],
+    ]);
     expect((await Audit.page(ana.id)).items[0]).toMatchObject({ action: "roster.import", record: "iep:v3" });
     // Each later version's number is claimed with it, whoever wrote it, so an editor and the import never
     // both write v3. v1 came in the transaction that created Ana only if absent: nobody could have edited
@@ -104,7 +116,12 @@ describe("an IEP version the roster import makes", () => {
     ({ districtId, actor: admin } = await newDistrict());
     await RosterRunner.importFiles(admin, toFiles(rosterCsv(domain)));
     ana = (await queryAll<StudentInfo>(keys.studentsOfDistrict(districtId))).find((student) => student.firstName === "Ana")!;
-    for (const [who, local] of [["tom", "t2"], ["tina", "t1"], ["carla", "cm"]] as const) ids[who] = (await User.byEmail(`${local}@${domain}`))!.id;
+    for (const [who, local] of [
+      ["tom", "t2"],
+      ["tina", "t1"],
+      ["carla", "cm"],
+    ] as const)
+      ids[who] = (await User.byEmail(`${local}@${domain}`))!.id;
     // Tom (math) reads Fidelio in Spanish.
     await User.setLanguage(User.toActor((await User.byEmail(`t2@${domain}`))!), { language: "es" });
   });
@@ -131,7 +148,13 @@ describe("an IEP version the roster import makes", () => {
 
     const tomToken = await signIn(`t2@${domain}`);
     const notices = (await (await call("/api/students/iep-changes", { token: tomToken })).json()) as { items: Array<Record<string, unknown>> };
-    expect(notices.items).toEqual([expect.objectContaining({ studentId: ana.id, version: latest.version, changes: [expect.objectContaining({ kind: "accommodation", change: "changed", id: "a-calc" })] })]);
+    expect(notices.items).toEqual([
+      expect.objectContaining({
+        studentId: ana.id,
+        version: latest.version,
+        changes: [expect.objectContaining({ kind: "accommodation", change: "changed", id: "a-calc" })],
+      }),
+    ]);
     const acknowledged = await call(`/api/students/${ana.id}/iep/acknowledge`, { method: "POST", token: tomToken, body: { version: latest.version } });
     expect(acknowledged.status).toBe(200);
     expect(((await (await call("/api/students/iep-changes", { token: tomToken })).json()) as { items: unknown[] }).items).toEqual([]);

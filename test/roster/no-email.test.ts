@@ -63,7 +63,12 @@ describe("a roster that gives a teacher and a guardian no email", () => {
     expect(gloria.email).toBeUndefined();
     const ana = (await queryAll<StudentInfo>(keys.studentsOfDistrict(districtId))).find((s) => s.firstName === "Ana")!;
     const record = (await Student.load(ana.id))!;
-    expect(record.relationships.filter((r) => r.userId === tom.id || r.userId === gloria.id).map((r) => r.kind).sort()).toEqual(["guardian", "teacher"]);
+    expect(
+      record.relationships
+        .filter((r) => r.userId === tom.id || r.userId === gloria.id)
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(["guardian", "teacher"]);
 
     const listed = await call("/api/admin/roster/without-email", { token });
     expect(listed.status).toBe(200);

@@ -30,7 +30,10 @@ test("in Spanish the page links the samples and the guide, and shows a CSV synta
   await page.goto(`${server.url}/admin/roster`);
   await page.getByRole("heading", { level: 1, name: "Listas del distrito" }).waitFor();
 
-  for (const [name, version] of [["Muestra, OneRoster 1.2 (ZIP)", "1.2"], ["Muestra, OneRoster 1.1 (ZIP)", "1.1"]] as const) {
+  for (const [name, version] of [
+    ["Muestra, OneRoster 1.2 (ZIP)", "1.2"],
+    ["Muestra, OneRoster 1.1 (ZIP)", "1.1"],
+  ] as const) {
     const href = (await page.getByRole("link", { name }).getAttribute("href"))!;
     const response = await browser.context.request.get(`${server.url}${href}`);
     expect(response.status()).toBe(200);
@@ -92,7 +95,10 @@ test("in Spanish the page shows the plan in words, asks for the count typed, and
     await expectAccessible(page, `roster plan in Spanish at ${width} px`);
   }
   await page.getByRole("button", { name: "Confirmar e importar" }).click();
-  await page.getByRole("alert").filter({ hasText: /^Escriba el número de funciones que terminan, \d+, para confirmar\.$/ }).waitFor();
+  await page
+    .getByRole("alert")
+    .filter({ hasText: /^Escriba el número de funciones que terminan, \d+, para confirmar\.$/ })
+    .waitFor();
   await page.getByRole("button", { name: "Descartar este plan" }).click();
   await page.getByRole("status").filter({ hasText: "Se descartó el plan; no se importó nada." }).waitFor();
   expect(await page.getByRole("heading", { name: "Revise el plan antes de importar" }).count()).toBe(0);
@@ -101,7 +107,17 @@ test("in Spanish the page shows the plan in words, asks for the count typed, and
 test("in Spanish the page lists the people the roster gave no email as unable to sign in until an email arrives", async () => {
   // A teacher an earlier import brought in without an email (as test/roster/no-email.test.ts imports one).
   const id = "usr_01noemail00000000000000000";
-  await putItem(User.toItems({ id, name: "Nora Sincorreo", districtId: demoDistrictId, roles: ["teacher"], schoolIds: [], sourcedId: "t-noemail", rosterRoles: ["teacher"] }).user);
+  await putItem(
+    User.toItems({
+      id,
+      name: "Nora Sincorreo",
+      districtId: demoDistrictId,
+      roles: ["teacher"],
+      schoolIds: [],
+      sourcedId: "t-noemail",
+      rosterRoles: ["teacher"],
+    }).user,
+  );
   await putItem({ ...keys.sourceId(demoDistrictId, "user", "t-noemail"), type: "source", kind: "user", sourcedId: "t-noemail", id });
   await page.goto(`${server.url}/admin/roster`);
   const section = page.getByRole("region", { name: "No pueden iniciar sesión hasta que llegue un correo" });

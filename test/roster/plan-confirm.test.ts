@@ -14,7 +14,8 @@ const upload = async (token: string, csvs: Record<string, string>) => {
   const response = await call("/api/admin/roster", { method: "POST", token, form });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 };
-const confirm = (token: string, id: string, body: Record<string, unknown> = {}) => call(`/api/admin/roster/jobs/${id}/confirm`, { method: "POST", token, body });
+const confirm = (token: string, id: string, body: Record<string, unknown> = {}) =>
+  call(`/api/admin/roster/jobs/${id}/confirm`, { method: "POST", token, body });
 
 /** The 1.2 set with every file marked `delta` in manifest.csv (rows all active), as a public delta export is. */
 function deltaSet(domain: string) {
@@ -67,7 +68,10 @@ describe("a OneRoster delta set against the demo district", () => {
     expect((planned.plan as any).modes).toMatchObject({ "users.csv": "delta", "enrollments.csv": "delta", "fidelio_roles.csv": "delta" });
     expect(await jobUntilEnd(token, body.id)).toMatchObject({ status: "done", summary: { rolesEnded: [], revoked: 0 } });
 
-    for (const [email, role] of [["parent@demo.fidelio.test", "parent"], ["teacher@demo.fidelio.test", "teacher"]]) {
+    for (const [email, role] of [
+      ["parent@demo.fidelio.test", "parent"],
+      ["teacher@demo.fidelio.test", "teacher"],
+    ]) {
       const me = await call("/api/me", { token: await signIn(email!) });
       expect(me.status, email).toBe(200);
       expect(((await me.json()) as { roles: string[] }).roles, email).toContain(role);
@@ -85,7 +89,13 @@ describe("a OneRoster delta set against the demo district", () => {
     expect(status).toBe(202);
     const planned = await jobUntilPlanned(token, body.id);
     expect((planned.plan as any).warnings).toEqual([
-      expect.objectContaining({ file: "enrollments.csv", line: 8, field: "userSourcedId", code: "not_in_upload", params: { kind: "user", sourcedId: "stu-elsewhere" } }),
+      expect.objectContaining({
+        file: "enrollments.csv",
+        line: 8,
+        field: "userSourcedId",
+        code: "not_in_upload",
+        params: { kind: "user", sourcedId: "stu-elsewhere" },
+      }),
     ]);
     const raul = (await User.byEmail("g2@delta-demo.test"))!;
     expect((planned.plan as any).rolesEnded).toEqual([expect.objectContaining({ userId: raul.id, name: "Raul Ruiz", roles: ["parent"] })]);
@@ -144,7 +154,12 @@ describe("plan, then confirm", () => {
     const planned = await jobUntilPlanned(token, body.id);
     const tom = (await User.byEmail(`t2@${domain}`))!;
     expect((planned.plan as any).rolesEnded).toEqual([
-      { userId: tom.id, name: "Tom Math", roles: ["teacher"], links: [expect.objectContaining({ studentName: expect.stringContaining("Ana"), kind: "teacher" })] },
+      {
+        userId: tom.id,
+        name: "Tom Math",
+        roles: ["teacher"],
+        links: [expect.objectContaining({ studentName: expect.stringContaining("Ana"), kind: "teacher" })],
+      },
     ]);
     expect(await jobUntilEnd(token, body.id)).toMatchObject({ status: "done", summary: { rolesEndedCount: 1, revoked: 1 } });
     expect((await User.get(tom.id))!.roles).toEqual([]);

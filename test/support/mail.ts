@@ -24,7 +24,6 @@ export async function emailsTo(address: string, url = mailUrl()): Promise<Stored
   return emails.filter((e) => e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
 }
 
-
 /**
  * The sign-in code of the newest sign-in email among those after the first `seen` to this address.
  * Email leaves through the outbox a moment after the request that caused it, so this waits for it;
@@ -33,7 +32,10 @@ export async function emailsTo(address: string, url = mailUrl()): Promise<Stored
 export async function latestCode(address: string, seen = 0, timeoutMs = 15_000, url = mailUrl()): Promise<string> {
   for (const deadline = Date.now() + timeoutMs; ; ) {
     const emails = await emailsTo(address, url);
-    const code = emails.slice(seen).map((email) => signInCodeOf(email.subject)).findLast(Boolean);
+    const code = emails
+      .slice(seen)
+      .map((email) => signInCodeOf(email.subject))
+      .findLast(Boolean);
     if (code) return code;
     if (Date.now() > deadline) throw new Error(`No sign-in code was emailed to ${address}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -2,7 +2,20 @@ import { describe, expect, it } from "vitest";
 import * as v from "valibot";
 import type { UserActor } from "@fidelio/core/actor";
 import { VisibleError } from "@fidelio/core/error";
-import { actions, canFlagOf, deadlineSettings, ladder, levels, nextLevel, statusAfter, statuses, statusTable, type ConcernAction, type ConcernStatus, type EscalationLevel } from "@fidelio/core/concern/lifecycle";
+import {
+  actions,
+  canFlagOf,
+  deadlineSettings,
+  ladder,
+  levels,
+  nextLevel,
+  statusAfter,
+  statuses,
+  statusTable,
+  type ConcernAction,
+  type ConcernStatus,
+  type EscalationLevel,
+} from "@fidelio/core/concern/lifecycle";
 import { canFlags, checkAction } from "@fidelio/core/concern/rules";
 import { afterMove } from "@fidelio/core/concern/transitions";
 import { ActOnConcern, type Concern } from "@fidelio/core/concern/schema";
@@ -70,11 +83,27 @@ const rows = spec
   .split("\n")
   .slice(1)
   .map((line) => line.trim().split(/\s+/))
-  .map(([status, action, ...answers]) => ({ status: status as ConcernStatus, action: action as ConcernAction, answers: Object.fromEntries(roleNames.map((r, i) => [r, answers[i]!])) as Record<RoleName, string> }));
+  .map(([status, action, ...answers]) => ({
+    status: status as ConcernStatus,
+    action: action as ConcernAction,
+    answers: Object.fromEntries(roleNames.map((r, i) => [r, answers[i]!])) as Record<RoleName, string>,
+  }));
 
 const person = (id: string, name: string) => ({ id, name, email: `${id}@example.test` });
-const people = { guardian: person("usr_parent", "Rosa"), assignee: person("usr_now", "Jennifer"), former: person("usr_before", "Maria"), other: person("usr_director", "Linda") };
-const actorOf = (role: RoleName): UserActor => ({ kind: "user", userId: people[role].id, email: people[role].email, name: people[role].name, districtId: "dis_1", roles: [role === "guardian" ? "parent" : "teacher"] });
+const people = {
+  guardian: person("usr_parent", "Rosa"),
+  assignee: person("usr_now", "Jennifer"),
+  former: person("usr_before", "Maria"),
+  other: person("usr_director", "Linda"),
+};
+const actorOf = (role: RoleName): UserActor => ({
+  kind: "user",
+  userId: people[role].id,
+  email: people[role].email,
+  name: people[role].name,
+  districtId: "dis_1",
+  roles: [role === "guardian" ? "parent" : "teacher"],
+});
 
 /** A concern in `status` as the transitions leave it: with the case manager (the advocate once handed over), the teacher before. */
 function concernIn(status: ConcernStatus): Concern {
@@ -145,7 +174,9 @@ describe("the lifecycle table", () => {
     for (const status of statuses) {
       for (const role of roleNames) {
         const flags = canFlags(actorOf(role), concernIn(status), role === "guardian") as Record<string, boolean>;
-        const expected = Object.fromEntries(actions.map((action) => [canFlagOf(action), !/^40[39]$/.test(rows.find((r) => r.status === status && r.action === action)!.answers[role])]));
+        const expected = Object.fromEntries(
+          actions.map((action) => [canFlagOf(action), !/^40[39]$/.test(rows.find((r) => r.status === status && r.action === action)!.answers[role])]),
+        );
         expect(flags, `${status} / ${role}`).toEqual(expected);
       }
     }
@@ -156,7 +187,9 @@ describe("the lifecycle table", () => {
   it("a refusal names the state (409) or the person who may act (403)", () => {
     const closed = concernIn("closed");
     expect(() => checkAction(actorOf("assignee"), closed, "resolve", false)).toThrow("This cannot be done now: the concern is closed (resolved).");
-    expect(() => checkAction(actorOf("former"), concernIn("open"), "resolve", false, "deadline_passed")).toThrow("This cannot be done now: the deadline passed; now with the case manager (Jennifer).");
+    expect(() => checkAction(actorOf("former"), concernIn("open"), "resolve", false, "deadline_passed")).toThrow(
+      "This cannot be done now: the deadline passed; now with the case manager (Jennifer).",
+    );
     expect(() => checkAction(actorOf("other"), concernIn("open"), "confirm", false)).toThrow("Only the student's parent can do this");
     expect(() => checkAction(actorOf("guardian"), concernIn("open"), "resolve", true)).toThrow("Only the person the concern is with can do this");
   });
@@ -180,7 +213,12 @@ describe("the ladder", () => {
     for (const level of ["teacher", "case_manager", "director"] as const) {
       const open = { ...concernIn("open"), level };
       const escalated = afterMove(open, checkAction(actorOf("assignee"), open, "escalate", false), district, now);
-      expect([escalated.level, escalated.status, escalated.stage, escalated.assignee]).toEqual([nextLevel(level), level === "director" ? "with_advocate" : "open", "prepare", undefined]);
+      expect([escalated.level, escalated.status, escalated.stage, escalated.assignee]).toEqual([
+        nextLevel(level),
+        level === "director" ? "with_advocate" : "open",
+        "prepare",
+        undefined,
+      ]);
       const resolved = { ...concernIn("awaiting_confirmation"), level };
       expect(afterMove(resolved, checkAction(actorOf("guardian"), resolved, "dispute", true), district, now).level).toBe(nextLevel(level));
     }

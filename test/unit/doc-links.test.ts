@@ -7,7 +7,12 @@ import { describe, expect, it } from "vitest";
  * `#fragment` names a heading of the target page (GitHub's anchors). Links inside code are not links.
  */
 const root = resolve(import.meta.dirname, "../..");
-const pages = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const pages = [
+  "README.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 /** The page's text without fenced code blocks, where `# a` is not a heading. */
 const unfenced = (text: string) => text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "");

@@ -20,7 +20,16 @@ describe("web string tables", () => {
     const pages = graph.pages.map(pageName);
     // The walk finds the entry, every lazy route of main.tsx and the sections pages load later.
     expect(pages).toContain("the entry (main.tsx)");
-    for (const page of ["pages/home.tsx", "pages/student.tsx", "pages/student-fidelity.tsx", "pages/concern-new.tsx", "pages/concern.tsx", "pages/sign-in.tsx", "pages/escalations.tsx"]) expect(pages).toContain(page);
+    for (const page of [
+      "pages/home.tsx",
+      "pages/student.tsx",
+      "pages/student-fidelity.tsx",
+      "pages/concern-new.tsx",
+      "pages/concern.tsx",
+      "pages/sign-in.tsx",
+      "pages/escalations.tsx",
+    ])
+      expect(pages).toContain(page);
     const missing = graph.pages.flatMap((page) => graph.missing(page).map((need) => `${pageName(page)}: ${describeNeed(need)}`));
     expect(missing).toEqual([]);
   });
@@ -34,15 +43,32 @@ describe("web string tables", () => {
   });
 
   test("a parent's pages load no staff, administrator or roster words, and no email or packet text", () => {
-    const parentPages = ["pages/home.tsx", "pages/student.tsx", "pages/student-fidelity.tsx", "pages/concern-new.tsx", "pages/concern.tsx", "pages/concerns.tsx", "pages/audit.tsx", "pages/not-found.tsx", "pages/sign-in.tsx"];
+    const parentPages = [
+      "pages/home.tsx",
+      "pages/student.tsx",
+      "pages/student-fidelity.tsx",
+      "pages/concern-new.tsx",
+      "pages/concern.tsx",
+      "pages/concerns.tsx",
+      "pages/audit.tsx",
+      "pages/not-found.tsx",
+      "pages/sign-in.tsx",
+    ];
     for (const name of parentPages) {
       const page = graph.pages.find((p) => short(p.file) === name)!;
       const tables = [...graph.tables(page)];
-      expect(tables.filter((table) => /staffStrings|roster|emailTexts|packetTexts/.test(table)), name).toEqual([]);
+      expect(
+        tables.filter((table) => /staffStrings|roster|emailTexts|packetTexts/.test(table)),
+        name,
+      ).toEqual([]);
     }
   });
 
   test("no page loads the catalog's index, which holds every email and packet text: the web imports its sections alone", () => {
-    for (const page of graph.pages) expect([...page.modules].filter((file) => file.includes("packages/core/src/messages/index")), pageName(page)).toEqual([]);
+    for (const page of graph.pages)
+      expect(
+        [...page.modules].filter((file) => file.includes("packages/core/src/messages/index")),
+        pageName(page),
+      ).toEqual([]);
   });
 });

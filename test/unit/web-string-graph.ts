@@ -58,7 +58,8 @@ function resolveImport(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith(".") && !specifier.startsWith(core)) return undefined;
   if (/\.(css|svg|png|md)(\?.*)?$/.test(specifier)) return undefined;
   const base = specifier.startsWith(core) ? join(coreSrc, specifier.slice(core.length)) : join(dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts"), join(base, "index.tsx")]) if (/\.tsx?$/.test(candidate) && existsSync(candidate)) return candidate;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts"), join(base, "index.tsx")])
+    if (/\.tsx?$/.test(candidate) && existsSync(candidate)) return candidate;
   throw new Error(`${short(from)}: cannot resolve ${specifier}`);
 }
 
@@ -81,7 +82,7 @@ function keysOf(node: ts.Expression, file: string): Need[] | undefined {
   if (ts.isTemplateExpression(inner)) return inner.head.text ? [{ key: inner.head.text, prefix: true, file }] : undefined;
   if (ts.isConditionalExpression(inner)) {
     const both = [keysOf(inner.whenTrue, file), keysOf(inner.whenFalse, file)];
-    return both.every(Boolean) ? both.flat() as Need[] : undefined;
+    return both.every(Boolean) ? (both.flat() as Need[]) : undefined;
   }
   return undefined;
 }
@@ -137,7 +138,11 @@ function readModule(file: string, allKeys: Set<string>): ModuleFacts {
     const parent = node.parent;
     if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isCaseClause(parent) || ts.isLiteralTypeNode(parent)) return false;
     if (ts.isPropertyAssignment(parent) && parent.name === node) return false;
-    if (ts.isBinaryExpression(parent) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(parent.operatorToken.kind)) return false;
+    if (
+      ts.isBinaryExpression(parent) &&
+      [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(parent.operatorToken.kind)
+    )
+      return false;
     // tCode's first argument is a prefix, not a key.
     return !(ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && helpers.get(parent.expression.text) === "tCode");
   };
@@ -156,9 +161,11 @@ function readModule(file: string, allKeys: Set<string>): ModuleFacts {
       else if (helper === "tCode" && first && ts.isStringLiteral(first)) found.needs.push({ key: `${first.text}.`, prefix: true, file });
       else if (helper && keyHelpers[helper]) found.needs.push({ key: keyHelpers[helper], prefix: true, file });
     }
-    if ((ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) && node.type.getText(source) === "StringKey") found.needs.push(...(keysOf(node.expression, file) ?? []));
+    if ((ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) && node.type.getText(source) === "StringKey")
+      found.needs.push(...(keysOf(node.expression, file) ?? []));
     // A module that passes keys around may hold one anywhere: a prop, a returned value, a setter's argument.
-    if (passesKeys && ts.isStringLiteral(node) && allKeys.has(node.text) && !valueTypes.has(node.text) && holdsKey(node)) found.needs.push({ key: node.text, prefix: false, file });
+    if (passesKeys && ts.isStringLiteral(node) && allKeys.has(node.text) && !valueTypes.has(node.text) && holdsKey(node))
+      found.needs.push({ key: node.text, prefix: false, file });
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -242,7 +249,8 @@ export async function readStringGraph(): Promise<StringGraph> {
     pages,
     missing(page, skipRegistrationsIn) {
       const keys = new Set<string>();
-      for (const file of page.modules) if (file !== skipRegistrationsIn) for (const ref of read(file).registers) for (const key of keysByRef.get(refId(ref))!) keys.add(key);
+      for (const file of page.modules)
+        if (file !== skipRegistrationsIn) for (const ref of read(file).registers) for (const key of keysByRef.get(refId(ref))!) keys.add(key);
       const has = (need: Need) => (need.prefix ? [...keys].some((key) => key.startsWith(need.key)) : keys.has(need.key));
       return [...page.modules].flatMap((file) => read(file).needs).filter((need) => !has(need));
     },

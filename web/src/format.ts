@@ -20,8 +20,7 @@ export function formatGrade(grade: string): string {
 }
 
 /** "Grade 3 · Riverbend Elementary", leaving out whatever the roster left blank. */
-export const gradeAndSchool = (student: { grade: string; schoolName: string }) =>
-  [formatGrade(student.grade), student.schoolName].filter(Boolean).join(" · ");
+export const gradeAndSchool = (student: { grade: string; schoolName: string }) => [formatGrade(student.grade), student.schoolName].filter(Boolean).join(" · ");
 
 /** An instant on the district's clock (deadlines end with the school day there), with its weekday, naming the zone. */
 export const formatInZone = (iso: string, timeZone: string) => formatInstant(lang(), iso, timeZone, deadlineInstant);

@@ -20,7 +20,9 @@ export function AmendmentAcknowledgments(props: { amendment: NonNullable<Student
               <li>
                 <strong>{member.name}</strong> · {tCode("role", member.role)} ·{" "}
                 <span class={member.acknowledgedAt ? undefined : "owed"}>
-                  {member.acknowledgedAt ? t("acknowledgedOn", { when: formatDateTime(member.acknowledgedAt, useSession().me()?.district.timeZone ?? "America/Los_Angeles") }) : t("notYetAcknowledged")}
+                  {member.acknowledgedAt
+                    ? t("acknowledgedOn", { when: formatDateTime(member.acknowledgedAt, useSession().me()?.district.timeZone ?? "America/Los_Angeles") })
+                    : t("notYetAcknowledged")}
                 </span>
               </li>
             )}

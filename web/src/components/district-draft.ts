@@ -14,6 +14,9 @@ export const deadlinesOf = (draft: Record<DeadlineSetting, string>) =>
 
 /** Paths that have their own input; any other error is listed in the summary. */
 export const ownPaths = (closures: number) => [
-  "calendar.firstDay", "calendar.lastDay", ...deadlineSettings.map(({ setting }) => `deadlines.${setting}`), "fidelityGraceDays",
+  "calendar.firstDay",
+  "calendar.lastDay",
+  ...deadlineSettings.map(({ setting }) => `deadlines.${setting}`),
+  "fidelityGraceDays",
   ...Array.from({ length: closures }, (_, i) => ["name", "from", "to"].map((k) => `calendar.closures.${i}.${k}`)).flat(),
 ];

@@ -26,7 +26,13 @@ export function Layout(props: ParentProps) {
   });
 
   // A screen reader user hears the new page from its start, as after a full page load.
-  createEffect(on(() => location.pathname, () => main.focus({ preventScroll: false }), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main.focus({ preventScroll: false }),
+      { defer: true },
+    ),
+  );
 
   const skip = (event: MouseEvent) => {
     event.preventDefault();

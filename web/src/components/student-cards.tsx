@@ -25,9 +25,7 @@ export function StudentCards(props: Props) {
               <Dynamic component={props.heading} class="card-title">
                 {student.name}
               </Dynamic>
-              <p class="muted">
-                {gradeAndSchool(student)}
-              </p>
+              <p class="muted">{gradeAndSchool(student)}</p>
               <Show when={props.showRelationship}>
                 <p class="tag">{t(`relationship.${student.relationship}`)}</p>
               </Show>

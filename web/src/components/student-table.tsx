@@ -24,7 +24,13 @@ interface Props {
 export function StudentTable(props: Props) {
   const caption = () => {
     const count = props.students.length;
-    const key = props.list.hasMore() ? (props.filtered ? "studentTableFilteredMore" : "studentTableCaptionMore") : props.filtered ? "studentTableFiltered" : "studentTableCaption";
+    const key = props.list.hasMore()
+      ? props.filtered
+        ? "studentTableFilteredMore"
+        : "studentTableCaptionMore"
+      : props.filtered
+        ? "studentTableFiltered"
+        : "studentTableCaption";
     return tn(key, count);
   };
   const next = () => (props.order === "asc" ? "desc" : "asc");

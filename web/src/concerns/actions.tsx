@@ -89,7 +89,17 @@ function ActionForm(props: Props & { action: ConcernAction }) {
 
   return (
     <form class="stack action-form" novalidate onSubmit={submit} aria-label={t(key(""))}>
-      <TextAreaField label={t(key(".label"))} hint={t(key(".hint"))} path="text" idPrefix={props.action} required={required} maxLength={4000} errors={errors()} value={text()} onValue={setText} />
+      <TextAreaField
+        label={t(key(".label"))}
+        hint={t(key(".hint"))}
+        path="text"
+        idPrefix={props.action}
+        required={required}
+        maxLength={4000}
+        errors={errors()}
+        value={text()}
+        onValue={setText}
+      />
       <Show when={failure()}>
         <Alert>{failure()}</Alert>
       </Show>

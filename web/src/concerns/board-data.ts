@@ -20,7 +20,14 @@ export interface BoardFilters {
 
 /** One page of the board for the filters; `cursor` continues from the page before. */
 export const loadBoard = (filters: BoardFilters, cursor: string) =>
-  call(loadBoardRaw({ ...(filters.schoolId && { schoolId: filters.schoolId }), ...(filters.level && { level: filters.level }), ...(filters.q && { q: filters.q }), ...(cursor && { cursor }) }));
+  call(
+    loadBoardRaw({
+      ...(filters.schoolId && { schoolId: filters.schoolId }),
+      ...(filters.level && { level: filters.level }),
+      ...(filters.q && { q: filters.q }),
+      ...(cursor && { cursor }),
+    }),
+  );
 
 /** By level up the ladder, overdue first within a level, then the nearest deadline. */
 export const boardOrder = (a: BoardItem, b: BoardItem) =>

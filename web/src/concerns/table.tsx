@@ -45,7 +45,12 @@ export const studentColumn = <T extends Named>(): Column<T> => ({
 const packetColumn = (): Column<ConcernSummary> => ({
   label: t("colPacket"),
   cell: (concern) => (
-    <a href={`/api/concerns/${concern.id}/packet?lang=${lang()}`} aria-label={concern.reference ? t("packetForConcern", { reference: concern.reference, name: concern.studentName }) : t("packetFor", { name: concern.studentName })}>
+    <a
+      href={`/api/concerns/${concern.id}/packet?lang=${lang()}`}
+      aria-label={
+        concern.reference ? t("packetForConcern", { reference: concern.reference, name: concern.studentName }) : t("packetFor", { name: concern.studentName })
+      }
+    >
       {t("packetLink")}
     </a>
   ),

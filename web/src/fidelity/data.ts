@@ -23,20 +23,23 @@ export type FormDetail = Awaited<ReturnType<typeof loadForm>>;
 export type SubmitBlocker = FormDetail["blockers"][number];
 
 /** Stores every answer as the draft; the answer says what still blocks submitting. */
-export const saveForm = (id: string, json: Json<typeof api.fidelity.forms[":id"]["$put"]>) => call(api.fidelity.forms[":id"].$put({ param: { id }, json }));
-export const submitForm = (id: string, json: Json<typeof api.fidelity.forms[":id"]["submit"]["$post"]>) =>
+export const saveForm = (id: string, json: Json<(typeof api.fidelity.forms)[":id"]["$put"]>) => call(api.fidelity.forms[":id"].$put({ param: { id }, json }));
+export const submitForm = (id: string, json: Json<(typeof api.fidelity.forms)[":id"]["submit"]["$post"]>) =>
   call(api.fidelity.forms[":id"].submit.$post({ param: { id }, json }));
 
 /** IEP amendments that change what I provide, until I acknowledge them. */
 export const loadIepChanges = () => call(api.students["iep-changes"].$get());
-export const acknowledgeIep = (studentId: string, version: number) => call(api.students[":id"].iep.acknowledge.$post({ param: { id: studentId }, json: { version } }));
+export const acknowledgeIep = (studentId: string, version: number) =>
+  call(api.students[":id"].iep.acknowledge.$post({ param: { id: studentId }, json: { version } }));
 
 /** Records a new IEP version; the answer names who was told of the change. */
-export const saveIep = (studentId: string, json: Json<typeof api.students[":id"]["iep"]["$put"]>) => call(api.students[":id"].iep.$put({ param: { id: studentId }, json }));
+export const saveIep = (studentId: string, json: Json<(typeof api.students)[":id"]["iep"]["$put"]>) =>
+  call(api.students[":id"].iep.$put({ param: { id: studentId }, json }));
 
 /** Weeks or dates, or a period counted back from this week on the district's calendar. */
-export type FidelityRange = Omit<Query<typeof api.students[":id"]["fidelity"]["$get"]>, "format">;
-export const loadStudentFidelity = (studentId: string, range: FidelityRange = {}) => call(api.students[":id"].fidelity.$get({ param: { id: studentId }, query: range }));
+export type FidelityRange = Omit<Query<(typeof api.students)[":id"]["fidelity"]["$get"]>, "format">;
+export const loadStudentFidelity = (studentId: string, range: FidelityRange = {}) =>
+  call(api.students[":id"].fidelity.$get({ param: { id: studentId }, query: range }));
 export type StudentFidelity = Awaited<ReturnType<typeof loadStudentFidelity>>;
 export type FidelityWeek = StudentFidelity["weeks"][number];
 export type ServiceWeek = FidelityWeek["services"][number];

@@ -33,7 +33,9 @@ export function draftOf(form: Pick<FormDetail, "plan"> & Answers, answers: Answe
         return [p.id, { status: answer?.status, note: answer?.note ?? "" }];
       }),
     ),
-    services: Object.fromEntries(form.plan.services.map((p) => [p.id, (answers.services.find((s) => s.serviceId === p.id)?.sessions ?? []).map(toSessionDraft)])),
+    services: Object.fromEntries(
+      form.plan.services.map((p) => [p.id, (answers.services.find((s) => s.serviceId === p.id)?.sessions ?? []).map(toSessionDraft)]),
+    ),
   };
 }
 
@@ -78,7 +80,8 @@ export function payloadOf(draft: FormDraft): { accommodations: AccommodationAnsw
 export const minutesGiven = (sessions: SessionDraft[]) => sessions.reduce((sum, s) => sum + (s.outcome === "held" ? (wholeMinutes(s.minutes) ?? 0) : 0), 0);
 
 const statusWord = (status?: AccommodationStatus) => (status ? t(`acc.${status}` as StringKey) : "—");
-const sessionWord = (s: SessionDraft) => `${formatDate(s.date)}: ${s.outcome === "held" ? t("minutesUnit", { n: s.minutes || 0 }) : t(`missed.${s.outcome}` as StringKey)}`;
+const sessionWord = (s: SessionDraft) =>
+  `${formatDate(s.date)}: ${s.outcome === "held" ? t("minutesUnit", { n: s.minutes || 0 }) : t(`missed.${s.outcome}` as StringKey)}`;
 
 /** Lines saying how `after` differs from `before`, item by item, in the reader's language: shown on a 409. */
 export function describeChanges(form: FormDetail, before: FormDraft, after: FormDraft): string[] {

@@ -49,7 +49,13 @@ export function AdminRoster() {
     if (job.status === "awaiting_confirmation" && job.id && job.plan) setPlanned({ id: job.id, plan: job.plan });
     else if (job.error) {
       setRows(job.error.details ?? []);
-      setProblem(job.error.details?.length ? t("rosterRejected") : job.error.code === "plan_outdated" ? t("rosterPlanOutdated") : t("rosterFailed", { message: tError(job.error.code) ?? t("errGeneric") }));
+      setProblem(
+        job.error.details?.length
+          ? t("rosterRejected")
+          : job.error.code === "plan_outdated"
+            ? t("rosterPlanOutdated")
+            : t("rosterFailed", { message: tError(job.error.code) ?? t("errGeneric") }),
+      );
     } else {
       setCounts(job.summary);
       void refetchWithoutEmail();
@@ -186,7 +192,12 @@ export function AdminRoster() {
         {(p) => (
           <div class="stack">
             <label for="roster-progress">{t("rosterProgressLabel")}</label>
-            <progress id="roster-progress" max={Math.max(p().total, 1)} value={p().done} aria-valuetext={t("rosterProgress", { done: p().done, total: p().total })} />
+            <progress
+              id="roster-progress"
+              max={Math.max(p().total, 1)}
+              value={p().done}
+              aria-valuetext={t("rosterProgress", { done: p().done, total: p().total })}
+            />
           </div>
         )}
       </Show>

@@ -76,8 +76,7 @@ function SettingsForm(props: { district: District }) {
     setVersion(fresh.version);
     setErrors({});
   };
-  const otherErrors = () =>
-    Object.entries(errors()).flatMap(([path, messages]) => (ownPaths(closures.length).includes(path) ? [] : messages));
+  const otherErrors = () => Object.entries(errors()).flatMap(([path, messages]) => (ownPaths(closures.length).includes(path) ? [] : messages));
   const showInvalid = (problems: Problem[]) => {
     const fields = fieldMessages(problems);
     setErrors(fields);
@@ -124,7 +123,19 @@ function SettingsForm(props: { district: District }) {
   }
 
   const number = (key: DeadlineSetting | "grace", label: string, path: string, min: number) => (
-    <Field label={label} path={path} errors={errors()} value={draft[key]} onValue={(value) => setDraft(key, value)} type="number" inputmode="numeric" min={min} max={key === "grace" ? 10 : 60} step="1" class="short" />
+    <Field
+      label={label}
+      path={path}
+      errors={errors()}
+      value={draft[key]}
+      onValue={(value) => setDraft(key, value)}
+      type="number"
+      inputmode="numeric"
+      min={min}
+      max={key === "grace" ? 10 : 60}
+      step="1"
+      class="short"
+    />
   );
 
   return (
@@ -142,8 +153,22 @@ function SettingsForm(props: { district: District }) {
       <fieldset>
         <legend>{t("calendarLegend")}</legend>
         <div class="field-row">
-          <Field label={t("firstDay")} type="date" path="calendar.firstDay" errors={errors()} value={draft.firstDay} onValue={(value) => setDraft("firstDay", value)} />
-          <Field label={t("lastDay")} type="date" path="calendar.lastDay" errors={errors()} value={draft.lastDay} onValue={(value) => setDraft("lastDay", value)} />
+          <Field
+            label={t("firstDay")}
+            type="date"
+            path="calendar.firstDay"
+            errors={errors()}
+            value={draft.firstDay}
+            onValue={(value) => setDraft("firstDay", value)}
+          />
+          <Field
+            label={t("lastDay")}
+            type="date"
+            path="calendar.lastDay"
+            errors={errors()}
+            value={draft.lastDay}
+            onValue={(value) => setDraft("lastDay", value)}
+          />
         </div>
       </fieldset>
       <ClosuresEditor

@@ -18,7 +18,13 @@ interface Filters {
 }
 
 const loadAudit = (studentId: string, filters: Filters, cursor: string) => {
-  const query = { studentId, ...(cursor && { cursor }), ...(filters.kind && { kind: filters.kind }), ...(filters.actorId && { actorId: filters.actorId }), ...(filters.hideMine && { hideMine: "1" as const }) };
+  const query = {
+    studentId,
+    ...(cursor && { cursor }),
+    ...(filters.kind && { kind: filters.kind }),
+    ...(filters.actorId && { actorId: filters.actorId }),
+    ...(filters.hideMine && { hideMine: "1" as const }),
+  };
   return call(api.audit.$get({ query }));
 };
 type AuditItem = Awaited<ReturnType<typeof loadAudit>>["items"][number];
@@ -75,7 +81,11 @@ export function Audit() {
           <select id="audit-person" onChange={(e) => change({ actorId: e.currentTarget.value })}>
             <option value="">{t("auditPersonAll")}</option>
             <For each={[...people()].sort(([, a], [, b]) => a.localeCompare(b))}>
-              {([id, who]) => <option value={id} selected={id === filters().actorId}>{id === myId() ? `${who} (${t("you")})` : who}</option>}
+              {([id, who]) => (
+                <option value={id} selected={id === filters().actorId}>
+                  {id === myId() ? `${who} (${t("you")})` : who}
+                </option>
+              )}
             </For>
           </select>
         </div>

@@ -23,7 +23,10 @@ async function loadCaseload() {
     cursor = page.cursor ?? "";
   } while (cursor);
   return mapLimit(students, 5, async (student) => {
-    const [fidelity, detail] = await Promise.all([loadStudentFidelity(student.id, { period: "last10" }), call(api.students[":id"].$get({ param: { id: student.id } }))]);
+    const [fidelity, detail] = await Promise.all([
+      loadStudentFidelity(student.id, { period: "last10" }),
+      call(api.students[":id"].$get({ param: { id: student.id } })),
+    ]);
     // Those who provide something and have not acknowledged the IEP in effect (parents are not on the team).
     const unacknowledged = detail.iep ? detail.team.filter((m) => (m.role === "teacher" || m.role === "case_manager") && !m.acknowledgedAt) : [];
     return { student, fidelity, unacknowledged: unacknowledged.filter((m, i, all) => all.findIndex((o) => o.userId === m.userId) === i) };
@@ -60,7 +63,9 @@ function CaseloadPage() {
       <Loaded resource={caseload} what={t("whatFidelity")} onRetry={refetch}>
         {(loaded) => (
           <Show when={loaded().length > 0} fallback={<p class="empty">{t("noCaseload")}</p>}>
-            <For each={loaded()}>{(entry, i) => <StudentFidelityCard index={i()} student={entry.student} fidelity={entry.fidelity} unacknowledged={entry.unacknowledged} />}</For>
+            <For each={loaded()}>
+              {(entry, i) => <StudentFidelityCard index={i()} student={entry.student} fidelity={entry.fidelity} unacknowledged={entry.unacknowledged} />}
+            </For>
           </Show>
         )}
       </Loaded>
@@ -99,8 +104,8 @@ function StudentFidelityCard(props: CardProps) {
         </Show>
       </ul>
       <p>
-        <strong>{t("fidelityPercent", { percent: percent(props.fidelity.allAccommodations.percentOfReports, lang()) })}</strong> · {t("missingThisWeek", { count: missingForms(weeks().at(-1)) })} ·{" "}
-        {t("missingLastWeek", { count: missingForms(weeks().at(-2)) })}
+        <strong>{t("fidelityPercent", { percent: percent(props.fidelity.allAccommodations.percentOfReports, lang()) })}</strong> ·{" "}
+        {t("missingThisWeek", { count: missingForms(weeks().at(-1)) })} · {t("missingLastWeek", { count: missingForms(weeks().at(-2)) })}
       </p>
       <p class={props.unacknowledged.length ? "owed" : "muted"}>
         {props.unacknowledged.length ? t("notAcknowledged", { names: props.unacknowledged.map((p) => p.name).join(", ") }) : t("allAcknowledged")}

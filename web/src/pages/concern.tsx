@@ -19,7 +19,9 @@ export function Concern() {
   const [concern, { refetch, mutate }] = createResource(() => params.id, loadConcern);
   const [notice, setNotice] = createSignal<{ kind: "done" | "stale" } | undefined>();
   const timeZone = () => session.me()?.district.timeZone ?? "America/Los_Angeles";
-  usePageTitle(() => (concern.state === "ready" ? [concern()!.reference, t("concernTitle", { name: concern()!.studentName })].filter(Boolean).join(" · ") : t("whatConcern")));
+  usePageTitle(() =>
+    concern.state === "ready" ? [concern()!.reference, t("concernTitle", { name: concern()!.studentName })].filter(Boolean).join(" · ") : t("whatConcern"),
+  );
 
   const done = (after: ConcernView) => {
     mutate(after);

@@ -57,7 +57,10 @@ export function ConcernLists(props: { showPacket?: boolean; empty?: string }) {
       return result;
     },
   );
-  const open = () => items().filter((c) => c.status !== "closed").sort(byDue);
+  const open = () =>
+    items()
+      .filter((c) => c.status !== "closed")
+      .sort(byDue);
   const closed = () => items().filter((c) => c.status === "closed");
   const next = () => {
     const current = page.state === "ready" ? page() : undefined;

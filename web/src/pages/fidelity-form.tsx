@@ -187,7 +187,11 @@ function FormView(props: { form: FormDetail }) {
         </section>
       </Show>
       <Show when={current().status === "submitted" && !correcting()}>
-        <p class="notice">{t("submittedOn", { when: current().submittedAt ? formatDateTime(current().submittedAt!, session.me()?.district.timeZone ?? "America/Los_Angeles") : "" })}</p>
+        <p class="notice">
+          {t("submittedOn", {
+            when: current().submittedAt ? formatDateTime(current().submittedAt!, session.me()?.district.timeZone ?? "America/Los_Angeles") : "",
+          })}
+        </p>
         <button type="button" class="button-secondary" onClick={() => (setCorrecting(true), setNeedReason(true))}>
           {t("startCorrection")}
         </button>
@@ -206,7 +210,13 @@ function FormView(props: { form: FormDetail }) {
         <Show when={!submitted() && acknowledged()}>
           <SubmitBlockers blockers={blockers()} plan={props.form.plan} />
         </Show>
-        <SaveStatus hidden={correcting()} state={autosave.state()} onRetry={() => void autosave.flush()} failure={failure()} blocked={needReason() && !reason().trim() ? t("lateWeekReason") : t("noteNeeded")} />
+        <SaveStatus
+          hidden={correcting()}
+          state={autosave.state()}
+          onRetry={() => void autosave.flush()}
+          failure={failure()}
+          blocked={needReason() && !reason().trim() ? t("lateWeekReason") : t("noteNeeded")}
+        />
         <Show when={conflict()}>
           {(c) => (
             <div class="alert" role="alert">

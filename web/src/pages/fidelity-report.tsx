@@ -30,7 +30,12 @@ export function FidelityReport() {
 
 function ReportPage() {
   const [search, setSearch] = useSearchParams<Search>();
-  const filters = (): ReportFilters => ({ schoolId: search.schoolId || undefined, teacherId: search.teacherId || undefined, from: search.from || undefined, to: search.to || undefined });
+  const filters = (): ReportFilters => ({
+    schoolId: search.schoolId || undefined,
+    teacherId: search.teacherId || undefined,
+    from: search.from || undefined,
+    to: search.to || undefined,
+  });
   const [report, { refetch }] = createResource(filters, loadReport);
   const [schools] = createResource(loadSchools);
   // Teachers to filter by: those the unfiltered report names, so picking one never empties the list.
@@ -88,7 +93,8 @@ function ReportPage() {
 }
 
 function ReportTables(props: { report: Report; filters: ReportFilters }) {
-  const pct = (row: Report["rows"][number]) => t(row.percentOf === "minutes" ? "percentOfMinutesCell" : "percentOfReportsCell", { percent: percent(row.percent, lang()) });
+  const pct = (row: Report["rows"][number]) =>
+    t(row.percentOf === "minutes" ? "percentOfMinutesCell" : "percentOfReportsCell", { percent: percent(row.percent, lang()) });
   return (
     <>
       <p class="muted">
@@ -123,8 +129,19 @@ function ReportTables(props: { report: Report; filters: ReportFilters }) {
               label: t("colDetail"),
               cell: (row) =>
                 "minutesOwed" in row
-                  ? t("reportMinutes", { delivered: row.minutesDelivered, required: row.minutesRequired - row.minutesNotRecorded, owed: row.minutesOwed, notRecorded: row.minutesNotRecorded })
-                  : t("reportCounts", { provided: row.provided, partly: row.partly, notProvided: row.notProvided, notApplicable: row.notApplicable, noRecord: row.notRecorded }),
+                  ? t("reportMinutes", {
+                      delivered: row.minutesDelivered,
+                      required: row.minutesRequired - row.minutesNotRecorded,
+                      owed: row.minutesOwed,
+                      notRecorded: row.minutesNotRecorded,
+                    })
+                  : t("reportCounts", {
+                      provided: row.provided,
+                      partly: row.partly,
+                      notProvided: row.notProvided,
+                      notApplicable: row.notApplicable,
+                      noRecord: row.notRecorded,
+                    }),
             },
           ]}
         />

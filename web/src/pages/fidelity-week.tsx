@@ -51,7 +51,11 @@ function groupByClass(week: Week) {
   for (const form of week.current) place(form, "current");
   for (const form of week.previous) place(form, "previous");
   return [...groups.entries()]
-    .map(([id, rows]) => ({ id, title: titles.get(id) || (id ? id : t("otherStudents")), rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)) }))
+    .map(([id, rows]) => ({
+      id,
+      title: titles.get(id) || (id ? id : t("otherStudents")),
+      rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    }))
     .sort((a, b) => (a.id === "" ? 1 : b.id === "" ? -1 : a.title.localeCompare(b.title, "en", { numeric: true })));
 }
 

@@ -26,48 +26,48 @@ export function DirectorHome(props: { districtName: string }) {
   };
   return (
     <>
-    <Show when={session.can("viewEscalationBoard")}>
-    <section aria-labelledby="board-title">
-      <h2 id="board-title">{t("boardTitle")}</h2>
-      <p>{t("boardBlurb")}</p>
-      <p>
-        <A href="/escalations">{t("boardTitle")}</A>
-      </p>
-    </section>
-    </Show>
-    <section aria-labelledby="director-title">
-      <h2 id="director-title">{t("directorTitle")}</h2>
-      <p>{t("directorWhat")}</p>
-      <form role="search" class="search-row" onSubmit={search} aria-label={t("searchStudents")}>
-        <div class="field grow">
-          <label for="home-search">{t("searchLabel")}</label>
-          <input ref={input} id="home-search" type="search" autocomplete="off" aria-describedby="home-search-hint" />
-          <p id="home-search-hint" class="hint">
-            {t("searchHint")}
+      <Show when={session.can("viewEscalationBoard")}>
+        <section aria-labelledby="board-title">
+          <h2 id="board-title">{t("boardTitle")}</h2>
+          <p>{t("boardBlurb")}</p>
+          <p>
+            <A href="/escalations">{t("boardTitle")}</A>
           </p>
-        </div>
-        <button type="submit">{t("search")}</button>
-      </form>
-      <Loaded resource={schools} what={t("whatSchools")} onRetry={refetch}>
-        {(loaded) => (
-          <DataTable
-            class="compact"
-            caption={t("schoolsCaption", { district: props.districtName })}
-            rows={loaded().items}
-            columns={[
-              { label: t("colSchool"), rowHeader: true, cell: (school) => school.name },
-              {
-                label: t("colStudents"),
-                cell: (school) => <A href={`/students?school=${encodeURIComponent(school.id)}`}>{t("studentsAt", { school: school.name })}</A>,
-              },
-            ]}
-          />
-        )}
-      </Loaded>
-      <p>
-        <A href="/students">{t("allStudents")}</A>
-      </p>
-    </section>
+        </section>
+      </Show>
+      <section aria-labelledby="director-title">
+        <h2 id="director-title">{t("directorTitle")}</h2>
+        <p>{t("directorWhat")}</p>
+        <form role="search" class="search-row" onSubmit={search} aria-label={t("searchStudents")}>
+          <div class="field grow">
+            <label for="home-search">{t("searchLabel")}</label>
+            <input ref={input} id="home-search" type="search" autocomplete="off" aria-describedby="home-search-hint" />
+            <p id="home-search-hint" class="hint">
+              {t("searchHint")}
+            </p>
+          </div>
+          <button type="submit">{t("search")}</button>
+        </form>
+        <Loaded resource={schools} what={t("whatSchools")} onRetry={refetch}>
+          {(loaded) => (
+            <DataTable
+              class="compact"
+              caption={t("schoolsCaption", { district: props.districtName })}
+              rows={loaded().items}
+              columns={[
+                { label: t("colSchool"), rowHeader: true, cell: (school) => school.name },
+                {
+                  label: t("colStudents"),
+                  cell: (school) => <A href={`/students?school=${encodeURIComponent(school.id)}`}>{t("studentsAt", { school: school.name })}</A>,
+                },
+              ]}
+            />
+          )}
+        </Loaded>
+        <p>
+          <A href="/students">{t("allStudents")}</A>
+        </p>
+      </section>
     </>
   );
 }

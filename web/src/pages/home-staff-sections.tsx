@@ -33,7 +33,13 @@ export function StaffSections(props: { list: StudentList | undefined }) {
       </Show>
       <Show when={session.can("viewCaseload") && props.list}>
         {(students) => (
-          <StaffStudentsHome list={students()} relationship="case_manager" title={t("caseManagerTitle")} intro={t("caseManagerIntro")} empty={t("noCaseload")} />
+          <StaffStudentsHome
+            list={students()}
+            relationship="case_manager"
+            title={t("caseManagerTitle")}
+            intro={t("caseManagerIntro")}
+            empty={t("noCaseload")}
+          />
         )}
       </Show>
       <Show when={session.can("viewMyClasses")}>

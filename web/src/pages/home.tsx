@@ -17,7 +17,8 @@ export function Home() {
   const session = useSession();
   const me = () => session.me()!;
   const list = session.can("viewCaseload") || session.can("viewMyChildren") ? createStudentList() : undefined;
-  const staff = () => session.can("viewMyClasses") || session.can("viewCaseload") || session.can("viewAllStudents") || session.can("editDistrict") || session.can("importRoster");
+  const staff = () =>
+    session.can("viewMyClasses") || session.can("viewCaseload") || session.can("viewAllStudents") || session.can("editDistrict") || session.can("importRoster");
   usePageTitle(() => t("navHome"));
 
   return (

@@ -22,7 +22,11 @@ export type StudentDetail = Awaited<ReturnType<typeof loadStudent>>;
 export function Student() {
   const params = useParams<{ id: string }>();
   const [detail, { refetch }] = createResource(() => params.id, loadStudent);
-  return <Loaded resource={detail} what={t("whatRecord")} onRetry={refetch}>{(loaded) => <StudentView detail={loaded()} />}</Loaded>;
+  return (
+    <Loaded resource={detail} what={t("whatRecord")} onRetry={refetch}>
+      {(loaded) => <StudentView detail={loaded()} />}
+    </Loaded>
+  );
 }
 
 function StudentView(props: { detail: StudentDetail }) {
@@ -32,9 +36,7 @@ function StudentView(props: { detail: StudentDetail }) {
   return (
     <>
       <h1>{student().name}</h1>
-      <p class="muted lead">
-        {gradeAndSchool(student())}
-      </p>
+      <p class="muted lead">{gradeAndSchool(student())}</p>
       <ul class="card-links">
         <Show when={props.detail.can.viewFidelity}>
           <li>
@@ -48,7 +50,9 @@ function StudentView(props: { detail: StudentDetail }) {
         </Show>
         <Show when={props.detail.can.viewAudit}>
           <li>
-            <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>{t("whoViewedLink")}</A>
+            <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>
+              {t("whoViewedLink")}
+            </A>
           </li>
         </Show>
       </ul>

@@ -45,7 +45,11 @@ const concernSight: readonly Way[] = [
 ];
 
 const holds = (way: Way, actor: UserActor, concern: ConcernSeen, ties: readonly RelationshipKind[]) =>
-  way.by === "district" ? concern.districtId === actor.districtId : way.by === "assignment" ? concern.assignedIds.includes(actor.userId) : ties.includes(way.by);
+  way.by === "district"
+    ? concern.districtId === actor.districtId
+    : way.by === "assignment"
+      ? concern.assignedIds.includes(actor.userId)
+      : ties.includes(way.by);
 
 /** The kinds of the actor's own links to the student of `record`. */
 export const tiesTo = (actor: UserActor, record: StudentRecord | undefined): RelationshipKind[] =>
@@ -67,4 +71,3 @@ export const seesDistrictConcerns = (actor: UserActor) => concernSight.some((way
 
 /** Whether someone who sees a concern for `reason` may also read its evidence packet. */
 export const opensPacket = (reason: AuditReason) => concernSight.some((way) => way.reason === reason && way.packet);
-

@@ -115,7 +115,8 @@ export namespace Access {
   export const districtGrant = (actor: UserActor, action: Action): Grant | undefined => districtGrants(actor).find((g) => allows(action, [g.role]));
 
   /** Whether the actor is the student's parent or guardian, and still holds the parent role: the family's own actions are theirs. */
-  export const isGuardian = (actor: UserActor, record: StudentRecord | undefined) => !!relationshipRole(actor, "guardian") && concerns.tiesTo(actor, record).includes("guardian");
+  export const isGuardian = (actor: UserActor, record: StudentRecord | undefined) =>
+    !!relationshipRole(actor, "guardian") && concerns.tiesTo(actor, record).includes("guardian");
 
   /** Why the actor may see a concern (the audit reason), or nothing: then 404. The ways and their one order: concerns.ts. */
   export const concernReason = concerns.concernReason;

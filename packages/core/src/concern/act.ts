@@ -13,12 +13,21 @@ import { emailFlagsOf, loadVisible, toView } from "./view";
 import { clock } from "../clock";
 
 /** The concern after the move, and who hears of it (escalations are announced by PrepareLevel, with the new assignee). */
-async function apply(concern: Concern, action: ConcernAction, move: Move, now: Date): Promise<{ after: Concern; emails: { parent: boolean; staff?: Person[] }; timeZone?: string }> {
+async function apply(
+  concern: Concern,
+  action: ConcernAction,
+  move: Move,
+  now: Date,
+): Promise<{ after: Concern; emails: { parent: boolean; staff?: Person[] }; timeZone?: string }> {
   const district = await District.load(concern.districtId);
   if (!district) throw new Error(`District ${concern.districtId} is missing`);
   const tells: readonly string[] = actionTable[action].tells;
   const staff = tells.includes("assignee") && concern.assignee ? [concern.assignee] : [];
-  return { after: afterMove(concern, move, district, now), emails: { parent: tells.includes("parent"), ...(tells.includes("assignee") && { staff }) }, timeZone: district.timeZone };
+  return {
+    after: afterMove(concern, move, district, now),
+    emails: { parent: tells.includes("parent"), ...(tells.includes("assignee") && { staff }) },
+    timeZone: district.timeZone,
+  };
 }
 
 /**
@@ -37,7 +46,16 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
     // The flags are read before the write (an action keeps the parent and the assignee or clears the assignee), so a failed read changes nothing.
     const [{ after, emails, timeZone }, flags] = await Promise.all([apply(concern, input.action, move, now), emailFlagsOf(concern, isGuardian)]);
     const eventId = `${concern.id}.${concern.head.seq + 1}`;
-    const content: EventContent = { type: actionTable[input.action].event, at: now.toISOString(), actor: { kind: "user", id: actor.userId, name: actor.name }, text: input.text, level: concern.level, status: after.status, outcome: after.outcome, dueAt: after.stage === "wait" ? after.dueAt : undefined };
+    const content: EventContent = {
+      type: actionTable[input.action].event,
+      at: now.toISOString(),
+      actor: { kind: "user", id: actor.userId, name: actor.name },
+      text: input.text,
+      level: concern.level,
+      status: after.status,
+      outcome: after.outcome,
+      dueAt: after.stage === "wait" ? after.dueAt : undefined,
+    };
     try {
       const saved = await commit({
         before: concern,

@@ -94,8 +94,14 @@ async function openPage(district: string, scope: string, query: BoardQuery): Pro
     return { items: found && inScope(found, query) ? [found] : [] };
   }
   const words = query.q ? normalizeName(query.q).split(" ").filter(Boolean) : [];
-  const keep = words.length ? (e: BoardEntry) => words.every((w) => normalizeName(`${e.subject ?? ""} ${e.studentName} ${e.reference ?? ""}`).includes(w)) : undefined;
-  const page = await filteredPage((cursor, limit) => queryPage(boardEntryItem, { ...keys.boardEntries(district, scope), limit, cursor }), { pageSize, cursor: query.cursor, keep });
+  const keep = words.length
+    ? (e: BoardEntry) => words.every((w) => normalizeName(`${e.subject ?? ""} ${e.studentName} ${e.reference ?? ""}`).includes(w))
+    : undefined;
+  const page = await filteredPage((cursor, limit) => queryPage(boardEntryItem, { ...keys.boardEntries(district, scope), limit, cursor }), {
+    pageSize,
+    cursor: query.cursor,
+    keep,
+  });
   return { items: page.items, ...(page.cursor && { cursor: page.cursor }) };
 }
 
@@ -152,7 +158,11 @@ export async function escalationBoard(actor: UserActor, query: BoardQuery) {
       overdue: num(totals.overdue),
       byLevel: Object.fromEntries(levels.map((l) => [l, num(totals[`level_${l}`])])) as Record<(typeof levels)[number], number>,
     },
-    resolvedLast30Days: { count: resolved.reduce((sum, day) => sum + num(day.count), 0), medianDaysToResolution: medianDays(buckets), medianHoursToResolution: medianHours(buckets, hourBuckets) },
+    resolvedLast30Days: {
+      count: resolved.reduce((sum, day) => sum + num(day.count), 0),
+      medianDaysToResolution: medianDays(buckets),
+      medianHoursToResolution: medianHours(buckets, hourBuckets),
+    },
     missedDeadlinesBySchool: missed
       .filter((m) => m.count > 0 && (!schoolId || m.schoolId === schoolId))
       .sort((a, b) => b.count - a.count || a.schoolName.localeCompare(b.schoolName))

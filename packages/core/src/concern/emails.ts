@@ -55,7 +55,17 @@ function message(reader: Reader, concern: Concern, events: TimelineEvent[], time
 function queued(concern: Concern, recipient: { name: string; role: "parent" | "staff" }, msg: Message) {
   const put = Outbox.email(msg, { concernId: concern.id });
   const { id, createdAt } = put.put as { id: string; createdAt: string };
-  const record = { ...keys.concernEmail(concern.id, createdAt, id), type: "concern-email", outboxId: id, createdAt, toName: recipient.name, to: msg.to, role: recipient.role, subject: msg.subject, text: msg.text };
+  const record = {
+    ...keys.concernEmail(concern.id, createdAt, id),
+    type: "concern-email",
+    outboxId: id,
+    createdAt,
+    toName: recipient.name,
+    to: msg.to,
+    role: recipient.role,
+    subject: msg.subject,
+    text: msg.text,
+  };
   return [put, { put: record, condition: "attribute_not_exists(pk)" }];
 }
 
@@ -80,7 +90,14 @@ export async function recapEmails(concern: Concern, events: TimelineEvent[], to:
     ...(to.staff ?? []).filter((p) => !skip(p.id) && p.id !== concern.parent.id).map((p) => ({ ...p, role: "staff" as const })),
   ].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
   if (people.length === 0) return [];
-  const users = new Map((await batchGet(userItem, people.map((p) => keys.user(p.id)))).map((u) => [u.id, u]));
+  const users = new Map(
+    (
+      await batchGet(
+        userItem,
+        people.map((p) => keys.user(p.id)),
+      )
+    ).map((u) => [u.id, u]),
+  );
   return people.flatMap((p) => {
     const user = users.get(p.id);
     const email = user ? user.email : p.email;

@@ -71,7 +71,9 @@ export const concernEventItem = itemType<TimelineEvent>(
       status: v.optional(v.string()),
       outcome: v.optional(v.string()),
       note: v.optional(v.string()),
-      notes: v.optional(v.array(v.object({ code: v.picklist(noteCodes.map((c) => `note.${c}` as const)), params: v.optional(v.record(v.string(), v.string())) }))),
+      notes: v.optional(
+        v.array(v.object({ code: v.picklist(noteCodes.map((c) => `note.${c}` as const)), params: v.optional(v.record(v.string(), v.string())) })),
+      ),
     }),
     v.transform(({ eventType, ...event }) => ({ ...event, type: eventType })),
   ),

@@ -63,7 +63,21 @@ export const outcomes = ["resolved", "resolved_unconfirmed", "withdrawn", "no_re
 export type ConcernOutcome = (typeof outcomes)[number];
 
 /** What a timeline event records; each is worded in the message catalog (`event.*`, packages/core/src/messages). */
-export const eventTypes = ["filed", "assigned", "escalated", "deadline_passed", "resolved", "info_requested", "info_provided", "confirmed", "disputed", "withdrawn", "outcome_recorded", "email_undelivered", "workflow_failed"] as const;
+export const eventTypes = [
+  "filed",
+  "assigned",
+  "escalated",
+  "deadline_passed",
+  "resolved",
+  "info_requested",
+  "info_provided",
+  "confirmed",
+  "disputed",
+  "withdrawn",
+  "outcome_recorded",
+  "email_undelivered",
+  "workflow_failed",
+] as const;
 export type EventType = (typeof eventTypes)[number];
 
 /** Who may take an action: the student's parent, or the person the concern waits on at its level. */
@@ -93,7 +107,9 @@ export const actions = Object.keys(actionTable) as ConcernAction[];
  * the one way back to `open`), the next level up (`open` there, `with_advocate` at the top), or
  * closed with an outcome.
  */
-export type Move = { by: readonly ConcernRole[]; to: Exclude<ConcernStatus, "closed" | "with_advocate"> | "next_level" } | { by: readonly ConcernRole[]; to: "closed"; outcome: ConcernOutcome };
+export type Move =
+  | { by: readonly ConcernRole[]; to: Exclude<ConcernStatus, "closed" | "with_advocate"> | "next_level" }
+  | { by: readonly ConcernRole[]; to: "closed"; outcome: ConcernOutcome };
 
 /** Status × action → who may take it and where it leads. An action missing from a status cannot be taken there. */
 export const moves = {
@@ -134,4 +150,5 @@ export const textOptional = actions.filter((action) => actionTable[action].text 
 type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
 /** The name of an action's flag in a concern's `can` (`request_info` → `requestInfo`). */
 export type CanFlag<A extends ConcernAction = ConcernAction> = Camel<A>;
-export const canFlagOf = <A extends ConcernAction>(action: A): CanFlag<A> => action.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()) as CanFlag<A>;
+export const canFlagOf = <A extends ConcernAction>(action: A): CanFlag<A> =>
+  action.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()) as CanFlag<A>;

@@ -56,7 +56,14 @@ const byReference = (districtId: string, reference: string) => async (cursor: st
 /** A page of link items read as the concerns they point to, in the links' (newest first) order. */
 const throughLinks = (source: { pk: string }) => async (cursor: string | undefined, limit: number) => {
   const page = await queryPage(concernLinkItem, { ...source, newestFirst: true, limit, cursor } satisfies QueryInput);
-  const byId = new Map((await batchGet(concernItem, page.items.map((l) => keys.concern(l.concernId)))).map((c) => [c.id, c]));
+  const byId = new Map(
+    (
+      await batchGet(
+        concernItem,
+        page.items.map((l) => keys.concern(l.concernId)),
+      )
+    ).map((c) => [c.id, c]),
+  );
   return { items: page.items.flatMap((l) => byId.get(l.concernId) ?? []), cursor: page.cursor };
 };
 
@@ -75,7 +82,8 @@ export async function listConcerns(actor: UserActor, filter: Filter) {
   if (Access.seesDistrictConcerns(actor)) {
     read = filter.studentId
       ? throughLinks(keys.concernsOfStudent(filter.studentId))
-      : (cursor: string | undefined, limit: number) => queryPage(concernItem, { ...keys.concernsOfDistrict(actor.districtId), newestFirst: true, limit, cursor });
+      : (cursor: string | undefined, limit: number) =>
+          queryPage(concernItem, { ...keys.concernsOfDistrict(actor.districtId), newestFirst: true, limit, cursor });
   } else {
     read = throughLinks(keys.concernsOfUser(actor.userId));
   }
@@ -83,6 +91,12 @@ export async function listConcerns(actor: UserActor, filter: Filter) {
   const ties = await tiesByStudent(actor);
   const reasonFor = (c: Concern) => Access.concernReason(actor, c, ties(c.studentId));
   const page = await filteredPage<Concern>(read, { pageSize, cursor: filter.cursor, keep: (c) => reasonFor(c) !== undefined && keep(c) });
-  await Audit.recordMany(actor, page.items.flatMap((c) => { const reason = reasonFor(c); return reason ? [{ studentId: c.studentId, action: "concern.list", record: `concern:${c.id}`, reason }] : []; }));
+  await Audit.recordMany(
+    actor,
+    page.items.flatMap((c) => {
+      const reason = reasonFor(c);
+      return reason ? [{ studentId: c.studentId, action: "concern.list", record: `concern:${c.id}`, reason }] : [];
+    }),
+  );
   return { items: page.items.map(summary), ...(page.cursor && { cursor: page.cursor }) };
 }

@@ -25,7 +25,8 @@ export function concernSubject(items: Pick<ConcernItem, "text">[], className?: s
 }
 
 /** The stored subject, or one made from what the concern names (a concern filed before subjects were stored). */
-export const subjectOf = (concern: Pick<Concern, "subject" | "items" | "className">): string => concern.subject ?? concernSubject(concern.items ?? [], concern.className);
+export const subjectOf = (concern: Pick<Concern, "subject" | "items" | "className">): string =>
+  concern.subject ?? concernSubject(concern.items ?? [], concern.className);
 
 /**
  * How emails and the evidence packet name a concern, so people tell two about the same child apart:

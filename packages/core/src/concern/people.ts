@@ -25,7 +25,10 @@ async function userPerson(userId: string | undefined) {
 /** The district's roster users holding `role` (the roster's own source map: bounded by the district's staff and families). */
 async function districtUsersWith(districtId: string, role: Role): Promise<UserInfo[]> {
   const sources = await queryAll(sourceMapItem, keys.rosterUsersOf(districtId));
-  const users = await batchGet(userItem, sources.map((s) => keys.user(s.id)));
+  const users = await batchGet(
+    userItem,
+    sources.map((s) => keys.user(s.id)),
+  );
   return users.filter((u) => u.districtId === districtId && u.roles.includes(role)).sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -44,9 +47,18 @@ export interface Assignment {
  * Who takes the concern at `level`; a level with nobody to take it passes to the next, and the
  * timeline says why. The advocate level always ends the search (a hand-off, possibly to nobody yet).
  */
-export async function assignmentAt(level: EscalationLevel, concern: Pick<Concern, "classId" | "advocateEmail" | "districtId">, record: StudentRecord, district: DistrictInfo): Promise<Assignment> {
+export async function assignmentAt(
+  level: EscalationLevel,
+  concern: Pick<Concern, "classId" | "advocateEmail" | "districtId">,
+  record: StudentRecord,
+  district: DistrictInfo,
+): Promise<Assignment> {
   // Nobody at this level: the level above takes it (below the top, which always ends the search).
-  const skip = (why: NoteCode) => assignmentAt(nextLevel(level) ?? topLevel, concern, record, district).then((a) => ({ ...a, notes: [{ code: `note.${why}` as const }, ...(a.notes ?? [])] }));
+  const skip = (why: NoteCode) =>
+    assignmentAt(nextLevel(level) ?? topLevel, concern, record, district).then((a) => ({
+      ...a,
+      notes: [{ code: `note.${why}` as const }, ...(a.notes ?? [])],
+    }));
   if (level === "teacher") {
     const rel = concern.classId ? record.relationships.find((r) => r.kind === "teacher" && r.classes?.some((c) => c.id === concern.classId)) : undefined;
     const teacher = await userPerson(rel?.userId);

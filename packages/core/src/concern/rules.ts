@@ -7,7 +7,8 @@ import { actions, canFlagOf, moveOf, rolesFor, type CanFlag, type ConcernAction,
 import type { Concern } from "./schema";
 
 /** Why the actor may see this concern (written to the audit trail), or nothing: then 404. Decided by Access alone. */
-export const seeingReason = (actor: UserActor, concern: Concern, record: StudentRecord | undefined) => Access.concernReason(actor, concern, Access.tiesTo(actor, record));
+export const seeingReason = (actor: UserActor, concern: Concern, record: StudentRecord | undefined) =>
+  Access.concernReason(actor, concern, Access.tiesTo(actor, record));
 
 /** The state in words, for a 409: "the deadline passed; now with the case manager". */
 export function stateInWords(concern: Concern, lastEventType?: EventType): string {
@@ -26,7 +27,10 @@ function rolesNow(actor: UserActor, concern: Concern, isGuardian: boolean): Conc
   return [...(isGuardian ? ["guardian" as const] : []), ...(waitingOnThem ? ["assignee" as const] : [])];
 }
 
-const onlyRole: Record<ConcernRole, string> = { guardian: "Only the student's parent can do this", assignee: "Only the person the concern is with can do this" };
+const onlyRole: Record<ConcernRole, string> = {
+  guardian: "Only the student's parent can do this",
+  assignee: "Only the person the concern is with can do this",
+};
 
 /**
  * The move `action` makes now (lifecycle.ts), or what the API answers instead: 403 for someone who
@@ -37,7 +41,8 @@ export function checkAction(actor: UserActor, concern: Concern, action: ConcernA
   const move = moveOf(concern.status, action);
   const roles = rolesNow(actor, concern, isGuardian);
   if (move?.by.some((role) => roles.includes(role))) return move;
-  const everHeld = (role: ConcernRole) => (role === "guardian" ? isGuardian : concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId);
+  const everHeld = (role: ConcernRole) =>
+    role === "guardian" ? isGuardian : concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
   const may = rolesFor(action);
   if (!may.some(everHeld)) throw new VisibleError(403, "forbidden", onlyRole[may[0]!]);
   throw new VisibleError(409, "wrong_state", `This cannot be done now: ${stateInWords(concern, lastEventType)}.`);

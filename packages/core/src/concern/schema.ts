@@ -13,7 +13,17 @@ export type { ConcernAction, ConcernOutcome, ConcernStatus, EventType } from "./
  * Why the timeline took a turn, stored on the event as a code with parameters (`notes`) and worded by
  * the catalog (`note.*`) in the reader's language. Add a code here, then its entry in the catalog.
  */
-export const noteCodes = ["no_class", "class_without_teacher", "no_case_manager", "no_director", "no_advocate", "no_confirmation", "no_answer", "email_undelivered", "email_undelivered_parent"] as const;
+export const noteCodes = [
+  "no_class",
+  "class_without_teacher",
+  "no_case_manager",
+  "no_director",
+  "no_advocate",
+  "no_confirmation",
+  "no_answer",
+  "email_undelivered",
+  "email_undelivered_parent",
+] as const;
 export type NoteCode = (typeof noteCodes)[number];
 
 /** Days the parent has to confirm a resolution, and to answer a request for information. */
@@ -35,7 +45,12 @@ export const FileConcern = v.object({
 export type FileConcern = v.InferOutput<typeof FileConcern>;
 
 /** The Idempotency-Key header: a client-made unique string per filing attempt. */
-export const IdempotencyKey = v.pipe(v.string("Send an Idempotency-Key header"), v.trim(), v.minLength(8, "Idempotency-Key: at least 8 characters"), v.maxLength(200));
+export const IdempotencyKey = v.pipe(
+  v.string("Send an Idempotency-Key header"),
+  v.trim(),
+  v.minLength(8, "Idempotency-Key: at least 8 characters"),
+  v.maxLength(200),
+);
 /** The headers of POST /api/concerns (header names arrive in lower case). */
 export const FileConcernHeaders = v.object({ "idempotency-key": IdempotencyKey }, missingFields({ "idempotency-key": "Send an Idempotency-Key header" }));
 
@@ -49,8 +64,20 @@ const askForVersion = missingFields({ version: "Send the version of the concern 
 const hasWords = (a: { action: ConcernAction; text?: string }) => a.text !== undefined || textOptional.includes(a.action);
 const wordsMissing = "Say what was done, why, or what you ask or answer";
 /** The body of POST /api/concerns/:id/actions. */
-export const ActionBody = v.pipe(v.object(actionEntries, askForVersion), v.forward(v.check((a) => hasWords(a), wordsMissing), ["text"]));
-export const ActOnConcern = v.pipe(v.object({ id: ConcernId, ...actionEntries }, askForVersion), v.forward(v.check((a) => hasWords(a), wordsMissing), ["text"]));
+export const ActionBody = v.pipe(
+  v.object(actionEntries, askForVersion),
+  v.forward(
+    v.check((a) => hasWords(a), wordsMissing),
+    ["text"],
+  ),
+);
+export const ActOnConcern = v.pipe(
+  v.object({ id: ConcernId, ...actionEntries }, askForVersion),
+  v.forward(
+    v.check((a) => hasWords(a), wordsMissing),
+    ["text"],
+  ),
+);
 export type ActOnConcern = v.InferOutput<typeof ActOnConcern>;
 
 export const ConcernRef = v.object({ id: v.string() });

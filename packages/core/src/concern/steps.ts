@@ -38,7 +38,12 @@ async function prepareLevel({ concernId }: PrepareLevelInput, at: () => Date = (
   return withFreshConcern(concernId, async (concern) => {
     const now = at();
     // Closed meanwhile (withdrawn): a one-second wait that WaitForAnswer ends at once, then ApplyOutcome closes.
-    if (concern.stage === "closed") return { concernId, next: "wait", wait: { for: "assignee", level: concern.level, deadline: new Date(now.getTime() + 1000).toISOString(), timeoutSeconds: 1 } };
+    if (concern.stage === "closed")
+      return {
+        concernId,
+        next: "wait",
+        wait: { for: "assignee", level: concern.level, deadline: new Date(now.getTime() + 1000).toISOString(), timeoutSeconds: 1 },
+      };
     // Already prepared (a retried invocation, a restarted execution): the same wait, nothing written.
     if (concern.stage === "wait" && concern.wait) return { concernId, next: "wait", wait: waitSpec(concern.wait, now) };
     const { record, district } = await loadStudentAndDistrict(concern.studentId);
@@ -49,7 +54,17 @@ async function prepareLevel({ concernId }: PrepareLevelInput, at: () => Date = (
     const { concern: saved } = await commit({
       before: concern,
       after,
-      events: [{ type: "assigned", at: now.toISOString(), actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, notes: assignment.notes }],
+      events: [
+        {
+          type: "assigned",
+          at: now.toISOString(),
+          actor: { kind: "system", reason: "workflow" },
+          level: after.level,
+          assignee: publicPerson(after.assignee),
+          dueAt: after.dueAt,
+          notes: assignment.notes,
+        },
+      ],
       actor: Actor.system("workflow", concern.districtId),
       audit: { action: "concern.assign", reason: workflowReason },
       // The recap says why it moved (the dispute, escalation or missed deadline just before) and where it is now.
@@ -92,12 +107,24 @@ async function applyOutcome({ concernId, outcome }: ApplyOutcomeInput, at: () =>
     }
     const district = await District.load(concern.districtId);
     // A deadline the staff let pass is counted: the board shows the concern overdue and the school's missed deadlines.
-    const after = onDeadline.to === "next_level" ? { ...climb(concern), missedDeadlines: (concern.missedDeadlines ?? 0) + 1 } : close(concern, onDeadline.outcome);
+    const after =
+      onDeadline.to === "next_level" ? { ...climb(concern), missedDeadlines: (concern.missedDeadlines ?? 0) + 1 } : close(concern, onDeadline.outcome);
     const notes = "note" in onDeadline ? [{ code: `note.${onDeadline.note}` as const }] : undefined;
     const { concern: saved } = await commit({
       before: concern,
       after,
-      events: [{ type: "deadline_passed", at: now.toISOString(), actor: { kind: "system", reason: "deadline_passed" }, level: concern.level, assignee: publicPerson(concern.assignee), status: after.status, outcome: after.outcome, notes }],
+      events: [
+        {
+          type: "deadline_passed",
+          at: now.toISOString(),
+          actor: { kind: "system", reason: "deadline_passed" },
+          level: concern.level,
+          assignee: publicPerson(concern.assignee),
+          status: after.status,
+          outcome: after.outcome,
+          notes,
+        },
+      ],
       actor: Actor.system("deadline_passed", concern.districtId),
       audit: { action: "concern.deadline", reason: workflowReason },
       // A climb is announced by PrepareLevel next, with the new assignee; a closing is announced now.

@@ -14,12 +14,25 @@ import { clock } from "../clock";
 // The advocate has no deadline: the wait is renewed before a Standard execution's one-year limit.
 const advocateWaitSeconds = maxWaitSeconds - 7 * 86_400;
 
-export const advocateWait = (now: Date) => ({ for: "assignee" as const, level: topLevel, deadline: new Date(now.getTime() + advocateWaitSeconds * 1000).toISOString() });
+export const advocateWait = (now: Date) => ({
+  for: "assignee" as const,
+  level: topLevel,
+  deadline: new Date(now.getTime() + advocateWaitSeconds * 1000).toISOString(),
+});
 
 export function enterLevel(concern: Concern, assignment: Assignment, district: DistrictInfo, now: Date): Concern {
   const { level, assignee } = assignment;
   const assignedIds = assignee && !concern.assignedIds.includes(assignee.id) ? [...concern.assignedIds, assignee.id] : concern.assignedIds;
-  const base = { ...concern, level, assignee, assignedIds, stage: "wait" as const, status: statusAt(level), pausedDays: undefined, levelSince: now.toISOString() };
+  const base = {
+    ...concern,
+    level,
+    assignee,
+    assignedIds,
+    stage: "wait" as const,
+    status: statusAt(level),
+    pausedDays: undefined,
+    levelSince: now.toISOString(),
+  };
   const setting = deadlineSettingOf(level);
   if (!setting) return { ...base, dueAt: undefined, wait: advocateWait(now) };
   const deadline = levelDeadline(district, setting, now).toISOString();

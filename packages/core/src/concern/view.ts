@@ -67,6 +67,9 @@ export function toView(actor: UserActor, concern: Concern, events: TimelineEvent
 
 export async function getConcern(actor: UserActor, id: string) {
   const { concern, events, reason, isGuardian } = await loadVisible(actor, id);
-  const [flags] = await Promise.all([emailFlagsOf(concern, isGuardian), Audit.record(actor, { studentId: concern.studentId, action: "concern.read", record: `concern:${concern.id}`, reason })]);
+  const [flags] = await Promise.all([
+    emailFlagsOf(concern, isGuardian),
+    Audit.record(actor, { studentId: concern.studentId, action: "concern.read", record: `concern:${concern.id}`, reason }),
+  ]);
   return toView(actor, concern, events, isGuardian, flags);
 }

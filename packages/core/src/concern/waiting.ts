@@ -36,7 +36,10 @@ export function waitingKind(actor: UserActor, concern: Concern, isGuardian: bool
 export async function waitingOn(actor: UserActor) {
   Access.requireAction(actor, "concern.read");
   const [links, ties] = await Promise.all([newestLinks(actor.userId), tiesByStudent(actor)]);
-  const concerns = await batchGet(concernItem, links.map((l) => keys.concern(l.concernId)));
+  const concerns = await batchGet(
+    concernItem,
+    links.map((l) => keys.concern(l.concernId)),
+  );
   const items = concerns
     .flatMap((c) => {
       // A link is a hint: only a concern the reader may see (Access), named with that reason.

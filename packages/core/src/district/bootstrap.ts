@@ -30,14 +30,17 @@ export const starterSettings = (year = clock.now().getUTCFullYear()): DistrictSe
 export async function bootstrapDistrict(input: DistrictBootstrap): Promise<{ district: DistrictInfo; admin: UserInfo }> {
   const { name, settings, admin } = v.parse(DistrictBootstrap, input);
   const district: DistrictInfo = { id: newId("dis"), name, ...settings, version: 1, updatedAt: clock.iso() };
-  const user: SignInUser = { id: newId("usr"), email: User.normalizeEmail(admin.email), name: admin.name, districtId: district.id, roles: ["district_admin"], schoolIds: [] };
+  const user: SignInUser = {
+    id: newId("usr"),
+    email: User.normalizeEmail(admin.email),
+    name: admin.name,
+    districtId: district.id,
+    roles: ["district_admin"],
+    schoolIds: [],
+  };
   const items = User.toItems(user);
   try {
-    await transact([
-      putNew({ ...keys.district(district.id), type: "district", ...district }),
-      putNew(items.user),
-      putNew(items.email),
-    ]);
+    await transact([putNew({ ...keys.district(district.id), type: "district", ...district }), putNew(items.user), putNew(items.email)]);
   } catch (error) {
     if (isConditionFailure(error)) throw new VisibleError(409, "conflict", `${user.email} already has a Fidelio account; nothing was written`);
     throw error;

@@ -29,10 +29,7 @@ export namespace District {
   /** Bootstrap only (seed, tests, setup script): creates a district that must not exist yet. */
   export async function create(input: { id: string; name: string } & DistrictSettings): Promise<DistrictInfo> {
     const info: DistrictInfo = { ...input, version: 1, updatedAt: clock.iso() };
-    await transact([
-      putNew({ ...keys.district(info.id), type: "district", ...info }),
-      { put: listing(info.id) },
-    ]);
+    await transact([putNew({ ...keys.district(info.id), type: "district", ...info }), { put: listing(info.id) }]);
     return info;
   }
 

@@ -14,12 +14,18 @@ const schoolDays = (label: string) => whole(1, 60, `${label}: 1 to 60 school day
 
 export const Closure = v.pipe(
   v.object({ from: IsoDate, to: IsoDate, name: v.pipe(v.string(), v.trim(), v.nonEmpty("Name the closure"), v.maxLength(80)) }),
-  v.forward(codedCheck((c) => c.from <= c.to, "closure_ends_before_start", "The closure ends before it starts"), ["to"]),
+  v.forward(
+    codedCheck((c) => c.from <= c.to, "closure_ends_before_start", "The closure ends before it starts"),
+    ["to"],
+  ),
 );
 
 export const Calendar = v.pipe(
   v.object({ firstDay: IsoDate, lastDay: IsoDate, closures: v.pipe(v.array(Closure), v.maxLength(200)) }),
-  v.forward(codedCheck((c) => c.firstDay < c.lastDay, "year_ends_before_start", "The last day must be after the first day"), ["lastDay"]),
+  v.forward(
+    codedCheck((c) => c.firstDay < c.lastDay, "year_ends_before_start", "The last day must be after the first day"),
+    ["lastDay"],
+  ),
   v.forward(
     codedCheck(
       (c) => c.closures.every((x) => x.from >= c.firstDay && x.to <= c.lastDay),

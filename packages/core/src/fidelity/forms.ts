@@ -55,14 +55,21 @@ async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
 async function followAmendment(actor: UserActor, pairs: Array<{ stored: FidelityForm; wanted: FidelityForm; reason: AuditReason }>) {
   const written = await Promise.all(
     pairs.map(async ({ stored, wanted, reason }) => {
-      const keep = <T extends { itemId?: string; serviceId?: string }>(list: T[], ids: string[]) => list.filter((x) => ids.includes(x.itemId ?? x.serviceId ?? ""));
+      const keep = <T extends { itemId?: string; serviceId?: string }>(list: T[], ids: string[]) =>
+        list.filter((x) => ids.includes(x.itemId ?? x.serviceId ?? ""));
       const next: FidelityForm = {
         ...wanted,
         status: "draft",
         version: stored.version + 1,
         revision: stored.revision,
-        accommodations: keep(stored.accommodations, wanted.plan.accommodations.map((a) => a.id)),
-        services: keep(stored.services, wanted.plan.services.map((x) => x.id)),
+        accommodations: keep(
+          stored.accommodations,
+          wanted.plan.accommodations.map((a) => a.id),
+        ),
+        services: keep(
+          stored.services,
+          wanted.plan.services.map((x) => x.id),
+        ),
         createdAt: stored.createdAt,
         updatedAt: clock.iso(),
         ...(stored.updatedBy && { updatedBy: stored.updatedBy }),
@@ -71,7 +78,14 @@ async function followAmendment(actor: UserActor, pairs: Array<{ stored: Fidelity
       try {
         await transact([
           FormItems.replaceDraft(formItem(next), stored.version),
-          putNew(Audit.itemFor(actor, { studentId: next.studentId, action: "fidelity.form-amend", record: `fidelity-form:${next.week}:iep:v${next.iepVersion}`, reason })),
+          putNew(
+            Audit.itemFor(actor, {
+              studentId: next.studentId,
+              action: "fidelity.form-amend",
+              record: `fidelity-form:${next.week}:iep:v${next.iepVersion}`,
+              reason,
+            }),
+          ),
         ]);
         return next;
       } catch (error) {
@@ -98,14 +112,20 @@ export const listForWeek = verb(WeekQuery, async (actor, query) => {
   const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
   const records = (await mapLimit(links, 10, (link) => Student.load(link.studentId))).filter((r) => r !== undefined);
   const wanted = records.flatMap((record) => newForm(record, actor.userId, week) ?? []);
-  const stored = await batchGet(formItemType, wanted.map((f) => keys.fidelityForm(f.id)), true);
+  const stored = await batchGet(
+    formItemType,
+    wanted.map((f) => keys.fidelityForm(f.id)),
+    true,
+  );
   const byId = new Map(stored.map((f) => [f.id, f]));
   const missing = wanted.filter((f) => !byId.has(f.id));
   // A form nobody has touched follows an amendment made since it was created; a started one keeps what its author saw.
   const outdated = wanted.filter((f) => byId.get(f.id)?.status === "not_started" && byId.get(f.id)!.iepVersion !== f.iepVersion);
   // A draft follows it too, keeping its answers to items still in the plan: forms from the effective date use the new version.
   const reasonOf = (studentId: string) =>
-    records.find((r) => r.student.id === studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher") ? ("teacher" as const) : ("case_manager" as const);
+    records.find((r) => r.student.id === studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher")
+      ? ("teacher" as const)
+      : ("case_manager" as const);
   const draftsBehind = wanted.flatMap((f) => {
     const stored = byId.get(f.id);
     return stored?.status === "draft" && stored.iepVersion !== f.iepVersion ? [{ stored, wanted: f, reason: reasonOf(f.studentId) }] : [];
@@ -118,12 +138,22 @@ export const listForWeek = verb(WeekQuery, async (actor, query) => {
       studentId: f.studentId,
       action: "fidelity.form-list",
       record: `fidelity-form:${f.week}`,
-      reason: records.find((r) => r.student.id === f.studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher") ? "teacher" : "case_manager",
+      reason: records.find((r) => r.student.id === f.studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher")
+        ? "teacher"
+        : "case_manager",
     })),
   );
   return {
     week,
-    items: forms.map((f) => ({ id: f.id, studentId: f.studentId, studentName: f.studentName, classIds: f.classIds, week: f.week, status: f.status, version: f.version })),
+    items: forms.map((f) => ({
+      id: f.id,
+      studentId: f.studentId,
+      studentName: f.studentName,
+      classIds: f.classIds,
+      week: f.week,
+      status: f.status,
+      version: f.version,
+    })),
   };
 });
 
@@ -137,7 +167,8 @@ export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
   const { record, district, reason } = own;
   // Opened by its link, a draft follows an amendment for its week as a listed one does.
   const wanted = own.form.status === "draft" ? newForm(record, own.form.staffId, own.form.week) : undefined;
-  const moved = wanted && wanted.iepVersion !== own.form.iepVersion ? (await followAmendment(actor, [{ stored: own.form, wanted, reason }])).get(id) : undefined;
+  const moved =
+    wanted && wanted.iepVersion !== own.form.iepVersion ? (await followAmendment(actor, [{ stored: own.form, wanted, reason }])).get(id) : undefined;
   const form = moved ?? own.form;
   const [previous, revisions] = await Promise.all([
     getItem(formItemType, keys.fidelityForm(formId(form.studentId, form.staffId, addWeeks(form.week, -1)))),
@@ -155,8 +186,17 @@ export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
     acknowledgment: { version: form.iepVersion, required: !ack, acknowledgedAt: ack?.at ?? null },
     needsReason,
     days: instruction.length ? instruction : weekDays(form.week),
-    previous: previous && previous.status !== "not_started" ? { week: previous.week, accommodations: previous.accommodations, services: previous.services } : null,
-    history: revisions.map((r) => ({ revision: r.revision, status: r.status, submittedAt: r.submittedAt ?? null, updatedAt: r.updatedAt, correctionReason: r.correctionReason ?? null, accommodations: r.accommodations, services: r.services })),
+    previous:
+      previous && previous.status !== "not_started" ? { week: previous.week, accommodations: previous.accommodations, services: previous.services } : null,
+    history: revisions.map((r) => ({
+      revision: r.revision,
+      status: r.status,
+      submittedAt: r.submittedAt ?? null,
+      updatedAt: r.updatedAt,
+      correctionReason: r.correctionReason ?? null,
+      accommodations: r.accommodations,
+      services: r.services,
+    })),
   };
 });
 
@@ -183,9 +223,24 @@ export const listOpenBefore = verb(OpenFormsQuery, async (actor, { before }) => 
   const reasonOf = new Map(links.map((l) => [l.studentId, l.kind === "teacher" ? ("teacher" as const) : ("case_manager" as const)]));
   await Audit.recordMany(
     actor,
-    [...new Set(open.map((f) => f.studentId))].map((studentId) => ({ studentId, action: "fidelity.form-list", record: "fidelity-form:open", reason: reasonOf.get(studentId)! })),
+    [...new Set(open.map((f) => f.studentId))].map((studentId) => ({
+      studentId,
+      action: "fidelity.form-list",
+      record: "fidelity-form:open",
+      reason: reasonOf.get(studentId)!,
+    })),
   );
-  return { items: open.map((f) => ({ id: f.id, studentId: f.studentId, studentName: f.studentName, classIds: f.classIds, week: f.week, status: f.status, version: f.version })) };
+  return {
+    items: open.map((f) => ({
+      id: f.id,
+      studentId: f.studentId,
+      studentName: f.studentName,
+      classIds: f.classIds,
+      week: f.week,
+      status: f.status,
+      version: f.version,
+    })),
+  };
 });
 
 export const save = saveForm;

@@ -28,12 +28,18 @@ export const hasNeededNote = (a: { status: string; note?: string }) => a.status 
 /** A complete answer, as submitting needs it. */
 export const AccommodationAnswer = v.pipe(
   AccommodationDraft,
-  v.forward(codedCheck((a: v.InferOutput<typeof AccommodationDraft>) => hasNeededNote(a), "note_required", "Say why it did not apply, such as \"no test this week\""), ["note"]),
+  v.forward(
+    codedCheck((a: v.InferOutput<typeof AccommodationDraft>) => hasNeededNote(a), "note_required", 'Say why it did not apply, such as "no test this week"'),
+    ["note"],
+  ),
 );
 export type AccommodationAnswer = v.InferOutput<typeof AccommodationAnswer>;
 
 export const Session = v.union([
-  v.object({ date: IsoDate, minutes: v.pipe(v.number(), v.integer("Whole minutes"), v.minValue(1, "At least 1 minute"), v.maxValue(600, "At most 600 minutes")) }),
+  v.object({
+    date: IsoDate,
+    minutes: v.pipe(v.number(), v.integer("Whole minutes"), v.minValue(1, "At least 1 minute"), v.maxValue(600, "At most 600 minutes")),
+  }),
   v.object({ date: IsoDate, missed: v.picklist(missedReasons), note: Note }),
 ]);
 export type Session = v.InferOutput<typeof Session>;

@@ -63,7 +63,14 @@ export namespace IepEdit {
     try {
       await transact([
         putNew({ ...keys.iepAcknowledgment(studentId, actor.userId, version), type: "iep-ack", ...ack }),
-        putNew(Audit.itemFor(actor, { studentId, action: "iep.acknowledge", record: `iep:v${version}`, reason: rel.kind === "teacher" ? "teacher" : "case_manager" })),
+        putNew(
+          Audit.itemFor(actor, {
+            studentId,
+            action: "iep.acknowledge",
+            record: `iep:v${version}`,
+            reason: rel.kind === "teacher" ? "teacher" : "case_manager",
+          }),
+        ),
       ]);
     } catch (error) {
       if (!isConditionFailure(error)) throw error;

@@ -44,7 +44,10 @@ const noticeItemType = itemType<IepNotice>(
 
 /** The last version `userId` acknowledged below `iep`'s number: what they already know. */
 function baselineFor(record: StudentRecord, userId: string, iep: IepVersion, replaced: IepVersion | undefined) {
-  const acked = record.acknowledgments.filter((a) => a.userId === userId && a.version < iep.version).sort((a, b) => a.version - b.version).at(-1);
+  const acked = record.acknowledgments
+    .filter((a) => a.userId === userId && a.version < iep.version)
+    .sort((a, b) => a.version - b.version)
+    .at(-1);
   return (acked && record.ieps.find((v) => v.version === acked.version)) ?? replaced;
 }
 
@@ -55,12 +58,27 @@ function baselineFor(record: StudentRecord, userId: string, iep: IepVersion, rep
  */
 export async function amendmentNotices(record: StudentRecord, replaced: IepVersion | undefined, next: IepVersion) {
   const affected = affectedMembers(record, replaced, next);
-  const users = new Map((await batchGet(userItem, affected.map((m) => keys.user(m.userId)))).map((u) => [u.id, u]));
+  const users = new Map(
+    (
+      await batchGet(
+        userItem,
+        affected.map((m) => keys.user(m.userId)),
+      )
+    ).map((u) => [u.id, u]),
+  );
   const name = studentName(record.student);
   const ops: TransactOp[] = affected.flatMap((member) => {
     const base = baselineFor(record, member.userId, next, replaced);
     const changes = base === replaced ? member.changes : dutyChanges(record, member.userId, base, next);
-    const notice: IepNotice = { userId: member.userId, studentId: record.student.id, studentName: name, version: next.version, effectiveFrom: next.effectiveFrom, changes, createdAt: next.createdAt };
+    const notice: IepNotice = {
+      userId: member.userId,
+      studentId: record.student.id,
+      studentName: name,
+      version: next.version,
+      effectiveFrom: next.effectiveFrom,
+      changes,
+      createdAt: next.createdAt,
+    };
     const user = users.get(member.userId);
     return [
       { put: { ...keys.iepNotice(member.userId, record.student.id), type: "iep-notice", ...notice } },
@@ -101,7 +119,14 @@ const myIepNotices = verb(v.object({}), async (actor: UserActor) => {
   );
   return {
     items: shown
-      .map(({ notice }) => ({ studentId: notice.studentId, studentName: notice.studentName, version: notice.version, effectiveFrom: notice.effectiveFrom, changes: notice.changes, createdAt: notice.createdAt }))
+      .map(({ notice }) => ({
+        studentId: notice.studentId,
+        studentName: notice.studentName,
+        version: notice.version,
+        effectiveFrom: notice.effectiveFrom,
+        changes: notice.changes,
+        createdAt: notice.createdAt,
+      }))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
   };
 });

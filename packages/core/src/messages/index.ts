@@ -55,7 +55,8 @@ export const noteText = (code: NoteCode, params?: Params): CodedText => ({ code:
  * sentences joined by a space) sentence by sentence, each known one as its code, anything else verbatim.
  */
 export function notesOf(event: { notes?: Array<{ code: string; params?: Params }>; note?: string }): CodedText[] {
-  if (event.notes) return event.notes.map((n) => (Object.hasOwn(catalog, n.code) ? { code: n.code as MessageCode, ...(n.params && { params: n.params }) } : { said: n.code }));
+  if (event.notes)
+    return event.notes.map((n) => (Object.hasOwn(catalog, n.code) ? { code: n.code as MessageCode, ...(n.params && { params: n.params }) } : { said: n.code }));
   if (!event.note) return [];
   return event.note.split(/(?<=\.)\s+/).map((sentence) => (Object.hasOwn(legacyNotes, sentence) ? noteText(legacyNotes[sentence]!) : { said: sentence }));
 }

@@ -3,7 +3,8 @@ import type { Pair } from "./pair";
 
 export type Params = Record<string, string | number>;
 
-const fill = (text: string, params: Params) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+const fill = (text: string, params: Params) =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 
 /**
  * Words messages from `table`, one or more catalog sections: the message `code` in `lang`, its `{name}`

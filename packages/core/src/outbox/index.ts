@@ -56,7 +56,18 @@ export namespace Outbox {
     const now = clock.ms();
     const createdAt = new Date(now).toISOString();
     const keepUntil = Math.max(now, options.notAfter ?? now) + KEEP_RECORD_DAYS * 86_400_000;
-    const item: OutboxItem = { ...keys.outbox(id), type: "outbox", id, status: "pending", createdAt, attempts: 0, nextAttemptAt: now, notAfter: options.notAfter, sealed: seal(message), concernId: options.concernId };
+    const item: OutboxItem = {
+      ...keys.outbox(id),
+      type: "outbox",
+      id,
+      status: "pending",
+      createdAt,
+      attempts: 0,
+      nextAttemptAt: now,
+      notAfter: options.notAfter,
+      sealed: seal(message),
+      concernId: options.concernId,
+    };
     return putNew({ ...item, ...keys.outboxOpen(createdAt, id), ttl: epochSeconds(keepUntil) });
   }
 
@@ -70,7 +81,16 @@ export namespace Outbox {
     const now = clock.ms();
     const createdAt = new Date(now).toISOString();
     const padding = randomBytes(Buffer.byteLength(seal(message))).toString("base64url");
-    const item: OutboxItem & { padding: string } = { ...keys.outbox(id), type: "outbox", id, status: "suppressed", createdAt, attempts: 0, nextAttemptAt: now, padding };
+    const item: OutboxItem & { padding: string } = {
+      ...keys.outbox(id),
+      type: "outbox",
+      id,
+      status: "suppressed",
+      createdAt,
+      attempts: 0,
+      nextAttemptAt: now,
+      padding,
+    };
     return putNew({ ...item, ...keys.outboxDecoy(createdAt, id), ttl: epochSeconds(now + 86_400_000) });
   }
 

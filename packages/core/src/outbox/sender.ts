@@ -56,7 +56,9 @@ export namespace OutboxSender {
         // Only the round that settled it records it; the concern's write is idempotent besides.
         if (settled === "failed" && item.concernId) {
           await recordUndelivered({ concernId: item.concernId, id: item.id, createdAt: item.createdAt }).catch((e: Error) =>
-            console.error(JSON.stringify({ level: "error", msg: "recording an undelivered email failed", concernId: item.concernId, name: e.name, message: e.message })),
+            console.error(
+              JSON.stringify({ level: "error", msg: "recording an undelivered email failed", concernId: item.concernId, name: e.name, message: e.message }),
+            ),
           );
         }
         return settled;

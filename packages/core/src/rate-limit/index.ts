@@ -42,7 +42,8 @@ export namespace RateLimit {
   export function counterKey(action: LimitedAction, scope: Scope, at = clock.ms()) {
     const limit = scope === "overall" ? limits[action].overall : limits[action].perClient;
     const windowIndex = Math.floor(at / (limit.windowSeconds * 1000));
-    const key = scope === "overall" ? keys.rateLimit(`${action}:all`, "all", windowIndex) : keys.rateLimit(`${action}:client`, subjectHash(scope.client), windowIndex);
+    const key =
+      scope === "overall" ? keys.rateLimit(`${action}:all`, "all", windowIndex) : keys.rateLimit(`${action}:client`, subjectHash(scope.client), windowIndex);
     return { key, limit, windowEnd: (windowIndex + 1) * limit.windowSeconds * 1000 };
   }
 

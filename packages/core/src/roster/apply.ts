@@ -40,7 +40,11 @@ export interface ApplyContext {
 export async function applyPlan(ctx: ApplyContext, plan: WritePlan) {
   await putInBatches(plan.sources, ctx);
   await putInBatches(plan.schools, ctx);
-  await mapLimit(groups(plan.users, (write) => userOperations(write).length), writeConcurrency, (group) => writeUsers(group, ctx));
+  await mapLimit(
+    groups(plan.users, (write) => userOperations(write).length),
+    writeConcurrency,
+    (group) => writeUsers(group, ctx),
+  );
   // After the people: a member the import adds or renames is read as written.
   const students = await mapLimit(plan.students, writeConcurrency, async (unit): Promise<UnitToWrite> => {
     if (!unit.amendment) return unit;
@@ -108,12 +112,7 @@ async function writeUsers(group: UserWrite[], ctx: ApplyContext) {
  * the version keeps its claim.
  */
 const createsStudent = (unit: UnitToWrite) => unit.isNew === true && unit.puts.length > 0;
-const iepOperations = (unit: UnitToWrite): Op[] =>
-  !unit.iep
-    ? []
-    : createsStudent(unit)
-      ? [putNew(unit.iep)]
-      : [putNew(unit.iepClaim!), putNew(unit.iep)];
+const iepOperations = (unit: UnitToWrite): Op[] => (!unit.iep ? [] : createsStudent(unit) ? [putNew(unit.iep)] : [putNew(unit.iepClaim!), putNew(unit.iep)]);
 
 const opsOf = (unit: UnitToWrite) => unit.puts.length + unit.deletes.length + iepOperations(unit).length + (unit.notices?.length ?? 0) + 1;
 

@@ -3,7 +3,22 @@ import { isIdOf } from "../id";
 import { Access } from "../access";
 import type { UserActor, Role } from "../actor";
 import { VisibleError, notFound } from "../error";
-import { contentHash, createJob, deleteJob, isActive, isStale, loadFiles, loadJob, loadPlan, openJobs, removeJobData, saveJob, slotHolder, viewOf, type RosterJob } from "./job";
+import {
+  contentHash,
+  createJob,
+  deleteJob,
+  isActive,
+  isStale,
+  loadFiles,
+  loadJob,
+  loadPlan,
+  openJobs,
+  removeJobData,
+  saveJob,
+  slotHolder,
+  viewOf,
+  type RosterJob,
+} from "./job";
 import type { PlanView } from "./plan-view";
 import { checkImport, type ImportCheck } from "./prepare";
 import { dispatchJob, resumeJobs, setJobDispatcher } from "./dispatch";
@@ -86,7 +101,11 @@ export namespace Roster {
     }
     // A dead import of other files, or a plan nobody confirmed, is superseded: the new one is planned against what is written.
     for (const job of open) {
-      const ended = await saveJob(job, { status: "failed", owner: undefined, error: { status: 409, code: "superseded", message: "Replaced by a newer import of other files" } });
+      const ended = await saveJob(job, {
+        status: "failed",
+        owner: undefined,
+        error: { status: 409, code: "superseded", message: "Replaced by a newer import of other files" },
+      });
       if (ended && !job.applyStartedAt) await removeJobData(job.id);
     }
     const job = await createJob(actor, files, hash, total, slotSeen);
@@ -125,13 +144,20 @@ export namespace Roster {
   export async function confirm(actor: UserActor, jobId: string, input: { endCount?: number }, dispatch = dispatchJob): Promise<JobView> {
     const found = await districtJob(actor, jobId);
     if (found.status !== "awaiting_confirmation" || !found.fingerprint) {
-      throw new VisibleError(409, "not_awaiting_confirmation", `This import is ${found.status.replace("_", " ")}; only a plan awaiting confirmation can be confirmed`);
+      throw new VisibleError(
+        409,
+        "not_awaiting_confirmation",
+        `This import is ${found.status.replace("_", " ")}; only a plan awaiting confirmation can be confirmed`,
+      );
     }
     const plan = await loadPlan(found);
     if (plan?.needsTypedCount && input.endCount !== plan.endingRoles) {
-      throw new VisibleError(422, "end_count_required", `This import ends ${plan.endingRoles} roles, more than a tenth of the district's: type that number to confirm`, [
-        { file: "", line: 0, field: "endCount", code: "required", params: {}, message: `Type ${plan.endingRoles}` },
-      ]);
+      throw new VisibleError(
+        422,
+        "end_count_required",
+        `This import ends ${plan.endingRoles} roles, more than a tenth of the district's: type that number to confirm`,
+        [{ file: "", line: 0, field: "endCount", code: "required", params: {}, message: `Type ${plan.endingRoles}` }],
+      );
     }
     let fingerprint: string | undefined;
     try {

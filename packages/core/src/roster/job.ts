@@ -70,8 +70,7 @@ export const isActive = (job: RosterJob) => job.status === "queued" || job.statu
 /** A job that holds the district's import slot: active, or a plan waiting for the administrator. */
 export const isOpen = (job: RosterJob) => isActive(job) || job.status === "awaiting_confirmation";
 
-export const isStale = (job: RosterJob, now = clock.ms()) =>
-  isActive(job) && now - Date.parse(job.heartbeatAt ?? job.createdAt) > staleMs;
+export const isStale = (job: RosterJob, now = clock.ms()) => isActive(job) && now - Date.parse(job.heartbeatAt ?? job.createdAt) > staleMs;
 
 /** The same files in any order give the same hash: a re-upload after a crash finds its job. */
 export function contentHash(files: Array<{ name: string; bytes: Uint8Array }>) {
@@ -119,7 +118,11 @@ export async function createJob(
     })),
   );
   // 25 items of 300 KB stay under BatchWriteItem's 16 MB.
-  await mapLimit(Array.from({ length: Math.ceil(chunks.length / 25) }, (_, i) => chunks.slice(i * 25, i * 25 + 25)), 2, (batch) => batchPut(batch));
+  await mapLimit(
+    Array.from({ length: Math.ceil(chunks.length / 25) }, (_, i) => chunks.slice(i * 25, i * 25 + 25)),
+    2,
+    (batch) => batchPut(batch),
+  );
   const now = clock.iso();
   const job: RosterJob = {
     id,
@@ -133,10 +136,7 @@ export async function createJob(
     version: 1,
   };
   try {
-    await transact([
-      putNew(toItem(job)),
-      RosterJobItems.takeSlot(actor.districtId, id, slotSeen),
-    ]);
+    await transact([putNew(toItem(job)), RosterJobItems.takeSlot(actor.districtId, id, slotSeen)]);
   } catch (error) {
     // Cancelled on the slot's condition, or on a conflict with the transaction that took it.
     if (!(error instanceof Error && error.name === "TransactionCanceledException")) throw error;
@@ -188,7 +188,11 @@ export async function storePlan(jobId: string, plan: PlanView): Promise<number> 
     type: "roster-job-plan",
     bytes: bytes.subarray(part * chunkBytes, (part + 1) * chunkBytes),
   }));
-  await mapLimit(Array.from({ length: Math.ceil(parts.length / 25) }, (_, i) => parts.slice(i * 25, i * 25 + 25)), 2, (batch) => batchPut(batch));
+  await mapLimit(
+    Array.from({ length: Math.ceil(parts.length / 25) }, (_, i) => parts.slice(i * 25, i * 25 + 25)),
+    2,
+    (batch) => batchPut(batch),
+  );
   return parts.length;
 }
 

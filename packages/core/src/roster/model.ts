@@ -129,7 +129,9 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
       else if (guardianRoles.includes(user.role) && other.role === "student") link(agent, user.sourcedId, "guardian");
       else if (user.role === "student" || guardianRoles.includes(user.role)) {
         // OneRoster agents are not only guardians: a link to anyone else is skipped, and the plan says so.
-        problems.warn("users.csv", user.line, "agentSourcedIds", user.role === "student" ? "guardian_link_skipped" : "student_link_skipped", { sourcedId: agent });
+        problems.warn("users.csv", user.line, "agentSourcedIds", user.role === "student" ? "guardian_link_skipped" : "student_link_skipped", {
+          sourcedId: agent,
+        });
       }
     }
   }
@@ -187,13 +189,18 @@ function skippedForControlCharacters(user: OneRosterUser, problems: Problems): b
 
 function readStudent(user: OneRosterUser, schoolSourcedId: string | undefined, problems: Problems | undefined): ImportedStudent | undefined {
   const grade = user.grades[0] ?? "";
-  const tooLong = (field: string, value: string, max: number) =>
-    value.length > max && problems?.add("users.csv", user.line, field, "too_long", { max });
+  const tooLong = (field: string, value: string, max: number) => value.length > max && problems?.add("users.csv", user.line, field, "too_long", { max });
   tooLong("givenName", user.givenName, 80);
   tooLong("familyName", user.familyName, 80);
   tooLong("grades", grade, 8);
   if (!schoolSourcedId) {
-    if (user.orgSourcedIds.length > 0) problems?.add(user.orgRefs[0]?.file ?? "users.csv", user.orgRefs[0]?.line ?? user.line, user.orgRefs[0]?.field ?? "orgSourcedIds", "student_needs_school");
+    if (user.orgSourcedIds.length > 0)
+      problems?.add(
+        user.orgRefs[0]?.file ?? "users.csv",
+        user.orgRefs[0]?.line ?? user.line,
+        user.orgRefs[0]?.field ?? "orgSourcedIds",
+        "student_needs_school",
+      );
     return undefined;
   }
   return { sourcedId: user.sourcedId, line: user.line, firstName: user.givenName, lastName: user.familyName, grade, schoolSourcedId };

@@ -276,7 +276,11 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
   // An amendment reaches whoever must carry it out, as one made in Fidelio does. A student's first
   // version is no amendment: the team starts from it (a district's first import tells no one of every IEP).
   if (newVersion && latest && record) {
-    unit.amendment = { record: { student: info, relationships, ieps: [...record.ieps, newVersion], acknowledgments: record.acknowledgments }, replaced: latest, next: newVersion };
+    unit.amendment = {
+      record: { student: info, relationships, ieps: [...record.ieps, newVersion], acknowledgments: record.acknowledgments },
+      replaced: latest,
+      next: newVersion,
+    };
   }
   if (newVersion) changed.push(`iep:v${newVersion.version}`);
   else if (rowsChanged) changed.push("iep-rows");
@@ -291,7 +295,11 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
 }
 
 /** What identifies the IEP rows the roster gave (as compared: normalized), kept on the student item. */
-const rowsHash = (content: IepContent) => createHash("sha256").update(JSON.stringify(normalized(content))).digest("base64url").slice(0, 22);
+const rowsHash = (content: IepContent) =>
+  createHash("sha256")
+    .update(JSON.stringify(normalized(content)))
+    .digest("base64url")
+    .slice(0, 22);
 
 /** Accommodations limited to classes apply only where this teacher teaches one; undefined when all apply. */
 function applyingIn(link: ImportedLink, accommodationIds: string[], iep: ImportedIep) {

@@ -39,7 +39,10 @@ export async function loadStored(districtId: string, model: RosterModel): Promis
   const [sourceItems, schoolItems, claimItems] = await Promise.all([
     queryAll(keys.sourceIdsOf(districtId)).then((items) => items.map((item) => v.parse(SourceItem, item))),
     queryAll(keys.schoolsOf(districtId)).then((items) => items.map((item) => v.parse(SchoolItem, item))),
-    batchGet(emails.map((email) => keys.email(email)), true).then((items) => items.map((item) => v.parse(ClaimItem, item))),
+    batchGet(
+      emails.map((email) => keys.email(email)),
+      true,
+    ).then((items) => items.map((item) => v.parse(ClaimItem, item))),
   ]);
   const sources = new Map(sourceItems.map((item) => [sourceKey(item.kind, item.sourcedId), item.id]));
   const emailOfClaim = new Map(emails.map((email) => [keys.email(email).pk, email]));
@@ -49,7 +52,10 @@ export async function loadStored(districtId: string, model: RosterModel): Promis
   const userIds = [...sourceItems.filter((item) => item.kind === "user").map((item) => item.id), ...claims.values()];
   const studentIds = [...model.students.keys()].flatMap((sourcedId) => sources.get(sourceKey("student", sourcedId)) ?? []);
   const [userItems, partitions] = await Promise.all([
-    batchGet(userIds.map((id) => keys.user(id)), true).then((items) => items.map((item) => v.parse(UserItem, item))),
+    batchGet(
+      userIds.map((id) => keys.user(id)),
+      true,
+    ).then((items) => items.map((item) => v.parse(UserItem, item))),
     mapLimit(studentIds, 8, (id) => queryAll(keys.studentPartition(id))),
   ]);
   return {
@@ -89,7 +95,8 @@ export function resolveIds(districtId: string, model: RosterModel, stored: Store
 
   for (const sourcedId of model.districtOrgs) assign("district", sourcedId, districtId);
   for (const school of model.schools) assign("school", school.sourcedId, known("school", school.sourcedId) ?? newId("sch", "school", school.sourcedId));
-  for (const student of model.students.values()) assign("student", student.sourcedId, known("student", student.sourcedId) ?? newId("stu", "student", student.sourcedId));
+  for (const student of model.students.values())
+    assign("student", student.sourcedId, known("student", student.sourcedId) ?? newId("stu", "student", student.sourcedId));
   for (const person of model.people.values()) {
     const mapped = known("user", person.sourcedId);
     if (person.email === undefined) {
@@ -104,8 +111,7 @@ export function resolveIds(districtId: string, model: RosterModel, stored: Store
       continue;
     }
     const account = stored.users.get(holder) && User.fromItem(stored.users.get(holder)!);
-    const adoptable =
-      !mapped && account?.districtId === districtId && !owned.has(holder) && (!account.sourcedId || account.sourcedId === person.sourcedId);
+    const adoptable = !mapped && account?.districtId === districtId && !owned.has(holder) && (!account.sourcedId || account.sourcedId === person.sourcedId);
     if (adoptable) {
       owned.add(holder);
       assign("user", person.sourcedId, holder);

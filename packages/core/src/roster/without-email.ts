@@ -22,7 +22,10 @@ export interface WithoutEmail {
 export async function peopleWithoutEmail(actor: UserActor): Promise<{ items: WithoutEmail[] }> {
   Access.requireAction(actor, "roster.import");
   const sources = await queryAll(sourceItem, keys.rosterUsersOf(actor.districtId));
-  const users = await batchGet(userItem, sources.map((s) => keys.user(s.id)));
+  const users = await batchGet(
+    userItem,
+    sources.map((s) => keys.user(s.id)),
+  );
   const items = users
     .filter((u) => u.districtId === actor.districtId && u.email === undefined && u.roles.length > 0)
     .map((u) => ({ userId: u.id, name: u.name, roles: u.roles, ...(u.sourcedId && { sourcedId: u.sourcedId }) }))

@@ -63,7 +63,8 @@ async function districtPage(actor: UserActor, input: v.InferOutput<typeof Studen
   const [first, ...others] = namePrefix.split(" ").filter(Boolean);
   const read = first
     ? byNameWord(actor.districtId, first, input.order === "desc")
-    : (cursor: string | undefined, limit: number) => queryPage(studentItemType, { ...keys.studentsOfDistrict(actor.districtId), limit, cursor, newestFirst: input.order === "desc" });
+    : (cursor: string | undefined, limit: number) =>
+        queryPage(studentItemType, { ...keys.studentsOfDistrict(actor.districtId), limit, cursor, newestFirst: input.order === "desc" });
   const seen = new Set<string>();
   const page = await filteredPage<StudentInfo>(read, {
     pageSize,
@@ -95,7 +96,14 @@ async function districtPage(actor: UserActor, input: v.InferOutput<typeof Studen
 /** Students one of whose name words starts with `word`, a page of the word index at a time, read by BatchGet. */
 const byNameWord = (districtId: string, word: string, newestFirst: boolean) => async (cursor: string | undefined, limit: number) => {
   const page = await queryPage(studentWordItem, { ...keys.studentNameWords(districtId, word), limit, cursor, newestFirst });
-  const students = new Map((await batchGet(studentItemType, page.items.map((w) => keys.student(w.studentId)))).map((s) => [s.id, s]));
+  const students = new Map(
+    (
+      await batchGet(
+        studentItemType,
+        page.items.map((w) => keys.student(w.studentId)),
+      )
+    ).map((s) => [s.id, s]),
+  );
   return { items: page.items.flatMap((w) => students.get(w.studentId) ?? []), cursor: page.cursor };
 };
 

@@ -63,7 +63,22 @@ export async function startDynamoLocal(options: DynamoLocalOptions): Promise<Dyn
   // Through sh for `umask 077`: the files Java creates later are then the owner's alone too.
   const child = spawn(
     "sh",
-    ["-c", 'umask 077 && exec java "$@"', "sh", serialGc, `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-cp", [launcherDir, classPath].join(delimiter), launcherClass, "-port", String(options.port), "-cors", cors, "-disableTelemetry", ...storage],
+    [
+      "-c",
+      'umask 077 && exec java "$@"',
+      "sh",
+      serialGc,
+      `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
+      "-cp",
+      [launcherDir, classPath].join(delimiter),
+      launcherClass,
+      "-port",
+      String(options.port),
+      "-cors",
+      cors,
+      "-disableTelemetry",
+      ...storage,
+    ],
     // Its working directory receives a metadata file; keep that out of the checkout.
     { stdio: ["ignore", "ignore", "pipe"], cwd: options.dataDir ?? tmpdir() },
   );

@@ -127,7 +127,12 @@ export class LocalWorkflowRunner implements WorkflowEngine {
     const run = this.machine.run(execution.input, {
       overrides: { taskResourceLocalHandlers: this.taskHandlers(execution, this.guard(execution)), retryIntervalOverrides: this.retryIntervals() },
       context: {
-        Execution: { Id: `arn:aws:states:us-east-1:000000000000:execution:Escalation:${execution.name}`, Name: execution.name, Input: execution.input, StartTime: clock.iso() },
+        Execution: {
+          Id: `arn:aws:states:us-east-1:000000000000:execution:Escalation:${execution.name}`,
+          Name: execution.name,
+          Input: execution.input,
+          StartTime: clock.iso(),
+        },
         StateMachine: { Id: "arn:aws:states:us-east-1:000000000000:stateMachine:Escalation", Name: "Escalation" },
         Task: { Token: taskTokenPlaceholder },
       },
@@ -161,7 +166,10 @@ export class LocalWorkflowRunner implements WorkflowEngine {
       active: () => execution.run === run && !execution.aborting,
       track(work) {
         execution.busy.add(work);
-        work.then(() => execution.busy.delete(work), () => execution.busy.delete(work));
+        work.then(
+          () => execution.busy.delete(work),
+          () => execution.busy.delete(work),
+        );
         return work;
       },
     };

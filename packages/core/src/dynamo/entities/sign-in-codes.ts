@@ -13,12 +13,10 @@ export namespace SignInCodeItems {
    * count and its window move in one update; the previous hour's count is dropped). Refused once
    * `maxPerHour` codes went out in that hour.
    */
-  export const issue = (
-    emailHash: string,
-    code: { codeHash: string; expiresAt: number; hour: number; maxPerHour: number; ttl: number },
-  ): TransactUpdate => ({
+  export const issue = (emailHash: string, code: { codeHash: string; expiresAt: number; hour: number; maxPerHour: number; ttl: number }): TransactUpdate => ({
     update: keys.signInCode(emailHash),
-    expression: "SET #type = :type, codeHash = :hash, expiresAt = :expires, tries = :zero, #ttl = :ttl, #issued = if_not_exists(#issued, :zero) + :one REMOVE #previous",
+    expression:
+      "SET #type = :type, codeHash = :hash, expiresAt = :expires, tries = :zero, #ttl = :ttl, #issued = if_not_exists(#issued, :zero) + :one REMOVE #previous",
     condition: "attribute_not_exists(#issued) OR #issued < :max",
     names: { "#type": "type", "#ttl": "ttl", "#issued": `issued${code.hour}`, "#previous": `issued${code.hour - 1}` },
     values: {

@@ -7,16 +7,12 @@ import type { ApiEnv } from "../context";
 import { allowed } from "../guards";
 import { validate } from "../validate";
 
-
 const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 
 export const adminRoutes = new Hono<ApiEnv>()
   .get("/district", async (c) => c.json(await District.get(c.get("actor"), {})))
-  .put(
-    "/district",
-    allowed("district.update"),
-    validate("json", DistrictUpdate),
-    async (c) => c.json(await District.update(c.get("actor"), c.req.valid("json"))),
+  .put("/district", allowed("district.update"), validate("json", DistrictUpdate), async (c) =>
+    c.json(await District.update(c.get("actor"), c.req.valid("json"))),
   )
   .post("/roster", async (c) => {
     if (Number(c.req.header("content-length") ?? 0) > MAX_ROSTER_BYTES) {

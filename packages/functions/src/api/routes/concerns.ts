@@ -17,9 +17,14 @@ export const concernRoutes = new Hono<ApiEnv>()
   .get("/:id/packet", validate("query", PacketLanguage), async (c) => {
     const { html, styleHash } = await Concern.packet(c.get("actor"), { id: c.req.param("id"), ...c.req.valid("query") });
     // Its own policy, which the page-wide one does not replace: nothing loads, and only its own stylesheet (by hash) applies.
-    c.header("Content-Security-Policy", `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+    c.header(
+      "Content-Security-Policy",
+      `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    );
     return c.html(html);
   })
   .get("/:id/verify", async (c) => c.json(await Concern.verify(c.get("actor"), { id: c.req.param("id") })))
   // Records the action against the concern's version, then resumes the waiting execution (Concern.act does both).
-  .post("/:id/actions", validate("json", ActionBody), async (c) => c.json(await Concern.act(c.get("actor"), { ...c.req.valid("json"), id: c.req.param("id") })));
+  .post("/:id/actions", validate("json", ActionBody), async (c) =>
+    c.json(await Concern.act(c.get("actor"), { ...c.req.valid("json"), id: c.req.param("id") })),
+  );

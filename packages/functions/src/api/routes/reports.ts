@@ -12,7 +12,8 @@ export const csvResponse = (csv: string, name: string) =>
  * `?format=csv` is a download: its handler runs before the JSON one and answers a plain Response, which
  * the typed client (`hc<Api>`) does not see, so the route's type is its JSON body alone.
  */
-export const asCsv = (out: { csv?: string; result: { from: string; to: string } }) => csvResponse(out.csv ?? "", `fidelity-${out.result.from}-${out.result.to}.csv`);
+export const asCsv = (out: { csv?: string; result: { from: string; to: string } }) =>
+  csvResponse(out.csv ?? "", `fidelity-${out.result.from}-${out.result.to}.csv`);
 
 export const reportRoutes = new Hono<ApiEnv>()
   // The director's escalation board: open concerns overdue first, totals, resolutions, missed deadlines.

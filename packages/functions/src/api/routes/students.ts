@@ -19,7 +19,8 @@ export const studentRoutes = new Hono<ApiEnv>()
     "/:id/fidelity",
     allowed("fidelity.read"),
     validate("query", StudentFidelityQuery),
-    async (c, next) => (c.req.valid("query").format === "csv" ? asCsv(await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") })) : next()),
+    async (c, next) =>
+      c.req.valid("query").format === "csv" ? asCsv(await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") })) : next(),
     async (c) => c.json((await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") })).result),
   )
   .put("/:id/iep", validate("json", IepUpdate), async (c) =>
