@@ -1,5 +1,5 @@
 type Pair = readonly [string, string];
-const prefixed = <P extends string, K extends string>(prefix: P, table: Record<K, Pair>) =>
+export const prefixed = <P extends string, K extends string>(prefix: P, table: Record<K, Pair>) =>
   Object.fromEntries(Object.entries(table).map(([code, pair]) => [`${prefix}.${code}`, pair])) as Record<`${P}.${K}`, Pair>;
 
 /**
@@ -82,7 +82,7 @@ const errorStrings = {
 /**
  * Codes the API sends that only the web words (problems, errors, IEP provider roles), English then
  * Spanish. Roles, audit actions and reasons, concern states and timeline words come from the one
- * catalog in packages/core/src/messages, merged in i18n.ts.
+ * catalog in packages/core/src/messages, registered by web/src/strings.
  */
 export const codeStrings = {
   // A team member's relationship: a guardian is a parent (the catalog's `role.parent`).

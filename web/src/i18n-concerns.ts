@@ -1,10 +1,8 @@
 /**
  * Concern strings, English then Spanish, for parents and staff alike (a parent reads every screen
- * of their concern; staff screens follow the app's habit of speaking both). Merged in i18n.ts.
+ * of their concern; staff screens follow the app's habit of speaking both). Registered by web/src/strings/concerns.ts.
  */
 export const concernStrings = {
-  navConcerns: ["Concerns", "Inquietudes"],
-  navEscalations: ["Escalations", "Escalamientos"],
   whatConcern: ["this concern", "esta inquietud"],
   whatConcerns: ["the concerns", "las inquietudes"],
   whatBoard: ["the escalation board", "el tablero de escalamientos"],
@@ -176,7 +174,6 @@ export const concernStrings = {
   missedCaption: ["Deadlines that passed with no answer", "Plazos que vencieron sin respuesta"],
   colMissed: ["Missed deadlines", "Plazos vencidos"],
   noMissed: ["No missed deadlines.", "No hay plazos vencidos."],
-  underAnHour: ["under an hour", "menos de una hora"],
   showMoreConcerns: ["Show more concerns", "Mostrar más inquietudes"],
 
   // Telling concerns apart (subject, reference, search) and what waits on the reader (home).

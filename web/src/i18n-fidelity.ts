@@ -1,8 +1,5 @@
-/** Weekly fidelity forms and reports, English then Spanish; merged into the dictionary in i18n.ts. */
+/** Weekly fidelity forms and reports, English then Spanish; registered by web/src/strings/fidelity.ts. */
 export const fidelityStrings = {
-  navWeek: ["Weekly forms", "Formularios semanales"],
-  navCaseload: ["Caseload fidelity", "Cumplimiento de casos"],
-  navReport: ["Fidelity report", "Informe de cumplimiento"],
   whatForms: ["your weekly forms", "sus formularios semanales"],
   whatForm: ["this form", "este formulario"],
   whatFidelity: ["what was delivered", "lo que se brindó"],
@@ -123,7 +120,6 @@ export const fidelityStrings = {
   notYetAcknowledged: ["not acknowledged yet", "todavía no lo confirma"],
   iepNotified: ["Emailed about the change: {names}.", "Se avisó del cambio por correo a: {names}."],
   fidelityTitle: ["{name}: supports delivered", "{name}: apoyos brindados"],
-  fidelityLink: ["Supports delivered, week by week", "Apoyos brindados, semana a semana"],
   fidelityIntro: [
     "Each week, teachers record whether each support in the IEP was provided and how many minutes of each service were given. This page shows what they recorded.",
     "Cada semana, los maestros anotan si se brindó cada apoyo del IEP y cuántos minutos de cada servicio se dieron. Esta página muestra lo que anotaron.",
@@ -214,7 +210,6 @@ export const fidelityStrings = {
   caseloadMinutes: ["{name}: service minutes, last 10 weeks", "{name}: minutos de servicio, últimas 10 semanas"],
   notAcknowledged: ["Has not acknowledged the current IEP: {names}", "No ha confirmado el IEP vigente: {names}"],
   allAcknowledged: ["Everyone has acknowledged the current IEP.", "Todos han confirmado el IEP vigente."],
-  editIep: ["New IEP version", "Nueva versión del IEP"],
 
   iepEditorTitle: ["New IEP version for {name}", "Nueva versión del IEP de {name}"],
   iepEditorIntro: [

@@ -1,12 +1,8 @@
-/** Staff-facing strings, English then Spanish; merged into the dictionary in i18n.ts. */
+/** Staff-facing strings, English then Spanish; registered by web/src/strings/staff.ts, never on a parent's pages. */
 export const staffStrings = {
   studentsTitle: ["Students", "Estudiantes"],
   studentsIntro: ["Every student whose records you may open.", "Todos los estudiantes cuyo expediente usted puede abrir."],
   noStudents: ["No students to show.", "No hay estudiantes para mostrar."],
-  "relationship.guardian": ["Your child", "Su hijo o hija"],
-  "relationship.teacher": ["You teach this student", "Usted le da clase"],
-  "relationship.case_manager": ["On your caseload", "En su carga de casos"],
-  "relationship.district": ["In your district", "En su distrito"],
 
   teacherTitle: ["Students you serve", "Estudiantes que usted atiende"],
   teacherIntroClasses: [
@@ -16,8 +12,6 @@ export const staffStrings = {
   otherStudents: ["Other students you serve", "Otros estudiantes que usted atiende"],
   accommodationsFor: ["Accommodations for {name} in this class", "Acomodaciones de {name} en esta clase"],
   noAccommodationsHere: ["No accommodations apply in this class.", "No se aplica ninguna acomodación en esta clase."],
-  yourClasses: ["Your classes with this student: {classes}.", "Sus clases con este estudiante: {classes}."],
-  notInYourClasses: ["Not in your classes", "No se aplica en sus clases"],
   noTeacherStudents: ["You are not on any student's service team yet.", "Todavía no forma parte del equipo de servicios de ningún estudiante."],
 
   caseManagerTitle: ["Your caseload", "Su carga de casos"],
@@ -97,7 +91,6 @@ export const staffStrings = {
   saveSettings: ["Save settings", "Guardar configuración"],
   saving: ["Saving…", "Guardando…"],
   settingsSaved: ["Settings saved.", "Configuración guardada."],
-  fixFields: ["Some fields need fixing. Each one says what is wrong.", "Hay campos que corregir. Cada uno indica el problema."],
   staleSettings: [
     "Someone else changed these settings while you were editing. Reload to see their changes, then make yours again.",
     "Otra persona cambió esta configuración mientras usted la editaba. Vuelva a cargarla para ver los cambios y luego haga los suyos de nuevo.",

@@ -1,10 +1,9 @@
 import { createEffect, createRoot, createSignal } from "solid-js";
-import { staffStrings } from "./i18n-staff";
-import { codeStrings } from "./i18n-codes";
-import { rosterDetailStrings, rosterProblemStrings } from "./i18n-roster";
-import { concernStrings } from "./i18n-concerns";
-import { fidelityStrings } from "./i18n-fidelity";
-import { catalog, type CodedText, type MessageCode } from "@fidelio/core/messages";
+import type { staffStrings } from "./i18n-staff";
+import type { codeStrings } from "./i18n-codes";
+import type { concernStrings } from "./i18n-concerns";
+import type { fidelityStrings } from "./i18n-fidelity";
+import type { catalog, CodedText, MessageCode } from "@fidelio/core/messages";
 import { pluralStrings } from "./i18n-plurals";
 import { pluralText } from "@fidelio/core/words/plural";
 
@@ -42,7 +41,14 @@ const parentStrings = {
   whatSettings: ["the district settings", "la configuración del distrito"],
   navSettings: ["Settings", "Configuración"],
   navRoster: ["Roster", "Listas"],
+  navConcerns: ["Concerns", "Inquietudes"],
+  navEscalations: ["Escalations", "Escalamientos"],
+  navWeek: ["Weekly forms", "Formularios semanales"],
+  navCaseload: ["Caseload fidelity", "Cumplimiento de casos"],
+  navReport: ["Fidelity report", "Informe de cumplimiento"],
   showMore: ["Show more", "Mostrar más"],
+  underAnHour: ["under an hour", "menos de una hora"],
+  fixFields: ["Some fields need fixing. Each one says what is wrong.", "Hay campos que corregir. Cada uno indica el problema."],
 
   signInTitle: ["Sign in to Fidelio", "Iniciar sesión en Fidelio"],
   signInIntro: [
@@ -90,6 +96,12 @@ const parentStrings = {
   preKindergarten: ["Pre-kindergarten", "Prekínder"],
   openIep: ["IEP and team", "IEP y equipo"],
   whoViewedLink: ["Who viewed these records", "Quién consultó este expediente"],
+  fidelityLink: ["Supports delivered, week by week", "Apoyos brindados, semana a semana"],
+  editIep: ["New IEP version", "Nueva versión del IEP"],
+  "relationship.guardian": ["Your child", "Su hijo o hija"],
+  "relationship.teacher": ["You teach this student", "Usted le da clase"],
+  "relationship.case_manager": ["On your caseload", "En su carga de casos"],
+  "relationship.district": ["In your district", "En su distrito"],
 
   iepTitle: ["IEP snapshot", "Resumen del IEP"],
   iepVersion: ["Version {version}, in effect since {date}.", "Versión {version}, vigente desde el {date}."],
@@ -101,6 +113,8 @@ const parentStrings = {
   noneListed: ["None listed.", "No hay nada registrado."],
   minutesPerWeek: ["{minutes} minutes a week", "{minutes} minutos por semana"],
   providedBy: ["Provided by: {provider}", "Lo brinda: {provider}"],
+  yourClasses: ["Your classes with this student: {classes}.", "Sus clases con este estudiante: {classes}."],
+  notInYourClasses: ["Not in your classes", "No se aplica en sus clases"],
   team: ["Team", "Equipo"],
   noTeam: ["No one is listed on the team yet.", "Todavía no hay nadie en el equipo."],
   emailUndeliverable: ["email undeliverable", "correo no entregable"],
@@ -153,7 +167,7 @@ const parentStrings = {
   backToRecord: ["Back to the student record", "Volver al expediente del estudiante"],
 } satisfies Record<string, readonly [string, string]>;
 
-// The tables are spread into one dictionary, where a key defined twice would silently give one screen
+// Every table shares one dictionary, where a key defined twice would silently give one screen
 // another's words: this fails to compile, naming the keys, when two tables share one.
 type Keys<T> = keyof T;
 type Shared =
@@ -164,16 +178,22 @@ type Shared =
       (Keys<typeof parentStrings> | Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings> | Keys<typeof codeStrings>));
 const eachKeyOnce: [Shared] extends [never] ? true : Shared = true;
 void eachKeyOnce;
-// The shared catalog (packages/core/src/messages) holds every word Fidelio stores as a code and every email and packet text.
-const strings: Record<string, readonly [string, string]> = {
-  ...catalog,
-  ...parentStrings,
-  ...staffStrings,
-  ...fidelityStrings,
-  ...codeStrings,
-  ...concernStrings,
-};
 export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings | keyof typeof fidelityStrings | keyof typeof concernStrings | MessageCode;
+
+type Pair = readonly [string, string];
+/**
+ * The words this page can show. The entry holds the strings every page shares (parentStrings); each
+ * area's tables are added by its module in web/src/strings, imported by the modules that show them, so a
+ * page downloads only the tables it uses (a parent never loads staff, roster or email words).
+ * test/unit/page-strings.test.ts checks that every key a page passes to `t` is registered in its chunks.
+ */
+const strings = new Map<string, Pair>();
+
+/** Adds tables to the dictionary: called once by each area module in web/src/strings as its chunk loads. */
+export function register(...tables: Array<Record<string, Pair>>) {
+  for (const table of tables) for (const [key, pair] of Object.entries(table)) strings.set(key, pair);
+}
+register(parentStrings);
 
 const STORAGE_KEY = "fidelio.lang";
 const stored = (() => {
@@ -204,7 +224,7 @@ export function setLang(next: Lang) {
 }
 
 const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
-const inLang = (entry: readonly [string, string]) => entry[lang() === "es" ? 1 : 0];
+const inLang = (entry: Pair) => entry[lang() === "es" ? 1 : 0];
 
 // A language picked but not yet stored for the person: picked while signed out (kept across tabs and
 // reloads, as the emailed link opens a new one) until sign-in stores it, or picked while signed in
@@ -239,7 +259,7 @@ export function pickedLanguage(): Lang | undefined {
 }
 
 export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  const entry = strings[key];
+  const entry = strings.get(key);
   return fill(entry ? inLang(entry) : key, vars);
 }
 
@@ -252,33 +272,32 @@ export function tn(key: PluralKey, count: number, vars: Record<string, string | 
 
 /** A field problem (the API's or the web's own check, same codes) in the reader's language, by its code and params. */
 export function tProblem(problem: { code: string; params?: Record<string, string | number>; message: string }): string {
-  const entry = strings[`problem.${problem.code}`];
+  const entry = strings.get(`problem.${problem.code}`);
   // A code this build does not know yet (a newer API) still says something: the English message.
   return entry ? fill(inLang(entry), problem.params ?? {}) : problem.message;
 }
 
 /** What an API error code means to the reader, in their language; undefined for a code not listed. */
 export function tError(code: string): string | undefined {
-  const entry = strings[`error.${code}`];
+  const entry = strings.get(`error.${code}`);
   return entry && inLang(entry);
 }
 
 /** For codes from the API (roles, audit actions, reasons, providers): the translation when known, else the code itself. */
 export function tCode(prefix: "role" | "action" | "reason" | "provider" | "system", code: string): string {
-  const entry = strings[`${prefix}.${code}`];
+  const entry = strings.get(`${prefix}.${code}`);
   return entry ? inLang(entry) : code.replaceAll("_", " ");
 }
 
 /** A roster problem in the reader's language, from its code and parameters; the API's English message when the code is unknown. */
 export function tRosterProblem(problem: { message: string; code?: string; params?: Record<string, string | number> }): string {
-  // Codes come from the API: looked up as own keys only, so no code reaches an object's prototype.
-  const entry =
-    problem.code && Object.hasOwn(rosterProblemStrings, problem.code) ? rosterProblemStrings[problem.code as keyof typeof rosterProblemStrings] : undefined;
+  // Codes come from the API: looked up in a Map, so no code reaches an object's prototype.
+  const entry = problem.code ? strings.get(`rosterProblem.${problem.code}`) : undefined;
   if (!entry) return problem.message;
-  const index = lang() === "es" ? 1 : 0;
-  return entry[index].replace(/\{(\w+)\}/g, (_, name: string) => {
+  return inLang(entry).replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = String(problem.params?.[name] ?? "");
-    return name === "detail" && Object.hasOwn(rosterDetailStrings, value) ? rosterDetailStrings[value]![index] : value;
+    const detail = name === "detail" ? strings.get(`rosterDetail.${value}`) : undefined;
+    return detail ? inLang(detail) : value;
   });
 }
 

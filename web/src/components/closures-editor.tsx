@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import type { FieldErrors } from "../api";
 import { t } from "../i18n";
+import "../strings/staff";
 import { Field, fieldId } from "./field";
 
 export interface ClosureDraft {

@@ -1,6 +1,7 @@
 import { For, Index, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { lang, t, type StringKey } from "../i18n";
+import "../strings/fidelity";
 import { formatDate } from "../format";
 import { accommodationStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
 import type { FormDetail } from "../fidelity/data";

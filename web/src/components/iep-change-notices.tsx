@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t } from "../i18n";
+import "../strings/fidelity";
 import { formatDate } from "../format";
 import { errorText } from "./loaded";
 import { Alert } from "./status";

@@ -1,5 +1,5 @@
-import { A, useLocation, useNavigate } from "@solidjs/router";
-import { createEffect, createSignal, Match, on, Show, Switch, type ParentProps } from "solid-js";
+import { A, useLocation, useNavigate, usePreloadRoute } from "@solidjs/router";
+import { createEffect, createSignal, Match, on, Show, Suspense, Switch, type ParentProps } from "solid-js";
 import { useSession } from "../session";
 import { t } from "../i18n";
 import { safeReturnPath, signInPath } from "../return-to";
@@ -14,6 +14,9 @@ export function Layout(props: ParentProps) {
   const onSignIn = () => location.pathname === "/sign-in";
   const signedIn = () => (session.me.state === "ready" ? session.me() : undefined);
   let main!: HTMLElement;
+
+  // The page's code (a chunk of its own) downloads while the session is checked, not after it.
+  usePreloadRoute()(location.pathname, { preloadData: false });
 
   createEffect(() => {
     if (session.me.state !== "ready") return;
@@ -58,8 +61,8 @@ export function Layout(props: ParentProps) {
           <a href="/" class="brand">
             Fidelio
           </a>
+          {/* The language switch comes last, at the right edge, where it is before and after sign-in: what sign-in adds appears beside it without moving it. */}
           <div class="header-tools">
-            <LanguageSwitch />
             <Show when={signedIn()}>
               {(me) => (
                 <>
@@ -70,6 +73,7 @@ export function Layout(props: ParentProps) {
                 </>
               )}
             </Show>
+            <LanguageSwitch />
           </div>
         </div>
         <Show when={signedIn()}>
@@ -129,14 +133,18 @@ export function Layout(props: ParentProps) {
         <Show when={signOutFailed()}>
           <Alert>{t("errNetwork")}</Alert>
         </Show>
-        <Switch fallback={<Loading />}>
+        {/* While the session is checked, main stays empty: the navigation appears above it once it is known, and would move anything here. */}
+        <Switch>
           <Match when={session.me.error}>
             <Alert>{t("errNetwork")}</Alert>
             <button type="button" onClick={() => session.refresh()}>
               {t("tryAgain")}
             </button>
           </Match>
-          <Match when={session.me.state === "ready" && (signedIn() ? !onSignIn() : onSignIn())}>{props.children}</Match>
+          <Match when={session.me.state === "ready" && (signedIn() ? !onSignIn() : onSignIn())}>
+            {/* A page shows whole, once its code and its first data are in (Loaded waits here): nothing moves as they arrive. */}
+            <Suspense fallback={<Loading />}>{props.children}</Suspense>
+          </Match>
         </Switch>
       </main>
     </>

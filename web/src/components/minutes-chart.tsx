@@ -1,5 +1,6 @@
 import { createEffect, onCleanup } from "solid-js";
 import { t } from "../i18n";
+import "../strings/fidelity";
 
 export interface ChartWeek {
   label: string;

@@ -1,6 +1,10 @@
 import { For, Show } from "solid-js";
 import type { PlanView } from "@fidelio/core/roster";
 import { t, tCode, tRosterProblem } from "../i18n";
+import "../strings/audit";
+import "../strings/codes";
+import "../strings/roster";
+import "../strings/staff";
 import { DataTable } from "./data-table";
 
 /** What an import would do, in words: counts, files read as delta, every role and link that ends by person, and the warnings. */

@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { t, tn } from "../i18n";
+import "../strings/staff";
 import { formatGrade } from "../format";
 import type { StudentList, StudentSummary } from "./student-list";
 
@@ -70,7 +71,8 @@ export function StudentTable(props: Props) {
         </table>
       </Show>
       <Show when={props.list.hasMore()}>
-        <Show when={props.filtered && props.list.page()?.items.length === 0}>
+        {/* `latest`: the page's Suspense never waits again while the next page of students loads. */}
+        <Show when={props.filtered && props.list.page.latest?.items.length === 0}>
           <p class="muted">{t("searchedFurther")}</p>
         </Show>
         <button type="button" class="button-secondary" onClick={() => props.list.loadMore()}>

@@ -1,5 +1,6 @@
 import { For, Show } from "solid-js";
 import { t } from "../i18n";
+import "../strings/fidelity";
 import type { FormDetail, SubmitBlocker } from "../fidelity/data";
 
 /**

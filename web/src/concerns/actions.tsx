@@ -1,6 +1,8 @@
 import { createSignal, For, Show } from "solid-js";
 import type { FieldErrors } from "../api";
 import { t, tProblem } from "../i18n";
+import "../strings/codes";
+import "../strings/concerns";
 import { formatInZone } from "../format";
 import { errorText } from "../components/loaded";
 import { fieldId } from "../components/field";

@@ -1,6 +1,7 @@
 import type { ConcernAction, ConcernStatus } from "@fidelio/core/concern/schema";
 import { api, call, ApiError, type Body } from "../api";
 import { t } from "../i18n";
+import "../strings/concerns";
 
 const loadConcernRaw = (id: string) => api.concerns[":id"].$get({ param: { id } });
 export type ConcernView = Body<Awaited<ReturnType<typeof loadConcernRaw>>>;

@@ -1,5 +1,6 @@
 import { createSignal, Show } from "solid-js";
 import { t } from "../i18n";
+import "../strings/concerns";
 
 /** A search of concerns by reference ("C-1042"), support, class or student; submitting sets it, clearing empties it. */
 export function ConcernSearch(props: { id: string; onSearch: (q: string) => void }) {

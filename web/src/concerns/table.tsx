@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import { lang, t } from "../i18n";
+import "../strings/concerns";
 import { formatDayInZone, formatInZone } from "../format";
 import { DataTable, type Column } from "../components/data-table";
 import { stateWords, type ConcernSummary } from "./data";

@@ -1,4 +1,5 @@
 import { t, type StringKey } from "../i18n";
+import "../strings/fidelity";
 import { formatDate } from "../format";
 import type { AccommodationAnswer, AccommodationStatus, MissedReason, ServiceAnswer, Session } from "@fidelio/core/fidelity/schema";
 import { addDays } from "@fidelio/core/calendar";

@@ -5,6 +5,8 @@ import { DistrictUpdate } from "@fidelio/core/district/schema";
 import { problemsOf } from "@fidelio/core/problem";
 import { api, ApiError, call, type FieldErrors, type Problem } from "../api";
 import { t, tProblem } from "../i18n";
+import "../strings/codes";
+import "../strings/staff";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { AccessDeniedContent } from "./not-found";

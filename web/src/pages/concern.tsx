@@ -1,6 +1,7 @@
 import { A, useLocation, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t } from "../i18n";
+import "../strings/concerns";
 import { formatDate, formatInZone } from "../format";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";

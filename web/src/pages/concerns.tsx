@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
 import { t, tn } from "../i18n";
+import "../strings/concerns";
 import { ConcernSearch } from "../concerns/search";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";

@@ -1,5 +1,7 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t, tn } from "../i18n";
+import "../strings/concerns";
+import "../strings/staff";
 import { formatDuration, formatInZone, formatSince } from "../format";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";

@@ -1,6 +1,8 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { lang, t } from "../i18n";
+import "../strings/fidelity";
+import "../strings/staff";
 import { percent } from "../fidelity/summary";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";

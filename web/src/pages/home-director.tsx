@@ -4,6 +4,8 @@ import { api, call } from "../api";
 import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
 import { t } from "../i18n";
+import "../strings/concerns";
+import "../strings/staff";
 import { useSession } from "../session";
 
 export const loadSchools = () => call(api.students.schools.$get());

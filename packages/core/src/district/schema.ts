@@ -3,7 +3,11 @@ import { IsoDate } from "../iep/schema";
 import { codedCheck, whole } from "../problem";
 import { Email } from "../user/schema";
 import { deadlineSettings, type DeadlineSetting } from "../concern/lifecycle";
-import { say } from "../messages";
+import { levelTexts } from "../messages/catalog-concern";
+import { sayFrom } from "../messages/say";
+
+// The levels' names only: the web bundles this module, and never the catalog's email and packet texts.
+const say = sayFrom(levelTexts);
 
 /** District settings shapes; no AWS imports, so the admin form reuses them. */
 const schoolDays = (label: string) => whole(1, 60, `${label}: 1 to 60 school days`);

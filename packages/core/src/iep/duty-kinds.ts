@@ -1,6 +1,10 @@
 import type { Language } from "../user/schema";
-import { say } from "../messages";
+import { iepTexts } from "../messages/catalog-iep";
+import { sayFrom } from "../messages/say";
 import type { DutyChange } from "./duties";
+
+// Only the section it words: the web bundles this module, and never the catalog's email and packet texts.
+const say = sayFrom(iepTexts);
 
 /** How an amendment changes one duty; the catalog words each (`iep.change.*`). Pure: the web uses it. */
 export const dutyChangeKinds = ["added", "removed", "changed"] as const;
