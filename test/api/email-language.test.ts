@@ -76,11 +76,11 @@ describe("concern emails", () => {
     expect(filed.status).toBe(201);
     id = ((await filed.json()) as { id: string }).id;
     const receipt = await waitFor(email("parent"), (m) => m.body.text?.includes(id) ?? false);
-    expect(receipt.subject).toBe("Inquietud sobre Sofia Martinez");
+    expect(receipt.subject).toMatch(/^C-\d{4,} · Inquietud sobre Sofia Martinez$/);
     expect(receipt.body.text).toContain("Inquietud presentada");
     expect(receipt.body.html).toContain('lang="es"');
     const teacher = await waitFor(email("teacher"), (m) => m.body.text?.includes(id) ?? false);
-    expect(teacher.subject).toBe("Inquietud sobre Sofia Martinez");
+    expect(teacher.subject).toBe(receipt.subject);
     expect(teacher.body.text).toContain("Su respuesta vence el");
     for (const mail of [receipt, teacher]) {
       const links = linksOf(mail);

@@ -249,6 +249,9 @@ try {
     (await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } })).json() as Promise<any>;
   const studentIds = ((await get("/api/students", "director")).items as Array<{ id: string }>).map((s) => s.id);
   const ctx: Ctx = { url: stack.url, tokens, studentIds, district: await get("/api/admin/district", "admin") };
+  // The teacher's week page opens that week's drafts on its first view: a well-formed read the fuzz
+  // also sends. Open them before the snapshot, as the teacher's first visit would.
+  await get("/api/fidelity/forms", "teacher");
   const before = await snapshot(stack.dynamoEndpoint, stack.credentials);
 
   console.log(`\nFidelio fuzz: ${TOTAL} malformed requests, ${CONCURRENCY} at a time, over ${routes.length} API routes and ${extraPaths.length} other paths`);

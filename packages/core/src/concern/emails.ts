@@ -48,7 +48,9 @@ function message(reader: Reader, concern: Concern, events: TimelineEvent[], time
   // First, which concern this is: its reference and subject tell it from others about the same child.
   const about = say(lang, "email.concern.about", { label: concernLabel(concern), student: concern.studentName });
   const body = [about, ...lines, ...(ask ? [ask] : []), say(lang, "email.concern.link", { link: concernLink(concern.id) })];
-  return { to: reader.email, subject: say(lang, "email.concern.subject", { student: concern.studentName }), text: body.join("\n"), html: htmlBody(lang, body) };
+  // The subject leads with the reference, so an inbox with several concerns about one child tells them apart.
+  const subject = [concern.reference, say(lang, "email.concern.subject", { student: concern.studentName })].filter(Boolean).join(" · ");
+  return { to: reader.email, subject, text: body.join("\n"), html: htmlBody(lang, body) };
 }
 
 /** The outbox item for `message`, tagged with the concern, and the concern's own record of it (the packet lists these). */
