@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { itemType, keys, type TransactOp } from "../dynamo";
+import { ConcernItems, itemType, keys, type TransactOp } from "../dynamo";
 import { levels, type Concern } from "./schema";
 import { subjectOf } from "./naming";
 
@@ -70,16 +70,6 @@ export function entry(c: Concern): BoardEntry {
 const counts = (c: Concern | undefined): Record<string, number> =>
   isOpen(c) ? { open: 1, overdue: (c.missedDeadlines ?? 0) > 0 ? 1 : 0, [`level_${c.level}`]: 1 } : {};
 
-function addOp(key: { pk: string; sk: string }, deltas: Record<string, number>, set: Record<string, unknown> = {}): TransactOp | undefined {
-  const adds = Object.entries(deltas).filter(([, n]) => n !== 0);
-  if (adds.length === 0) return undefined;
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const parts = adds.map(([name, n], i) => ((names[`#a${i}`] = name), (values[`:a${i}`] = n), `#a${i} :a${i}`));
-  const sets = Object.entries(set).map(([name, value], i) => ((names[`#s${i}`] = name), (values[`:s${i}`] = value), `#s${i} = :s${i}`));
-  return { update: key, expression: `ADD ${parts.join(", ")}${sets.length ? ` SET ${sets.join(", ")}` : ""}`, names, values };
-}
-
 /** The board's index and counter writes for one transition (before is undefined when filing). */
 export function boardOps(before: Concern | undefined, after: Concern, now: Date): TransactOp[] {
   const ops: Array<TransactOp | undefined> = [];
@@ -97,7 +87,7 @@ export function boardOps(before: Concern | undefined, after: Concern, now: Date)
   const [was, is] = [counts(before), counts(after)];
   const delta = Object.fromEntries([...new Set([...Object.keys(was), ...Object.keys(is)])].map((k) => [k, (is[k] ?? 0) - (was[k] ?? 0)]));
   const statScopes = ["ALL", `S#${schoolOf(after)}`];
-  for (const scope of statScopes) ops.push(addOp(keys.boardTotals(district, scope), delta, { type: "board-totals" }));
+  for (const scope of statScopes) ops.push(ConcernItems.addToCounters(keys.boardTotals(district, scope), delta, { type: "board-totals" }));
 
   if (isOpen(before) && after.stage === "closed" && resolvedOutcomes.includes(after.outcome ?? "")) {
     const elapsedMs = Math.max(0, now.getTime() - new Date(after.createdAt).getTime());
@@ -107,11 +97,17 @@ export function boardOps(before: Concern | undefined, after: Concern, now: Date)
     const day = now.toISOString().slice(0, 10);
     const ttl = Math.floor(now.getTime() / 1000) + resolvedKeepDays * 86_400;
     for (const scope of statScopes)
-      ops.push(addOp(keys.boardResolved(district, scope, day), { count: 1, [`d${days}`]: 1, [`h${hours}`]: 1 }, { type: "board-resolved", ttl }));
+      ops.push(
+        ConcernItems.addToCounters(keys.boardResolved(district, scope, day), { count: 1, [`d${days}`]: 1, [`h${hours}`]: 1 }, { type: "board-resolved", ttl }),
+      );
   }
   if ((after.missedDeadlines ?? 0) > (before?.missedDeadlines ?? 0)) {
     ops.push(
-      addOp(keys.boardMissed(district, schoolOf(after)), { count: 1 }, { type: "board-missed", schoolId: schoolOf(after), schoolName: after.schoolName ?? "" }),
+      ConcernItems.addToCounters(
+        keys.boardMissed(district, schoolOf(after)),
+        { count: 1 },
+        { type: "board-missed", schoolId: schoolOf(after), schoolName: after.schoolName ?? "" },
+      ),
     );
   }
   return ops.filter((op): op is TransactOp => op !== undefined);

@@ -1,5 +1,5 @@
 import { defaultTimeZone } from "../district/schema";
-import { batchGet, keys } from "../dynamo";
+import { batchGet, keys, putNew } from "../dynamo";
 import type { Message } from "../email";
 import { htmlBody, localeOf } from "../email/body";
 import { appLink } from "../email/link";
@@ -68,7 +68,7 @@ function queued(concern: Concern, recipient: { name: string; role: "parent" | "s
     subject: msg.subject,
     text: msg.text,
   };
-  return [put, { put: record, condition: "attribute_not_exists(pk)" }];
+  return [put, putNew(record)];
 }
 
 export interface RecapRecipients {

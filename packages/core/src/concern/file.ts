@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as v from "valibot";
 import { Access } from "../access";
 import type { UserActor } from "../actor";
-import { getItem, keys } from "../dynamo";
+import { getItem, keys, putNew } from "../dynamo";
 import { notFound, VisibleError } from "../error";
 import { newId } from "../id";
 import { Iep } from "../iep";
@@ -139,10 +139,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
         now,
         viewerIds: record.relationships.filter((r) => r.kind === "guardian" || r.kind === "case_manager").map((r) => r.userId),
         extra: [
-          {
-            put: { ...idem, type: "concern-idempotency", concernId: after.id, requestHash, ttl: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds },
-            condition: "attribute_not_exists(pk)",
-          },
+          putNew({ ...idem, type: "concern-idempotency", concernId: after.id, requestHash, ttl: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds }),
           ...referenceOps,
           ...assignment.creates,
         ],

@@ -1,6 +1,6 @@
 import type { Role } from "../actor";
 import { District, type DistrictInfo } from "../district";
-import { batchGet, keys, queryAll } from "../dynamo";
+import { batchGet, keys, putNew, queryAll, type TransactPut } from "../dynamo";
 import { newId } from "../id";
 import { Student, type StudentRecord } from "../student";
 import { User, userItem, type SignInUser, type UserInfo } from "../user";
@@ -38,7 +38,7 @@ export interface Assignment {
   level: EscalationLevel;
   assignee?: Person;
   /** Items to write with the assignment (a new advocate's account). */
-  creates: Array<{ put: Record<string, unknown>; condition: string }>;
+  creates: TransactPut[];
   /** Why the concern is not at the level asked for, level by level (catalog codes). */
   notes?: EventNote[];
 }
@@ -85,9 +85,6 @@ export async function assignmentAt(
   return {
     level,
     assignee: person(user),
-    creates: [
-      { put: items.user, condition: "attribute_not_exists(pk)" },
-      { put: items.email, condition: "attribute_not_exists(pk)" },
-    ],
+    creates: [putNew(items.user), putNew(items.email)],
   };
 }

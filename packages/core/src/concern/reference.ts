@@ -1,4 +1,4 @@
-import { getItem, keys, type TransactOp } from "../dynamo";
+import { ConcernItems, getItem, keys, putNew, type TransactOp } from "../dynamo";
 import { referenceCounterItem, referenceItem } from "./items";
 import { firstReferenceNumber, formatReference } from "./naming";
 
@@ -6,7 +6,7 @@ import { firstReferenceNumber, formatReference } from "./naming";
  * The next reference of a district and the writes that take it, for the filing's own transaction:
  * the counter moves from the value read (conditional on it, so of two filings that read the same
  * value one commits and the other is cancelled and reads again) and the reference is claimed by its
- * own key (attribute_not_exists), which also lets a search find the concern. No number is used twice,
+ * own key (created only if new), which also lets a search find the concern. No number is used twice,
  * and a filing that fails takes none.
  */
 export async function takeReference(districtId: string, concernId: string): Promise<{ reference: string; ops: TransactOp[] }> {
@@ -17,14 +17,8 @@ export async function takeReference(districtId: string, concernId: string): Prom
   return {
     reference,
     ops: [
-      {
-        update: counterKey,
-        expression: "SET #last = :next, #type = :type",
-        condition: last === undefined ? "attribute_not_exists(#last)" : "#last = :last",
-        names: { "#last": "last", "#type": "type" },
-        values: { ":next": next, ":type": "concern-reference-counter", ...(last !== undefined && { ":last": last }) },
-      },
-      { put: { ...keys.concernReference(districtId, reference), type: "concern-reference", concernId }, condition: "attribute_not_exists(pk)" },
+      ConcernItems.takeReferenceNumber(counterKey, last, next),
+      putNew({ ...keys.concernReference(districtId, reference), type: "concern-reference", concernId }),
     ],
   };
 }

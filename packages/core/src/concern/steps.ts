@@ -1,6 +1,6 @@
 import { Actor } from "../actor";
 import { District } from "../district";
-import { fromItem, keys, updateItem } from "../dynamo";
+import { ConcernItems, fromItem } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { workflowEngine } from "../workflow/engine";
 import type { ApplyOutcomeInput, Position, PrepareLevelInput, RecordFailureInput, WaitForAnswerInput, Waiting } from "../workflow/schema";
@@ -80,11 +80,7 @@ async function prepareLevel({ concernId }: PrepareLevelInput, at: () => Date = (
 
 async function waitForAnswer({ concernId, wait, taskToken }: WaitForAnswerInput): Promise<void> {
   try {
-    await updateItem(keys.concern(concernId), "SET #t = :t", {
-      condition: "#stage = :wait AND #w.#for = :for AND #w.#level = :level AND #w.deadline = :deadline",
-      names: { "#t": "taskToken", "#stage": "stage", "#w": "wait", "#for": "for", "#level": "level" },
-      values: { ":t": taskToken, ":wait": "wait", ":for": wait.for, ":level": wait.level, ":deadline": wait.deadline },
-    });
+    await ConcernItems.storeTaskToken(concernId, taskToken, wait);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     // The concern left this wait before its token was stored (an answer got there first): end the wait now,
@@ -139,11 +135,7 @@ async function applyOutcome({ concernId, outcome }: ApplyOutcomeInput, at: () =>
 async function renewAdvocateWait(concern: Concern, now: Date): Promise<Concern> {
   const wait = advocateWait(now);
   try {
-    const item = await updateItem(keys.concern(concern.id), "SET #w = :w, #v = :next REMOVE #t", {
-      condition: "#v = :v AND #t = :t",
-      names: { "#w": "wait", "#v": "version", "#t": "taskToken" },
-      values: { ":w": wait, ":v": concern.version, ":next": concern.version + 1, ":t": concern.taskToken },
-    });
+    const item = await ConcernItems.renewWait(concern.id, wait, concern);
     return fromItem(concernItem, item);
   } catch (error) {
     if (isConditionFailure(error)) throw new StaleConcern();

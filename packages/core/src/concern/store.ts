@@ -2,7 +2,7 @@ import type { Actor } from "../actor";
 import { Audit } from "../audit";
 import type { AuditReason } from "../audit/reasons";
 import type { AuditAction } from "../audit/actions";
-import { fromItem, getItem, keys, queryAll, transact, type TransactOp } from "../dynamo";
+import { ConcernItems, fromItem, getItem, keys, putNew, queryAll, transact, type TransactOp } from "../dynamo";
 import { isIdOf } from "../id";
 import { concernEventItem, concernItem as concernItemType } from "./items";
 import { isConditionFailure } from "../error";
@@ -74,14 +74,7 @@ export async function commit(change: Change): Promise<{ concern: Concern; events
   }
   const after: Concern = { ...change.after, head, version: (before?.version ?? 0) + 1, updatedAt: now };
   delete after.taskToken;
-  const condition = before
-    ? {
-        condition: `#v = :v AND ${before.taskToken ? "#t = :t" : "attribute_not_exists(#t)"}`,
-        names: { "#v": "version", "#t": "taskToken" },
-        values: { ":v": before.version, ...(before.taskToken && { ":t": before.taskToken }) },
-      }
-    : { condition: "attribute_not_exists(pk)" };
-  ops.unshift({ put: concernItem(after), ...condition });
+  ops.unshift(before ? ConcernItems.replace(concernItem(after), before) : putNew(concernItem(after)));
   // Each person's list is one partition of link items (one Query per page); a link is put once per person.
   const newlyAssigned = after.assignee && !(before?.assignedIds ?? []).includes(after.assignee.id) ? after.assignee : undefined;
   const linked = new Set([...(change.viewerIds ?? []), ...(newlyAssigned ? [newlyAssigned.id] : [])]);
@@ -100,10 +93,9 @@ export async function commit(change: Change): Promise<{ concern: Concern; events
       change.timeZone,
     )),
   );
-  ops.push({
-    put: Audit.itemFor(actor, { studentId: after.studentId, action: change.audit.action, record: `concern:${after.id}`, reason: change.audit.reason }),
-    condition: "attribute_not_exists(pk)",
-  });
+  ops.push(
+    putNew(Audit.itemFor(actor, { studentId: after.studentId, action: change.audit.action, record: `concern:${after.id}`, reason: change.audit.reason })),
+  );
   ops.push(...boardOps(before, after, new Date(now)));
   ops.push(...(change.extra ?? []));
   try {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Actor } from "../actor";
 import { keys } from "../dynamo/keys";
+import { putNew } from "../dynamo/write";
 import type { Concern, EventType, NoteCode, Person } from "./schema";
 
 /** What an event says; the hash chain covers all of it. */
@@ -73,7 +74,7 @@ export function nextEvent(concern: Pick<Concern, "id" | "head">, content: EventC
     event,
     head: { seq, hash: event.hash },
     // The item's `type` names the item kind, as everywhere in the table; the event's own type is kept as eventType.
-    put: { put: { ...keys.concernEvent(concern.id, seq), ...event, type: "concern-event", eventType: event.type }, condition: "attribute_not_exists(pk)" },
+    put: putNew({ ...keys.concernEvent(concern.id, seq), ...event, type: "concern-event", eventType: event.type }),
   };
 }
 

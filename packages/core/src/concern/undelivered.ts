@@ -1,4 +1,4 @@
-import { getItem, keys, transact } from "../dynamo";
+import { ConcernItems, getItem, keys, transact } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { concernItem } from "./items";
 import { nextEvent } from "./timeline";
@@ -29,23 +29,7 @@ export async function recordUndelivered(outbox: { concernId: string; id: string;
       notes: [{ code, params: { name: mail.toName ?? "" } }],
     });
     try {
-      await transact([
-        {
-          update: keys.concern(concern.id),
-          expression: "SET #head = :head, #v = :next, updatedAt = :now",
-          condition: "#v = :v",
-          names: { "#head": "head", "#v": "version" },
-          values: { ":head": head, ":next": concern.version + 1, ":v": concern.version, ":now": now },
-        },
-        put,
-        {
-          update: mailKey,
-          expression: "SET #s = :failed, failedAt = :now",
-          condition: "attribute_exists(pk) AND (attribute_not_exists(#s) OR #s <> :failed)",
-          names: { "#s": "status" },
-          values: { ":failed": "failed", ":now": now },
-        },
-      ]);
+      await transact([ConcernItems.moveHead(concern.id, head, concern.version, now), put, ConcernItems.markEmailFailed(mailKey, now)]);
       return;
     } catch (error) {
       if (!isConditionFailure(error) || attempt === attempts) throw error;
