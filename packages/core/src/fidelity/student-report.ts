@@ -17,6 +17,7 @@ import {
   weekState,
   zeroMissed,
   type AccommodationAnswerCell,
+  type AccommodationCounts,
   type ServiceWeekCell,
 } from "./minutes";
 import { missedReasons, StudentFidelityQuery, type FidelityForm } from "./schema";
@@ -125,19 +126,7 @@ export function summarize(rows: FidelityRow[]) {
     }),
     accommodations,
     /** Every accommodation's reports added up: the caseload's one figure per student. */
-    allAccommodations: accommodations
-      .map(({ inProgress: _, ...a }) => a)
-      .reduce(addAccommodationCounts, {
-        itemId: "",
-        text: "",
-        provided: 0,
-        partly: 0,
-        notProvided: 0,
-        notApplicable: 0,
-        notRecorded: 0,
-        answered: 0,
-        percentOfReports: null,
-      }),
+    allAccommodations: accommodations.map(({ inProgress: _, ...a }) => a).reduce(addAccommodationCounts, noAccommodationCounts()),
   };
 }
 
@@ -281,3 +270,9 @@ export const studentFidelity = verb(v.object({ studentId: v.pipe(v.string(), v.m
   };
   return input.format === "csv" ? { csv: csvOf(data), result } : { result };
 });
+
+/** Zero of every count, the sum's starting point: an accommodation with no weeks, its week in progress left out. */
+function noAccommodationCounts(): Omit<AccommodationCounts, "inProgress"> {
+  const { inProgress: _, ...none } = accommodationCounts("", "", []);
+  return none;
+}
