@@ -42,7 +42,7 @@ const allProvided = (form: ClassForm) => form.plan.accommodations.map((a) => ({ 
 
 beforeAll(async () => {
   await seedDemoDistrict();
-  [t.teacher, t.teacher2, t.casemanager, t.parent] = await Promise.all(["teacher", "teacher2", "casemanager", "parent"].map((who) => signIn(demo(who))));
+  for (const who of ["teacher", "teacher2", "casemanager", "parent"] as const) t[who] = await signIn(demo(who));
   week = await currentWeek();
 }, 120_000);
 

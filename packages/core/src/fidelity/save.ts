@@ -83,6 +83,9 @@ function checkAnswers(form: FidelityForm, input: FormSave) {
   if (outside.length) throw unprocessable("date_outside_week", "Sessions must fall on the form's school week (Monday to Friday).", { dates: outside });
 }
 
+/** The student's note as sent, or as stored when the save does not carry one ("" clears it). */
+const noteOf = (input: { note?: string }, form: FidelityForm) => input.note ?? form.note;
+
 /** The form write and its audit entry in one transaction; a correction also keeps what it replaces. */
 async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expectedVersion: number, action: AuditAction, keep?: FidelityForm) {
   const ops: TransactOp[] = [
@@ -112,7 +115,14 @@ export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), asyn
   checkNotFuture(own);
   checkAnswers(form, input);
   const now = clock.iso();
-  const answers = { accommodations: input.accommodations, services: input.services, updatedAt: now, updatedBy: actor.userId, version: form.version + 1 };
+  const answers = {
+    accommodations: input.accommodations,
+    services: input.services,
+    ...(noteOf(input, form) !== undefined && { note: noteOf(input, form) }),
+    updatedAt: now,
+    updatedBy: actor.userId,
+    version: form.version + 1,
+  };
   if (form.status === "submitted") {
     if (!input.reason) throw new VisibleError(409, "form_submitted", "This form was submitted; a correction needs a reason.");
     const next = { ...form, ...answers, revision: form.revision + 1, correctionReason: input.reason };
@@ -171,6 +181,7 @@ export const submitAnswers = verb(v.object({ id: FormId, ...FormSave.entries }),
     ...form,
     accommodations: input.accommodations,
     services: input.services,
+    ...(noteOf(input, form) !== undefined && { note: noteOf(input, form) }),
     updatedAt: now,
     updatedBy: actor.userId,
     version: form.version + 1,

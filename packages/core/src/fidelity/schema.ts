@@ -67,6 +67,8 @@ export const FormSave = v.object({
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
   accommodations: v.pipe(v.array(AccommodationDraft), v.maxLength(100)),
   services: v.pipe(v.array(ServiceAnswer), v.maxLength(50)),
+  /** A note on the student's week as a whole. */
+  note: Note,
   /** Needed for a week past the district's grace period, and for a correction after submitting. */
   reason: Reason,
 });
@@ -129,6 +131,8 @@ export interface FidelityForm {
   revision: number;
   accommodations: AccommodationAnswer[];
   services: ServiceAnswer[];
+  /** A note on the student's week as a whole. */
+  note?: string;
   createdAt: string;
   updatedAt: string;
   updatedBy?: string;
