@@ -127,11 +127,14 @@ test("a class's week, everything provided: six students with three or four suppo
 test("a class's week with two exceptions, each with its reason: at most 16 interactions; phone, Spanish", async () => {
   // The next school week: a fresh week for the class.
   clock.set("2026-12-16T18:00:00Z");
+  teacherToken = await apiSignIn(demo("teacher"));
   const week = addWeeks(await currentWeek(), 0);
   const page = await teacherOn({ width: 390, height: 844 }, "es-ES");
-  // The teacher's account reads English: they switch the page to Spanish.
-  await page.getByRole("button", { name: "Español" }).click();
-  await page.getByRole("link", { name: "Formularios semanales" }).click();
+  await page.goto(`${server.url}/fidelity`);
+  // The page speaks the account's language once one is remembered: the teacher switches to Spanish if needed.
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  const spanish = page.getByRole("button", { name: "Español" });
+  if (await spanish.isVisible()) await spanish.click();
   await page.getByRole("heading", { level: 2, name: CLASS }).waitFor();
   const act = counter();
   const started = performance.now();
@@ -139,6 +142,8 @@ test("a class's week with two exceptions, each with its reason: at most 16 inter
   for (const name of STUDENTS) await page.getByRole("region", { name }).waitFor();
   const loaded = performance.now() - started;
 
+  const filling = performance.now();
+  let checking = 0;
   await act.click(page.getByRole("button", { name: "Todo brindado, toda la clase" }));
   const sofia = page.getByRole("region", { name: "Sofia Martinez" });
   const sofiaItem = sofia.getByRole("group", { name: /^Extended time/ });
@@ -148,12 +153,14 @@ test("a class's week with two exceptions, each with its reason: at most 16 inter
   const elijahItem = elijah.getByRole("group", { name: /^Task checklist/ });
   await act.click(elijahItem.getByRole("radio", { name: "En parte" }));
   await act.click(elijahItem.getByRole("radio", { name: "No sé bien cómo brindarlo" }));
+  const axeStarted = performance.now();
   await expectAccessible(page, "class week with exceptions, phone, Spanish");
+  checking = performance.now() - axeStarted;
   await act.click(page.getByRole("button", { name: "Enviar la clase" }));
   await page.getByRole("status").filter({ hasText: "Todos los formularios de esta clase están enviados." }).waitFor();
   expect(act.count).toBeLessThanOrEqual(16);
   console.log(
-    `class week with two exceptions: grid loaded in ${Math.round(loaded)} ms, all submitted in ${Math.round(performance.now() - started)} ms, ${act.count} interactions`,
+    `class week with two exceptions: grid loaded in ${Math.round(loaded)} ms, filled and submitted in ${Math.round(performance.now() - filling - checking)} ms, ${act.count} interactions`,
   );
 
   const forms = await classForms(week);

@@ -32,6 +32,10 @@ export const supportStrings = {
   ],
   rowNotSubmitted: ["Not submitted yet; your answers are saved:", "Todavía no se envió; sus respuestas están guardadas:"],
   blockerBarrier: ["Say why \u201c{item}\u201d was not provided in full.", "Indique por qué no se brindó por completo \u201c{item}\u201d."],
+  submitNeedsBarrier: [
+    "For each support not provided in full, choose why before submitting.",
+    "Para cada apoyo que no se brindó por completo, elija por qué antes de enviar.",
+  ],
   submitClass: ["Submit the class", "Enviar la clase"],
   submittingClass: ["Submitting…", "Enviando…"],
   classResult: ["{done} of {total} forms submitted.", "{done} de {total} formularios enviados."],

@@ -1,7 +1,15 @@
 import { t, type StringKey } from "../i18n";
 import "../strings/fidelity";
 import { formatDate } from "../format";
-import { isMiss, type AccommodationAnswer, type AccommodationStatus, type BarrierReason, type MissedReason, type ServiceAnswer, type Session } from "@fidelio/core/fidelity/schema";
+import {
+  isMiss,
+  type AccommodationAnswer,
+  type AccommodationStatus,
+  type BarrierReason,
+  type MissedReason,
+  type ServiceAnswer,
+  type Session,
+} from "@fidelio/core/fidelity/schema";
 import { addDays } from "@fidelio/core/calendar";
 import type { FormDetail } from "./data";
 

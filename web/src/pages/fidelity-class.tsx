@@ -16,7 +16,10 @@ import { needsNote } from "../fidelity/form-draft";
 /** A class's week on one screen: every student with an IEP in the class, their supports, one submit. */
 export function FidelityClass() {
   const params = useParams<{ classId: string; week: string }>();
-  const [week, { refetch }] = createResource(() => ({ classId: params.classId, week: params.week }), (p) => loadClassWeek(p.classId, p.week));
+  const [week, { refetch }] = createResource(
+    () => ({ classId: params.classId, week: params.week }),
+    (p) => loadClassWeek(p.classId, p.week),
+  );
   return (
     <Loaded resource={week} what={t("whatClassWeek")} onRetry={refetch}>
       {(loaded) => (
@@ -57,9 +60,7 @@ function ClassView(props: { week: ClassWeek }) {
       });
       for (const result of results) rows.find((r) => r.form.id === result.id)?.accept(result);
       setMessage(
-        open().length === 0
-          ? t("classAllSubmitted")
-          : t("classResult", { done: results.filter((r) => r.status === 200).length, total: sending.length }),
+        open().length === 0 ? t("classAllSubmitted") : t("classResult", { done: results.filter((r) => r.status === 200).length, total: sending.length }),
       );
       // Keyboard-first: the first student still open takes the focus, its problems listed under its name.
       const first = open()[0];
@@ -219,6 +220,7 @@ function RowProblems(props: { row: Row; items: Array<{ id: string; text: string 
   const line = (b: Blocker) => {
     if (b.code === "note_required") return t("blockerNote", { item: textOf(b.itemId) });
     if (b.code === "unanswered") return t("blockerUnanswered", { item: textOf(b.itemId) });
+    if (b.code === "barrier_required") return t("blockerBarrier", { item: textOf(b.itemId) });
     if (b.code === "reason_required") return t("blockerReason");
     return t("rowAck", { name });
   };

@@ -58,7 +58,7 @@ function checkWeek(own: OwnForm, reason: string | undefined) {
 function checkComplete(form: FidelityForm) {
   const items = itemBlockers(form);
   if (items.length)
-    throw unprocessable("incomplete", "Answer every accommodation, with a note where it did not apply, before submitting.", {
+    throw unprocessable("incomplete", "Answer every accommodation, with why it was missed and a note where needed, before submitting.", {
       itemIds: items.map((i) => i.itemId),
       items,
     });
