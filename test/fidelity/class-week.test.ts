@@ -29,7 +29,7 @@ interface Result {
   id: string;
   status: number;
   error?: string;
-  form?: ClassForm;
+  form?: ClassForm & { note?: string };
   details?: { version?: number; blockers?: Array<{ code: string; itemId?: string }>; changed?: { accommodations: string[] } };
 }
 
@@ -118,9 +118,15 @@ describe("a class's week", () => {
         version: held.details!.version,
         accommodations: [{ ...blockedAnswers[0], note: "Projector broken" }, ...blockedAnswers.slice(1)],
         services: [],
+        note: "Worked in a small group all week",
       },
     ]);
-    expect(fixed.body.results[0]).toMatchObject({ status: 200, form: { status: "submitted" } });
+    expect(fixed.body.results[0]).toMatchObject({ status: 200, form: { status: "submitted", note: "Worked in a small group all week" } });
+    // A miss without its barrier blocks submitting, by its item.
+    const missing = await submit(t.teacher, week, [
+      { id: stale.id, version: stale.version + 1, accommodations: [{ ...first[0], status: "partly" }, ...first.slice(1)], services: [] },
+    ]);
+    expect(missing.body.results[0]).toMatchObject({ status: 422, details: { blockers: [{ code: "barrier_required", itemId: first[0]!.itemId }] } });
   });
 
   it("a week past the grace period is held until it says why it is late, every answer kept", async () => {
