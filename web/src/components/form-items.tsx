@@ -50,28 +50,21 @@ export function AccommodationAnswers(props: Props) {
               </For>
             </div>
             <Show when={isMiss(answer().status)}>
-              <fieldset class="barrier">
-                <legend>{t("barrierLegend")}</legend>
-                <div class="choices">
-                  <For each={barrierReasons}>
-                    {(reason) => (
-                      <label class="choice">
-                        <input
-                          type="radio"
-                          name={`${id}-reason`}
-                          value={reason}
-                          checked={answer().reason === reason}
-                          onChange={() => {
-                            props.setDraft("accommodations", item.id, { ...answer(), reason });
-                            props.onChange();
-                          }}
-                        />
-                        <span>{t(`barrier.${reason}` as StringKey)}</span>
-                      </label>
-                    )}
-                  </For>
-                </div>
-              </fieldset>
+              <div class="field">
+                <label for={`${id}-reason`}>{t("barrierLegend")}</label>
+                <select
+                  id={`${id}-reason`}
+                  value={answer().reason ?? ""}
+                  onChange={(event) => {
+                    const reason = event.currentTarget.value as (typeof barrierReasons)[number] | "";
+                    props.setDraft("accommodations", item.id, { ...answer(), reason: reason || undefined });
+                    props.onChange();
+                  }}
+                >
+                  <option value="">{t("barrierMissing")}</option>
+                  <For each={barrierReasons}>{(reason) => <option value={reason}>{t(`barrier.${reason}` as StringKey)}</option>}</For>
+                </select>
+              </div>
             </Show>
             <div class="field">
               <label for={`${id}-note`}>{answer().status === "not_applicable" || answer().reason === "other" ? t("note") : t("noteOptional")}</label>
