@@ -62,7 +62,12 @@ async function fillLastWeek(context: BrowserContext, lastWeek: string) {
     plan: { accommodations: Array<{ id: string }> };
   };
   const statuses = ["provided", "partly", "provided", "provided"];
-  const accommodations = form.plan.accommodations.map((a, i) => ({ itemId: a.id, status: statuses[i % statuses.length] }));
+  // A miss names its barrier.
+  const accommodations = form.plan.accommodations.map((a, i) => ({
+    itemId: a.id,
+    status: statuses[i % statuses.length],
+    ...(statuses[i % statuses.length] === "partly" ? { reason: "student_absent" } : {}),
+  }));
   const response = await context.request.put(`${server.url}/api/fidelity/forms/${summary.id}`, {
     data: { version: form.version, accommodations, services: [], reason: "Entered after the Thanksgiving break" },
     headers: { origin: server.url },
@@ -152,7 +157,9 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
     accommodations: Array<{ itemId: string; status: string; note?: string }>;
     services: unknown[];
   };
-  const elsewhere = stored.accommodations.map((a, i) => (i === 0 ? { itemId: a.itemId, status: "not_provided", note: "Substitute teacher" } : a));
+  const elsewhere = stored.accommodations.map((a, i) =>
+    i === 0 ? { itemId: a.itemId, status: "not_provided", note: "Substitute teacher", reason: "time_or_staff" } : a,
+  );
   const put = await teacher.context.request.put(`${server.url}/api/fidelity/forms/${formId}`, {
     data: { version: stored.version, accommodations: elsewhere, services: stored.services },
     headers: { origin: server.url },

@@ -3,7 +3,7 @@ import { roles, systemReasons } from "@fidelio/core/actor";
 import { auditActions } from "@fidelio/core/audit/actions";
 import { personReasons } from "@fidelio/core/audit/reasons";
 import { eventTypes, levels, noteCodes, outcomes, statuses } from "@fidelio/core/concern/schema";
-import { accommodationStatuses, formStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
+import { accommodationStatuses, barrierReasons, formStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
 import { catalog, notesOf, say, sayCoded } from "@fidelio/core/messages";
 import { languages } from "@fidelio/core/user/schema";
 import { amendmentNotice } from "@fidelio/core/iep/amendment-emails";
@@ -27,6 +27,7 @@ const emitted: Record<string, readonly string[]> = {
   note: noteCodes,
   acc: accommodationStatuses,
   missed: missedReasons,
+  barrier: barrierReasons,
   why: missedReasons,
   "iep.change": [...dutyChangeKinds, "minutes"],
 };

@@ -41,7 +41,7 @@ describe("a draft keeps every answer", () => {
     const answers = [
       { itemId: a, status: "provided" },
       { itemId: b, status: "not_applicable" },
-      { itemId: c, status: "partly", note: "Only on Monday" },
+      { itemId: c, status: "partly", note: "Only on Monday", reason: "time_or_staff" },
     ];
     const saved = await put(t.teacher, summary.id, { version: form.version, accommodations: answers, services: [] });
     expect(saved.status).toBe(200);

@@ -17,8 +17,9 @@ let sofia = "";
 let week = "";
 let form: FormRow;
 
+// A miss names its barrier.
 const answersFor = (f: { plan: { accommodations: Array<{ id: string }> } }, status = "provided") =>
-  f.plan.accommodations.map((a) => ({ itemId: a.id, status }));
+  f.plan.accommodations.map((a) => ({ itemId: a.id, status, ...(status === "partly" || status === "not_provided" ? { reason: "time_or_staff" } : {}) }));
 
 beforeAll(async () => {
   await seedDemoDistrict();

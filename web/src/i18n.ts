@@ -3,6 +3,7 @@ import type { staffStrings } from "./i18n-staff";
 import type { codeStrings } from "./i18n-codes";
 import type { concernStrings } from "./i18n-concerns";
 import type { fidelityStrings } from "./i18n-fidelity";
+import type { supportStrings } from "./i18n-support";
 import type { catalog, CodedText, MessageCode } from "@fidelio/core/messages";
 import { pluralStrings } from "./i18n-plurals";
 import { pluralText } from "@fidelio/core/words/plural";
@@ -174,11 +175,19 @@ type Shared =
   | (Keys<typeof parentStrings> & (Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
   | (Keys<typeof staffStrings> & (Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
   | (Keys<typeof concernStrings> & Keys<typeof fidelityStrings>)
+  | (Keys<typeof supportStrings> &
+      (Keys<typeof parentStrings> | Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings> | Keys<typeof catalog>))
   | (Keys<typeof catalog> &
       (Keys<typeof parentStrings> | Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings> | Keys<typeof codeStrings>));
 const eachKeyOnce: [Shared] extends [never] ? true : Shared = true;
 void eachKeyOnce;
-export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings | keyof typeof fidelityStrings | keyof typeof concernStrings | MessageCode;
+export type StringKey =
+  | keyof typeof parentStrings
+  | keyof typeof staffStrings
+  | keyof typeof fidelityStrings
+  | keyof typeof concernStrings
+  | keyof typeof supportStrings
+  | MessageCode;
 
 type Pair = readonly [string, string];
 /**

@@ -21,6 +21,7 @@ const Concern = lazy(() => import("./pages/concern").then((m) => ({ default: m.C
 const Concerns = lazy(() => import("./pages/concerns").then((m) => ({ default: m.Concerns })));
 const Escalations = lazy(() => import("./pages/escalations").then((m) => ({ default: m.Escalations })));
 const FidelityWeek = lazy(() => import("./pages/fidelity-week").then((m) => ({ default: m.FidelityWeek })));
+const FidelityClass = lazy(() => import("./pages/fidelity-class").then((m) => ({ default: m.FidelityClass })));
 const FidelityForm = lazy(() => import("./pages/fidelity-form").then((m) => ({ default: m.FidelityForm })));
 const StudentFidelity = lazy(() => import("./pages/student-fidelity").then((m) => ({ default: m.StudentFidelity })));
 const IepEditor = lazy(() => import("./pages/iep-editor").then((m) => ({ default: m.IepEditor })));
@@ -49,6 +50,7 @@ render(
         <Route path="/reports/fidelity" component={FidelityReport} />
         <Route path="/fidelity" component={FidelityWeek} />
         <Route path="/fidelity/forms/:id" component={FidelityForm} />
+        <Route path="/fidelity/classes/:classId/weeks/:week" component={FidelityClass} />
         <Route path="*404" component={NotFound} />
       </Router>
     </SessionProvider>

@@ -2,8 +2,9 @@ import { For, Index, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { lang, t, type StringKey } from "../i18n";
 import "../strings/fidelity";
+import "../strings/support";
 import { formatDate } from "../format";
-import { accommodationStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
+import { accommodationStatuses, barrierReasons, isMiss, missedReasons } from "@fidelio/core/fidelity/schema";
 import type { FormDetail } from "../fidelity/data";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
 
@@ -23,7 +24,7 @@ export function AccommodationAnswers(props: Props) {
   return (
     <For each={props.form.plan.accommodations}>
       {(item, index) => {
-        const answer = () => props.draft.accommodations[item.id] ?? { status: undefined, note: "" };
+        const answer = () => props.draft.accommodations[item.id] ?? { status: undefined, note: "", reason: undefined };
         const id = `acc-${index()}`;
         const missing = () => needsNote(answer()) && props.showProblems;
         return (
@@ -39,7 +40,7 @@ export function AccommodationAnswers(props: Props) {
                       value={status}
                       checked={answer().status === status}
                       onChange={() => {
-                        props.setDraft("accommodations", item.id, { status, note: answer().note });
+                        props.setDraft("accommodations", item.id, { status, note: answer().note, reason: isMiss(status) ? answer().reason : undefined });
                         props.onChange();
                       }}
                     />
@@ -48,8 +49,25 @@ export function AccommodationAnswers(props: Props) {
                 )}
               </For>
             </div>
+            <Show when={isMiss(answer().status)}>
+              <div class="field">
+                <label for={`${id}-reason`}>{t("barrierLegend")}</label>
+                <select
+                  id={`${id}-reason`}
+                  value={answer().reason ?? ""}
+                  onChange={(event) => {
+                    const reason = event.currentTarget.value as (typeof barrierReasons)[number] | "";
+                    props.setDraft("accommodations", item.id, { ...answer(), reason: reason || undefined });
+                    props.onChange();
+                  }}
+                >
+                  <option value="">{t("barrierMissing")}</option>
+                  <For each={barrierReasons}>{(reason) => <option value={reason}>{t(`barrier.${reason}` as StringKey)}</option>}</For>
+                </select>
+              </div>
+            </Show>
             <div class="field">
-              <label for={`${id}-note`}>{answer().status === "not_applicable" ? t("note") : t("noteOptional")}</label>
+              <label for={`${id}-note`}>{answer().status === "not_applicable" || answer().reason === "other" ? t("note") : t("noteOptional")}</label>
               <Show when={answer().status === "not_applicable"}>
                 <p class="hint" id={`${id}-hint`}>
                   {t("noteNeeded")}
@@ -63,7 +81,7 @@ export function AccommodationAnswers(props: Props) {
                 aria-invalid={missing()}
                 aria-describedby={[answer().status === "not_applicable" && `${id}-hint`, missing() && `${id}-error`].filter(Boolean).join(" ") || undefined}
                 onInput={(event) => {
-                  props.setDraft("accommodations", item.id, { status: answer().status, note: event.currentTarget.value });
+                  props.setDraft("accommodations", item.id, { ...answer(), note: event.currentTarget.value });
                   props.onChange();
                 }}
               />

@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import { t } from "../i18n";
 import "../strings/fidelity";
+import "../strings/support";
 import type { FormDetail, SubmitBlocker } from "../fidelity/data";
 
 /**
@@ -13,6 +14,7 @@ export function SubmitBlockers(props: { blockers: SubmitBlocker[]; plan: FormDet
     props.blockers.flatMap((b) => {
       if (b.code === "note_required") return [t("blockerNote", { item: textOf(b.itemId) })];
       if (b.code === "unanswered") return [t("blockerUnanswered", { item: textOf(b.itemId) })];
+      if (b.code === "barrier_required") return [t("blockerBarrier", { item: textOf(b.itemId) })];
       if (b.code === "reason_required") return [t("blockerReason")];
       return [];
     });

@@ -1,7 +1,15 @@
 import { t, type StringKey } from "../i18n";
 import "../strings/fidelity";
 import { formatDate } from "../format";
-import type { AccommodationAnswer, AccommodationStatus, MissedReason, ServiceAnswer, Session } from "@fidelio/core/fidelity/schema";
+import {
+  isMiss,
+  type AccommodationAnswer,
+  type AccommodationStatus,
+  type BarrierReason,
+  type MissedReason,
+  type ServiceAnswer,
+  type Session,
+} from "@fidelio/core/fidelity/schema";
 import { addDays } from "@fidelio/core/calendar";
 import type { FormDetail } from "./data";
 
@@ -13,7 +21,7 @@ export interface SessionDraft {
   note: string;
 }
 export interface FormDraft {
-  accommodations: Record<string, { status?: AccommodationStatus; note: string }>;
+  accommodations: Record<string, { status?: AccommodationStatus; note: string; reason?: BarrierReason }>;
   services: Record<string, SessionDraft[]>;
 }
 
@@ -30,7 +38,7 @@ export function draftOf(form: Pick<FormDetail, "plan"> & Answers, answers: Answe
     accommodations: Object.fromEntries(
       form.plan.accommodations.map((p) => {
         const answer = answers.accommodations.find((a) => a.itemId === p.id);
-        return [p.id, { status: answer?.status, note: answer?.note ?? "" }];
+        return [p.id, { status: answer?.status, note: answer?.note ?? "", reason: answer?.reason }];
       }),
     ),
     services: Object.fromEntries(
@@ -57,14 +65,24 @@ export function prefillFrom(previous: NonNullable<FormDetail["previous"]>, curre
   return earlier;
 }
 
-export const needsNote = (answer: { status?: AccommodationStatus; note: string }) => answer.status === "not_applicable" && !answer.note.trim();
+export const needsNote = (answer: { status?: AccommodationStatus; note: string; reason?: BarrierReason }) =>
+  (answer.status === "not_applicable" || (isMiss(answer.status) && answer.reason === "other")) && !answer.note.trim();
 
 const wholeMinutes = (text: string) => (/^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
 
 /** The PUT body for what is complete; an unanswered item or a session without minutes waits until it is. */
 export function payloadOf(draft: FormDraft): { accommodations: AccommodationAnswer[]; services: ServiceAnswer[] } {
   const accommodations = Object.entries(draft.accommodations).flatMap(([itemId, answer]) =>
-    answer.status ? [{ itemId, status: answer.status, ...(answer.note.trim() ? { note: answer.note.trim() } : {}) }] : [],
+    answer.status
+      ? [
+          {
+            itemId,
+            status: answer.status,
+            ...(answer.note.trim() ? { note: answer.note.trim() } : {}),
+            ...(answer.reason && isMiss(answer.status) ? { reason: answer.reason } : {}),
+          },
+        ]
+      : [],
   );
   const services = Object.entries(draft.services).map(([serviceId, sessions]) => ({
     serviceId,

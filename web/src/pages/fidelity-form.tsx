@@ -17,6 +17,8 @@ import type { FidelityForm as FidelityFormRecord } from "@fidelio/core/fidelity/
 import { createAutosave } from "../fidelity/autosave";
 import { describeChanges, draftOf, needsNote, payloadOf, prefillFrom, type FormDraft } from "../fidelity/form-draft";
 import { weekStart } from "@fidelio/core/fidelity/week";
+import { isMiss } from "@fidelio/core/fidelity/schema";
+import "../strings/support";
 
 export function FidelityForm() {
   const params = useParams<{ id: string }>();
@@ -147,6 +149,7 @@ function FormView(props: { form: FormDetail }) {
     setFailure("");
     if (props.form.plan.accommodations.some((a) => !draft.accommodations[a.id]?.status)) return setFailure(t("submitNeedsAll"));
     if (Object.values(draft.accommodations).some(needsNote)) return setFailure(t("submitNeedsNotes"));
+    if (Object.values(draft.accommodations).some((a) => isMiss(a.status) && !a.reason)) return setFailure(t("submitNeedsBarrier"));
     setBusy(true);
     try {
       if (correcting()) return await saveCorrection();

@@ -5,6 +5,7 @@ import { t, type StringKey, tn } from "../i18n";
 import "../strings/concerns";
 import "../strings/fidelity";
 import "../strings/staff";
+import "../strings/support";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
@@ -93,6 +94,17 @@ function WeekView(props: { week: Week }) {
         {(group) => (
           <section class="class-group" aria-labelledby={`forms-${group.id || "other"}`}>
             <h2 id={`forms-${group.id || "other"}`}>{group.title}</h2>
+            <Show when={group.id && group.rows.some((r) => r.current)}>
+              <p>
+                <A
+                  class="button-link"
+                  href={`/fidelity/classes/${encodeURIComponent(group.id)}/weeks/${props.week.thisWeek}`}
+                  aria-label={t("classLinkLabel", { title: group.title, date: formatDate(weekStart(props.week.thisWeek)) })}
+                >
+                  {t("classLink")}
+                </A>
+              </p>
+            </Show>
             <table class="forms-table stacked">
               <caption class="visually-hidden">{group.title}</caption>
               <thead>

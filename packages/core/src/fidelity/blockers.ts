@@ -1,4 +1,4 @@
-import { hasNeededNote, type FidelityForm } from "./schema";
+import { hasNeededNote, isMiss, type FidelityForm } from "./schema";
 
 /**
  * What still stops a form from being submitted. A draft is saved whatever it lacks, so no answer is
@@ -8,16 +8,21 @@ import { hasNeededNote, type FidelityForm } from "./schema";
 export type SubmitBlocker =
   | { code: "unanswered"; itemId: string }
   | { code: "note_required"; itemId: string }
+  | { code: "barrier_required"; itemId: string }
   | { code: "reason_required" }
   | { code: "acknowledgment_required"; version: number };
 
-/** Items of the plan not answered, and "not applicable" answers without the note they need, in plan order. */
+/**
+ * Items of the plan not answered, misses ("not provided", "partly") without the barrier behind them,
+ * and answers without the note they need ("not applicable", a barrier of "other"), in plan order.
+ */
 export type ItemBlocker = Extract<SubmitBlocker, { itemId: string }>;
 
 export function itemBlockers(form: Pick<FidelityForm, "plan" | "accommodations">): ItemBlocker[] {
   return form.plan.accommodations.flatMap((item): ItemBlocker[] => {
     const answer = form.accommodations.find((a) => a.itemId === item.id);
     if (!answer) return [{ code: "unanswered", itemId: item.id }];
+    if (isMiss(answer.status) && !answer.reason) return [{ code: "barrier_required", itemId: item.id }];
     return hasNeededNote(answer) ? [] : [{ code: "note_required", itemId: item.id }];
   });
 }

@@ -47,6 +47,7 @@ export const formItemType = itemType<FidelityForm>(
     revision: v.number(),
     accommodations: v.array(AccommodationDraft),
     services: v.array(ServiceAnswer),
+    note: v.optional(v.string()),
     createdAt: v.string(),
     updatedAt: v.string(),
     updatedBy: v.optional(v.string()),

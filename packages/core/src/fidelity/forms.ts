@@ -8,6 +8,7 @@ import { District } from "../district";
 import { batchGet, FormItems, getItem, keys, putNew, putNewItem, queryAll, transact } from "../dynamo";
 import { isConditionFailure, notFound, VisibleError } from "../error";
 import { relationshipItemType, Student } from "../student";
+import type { StudentRecord } from "../student/items";
 import { verb } from "../verb";
 import { mapLimit } from "../concurrency";
 import { FormId, loadOwnForm } from "./access";
@@ -98,19 +99,11 @@ async function followAmendment(actor: UserActor, pairs: Array<{ stored: Fidelity
 }
 
 /**
- * My forms for a week: one per student I serve that has something for me to report that week,
- * created on demand from the IEP in effect and the items that apply to me. One Query for my links,
- * one per served student (10 at a time), one BatchGet for the forms. Without a week, the week that
- * holds the district's today (its time zone, whatever the reader's device says); the answer names it.
+ * The week's forms of the given students for the actor, one per student with something for them to
+ * report: created on demand from the IEP in effect (one BatchGet for the stored ones), untouched ones
+ * following an amendment, drafts following it with their answers kept. Sorted by student name.
  */
-export const listForWeek = verb(WeekQuery, async (actor, query) => {
-  Access.requireAction(actor, "fidelity.form");
-  const district = await District.load(actor.districtId);
-  if (!district) throw notFound("District");
-  const week = query.week ?? currentWeekOf(district);
-  if (isFutureWeek(district, week)) throw futureWeek();
-  const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
-  const records = (await mapLimit(links, 10, (link) => Student.load(link.studentId))).filter((r) => r !== undefined);
+export async function weekForms(actor: UserActor, week: string, records: StudentRecord[]): Promise<FidelityForm[]> {
   const wanted = records.flatMap((record) => newForm(record, actor.userId, week) ?? []);
   const stored = await batchGet(
     formItemType,
@@ -131,7 +124,24 @@ export const listForWeek = verb(WeekQuery, async (actor, query) => {
     return stored?.status === "draft" && stored.iepVersion !== f.iepVersion ? [{ stored, wanted: f, reason: reasonOf(f.studentId) }] : [];
   });
   const [, fresh, moved] = await Promise.all([createMissing(missing), refresh(outdated), followAmendment(actor, draftsBehind)]);
-  const forms = wanted.map((f) => (fresh.has(f.id) ? f : (moved.get(f.id) ?? byId.get(f.id) ?? f))).sort((a, b) => a.studentName.localeCompare(b.studentName));
+  return wanted.map((f) => (fresh.has(f.id) ? f : (moved.get(f.id) ?? byId.get(f.id) ?? f))).sort((a, b) => a.studentName.localeCompare(b.studentName));
+}
+
+/**
+ * My forms for a week: one per student I serve that has something for me to report that week,
+ * created on demand from the IEP in effect and the items that apply to me. One Query for my links,
+ * one per served student (10 at a time), one BatchGet for the forms. Without a week, the week that
+ * holds the district's today (its time zone, whatever the reader's device says); the answer names it.
+ */
+export const listForWeek = verb(WeekQuery, async (actor, query) => {
+  Access.requireAction(actor, "fidelity.form");
+  const district = await District.load(actor.districtId);
+  if (!district) throw notFound("District");
+  const week = query.week ?? currentWeekOf(district);
+  if (isFutureWeek(district, week)) throw futureWeek();
+  const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
+  const records = (await mapLimit(links, 10, (link) => Student.load(link.studentId))).filter((r) => r !== undefined);
+  const forms = await weekForms(actor, week, records);
   await Audit.recordMany(
     actor,
     forms.map((f) => ({

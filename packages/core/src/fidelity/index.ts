@@ -1,10 +1,12 @@
 import { districtFidelity } from "./district-report";
 import { getForm, listForWeek, listOpenBefore, save, submit } from "./forms";
 import { studentFidelity } from "./student-report";
+import { classWeek, submitClassWeek } from "./class-week";
 
 export * from "./schema";
 export { formId, formItem, formItemType, newForm, isInstructionDay, districtToday } from "./form";
 export { submitBlockers, itemBlockers, type SubmitBlocker } from "./blockers";
+export type { ClassFormResult } from "./class-week";
 export { fidelityRows, summarize, studentMinutes, type FidelityRow } from "./student-report";
 export * from "./minutes";
 export { windowOf, windowPeriods, type WindowPeriod } from "./window";
@@ -22,6 +24,9 @@ export namespace Fidelity {
   export const submitForm = submit;
   export const student = studentFidelity;
   export const report = districtFidelity;
+  /** A class's week on one screen, and submitting it form by form. */
+  export const classForms = classWeek;
+  export const submitClass = submitClassWeek;
 }
 
 export { sendReminders, remindDistrict, weekToRemind } from "./reminders";

@@ -8,7 +8,7 @@ import { verb } from "../verb";
 import { FormId, loadOwnForm, type OwnForm } from "./access";
 import { itemBlockers, submitBlockers } from "./blockers";
 import { formItem, formItemType, isFutureWeek, isLateWeek } from "./form";
-import { FormSave, FormSubmit, type FidelityForm } from "./schema";
+import { FormSave, FormSubmit, isMiss, type FidelityForm } from "./schema";
 import { weekDays } from "./week";
 import { clock } from "../clock";
 
@@ -58,7 +58,7 @@ function checkWeek(own: OwnForm, reason: string | undefined) {
 function checkComplete(form: FidelityForm) {
   const items = itemBlockers(form);
   if (items.length)
-    throw unprocessable("incomplete", "Answer every accommodation, with a note where it did not apply, before submitting.", {
+    throw unprocessable("incomplete", "Answer every accommodation, with why it was missed and a note where needed, before submitting.", {
       itemIds: items.map((i) => i.itemId),
       items,
     });
@@ -77,9 +77,14 @@ function checkAnswers(form: FidelityForm, input: FormSave) {
     ...input.services.filter((s) => !form.plan.services.some((p) => p.id === s.serviceId)).map((s) => s.serviceId),
   ];
   if (unknown.length) throw unprocessable("unknown_item", "The form does not list some of these items.", { itemIds: unknown });
+  const stray = input.accommodations.filter((a) => a.reason && !isMiss(a.status)).map((a) => a.itemId);
+  if (stray.length) throw unprocessable("reason_without_miss", "Only a support not provided, or partly, takes a reason.", { itemIds: stray });
   const outside = input.services.flatMap((s) => s.sessions.filter((x) => !days.has(x.date)).map((x) => x.date));
   if (outside.length) throw unprocessable("date_outside_week", "Sessions must fall on the form's school week (Monday to Friday).", { dates: outside });
 }
+
+/** The student's note as sent, or as stored when the save does not carry one ("" clears it). */
+const noteOf = (input: { note?: string }, form: FidelityForm) => input.note ?? form.note;
 
 /** The form write and its audit entry in one transaction; a correction also keeps what it replaces. */
 async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expectedVersion: number, action: AuditAction, keep?: FidelityForm) {
@@ -110,7 +115,14 @@ export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), asyn
   checkNotFuture(own);
   checkAnswers(form, input);
   const now = clock.iso();
-  const answers = { accommodations: input.accommodations, services: input.services, updatedAt: now, updatedBy: actor.userId, version: form.version + 1 };
+  const answers = {
+    accommodations: input.accommodations,
+    services: input.services,
+    ...(noteOf(input, form) !== undefined && { note: noteOf(input, form) }),
+    updatedAt: now,
+    updatedBy: actor.userId,
+    version: form.version + 1,
+  };
   if (form.status === "submitted") {
     if (!input.reason) throw new VisibleError(409, "form_submitted", "This form was submitted; a correction needs a reason.");
     const next = { ...form, ...answers, revision: form.revision + 1, correctionReason: input.reason };
@@ -149,4 +161,40 @@ export const submitForm = verb(v.object({ id: FormId, ...FormSubmit.entries }), 
     ...(lateReason && { lateReason }),
   };
   return withBlockers(own, await write(actor, own, next, form.version, "fidelity.form-submit"), actor.userId);
+});
+
+/**
+ * Saves the answers and submits them in one write: the form as answered is submitted when nothing
+ * blocks it; otherwise the answers are kept as the draft and 422 names what still blocks it (with the
+ * saved version), so no answer is lost. A stale version is 409 with the items that differ.
+ */
+export const submitAnswers = verb(v.object({ id: FormId, ...FormSave.entries }), async (actor, { id, reason, ...input }) => {
+  const own = await loadOwnForm(actor, id);
+  const { form } = own;
+  if (form.version !== input.version) throw await staleConflict(id, input);
+  if (form.status === "submitted") throw new VisibleError(409, "form_submitted", "This form is already submitted.");
+  checkNotFuture(own);
+  checkAnswers(form, input);
+  const now = clock.iso();
+  const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? reason : undefined);
+  const answered: FidelityForm = {
+    ...form,
+    accommodations: input.accommodations,
+    services: input.services,
+    ...(noteOf(input, form) !== undefined && { note: noteOf(input, form) }),
+    updatedAt: now,
+    updatedBy: actor.userId,
+    version: form.version + 1,
+    ...(lateReason && { lateReason }),
+  };
+  const { blockers } = withBlockers(own, { ...answered, status: "draft" }, actor.userId);
+  if (blockers.length) {
+    const saved = await write(actor, own, { ...answered, status: "draft" }, input.version, "fidelity.form-save");
+    throw unprocessable("not_submitted", "Your answers are saved; something still stops this form from being submitted.", {
+      version: saved.version,
+      blockers,
+    });
+  }
+  const submitted = await write(actor, own, { ...answered, status: "submitted", submittedAt: now }, input.version, "fidelity.form-submit");
+  return withBlockers(own, submitted, actor.userId);
 });

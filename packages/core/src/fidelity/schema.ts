@@ -7,6 +7,12 @@ import { isWeek } from "./week";
 export const accommodationStatuses = ["provided", "partly", "not_provided", "not_applicable"] as const;
 export const missedReasons = ["student_absent", "provider_absent", "school_closed", "schedule_conflict", "other"] as const;
 export const formStatuses = ["not_started", "draft", "submitted"] as const;
+/**
+ * Why a support was not given, or only partly: the barrier behind a miss. `not_sure_how` and
+ * `materials_missing` are the ones a case manager can remove; `other` says what in the note.
+ */
+export const barrierReasons = ["student_absent", "student_declined", "materials_missing", "not_sure_how", "time_or_staff", "other"] as const;
+export type BarrierReason = (typeof barrierReasons)[number];
 export type FormStatus = (typeof formStatuses)[number];
 export type AccommodationStatus = (typeof accommodationStatuses)[number];
 export type MissedReason = (typeof missedReasons)[number];
@@ -20,10 +26,20 @@ const ItemId = v.pipe(v.string(), v.maxLength(64));
  * An answer as a draft keeps it: "not applicable" may wait for its note. A draft is stored whatever it
  * lacks; what still stops submitting is named by `submitBlockers` (./blockers.ts).
  */
-export const AccommodationDraft = v.object({ itemId: ItemId, status: v.picklist(accommodationStatuses), note: Note });
+export const AccommodationDraft = v.object({
+  itemId: ItemId,
+  status: v.picklist(accommodationStatuses),
+  note: Note,
+  /** The barrier, for a "not provided" or "partly" answer. */
+  reason: v.optional(v.picklist(barrierReasons)),
+});
+
+/** A miss: the answers that name their barrier. */
+export const isMiss = (status: AccommodationStatus | undefined) => status === "partly" || status === "not_provided";
 
 /** "Did not apply" must say why (no test this week), or the record cannot tell it from a lapse. */
-export const hasNeededNote = (a: { status: string; note?: string }) => a.status !== "not_applicable" || !!a.note?.trim();
+export const hasNeededNote = (a: { status: string; note?: string; reason?: string }) =>
+  (a.status !== "not_applicable" && a.reason !== "other") || !!a.note?.trim();
 
 /** A complete answer, as submitting needs it. */
 export const AccommodationAnswer = v.pipe(
@@ -51,10 +67,21 @@ export const FormSave = v.object({
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
   accommodations: v.pipe(v.array(AccommodationDraft), v.maxLength(100)),
   services: v.pipe(v.array(ServiceAnswer), v.maxLength(50)),
+  /** A note on the student's week as a whole. */
+  note: Note,
   /** Needed for a week past the district's grace period, and for a correction after submitting. */
   reason: Reason,
 });
 export type FormSave = v.InferOutput<typeof FormSave>;
+
+/** GET /api/fidelity/classes/:classId/weeks/:week: a class's week, every form of it on one screen. */
+export const ClassWeekParams = v.object({ classId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)), week: Week });
+
+/** POST .../submit: each form's answers as the teacher saw them, saved and submitted form by form. */
+export const ClassSubmit = v.object({
+  forms: v.pipe(v.array(v.object({ id: ItemId, ...FormSave.entries })), v.minLength(1, "At least one form"), v.maxLength(60, "At most 60 forms")),
+});
+export type ClassSubmit = v.InferOutput<typeof ClassSubmit>;
 
 /** `version`: the form as the submitter saw it; a form changed elsewhere since answers 409, never submits unseen answers. */
 export const FormSubmit = v.object({ version: v.pipe(v.number(), v.integer(), v.minValue(0)), reason: Reason });
@@ -104,6 +131,8 @@ export interface FidelityForm {
   revision: number;
   accommodations: AccommodationAnswer[];
   services: ServiceAnswer[];
+  /** A note on the student's week as a whole. */
+  note?: string;
   createdAt: string;
   updatedAt: string;
   updatedBy?: string;

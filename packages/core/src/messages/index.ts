@@ -4,6 +4,7 @@ import { eventTexts, legacyNotes, levelTexts, noteTexts, statusTexts } from "./c
 import { emailTexts } from "./catalog-email";
 import { answerTexts, packetTexts } from "./catalog-packet";
 import { iepTexts } from "./catalog-iep";
+import { barrierTexts } from "./catalog-support";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -31,6 +32,7 @@ export const catalog = {
   ...noteTexts,
   ...answerTexts,
   ...iepTexts,
+  ...barrierTexts,
   ...emailTexts,
   ...packetTexts,
 } satisfies Record<string, Pair>;

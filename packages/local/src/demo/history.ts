@@ -36,7 +36,9 @@ function answersFor(form: FidelityForm, district: DistrictInfo, careless: boolea
     const r = roll(form.id, a.id);
     if (a.id === "acc-extended-time" && r < 0.25) return { itemId: a.id, status: "not_applicable", note: "No test this week" };
     if (r > (careless ? 0.6 : 0.9))
-      return { itemId: a.id, status: r > 0.95 ? "not_provided" : "partly", note: r > 0.95 ? "Substitute teacher did not have the plan" : undefined };
+      return r > 0.95
+        ? { itemId: a.id, status: "not_provided", note: "Substitute teacher did not have the plan", reason: "time_or_staff" }
+        : { itemId: a.id, status: "partly", reason: r > 0.93 ? "materials_missing" : "student_declined" };
     return { itemId: a.id, status: "provided" };
   });
   const days = weekDays(form.week).filter((d) => isInstructionDay(district, d));

@@ -1,5 +1,5 @@
 import { Hono } from "hono/tiny";
-import { Fidelity, FormSave, FormSubmit, OpenFormsQuery, WeekQuery } from "@fidelio/core/fidelity";
+import { ClassSubmit, ClassWeekParams, Fidelity, FormSave, FormSubmit, OpenFormsQuery, WeekQuery } from "@fidelio/core/fidelity";
 import type { ApiEnv } from "../context";
 import { validate } from "../validate";
 
@@ -12,4 +12,10 @@ export const fidelityRoutes = new Hono<ApiEnv>()
   )
   .post("/forms/:id/submit", validate("json", FormSubmit), async (c) =>
     c.json(await Fidelity.submitForm(c.get("actor"), { id: c.req.param("id"), ...c.req.valid("json") })),
+  )
+  .get("/classes/:classId/weeks/:week", validate("param", ClassWeekParams), async (c) =>
+    c.json(await Fidelity.classForms(c.get("actor"), c.req.valid("param"))),
+  )
+  .post("/classes/:classId/weeks/:week/submit", validate("param", ClassWeekParams), validate("json", ClassSubmit), async (c) =>
+    c.json(await Fidelity.submitClass(c.get("actor"), { ...c.req.valid("param"), ...c.req.valid("json") })),
   );
