@@ -12,4 +12,5 @@ export { OutboxItems } from "./entities/outbox";
 export { RateCounterItems } from "./entities/rate-counters";
 export { RosterJobItems } from "./entities/roster-jobs";
 export { TaskTokenItems } from "./entities/task-tokens";
+export { PatternCountItems } from "./entities/patterns";
 export { rawPartitionQuery } from "./raw";
