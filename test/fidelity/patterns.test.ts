@@ -54,6 +54,17 @@ beforeAll(async () => {
 describe("patterns for directors", () => {
   let forms: Opened[] = [];
   let support = "";
+  const ofThisWeek = (found: Found[]) => found.filter((p) => p.kind === "support_missed_across_class" && p.since === week);
+
+  it("shows the demo district's history: a class that went without a support one week, and a teacher who stopped", async () => {
+    const found = (await patterns()).body.patterns;
+    const missed = found.find((p) => p.kind === "support_missed_across_class");
+    expect(missed).toMatchObject({ itemText: expect.stringMatching(/extended time/i), since: addWeeks(week, -2) });
+    expect(missed!.count).toBeGreaterThanOrEqual(3);
+    const stopped = found.filter((p) => p.kind === "forms_stopped");
+    expect(stopped.map((p) => p.teacherName)).toEqual(["James Wright"]);
+    expect(stopped[0]).toMatchObject({ count: 3, since: addWeeks(week, -3), week: addWeeks(week, -1) });
+  });
 
   it("finds a support not provided for three students of one class in a week, not for two, and drops it when corrected", async () => {
     forms = await openForms(t.teacher!, week);
@@ -69,11 +80,11 @@ describe("patterns for directors", () => {
     // Two students is a near miss: nothing for the class.
     const two = await patterns();
     expect(two.status).toBe(200);
-    expect(two.body.patterns.filter((p) => p.kind === "support_missed_across_class")).toEqual([]);
+    expect(ofThisWeek(two.body.patterns)).toEqual([]);
 
     const third = await submitWith(t.teacher!, withIt[2]!, support);
     const three = await patterns();
-    const found = three.body.patterns.filter((p) => p.kind === "support_missed_across_class");
+    const found = ofThisWeek(three.body.patterns);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ itemText: support, count: 3, since: week });
     expect([...found[0]!.evidence].sort()).toEqual(
@@ -98,11 +109,11 @@ describe("patterns for directors", () => {
       }),
     );
     expect(corrected.status).toBe(200);
-    expect((await patterns()).body.patterns.filter((p) => p.kind === "support_missed_across_class")).toEqual([]);
+    expect(ofThisWeek((await patterns()).body.patterns)).toEqual([]);
     // Missed again by the fourth student's form: three students once more.
     if (withIt[3]) {
       await submitWith(t.teacher!, withIt[3], support);
-      expect((await patterns()).body.patterns.filter((p) => p.kind === "support_missed_across_class")).toHaveLength(1);
+      expect(ofThisWeek((await patterns()).body.patterns)).toHaveLength(1);
     }
   });
 
@@ -157,7 +168,7 @@ describe("patterns for directors", () => {
     expect(repeat[0]!.evidence).toEqual(["con_near1", "con_near2"]);
   });
 
-  it("finds a teacher who stopped submitting while owed forms, and sends each director one digest of the new patterns in their language", async () => {
+  it("follows a teacher who stopped submitting while owed forms, and sends each director one digest of the week's new patterns in their language", async () => {
     const director = (await User.byEmail(demo("director")))!;
     await User.setLanguage(User.toActor(director), { language: "es" });
     const fridayAfternoon = zonedInstant(weekDays(week)[4]!, "16:00:00", "America/Los_Angeles");
@@ -167,8 +178,7 @@ describe("patterns for directors", () => {
     expect(stopped.map((p) => p.teacherName)).toContain("James Wright");
     expect(stopped.map((p) => p.teacherName)).not.toContain("Maria Alvarez");
     const wright = stopped.find((p) => p.teacherName === "James Wright")!;
-    expect(wright.count).toBeGreaterThanOrEqual(2);
-    expect(wright.since <= addWeeks(week, -1)).toBe(true);
+    expect(wright).toMatchObject({ count: 4, since: addWeeks(week, -3) });
 
     await remindDistrict(demoDistrictId, fridayAfternoon);
     let mail = await emailsTo(demo("director"));
@@ -178,7 +188,10 @@ describe("patterns for directors", () => {
     }
     const digests = mail.filter((e) => e.subject.includes("patrones nuevos"));
     expect(digests).toHaveLength(1);
-    expect(digests[0]!.body.text).toContain("James Wright");
+    // New this week: the class pattern and the repeat concerns; James Wright's stop was already known last week.
+    expect(digests[0]!.body.text).toContain(support);
+    expect(digests[0]!.body.text).toContain("Teacher usr_near");
+    expect(digests[0]!.body.text).not.toContain("James Wright");
     expect(digests[0]!.body.text).toContain("Hola, ");
     expect(digests[0]!.body.html).toContain('<div lang="es">');
     const markers = await queryAll(keys.patternDigestSent(demoDistrictId, week, "x"));

@@ -50,6 +50,33 @@ export function formCountOps(next: Counted, previous: Counted | undefined, recor
   return ops;
 }
 
+/**
+ * The count items of forms written in bulk (an import or the demo history), as `formCountOps` would
+ * leave them had each been submitted in turn: for a batch put, then `refreshMissPatterns` per school and week.
+ */
+export function countItemsOf(entries: Array<{ form: Counted; record: StudentRecord }>, district: DistrictInfo): CountItem[] {
+  const items = new Map<string, CountItem>();
+  const at = (form: Counted, what: string, fields: Record<string, unknown>) => {
+    const key = keys.patternCount(form.districtId, form.schoolId, form.week, what);
+    const id = `${key.pk}|${key.sk}`;
+    const item = items.get(id) ?? { ...key, type: "pattern-count", forms: new Set<string>(), ...fields };
+    items.set(id, item);
+    return item;
+  };
+  for (const { form, record } of entries) {
+    for (const [what, m] of misses(form, record)) at(form, what, m).forms!.add(`${form.studentId}/${form.id}`);
+    at(form, `SUB#${form.staffId}`, { staffId: form.staffId }).forms!.add(form.id);
+    if (form.plan.services.length) {
+      const { required, delivered } = minutesOf(form, record, district);
+      const item = at(form, `SVC#${form.staffId}`, { staffId: form.staffId, required: 0, delivered: 0 });
+      item.forms!.add(form.id);
+      item.required = (item.required ?? 0) + required;
+      item.delivered = (item.delivered ?? 0) + delivered;
+    }
+  }
+  return [...items.values()];
+}
+
 export type CountItem = Item & {
   sk: string;
   forms?: Set<string>;

@@ -123,9 +123,9 @@ function underdelivered(schoolId: string, week: string, counts: CountItem[], nam
 /**
  * The weekly patterns of an ended school week, found by the weekly job from the school counts and the
  * students it has already loaded: forms stopped, and services under-delivered. Then the digest of the
- * week's new patterns goes to each director, once.
+ * week's new patterns goes to each director, once (not for a seed's history).
  */
-export async function weeklyPatterns(district: DistrictInfo, week: string, records: StudentRecord[]) {
+export async function weeklyPatterns(district: DistrictInfo, week: string, records: StudentRecord[], options: { digest: boolean } = { digest: true }) {
   const from = addWeeks(week, -(LOOKBACK_WEEKS - 1));
   const owed = owedForms(district, records, weeksBetween(from, week));
   const schools = [...new Set(records.map((r) => r.student.schoolId))];
@@ -135,7 +135,7 @@ export async function weeklyPatterns(district: DistrictInfo, week: string, recor
   const stored = await queryAll(patternItemType, keys.patternsOf(district.id, week, week));
   const gone = stored.filter((p) => p.kind === "forms_stopped" || p.kind === "service_underdelivered");
   await settlePatterns(district.id, found, gone);
-  return { patterns: found.length, digests: await sendDigests(district, week) };
+  return { patterns: found.length, digests: options.digest ? await sendDigests(district, week) : 0 };
 }
 
 /** The week's patterns that were not there the week before, to each director in their language, once per week. */
