@@ -344,6 +344,12 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     request: (who) => call("/api/reports/fidelity?format=csv", { token: tokens[who] }),
     expect: { ...all(403, 403), admin: [200, 200], director: [200, 200] },
   },
+  {
+    // The director's patterns: like the board, everyone else is answered as if there were none.
+    name: "GET /api/reports/patterns",
+    request: (who) => call("/api/reports/patterns", { token: tokens[who] }),
+    expect: { ...all(404, 404), director: [200, 200] },
+  },
 ];
 
 describe.each(routes)("$name", ({ request, expect: expected }) => {
@@ -372,6 +378,7 @@ describe("without a session", () => {
     "/api/fidelity/forms/frm_x",
     "/api/students/stu_x/fidelity",
     "/api/reports/fidelity",
+    "/api/reports/patterns",
   ])("GET %s answers 401", async (path) => {
     expect((await call(path)).status).toBe(401);
   });

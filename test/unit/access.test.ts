@@ -37,6 +37,7 @@ const mayDo: Record<Role, Action[]> = {
     "fidelity.report",
     "concern.read",
     "concern.board",
+    "patterns.report",
     "district.read",
   ],
   case_manager: ["student.list", "student.read", "caseload.list", "iep.write", "iep.acknowledge", "fidelity.form", "fidelity.read", "concern.read"],
@@ -83,6 +84,7 @@ describe("the policy: every action for every role", () => {
       ["importRoster", "roster.import"],
       ["fillFidelityForms", "fidelity.form"],
       ["viewFidelityReport", "fidelity.report"],
+      ["viewPatterns", "patterns.report"],
     ];
     expect(flags.map(([flag]) => flag).sort()).toEqual(Object.keys(Access.overall(actor())).sort());
     for (const role of roles) for (const [flag, action] of flags) expect(Access.overall(actor(role))[flag]).toBe(mayDo[role].includes(action));

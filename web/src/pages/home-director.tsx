@@ -3,6 +3,7 @@ import { createResource, Show } from "solid-js";
 import { api, call } from "../api";
 import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
+import { DirectorPatterns } from "../components/director-patterns";
 import { t } from "../i18n";
 import "../strings/concerns";
 import "../strings/staff";
@@ -34,6 +35,9 @@ export function DirectorHome(props: { districtName: string }) {
             <A href="/escalations">{t("boardTitle")}</A>
           </p>
         </section>
+      </Show>
+      <Show when={session.can("viewPatterns")}>
+        <DirectorPatterns />
       </Show>
       <section aria-labelledby="director-title">
         <h2 id="director-title">{t("directorTitle")}</h2>

@@ -45,6 +45,8 @@ const policy = {
    * like every other role here (concern/board.ts).
    */
   "concern.board": ["director"],
+  /** Where supports fail across students, classes and staff (patterns/): the special-education director's, like the board. */
+  "patterns.report": ["director"],
   "district.read": ["district_admin", "director"],
   "district.update": ["district_admin"],
   "roster.import": ["district_admin"],
@@ -159,6 +161,7 @@ export namespace Access {
       importRoster: may(actor, "roster.import"),
       fillFidelityForms: may(actor, "fidelity.form"),
       viewFidelityReport: may(actor, "fidelity.report"),
+      viewPatterns: may(actor, "patterns.report"),
     };
   }
 }

@@ -24,6 +24,7 @@ export const auditActions = [
   "fidelity.form-correct",
   "fidelity.form-amend",
   "fidelity.reminder",
+  "patterns.report",
   "concern.file",
   "concern.read",
   "concern.list",

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { concernCountOps, type ConcernSubject } from "../patterns/concerns";
+import { Patterns } from "../patterns/after-write";
 import * as v from "valibot";
 import { Access } from "../access";
 import type { UserActor } from "../actor";
@@ -116,6 +118,10 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
     const assignment = await assignmentAt("teacher", base, record, district);
     const after = enterLevel(base, assignment, district, now);
     const stamp = now.toISOString();
+    const counted: ConcernSubject = {
+      ...after,
+      ...(after.level === "teacher" && after.assignee && { teacherId: after.assignee.id, teacherName: after.assignee.name }),
+    };
     try {
       const { concern, events } = await commit({
         after,
@@ -142,8 +148,10 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
           putNew({ ...idem, type: "concern-idempotency", concernId: after.id, requestHash, ttl: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds }),
           ...referenceOps,
           ...assignment.creates,
+          ...concernCountOps(counted),
         ],
       });
+      await Patterns.afterConcernFiled(counted);
       await startWorkflow(concern.id);
       return { created: true, concern: toView(actor, concern, events, true) };
     } catch (error) {

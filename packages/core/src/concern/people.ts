@@ -32,6 +32,9 @@ async function districtUsersWith(districtId: string, role: Role): Promise<UserIn
   return users.filter((u) => u.districtId === districtId && u.roles.includes(role)).sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** The district's directors, with their language (the weekly patterns digest goes to each). */
+export const districtDirectors = (districtId: string) => districtUsersWith(districtId, "director");
+
 export const districtAdmins = async (districtId: string) => (await districtUsersWith(districtId, "district_admin")).map(person);
 
 export interface Assignment {

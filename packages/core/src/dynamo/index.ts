@@ -13,4 +13,5 @@ export { RateCounterItems } from "./entities/rate-counters";
 export { RosterJobItems } from "./entities/roster-jobs";
 export { TaskTokenItems } from "./entities/task-tokens";
 export { ConcernItems } from "./entities/concerns";
+export { PatternCountItems } from "./entities/patterns";
 export { rawPartitionQuery } from "./raw";

@@ -79,6 +79,16 @@
  *  - unfinished roster jobs       Query  gsi1 gsi1pk=ROSTERJOBS#OPEN     gsi1sk=<districtId>#<createdAt>#<jobId>
  *  - a district's latest job      Get    pk=ROSTERSLOT#<districtId>      sk=SLOT (one import at a time: job.ts)
  *                                 (sparse: a finished job drops gsi1pk; `begins_with <districtId>#` for one district)
+ *  - pattern counts of a school, kept in each form submission's transaction (patterns/counts.ts)
+ *                                 Query  pk=PATCOUNT#<districtId>#<schoolId> sk BETWEEN <fromWeek> AND <toWeek>~
+ *                                 (sk=<week>#MISS#<classId>#<supportKey> a string set of <studentId>/<formId> not provided;
+ *                                 <week>#SUB#<staffId> forms submitted; <week>#SVC#<staffId> required and delivered minutes)
+ *  - concerns about a class or a teacher
+ *                                 Query  pk=PATCON#<districtId>#<C|T>#<id>  sk BETWEEN <fromDate> AND <toDate>~ (sk=<createdAt>#<concernId>)
+ *  - weekly patterns digest sent (idempotency marker)
+ *                                 Put    pk=DIGEST#<districtId>#<week>   sk=<userId> (attribute_not_exists; TTL ends it)
+ *  - patterns found for directors Query  pk=PATTERNS#<districtId>          sk BETWEEN <fromWeek> AND <toWeek>~
+ *                                 (sk=<week>#<kind>#<schoolId>#<subject>: the report reads only what fired, never the forms)
  */
 export const keys = {
   district: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "DISTRICT" }),
@@ -197,6 +207,26 @@ export const keys = {
 
   workflowWait: (executionName: string) => ({ pk: `WF#${executionName}`, sk: "WAIT" }),
   taskToken: (token: string) => ({ pk: `WFTOKEN#${token}`, sk: "TOKEN" }),
+
+  patternCount: (districtId: string, schoolId: string, week: string, what: string) => ({ pk: `PATCOUNT#${districtId}#${schoolId}`, sk: `${week}#${what}` }),
+  patternCounts: (districtId: string, schoolId: string, fromWeek: string, toWeek: string) => ({
+    pk: `PATCOUNT#${districtId}#${schoolId}`,
+    skBetween: [fromWeek, `${toWeek}~`] as [string, string],
+  }),
+  concernAbout: (districtId: string, about: "C" | "T", id: string, createdAt: string, concernId: string) => ({
+    pk: `PATCON#${districtId}#${about}#${id}`,
+    sk: `${createdAt}#${concernId}`,
+  }),
+  concernsAbout: (districtId: string, about: "C" | "T", id: string, fromDate: string, toDate: string) => ({
+    pk: `PATCON#${districtId}#${about}#${id}`,
+    skBetween: [fromDate, `${toDate}~`] as [string, string],
+  }),
+  patternDigestSent: (districtId: string, week: string, userId: string) => ({ pk: `DIGEST#${districtId}#${week}`, sk: userId }),
+  pattern: (districtId: string, week: string, subject: string) => ({ pk: `PATTERNS#${districtId}`, sk: `${week}#${subject}` }),
+  patternsOf: (districtId: string, fromWeek: string, toWeek: string) => ({
+    pk: `PATTERNS#${districtId}`,
+    skBetween: [fromWeek, `${toWeek}~`] as [string, string],
+  }),
 
   rosterJob: (jobId: string) => ({ pk: `ROSTERJOB#${jobId}`, sk: "JOB" }),
   rosterJobFile: (jobId: string, file: number, part: number) => ({

@@ -1,11 +1,6 @@
-import { Actor } from "../actor";
-import { Audit } from "../audit";
 import { zonedInstant } from "../calendar";
 import { defaultTimeZone, District, type DistrictInfo } from "../district";
-import type { Message } from "../email";
-import { batchGet, keys, putNew, queryAll, transact } from "../dynamo";
-import { isConditionFailure } from "../error";
-import { Outbox } from "../outbox";
+import { batchGet, keys, queryAll } from "../dynamo";
 import { Student, studentItemType, type StudentRecord } from "../student";
 import { User, userItem } from "../user";
 import { districtToday, formItemType, isInstructionDay, newForm } from "./form";
@@ -14,8 +9,8 @@ import { caseManagerNotice, teacherReminder } from "./reminder-emails";
 import type { FidelityForm } from "./schema";
 import { addWeeks, isoWeekOf, weekDays } from "./week";
 import { clock } from "../clock";
-
-const KEEP_MARKER_DAYS = 60;
+import { sendOnce } from "./send-once";
+import { weeklyPatterns } from "../patterns/weekly";
 
 function groupBy<T>(list: T[], key: (item: T) => string) {
   const groups = new Map<string, T[]>();
@@ -65,30 +60,14 @@ async function openForms(records: StudentRecord[], week: string): Promise<Expect
     .map((p) => ({ form: p.form, record: p.record, previousOpen: !!p.previous && !submitted.has(p.previous.id) }));
 }
 
-/** One email per person and week: the marker and the outbox item commit together, or neither does. */
-async function sendOnce(districtId: string, week: string, to: "TEACHER" | "CM", userId: string, message: Message, studentIds: string[]) {
-  const system = Actor.system("schedule", districtId);
-  const ttl = Math.ceil(clock.ms() / 1000) + KEEP_MARKER_DAYS * 86_400;
-  try {
-    await transact([
-      putNew({ ...keys.reminderSent(districtId, week, to, userId), type: "reminder-sent", at: clock.iso(), ttl }),
-      Outbox.email(message),
-      ...[...new Set(studentIds)]
-        .slice(0, 90)
-        .map((studentId) => putNew(Audit.itemFor(system, { studentId, action: "fidelity.reminder", record: `fidelity-form:${week}`, reason: "schedule" }))),
-    ]);
-    return 1;
-  } catch (error) {
-    if (isConditionFailure(error)) return 0;
-    throw error;
-  }
-}
-
-/** Reminds one district's teachers of the week's open forms, and case managers of forms open two weeks running. */
-export async function remindDistrict(districtId: string, now = clock.now()) {
+/**
+ * Reminds one district's teachers of the week's open forms, and case managers of forms open two weeks
+ * running; then finds the week's patterns from the same students and sends the directors' digest.
+ */
+async function weeklyRun(districtId: string, now: Date) {
   const district = await District.load(districtId);
   const week = district && weekToRemind(district, now);
-  if (!district || !week) return { week: undefined, teachers: 0, caseManagers: 0 };
+  if (!district || !week) return { week: undefined, teachers: 0, caseManagers: 0, patterns: 0, digests: 0 };
   const students = await queryAll(studentItemType, keys.studentsOfDistrict(districtId));
   const records = (await mapLimit(students, 10, (s) => Student.load(s.id))).filter((r) => r !== undefined);
   const open = await openForms(records, week);
@@ -120,8 +99,7 @@ export async function remindDistrict(districtId: string, now = clock.now()) {
     teachers += await sendOnce(
       districtId,
       week,
-      "TEACHER",
-      userId,
+      keys.reminderSent(districtId, week, "TEACHER", userId),
       message,
       forms.map((f) => f.form.studentId),
     );
@@ -137,12 +115,18 @@ export async function remindDistrict(districtId: string, now = clock.now()) {
     caseManagers += await sendOnce(
       districtId,
       week,
-      "CM",
-      userId,
+      keys.reminderSent(districtId, week, "CM", userId),
       message,
       list.map((l) => l.form.studentId),
     );
   }
+  const patterns = await weeklyPatterns(district, week, records);
+  return { week, teachers, caseManagers, ...patterns };
+}
+
+/** The weekly run for one district, answering the reminders it sent. */
+export async function remindDistrict(districtId: string, now = clock.now()) {
+  const { week, teachers, caseManagers } = await weeklyRun(districtId, now);
   return { week, teachers, caseManagers };
 }
 
@@ -150,6 +134,6 @@ export async function remindDistrict(districtId: string, now = clock.now()) {
 export async function sendReminders(now = clock.now()) {
   const districts = await District.listed();
   const results = [];
-  for (const { districtId } of districts) results.push({ districtId, ...(await remindDistrict(districtId, now)) });
+  for (const { districtId } of districts) results.push({ districtId, ...(await weeklyRun(districtId, now)) });
   return results;
 }

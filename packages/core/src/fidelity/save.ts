@@ -11,6 +11,8 @@ import { formItem, formItemType, isFutureWeek, isLateWeek } from "./form";
 import { FormSave, FormSubmit, isMiss, type FidelityForm } from "./schema";
 import { weekDays } from "./week";
 import { clock } from "../clock";
+import { formCountOps } from "../patterns/counts";
+import { Patterns } from "../patterns/after-write";
 
 const unprocessable = (code: string, message: string, details?: unknown) => new VisibleError(422, code, message, details);
 
@@ -93,12 +95,14 @@ async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expecte
     putNew(Audit.itemFor(actor, { studentId: next.studentId, action, record: `fidelity-form:${next.week}:r${next.revision}`, reason: own.reason })),
   ];
   if (keep) ops.push(putNew({ ...keys.fidelityFormRevision(keep.id, keep.revision), type: "fidelity-form-revision", ...keep }));
+  const counts = next.status === "submitted" ? formCountOps(next, keep, own.record, own.district) : [];
   try {
-    await transact(ops);
+    await transact([...ops, ...counts]);
   } catch (error) {
     if (isConditionFailure(error)) throw await staleConflict(next.id, next);
     throw error;
   }
+  if (counts.length) await Patterns.afterFormWrite(next, own.district);
   return next;
 }
 

@@ -29,7 +29,7 @@ import { weekDays, weeksBetween, weekStart } from "./week";
  * Minutes a service requires in a week: a fifth of its weekly minutes for each school day, from the
  * IEP in effect that day, so a holiday or an amendment mid-week counts only the days it covers.
  */
-function requiredMinutes(record: StudentRecord, district: DistrictInfo, week: string, serviceId: string) {
+export function requiredMinutes(record: StudentRecord, district: DistrictInfo, week: string, serviceId: string) {
   const fifths = weekDays(week)
     .filter((day) => isInstructionDay(district, day))
     .reduce((sum, day) => sum + (Iep.inEffect(record.ieps, day)?.services.find((s) => s.id === serviceId)?.minutesPerWeek ?? 0), 0);

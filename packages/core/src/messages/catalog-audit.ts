@@ -23,6 +23,7 @@ export const actionTexts: Record<`action.${AuditAction}`, Pair> = {
   "action.iep.acknowledge": ["Acknowledged what the IEP asks of them", "Confirmó lo que el IEP le pide"],
   "action.iep.notice-read": ["Saw that a new IEP version changes what they provide", "Vio que una nueva versión del IEP cambia lo que brinda"],
   "action.fidelity.read": ["Looked at what was delivered, week by week", "Consultó lo que se brindó, semana a semana"],
+  "action.patterns.report": ["Saw the student counted in the director's patterns", "Vio al estudiante contado en los patrones de la dirección"],
   "action.fidelity.report": ["Saw the student in the district's fidelity report", "Vio al estudiante en el informe de cumplimiento del distrito"],
   "action.fidelity.form-list": ["Saw the student in their weekly forms", "Vio al estudiante en sus formularios semanales"],
   "action.fidelity.form-read": ["Opened a weekly form", "Abrió un formulario semanal"],

@@ -5,6 +5,7 @@ import { emailTexts } from "./catalog-email";
 import { answerTexts, packetTexts } from "./catalog-packet";
 import { iepTexts } from "./catalog-iep";
 import { barrierTexts } from "./catalog-support";
+import { patternTexts } from "./catalog-patterns";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -35,6 +36,7 @@ export const catalog = {
   ...barrierTexts,
   ...emailTexts,
   ...packetTexts,
+  ...patternTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 

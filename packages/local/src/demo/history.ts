@@ -18,9 +18,12 @@ import {
 import { Iep, type IepVersion } from "@fidelio/core/iep";
 import { Student, studentItemType, studentName, type StudentRecord } from "@fidelio/core/student";
 import { clock } from "@fidelio/core/clock";
+import { countItemsOf, refreshMissPatterns, weeklyPatterns } from "@fidelio/core/patterns";
 
 /** Ten school weeks of fidelity history before the current week, so every demo account sees real numbers. */
 export const historyWeeks = 10;
+/** The grade 1 teacher whose class went without extended time the week a substitute had no plan. */
+const substituteWeekTeacher = "Karen Brooks";
 /** The teacher who stopped filling in forms three weeks ago. */
 export const stoppedTeacher = "James Wright";
 /** teacher@, whose forms for last week are still drafts. */
@@ -31,9 +34,15 @@ export const amendedStudent = "Sofia Martinez";
 // Fixed pseudo-randomness: the same district on every machine.
 const roll = (...parts: string[]) => createHash("sha256").update(parts.join("|")).digest().readUInt32BE(0) / 2 ** 32;
 
-function answersFor(form: FidelityForm, district: DistrictInfo, careless: boolean): { accommodations: AccommodationAnswer[]; services: ServiceAnswer[] } {
+function answersFor(
+  form: FidelityForm,
+  district: DistrictInfo,
+  careless: boolean,
+  substitute: boolean,
+): { accommodations: AccommodationAnswer[]; services: ServiceAnswer[] } {
   const accommodations = form.plan.accommodations.map((a): AccommodationAnswer => {
     const r = roll(form.id, a.id);
+    if (substitute && a.id === "acc-extended-time") return { itemId: a.id, status: "not_provided", note: "Substitute teacher did not have the plan" };
     if (a.id === "acc-extended-time" && r < 0.25) return { itemId: a.id, status: "not_applicable", note: "No test this week" };
     if (r > (careless ? 0.6 : 0.9))
       return r > 0.95
@@ -85,6 +94,7 @@ export async function seedFidelityHistory(districtId: string, now = clock.now())
   const students = await queryAll(studentItemType, keys.studentsOfDistrict(districtId));
   const records = (await Promise.all(students.map((s) => Student.load(s.id)))).filter((r) => r !== undefined);
   const items: Item[] = [];
+  const submitted: Array<{ form: FidelityForm; record: StudentRecord }> = [];
   for (const record of records) {
     const amended = studentName(record.student) === amendedStudent ? amendment(record, weekDays(weeks[5]!)[2]!) : undefined;
     if (amended) {
@@ -111,20 +121,39 @@ export async function seedFidelityHistory(districtId: string, now = clock.now())
         const form = newForm(record, rel.userId, week, friday);
         if (!form) return;
         const draft = i === weeks.length - 1 && (rel.userName === teacherName || roll(form.id) < 0.2);
-        const answers = answersFor(form, district, rel.userName === stoppedTeacher);
-        items.push(
-          formItem({
-            ...form,
-            ...answers,
-            status: draft ? "draft" : "submitted",
-            version: draft ? 1 : 2,
-            updatedBy: rel.userId,
-            ...(draft ? {} : { submittedAt: friday }),
-          }),
-        );
+        const answers = answersFor(form, district, rel.userName === stoppedTeacher, rel.userName === substituteWeekTeacher && i === weeks.length - 2);
+        const written: FidelityForm = {
+          ...form,
+          ...answers,
+          status: draft ? "draft" : "submitted",
+          version: draft ? 1 : 2,
+          updatedBy: rel.userId,
+          ...(draft ? {} : { submittedAt: friday }),
+        };
+        items.push(formItem(written));
+        if (!draft) submitted.push({ form: written, record });
       });
     }
   }
   await batchPut(items);
+  await seedPatterns(district, records, weeks, submitted, thisWeek);
   return { weeks: weeks.length, items: items.length };
+}
+
+/**
+ * The pattern counts of the history's submitted forms, as submitting them one by one would have kept
+ * them, and the patterns they make: the class and school ones of each week, and the weekly job's of
+ * the last week (no digest: nobody is emailed about the past).
+ */
+async function seedPatterns(
+  district: DistrictInfo,
+  records: StudentRecord[],
+  weeks: string[],
+  submitted: Array<{ form: FidelityForm; record: StudentRecord }>,
+  thisWeek: string,
+) {
+  await batchPut(countItemsOf(submitted, district));
+  const schools = [...new Set(records.map((r) => r.student.schoolId))];
+  for (const schoolId of schools) for (const week of weeks) await refreshMissPatterns(district.id, schoolId, week, thisWeek);
+  await weeklyPatterns(district, weeks.at(-1)!, records, { digest: false });
 }

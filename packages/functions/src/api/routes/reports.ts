@@ -1,6 +1,7 @@
 import { Hono } from "hono/tiny";
 import { Concern } from "@fidelio/core/concern";
 import { Fidelity, FidelityReportQuery } from "@fidelio/core/fidelity";
+import { Patterns, PatternsQuery } from "@fidelio/core/patterns";
 import type { ApiEnv } from "../context";
 import { allowed } from "../guards";
 import { validate } from "../validate";
@@ -18,6 +19,8 @@ export const asCsv = (out: { csv?: string; result: { from: string; to: string } 
 export const reportRoutes = new Hono<ApiEnv>()
   // The director's escalation board: open concerns overdue first, totals, resolutions, missed deadlines.
   .get("/escalations", validate("query", Concern.board.schema), async (c) => c.json(await Concern.board(c.get("actor"), c.req.valid("query"))))
+  // Where supports fail across students, classes and staff: the director's alone (404 for anyone else).
+  .get("/patterns", validate("query", PatternsQuery), async (c) => c.json(await Patterns.report(c.get("actor"), c.req.valid("query"))))
   .get(
     "/fidelity",
     allowed("fidelity.report"),

@@ -1,0 +1,10 @@
+import { patternsReport } from "./report";
+
+export * from "./schema";
+export { patternSentence, sinceDay } from "./describe";
+export { weeklyPatterns } from "./weekly";
+export { countItemsOf, refreshMissPatterns } from "./counts";
+
+export namespace Patterns {
+  export const report = patternsReport;
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startTestServer } from "../support/server";
+import { ordinarySchoolDay, pinClock } from "../support/clock";
+import { expectAccessible, launchBrowser, signIn } from "./helpers";
+
+// Business time for this file (the run's FIDELIO_NOW when given): the demo history's patterns depend on it.
+pinClock(ordinarySchoolDay);
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+}, 300_000);
+
+afterAll(async () => {
+  for (const browser of browsers) await browser.close();
+  await server?.stop();
+}, 60_000);
+
+test.each([
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+])(
+  "the director's home lists the demo district's patterns with their evidence, in English and Spanish, at $width px",
+  async (viewport) => {
+    const browser = await launchBrowser(viewport);
+    browsers.push(browser);
+    const page = await browser.context.newPage();
+    await signIn(page, server.url, server.mailUrl, "director@demo.fidelio.test");
+    // The language chosen is stored with the account: a run before this one may have left Spanish.
+    await page.getByRole("region", { name: /Patterns to look at|Patrones que revisar/ }).waitFor();
+    const english = page.getByRole("button", { name: "English" });
+    if (await english.isVisible()) await english.click();
+    const section = page.getByRole("region", { name: "Patterns to look at" });
+    await section.waitFor();
+    const items = section.locator("li[data-kind]");
+    await items.first().waitFor();
+    const text = (await section.textContent()) ?? "";
+    expect(text).toMatch(/Extended time[^:]*: not provided for \d students in Grade 1 \(Room 4\) in the week of/);
+    expect(text).toContain("James Wright has submitted no weekly forms for 3 weeks");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectAccessible(page, `director's patterns, ${viewport.width} px, English`);
+
+    await page.getByRole("button", { name: "Español" }).click();
+    const spanish = page.getByRole("region", { name: "Patrones que revisar" });
+    await spanish.waitFor();
+    expect(await spanish.textContent()).toContain("no ha enviado formularios semanales en 3 semanas");
+    await expectAccessible(page, `director's patterns, ${viewport.width} px, Spanish`);
+
+    // The class pattern's evidence: the fidelity report of its school and weeks.
+    await spanish.locator('li[data-kind="support_missed_across_class"]').getByRole("link").first().click();
+    await page.getByRole("heading", { level: 1, name: "Informe de cumplimiento" }).waitFor();
+    expect(page.url()).toContain("/reports/fidelity?schoolId=");
+    await browser.close();
+    browsers.splice(browsers.indexOf(browser), 1);
+  },
+  180_000,
+);
