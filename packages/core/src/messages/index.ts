@@ -4,6 +4,7 @@ import { eventTexts, legacyNotes, levelTexts, noteTexts, statusTexts } from "./c
 import { emailTexts } from "./catalog-email";
 import { answerTexts, packetTexts } from "./catalog-packet";
 import { iepTexts } from "./catalog-iep";
+import { rightsTexts } from "./catalog-rights";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -33,6 +34,7 @@ export const catalog = {
   ...iepTexts,
   ...emailTexts,
   ...packetTexts,
+  ...rightsTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 
