@@ -59,10 +59,14 @@ const actionEntries = {
   text: v.optional(text(4000)),
   /** The concern's version the action was made against: a concern changed since answers 409 and nothing is done. */
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** `record_state_complaint`: the day the state complaint was filed. */
+  filedOn: v.optional(IsoDate),
 };
 const askForVersion = missingFields({ version: "Send the version of the concern you acted on" });
 const hasWords = (a: { action: ConcernAction; text?: string }) => a.text !== undefined || textOptional.includes(a.action);
 const wordsMissing = "Say what was done, why, or what you ask or answer";
+const hasFiledOn = (a: { action: ConcernAction; filedOn?: string }) => (a.action === "record_state_complaint") === (a.filedOn !== undefined);
+const filedOnMisplaced = "Give the day the state complaint was filed (and only with record_state_complaint)";
 /** The body of POST /api/concerns/:id/actions. */
 export const ActionBody = v.pipe(
   v.object(actionEntries, askForVersion),
@@ -70,12 +74,20 @@ export const ActionBody = v.pipe(
     v.check((a) => hasWords(a), wordsMissing),
     ["text"],
   ),
+  v.forward(
+    v.check((a) => hasFiledOn(a), filedOnMisplaced),
+    ["filedOn"],
+  ),
 );
 export const ActOnConcern = v.pipe(
   v.object({ id: ConcernId, ...actionEntries }, askForVersion),
   v.forward(
     v.check((a) => hasWords(a), wordsMissing),
     ["text"],
+  ),
+  v.forward(
+    v.check((a) => hasFiledOn(a), filedOnMisplaced),
+    ["filedOn"],
   ),
 );
 export type ActOnConcern = v.InferOutput<typeof ActOnConcern>;
@@ -128,6 +140,8 @@ export interface Concern {
   classId?: string;
   className?: string;
   happenedOn?: string;
+  /** The day the parent (or the advocate) says a state complaint about this was filed: the state's clock to decide starts then. */
+  stateComplaintFiledOn?: string;
   description: string;
   desiredResolution?: string;
   advocateEmail?: string;

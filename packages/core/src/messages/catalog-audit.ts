@@ -49,6 +49,7 @@ export const actionTexts: Record<`action.${AuditAction}`, Pair> = {
   "action.concern.dispute": ["Disputed a concern's fix", "Rechazó la solución de una inquietud"],
   "action.concern.withdraw": ["Withdrew a concern", "Retiró una inquietud"],
   "action.concern.record_outcome": ["Recorded a concern's outcome", "Registró el resultado de una inquietud"],
+  "action.concern.record_state_complaint": ["Recorded that a state complaint was filed", "Registró que se presentó una queja estatal"],
 };
 
 export const reasonTexts: Record<`reason.${AuditReason}`, Pair> = {
