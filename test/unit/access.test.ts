@@ -38,10 +38,21 @@ const mayDo: Record<Role, Action[]> = {
     "concern.read",
     "concern.board",
     "district.read",
+    "records.release",
   ],
-  case_manager: ["student.list", "student.read", "caseload.list", "iep.write", "iep.acknowledge", "fidelity.form", "fidelity.read", "concern.read"],
+  case_manager: [
+    "student.list",
+    "student.read",
+    "caseload.list",
+    "iep.write",
+    "iep.acknowledge",
+    "fidelity.form",
+    "fidelity.read",
+    "concern.read",
+    "records.release",
+  ],
   teacher: ["student.list", "student.read", "class.list", "iep.acknowledge", "fidelity.form", "fidelity.read", "concern.read"],
-  parent: ["student.list", "student.read", "children.list", "audit.read", "fidelity.read", "concern.file", "concern.read"],
+  parent: ["student.list", "student.read", "children.list", "audit.read", "fidelity.read", "concern.file", "concern.read", "records.request"],
   advocate: ["student.list", "student.read", "concern.handedOver", "concern.read"],
 };
 

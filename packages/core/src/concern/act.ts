@@ -10,6 +10,7 @@ import { commit, StaleConcern } from "./store";
 import type { EventContent } from "./timeline";
 import { afterMove } from "./transitions";
 import { clocksOf, emailFlagsOf, loadVisible, toView } from "./view";
+import { stateComplaintClockOps } from "./clock-index";
 import { clock, districtToday } from "../clock";
 import { VisibleError } from "../error";
 
@@ -68,6 +69,7 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
           ? { ...after, ...(input.filedOn && { stateComplaintFiledOn: input.filedOn }) }
           : { ...after, lastAnswer: { action: input.action, eventId } },
         keepsWait: stays,
+        extra: input.filedOn ? await stateComplaintClockOps(concern, input.filedOn) : [],
         events: [content],
         actor,
         audit: { action: `concern.${input.action}`, reason: isGuardian ? "guardian" : "assigned_concern" },

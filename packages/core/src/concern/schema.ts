@@ -93,8 +93,15 @@ export const ActOnConcern = v.pipe(
 export type ActOnConcern = v.InferOutput<typeof ActOnConcern>;
 
 export const ConcernRef = v.object({ id: v.string() });
-/** The packet in `lang`, else in the reader's stored language. */
-export const PacketLanguage = v.object({ lang: v.optional(Language) });
+/**
+ * The packet in `lang`, else in the reader's stored language. `form=state-complaint` prints it in the
+ * order a state complaint takes (34 CFR 300.153(b)), with the child's address only when given here.
+ */
+export const PacketLanguage = v.object({
+  lang: v.optional(Language),
+  form: v.optional(v.picklist(["evidence", "state-complaint"], "evidence or state-complaint")),
+  address: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, "At most 300 characters"))),
+});
 export const PacketQuery = v.object({ id: v.string(), ...PacketLanguage.entries });
 
 export const ListConcerns = v.object({

@@ -4,7 +4,7 @@ import { eventTexts, legacyNotes, levelTexts, noteTexts, statusTexts } from "./c
 import { emailTexts } from "./catalog-email";
 import { answerTexts, packetTexts } from "./catalog-packet";
 import { iepTexts } from "./catalog-iep";
-import { rightsTexts } from "./catalog-rights";
+import { clockTexts, complaintTexts, recordsTexts, rightsTexts } from "./catalog-rights";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -35,6 +35,9 @@ export const catalog = {
   ...emailTexts,
   ...packetTexts,
   ...rightsTexts,
+  ...clockTexts,
+  ...complaintTexts,
+  ...recordsTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 
