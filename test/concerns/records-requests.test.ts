@@ -49,7 +49,7 @@ describe("a records request", () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as RequestView).id).toBe(request.id);
 
-    // The board lists the clock (it ends within 30 days? Jan 23 is 45 days off: not yet).
+    // Its clock ends 45 days off: not among the clocks ending within 30 days.
     const board = async () =>
       (
         (await (await as("director", "/api/reports/escalations")).json()) as {
@@ -57,6 +57,11 @@ describe("a records request", () => {
         }
       ).clocksEndingSoon;
     expect((await board()).some((c) => c.recordsRequestId === request.id)).toBe(false);
+    // It waits on the board with its clock until released, however far its clock ends.
+    const waitingRequests = async () =>
+      ((await (await as("director", "/api/reports/escalations")).json()) as { openRecordsRequests: Array<{ recordsRequestId: string; endsOn: string }> })
+        .openRecordsRequests;
+    expect(await waitingRequests()).toContainEqual(expect.objectContaining({ recordsRequestId: request.id, endsOn: "2027-01-23" }));
 
     // Not released yet: nothing to download.
     const bundlePath = `${path}/${request.id}/bundle`;
@@ -67,6 +72,7 @@ describe("a records request", () => {
     const released = await as("casemanager", `${path}/${request.id}/release`, { version: request.version });
     expect(released.status).toBe(200);
     expect(await released.json()).toMatchObject({ status: "released" });
+    expect((await waitingRequests()).some((r) => r.recordsRequestId === request.id)).toBe(false);
     expect((await as("director", `${path}/${request.id}/release`, { version: request.version + 1 })).status).toBe(409);
 
     // Staff and another parent cannot download; the guardian gets the zip.
