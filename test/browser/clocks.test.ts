@@ -35,6 +35,20 @@ test("a parent on a phone reads the state complaint window in English and Spanis
   await page.getByText("(34 CFR 300.153(c))").waitFor();
   // Nothing wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The printable state complaint opens in a new tab, with the address typed here and the six sections in order.
+  await page.getByLabel("Child's address (optional)").fill("12 Elm St, Riverbend");
+  const [complaint] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("button", { name: "Open the state complaint form" }).click()]);
+  await complaint.waitForLoadState();
+  expect(await complaint.locator("[data-section]").evaluateAll((sections) => sections.map((s) => s.getAttribute("data-section")))).toEqual([
+    "violation",
+    "facts",
+    "child",
+    "problem",
+    "resolution",
+    "complainant",
+  ]);
+  expect(await complaint.locator('[data-section="child"]').textContent()).toContain("12 Elm St, Riverbend");
+  await complaint.close();
   await expectAccessible(page, "concern clocks, English, 390 px");
 
   await page.getByRole("button", { name: "Español" }).click();
@@ -58,4 +72,35 @@ test("a parent on a phone reads the state complaint window in English and Spanis
   await page.getByText("Se presentó una queja estatal el 8 de diciembre de 2026", { exact: true }).waitFor();
   await expectAccessible(page, "concern clocks after recording, Spanish, 390 px");
   await page.getByRole("button", { name: "English" }).click();
+}, 180_000);
+
+test("a parent asks for the records on the child's page; the director sees the request and a closing window on the board", async () => {
+  const sofia = await childOf("parent", "Maria Alvarez");
+  // The lapse happened Jan 2, 2026: the window closes Jan 2, 2027, within 30 days.
+  expect((await fileConcern({ ...sofia, happenedOn: "2026-01-02" })).status).toBe(201);
+  const phone = await launchBrowser({ width: 390, height: 844 });
+  try {
+    const page = await phone.context.newPage();
+    await signIn(page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+    await page.goto(`${server.url}/students/${sofia.studentId}`);
+    await page.getByRole("heading", { level: 2, name: "Education records" }).waitFor();
+    await page.getByRole("button", { name: "Ask for the records" }).click();
+    await page.getByText("Records asked for on December 9, 2026: the district must let the family see them by January 23, 2027").waitFor();
+    await page.getByText("Waiting for the school to release them.").waitFor();
+    await expectAccessible(page, "records request on the student's page, 390 px");
+  } finally {
+    await phone.close();
+  }
+  const desk = await launchBrowser({ width: 1280, height: 900 });
+  try {
+    const page = await desk.context.newPage();
+    await signIn(page, server.url, server.mailUrl, "director@demo.fidelio.test");
+    await page.goto(`${server.url}/escalations`);
+    const window = page.locator('#board-clocks-title + ul [data-clock="state_complaint_window"]').filter({ hasText: "Ends January 2, 2027" });
+    await window.first().waitFor();
+    await page.locator('#board-records-title + ul [data-clock="records_request"]').first().waitFor();
+    await expectAccessible(page, "director's board with legal clocks, 1280 px");
+  } finally {
+    await desk.close();
+  }
 }, 180_000);

@@ -48,10 +48,32 @@ export function ConcernClocks(props: Props) {
       <ul class="clock-list">
         <For each={props.concern.clocks}>{(clock) => <ClockLine clock={clock} today={today()} />}</For>
       </ul>
+      <Show when={props.concern.can.recordStateComplaint}>
+        <ComplaintForm concernId={props.concern.id} />
+      </Show>
       <Show when={props.concern.can.recordStateComplaint && !props.concern.stateComplaintFiledOn}>
         <RecordStateComplaint {...props} today={today()} />
       </Show>
     </section>
+  );
+}
+
+/** Opens the printable state complaint (a plain GET form): the address goes into that one page, never stored. */
+function ComplaintForm(props: { concernId: string }) {
+  return (
+    <form class="stack action-form" method="get" action={`/api/concerns/${props.concernId}/packet`} target="_blank" aria-labelledby="complaint-form-title">
+      <h3 id="complaint-form-title">{t("complaintFormTitle")}</h3>
+      <p>{t("complaintFormIntro")}</p>
+      <input type="hidden" name="form" value="state-complaint" />
+      <input type="hidden" name="lang" value={lang()} />
+      <div class="field">
+        <label for="complaint-address">{t("complaintFormAddress")}</label>
+        <input id="complaint-address" name="address" type="text" maxLength={300} autocomplete="street-address" />
+      </div>
+      <button type="submit" class="button-secondary">
+        {t("complaintFormOpen")}
+      </button>
+    </form>
   );
 }
 

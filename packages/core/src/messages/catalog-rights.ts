@@ -42,6 +42,13 @@ export const clockTexts = {
     "Expedientes pedidos el {start}: el distrito debe permitir que la familia los vea a más tardar el {date}, y antes de cualquier reunión del IEP o audiencia.",
   ],
   clocksRecordTitle: ["Did you file a state complaint?", "¿Presentó una queja estatal?"],
+  complaintFormTitle: ["A state complaint, ready to print", "Una queja estatal, lista para imprimir"],
+  complaintFormIntro: [
+    "Fidelio puts this concern's evidence in the order a state complaint takes. Add the child's address if you want it printed; it is not stored.",
+    "Fidelio ordena las pruebas de esta inquietud como lo pide una queja estatal. Agregue la dirección del niño si quiere que se imprima; no se guarda.",
+  ],
+  complaintFormAddress: ["Child's address (optional)", "Dirección del niño (opcional)"],
+  complaintFormOpen: ["Open the state complaint form", "Abrir el formulario de queja estatal"],
   clocksRecordIntro: [
     "Record the day you filed it with the state. The concern stays where it is; its page then shows when the state should decide.",
     "Registre el día en que la presentó ante el estado. La inquietud sigue donde está; su página mostrará cuándo debe decidir el estado.",
