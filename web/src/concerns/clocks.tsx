@@ -61,7 +61,14 @@ export function ConcernClocks(props: Props) {
 /** Opens the printable state complaint (a plain GET form): the address goes into that one page, never stored. */
 function ComplaintForm(props: { concernId: string }) {
   return (
-    <form class="stack action-form" method="get" action={`/api/concerns/${props.concernId}/packet`} target="_blank" aria-labelledby="complaint-form-title">
+    <form
+      class="stack action-form"
+      method="get"
+      action={`/api/concerns/${props.concernId}/packet`}
+      target="_blank"
+      rel="noopener"
+      aria-labelledby="complaint-form-title"
+    >
       <h3 id="complaint-form-title">{t("complaintFormTitle")}</h3>
       <p>{t("complaintFormIntro")}</p>
       <input type="hidden" name="form" value="state-complaint" />
