@@ -109,6 +109,15 @@ describe("the demo district's concerns", () => {
     expect(board.resolvedLast30Days.count).toBe(2);
   });
 
+  it("show the director a family's state complaint window closing within 30 days and a records request waiting", async () => {
+    const board = (await (await call("/api/reports/escalations", { token: await token("director") })).json()) as {
+      clocksEndingSoon: Array<{ kind: string; studentName: string }>;
+      openRecordsRequests: Array<{ kind: string; studentName: string }>;
+    };
+    expect(board.clocksEndingSoon).toContainEqual(expect.objectContaining({ kind: "state_complaint_window", studentName: "Ethan Thompson" }));
+    expect(board.openRecordsRequests).toContainEqual(expect.objectContaining({ kind: "records_request", studentName: "Sofia Martinez" }));
+  });
+
   it("let advocate@ read the packet of the concern handed over and record the outcome", async () => {
     const [handed] = await list("advocate");
     const packet = await call(`/api/concerns/${handed!.id}/packet`, { token: await token("advocate") });

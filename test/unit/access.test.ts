@@ -39,10 +39,21 @@ const mayDo: Record<Role, Action[]> = {
     "concern.board",
     "patterns.report",
     "district.read",
+    "records.release",
   ],
-  case_manager: ["student.list", "student.read", "caseload.list", "iep.write", "iep.acknowledge", "fidelity.form", "fidelity.read", "concern.read"],
+  case_manager: [
+    "student.list",
+    "student.read",
+    "caseload.list",
+    "iep.write",
+    "iep.acknowledge",
+    "fidelity.form",
+    "fidelity.read",
+    "concern.read",
+    "records.release",
+  ],
   teacher: ["student.list", "student.read", "class.list", "iep.acknowledge", "fidelity.form", "fidelity.read", "concern.read"],
-  parent: ["student.list", "student.read", "children.list", "audit.read", "fidelity.read", "concern.file", "concern.read"],
+  parent: ["student.list", "student.read", "children.list", "audit.read", "fidelity.read", "concern.file", "concern.read", "records.request"],
   advocate: ["student.list", "student.read", "concern.handedOver", "concern.read"],
 };
 

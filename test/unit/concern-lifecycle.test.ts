@@ -42,6 +42,7 @@ open                   confirm         409                    403               
 open                   dispute         409                    403                      403     403
 open                   withdraw        closed:withdrawn       403                      403     403
 open                   record_outcome  403                    409                      409     403
+open                   record_state_complaint  open                   403                      403     403
 awaiting_info          resolve         403                    409                      409     403
 awaiting_info          request_info    403                    409                      409     403
 awaiting_info          escalate        403                    409                      409     403
@@ -50,6 +51,7 @@ awaiting_info          confirm         409                    403               
 awaiting_info          dispute         409                    403                      403     403
 awaiting_info          withdraw        closed:withdrawn       403                      403     403
 awaiting_info          record_outcome  403                    409                      409     403
+awaiting_info          record_state_complaint  awaiting_info          403                      403     403
 awaiting_confirmation  resolve         403                    409                      409     403
 awaiting_confirmation  request_info    403                    409                      409     403
 awaiting_confirmation  escalate        403                    409                      409     403
@@ -58,6 +60,7 @@ awaiting_confirmation  confirm         closed:resolved        403               
 awaiting_confirmation  dispute         open@director          403                      403     403
 awaiting_confirmation  withdraw        closed:withdrawn       403                      403     403
 awaiting_confirmation  record_outcome  403                    409                      409     403
+awaiting_confirmation  record_state_complaint  awaiting_confirmation  403                      403     403
 with_advocate          resolve         403                    409                      409     403
 with_advocate          request_info    403                    409                      409     403
 with_advocate          escalate        403                    409                      409     403
@@ -66,6 +69,7 @@ with_advocate          confirm         409                    403               
 with_advocate          dispute         409                    403                      403     403
 with_advocate          withdraw        closed:withdrawn       403                      403     403
 with_advocate          record_outcome  403                    closed:advocate_outcome  409     403
+with_advocate          record_state_complaint  with_advocate          403                      403     403
 closed                 resolve         403                    409                      409     403
 closed                 request_info    403                    409                      409     403
 closed                 escalate        403                    409                      409     403
@@ -74,6 +78,7 @@ closed                 confirm         409                    403               
 closed                 dispute         409                    403                      403     403
 closed                 withdraw        409                    403                      403     403
 closed                 record_outcome  403                    409                      409     403
+closed                 record_state_complaint  closed:resolved        403                      403     403
 `;
 
 const roleNames = ["guardian", "assignee", "former", "other"] as const;
@@ -150,7 +155,7 @@ function answerOf(status: ConcernStatus, action: ConcernAction, role: RoleName):
   try {
     const move = checkAction(actorOf(role), concern, action, role === "guardian", undefined);
     const after = afterMove(concern, move, district, now);
-    expect(after.status).toBe(statusAfter(move, concern.level));
+    expect(after.status).toBe(statusAfter(move, concern.level, concern.status));
     return after.status === "closed" ? `closed:${after.outcome}` : after.level === concern.level ? after.status : `${after.status}@${after.level}`;
   } catch (error) {
     if (!(error instanceof VisibleError)) throw error;
@@ -263,7 +268,25 @@ describe("an action's body", () => {
   });
 
   it("needs words for every action but confirming and withdrawing", () => {
-    const needsWords = actions.filter((action) => !v.safeParse(ActOnConcern, { id, action, version: 0 }).success);
+    const needsWords = actions.filter(
+      (action) => !v.safeParse(ActOnConcern, { id, action, version: 0, ...(action === "record_state_complaint" && { filedOn: "2027-01-15" }) }).success,
+    );
     expect(needsWords.sort()).toEqual(["dispute", "escalate", "provide_info", "record_outcome", "request_info", "resolve"]);
+  });
+
+  it("records a state complaint with the day it was filed, and takes that day with nothing else", () => {
+    const without = v.safeParse(ActOnConcern, { id, action: "record_state_complaint", version: 0 });
+    expect(v.flatten(without.issues!).nested).toMatchObject({ filedOn: [expect.stringContaining("Give the day")] });
+    expect(v.safeParse(ActOnConcern, { id, action: "confirm", version: 0, filedOn: "2027-01-15" }).success).toBe(false);
+    expect(v.safeParse(ActOnConcern, { id, action: "record_state_complaint", version: 0, filedOn: "2027-02-30" }).success).toBe(false);
+  });
+
+  it("the advocate the concern was handed to may record a state complaint, at any status, and nobody else on staff", () => {
+    const advocate: UserActor = { ...actorOf("former"), roles: ["advocate"] };
+    for (const status of statuses) expect(checkAction(advocate, concernIn(status), "record_state_complaint", false)).toMatchObject({ to: "stay" });
+    const stranger: UserActor = { ...actorOf("other"), roles: ["advocate"] };
+    expect(() => checkAction(stranger, concernIn("closed"), "record_state_complaint", false)).toThrow(
+      "Only the student's parent or the advocate the concern was handed to can do this",
+    );
   });
 });

@@ -9,6 +9,7 @@ import { Loaded } from "../components/loaded";
 import { loadConcern, stateWords, type ConcernView } from "../concerns/data";
 import { ConcernTimeline } from "../concerns/timeline";
 import { ConcernActions } from "../concerns/actions";
+import { ConcernClocks } from "../concerns/clocks";
 import { EmailFlag } from "../components/email-flag";
 
 /** One concern: where it is, who has it, by when, its timeline, and what the reader may do now. */
@@ -92,6 +93,7 @@ export function Concern() {
             </div>
           </dl>
           <ConcernActions concern={loaded()} timeZone={timeZone()} onDone={done} onStale={stale} />
+          <ConcernClocks concern={loaded()} timeZone={timeZone()} onDone={done} onStale={stale} />
           <section aria-labelledby="about-title">
             <h2 id="about-title">{t("aboutTitle")}</h2>
             <dl class="facts">

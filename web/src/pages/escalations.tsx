@@ -12,6 +12,7 @@ import { ConcernSearch } from "../concerns/search";
 import { AccessDeniedContent } from "./not-found";
 import { loadSchools } from "./home-director";
 import { levelName } from "../concerns/data";
+import { BoardClocks } from "../concerns/clocks";
 import { boardLevels, boardOrder, loadBoard, type BoardFilters, type BoardItem, type EscalationBoard } from "../concerns/board-data";
 
 /** The director's escalation board: every open concern by level and deadline, and how the district keeps up. */
@@ -74,6 +75,8 @@ function Board() {
         {(loaded) => (
           <>
             <Totals board={loaded()} />
+            <BoardClocks clocks={loaded().clocksEndingSoon} />
+            <BoardClocks clocks={loaded().openRecordsRequests} records />
             <section aria-labelledby="open-title">
               <h2 id="open-title">{t("openByLevelCaption")}</h2>
               <p role="status" class="muted">

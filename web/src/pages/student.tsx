@@ -11,6 +11,7 @@ import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
 import { IepSnapshot } from "../components/iep-snapshot";
 import { EmailFlag } from "../components/email-flag";
+import { RecordsRequests } from "../rights/records";
 
 // Only the IEP's editors see who acknowledged the latest version: its chunk (and the fidelity words) loads
 // for them alone, after the rest of the page (it is the last section: nothing below it moves).
@@ -71,6 +72,14 @@ function StudentView(props: { detail: StudentDetail }) {
             </li>
           </ul>
         </section>
+      </Show>
+      <Show when={props.detail.can.requestRecords || props.detail.can.releaseRecords}>
+        <RecordsRequests
+          studentId={student().id}
+          canRequest={props.detail.can.requestRecords}
+          canRelease={props.detail.can.releaseRecords}
+          timeZone={session.me()?.district.timeZone ?? "America/Los_Angeles"}
+        />
       </Show>
       <section aria-labelledby="iep-title">
         <h2 id="iep-title">{t("iepTitle")}</h2>

@@ -37,6 +37,10 @@ const policy = {
   "fidelity.read": ["district_admin", "director", "case_manager", "teacher", "parent"],
   "fidelity.report": ["district_admin", "director"],
   "concern.file": ["parent"],
+  /** Asking for one's child's education records (34 CFR 300.613), and downloading them once released. */
+  "records.request": ["parent"],
+  /** Answering a records request: the district's director or the student's case manager releases the records. */
+  "records.release": ["director", "case_manager"],
   /** Which concerns: parents their children's, staff assigned or caseload, the director the district's, advocates handed over (concerns.ts). */
   "concern.read": ["director", "case_manager", "teacher", "parent", "advocate"],
   /**
@@ -143,6 +147,8 @@ export namespace Access {
       fileConcern: allows("concern.file", towardRoles),
       viewFidelity: allows("fidelity.read", towardRoles),
       acknowledgeIep: allows("iep.acknowledge", towardRoles),
+      requestRecords: allows("records.request", towardRoles),
+      releaseRecords: allows("records.release", towardRoles),
     };
   }
 

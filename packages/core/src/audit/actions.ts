@@ -32,6 +32,10 @@ export const auditActions = [
   "concern.assign",
   "concern.deadline",
   "concern.workflow-failed",
+  "records.request",
+  "records.list",
+  "records.release",
+  "records.download",
   ...concernActions.map((action) => `concern.${action}` as const),
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

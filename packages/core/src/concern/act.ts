@@ -9,8 +9,10 @@ import { ActOnConcern, type Concern, type Person } from "./schema";
 import { commit, StaleConcern } from "./store";
 import type { EventContent } from "./timeline";
 import { afterMove } from "./transitions";
-import { emailFlagsOf, loadVisible, toView } from "./view";
-import { clock } from "../clock";
+import { clocksOf, emailFlagsOf, loadVisible, toView } from "./view";
+import { stateComplaintClockOps } from "./clock-index";
+import { clock, districtToday } from "../clock";
+import { VisibleError } from "../error";
 
 /** The concern after the move, and who hears of it (escalations are announced by PrepareLevel, with the new assignee). */
 async function apply(
@@ -43,6 +45,7 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
     const move = checkAction(actor, concern, input.action, isGuardian, events.at(-1)?.type);
     if (concern.version !== input.version) throw staleVersion(concern, events.at(-1)?.type);
     const now = at();
+    const stays = move.to === "stay";
     // The flags are read before the write (an action keeps the parent and the assignee or clears the assignee), so a failed read changes nothing.
     const [{ after, emails, timeZone }, flags] = await Promise.all([apply(concern, input.action, move, now), emailFlagsOf(concern, isGuardian)]);
     const eventId = `${concern.id}.${concern.head.seq + 1}`;
@@ -55,11 +58,18 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
       status: after.status,
       outcome: after.outcome,
       dueAt: after.stage === "wait" ? after.dueAt : undefined,
+      filedOn: input.filedOn,
     };
+    if (input.filedOn) checkFiledOn(input.filedOn, timeZone, now);
     try {
       const saved = await commit({
         before: concern,
-        after: { ...after, lastAnswer: { action: input.action, eventId } },
+        // A fact beside the concern's course answers no wait: the waiting execution keeps its token and its deadline.
+        after: stays
+          ? { ...after, ...(input.filedOn && { stateComplaintFiledOn: input.filedOn }) }
+          : { ...after, lastAnswer: { action: input.action, eventId } },
+        keepsWait: stays,
+        extra: input.filedOn ? await stateComplaintClockOps(concern, input.filedOn) : [],
         events: [content],
         actor,
         audit: { action: `concern.${input.action}`, reason: isGuardian ? "guardian" : "assigned_concern" },
@@ -67,8 +77,8 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
         timeZone,
         now,
       });
-      if (concern.taskToken) await resume(concern.taskToken, { kind: "answer", action: input.action, eventId });
-      return toView(actor, saved.concern, [...events, ...saved.events], isGuardian, flags);
+      if (concern.taskToken && !stays) await resume(concern.taskToken, { kind: "answer", action: input.action, eventId });
+      return toView(actor, saved.concern, [...events, ...saved.events], isGuardian, flags, await clocksOf(saved.concern));
     } catch (error) {
       // The task token was stored meanwhile (same version): decide again; anything else re-reads and answers 409 there
       // (another action on the same version: it no longer fits, or the version has moved on).
@@ -76,6 +86,12 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
       throw error;
     }
   }
+}
+
+/** A state complaint is filed on a day that has come, in the district's zone. */
+function checkFiledOn(filedOn: string, timeZone: string | undefined, now: Date) {
+  if (filedOn > districtToday({ timeZone }, now))
+    throw new VisibleError(400, "filed_on_future", "The day the state complaint was filed cannot be in the future");
 }
 
 async function resume(token: string, answer: Answer) {

@@ -13,6 +13,8 @@ import { boardEntryItem, entry, isOpen, type BoardEntry } from "./board-index";
 import { EscalationLevel, levels } from "./schema";
 import { clock } from "../clock";
 import { tiesByStudent } from "./ties";
+import { District } from "../district";
+import { clocksEndingSoon, openRecordsRequests } from "../rights/ending-soon";
 
 export const BoardQuery = v.object({
   // Part of a key: only id characters, so a value cannot reach another partition.
@@ -122,11 +124,12 @@ export async function escalationBoard(actor: UserActor, query: BoardQuery) {
   const statScope = schoolId ? `S#${schoolId}` : "ALL";
   const nowMs = clock.ms();
   const since = new Date(nowMs - (windowDays - 1) * dayMs).toISOString().slice(0, 10);
-  const [found, stats, missed, ties] = await Promise.all([
+  const [found, stats, missed, ties, info] = await Promise.all([
     openPage(district, scope, query),
     queryAll(countsItem, keys.boardResolvedSince(district, statScope, since)),
     queryAll(missedItem, keys.boardMissedAll(district)),
     tiesByStudent(actor),
+    District.load(district),
   ]);
   // Each entry with the reason Access gives for seeing it: every entry is of the reader's district,
   // which Access puts before the assignment, so the entry's current assignee is all it needs of those.
@@ -151,8 +154,14 @@ export async function escalationBoard(actor: UserActor, query: BoardQuery) {
     actor,
     seen.map(({ entry: e, reason }) => ({ studentId: e.studentId, action: "concern.list", record: `concern:${e.id}`, reason })),
   );
+  // Legal clocks only on the first page: they are the district's, whatever the filters.
+  const [clocks, recordsRequests] = query.cursor
+    ? [[], []]
+    : await Promise.all([clocksEndingSoon(actor, { id: district, timeZone: info?.timeZone }), openRecordsRequests(actor, district)]);
   return {
     open: { items: page.items.map((e) => view(e, now)), ...(page.cursor && { cursor: page.cursor }) },
+    clocksEndingSoon: clocks,
+    openRecordsRequests: recordsRequests,
     totals: {
       open: num(totals.open),
       overdue: num(totals.overdue),

@@ -1,6 +1,7 @@
 import { eventTexts, levelTexts } from "../messages/catalog-concern";
 import { sayFrom } from "../messages/say";
 import type { Language } from "../user/schema";
+import { formatPlainDate } from "../words/time";
 import { type EscalationLevel, type EventType, levels } from "./schema";
 
 /** The parts of a timeline event its one-line description reads. No AWS imports: the web uses it too. */
@@ -9,6 +10,7 @@ export interface DescribedEvent {
   level?: string;
   assignee?: { name: string };
   dueAt?: string;
+  filedOn?: string;
 }
 
 // Only the sections it words: the web's timeline bundles this module.
@@ -19,6 +21,8 @@ const levelName = (lang: Language, level: string | undefined) =>
 
 /** What happened, in `lang`: the same words on the concern's page, in its emails and in its packet. `formatDue` writes the deadline. */
 export function describeEvent(lang: Language, event: DescribedEvent, formatDue: (iso: string) => string): string {
+  if (event.type === "state_complaint_recorded" && event.filedOn)
+    return say(lang, "event.stateComplaintFiledOn", { date: formatPlainDate(lang, event.filedOn) });
   if (event.type !== "assigned") return say(lang, `event.${event.type}`);
   const level = levelName(lang, event.level);
   if (!event.assignee) return say(lang, "event.assignedNobody", { level });

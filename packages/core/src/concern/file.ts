@@ -1,3 +1,6 @@
+import { clockIndexOps } from "./clock-index";
+import { concernClocks } from "../rights/clocks";
+import { defaultTimeZone } from "../district/schema";
 import { createHash } from "node:crypto";
 import { concernCountOps, type ConcernSubject } from "../patterns/concerns";
 import { Patterns } from "../patterns/after-write";
@@ -149,11 +152,12 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
           ...referenceOps,
           ...assignment.creates,
           ...concernCountOps(counted),
+          ...clockIndexOps(after, district),
         ],
       });
       await Patterns.afterConcernFiled(counted);
       await startWorkflow(concern.id);
-      return { created: true, concern: toView(actor, concern, events, true) };
+      return { created: true, concern: toView(actor, concern, events, true, undefined, concernClocks(concern, zoneOf(district), district.rightsClocks)) };
     } catch (error) {
       if (!(error instanceof StaleConcern) && !isReferenceRace(error)) throw error;
       // Two requests with one key at once: the other one filed it.
@@ -164,3 +168,5 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
     }
   }
 }
+
+const zoneOf = (district: { timeZone?: string }) => district.timeZone ?? defaultTimeZone;

@@ -26,7 +26,9 @@ export namespace Concern {
   export const get = verb(ConcernRef, (actor, { id }) => getConcern(actor, id));
   export const list = verb(ListConcerns, listConcerns);
   /** The evidence packet as printable HTML and its stylesheet's hash for the CSP (GET /api/concerns/:id/packet?lang=). */
-  export const packet = verb(PacketQuery, (actor, { id, lang }) => evidencePacket(actor, id, lang));
+  export const packet = verb(PacketQuery, (actor, { id, lang, form, address }) =>
+    evidencePacket(actor, id, lang, form === "state-complaint" ? { address } : undefined),
+  );
   /** The director's escalation board (GET /api/reports/escalations). */
   export const board = verb(BoardQuery, escalationBoard);
   /** What is waiting on the reader, for their home page (GET /api/concerns/waiting). */

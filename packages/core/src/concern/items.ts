@@ -25,6 +25,7 @@ export const concernItem = itemType<Concern>(
     classId: v.optional(v.string()),
     className: v.optional(v.string()),
     happenedOn: v.optional(v.string()),
+    stateComplaintFiledOn: v.optional(v.string()),
     description: v.string(),
     desiredResolution: v.optional(v.string()),
     advocateEmail: v.optional(v.string()),
@@ -70,6 +71,7 @@ export const concernEventItem = itemType<TimelineEvent>(
       dueAt: v.optional(v.string()),
       status: v.optional(v.string()),
       outcome: v.optional(v.string()),
+      filedOn: v.optional(v.string()),
       note: v.optional(v.string()),
       notes: v.optional(
         v.array(v.object({ code: v.picklist(noteCodes.map((c) => `note.${c}` as const)), params: v.optional(v.record(v.string(), v.string())) })),

@@ -75,13 +75,17 @@ export const eventTypes = [
   "disputed",
   "withdrawn",
   "outcome_recorded",
+  "state_complaint_recorded",
   "email_undelivered",
   "workflow_failed",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
-/** Who may take an action: the student's parent, or the person the concern waits on at its level. */
-export type ConcernRole = "guardian" | "assignee";
+/**
+ * Who may take an action: the student's parent, the person the concern waits on at its level, or the
+ * advocate it was handed to (at any time after: their part outlives the hand-off).
+ */
+export type ConcernRole = "guardian" | "assignee" | "advocate";
 
 /**
  * The actions, in the order the concern page offers them: the event each records, whether it needs
@@ -97,6 +101,7 @@ export const actionTable = {
   dispute: { event: "disputed", text: "required", tells: [] },
   withdraw: { event: "withdrawn", text: "optional", tells: ["parent", "assignee"] },
   record_outcome: { event: "outcome_recorded", text: "required", tells: ["parent", "assignee"] },
+  record_state_complaint: { event: "state_complaint_recorded", text: "optional", tells: ["parent", "assignee"] },
 } as const satisfies Record<string, { event: EventType; text: "required" | "optional"; tells: ReadonlyArray<"parent" | "assignee"> }>;
 
 export type ConcernAction = keyof typeof actionTable;
@@ -104,12 +109,20 @@ export const actions = Object.keys(actionTable) as ConcernAction[];
 
 /**
  * Where an action leads: a status where the parent is asked (resuming after the parent's answer is
- * the one way back to `open`), the next level up (`open` there, `with_advocate` at the top), or
- * closed with an outcome.
+ * the one way back to `open`), the next level up (`open` there, `with_advocate` at the top), closed
+ * with an outcome, or nowhere (`stay`): a fact recorded beside the concern's course, which neither
+ * answers the wait nor moves its deadline.
  */
 export type Move =
-  | { by: readonly ConcernRole[]; to: Exclude<ConcernStatus, "closed" | "with_advocate"> | "next_level" }
+  | { by: readonly ConcernRole[]; to: Exclude<ConcernStatus, "closed" | "with_advocate"> | "next_level" | "stay" }
   | { by: readonly ConcernRole[]; to: "closed"; outcome: ConcernOutcome };
+
+/**
+ * Filing a state complaint is the family's right whatever the concern's status, closed included: the
+ * state investigates on its own course, and the district may still fix the lapse meanwhile, so the
+ * concern stays where it is and its deadlines keep running.
+ */
+const recordStateComplaint = { record_state_complaint: { by: ["guardian", "advocate"], to: "stay" } } as const;
 
 /** Status × action → who may take it and where it leads. An action missing from a status cannot be taken there. */
 export const moves = {
@@ -118,21 +131,25 @@ export const moves = {
     escalate: { by: ["assignee"], to: "next_level" },
     request_info: { by: ["assignee"], to: "awaiting_info" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
+    ...recordStateComplaint,
   },
   awaiting_info: {
     provide_info: { by: ["guardian"], to: "open" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
+    ...recordStateComplaint,
   },
   awaiting_confirmation: {
     confirm: { by: ["guardian"], to: "closed", outcome: "resolved" },
     dispute: { by: ["guardian"], to: "next_level" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
+    ...recordStateComplaint,
   },
   with_advocate: {
     record_outcome: { by: ["assignee"], to: "closed", outcome: "advocate_outcome" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
+    ...recordStateComplaint,
   },
-  closed: {},
+  closed: { ...recordStateComplaint },
 } as const satisfies Record<ConcernStatus, Partial<Record<ConcernAction, Move>>>;
 
 /** The move `action` makes from `status`, or nothing when it cannot be taken there. */
@@ -141,8 +158,9 @@ export const moveOf = (status: ConcernStatus, action: ConcernAction): Move | und
 /** Who may ever take `action`, in any status. */
 export const rolesFor = (action: ConcernAction): ConcernRole[] => [...new Set(statuses.flatMap((status) => moveOf(status, action)?.by ?? []))];
 
-/** The status a move leads to from a concern at `level`. */
-export const statusAfter = (move: Move, level: EscalationLevel): ConcernStatus => (move.to === "next_level" ? statusAt(nextLevel(level) ?? topLevel) : move.to);
+/** The status a move leads to from a concern at `level` in `status`. */
+export const statusAfter = (move: Move, level: EscalationLevel, status: ConcernStatus): ConcernStatus =>
+  move.to === "next_level" ? statusAt(nextLevel(level) ?? topLevel) : move.to === "stay" ? status : move.to;
 
 /** The actions that need no words. */
 export const textOptional = actions.filter((action) => actionTable[action].text === "optional");

@@ -20,7 +20,7 @@ export interface PacketFidelity {
   services: Array<{ name: string; required: number; delivered: number; owed: number }>;
 }
 
-interface PacketData {
+export interface PacketData {
   lang: Language;
   concern: Concern;
   events: TimelineEvent[];
@@ -48,7 +48,7 @@ const cssContent = (text: string) =>
 
 // Print-first: black on white, tables that break between rows, short hashes in the tables and the
 // full chain in an appendix. The paper is the printer's (Letter or A4): margins and widths fit both.
-const css = (lang: Language) => `
+export const css = (lang: Language) => `
 body{font:11pt/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#000;background:#fff;margin:2rem auto;max-width:60rem;padding:0 1rem}
 h1{font-size:18pt;margin:0 0 .25rem}h2{font-size:13pt;margin:1.5rem 0 .5rem;border-bottom:1px solid #000}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:.25rem .4rem;text-align:left;vertical-align:top}

@@ -14,6 +14,8 @@ import { outboxItem } from "../outbox";
 import { User } from "../user";
 import type { Language } from "../user/schema";
 import { renderPacket, type PacketFidelity } from "./packet-html";
+import { renderComplaint } from "./complaint-html";
+import { concernClocks } from "../rights/clocks";
 import type { Concern } from "./schema";
 import { verifyChain } from "./timeline";
 import { loadVisible } from "./view";
@@ -109,7 +111,12 @@ async function fidelityOf(
  * (checked now), every email sent for it, and its audit trail, in the reader's language (`lang`, else
  * the one stored for them). Reading it is audited first, so the trail printed includes this reading.
  */
-export async function evidencePacket(actor: UserActor, id: string, lang?: Language): Promise<{ html: string; styleHash: string }> {
+export async function evidencePacket(
+  actor: UserActor,
+  id: string,
+  lang?: Language,
+  complaint?: { address?: string },
+): Promise<{ html: string; styleHash: string }> {
   const { concern, events, record, reason } = await loadVisible(actor, id);
   // The family, anyone it was assigned or handed to, the district's director; not the caseload alone (Access).
   if (!Access.opensPacket(reason) || !record) throw notFound("Concern");
@@ -131,7 +138,7 @@ export async function evidencePacket(actor: UserActor, id: string, lang?: Langua
     ).map((o) => [o.id, o.status]),
   );
   const days = [concern.happenedOn, localDay(concern.createdAt, timeZone), ...events.map((e) => localDay(e.at, timeZone))].filter((d): d is string => !!d);
-  return renderPacket({
+  const data = {
     lang: lang ?? User.languageOf(actor),
     concern,
     events,
@@ -144,5 +151,12 @@ export async function evidencePacket(actor: UserActor, id: string, lang?: Langua
     timeZone,
     printedFor: actor.name,
     printedAt: clock.iso(),
+  };
+  if (!complaint) return renderPacket(data);
+  return renderComplaint({
+    ...data,
+    address: complaint.address,
+    clocks: concernClocks(concern, timeZone, district.rightsClocks),
+    parentEmail: concern.parent.email,
   });
 }

@@ -1,5 +1,5 @@
 import { Access } from "../access";
-import type { UserActor } from "../actor";
+import { hasRole, type UserActor } from "../actor";
 import { VisibleError } from "../error";
 import type { StudentRecord } from "../student";
 import { say } from "../messages";
@@ -21,15 +21,23 @@ export function stateInWords(concern: Concern, lastEventType?: EventType): strin
   return `${why}${where}`;
 }
 
-/** The roles the actor holds on the concern now: its parent, or the person it waits on. */
+/** Whether the actor is an advocate the concern was handed to. */
+const isItsAdvocate = (actor: UserActor, concern: Concern) => hasRole(actor, "advocate") && concern.assignedIds.includes(actor.userId);
+
+/** The roles the actor holds on the concern now: its parent, the person it waits on, the advocate it was handed to. */
 function rolesNow(actor: UserActor, concern: Concern, isGuardian: boolean): ConcernRole[] {
   const waitingOnThem = concern.stage === "wait" && concern.assignee?.id === actor.userId;
-  return [...(isGuardian ? ["guardian" as const] : []), ...(waitingOnThem ? ["assignee" as const] : [])];
+  return [
+    ...(isGuardian ? ["guardian" as const] : []),
+    ...(waitingOnThem ? ["assignee" as const] : []),
+    ...(isItsAdvocate(actor, concern) ? ["advocate" as const] : []),
+  ];
 }
 
-const onlyRole: Record<ConcernRole, string> = {
-  guardian: "Only the student's parent can do this",
-  assignee: "Only the person the concern is with can do this",
+const roleWords: Record<ConcernRole, string> = {
+  guardian: "the student's parent",
+  assignee: "the person the concern is with",
+  advocate: "the advocate the concern was handed to",
 };
 
 /**
@@ -42,9 +50,13 @@ export function checkAction(actor: UserActor, concern: Concern, action: ConcernA
   const roles = rolesNow(actor, concern, isGuardian);
   if (move?.by.some((role) => roles.includes(role))) return move;
   const everHeld = (role: ConcernRole) =>
-    role === "guardian" ? isGuardian : concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
+    role === "guardian"
+      ? isGuardian
+      : role === "advocate"
+        ? isItsAdvocate(actor, concern)
+        : concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
   const may = rolesFor(action);
-  if (!may.some(everHeld)) throw new VisibleError(403, "forbidden", onlyRole[may[0]!]);
+  if (!may.some(everHeld)) throw new VisibleError(403, "forbidden", `Only ${may.map((role) => roleWords[role]).join(" or ")} can do this`);
   throw new VisibleError(409, "wrong_state", `This cannot be done now: ${stateInWords(concern, lastEventType)}.`);
 }
 

@@ -59,16 +59,24 @@ const actionEntries = {
   text: v.optional(text(4000)),
   /** The concern's version the action was made against: a concern changed since answers 409 and nothing is done. */
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** `record_state_complaint`: the day the state complaint was filed. */
+  filedOn: v.optional(IsoDate),
 };
 const askForVersion = missingFields({ version: "Send the version of the concern you acted on" });
 const hasWords = (a: { action: ConcernAction; text?: string }) => a.text !== undefined || textOptional.includes(a.action);
 const wordsMissing = "Say what was done, why, or what you ask or answer";
+const hasFiledOn = (a: { action: ConcernAction; filedOn?: string }) => (a.action === "record_state_complaint") === (a.filedOn !== undefined);
+const filedOnMisplaced = "Give the day the state complaint was filed (and only with record_state_complaint)";
 /** The body of POST /api/concerns/:id/actions. */
 export const ActionBody = v.pipe(
   v.object(actionEntries, askForVersion),
   v.forward(
     v.check((a) => hasWords(a), wordsMissing),
     ["text"],
+  ),
+  v.forward(
+    v.check((a) => hasFiledOn(a), filedOnMisplaced),
+    ["filedOn"],
   ),
 );
 export const ActOnConcern = v.pipe(
@@ -77,12 +85,23 @@ export const ActOnConcern = v.pipe(
     v.check((a) => hasWords(a), wordsMissing),
     ["text"],
   ),
+  v.forward(
+    v.check((a) => hasFiledOn(a), filedOnMisplaced),
+    ["filedOn"],
+  ),
 );
 export type ActOnConcern = v.InferOutput<typeof ActOnConcern>;
 
 export const ConcernRef = v.object({ id: v.string() });
-/** The packet in `lang`, else in the reader's stored language. */
-export const PacketLanguage = v.object({ lang: v.optional(Language) });
+/**
+ * The packet in `lang`, else in the reader's stored language. `form=state-complaint` prints it in the
+ * order a state complaint takes (34 CFR 300.153(b)), with the child's address only when given here.
+ */
+export const PacketLanguage = v.object({
+  lang: v.optional(Language),
+  form: v.optional(v.picklist(["evidence", "state-complaint"], "evidence or state-complaint")),
+  address: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, "At most 300 characters"))),
+});
 export const PacketQuery = v.object({ id: v.string(), ...PacketLanguage.entries });
 
 export const ListConcerns = v.object({
@@ -128,6 +147,8 @@ export interface Concern {
   classId?: string;
   className?: string;
   happenedOn?: string;
+  /** The day the parent (or the advocate) says a state complaint about this was filed: the state's clock to decide starts then. */
+  stateComplaintFiledOn?: string;
   description: string;
   desiredResolution?: string;
   advocateEmail?: string;

@@ -51,6 +51,8 @@ export interface Change {
   viewerIds?: string[];
   /** When the step happens (the demo seed backdates its story); the clock by default. */
   now?: Date;
+  /** The step answers nothing: the current wait and its task token stay as they are. */
+  keepsWait?: boolean;
   /** An earlier event the recap should repeat (why the concern moved before it was assigned anew). */
   recapAlso?: TimelineEvent;
 }
@@ -73,7 +75,7 @@ export async function commit(change: Change): Promise<{ concern: Concern; events
     ops.push(next.put);
   }
   const after: Concern = { ...change.after, head, version: (before?.version ?? 0) + 1, updatedAt: now };
-  delete after.taskToken;
+  if (!change.keepsWait) delete after.taskToken;
   ops.unshift(before ? ConcernItems.replace(concernItem(after), before) : putNew(concernItem(after)));
   // Each person's list is one partition of link items (one Query per page); a link is put once per person.
   const newlyAssigned = after.assignee && !(before?.assignedIds ?? []).includes(after.assignee.id) ? after.assignee : undefined;

@@ -15,6 +15,8 @@ export interface EventContent {
   dueAt?: string;
   status?: string;
   outcome?: string;
+  /** A date the event records (the day a state complaint was filed). */
+  filedOn?: string;
   /** Why the timeline took this turn (no class named, no case manager on file...), as catalog codes with parameters. */
   notes?: EventNote[];
   /** The same, as English sentences: events written before notes were codes (read through `notesOf`). */

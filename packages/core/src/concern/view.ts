@@ -2,6 +2,9 @@ import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { notFound } from "../error";
+import { District } from "../district";
+import { defaultTimeZone } from "../district/schema";
+import { concernClocks, type Clock } from "../rights/clocks";
 import { Student, type StudentRecord } from "../student";
 import { EmailFeedback } from "../user/email-feedback";
 import { notesOf } from "../messages";
@@ -33,7 +36,13 @@ export const emailFlagsOf = (concern: Concern, isGuardian: boolean): Promise<Ema
   EmailFeedback.flagsOf(isGuardian ? [] : [concern.parent.id, ...(concern.assignee ? [concern.assignee.id] : [])]);
 
 /** What the API shows of a concern: no task token, no addresses; to staff, whose email is undeliverable (emailFlagsOf). */
-export function toView(actor: UserActor, concern: Concern, events: TimelineEvent[], isGuardian: boolean, flags: EmailFlags = new Map()) {
+/** The concern's legal clocks (rights/clocks.ts), on the district's calendar and under its own rules. */
+export async function clocksOf(concern: Concern): Promise<Clock[]> {
+  const district = await District.load(concern.districtId);
+  return concernClocks(concern, district?.timeZone ?? defaultTimeZone, district?.rightsClocks);
+}
+
+export function toView(actor: UserActor, concern: Concern, events: TimelineEvent[], isGuardian: boolean, flags: EmailFlags = new Map(), clocks: Clock[] = []) {
   const person = (p: Concern["parent"] | undefined) => p && { ...publicPerson(p)!, emailUndeliverable: flags.get(p.id) ?? null };
   return {
     id: concern.id,
@@ -47,6 +56,8 @@ export function toView(actor: UserActor, concern: Concern, events: TimelineEvent
     classId: concern.classId,
     className: concern.className,
     happenedOn: concern.happenedOn,
+    stateComplaintFiledOn: concern.stateComplaintFiledOn ?? null,
+    clocks,
     description: concern.description,
     desiredResolution: concern.desiredResolution,
     advocateEmail: concern.advocateEmail,
@@ -67,9 +78,10 @@ export function toView(actor: UserActor, concern: Concern, events: TimelineEvent
 
 export async function getConcern(actor: UserActor, id: string) {
   const { concern, events, reason, isGuardian } = await loadVisible(actor, id);
-  const [flags] = await Promise.all([
+  const [flags, clocks] = await Promise.all([
     emailFlagsOf(concern, isGuardian),
+    clocksOf(concern),
     Audit.record(actor, { studentId: concern.studentId, action: "concern.read", record: `concern:${concern.id}`, reason }),
   ]);
-  return toView(actor, concern, events, isGuardian, flags);
+  return toView(actor, concern, events, isGuardian, flags, clocks);
 }

@@ -5,6 +5,7 @@ import { Email } from "../user/schema";
 import { deadlineSettings, type DeadlineSetting } from "../concern/lifecycle";
 import { levelTexts } from "../messages/catalog-concern";
 import { sayFrom } from "../messages/say";
+import { ClockOverrides } from "../rights/clocks";
 
 // The levels' names only: the web bundles this module, and never the catalog's email and packet texts.
 const say = sayFrom(levelTexts);
@@ -63,6 +64,8 @@ export const DistrictSettings = v.object({
   fidelityGraceDays: whole(0, 10, "0 to 10 school days"),
   /** Who takes a concern at the advocate level when the parent named nobody (an advocacy organization's address). */
   defaultAdvocateEmail: v.optional(Email),
+  /** The district's own period for a legal clock, where its state's rule differs from the federal one (rights/clocks.ts). */
+  rightsClocks: v.optional(ClockOverrides),
 });
 export type DistrictSettings = v.InferOutput<typeof DistrictSettings>;
 

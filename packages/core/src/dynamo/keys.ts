@@ -51,6 +51,12 @@
  *    the board's counters         Query  pk=BOARDSTAT#<districtId>#<ALL|S#schoolId>  sk=TOTALS (open, overdue, per level),
  *                                 sk=RESOLVED#<yyyy-mm-dd> (closings that day, days-to-resolution histogram),
  *                                 sk=MISSED#<schoolId> (deadlines missed, ALL partition only); ADD in the transition's transaction
+ *    legal clocks of a district by the day they end (the director's board: those ending within 30 days)
+ *                                 Query  pk=CLOCK#<districtId>           sk between <from> and <to>~ (sk=<endsOn>#<kind>#<concernId|requestId>;
+ *                                 put with the concern or request that starts the clock, in the same transaction)
+ *  - records requests of a student Query  pk=RECREQ#STU#<studentId>       sk=<requestId>
+ *    open records requests of a district (the director's board)
+ *                                 Query  pk=RECREQ#OPEN#<districtId>      sk=<endsOn>#<requestId> (put with the request, deleted at its release)
  *    emails sent for a concern    Query  pk=CON#<concernId>              sk begins_with MAIL# (<createdAt>#<outboxId>; the packet lists them)
  *    a district's roster users (finding its director and administrators)
  *                                 Query  pk=DIST#<districtId>            sk begins_with SRC#user#
@@ -193,6 +199,12 @@ export const keys = {
   concernIdempotency: (userId: string, keyHash: string) => ({ pk: `CONIDEM#${userId}#${keyHash}`, sk: "IDEM" }),
   boardEntry: (districtId: string, scope: string, order: string, concernId: string) => ({ pk: `BOARD#${districtId}#${scope}`, sk: `${order}#${concernId}` }),
   boardEntries: (districtId: string, scope: string) => ({ pk: `BOARD#${districtId}#${scope}` }),
+  legalClock: (districtId: string, endsOn: string, kind: string, recordId: string) => ({ pk: `CLOCK#${districtId}`, sk: `${endsOn}#${kind}#${recordId}` }),
+  legalClocksEnding: (districtId: string, from: string, to: string) => ({ pk: `CLOCK#${districtId}`, skBetween: [from, `${to}~`] as [string, string] }),
+  recordsRequest: (studentId: string, requestId: string) => ({ pk: `RECREQ#STU#${studentId}`, sk: requestId }),
+  recordsRequestsOf: (studentId: string) => ({ pk: `RECREQ#STU#${studentId}` }),
+  openRecordsRequest: (districtId: string, endsOn: string, requestId: string) => ({ pk: `RECREQ#OPEN#${districtId}`, sk: `${endsOn}#${requestId}` }),
+  openRecordsRequests: (districtId: string) => ({ pk: `RECREQ#OPEN#${districtId}` }),
   boardTotals: (districtId: string, scope: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, sk: "TOTALS" }),
   boardResolved: (districtId: string, scope: string, day: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, sk: `RESOLVED#${day}` }),
   boardResolvedSince: (districtId: string, scope: string, day: string) => ({

@@ -17,6 +17,14 @@ export const putNewItem = (item: Item) => putItem(item, absent);
 /** Optimistic concurrency: replaces the stored item only while its `version` is still the one the writer read. */
 export const putAtVersion = (item: Item, version: number) => putItem(item, "#v = :v", { "#v": "version" }, { ":v": version });
 
+/** The same guard inside a transaction: a put that replaces `item` only at the `version` the writer read. */
+export const putAtVersionOp = (item: Item, version: number): TransactPut => ({
+  put: item,
+  condition: "#v = :v",
+  names: { "#v": "version" },
+  values: { ":v": version },
+});
+
 /** Deletes the item only while its `version` is still the one the caller read. */
 export const deleteAtVersion = (key: { pk: string; sk: string }, version: number) =>
   deleteItem(key, { condition: "#v = :v", names: { "#v": "version" }, values: { ":v": version } });

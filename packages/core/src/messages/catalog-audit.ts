@@ -50,6 +50,11 @@ export const actionTexts: Record<`action.${AuditAction}`, Pair> = {
   "action.concern.dispute": ["Disputed a concern's fix", "Rechazó la solución de una inquietud"],
   "action.concern.withdraw": ["Withdrew a concern", "Retiró una inquietud"],
   "action.concern.record_outcome": ["Recorded a concern's outcome", "Registró el resultado de una inquietud"],
+  "action.records.request": ["Asked for the student's education records", "Pidió los expedientes educativos del estudiante"],
+  "action.records.list": ["Saw a records request in a list", "Vio una solicitud de expedientes en una lista"],
+  "action.records.release": ["Released the student's records to the family", "Entregó los expedientes del estudiante a la familia"],
+  "action.records.download": ["Downloaded the student's records", "Descargó los expedientes del estudiante"],
+  "action.concern.record_state_complaint": ["Recorded that a state complaint was filed", "Registró que se presentó una queja estatal"],
 };
 
 export const reasonTexts: Record<`reason.${AuditReason}`, Pair> = {

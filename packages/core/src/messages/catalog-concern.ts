@@ -26,7 +26,7 @@ export const statusTexts: Record<`status.${ConcernStatus}` | `outcome.${ConcernO
   "outcome.advocate_outcome": ["Closed by the advocate", "Cerrada por el defensor"],
 };
 
-export const eventTexts: Record<`event.${EventType}` | "event.assignedNoDue" | "event.assignedNobody", Pair> = {
+export const eventTexts: Record<`event.${EventType}` | "event.assignedNoDue" | "event.assignedNobody" | "event.stateComplaintFiledOn", Pair> = {
   "event.filed": ["Concern raised", "Inquietud presentada"],
   "event.assigned": ["Assigned to {name} ({level}), answer due {due}", "Asignada a {name} ({level}), respuesta antes del {due}"],
   "event.assignedNoDue": ["Assigned to {name} ({level})", "Asignada a {name} ({level})"],
@@ -40,6 +40,8 @@ export const eventTexts: Record<`event.${EventType}` | "event.assignedNoDue" | "
   "event.disputed": ["The family said it is not fixed", "La familia dijo que no está solucionado"],
   "event.withdrawn": ["The family withdrew the concern", "La familia retiró la inquietud"],
   "event.outcome_recorded": ["The advocate recorded the outcome", "El defensor registró el resultado"],
+  "event.state_complaint_recorded": ["A state complaint was filed", "Se presentó una queja estatal"],
+  "event.stateComplaintFiledOn": ["A state complaint was filed on {date}", "Se presentó una queja estatal el {date}"],
   "event.email_undelivered": ["An email could not be delivered", "No se pudo entregar un correo"],
   "event.workflow_failed": [
     "Fidelio had a problem moving the concern on; the district administrator was told",

@@ -6,6 +6,7 @@ import { answerTexts, packetTexts } from "./catalog-packet";
 import { iepTexts } from "./catalog-iep";
 import { barrierTexts } from "./catalog-support";
 import { patternTexts } from "./catalog-patterns";
+import { clockTexts, complaintTexts, recordsTexts, rightsTexts } from "./catalog-rights";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -37,6 +38,10 @@ export const catalog = {
   ...emailTexts,
   ...packetTexts,
   ...patternTexts,
+  ...rightsTexts,
+  ...clockTexts,
+  ...complaintTexts,
+  ...recordsTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 

@@ -22,6 +22,10 @@ export const fullInstant: InstantParts = { weekday: "long", year: "numeric", mon
 export const formatInstant = (locale: string, at: string | Date, timeZone: string, parts: InstantParts = shortInstant) =>
   new Intl.DateTimeFormat(locale, { ...parts, timeZone, timeZoneName: zoneNameStyle }).format(new Date(at));
 
+/** A calendar date (YYYY-MM-DD, already the district's day) in words: "June 3, 2027", "3 de junio de 2027". */
+export const formatPlainDate = (lang: "en" | "es", date: string) =>
+  new Intl.DateTimeFormat(lang === "es" ? "es" : "en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+
 /** The zone's name alone, in `locale` ("Pacific Time", "hora del Pacífico"). */
 export function zoneName(locale: string, timeZone: string, at: string | Date = new Date(0)): string {
   const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: zoneNameStyle }).formatToParts(new Date(at));

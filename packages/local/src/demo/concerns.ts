@@ -4,6 +4,7 @@ import { District } from "@fidelio/core/district";
 import { getItem, keys, putItem } from "@fidelio/core/dynamo";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
+import { Rights } from "@fidelio/core/rights";
 import { User } from "@fidelio/core/user";
 import type { WaitSpec } from "@fidelio/core/workflow";
 import { provideWorkflowEngine, providedWorkflowEngine } from "@fidelio/core/workflow/engine";
@@ -137,7 +138,10 @@ export async function seedDemoConcerns(now = new Date()): Promise<boolean> {
       "acc-directions",
       ago(16),
       "unconfirmed",
-      "Nobody repeated the directions to Ethan before Tuesday's quiz, and he did not understand the task.",
+      "Since last January nobody repeats the directions to Ethan before quizzes; on Tuesday's quiz he again did not understand the task.",
+      // Near the end of its one-year window: the lapse began 350 days ago, so the family has about two
+      // weeks left to file a state complaint, and the director's board shows that window closing.
+      { happenedOn: districtToday(demoSettings, ago(350)) },
     );
     if (unconfirmed) {
       await act("teacher2", unconfirmed, "resolve", ago(15), "I now repeat the directions to Ethan and check he understood before every quiz.");
@@ -152,6 +156,11 @@ export async function seedDemoConcerns(now = new Date()): Promise<boolean> {
       "I thought the spelling test was not read aloud; it was, I misunderstood.",
     );
     if (withdrawn) await act("parent", withdrawn, "withdraw", ago(5));
+
+    // parent@ has asked for Sofia's education records: the request waits on the director's board with its 45-day clock.
+    const rosa = await actorOf("parent");
+    const [sofia] = (await Student.list(rosa, {})).items;
+    await Rights.requestRecordsOf(rosa, sofia!.id);
   } finally {
     provideWorkflowEngine(previous);
   }

@@ -4,6 +4,7 @@ import { IepAcknowledgeInput, IepUpdate } from "@fidelio/core/iep";
 import { IepEdit } from "@fidelio/core/iep/edit";
 import { IepNotices } from "@fidelio/core/iep/notices";
 import { Student } from "@fidelio/core/student";
+import { ReleaseBody, Rights } from "@fidelio/core/rights";
 import type { ApiEnv } from "../context";
 import { allowed } from "../guards";
 import { validate } from "../validate";
@@ -28,4 +29,19 @@ export const studentRoutes = new Hono<ApiEnv>()
   )
   .post("/:id/iep/acknowledge", validate("json", IepAcknowledgeInput), async (c) =>
     c.json(await IepEdit.acknowledge(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("json") })),
-  );
+  )
+  // A parent asks for the child's education records; an open request of theirs is answered again (200), not doubled.
+  .post("/:id/records-requests", allowed("records.request"), async (c) => {
+    const { created, request } = await Rights.requestRecordsOf(c.get("actor"), c.req.param("id"));
+    return c.json(request, created ? 201 : 200);
+  })
+  .get("/:id/records-requests", async (c) => c.json(await Rights.recordsRequestsOf(c.get("actor"), c.req.param("id"))))
+  .post("/:id/records-requests/:requestId/release", allowed("records.release"), validate("json", ReleaseBody), async (c) =>
+    c.json(await Rights.release(c.get("actor"), c.req.param("id"), c.req.param("requestId"), c.req.valid("json").version)),
+  )
+  .get("/:id/records-requests/:requestId/bundle", allowed("records.request"), async (c) => {
+    const { zip, filename } = await Rights.bundle(c.get("actor"), c.req.param("id"), c.req.param("requestId"));
+    c.header("Content-Type", "application/zip");
+    c.header("Content-Disposition", `attachment; filename="${filename}"`);
+    return c.body(zip as Uint8Array<ArrayBuffer>);
+  });
