@@ -97,10 +97,7 @@ const auditOp = (
   r: RecordsRequest,
   action: "records.request" | "records.release",
   reason: Parameters<typeof Audit.itemFor>[1]["reason"],
-): TransactOp => ({
-  put: Audit.itemFor(actor, { studentId: r.studentId, action, record: `records-request:${r.id}`, reason }),
-  condition: "attribute_not_exists(pk)",
-});
+): TransactOp => putNew(Audit.itemFor(actor, { studentId: r.studentId, action, record: `records-request:${r.id}`, reason }));
 
 /** The student's records requests, oldest first: for the family, and for the staff who may release them. */
 export async function listRecordsRequests(actor: UserActor, studentId: string) {
