@@ -31,7 +31,6 @@ const settleMs = 150;
 /** Times `call` once per item, one at a time, for at most `seconds` of calls, the stack left idle between them. */
 async function timeEach<T>(items: Iterable<T>, call: (item: T) => Promise<unknown>, seconds: number): Promise<Figures> {
   const latencies: number[] = [];
-  const began = performance.now();
   let busy = 0;
   for (const item of items) {
     if (busy > seconds * 1000) break;
