@@ -13,24 +13,25 @@ const attempts = 3;
  * (docs/benchmarks.md). A failure throws an Error named as Step Functions names it (TaskTimedOut,
  * InvalidToken, ExecutionAlreadyExists...), which isStaleTaskToken reads as the SDK's errors were read.
  */
-async function call(action: string, input: Record<string, unknown>) {
+async function call(endpoint: string | undefined, action: string, input: Record<string, unknown>) {
   const region = Config.region();
-  const hostname = `states.${region}.amazonaws.com`;
+  const url = new URL(endpoint ?? `https://states.${region}.amazonaws.com/`);
+  const hostname = url.host;
   const body = JSON.stringify(input);
   for (let attempt = 1; ; attempt++) {
     const signer = newSigner({ service: "states", region, credentials: fromEnv() });
     const signed = await signer.sign({
       method: "POST",
-      protocol: "https:",
+      protocol: url.protocol,
       hostname,
-      path: "/",
+      path: url.pathname,
       query: {},
       headers: { host: hostname, "content-type": "application/x-amz-json-1.0", "x-amz-target": `AWSStepFunctions.${action}` },
       body,
     });
     let response: Response;
     try {
-      response = await fetch(`https://${hostname}/`, { method: "POST", headers: signed.headers, body, signal: AbortSignal.timeout(5_000) });
+      response = await fetch(url, { method: "POST", headers: signed.headers, body, signal: AbortSignal.timeout(5_000) });
     } catch (error) {
       if (attempt < attempts) continue;
       throw error;
@@ -54,18 +55,23 @@ async function call(action: string, input: Record<string, unknown>) {
   }
 }
 
-/** The engine on AWS: Step Functions itself, the state machine named by Config.stateMachineArn(). */
-export const stepFunctionsEngine: WorkflowEngine = {
+/**
+ * The engine on AWS: Step Functions itself, the state machine named by Config.stateMachineArn().
+ * `endpoint` (tests only) sends the calls elsewhere than the region's Step Functions.
+ */
+export const stepFunctionsEngineAt = (endpoint?: string): WorkflowEngine => ({
   async start(name, input) {
     const stateMachineArn = Config.stateMachineArn();
     if (!stateMachineArn) throw new Error("STATE_MACHINE_ARN is not set");
     // Same name and input while running: Step Functions answers with the running execution.
-    await call("StartExecution", { stateMachineArn, name, input: JSON.stringify(input) });
+    await call(endpoint, "StartExecution", { stateMachineArn, name, input: JSON.stringify(input) });
   },
   async sendTaskSuccess(token, output) {
-    await call("SendTaskSuccess", { taskToken: token, output: JSON.stringify(output) });
+    await call(endpoint, "SendTaskSuccess", { taskToken: token, output: JSON.stringify(output) });
   },
   async sendTaskFailure(token, failure) {
-    await call("SendTaskFailure", { taskToken: token, error: failure.error, cause: failure.cause });
+    await call(endpoint, "SendTaskFailure", { taskToken: token, error: failure.error, cause: failure.cause });
   },
-};
+});
+
+export const stepFunctionsEngine = stepFunctionsEngineAt();
