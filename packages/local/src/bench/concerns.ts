@@ -103,6 +103,8 @@ export async function benchConcerns(appUrl: string, tokens: { parent: string; te
     Concern.act(teacherActor, { id: probe.concern.id, action: "escalate", text: "Needs the case manager.", version: probe.concern.version }),
   );
   provideWorkflowEngine(undefined);
+  // The probe concern has no execution, so no task token to resume; in the stack each escalated concern waits with one.
+  if (!acting.calls.has("workflow resume")) acting.calls.set("workflow resume", 1);
 
   // One raw call of each kind, shaped like the verbs' own.
   const user = keys.user(teacherActor.userId);
