@@ -38,6 +38,7 @@ export function bundlingOf(options: BuildOptions): BundlingOptions {
     sourcesContent: false,
     esbuildArgs: {
       "--legal-comments": options.legalComments ?? "none",
+      ...(options.charset && { "--charset": options.charset }),
       ...Object.fromEntries(Object.entries(options.alias ?? {}).map(([from, to]) => [`--alias:${from}`, to])),
     },
   };

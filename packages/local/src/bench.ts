@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { BatchGetItemCommand, GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { newId } from "@fidelio/core/id";
 import { dynamo, keys, rawPartitionQuery, tableName, toItem } from "@fidelio/core/dynamo";
 import { localAuthSecret } from "./auth-secret";
@@ -109,7 +109,7 @@ async function printColdStart(stack: Awaited<ReturnType<typeof startChildStack>>
   row("stack floor: Hono + DynamoDB client, no Fidelio code", cold.floor);
   row("API bundle, first GET /api/me (DynamoDB Local)", cold.api);
   console.log(
-    `  API/empty, spawn to answer: ${ratio(cold.api)} (target ≤ 3×); the stack floor alone: ${ratio(cold.floor)}; Fidelio's own share: ${(cold.api.wallMs - cold.floor.wallMs).toFixed(0)} ms`,
+    `  API/stack floor, spawn to answer: ${(cold.api.wallMs / cold.floor.wallMs).toFixed(2)}× (target ≤ 1.2×); Fidelio's own share: ${(cold.api.wallMs - cold.floor.wallMs).toFixed(0)} ms; against the empty handler: API ${ratio(cold.api)}, floor ${ratio(cold.floor)}`,
   );
 }
 
@@ -129,6 +129,15 @@ async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, t
       new PutItemCommand({ TableName: tableName(), Item: toItem({ ...keys.audit(studentId, new Date().toISOString(), newId("aud")), type: "bench" }) }),
     );
 
+  const userId = userIdOfToken(token)!;
+  const sessionRead = () =>
+    dynamo().send(
+      new BatchGetItemCommand({
+        RequestItems: { [tableName()]: { Keys: [keys.session(hashToken(token)), keys.user(userId)].map((key) => toItem(key)), ConsistentRead: true } },
+      }),
+    );
+  const emptyRoute = async () => void (await (await fetch(`${stack.url}/api/me`)).arrayBuffer());
+
   console.log(`\nFidelio bench: ${SECONDS} s per row, as teacher@demo.fidelio.test (${studentCount} students), DynamoDB Local in memory`);
   for (const connections of runs("latency") ? [1, LOAD] : []) {
     const rows: Array<[string, Figures]> = [
@@ -137,17 +146,24 @@ async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, t
       ["DynamoDB GetItem (student)", await measure(getItem, connections, SECONDS)],
       ["DynamoDB Query (student partition)", await measure(query, connections, SECONDS)],
       ["DynamoDB PutItem (audit record)", await measure(auditWrite, connections, SECONDS)],
+      ["DynamoDB BatchGetItem (session, user)", await measure(sessionRead, connections, SECONDS)],
+      ["route with no storage work (401)", await measure(emptyRoute, connections, SECONDS)],
     ];
     console.log(
       `\n${connections} connection${connections > 1 ? "s" : ""}${"".padEnd(26)}${"req/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`,
     );
     for (const [name, f] of rows)
       console.log(`  ${name.padEnd(36)}${f.requestsPerSecond.toFixed(0).padStart(10)}${f.p50.toFixed(2).padStart(10)}${f.p99.toFixed(2).padStart(10)}`);
-    const [list_, one, get, q, put] = rows.map(([, f]) => f.p50) as [number, number, number, number, number];
+    const [list_, one, get, q, put, batch, empty] = rows.map(([, f]) => f.p50) as [number, number, number, number, number, number, number];
     console.log(
       `  p50 ratio API/raw (target ≤ 2.5): list/Query ${(list_ / q).toFixed(2)}, student/Query ${(one / q).toFixed(2)}, student/GetItem ${(one / get).toFixed(2)}`,
     );
-    console.log(`  GET /api/students/:id p50 beyond its Query + audit PutItem: ${(one - q - put).toFixed(2)} ms`);
+    // The read's calls: the session BatchGetItem; the student Query beside the district GetItem; the team's
+    // email flags (a BatchGetItem, staff only) beside the audit PutItem. Side by side counts the slower.
+    const calls = batch + Math.max(q, get) + Math.max(batch, put);
+    console.log(
+      `  GET /api/students/:id p50 beyond its calls (BatchGetItem, Query ‖ GetItem, BatchGetItem ‖ PutItem = ${calls.toFixed(2)} ms) + empty route ${empty.toFixed(2)} ms: ${(one - calls - empty).toFixed(2)} ms (target ≤ 1)`,
+    );
   }
   if (runs("fidelity")) {
     const parent = await signInOverHttp(stack.url, stack.mailUrl, "parent@demo.fidelio.test");

@@ -13,7 +13,9 @@ import { newId } from "../id";
 import { Iep } from "../iep";
 import { studentName } from "../student/schema";
 import { workflowEngine } from "../workflow/engine";
-import { assignmentAt, loadStudentAndDistrict } from "./people";
+import { District } from "../district";
+import { Student } from "../student";
+import { assignmentAt } from "./people";
 import { FileConcern, IdempotencyKey, type Concern, type ConcernItem } from "./schema";
 import { commit, loadWithTimeline, StaleConcern } from "./store";
 import { genesisHash, publicPerson } from "./timeline";
@@ -63,10 +65,11 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
   const input = v.parse(FileConcern, body);
   const idem = keys.concernIdempotency(actor.userId, createHash("sha256").update(idemKey).digest("hex"));
   const requestHash = requestHashOf(input);
-  const earlier = await replay(actor, idem, requestHash);
+  // The key's earlier filing, the student and the parent's own district are read at once (the student's is
+  // read again in the rare case it is another); a replay answers from the first and the others go unused.
+  const [earlier, record, ownDistrict] = await Promise.all([replay(actor, idem, requestHash), Student.load(input.studentId), District.load(actor.districtId)]);
   if (earlier) return earlier;
-
-  const { record, district } = await loadStudentAndDistrict(input.studentId);
+  const district = record && (record.student.districtId === ownDistrict?.id ? ownDistrict : await District.load(record.student.districtId));
   if (!record || !district || !isGuardianOf(actor, record)) throw notFound("Student");
   const iep = Iep.inEffect(record.ieps, districtToday(district, at()));
   const supports: ConcernItem[] = [
@@ -96,7 +99,11 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
   // Another filing in the district may take the reference read: read the counter again and retry.
   for (let attempt = 1; ; attempt++) {
     const now = at();
-    const { reference, ops: referenceOps } = await takeReference(district.id, id);
+    // The counter and the teacher's user item, read side by side.
+    const [{ reference, ops: referenceOps }, assignment] = await Promise.all([
+      takeReference(district.id, id),
+      assignmentAt("teacher", { classId: input.classId, advocateEmail: input.advocateEmail, districtId: district.id }, record, district),
+    ]);
     const base: Concern = {
       ...input,
       items,
@@ -118,7 +125,6 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    const assignment = await assignmentAt("teacher", base, record, district);
     const after = enterLevel(base, assignment, district, now);
     const stamp = now.toISOString();
     const counted: ConcernSubject = {

@@ -1,5 +1,4 @@
 import type { Answer, ExecutionInput } from "./schema";
-import { awsWorkflowEngine } from "./aws-engine";
 
 /**
  * How the API starts and resumes escalations, the same on AWS (Step Functions) and locally (the
@@ -24,16 +23,27 @@ const staleTokenErrors = new Set(["TaskTimedOut", "TaskDoesNotExist", "InvalidTo
 export const isStaleTaskToken = (error: unknown) => error instanceof Error && staleTokenErrors.has(error.name);
 
 let provided: WorkflowEngine | undefined;
+let onAws: WorkflowEngine | undefined;
 
-/** The local stack registers its runner here; AWS needs no registration. */
+/** The local stack registers its runner here (and a script its stand-in); it wins over the AWS engine. */
 export function provideWorkflowEngine(engine: WorkflowEngine | undefined) {
   provided = engine;
+}
+
+/**
+ * What a Lambda uses when nothing was provided: Step Functions itself. Each Lambda entry that starts
+ * or resumes an execution sets it (packages/functions/src/aws/step-functions.ts), so core carries no
+ * AWS client for it.
+ */
+export function setAwsWorkflowEngine(engine: WorkflowEngine) {
+  onAws = engine;
 }
 
 /** The registered engine, if any (without falling back to AWS): what a caller restores after a temporary one. */
 export const providedWorkflowEngine = () => provided;
 
 export function workflowEngine(): WorkflowEngine {
-  provided ??= awsWorkflowEngine();
+  provided ??= onAws;
+  if (!provided) throw new Error("No workflow engine: the local stack provides its runner, a Lambda sets Step Functions (setAwsWorkflowEngine)");
   return provided;
 }

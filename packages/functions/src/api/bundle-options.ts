@@ -20,5 +20,13 @@ export const apiBundleOptions: BuildOptions = {
   // dynamic import in @smithy/core's HttpProtocol; DynamoDB, Step Functions and Lambda Invoke have none, so
   // the module (and what only it uses) stays out of the bundle. Were it ever reached, the import would fail with ERR_MODULE_NOT_FOUND.
   external: ["@smithy/core/event-streams"],
-  alias: { "@aws-sdk/credential-provider-node": resolve(import.meta.dirname, "../aws/env-credentials.ts") },
+  alias: {
+    "@aws-sdk/credential-provider-node": resolve(import.meta.dirname, "../aws/env-credentials.ts"),
+    // One copy of the SigV4 signer: the SDK's own (under @aws-sdk/core) and this package's are the same
+    // version in two directories, which esbuild would bundle twice.
+    "@smithy/signature-v4": resolve(import.meta.dirname, "../../node_modules/@smithy/signature-v4"),
+    "mnemonist/lru-cache": resolve(import.meta.dirname, "../aws/lru-cache.ts"),
+  },
+  // Spanish texts as they are (2 bytes for "é"), not escaped (6 bytes for "\u00e9"); Node reads UTF-8.
+  charset: "utf8",
 };

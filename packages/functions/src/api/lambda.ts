@@ -3,10 +3,15 @@ import { handle } from "hono/aws-lambda";
 import { Config } from "@fidelio/core/config";
 import { Roster } from "@fidelio/core/roster";
 import { invokeAsync } from "../aws/invoke-async";
+import { stepFunctionsEngine } from "../aws/step-functions";
+import { setAwsWorkflowEngine } from "@fidelio/core/workflow/engine";
 import { app } from "./app";
 
 // On AWS, the SST Config.Secret is read once per cold start, before any request (aws/auth-secret.ts).
 await loadAuthSecret();
+
+// Filing a concern starts its execution and an answer resumes it, in Step Functions.
+setAwsWorkflowEngine(stepFunctionsEngine);
 
 /** Invokes still in flight: Lambda freezes the process once the handler returns, so each is awaited before it does. */
 const dispatches = new Set<Promise<unknown>>();

@@ -13,7 +13,9 @@ import { localAuthSecret } from "../auth-secret";
 export async function startChildStack() {
   const [port, dynamoPort, mailPort] = [await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), "fidelio-bench-"));
-  const child = spawn(process.execPath, ["--import", "tsx", resolve(import.meta.dirname, "../start.ts")], {
+  // BENCH_CPU_PROF=<dir>: the stack writes a V8 CPU profile there when it stops (docs/benchmarks.md, "Profiling").
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", resolve(import.meta.dirname, "../start.ts")], {
     env: { ...process.env, PORT: String(port), DYNAMO_PORT: String(dynamoPort), MAIL_PORT: String(mailPort), DATA_DIR: dataDir, DYNAMO_IN_MEMORY: "1" },
     stdio: ["ignore", "pipe", "inherit"],
   });

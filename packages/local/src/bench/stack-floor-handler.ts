@@ -10,6 +10,8 @@ import { Hono } from "hono/tiny";
  * is imported, so the API's time beyond this row is Fidelio's own.
  */
 const client = new DynamoDBClient({ endpoint: process.env.DYNAMO_ENDPOINT });
+// Configured as the API's client is (core/src/dynamo/client.ts): no logger middleware.
+client.middlewareStack.remove("loggerMiddleware");
 const read = JSON.parse(process.env.FLOOR_READ ?? "{}") as BatchGetItemCommandInput["RequestItems"];
 
 const app = new Hono().get("/api/me", async (c) => {
