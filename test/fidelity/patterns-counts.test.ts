@@ -68,7 +68,7 @@ async function submit(record: StudentRecord, staffId: string, week: string, patc
     status: "submitted",
     version: 2,
     accommodations: form.plan.accommodations.map((a) =>
-      a.text === missed ? { itemId: a.id, status: "not_provided" as const } : { itemId: a.id, status: "provided" as const },
+      a.text === missed ? { itemId: a.id, status: "not_provided" as const, reason: "time_or_staff" as const } : { itemId: a.id, status: "provided" as const },
     ),
     ...patch,
   };

@@ -47,7 +47,7 @@ export async function benchFidelity(url: string, tokens: { teacher: string; pare
     const form = drafts[nextDraft++ % drafts.length]!;
     const body = {
       version: versions.get(form.id),
-      accommodations: form.plan.accommodations.map((a) => ({ itemId: a.id, status: "partly", note: "Bench" })),
+      accommodations: form.plan.accommodations.map((a) => ({ itemId: a.id, status: "partly", reason: "time_or_staff", note: "Bench" })),
       services: [],
       reason: "Bench",
     };
