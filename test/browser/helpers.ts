@@ -1,22 +1,31 @@
 import { createRequire } from "node:module";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, expect } from "vitest";
 import { signInCodeOf } from "@fidelio/core/auth/code-email";
 import { clock } from "@fidelio/core/clock";
 import { defaultTimeZone } from "@fidelio/core/district/schema";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core");
 
-/** Debian's Chromium, headless, with a fresh profile and no background traffic, on the test's clock. */
+/**
+ * One Chromium per test file, started on first use; each `launchBrowser` is a fresh context in it, with
+ * its own cookies, storage and clock, as separate as a fresh profile and without a browser start each.
+ */
+let chromiumProcess: Promise<Browser> | undefined;
+afterAll(async () => {
+  const running = chromiumProcess;
+  chromiumProcess = undefined;
+  await (await running)?.close();
+});
+
+/** Debian's Chromium, headless, no background traffic: a new context on the test's clock. */
 export async function launchBrowser(viewport = { width: 390, height: 844 }, locale = "en-US") {
-  const profile = await mkdtemp(join(tmpdir(), "fidelio-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
+  chromiumProcess ??= chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const context = await (await chromiumProcess).newContext({
     viewport,
     locale,
     // A user in the district, whatever the machine's zone: the demo district's wall clock.
@@ -28,10 +37,7 @@ export async function launchBrowser(viewport = { width: 390, height: 844 }, loca
   if (clock.pinned()) await context.clock.install({ time: clock.ms() });
   return {
     context,
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    close: () => context.close(),
   };
 }
 
@@ -66,11 +72,9 @@ interface StoredEmail {
   body: { text?: string; html?: string };
 }
 
-/** The mailbox serves the whole run's mail: only this test file's is asked for (see test/support/mail.ts). */
-const fileStarted = Math.floor(Date.now() / 1000) - 1;
-
+/** The emails to `address` in this test file's mailbox (each file has its own, see test/support/mail.ts). */
 export async function mailTo(mailUrl: string, address: string): Promise<StoredEmail[]> {
-  const response = await fetch(`${mailUrl}/store?since=${fileStarted}`);
+  const response = await fetch(`${mailUrl}/store`);
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
   return emails.filter((email) => email.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
 }
@@ -83,7 +87,7 @@ export async function waitForCode(mailUrl: string, address: string, seen: number
     // The newest sign-in email after the `seen` ones: a concern's recap may arrive after the code.
     const code = emails.slice(seen).map((email) => signInCodeOf(email.subject)).findLast(Boolean);
     if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`no sign-in code emailed to ${address}`);
 }

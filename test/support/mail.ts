@@ -1,4 +1,3 @@
-import { inject } from "vitest";
 import { signInCodeOf } from "@fidelio/core/auth/code-email";
 
 export interface StoredEmail {
@@ -8,18 +7,20 @@ export interface StoredEmail {
   body: { text?: string; html?: string };
 }
 
-export const mailUrl = () => inject("sesEndpoint");
+let fileMailbox: string | undefined;
 
-/**
- * The mailbox serves the whole run's mail, and codes are polled every 50 ms: asking only for mail
- * since this test file began (a second early, as the store counts whole seconds) keeps each poll
- * small however many files ran before.
- */
-const fileStarted = Math.floor(Date.now() / 1000) - 1;
+/** Set once per test file by table-per-file.ts, which starts the file's own mailbox. */
+export const useMailbox = (url: string) => void (fileMailbox = url);
 
-/** Every email aws-ses-v2-local captured for this address since this test file began, oldest first. */
+/** This test file's SES mailbox (aws-ses-v2-local): its `/store` holds only this file's mail. */
+export const mailUrl = () => {
+  if (!fileMailbox) throw new Error("No mailbox: test/support/table-per-file.ts starts one for each test file");
+  return fileMailbox;
+};
+
+/** Every email aws-ses-v2-local captured for this address, oldest first. */
 export async function emailsTo(address: string, url = mailUrl()): Promise<StoredEmail[]> {
-  const response = await fetch(`${url}/store?since=${fileStarted}`);
+  const response = await fetch(`${url}/store`);
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
   return emails.filter((e) => e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
 }
