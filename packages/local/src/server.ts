@@ -9,6 +9,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { app } from "@fidelio/functions/api/app";
 import { closeAfterEarlyAnswer } from "./early-answer";
 import { guardHost, servedHosts } from "./host-guard";
+import { holdIdleConnections, type IdleHold } from "./keep-alive";
 import { answerUnparsableRequests, maxHeaderBytes, refuseLongUrls } from "./request-limits";
 import { staticDelivery } from "./static-assets";
 import { contentSecurityPolicy } from "../../../infra/web-policy";
@@ -50,14 +51,13 @@ export function linkEmailsTo(url: string) {
   if (process.env.APP_URL === undefined || process.env.APP_URL === ownUrl) process.env.APP_URL = ownUrl = url;
 }
 
-export function startServer(port: number): Promise<{ url: string; server: ServerType; stop(): Promise<void> }> {
+/** `idle`: how long idle connections are kept (keep-alive.ts); tests shorten it to see past it quickly. */
+export function startServer(port: number, options: { idle?: IdleHold } = {}): Promise<{ url: string; server: ServerType; stop(): Promise<void> }> {
   return new Promise((done) => {
     servedHosts(port); // a malformed APP_URL stops the start here (a rejection), with its message
     const server = serve({ fetch: localApp().fetch, port, hostname: "127.0.0.1", serverOptions: { maxHeaderSize: maxHeaderBytes } }, (info: AddressInfo) => {
-      // Node closes an idle keep-alive connection after 5 s, which races a client sending its next
-      // request on it at that moment (a dropped request under load); a minute, as load balancers use,
-      // leaves idle connections to the client to close.
-      (server as Server).keepAliveTimeout = 65_000;
+      // Idle connections are the client's to close, never closed under a request it sends (keep-alive.ts).
+      holdIdleConnections(server as Server, options.idle);
       // A URL or headers too long for Node's parser: a readable 431 or 400, not a reset.
       answerUnparsableRequests(server as Server);
       const url = `http://127.0.0.1:${info.port}`;
