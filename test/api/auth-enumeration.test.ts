@@ -1,6 +1,8 @@
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { app } from "@fidelio/functions/api/app";
+import { clock } from "@fidelio/core/clock";
+import { RateLimit } from "@fidelio/core/rate-limit";
 import { outboxPoller } from "../support/outbox-poller";
 import { createUser } from "../support/users";
 import { medianInterval } from "../support/stats";
@@ -58,7 +60,17 @@ async function addresses(attempt: number) {
   return { known, unknown };
 }
 
+/**
+ * Every request here counts against auth/start's overall allowance (1,200 a minute, on the business
+ * clock). An attempt sends 920, so a second attempt in the same minute, or the next test, would be
+ * refused with 429: each starts a minute window of its own.
+ */
+function freshRateWindow() {
+  clock.set(RateLimit.counterKey("auth-start", "overall").windowEnd);
+}
+
 async function measure(known: string[], unknown: string[]) {
+  freshRateWindow();
   // Delivering the known addresses' emails is work in this process after their answers; it would land
   // on whichever request runs next. Sending is not what is measured, so the poller waits meanwhile.
   await outboxPoller.stop();
@@ -96,6 +108,7 @@ describe("no account enumeration through sign-in", () => {
   }, 600_000);
 
   it("answers the same status sequence for a known and an unknown address", async () => {
+    freshRateWindow();
     const sequence = async (email: string) => {
       const statuses = [(await post("/api/auth/start", { email })).status];
       for (let i = 0; i < 6; i++) statuses.push((await post("/api/auth/verify", { email, code: String(100_000 + i) })).status);
