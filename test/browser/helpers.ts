@@ -4,6 +4,7 @@ import { afterAll, expect } from "vitest";
 import { signInCodeOf } from "@fidelio/core/auth/code-email";
 import { clock } from "@fidelio/core/clock";
 import { defaultTimeZone } from "@fidelio/core/district/schema";
+import { sentByThisFile } from "../support/mail";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core");
 
@@ -67,16 +68,19 @@ interface AxeViolation {
 }
 
 interface StoredEmail {
+  from: string;
   destination: { to: string[] };
   subject: string;
   body: { text?: string; html?: string };
 }
 
-/** The emails to `address` in this test file's mailbox (each file has its own, see test/support/mail.ts). */
+/** The mailbox serves the whole run's mail: only this test file's is asked for, and kept (see test/support/mail.ts). */
+const fileStarted = Math.floor(Date.now() / 1000) - 1;
+
 export async function mailTo(mailUrl: string, address: string): Promise<StoredEmail[]> {
-  const response = await fetch(`${mailUrl}/store`);
+  const response = await fetch(`${mailUrl}/store?since=${fileStarted}`);
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
-  return emails.filter((email) => email.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
+  return emails.filter((email) => sentByThisFile(email) && email.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
 }
 
 /** Waits for a new email to `address` (beyond `seen` earlier ones) and returns the 6-digit code in it. */

@@ -1,10 +1,11 @@
 import type { TestProject } from "vitest/node";
 import { startDynamoLocal } from "@fidelio/local/emulators/dynamodb-local";
+import { startSesLocal } from "@fidelio/local/emulators/ses-local";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { randomDynamoCredentials, type DynamoCredentials } from "@fidelio/local/dynamo-key";
 import { parseInstant } from "@fidelio/core/clock";
 
-/** One DynamoDB Local (in memory) for the whole run; each file gets its own table and mailbox (table-per-file.ts). */
+/** One DynamoDB Local (in memory) and one SES mailbox for the run; each file gets its own table and sender address (table-per-file.ts). */
 export default async function setup(project: TestProject) {
   // FIDELIO_NOW=<ISO instant> runs every file at that instant (see docs/testing.md); checked here, before anything starts.
   const runClock = process.env.FIDELIO_NOW ?? "";
@@ -12,15 +13,22 @@ export default async function setup(project: TestProject) {
   project.provide("runClock", runClock);
   // A key of this run's own: DynamoDB Local gives each key its own (here in-memory) database.
   const credentials = randomDynamoCredentials();
-  const dynamo = await startDynamoLocal({ port: await freePort(), credentials });
+  const [dynamo, ses] = await Promise.all([
+    freePort().then((port) => startDynamoLocal({ port, credentials })),
+    freePort().then((port) => startSesLocal({ port })),
+  ]);
   project.provide("dynamoEndpoint", dynamo.endpoint);
+  project.provide("sesEndpoint", ses.endpoint);
   project.provide("dynamoCredentials", credentials);
-  return () => dynamo.stop();
+  return async () => {
+    await Promise.all([dynamo.stop(), ses.stop()]);
+  };
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     dynamoEndpoint: string;
+    sesEndpoint: string;
     dynamoCredentials: DynamoCredentials;
     /** The run's FIDELIO_NOW, or "" for the machine's clock. */
     runClock: string;

@@ -1,30 +1,39 @@
+import { inject } from "vitest";
 import { signInCodeOf } from "@fidelio/core/auth/code-email";
 
 export interface StoredEmail {
   at: number;
+  from: string;
   destination: { to: string[] };
   subject: string;
   body: { text?: string; html?: string };
 }
 
-let fileMailbox: string | undefined;
+export const mailUrl = () => inject("sesEndpoint");
 
-/** Set once per test file by table-per-file.ts, which starts the file's own mailbox. */
-export const useMailbox = (url: string) => void (fileMailbox = url);
+let fileSender: string | undefined;
 
-/** This test file's SES mailbox (aws-ses-v2-local): its `/store` holds only this file's mail. */
-export const mailUrl = () => {
-  if (!fileMailbox) throw new Error("No mailbox: test/support/table-per-file.ts starts one for each test file");
-  return fileMailbox;
-};
+/** Set once per test file by table-per-file.ts, with the sender address (EMAIL_FROM) it gave the file. */
+export const useSender = (address: string) => void (fileSender = address);
 
-/** Every email aws-ses-v2-local captured for this address, oldest first. */
-export async function emailsTo(address: string, url = mailUrl()): Promise<StoredEmail[]> {
-  const response = await fetch(`${url}/store`);
-  const { emails } = (await response.json()) as { emails: StoredEmail[] };
-  return emails.filter((e) => e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
+/** Whether this test file sent `email`: the run's mailbox holds every file's mail, and files run side by side. */
+export function sentByThisFile(email: { from?: string }) {
+  if (!fileSender) throw new Error("No sender: test/support/table-per-file.ts gives each test file one");
+  return (email.from ?? "").includes(fileSender);
 }
 
+/**
+ * Codes are polled every 50 ms: asking only for mail since this test file began (a second early, as
+ * the store counts whole seconds) keeps each poll small however many files ran before.
+ */
+const fileStarted = Math.floor(Date.now() / 1000) - 1;
+
+/** Every email this test file sent to this address (captured by aws-ses-v2-local), oldest first. */
+export async function emailsTo(address: string, url = mailUrl()): Promise<StoredEmail[]> {
+  const response = await fetch(`${url}/store?since=${fileStarted}`);
+  const { emails } = (await response.json()) as { emails: StoredEmail[] };
+  return emails.filter((e) => sentByThisFile(e) && e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
+}
 
 /**
  * The sign-in code of the newest sign-in email among those after the first `seen` to this address.

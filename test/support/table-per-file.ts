@@ -3,21 +3,19 @@ import { afterAll, inject } from "vitest";
 import { dropTable, ensureTable } from "@fidelio/core/dynamo/create-table";
 import { Roster } from "@fidelio/core/roster";
 import { RosterRunner } from "@fidelio/core/roster/runner";
-import { freePort } from "@fidelio/local/emulators/free-port";
-import { startSesLocal } from "@fidelio/local/emulators/ses-local";
 import { outboxPoller } from "./outbox-poller";
 import { resetClockForFile } from "./clock";
-import { useMailbox } from "./mail";
+import { useSender } from "./mail";
 
-// This file's own mailbox (aws-ses-v2-local in this worker, milliseconds to start): files run side by side,
-// and the demo accounts' addresses repeat across files, so a shared mailbox would hand one file another's codes.
-const mailbox = await startSesLocal({ port: await freePort() });
-useMailbox(mailbox.endpoint);
-
+const fileId = randomBytes(6).toString("hex");
 // Set before any core module builds its clients: they read the environment on first use.
 process.env.DYNAMO_ENDPOINT = inject("dynamoEndpoint");
-process.env.SES_ENDPOINT = mailbox.endpoint;
-process.env.TABLE_NAME = `test-${randomBytes(6).toString("hex")}`;
+process.env.SES_ENDPOINT = inject("sesEndpoint");
+process.env.TABLE_NAME = `test-${fileId}`;
+// Files run side by side into the run's one mailbox, and the demo accounts' addresses repeat across
+// files: each file sends from an address of its own and reads only what it sent (test/support/mail.ts).
+process.env.EMAIL_FROM = `Fidelio <no-reply-${fileId}@fidelio.test>`;
+useSender(`no-reply-${fileId}@fidelio.test`);
 process.env.AUTH_SECRET = randomBytes(32).toString("hex");
 process.env.AWS_REGION = "us-east-1";
 process.env.AWS_ACCESS_KEY_ID = inject("dynamoCredentials").accessKeyId;
@@ -34,5 +32,4 @@ afterAll(async () => {
   await outboxPoller.stop();
   // A run makes some fifty tables; DynamoDB Local slows as they and their streams pile up.
   await dropTable();
-  await mailbox.stop();
 }, 60_000);
