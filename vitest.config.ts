@@ -1,11 +1,17 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Files that run with no other file beside them, after the rest:
+ * Files with a process of their own, two at a time, after the shared ones: they point core's SES client
+ * (built once per process) at a mailbox of their own, which they stop and start.
+ */
+const ownProcessFiles = ["test/api/outbox.test.ts", "test/api/outbox-outage.test.ts"];
+
+/**
+ * Files that run with no other file beside them, last:
  * - `npm start` as a real process rebuilds web/dist, which the other files' servers and browsers read;
  * - timing measurements: a file beside them only widens their intervals and costs them attempts.
  */
-export const aloneFiles = [
+const aloneFiles = [
   "test/local/start.test.ts",
   "test/local/restart-durability.test.ts",
   "test/roster/crash.test.ts",
@@ -13,11 +19,13 @@ export const aloneFiles = [
   "test/api/not-found-timing.test.ts",
 ];
 
+const notHere = ["test/unit/**", "**/node_modules/**"];
+
 export default defineConfig({
   test: {
     // Pure rules run without emulators: vitest.unit.config.ts (npm run test:unit).
-    exclude: ["test/unit/**", "**/node_modules/**"],
-    // One DynamoDB Local per project; each file its own table and mailbox (test/support/table-per-file.ts).
+    exclude: notHere,
+    // One DynamoDB Local and one mailbox per project; each file its own table and sender (test/support/table-per-file.ts).
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/table-per-file.ts"],
     testTimeout: 30_000,
@@ -25,13 +33,28 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // Two files at a time: much of a file's time is spent waiting (on DynamoDB Local, the browser,
-        // the outbox poller, the workflow's timers), which the other file's work fills.
-        test: { name: "side-by-side", include: ["test/**/*.test.ts"], exclude: [...aloneFiles, "test/unit/**", "**/node_modules/**"], maxWorkers: 2, sequence: { groupOrder: 0 } },
+        test: {
+          name: "shared",
+          include: ["test/**/*.test.ts"],
+          exclude: [...ownProcessFiles, ...aloneFiles, ...notHere],
+          // Two files at a time: much of a file's time is waiting (on DynamoDB Local, the browser, the
+          // outbox poller, the workflow's timers), which the other file's work fills.
+          maxWorkers: 2,
+          // A worker runs file after file with the modules they import loaded once: importing core, the
+          // AWS SDK, Hono and CDK for every file cost more CPU than most files' tests. Each file still gets
+          // its own table, sender, clock and environment (table-per-file.ts), and helpers that keep state
+          // key it by table or end it with the file (test/support/file-end.ts).
+          isolate: false,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,
-        test: { name: "alone", include: aloneFiles, fileParallelism: false, sequence: { groupOrder: 1 } },
+        test: { name: "own-process", include: ownProcessFiles, maxWorkers: 2, sequence: { groupOrder: 1 } },
+      },
+      {
+        extends: true,
+        test: { name: "alone", include: aloneFiles, fileParallelism: false, sequence: { groupOrder: 2 } },
       },
     ],
   },

@@ -1,32 +1,39 @@
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, expect } from "vitest";
+import { expect } from "vitest";
 import { signInCodeOf } from "@fidelio/core/auth/code-email";
 import { clock } from "@fidelio/core/clock";
 import { defaultTimeZone } from "@fidelio/core/district/schema";
-import { sentByThisFile } from "../support/mail";
+import { atFileEnd } from "../support/file-end";
+import { mailSince, sentByThisFile } from "../support/mail";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core");
 
 /**
- * One Chromium per test file, started on first use; each `launchBrowser` is a fresh context in it, with
- * its own cookies, storage and clock, as separate as a fresh profile and without a browser start each.
+ * One Chromium per test file, started on first use and closed when the file ends; each `launchBrowser`
+ * is a fresh context in it, with its own cookies, storage and clock, as separate as a fresh profile and
+ * without a browser start each.
  */
 let chromiumProcess: Promise<Browser> | undefined;
-afterAll(async () => {
-  const running = chromiumProcess;
-  chromiumProcess = undefined;
-  await (await running)?.close();
-});
+
+function chromiumForThisFile() {
+  if (!chromiumProcess) {
+    const launched = (chromiumProcess = chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }));
+    atFileEnd(async () => {
+      chromiumProcess = undefined;
+      await (await launched).close();
+    });
+  }
+  return chromiumProcess;
+}
 
 /** Debian's Chromium, headless, no background traffic: a new context on the test's clock. */
 export async function launchBrowser(viewport = { width: 390, height: 844 }, locale = "en-US") {
-  chromiumProcess ??= chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  const context = await (await chromiumProcess).newContext({
+  const context = await (await chromiumForThisFile()).newContext({
     viewport,
     locale,
     // A user in the district, whatever the machine's zone: the demo district's wall clock.
@@ -75,10 +82,8 @@ interface StoredEmail {
 }
 
 /** The mailbox serves the whole run's mail: only this test file's is asked for, and kept (see test/support/mail.ts). */
-const fileStarted = Math.floor(Date.now() / 1000) - 1;
-
 export async function mailTo(mailUrl: string, address: string): Promise<StoredEmail[]> {
-  const response = await fetch(`${mailUrl}/store?since=${fileStarted}`);
+  const response = await fetch(`${mailUrl}/store?since=${mailSince()}`);
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
   return emails.filter((email) => sentByThisFile(email) && email.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
 }

@@ -12,9 +12,20 @@ export interface StoredEmail {
 export const mailUrl = () => inject("sesEndpoint");
 
 let fileSender: string | undefined;
+let fileStarted = 0;
 
-/** Set once per test file by table-per-file.ts, with the sender address (EMAIL_FROM) it gave the file. */
-export const useSender = (address: string) => void (fileSender = address);
+/** Set at the start of each test file by table-per-file.ts, with the sender address (EMAIL_FROM) it gave the file. */
+export function useSender(address: string) {
+  fileSender = address;
+  // The store counts whole seconds: a second early.
+  fileStarted = Math.floor(Date.now() / 1000) - 1;
+}
+
+/**
+ * The `since` for the mailbox's `/store`: only mail since this test file began. Codes are polled every
+ * 50 ms, and this keeps each poll small however many files ran before.
+ */
+export const mailSince = () => fileStarted;
 
 /** Whether this test file sent `email`: the run's mailbox holds every file's mail, and files run side by side. */
 export function sentByThisFile(email: { from?: string }) {
@@ -22,15 +33,9 @@ export function sentByThisFile(email: { from?: string }) {
   return (email.from ?? "").includes(fileSender);
 }
 
-/**
- * Codes are polled every 50 ms: asking only for mail since this test file began (a second early, as
- * the store counts whole seconds) keeps each poll small however many files ran before.
- */
-const fileStarted = Math.floor(Date.now() / 1000) - 1;
-
 /** Every email this test file sent to this address (captured by aws-ses-v2-local), oldest first. */
 export async function emailsTo(address: string, url = mailUrl()): Promise<StoredEmail[]> {
-  const response = await fetch(`${url}/store?since=${fileStarted}`);
+  const response = await fetch(`${url}/store?since=${mailSince()}`);
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
   return emails.filter((e) => sentByThisFile(e) && e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
 }
