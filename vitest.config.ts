@@ -1,23 +1,18 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Files with a process of their own, two at a time, after the shared ones: they point core's SES client
- * (built once per process) at a mailbox of their own, which they stop and start.
+ * Files with a process of their own, two at a time, after the shared ones:
+ * - the outbox tests point core's SES client (built once per process) at a mailbox of their own;
+ * - the kill -9 tests run `npm start` as real processes (serving the build npm test made: SKIP_WEB_BUILD).
  */
-const ownProcessFiles = ["test/api/outbox.test.ts", "test/api/outbox-outage.test.ts"];
+const ownProcessFiles = ["test/api/outbox.test.ts", "test/api/outbox-outage.test.ts", "test/local/restart-durability.test.ts", "test/roster/crash.test.ts"];
 
 /**
  * Files that run with no other file beside them, last:
- * - `npm start` as a real process rebuilds web/dist, which the other files' servers and browsers read;
+ * - the `npm start` test builds web/dist as a user's start does, which other files' servers read;
  * - timing measurements: a file beside them only widens their intervals and costs them attempts.
  */
-const aloneFiles = [
-  "test/local/start.test.ts",
-  "test/local/restart-durability.test.ts",
-  "test/roster/crash.test.ts",
-  "test/api/auth-enumeration.test.ts",
-  "test/api/not-found-timing.test.ts",
-];
+const aloneFiles = ["test/local/start.test.ts", "test/api/auth-enumeration.test.ts", "test/api/not-found-timing.test.ts"];
 
 const notHere = ["test/unit/**", "**/node_modules/**"];
 
