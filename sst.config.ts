@@ -6,7 +6,7 @@ import { mountFidelio } from "./infra/index";
 /** dev is disposable; prod keeps its table and site bucket when removed (RETAIN). */
 const stages = ["dev", "prod"];
 
-/** What a deployment needs from whoever deploys (README, "Deploy to AWS"). */
+/** What a deployment needs from whoever deploys (docs/operations.md, "Deploy to AWS"). */
 const required = (name: string) => {
   const value = process.env[name];
   if (!value) throw new Error(`${name} must be set to deploy`);

@@ -44,19 +44,39 @@ export class Alarms extends Construct {
     };
 
     const fiveMinutes = { period: Duration.minutes(5), statistic: "Sum" };
-    alarm("WorkflowFailed", props.stateMachine.metricFailed(fiveMinutes), 1, "An escalation execution failed: its concern no longer moves by itself (see RecordFailure in its history).");
+    alarm(
+      "WorkflowFailed",
+      props.stateMachine.metricFailed(fiveMinutes),
+      1,
+      "An escalation execution failed: its concern no longer moves by itself (see RecordFailure in its history).",
+    );
     alarm("WorkflowTimedOut", props.stateMachine.metricTimedOut(fiveMinutes), 1, "An escalation execution timed out.");
     for (const fn of props.functions) {
       const name = fn.node.path.replace(/\W+/g, "");
       alarm(`${name}Errors`, fn.metricErrors(fiveMinutes), 1, `Errors in a Fidelio function (${fn.node.path}).`);
-      alarm(`${name}Throttles`, fn.metricThrottles(fiveMinutes), 1, `A Fidelio function was throttled (${fn.node.path}): requests or events waited or were refused.`);
+      alarm(
+        `${name}Throttles`,
+        fn.metricThrottles(fiveMinutes),
+        1,
+        `A Fidelio function was throttled (${fn.node.path}): requests or events waited or were refused.`,
+      );
     }
     for (const [name, queue] of Object.entries(props.failureQueues)) {
-      alarm(`${name}Depth`, queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: "Maximum" }), 1, `Undelivered work waits in ${name}: read it, fix the cause, replay it.`);
+      alarm(
+        `${name}Depth`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: "Maximum" }),
+        1,
+        `Undelivered work waits in ${name}: read it, fix the cause, replay it.`,
+      );
     }
     // Account-wide, as SES itself judges the account (Reputation metrics, enabled on the configuration set).
     const ses = (metricName: string) => new Metric({ namespace: "AWS/SES", metricName, period: Duration.hours(1), statistic: "Average" });
-    alarm("SesBounceRate", ses("Reputation.BounceRate"), sesThresholds.bounceRate, "SES bounce rate at 5% or more: AWS reviews the account at 5% and may pause sending at 10%.");
+    alarm(
+      "SesBounceRate",
+      ses("Reputation.BounceRate"),
+      sesThresholds.bounceRate,
+      "SES bounce rate at 5% or more: AWS reviews the account at 5% and may pause sending at 10%.",
+    );
     alarm("SesComplaintRate", ses("Reputation.ComplaintRate"), sesThresholds.complaintRate, "SES complaint rate at 0.1% or more: AWS may pause sending.");
   }
 }

@@ -25,7 +25,11 @@ export function buildLambdas(outDir: string): Map<string, { dir: string; handler
     rmSync(outDir, { recursive: true, force: true });
     const built = new Map<string, { dir: string; handler: string; bytes: number }>();
     for (const resource of Object.values(template.findResources("AWS::Lambda::Function"))) {
-      const { Description: description, Code: code, Handler: handler } = resource.Properties as { Description?: unknown; Code: { S3Key?: string }; Handler: string };
+      const {
+        Description: description,
+        Code: code,
+        Handler: handler,
+      } = resource.Properties as { Description?: unknown; Code: { S3Key?: string }; Handler: string };
       // CDK's own helpers (the site upload, the bucket emptier) are not Fidelio's to build.
       if (typeof description !== "string" || !description.startsWith("Fidelio ") || !code.S3Key) continue;
       const asset = join(assembly, `asset.${code.S3Key.replace(/\.zip$/, "")}`);

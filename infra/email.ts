@@ -39,7 +39,10 @@ export class Email extends Construct {
   constructor(scope: Construct, id: string, props: EmailProps) {
     super(scope, id);
     // SES itself stops mailing addresses that bounced or complained, before any handler of ours exists.
-    this.configurationSet = new ConfigurationSet(this, "ConfigurationSet", { reputationMetrics: true, suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS });
+    this.configurationSet = new ConfigurationSet(this, "ConfigurationSet", {
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
     // The events reach the default EventBridge bus, where infra/email-feedback.ts flags the address on its user.
     this.configurationSet.addEventDestination("Feedback", {
       destination: EventDestination.eventBus(EventBus.fromEventBusName(this, "DefaultBus", "default")),
@@ -48,10 +51,26 @@ export class Email extends Construct {
     // The identity's default configuration set applies to every send, so the sender names none.
     this.identity = new EmailIdentity(this, "Identity", { identity: Identity.domain(props.domain), configurationSet: this.configurationSet });
 
-    const environment = { TABLE_NAME: props.table.tableName, OUTBOX_TABLE_NAME: props.outbox.tableName, EMAIL_FROM: props.emailFrom, ...props.authSecret.environment };
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      OUTBOX_TABLE_NAME: props.outbox.tableName,
+      EMAIL_FROM: props.emailFrom,
+      ...props.authSecret.environment,
+    };
     // A round may wait out its backoff (up to 15 s) and then SES (two tries of up to 10 s).
-    const sender = nodeFunction(this, "Sender", { bundle: senderBundleOptions, timeout: Duration.seconds(90), environment, description: "Fidelio outbox sender" });
-    const sweeper = nodeFunction(this, "Sweep", { bundle: senderBundleOptions, handler: "sweep", timeout: Duration.minutes(2), environment, description: "Fidelio outbox sweep" });
+    const sender = nodeFunction(this, "Sender", {
+      bundle: senderBundleOptions,
+      timeout: Duration.seconds(90),
+      environment,
+      description: "Fidelio outbox sender",
+    });
+    const sweeper = nodeFunction(this, "Sweep", {
+      bundle: senderBundleOptions,
+      handler: "sweep",
+      timeout: Duration.minutes(2),
+      environment,
+      description: "Fidelio outbox sweep",
+    });
     const sendEmail = new PolicyStatement({
       actions: ["ses:SendEmail"],
       resources: [
@@ -91,6 +110,9 @@ export class Email extends Construct {
     );
     // Runs rounds whose backoff outgrew the stream's inline wait (up to 10 minutes, for 24 hours: core/outbox/retry-policy.ts)
     // and re-drives rounds the stream lost (a record past its retries, a crash mid-send).
-    new Rule(this, "SweepSchedule", { schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(sweeper, { event: RuleTargetInput.fromObject({}) })] });
+    new Rule(this, "SweepSchedule", {
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(sweeper, { event: RuleTargetInput.fromObject({}) })],
+    });
   }
 }

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { CfnOutput } from "aws-cdk-lib";
 import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
@@ -15,8 +14,6 @@ import { Web } from "./web";
 import { Workflow } from "./workflow";
 
 const repoRoot = resolve(import.meta.dirname, "..");
-/** SEAM (weekly reminders): declared once the fidelity work adds this handler. */
-export const weeklyRemindersEntry = resolve(repoRoot, "packages/functions/src/cron/weekly-reminders.ts");
 
 export interface FidelioProps {
   stage: string;
@@ -32,8 +29,6 @@ export interface FidelioProps {
   alarmEmail?: string;
   /** The built web app; web/dist unless told. */
   siteDir?: string;
-  /** The weekly reminders' handler; declared only when the file exists. */
-  remindersEntry?: string;
 }
 
 // Stages whose data is real; everything else is disposable and removed with its stack.
@@ -56,13 +51,12 @@ export function mountFidelio(scope: Construct, props: FidelioProps) {
   const api = new Api(scope, "Api", { table, outbox, workflow, rosterJob, authSecret: secret, emailFrom });
   const domain = props.appOrigin && props.certificateArn ? { name: new URL(props.appOrigin).host, certificateArn: props.certificateArn } : undefined;
   const web = new Web(scope, "Web", { httpApi: api.httpApi, siteDir: props.siteDir ?? resolve(repoRoot, "web/dist"), retain, domain });
-  const remindersEntry = props.remindersEntry ?? weeklyRemindersEntry;
-  const reminders = existsSync(remindersEntry) ? new WeeklyReminders(scope, "WeeklyReminders", { table, outbox, entry: remindersEntry, authSecret: secret, emailFrom }) : undefined;
+  const reminders = new WeeklyReminders(scope, "WeeklyReminders", { table, outbox, authSecret: secret, emailFrom });
 
   // Browser writes must come from the app's origin (APP_ORIGIN), and every link in an email starts with
   // its public URL (APP_URL): the one CloudFront serves. These are the functions that write emails.
   const appOrigin = props.appOrigin ?? web.origin;
-  for (const fn of [api.fn, ...workflow.functions, ...(reminders ? [reminders.fn] : [])]) {
+  for (const fn of [api.fn, ...workflow.functions, reminders.fn]) {
     fn.addEnvironment("APP_ORIGIN", appOrigin);
     fn.addEnvironment("APP_URL", appOrigin);
   }

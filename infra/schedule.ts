@@ -4,7 +4,7 @@ import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { Schedule, ScheduleExpression } from "aws-cdk-lib/aws-scheduler";
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import { Construct } from "constructs";
-import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
+import { weeklyRemindersBundleOptions } from "@fidelio/functions/cron/bundle-options";
 import { nodeFunction } from "./function";
 import type { AuthSecret } from "./secrets";
 import { grantIndex, grantItems } from "./storage";
@@ -20,11 +20,6 @@ export interface WeeklyRemindersProps {
   table: Table;
   /** Each reminder's email goes here, in the transaction of its once-per-week marker. */
   outbox: Table;
-  /**
-   * SEAM (weekly reminders): the handler's source file, `packages/functions/src/cron/weekly-reminders.ts`
-   * (exports `handler`). mountFidelio declares this construct only once that file exists.
-   */
-  entry: string;
   authSecret: AuthSecret;
   emailFrom: string;
   /** The wall clock whose Friday the schedule covers; core's default district time zone unless told. */
@@ -39,10 +34,14 @@ export class WeeklyReminders extends Construct {
   constructor(scope: Construct, id: string, props: WeeklyRemindersProps) {
     super(scope, id);
     this.fn = nodeFunction(this, "Function", {
-      bundle: apiBundleOptions,
-      entry: props.entry,
+      bundle: weeklyRemindersBundleOptions,
       timeout: Duration.minutes(5),
-      environment: { TABLE_NAME: props.table.tableName, OUTBOX_TABLE_NAME: props.outbox.tableName, ...props.authSecret.environment, EMAIL_FROM: props.emailFrom },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        OUTBOX_TABLE_NAME: props.outbox.tableName,
+        ...props.authSecret.environment,
+        EMAIL_FROM: props.emailFrom,
+      },
       description: "Fidelio weekly reminders",
     });
     grantItems(props.table, this.fn, reminderTableActions);

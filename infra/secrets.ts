@@ -24,10 +24,18 @@ export interface AuthSecret {
 /** Call once per stack (mountFidelio does). */
 export function authSecret(scope: Construct, source: AuthSecretSource): AuthSecret {
   if (typeof source === "object") {
-    const arn = Stack.of(scope).formatArn({ service: "ssm", resource: "parameter", resourceName: source.parameterName.replace(/^\//, ""), arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+    const arn = Stack.of(scope).formatArn({
+      service: "ssm",
+      resource: "parameter",
+      resourceName: source.parameterName.replace(/^\//, ""),
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
     const read = new PolicyStatement({ actions: ["ssm:GetParameter"], resources: [arn] });
     return { environment: { AUTH_SECRET_PARAMETER: source.parameterName }, grantRead: (fn) => fn.addToRolePolicy(read) };
   }
-  const value = source ?? new CfnParameter(Stack.of(scope), "AuthSecret", { type: "String", noEcho: true, minLength: 32, description: "AUTH_SECRET: at least 32 random characters" }).valueAsString;
+  const value =
+    source ??
+    new CfnParameter(Stack.of(scope), "AuthSecret", { type: "String", noEcho: true, minLength: 32, description: "AUTH_SECRET: at least 32 random characters" })
+      .valueAsString;
   return { environment: { AUTH_SECRET: value }, grantRead: () => undefined };
 }

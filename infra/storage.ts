@@ -64,7 +64,8 @@ function declareTable(scope: Construct, id: string, schema: Schema, props: Stora
  * `actions` on the table's items only (its own ARN, none of its indexes), for a function that never
  * queries it. Table.grant would add `<table>/index/*` as well.
  */
-export const grantItems = (table: Table, grantee: IGrantable, actions: readonly string[]) => Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [table.tableArn] });
+export const grantItems = (table: Table, grantee: IGrantable, actions: readonly string[]) =>
+  Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [table.tableArn] });
 
 /** `actions` on one index of the table, by name: a Query of an index is authorized on the index's ARN. */
 export const grantIndex = (table: Table, indexName: string, grantee: IGrantable, actions: readonly string[]) =>

@@ -42,7 +42,12 @@ export function synth(options: SynthOptions = {}) {
     const app = new App({ outdir, context: options.bundle ? {} : { "aws:cdk:bundling-stacks": [] } });
     const stack = new Stack(app, "Fidelio");
     const { bundle: _bundle, outdir: _outdir, aspects = [], onMount, ...given } = options;
-    const resources = mountFidelio(stack, { ...given, stage: options.stage ?? "dev", emailDomain: options.emailDomain ?? "fidelio.example.org", siteDir: options.siteDir ?? siteDirIn(outdir) });
+    const resources = mountFidelio(stack, {
+      ...given,
+      stage: options.stage ?? "dev",
+      emailDomain: options.emailDomain ?? "fidelio.example.org",
+      siteDir: options.siteDir ?? siteDirIn(outdir),
+    });
     onMount?.(resources);
     for (const aspect of aspects) Aspects.of(stack).add(aspect);
     // Both read the one synthesis, made while the output directory still exists.

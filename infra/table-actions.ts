@@ -36,7 +36,15 @@ export const recordsIndex = { name: tableSchema.indexes[0].name, actions: ["dyna
  * concern and student partitions, people by BatchGetItem) and conditional writes (closing a concern
  * deletes its open-concern marker). They query partitions, never the index.
  */
-export const stepTableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"];
+export const stepTableActions = [
+  "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:Query",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:ConditionCheckItem",
+];
 
 /** wait-for-answer stores its task token on the concern with one conditional update, and does nothing else to the table. */
 export const waitTableActions = ["dynamodb:UpdateItem"];

@@ -59,7 +59,12 @@ export class Web extends Construct {
         ...files,
         cachePolicy: cf.CachePolicy.CACHING_OPTIMIZED,
         // App routes (/students/…) are the shell; the viewer's URL stays. A function, not error pages: those would turn the API's 404s into the shell too.
-        functionAssociations: [{ eventType: cf.FunctionEventType.VIEWER_REQUEST, function: new cf.Function(this, "SpaFallback", { code: cf.FunctionCode.fromInline(spaFallback), runtime: cf.FunctionRuntime.JS_2_0 }) }],
+        functionAssociations: [
+          {
+            eventType: cf.FunctionEventType.VIEWER_REQUEST,
+            function: new cf.Function(this, "SpaFallback", { code: cf.FunctionCode.fromInline(spaFallback), runtime: cf.FunctionRuntime.JS_2_0 }),
+          },
+        ],
       },
       additionalBehaviors: {
         "/assets/*": { ...files, cachePolicy: cf.CachePolicy.CACHING_OPTIMIZED },

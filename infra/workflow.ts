@@ -24,11 +24,22 @@ export class Workflow extends Construct {
         payloadResponseOnly: options.integrationPattern === undefined,
         retryOnServiceExceptions: false,
         ...options,
-      }).addRetry({ errors: retriedErrors, interval: Duration.seconds(1), maxAttempts: 3, backoffRate: 2, maxDelay: Duration.seconds(10), jitterStrategy: sfn.JitterType.FULL });
+      }).addRetry({
+        errors: retriedErrors,
+        interval: Duration.seconds(1),
+        maxAttempts: 3,
+        backoffRate: 2,
+        maxDelay: Duration.seconds(10),
+        jitterStrategy: sfn.JitterType.FULL,
+      });
 
     const failed = new sfn.Fail(this, "Failed", { errorPath: "$.failure.Error", causePath: "$.failure.Cause" });
     const recordFailure = task("RecordFailure", {
-      payload: sfn.TaskInput.fromObject({ concernId: sfn.JsonPath.stringAt("$.concernId"), executionName: sfn.JsonPath.executionName, failure: sfn.JsonPath.objectAt("$.failure") }),
+      payload: sfn.TaskInput.fromObject({
+        concernId: sfn.JsonPath.stringAt("$.concernId"),
+        executionName: sfn.JsonPath.executionName,
+        failure: sfn.JsonPath.objectAt("$.failure"),
+      }),
       resultPath: sfn.JsonPath.DISCARD,
     }).addCatch(failed, { resultPath: "$.recordFailureError" });
     recordFailure.next(failed);
@@ -41,7 +52,11 @@ export class Workflow extends Construct {
     const prepare = task("PrepareLevel", { payload: sfn.TaskInput.fromObject({ concernId: sfn.JsonPath.stringAt("$.concernId") }) });
     const wait = task("WaitForAnswer", {
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: sfn.TaskInput.fromObject({ concernId: sfn.JsonPath.stringAt("$.concernId"), wait: sfn.JsonPath.objectAt("$.wait"), taskToken: sfn.JsonPath.taskToken }),
+      payload: sfn.TaskInput.fromObject({
+        concernId: sfn.JsonPath.stringAt("$.concernId"),
+        wait: sfn.JsonPath.objectAt("$.wait"),
+        taskToken: sfn.JsonPath.taskToken,
+      }),
       taskTimeout: sfn.Timeout.at("$.wait.timeoutSeconds"),
       resultPath: "$.outcome",
     });
@@ -53,7 +68,9 @@ export class Workflow extends Construct {
       .when(sfn.Condition.stringEquals("$.next", "prepare"), prepare)
       .when(sfn.Condition.stringEquals("$.next", "wait"), wait)
       .when(sfn.Condition.stringEquals("$.next", "closed"), new sfn.Succeed(this, "Closed"))
-      .otherwise(new sfn.Fail(this, "UnknownPosition", { error: "Fidelio.UnknownPosition", cause: "A step answered a position the state machine does not know" }));
+      .otherwise(
+        new sfn.Fail(this, "UnknownPosition", { error: "Fidelio.UnknownPosition", cause: "A step answered a position the state machine does not know" }),
+      );
     resume.next(route);
     prepare.next(wait);
     wait.next(apply);
@@ -64,7 +81,11 @@ export class Workflow extends Construct {
       definitionBody: sfn.DefinitionBody.fromChainable(resume),
       tracingEnabled: true,
       // Execution data stays out of the logs: payloads and errors may name students (FERPA).
-      logs: { destination: new LogGroup(this, "Logs", { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }), level: sfn.LogLevel.ERROR, includeExecutionData: false },
+      logs: {
+        destination: new LogGroup(this, "Logs", { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
+        level: sfn.LogLevel.ERROR,
+        includeExecutionData: false,
+      },
     });
   }
 

@@ -24,6 +24,7 @@ export const dateSensitiveFiles = [
   "test/api/authorization-matrix.test.ts",
   "test/concerns/ladder.test.ts",
   "test/browser/fidelity.test.ts",
+  "test/browser/district-week.test.ts",
 ];
 
 const args = process.argv.slice(2);

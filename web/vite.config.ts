@@ -37,6 +37,9 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
+    // No modulepreload polyfill in every reader's entry: a browser without modulepreload (Safari before
+    // 17) fetches a page's modules as it imports them instead of ahead, slower there but not broken.
+    modulePreload: { polyfill: false },
     // Rolldown's [PLUGIN_TIMINGS] report (the Solid transform is most of a build) is noise in `npm start`'s output.
     rolldownOptions: { checks: { bundlerTimings: false } },
   },

@@ -7,7 +7,17 @@ import { createUser } from "../support/users";
 import { Audit, auditPageSize } from "@fidelio/core/audit";
 import { call, signIn } from "../support/api";
 
-interface Entry { id: string; actorId: string; actorName: string; actorRoles: string[]; systemReason?: string; action: string; record: string; reason: string; at: string }
+interface Entry {
+  id: string;
+  actorId: string;
+  actorName: string;
+  actorRoles: string[];
+  systemReason?: string;
+  action: string;
+  record: string;
+  reason: string;
+  at: string;
+}
 
 const trail = async (token: string, studentId: string) => {
   const res = await call(`/api/audit?studentId=${studentId}`, { token });
@@ -87,8 +97,14 @@ describe("a child with years of history", () => {
     // 2,000 entries: mostly list sightings by the teacher, one record opened in 20 by someone else.
     const teacher = User.toActor(await createUser("history@test.fidelio.test", ["teacher"]));
     const counselor = User.toActor(await createUser("opener@test.fidelio.test", ["case_manager"]));
-    await Audit.recordMany(teacher, Array.from({ length: 1900 }, () => ({ studentId: child, action: "student.list", record: "student:name,grade,school", reason: "teacher" })));
-    await Audit.recordMany(counselor, Array.from({ length: 100 }, () => ({ studentId: child, action: "student.read", record: "student", reason: "case_manager" })));
+    await Audit.recordMany(
+      teacher,
+      Array.from({ length: 1900 }, () => ({ studentId: child, action: "student.list", record: "student:name,grade,school", reason: "teacher" })),
+    );
+    await Audit.recordMany(
+      counselor,
+      Array.from({ length: 100 }, () => ({ studentId: child, action: "student.read", record: "student", reason: "case_manager" })),
+    );
   }, 60_000);
 
   const page = async (query: string) => {

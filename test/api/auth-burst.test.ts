@@ -89,9 +89,7 @@ describe("sign-in under bursts", () => {
     let answered = 0;
     let fifthAnswered!: () => void;
     const fifth = new Promise<void>((resolve) => (fifthAnswered = resolve));
-    const wrongs = Array.from({ length: 30 }, (_, n) =>
-      verify(email, wrong(code, n), from).then((answer) => (++answered === 5 && fifthAnswered(), answer)),
-    );
+    const wrongs = Array.from({ length: 30 }, (_, n) => verify(email, wrong(code, n), from).then((answer) => (++answered === 5 && fifthAnswered(), answer)));
     await fifth;
     const right = await verify(email, code, from);
     await Promise.all(wrongs);

@@ -25,7 +25,7 @@ const windowOf = (ms: number) => Math.floor(ms / WINDOW_MS);
 function expectAllowance(passed: number, max: number, began: number) {
   const windows = windowOf(clock.ms()) - windowOf(began) + 1;
   if (windows === 1) expect(passed).toBe(max);
-  else (expect(passed).toBeGreaterThanOrEqual(max), expect(passed).toBeLessThanOrEqual(max * windows));
+  else expect(passed).toBeGreaterThanOrEqual(max), expect(passed).toBeLessThanOrEqual(max * windows);
 }
 
 /** `total` requests from one address, at most `parallel` in flight, as fast as the server answers. */

@@ -40,7 +40,13 @@ const formFor = (who: Who, id: string) => (id === own[who] ? ownForm[who] : othe
 /** A new IEP version with the same content as the latest, made against the latest version. */
 async function iepBody(studentId: string) {
   const latest = Iep.latest((await Student.load(studentId))?.ieps ?? []);
-  const { studentId: _s, version = 0, createdAt: _c, createdBy: _b, ...content } = latest ?? { effectiveFrom: "2026-09-01", accommodations: [], modifications: [], services: [], goals: [] };
+  const {
+    studentId: _s,
+    version = 0,
+    createdAt: _c,
+    createdBy: _b,
+    ...content
+  } = latest ?? { effectiveFrom: "2026-09-01", accommodations: [], modifications: [], services: [], goals: [] };
   return { ...content, version };
 }
 const latestIep = async (studentId: string) => Iep.latest((await Student.load(studentId))?.ieps ?? [])?.version ?? 1;
@@ -62,10 +68,11 @@ async function file(who: Who, body: Record<string, unknown>) {
 }
 
 /** Waits until the workflow waits on the concern at `level` (its task token stored), so an action resumes it. */
+/** The concern's version once its execution waits on it at `level`. */
 async function waitingAt(id: string, level: string) {
   for (let i = 0; i < 400; i++) {
-    const item = await getItem<{ level: string; stage: string; taskToken?: string }>(keys.concern(id), true);
-    if (item?.level === level && item.stage === "wait" && item.taskToken) return;
+    const item = await getItem<{ level: string; stage: string; taskToken?: string; version: number }>(keys.concern(id), true);
+    if (item?.level === level && item.stage === "wait" && item.taskToken) return item.version;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`Concern ${id} never waited at ${level}`);
@@ -83,18 +90,41 @@ beforeAll(async () => {
   const [childOfParent2] = await studentIdsOf("parent2");
   // A student in another district: the director's and admin's "someone else's" record.
   const outsider = newId("stu");
-  await putItem(studentItem({ id: outsider, districtId: "dis_01other00000000000000000000", schoolId: "sch_x", schoolName: "Elsewhere", firstName: "Out", lastName: "Sider", grade: "5" }));
+  await putItem(
+    studentItem({
+      id: outsider,
+      districtId: "dis_01other00000000000000000000",
+      schoolId: "sch_x",
+      schoolName: "Elsewhere",
+      firstName: "Out",
+      lastName: "Sider",
+      grade: "5",
+    }),
+  );
   const caseload = await studentIdsOf("casemanager");
   const district = await studentIdsOf("director");
-  Object.assign(own, { parent: childOfParent, parent2: childOfParent2, teacher: childOfParent, teacher2: childOfParent2, casemanager: caseload[0], director: childOfParent, admin: childOfParent, advocate: childOfParent });
+  Object.assign(own, {
+    parent: childOfParent,
+    parent2: childOfParent2,
+    teacher: childOfParent,
+    teacher2: childOfParent2,
+    casemanager: caseload[0],
+    director: childOfParent,
+    admin: childOfParent,
+    advocate: childOfParent,
+  });
   // Concerns: A (parent@, with teacher@), B (parent2@, with teacher2@), C (parent@, climbed to advocate@).
   workflow = await startWorkflowRunner({ timeScale: 1 });
   const a = await file("parent", await filing(childOfParent!, "Maria Alvarez"));
   const b = await file("parent2", await filing(childOfParent2!, "David Chen"));
   const c = await file("parent", { ...(await filing(childOfParent!, "Maria Alvarez")), advocateEmail: email("advocate") });
-  for (const [who, level] of [["teacher", "teacher"], ["casemanager", "case_manager"], ["director", "director"]] as const) {
-    await waitingAt(c, level);
-    const res = await call(`/api/concerns/${c}/actions`, { token: tokens[who], body: { action: "escalate", text: "Needs the next level." } });
+  for (const [who, level] of [
+    ["teacher", "teacher"],
+    ["casemanager", "case_manager"],
+    ["director", "director"],
+  ] as const) {
+    const version = await waitingAt(c, level);
+    const res = await call(`/api/concerns/${c}/actions`, { token: tokens[who], body: { action: "escalate", text: "Needs the next level.", version } });
     if (res.status !== 200) throw new Error(`escalate as ${who} answered ${res.status}`);
   }
   await waitingAt(c, "advocate");
@@ -104,11 +134,28 @@ beforeAll(async () => {
   const [teacherForms, teacher2Forms, caseManagerForms] = [await formsOf("teacher"), await formsOf("teacher2"), await formsOf("casemanager")];
   const teacherForm = teacherForms.find((f) => f.studentId === childOfParent)!.id;
   const teacher2Form = teacher2Forms.find((f) => f.studentId === childOfParent2)!.id;
-  Object.assign(ownForm, Object.fromEntries(accounts.map((w) => [w, teacherForm])), { teacher: teacherForm, teacher2: teacher2Form, casemanager: caseManagerForms[0]!.id });
-  Object.assign(otherForm, Object.fromEntries(accounts.map((w) => [w, teacher2Form])), { teacher: teacher2Form, teacher2: teacherForm, casemanager: teacher2Form });
+  Object.assign(ownForm, Object.fromEntries(accounts.map((w) => [w, teacherForm])), {
+    teacher: teacherForm,
+    teacher2: teacher2Form,
+    casemanager: caseManagerForms[0]!.id,
+  });
+  Object.assign(otherForm, Object.fromEntries(accounts.map((w) => [w, teacher2Form])), {
+    teacher: teacher2Form,
+    teacher2: teacherForm,
+    casemanager: teacher2Form,
+  });
   Object.assign(ownConcern, { parent: a, parent2: b, teacher: a, teacher2: b, casemanager: a, director: a, admin: a, advocate: c });
   Object.assign(otherConcern, { parent: b, parent2: a, teacher: b, teacher2: a, casemanager: b, director: newId("con"), admin: b, advocate: a });
-  Object.assign(other, { parent: childOfParent2, parent2: childOfParent, teacher: childOfParent2, teacher2: childOfParent, casemanager: district.find((id) => !caseload.includes(id)), director: outsider, admin: outsider, advocate: childOfParent2 });
+  Object.assign(other, {
+    parent: childOfParent2,
+    parent2: childOfParent,
+    teacher: childOfParent2,
+    teacher2: childOfParent,
+    casemanager: district.find((id) => !caseload.includes(id)),
+    director: outsider,
+    admin: outsider,
+    advocate: childOfParent2,
+  });
 });
 
 describe("the demo district's relationships", () => {
@@ -184,6 +231,11 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(403, 403), admin: [400, 400] },
   },
   {
+    name: "GET /api/admin/roster/without-email",
+    request: (who) => call("/api/admin/roster/without-email", { token: tokens[who] }),
+    expect: { ...all(403, 403), admin: [200, 200] },
+  },
+  {
     name: "POST /api/admin/roster/jobs/:id/confirm (no such job)",
     request: (who) => call("/api/admin/roster/jobs/rjb_0000000000000000000000000z/confirm", { method: "POST", token: tokens[who], body: {} }),
     expect: { ...all(403, 403), admin: [404, 404] },
@@ -226,15 +278,22 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(200, 404), casemanager: [404, 404], admin: [404, 404] },
   },
   {
-    // The district's board; "someone else's" is another school's slice (empty), since another district is unreachable.
+    // The district's board, the director's alone (the administrator runs roster and settings); "someone else's" is
+    // another school's slice (empty), since another district is unreachable.
     name: "GET /api/reports/escalations",
-    request: (who, _id, concern) => call(`/api/reports/escalations${concern === ownConcern[who] ? "" : "?schoolId=sch_elsewhere&level=director"}`, { token: tokens[who] }),
-    expect: { ...all(404, 404), director: [200, 200], admin: [200, 200] },
+    request: (who, _id, concern) =>
+      call(`/api/reports/escalations${concern === ownConcern[who] ? "" : "?schoolId=sch_elsewhere&level=director"}`, { token: tokens[who] }),
+    expect: { ...all(404, 404), director: [200, 200] },
   },
   {
     // Confirming an open concern: the parent's own is the wrong state (409), staff are the wrong person (403).
     name: "POST /api/concerns/:id/actions",
-    request: (who, _id, concern) => call(`/api/concerns/${concern}/actions`, { token: tokens[who], body: { action: "confirm" } }),
+    // Made against the concern's current version (a concern nobody may see has none to read: 0).
+    request: async (who, _id, concern) =>
+      call(`/api/concerns/${concern}/actions`, {
+        token: tokens[who],
+        body: { action: "confirm", version: (await getItem<{ version: number }>(keys.concern(concern), true))?.version ?? 0 },
+      }),
     expect: { ...all(403, 404), parent: [409, 404], parent2: [409, 404], admin: [404, 404] },
   },
   {
@@ -261,7 +320,11 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     name: "PUT /api/fidelity/forms/:id (draft)",
     request: async (who, id) => {
       const form = await getItem<{ version: number }>(keys.fidelityForm(formFor(who, id)), true);
-      return call(`/api/fidelity/forms/${formFor(who, id)}`, { method: "PUT", token: tokens[who], body: { version: form?.version ?? 0, accommodations: [], services: [] } });
+      return call(`/api/fidelity/forms/${formFor(who, id)}`, {
+        method: "PUT",
+        token: tokens[who],
+        body: { version: form?.version ?? 0, accommodations: [], services: [] },
+      });
     },
     expect: { ...all(403, 403), teacher: [200, 404], teacher2: [200, 404], casemanager: [200, 404] },
   },
@@ -292,9 +355,23 @@ describe.each(routes)("$name", ({ request, expect: expected }) => {
 
 describe("without a session", () => {
   it.each([
-    "/api/me", "/api/students", "/api/students?q=a", "/api/students/schools", "/api/students/classes", "/api/students/stu_x", "/api/audit?studentId=x",
-    "/api/admin/district", "/api/concerns", "/api/concerns/con_x", "/api/concerns/con_x/verify", "/api/concerns/con_x/packet", "/api/reports/escalations",
-    "/api/fidelity/forms?week=2026-W40", "/api/fidelity/forms/frm_x", "/api/students/stu_x/fidelity", "/api/reports/fidelity",
+    "/api/me",
+    "/api/students",
+    "/api/students?q=a",
+    "/api/students/schools",
+    "/api/students/classes",
+    "/api/students/stu_x",
+    "/api/audit?studentId=x",
+    "/api/admin/district",
+    "/api/concerns",
+    "/api/concerns/con_x",
+    "/api/concerns/con_x/verify",
+    "/api/concerns/con_x/packet",
+    "/api/reports/escalations",
+    "/api/fidelity/forms?week=2026-W40",
+    "/api/fidelity/forms/frm_x",
+    "/api/students/stu_x/fidelity",
+    "/api/reports/fidelity",
   ])("GET %s answers 401", async (path) => {
     expect((await call(path)).status).toBe(401);
   });

@@ -20,7 +20,11 @@ const raw = (method: string, path: string, token: string, type: string | undefin
 
 describe("content types", () => {
   it("every route that takes a body answers 415 to a type it does not read", async () => {
-    const writes = [...new Map(app.routes.filter((r) => /^(POST|PUT|PATCH|DELETE)$/.test(r.method) && !r.path.includes("*")).map((r) => [`${r.method} ${r.path}`, r])).values()];
+    const writes = [
+      ...new Map(
+        app.routes.filter((r) => /^(POST|PUT|PATCH|DELETE)$/.test(r.method) && !r.path.includes("*")).map((r) => [`${r.method} ${r.path}`, r]),
+      ).values(),
+    ];
     expect(writes.length).toBeGreaterThan(8);
     for (const route of writes) {
       const path = route.path.replace(/:[a-zA-Z]+/g, sofia);

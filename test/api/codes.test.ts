@@ -5,8 +5,17 @@ import { putItem } from "@fidelio/core/dynamo";
 import { User } from "@fidelio/core/user";
 import { call, signIn } from "../support/api";
 
-interface Problem { field: string; code: string; params?: Record<string, number | string>; message: string }
-interface Entry { id: string; reason: string; action: string }
+interface Problem {
+  field: string;
+  code: string;
+  params?: Record<string, number | string>;
+  message: string;
+}
+interface Entry {
+  id: string;
+  reason: string;
+  action: string;
+}
 
 describe("problems travel as codes", () => {
   let admin = "";
@@ -57,7 +66,9 @@ describe("problems travel as codes", () => {
   it("a bad email at sign-in is invalid_email", async () => {
     const res = await call("/api/auth/start", { body: { email: "not-an-address" } });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { problems: Problem[] }).problems).toEqual([{ field: "email", code: "invalid_email", message: "Enter a valid email address" }]);
+    expect(((await res.json()) as { problems: Problem[] }).problems).toEqual([
+      { field: "email", code: "invalid_email", message: "Enter a valid email address" },
+    ]);
   });
 });
 
@@ -69,12 +80,21 @@ describe("audit reasons", () => {
     const [child] = ((await (await call("/api/students", { token: parent })).json()) as { items: Array<{ id: string }> }).items;
     const teacher = User.toActor((await User.byEmail("teacher@demo.fidelio.test"))!);
     // Written the way entries were before reasons were codes: the reason is the sentence of the time.
-    const old = { ...Audit.itemFor(teacher, { studentId: child!.id, action: "student.read", record: "student", reason: "teacher" }, { id: "aud_legacy000000000000000000001", at: "2020-01-02T03:04:05.000Z" }), reason: "Teacher on the student's service team" };
+    const old = {
+      ...Audit.itemFor(
+        teacher,
+        { studentId: child!.id, action: "student.read", record: "student", reason: "teacher" },
+        { id: "aud_legacy000000000000000000001", at: "2020-01-02T03:04:05.000Z" },
+      ),
+      reason: "Teacher on the student's service team",
+    };
     await putItem(old, "attribute_not_exists(pk)");
     let entry: Entry | undefined;
     let cursor: string | undefined;
     do {
-      const page = (await (await call(`/api/audit?studentId=${child!.id}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { token: director })).json()) as { items: Entry[]; cursor?: string };
+      const page = (await (
+        await call(`/api/audit?studentId=${child!.id}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { token: director })
+      ).json()) as { items: Entry[]; cursor?: string };
       entry = page.items.find((e) => e.id === old.id);
       cursor = page.cursor;
     } while (!entry && cursor);

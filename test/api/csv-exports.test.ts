@@ -14,7 +14,7 @@ const hostile = {
   accommodation: "Extra time\r=2+5",
   accommodation2: "Seat near the door\n+SUM(A1:A9)",
   accommodation3: '-3+3\r\n@cmd|" /C calc"!A0, "x"',
-  service: "Reading\r=HYPERLINK(\"http://evil.example\")",
+  service: 'Reading\r=HYPERLINK("http://evil.example")',
   serviceId: "svc\r@x",
 };
 
@@ -34,7 +34,12 @@ beforeAll(async () => {
     body: {
       effectiveFrom: latest.effectiveFrom,
       // New ids: the district report groups items by id across students.
-      accommodations: [{ id: "acc-x1", text: hostile.accommodation }, { id: "acc-x2", text: hostile.accommodation2 }, { id: "acc-x3", text: hostile.accommodation3 }, ...latest.accommodations],
+      accommodations: [
+        { id: "acc-x1", text: hostile.accommodation },
+        { id: "acc-x2", text: hostile.accommodation2 },
+        { id: "acc-x3", text: hostile.accommodation3 },
+        ...latest.accommodations,
+      ],
       modifications: latest.modifications,
       services: [{ id: hostile.serviceId, name: hostile.service, minutesPerWeek: 60, providerRole: "Reading specialist" }, ...latest.services],
       goals: latest.goals,

@@ -5,7 +5,10 @@ import { User } from "@fidelio/core/user";
 import { createUser } from "../support/users";
 import { call, signIn } from "../support/api";
 
-interface Page { items: Array<{ id: string }>; cursor?: string }
+interface Page {
+  items: Array<{ id: string }>;
+  cursor?: string;
+}
 
 describe("list cursors", () => {
   const t = {} as Record<"parent" | "director", string>;
@@ -23,7 +26,10 @@ describe("list cursors", () => {
     // More than one page (50) of audit entries for both students.
     const actor = User.toActor(await createUser("fixture@test.fidelio.test", ["director"]));
     for (const studentId of [child, other]) {
-      await Audit.recordMany(actor, Array.from({ length: 60 }, () => ({ studentId, action: "student.read", record: "student", reason: "director" })));
+      await Audit.recordMany(
+        actor,
+        Array.from({ length: 60 }, () => ({ studentId, action: "student.read", record: "student", reason: "director" })),
+      );
     }
   });
 
@@ -43,14 +49,17 @@ describe("list cursors", () => {
     expect(Buffer.from(first.cursor!, "base64url").toString("latin1")).not.toContain(child);
   });
 
-  it.each(["abc", "e30", "MTIz", "zz", "%%%", "eyJwayI6eyJTIjoiQVVESVQjU1RVI3N0dV94In19"])("answers 400, never 500, to the forged cursor %s", async (cursor) => {
-    const students = await call(`/api/students?cursor=${encodeURIComponent(cursor)}`, { token: t.director });
-    expect(students.status).toBe(400);
-    expect(await students.json()).toMatchObject({ error: "invalid_cursor" });
-    const trail = await audit(t.director, child, cursor);
-    expect(trail.status).toBe(400);
-    expect(await trail.json()).toMatchObject({ error: "invalid_cursor", message: expect.stringContaining("first page") });
-  });
+  it.each(["abc", "e30", "MTIz", "zz", "%%%", "eyJwayI6eyJTIjoiQVVESVQjU1RVI3N0dV94In19"])(
+    "answers 400, never 500, to the forged cursor %s",
+    async (cursor) => {
+      const students = await call(`/api/students?cursor=${encodeURIComponent(cursor)}`, { token: t.director });
+      expect(students.status).toBe(400);
+      expect(await students.json()).toMatchObject({ error: "invalid_cursor" });
+      const trail = await audit(t.director, child, cursor);
+      expect(trail.status).toBe(400);
+      expect(await trail.json()).toMatchObject({ error: "invalid_cursor", message: expect.stringContaining("first page") });
+    },
+  );
 
   it("refuses a cursor from another student's trail, from another list, or altered by one character", async () => {
     const { cursor } = (await (await audit(t.director, other)).json()) as Page;

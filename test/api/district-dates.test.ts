@@ -12,7 +12,12 @@ describe("district settings dates", () => {
 
   it.each(["2025-02-30", "2026-02-29", "2025-04-31"])("refuses %s as the first day and changes nothing", async (day) => {
     const current = (await (await call("/api/admin/district", { token: admin })).json()) as Record<string, any>;
-    const body = { calendar: { ...current.calendar, firstDay: day }, deadlines: current.deadlines, fidelityGraceDays: current.fidelityGraceDays, version: current.version };
+    const body = {
+      calendar: { ...current.calendar, firstDay: day },
+      deadlines: current.deadlines,
+      fidelityGraceDays: current.fidelityGraceDays,
+      version: current.version,
+    };
     const res = await call("/api/admin/district", { method: "PUT", token: admin, body });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { fields: Record<string, string[]> }).fields["calendar.firstDay"]).toBeDefined();

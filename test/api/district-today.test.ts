@@ -33,7 +33,13 @@ beforeAll(async () => {
   const record = (await Student.load(childId))!;
   classId = record.relationships.find((r) => r.kind === "teacher" && r.userName === "Maria Alvarez")!.classes![0]!.id;
   const latest = Iep.latest(record.ieps)!;
-  const amendment = { ...latest, version: latest.version + 1, effectiveFrom: monday, accommodations: [...latest.accommodations, { id: amendedItem, text: "Audio books for reading assignments" }], createdAt: clock.iso() };
+  const amendment = {
+    ...latest,
+    version: latest.version + 1,
+    effectiveFrom: monday,
+    accommodations: [...latest.accommodations, { id: amendedItem, text: "Audio books for reading assignments" }],
+    createdAt: clock.iso(),
+  };
   await putItem(Iep.toItem(amendment), "attribute_not_exists(pk)");
   runner = await startWorkflowRunner({ timeScale: 1 });
 });
@@ -42,13 +48,25 @@ afterAll(async () => {
   await runner?.stop();
 });
 
-const studentPage = async () => ((await (await call(`/api/students/${childId}`, { token: t.parent })).json()) as { iep: { accommodations: Array<{ id: string }> } }).iep.accommodations.map((a) => a.id);
+const studentPage = async () =>
+  ((await (await call(`/api/students/${childId}`, { token: t.parent })).json()) as { iep: { accommodations: Array<{ id: string }> } }).iep.accommodations.map(
+    (a) => a.id,
+  );
 const classList = async () => {
-  const { items } = (await (await call("/api/students/classes", { token: t.teacher })).json()) as { items: Array<{ students: Array<{ id: string; accommodations: Array<{ id: string }> }> }> };
-  return items.flatMap((c) => c.students).find((s) => s.id === childId)!.accommodations.map((a) => a.id);
+  const { items } = (await (await call("/api/students/classes", { token: t.teacher })).json()) as {
+    items: Array<{ students: Array<{ id: string; accommodations: Array<{ id: string }> }> }>;
+  };
+  return items
+    .flatMap((c) => c.students)
+    .find((s) => s.id === childId)!
+    .accommodations.map((a) => a.id);
 };
 const file = (itemIds: string[]) =>
-  call("/api/concerns", { token: t.parent, body: { studentId: childId, classId, itemIds, description: "Audio books were not offered." }, headers: { "idempotency-key": randomUUID() } });
+  call("/api/concerns", {
+    token: t.parent,
+    body: { studentId: childId, classId, itemIds, description: "Audio books were not offered." },
+    headers: { "idempotency-key": randomUUID() },
+  });
 const concernCount = async () => ((await (await call("/api/concerns", { token: t.parent })).json()) as { items: unknown[] }).items.length;
 
 describe("today is the district's date", () => {

@@ -68,7 +68,11 @@ describe("concern emails", () => {
 
   it("reach the parent who signed in from the Spanish page in Spanish, and the teacher in theirs, with absolute links", async () => {
     const sofia = await childOf("parent", "Maria Alvarez");
-    const filed = await call("/api/concerns", { token: tokens.parent, body: { ...sofia, description: "No le dieron tiempo adicional." }, headers: { "idempotency-key": randomUUID() } });
+    const filed = await call("/api/concerns", {
+      token: tokens.parent,
+      body: { ...sofia, description: "No le dieron tiempo adicional." },
+      headers: { "idempotency-key": randomUUID() },
+    });
     expect(filed.status).toBe(201);
     id = ((await filed.json()) as { id: string }).id;
     const receipt = await waitFor(email("parent"), (m) => m.body.text?.includes(id) ?? false);
@@ -86,12 +90,22 @@ describe("concern emails", () => {
   });
 
   it("never go to the person whose action they report", async () => {
-    await waiting(id);
-    expect((await call(`/api/concerns/${id}/actions`, { token: tokens.teacher, body: { action: "request_info", text: "¿Qué examen fue?" } })).status).toBe(200);
+    const open = await waiting(id);
+    expect(
+      (await call(`/api/concerns/${id}/actions`, { token: tokens.teacher, body: { action: "request_info", text: "¿Qué examen fue?", version: open.version } }))
+        .status,
+    ).toBe(200);
     const question = await waitFor(email("parent"), (m) => (m.body.text?.includes(id) && m.body.text.includes("¿Qué examen fue?")) ?? false);
     expect(question.body.text).toContain("La escuela le hizo una pregunta. Por favor, contéstela antes del");
-    await waiting(id, (c) => c.status === "awaiting_info");
-    expect((await call(`/api/concerns/${id}/actions`, { token: tokens.parent, body: { action: "provide_info", text: "El de matemáticas." } })).status).toBe(200);
+    const asked = await waiting(id, (c) => c.status === "awaiting_info");
+    expect(
+      (
+        await call(`/api/concerns/${id}/actions`, {
+          token: tokens.parent,
+          body: { action: "provide_info", text: "El de matemáticas.", version: asked.version },
+        })
+      ).status,
+    ).toBe(200);
     // The emails of a step are recorded in the step's own transaction: the answer's went to the teacher only.
     const records = await queryAll<{ role: string; text: string; to: string }>(keys.concernEmails(id));
     const aboutAnswer = records.filter((r) => r.text.includes("El de matemáticas."));

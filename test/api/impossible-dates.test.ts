@@ -19,7 +19,7 @@ beforeAll(async () => {
   childId = ((await list.json()) as { items: Array<{ id: string }> }).items[0]!.id;
 });
 
-const problemsOf = async (res: Response) => ((await res.json()) as { error: string; problems: Array<{ field: string; code: string }> });
+const problemsOf = async (res: Response) => (await res.json()) as { error: string; problems: Array<{ field: string; code: string }> };
 
 describe("an impossible date", () => {
   it("is a problem of the shared date schema, never an exception", () => {

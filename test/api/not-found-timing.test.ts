@@ -28,7 +28,10 @@ describe("404 timing", () => {
     // A student with a long IEP history: a larger partition makes the difference to "none" plain.
     const latest = Iep.latest((await Student.load(foreign))!.ieps)!;
     for (let v = 1; v <= 30; v++) {
-      await putItem(Iep.toItem({ ...latest, version: latest.version + v, effectiveFrom: "2099-01-01", createdAt: new Date().toISOString() }), "attribute_not_exists(pk)");
+      await putItem(
+        Iep.toItem({ ...latest, version: latest.version + v, effectiveFrom: "2099-01-01", createdAt: new Date().toISOString() }),
+        "attribute_not_exists(pk)",
+      );
     }
   });
 
@@ -58,7 +61,9 @@ describe("404 timing", () => {
     }
     const slower = floorHeld.filter((p) => p.foreign > p.missing).length;
     const p = signTestP(slower, floorHeld.length);
-    console.log(`404 timing: ${floorHeld.length} of ${pairs} pairs answered within the floor; existing-but-not-yours slower in ${slower} of them (sign test p = ${p.toExponential(1)})`);
+    console.log(
+      `404 timing: ${floorHeld.length} of ${pairs} pairs answered within the floor; existing-but-not-yours slower in ${slower} of them (sign test p = ${p.toExponential(1)})`,
+    );
     // Within the floor both wait for the same timer, so which is slower is a coin toss. Without the floor the
     // existing student is slower in about 9 of 10 pairs (p < 1e-20). Fails at p < 1e-6: a false failure in
     // fewer than one run in a million when the two cannot be told apart. With fewer than 50 pairs held the

@@ -52,7 +52,12 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
   }
 }
 
-const settled = (id: string) => until(`outbox ${id} to settle`, () => Outbox.get(id), (item) => !!item && !["pending", "sending"].includes(item.status));
+const settled = (id: string) =>
+  until(
+    `outbox ${id} to settle`,
+    () => Outbox.get(id),
+    (item) => !!item && !["pending", "sending"].includes(item.status),
+  );
 const openItems = async () => (await queryPage<OutboxItem>({ ...keys.outboxOpenAll() })).items;
 
 async function mailboxDown<T>(during: () => Promise<T>): Promise<T> {
@@ -156,7 +161,9 @@ describe("email through the outbox", () => {
       const bundled = (await import(pathToFileURL(outfile).href)) as { handler: typeof handler };
       const id = await queue("bundled@outbox.fidelio.test");
       const image = marshall((await Outbox.get(id))!) as never;
-      const result = await bundled.handler({ Records: [{ eventID: "1", eventName: "INSERT", eventSource: "aws:dynamodb", dynamodb: { SequenceNumber: "7", NewImage: image } }] });
+      const result = await bundled.handler({
+        Records: [{ eventID: "1", eventName: "INSERT", eventSource: "aws:dynamodb", dynamodb: { SequenceNumber: "7", NewImage: image } }],
+      });
       expect(result).toEqual({ batchItemFailures: [] });
       expect(await Outbox.get(id)).toMatchObject({ status: "delivered" });
       expect(await emailsTo("bundled@outbox.fidelio.test", mailUrl)).toHaveLength(1);

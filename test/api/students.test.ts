@@ -78,8 +78,18 @@ describe("a student's record", () => {
   });
 });
 
-interface Summary { id: string; name: string; grade: string; schoolId?: string; schoolName: string; can: Record<string, boolean> }
-interface Page { items: Summary[]; cursor?: string }
+interface Summary {
+  id: string;
+  name: string;
+  grade: string;
+  schoolId?: string;
+  schoolName: string;
+  can: Record<string, boolean>;
+}
+interface Page {
+  items: Summary[];
+  cursor?: string;
+}
 
 describe("director search through the API", () => {
   const t = {} as Record<"director" | "teacher", string>;
@@ -114,9 +124,25 @@ describe("director search through the API", () => {
     await batchPut([
       ...Array.from({ length: 130 }, (_, i) => {
         const school = schools[i % 2]!;
-        return withWords({ id: newId("stu"), districtId, schoolId: school.id, schoolName: school.name, firstName: `Pat${String(i).padStart(3, "0")}`, lastName: "Quinn", grade: ["02", "04", "06"][i % 3]! });
+        return withWords({
+          id: newId("stu"),
+          districtId,
+          schoolId: school.id,
+          schoolName: school.name,
+          firstName: `Pat${String(i).padStart(3, "0")}`,
+          lastName: "Quinn",
+          grade: ["02", "04", "06"][i % 3]!,
+        });
       }).flat(),
-      ...withWords({ id: newId("stu"), districtId, schoolId: schools[0]!.id, schoolName: schools[0]!.name, firstName: "Sofía", lastName: "Núñez", grade: "04" }),
+      ...withWords({
+        id: newId("stu"),
+        districtId,
+        schoolId: schools[0]!.id,
+        schoolName: schools[0]!.name,
+        firstName: "Sofía",
+        lastName: "Núñez",
+        grade: "04",
+      }),
     ]);
   });
 
@@ -132,7 +158,10 @@ describe("director search through the API", () => {
   it("ignores case and accents, and matches 'last first'", async () => {
     for (const q of ["nunez", "NÚÑ", "Núñez, Sof", "nunez sofia"]) {
       const { body } = await search(`q=${encodeURIComponent(q)}`);
-      expect(body.items.map((s) => s.name), q).toEqual(["Sofía Núñez"]);
+      expect(
+        body.items.map((s) => s.name),
+        q,
+      ).toEqual(["Sofía Núñez"]);
     }
     expect((await search("q=zzzz")).body.items).toEqual([]);
   });
@@ -141,7 +170,11 @@ describe("director search through the API", () => {
     // Sofia Martinez comes from the demo roster import; Sofía Núñez from this test.
     expect((await search("q=Sofia")).body.items.map((s) => s.name)).toEqual(["Sofia Martinez", "Sofía Núñez"]);
     expect((await search("q=mart")).body.items.map((s) => s.name)).toContain("Sofia Martinez");
-    for (const q of ["sofia mart", "Martinez Sofia", "SOF MAR"]) expect((await search(`q=${encodeURIComponent(q)}`)).body.items.map((s) => s.name), q).toEqual(["Sofia Martinez"]);
+    for (const q of ["sofia mart", "Martinez Sofia", "SOF MAR"])
+      expect(
+        (await search(`q=${encodeURIComponent(q)}`)).body.items.map((s) => s.name),
+        q,
+      ).toEqual(["Sofia Martinez"]);
     expect((await search("q=pat007")).body.items.map((s) => s.name)).toEqual(["Pat007 Quinn"]);
   });
 
@@ -184,7 +217,10 @@ describe("what each demo role may do, from the API", () => {
     const can = Object.fromEntries(
       await Promise.all(who.map(async (w) => [w, ((await (await call("/api/me", { token: t[w] })).json()) as { can: Record<string, boolean> }).can])),
     );
-    const on = (w: (typeof who)[number]) => Object.keys(can[w]).filter((k) => can[w][k]).sort();
+    const on = (w: (typeof who)[number]) =>
+      Object.keys(can[w])
+        .filter((k) => can[w][k])
+        .sort();
     expect(on("admin")).toEqual(["editDistrict", "importRoster", "viewAllStudents", "viewDistrictSettings", "viewFidelityReport"]);
     expect(on("director")).toEqual(["viewAllStudents", "viewConcerns", "viewDistrictSettings", "viewEscalationBoard", "viewFidelityReport"]);
     expect(on("casemanager")).toContain("viewCaseload");
@@ -195,7 +231,8 @@ describe("what each demo role may do, from the API", () => {
   });
 
   it("a student's record says what the caller may do with it", async () => {
-    const canOn = async (w: (typeof who)[number]) => ((await (await call(`/api/students/${child}`, { token: t[w] })).json()) as { can: Record<string, boolean> }).can;
+    const canOn = async (w: (typeof who)[number]) =>
+      ((await (await call(`/api/students/${child}`, { token: t[w] })).json()) as { can: Record<string, boolean> }).can;
     expect(await canOn("parent")).toEqual({ viewAudit: true, editIep: false, fileConcern: true, viewFidelity: true, acknowledgeIep: false });
     expect(await canOn("teacher")).toEqual({ viewAudit: false, editIep: false, fileConcern: false, viewFidelity: true, acknowledgeIep: true });
     expect(await canOn("casemanager")).toEqual({ viewAudit: false, editIep: true, fileConcern: false, viewFidelity: true, acknowledgeIep: true });

@@ -146,7 +146,13 @@ describe("a concern from filing to the director's board", () => {
 
   test("the teacher finds it first in My concerns, sees the family's email bounces, and resolves it, saying what was done", async () => {
     // The parent's address bounced for good (SES's event as EventBridge delivers it): staff see it on the concern.
-    await emailEvents({ source: "aws.ses", detail: { eventType: "Bounce", bounce: { bounceType: "Permanent", timestamp: new Date().toISOString(), bouncedRecipients: [{ emailAddress: "parent@demo.fidelio.test" }] } } });
+    await emailEvents({
+      source: "aws.ses",
+      detail: {
+        eventType: "Bounce",
+        bounce: { bounceType: "Permanent", timestamp: new Date().toISOString(), bouncedRecipients: [{ emailAddress: "parent@demo.fidelio.test" }] },
+      },
+    });
     const { page } = await open(DESKTOP);
     await signIn(page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
     await page.getByRole("heading", { level: 2, name: "My concerns" }).waitFor();
@@ -182,7 +188,11 @@ describe("a concern from filing to the director's board", () => {
 
     await stalePage.getByLabel("Why it goes to the next level").fill("Too late: already resolved in the other tab.");
     await stalePage.getByRole("button", { name: "Escalate it" }).click();
-    await stalePage.getByRole("alert").filter({ hasText: "This can no longer be done" }).filter({ hasText: "Waiting for the family to confirm the fix" }).waitFor();
+    await stalePage
+      .getByRole("alert")
+      .filter({ hasText: "This can no longer be done" })
+      .filter({ hasText: "Waiting for the family to confirm the fix" })
+      .waitFor();
     expect(await stalePage.getByRole("button", { name: "Escalate it" }).count()).toBe(0);
     await expectAccessible(stalePage, "concern page after a refused (409) action");
     await stalePage.close();
@@ -238,10 +248,14 @@ describe("a concern from filing to the director's board", () => {
     const filed = await fileConcern({ ...sofia, advocateEmail: email("advocate") });
     expect(filed.status).toBe(201);
     const name = (filed.body as unknown as { studentName: string }).studentName;
-    await waiting(filed.body.id, (c) => c.level === "teacher");
-    for (const [who, next] of [["teacher", "case_manager"], ["casemanager", "director"], ["director", "advocate"]] as const) {
-      expect((await act(who, filed.body.id, "escalate", "We could not settle it at this level.")).status).toBe(200);
-      await waiting(filed.body.id, (c) => c.level === next && c.assignee !== null);
+    let atLevel = await waiting(filed.body.id, (c) => c.level === "teacher");
+    for (const [who, next] of [
+      ["teacher", "case_manager"],
+      ["casemanager", "director"],
+      ["director", "advocate"],
+    ] as const) {
+      expect((await act(who, atLevel, "escalate", "We could not settle it at this level.")).status).toBe(200);
+      atLevel = await waiting(filed.body.id, (c) => c.level === next && c.assignee !== null);
     }
 
     const { page } = await open(PHONE);

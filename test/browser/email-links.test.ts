@@ -25,7 +25,11 @@ async function fresh(viewport = { width: 390, height: 844 }, locale?: string) {
 async function linkFrom(address: string, label: string): Promise<string> {
   for (let i = 0; i < 300; i++) {
     const mail = (await mailTo(server.mailUrl, address)).find((m) => m.body.text?.includes(concernId));
-    const link = mail?.body.text?.split("\n").find((line) => line.startsWith(label))?.slice(label.length).trim();
+    const link = mail?.body.text
+      ?.split("\n")
+      .find((line) => line.startsWith(label))
+      ?.slice(label.length)
+      .trim();
     if (link) return link;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
 import { addWeeks, weekStart } from "@fidelio/core/fidelity/week";
@@ -82,7 +82,10 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   await manager.page.getByRole("link", { name: "Caseload fidelity" }).click();
   await manager.page.getByRole("heading", { level: 1, name: "Caseload fidelity" }).waitFor();
   await manager.page.getByRole("table", { name: `${CHILD}: accommodations, last 10 weeks` }).waitFor();
-  await manager.page.getByText(/^Accommodations provided in full: \d+% of weekly reports/).first().waitFor();
+  await manager.page
+    .getByText(/^Accommodations provided in full: \d+% of weekly reports/)
+    .first()
+    .waitFor();
   await expectAccessible(manager.page, "caseload fidelity, desktop");
   await manager.page.getByRole("link", { name: `New IEP version: ${CHILD}` }).click();
   await manager.page.getByRole("heading", { level: 1, name: `New IEP version for ${CHILD}` }).waitFor();
@@ -97,7 +100,10 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   await expectAccessible(manager.page, "IEP editor after saving, phone");
   // Nobody on the team has acknowledged the new version yet.
   await manager.page.getByRole("link", { name: "Caseload fidelity" }).click();
-  await manager.page.getByRole("region", { name: CHILD }).getByText(/^Has not acknowledged the current IEP: .*Maria Alvarez/).waitFor();
+  await manager.page
+    .getByRole("region", { name: CHILD })
+    .getByText(/^Has not acknowledged the current IEP: .*Maria Alvarez/)
+    .waitFor();
   await expectAccessible(manager.page, "caseload fidelity, phone");
 
   const teacher = await open({ width: 390, height: 844 });
@@ -133,7 +139,10 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   await expect.poll(() => radios.count()).toBe(items);
   const first = teacher.page.getByRole("group", { name: /^Extended time/ });
   expect(await first.getByRole("radio", { name: "Provided", exact: true }).isChecked()).toBe(true);
-  await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+  await teacher.page
+    .getByRole("status")
+    .filter({ hasText: /^Saved$/ })
+    .waitFor();
 
   // Someone saves the same form elsewhere (another device): the next save here gets 409, shows what
   // they changed and overwrites nothing until the teacher chooses.
@@ -156,7 +165,10 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   await teacher.page.getByRole("button", { name: "Use their version" }).click();
   await expect.poll(() => first.getByRole("radio", { name: "Not provided" }).isChecked()).toBe(true);
   await first.getByRole("radio", { name: "Provided", exact: true }).check();
-  await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+  await teacher.page
+    .getByRole("status")
+    .filter({ hasText: /^Saved$/ })
+    .waitFor();
 
   // A change by keyboard only: arrow keys move within an answer's choices, and it saves itself.
   const second = teacher.page.getByRole("group", { name: /^Test items read aloud/ });
@@ -164,7 +176,10 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   await second.getByRole("radio", { checked: true }).focus();
   await teacher.page.keyboard.press("ArrowRight");
   await expect.poll(() => second.getByRole("radio", { name: "Not provided" }).isChecked()).toBe(true);
-  await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+  await teacher.page
+    .getByRole("status")
+    .filter({ hasText: /^Saved$/ })
+    .waitFor();
   await expectAccessible(teacher.page, "weekly form filled in, phone");
 
   await teacher.page.getByRole("button", { name: "Submit form" }).click();
@@ -173,7 +188,11 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   console.log(`teacher's form, from opening to submitted: ${seconds.toFixed(1)} s`);
   expect((await formFor(teacher.context, thisWeek, CHILD))!.status).toBe("submitted");
   await teacher.page.getByRole("link", { name: "Back to my week" }).click();
-  await teacher.page.getByRole("row", { name: new RegExp(CHILD) }).getByRole("link", { name: new RegExp(`^Submitted: ${CHILD}`) }).first().waitFor();
+  await teacher.page
+    .getByRole("row", { name: new RegExp(CHILD) })
+    .getByRole("link", { name: new RegExp(`^Submitted: ${CHILD}`) })
+    .first()
+    .waitFor();
   await teacher.page.setViewportSize({ width: 1280, height: 900 });
   await expectAccessible(teacher.page, "teacher's week, desktop");
 
@@ -189,12 +208,21 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   await table.waitFor();
   for (const name of ["Semana", "Requeridos", "Dados", "Se deben hasta ahora"]) await table.getByRole("columnheader", { name }).waitFor();
   expect(await table.locator("tbody tr").count()).toBe(10);
-  await parent.page.getByRole("img", { name: /Gráfico de los minutos/ }).first().waitFor();
+  await parent.page
+    .getByRole("img", { name: /Gráfico de los minutos/ })
+    .first()
+    .waitFor();
   // The chart library loads on demand: on a busy machine that takes longer than a poll's default second.
   await expect.poll(() => parent.page.locator(".chart-box canvas").count(), { timeout: 20_000 }).toBeGreaterThan(0);
   const supports = parent.page.getByRole("region", { name: "Apoyos en clase" });
-  await supports.getByText(/Se brindó por completo en \d+ de \d+ informes semanales/).first().waitFor();
-  await supports.getByRole("link", { name: /^Presentar una inquietud sobre esto/ }).first().waitFor();
+  await supports
+    .getByText(/Se brindó por completo en \d+ de \d+ informes semanales/)
+    .first()
+    .waitFor();
+  await supports
+    .getByRole("link", { name: /^Presentar una inquietud sobre esto/ })
+    .first()
+    .waitFor();
   expect(await parent.page.getByText(/provided|minutes|week/i).count()).toBe(0);
   await expectAccessible(parent.page, "parent's fidelity view in Spanish, phone");
 

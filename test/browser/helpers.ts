@@ -21,7 +21,15 @@ function chromiumForThisFile() {
     const launched = (chromiumProcess = chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     }));
     atFileEnd(async () => {
       chromiumProcess = undefined;
@@ -31,18 +39,21 @@ function chromiumForThisFile() {
   return chromiumProcess;
 }
 
-/** Debian's Chromium, headless, no background traffic: a new context on the test's clock. */
-export async function launchBrowser(viewport = { width: 390, height: 844 }, locale = "en-US") {
+/**
+ * Debian's Chromium, headless, no background traffic: a new context on the test's clock.
+ * `device` stands for a reader elsewhere: another time zone, or a clock at another instant.
+ */
+export async function launchBrowser(viewport = { width: 390, height: 844 }, locale = "en-US", device: { timeZone?: string; time?: number } = {}) {
   const context = await (await chromiumForThisFile()).newContext({
     viewport,
     locale,
     // A user in the district, whatever the machine's zone: the demo district's wall clock.
-    timezoneId: defaultTimeZone,
+    timezoneId: device.timeZone ?? defaultTimeZone,
     // The app's CSP forbids inline scripts; axe is injected as one, by the test only.
     bypassCSP: true,
   });
   // The page reads the same time as the server: the pinned business clock, when the test pinned one.
-  if (clock.pinned()) await context.clock.install({ time: clock.ms() });
+  if (device.time !== undefined || clock.pinned()) await context.clock.install({ time: device.time ?? clock.ms() });
   return {
     context,
     close: () => context.close(),
@@ -94,7 +105,10 @@ export async function waitForCode(mailUrl: string, address: string, seen: number
   while (Date.now() < deadline) {
     const emails = await mailTo(mailUrl, address);
     // The newest sign-in email after the `seen` ones: a concern's recap may arrive after the code.
-    const code = emails.slice(seen).map((email) => signInCodeOf(email.subject)).findLast(Boolean);
+    const code = emails
+      .slice(seen)
+      .map((email) => signInCodeOf(email.subject))
+      .findLast(Boolean);
     if (code) return code;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -22,16 +22,24 @@ beforeAll(async () => {
   vi.setSystemTime(clock);
   server = await startTestServer();
   const manager = await apiSignIn("casemanager@demo.fidelio.test");
-  const sofia = ((await (await call("/api/students", { token: manager })).json()) as { items: Array<{ id: string; name: string }> }).items.find((s) => s.name === CHILD)!.id;
+  const sofia = ((await (await call("/api/students", { token: manager })).json()) as { items: Array<{ id: string; name: string }> }).items.find(
+    (s) => s.name === CHILD,
+  )!.id;
   const detail = (await (await call(`/api/students/${sofia}`, { token: manager })).json()) as { team: Array<{ userId: string; role: string }> };
   const managerId = detail.team.find((m) => m.role === "case_manager")!.userId;
   // Week of 2 November: the case manager's form was never filled in.
   const lost = (await getItem(formItemType, keys.fidelityForm(formId(sofia, managerId, "2026-W45"))))!;
   await putItem(formItem({ ...lost, status: "not_started", version: 0, accommodations: [], services: [], submittedAt: undefined }));
   // This week so far: 40 minutes of reading.
-  const list = (await (await call(`/api/fidelity/forms?week=2026-W50`, { token: manager })).json()) as { items: Array<{ id: string; studentId: string; version: number }> };
+  const list = (await (await call(`/api/fidelity/forms?week=2026-W50`, { token: manager })).json()) as {
+    items: Array<{ id: string; studentId: string; version: number }>;
+  };
   const current = list.items.find((f) => f.studentId === sofia)!;
-  const saved = await call(`/api/fidelity/forms/${current.id}`, { method: "PUT", token: manager, body: { version: current.version, accommodations: [], services: [{ serviceId: "svc-reading", sessions: [{ date: "2026-12-07", minutes: 40 }] }] } });
+  const saved = await call(`/api/fidelity/forms/${current.id}`, {
+    method: "PUT",
+    token: manager,
+    body: { version: current.version, accommodations: [], services: [{ serviceId: "svc-reading", sessions: [{ date: "2026-12-07", minutes: 40 }] }] },
+  });
   expect(saved.status).toBe(200);
 }, 300_000);
 
@@ -70,8 +78,14 @@ test("the parent's weeks in Spanish at 390 px: the week in progress, weeks not r
   await reading.locator(".key-not-recorded").filter({ hasText: "Sin registrar" }).waitFor();
   // Supports: percent of weekly reports, said as such.
   const supports = page.getByRole("region", { name: "Apoyos en clase" });
-  await supports.getByText(/^Se brindó por completo en \d+ de \d+ informes semanales \(\d+\s%\sde los informes\)$/).first().waitFor();
-  await supports.getByText(/^Esta semana \(en curso\): \d+ de \d+ informes hasta ahora$/).first().waitFor();
+  await supports
+    .getByText(/^Se brindó por completo en \d+ de \d+ informes semanales \(\d+\s%\sde los informes\)$/)
+    .first()
+    .waitFor();
+  await supports
+    .getByText(/^Esta semana \(en curso\): \d+ de \d+ informes hasta ahora$/)
+    .first()
+    .waitFor();
   // None of this page's own wording is left in English (the IEP's item texts are the school's data, as written).
   expect(await page.getByText(/owed|not recorded|in progress|weekly reports|of minutes|minutes given/i).count()).toBe(0);
   await expectAccessible(page, "parent's weeks in Spanish with the week in progress and a week not recorded, phone");

@@ -83,7 +83,10 @@ describe("a parent on a phone", () => {
     await expectAccessible(page, "who viewed page");
     // Their own views can be hidden; the filter is the API's, so the log stays short however long the history.
     await page.getByLabel("What they did").selectOption("opened");
-    await page.getByRole("cell", { name: /Rosa Martinez \(you\)/ }).first().waitFor();
+    await page
+      .getByRole("cell", { name: /Rosa Martinez \(you\)/ })
+      .first()
+      .waitFor();
     await page.getByLabel("Hide my own views").check();
     await page.getByText(/^Showing \d+ matching entries/).waitFor();
     await expect.poll(() => page.getByRole("cell", { name: /\(you\)/ }).count()).toBe(0);

@@ -91,7 +91,16 @@ test("a parent's access log in Spanish gives each reason in Spanish", async () =
   const reasons = await table.locator('td[data-label="Por qué tiene acceso"]').allTextContents();
   expect(reasons.length).toBeGreaterThan(0);
   expect(reasons).toContain("Padre, madre o tutor del estudiante");
-  const spanish = ["Padre, madre o tutor del estudiante", "Docente del equipo escolar del estudiante", "Administrador de caso del estudiante", "Director de educación especial del distrito", "Administrador del distrito", "Trabaja para el distrito y puede ver a todos los estudiantes", "Importación de listas por el administrador del distrito", "Datos de demostración"];
+  const spanish = [
+    "Padre, madre o tutor del estudiante",
+    "Docente del equipo escolar del estudiante",
+    "Administrador de caso del estudiante",
+    "Director de educación especial del distrito",
+    "Administrador del distrito",
+    "Trabaja para el distrito y puede ver a todos los estudiantes",
+    "Importación de listas por el administrador del distrito",
+    "Datos de demostración",
+  ];
   for (const reason of reasons) expect(spanish).toContain(reason);
   await expectAccessible(page, "parent access log in Spanish");
 }, 120_000);

@@ -65,14 +65,17 @@ describe("staff", () => {
     await page.getByLabel("Grade").selectOption("07");
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL((u) => u.searchParams.get("q") === "thom" && u.searchParams.get("grade") === "07");
-    await page.getByRole("table", { name: /^1 matching student(?!s)/ }).getByRole("link", { name: NOT_SERVED }).waitFor();
+    await page
+      .getByRole("table", { name: /^1 matching student(?!s)/ })
+      .getByRole("link", { name: NOT_SERVED })
+      .waitFor();
     await expectAccessible(page, "district student search");
     await page.getByRole("button", { name: "Clear" }).click();
     await page.getByRole("table", { name: `${all.length} students, by last name` }).waitFor();
     await page.getByRole("button", { name: /^Name/ }).click();
-    await expect.poll(async () => (await table.locator("tbody tr th").first().textContent())?.trim()).toBe(
-      [...all].sort((a, b) => b.name.split(" ").at(-1)!.localeCompare(a.name.split(" ").at(-1)!))[0]!.name,
-    );
+    await expect
+      .poll(async () => (await table.locator("tbody tr th").first().textContent())?.trim())
+      .toBe([...all].sort((a, b) => b.name.split(" ").at(-1)!.localeCompare(a.name.split(" ").at(-1)!))[0]!.name);
     expect(await page.getByRole("columnheader", { name: /^Name/ }).getAttribute("aria-sort")).toBe("descending");
 
     await table.getByRole("link", { name: NOT_SERVED }).click();
@@ -116,7 +119,10 @@ describe("staff", () => {
     expect(await accommodations.allTextContents()).toContainEqual(expect.stringMatching(/extended time/i));
     const minutes = page.locator("h3:text-is('Services') + ul > li").getByText(/^\d+ minutes a week$/);
     expect(await minutes.count()).toBeGreaterThan(0);
-    await page.getByRole("listitem").filter({ hasText: /Maria Alvarez \(you\)/ }).waitFor();
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: /Maria Alvarez \(you\)/ })
+      .waitFor();
     await expectAccessible(page, "student page, as teacher");
 
     await page.goto(`${server.url}/students/${notServedId}`);

@@ -43,14 +43,22 @@ test("a teacher's three answers, one incomplete, are all there after leaving and
   await groups.nth(0).getByRole("radio", { name: "Provided", exact: true }).check();
   await groups.nth(1).getByRole("radio", { name: "Not applicable" }).check();
   await groups.nth(2).getByRole("radio", { name: "Partly" }).check();
-  await teacher.page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+  await teacher.page
+    .getByRole("status")
+    .filter({ hasText: /^Saved$/ })
+    .waitFor();
   const blockers = teacher.page.getByRole("region", { name: /Your answers are saved\. Before you can submit/ });
   await blockers.getByText(`${names[1]}: add a note saying why it did not apply`).waitFor();
 
   // Leave, and come back.
   await teacher.page.getByRole("link", { name: "Back to my week" }).click();
   await teacher.page.getByRole("heading", { level: 1, name: "Weekly fidelity forms" }).waitFor();
-  await teacher.page.getByRole("row", { name: new RegExp(CHILD) }).first().getByRole("link", { name: new RegExp(`^Draft: ${CHILD}`) }).first().click();
+  await teacher.page
+    .getByRole("row", { name: new RegExp(CHILD) })
+    .first()
+    .getByRole("link", { name: new RegExp(`^Draft: ${CHILD}`) })
+    .first()
+    .click();
   await teacher.page.getByRole("heading", { level: 1, name: new RegExp(`^${CHILD}: week of`) }).waitFor();
   const again = (i: number) => teacher.page.getByRole("group", { name: names[i]!, exact: true });
   await expect.poll(() => again(0).getByRole("radio", { name: "Provided", exact: true }).isChecked()).toBe(true);
@@ -70,7 +78,13 @@ test("an IEP amendment shows on the teacher's home, in English and Spanish, unti
   await signIn(manager.page, server.url, server.mailUrl, "casemanager@demo.fidelio.test");
   const child = (await apiStudents(manager.context, server.url)).find((s) => s.name === CHILD)!;
   const detail = (await (await manager.context.request.get(`${server.url}/api/students/${child.id}`)).json()) as {
-    iep: { version: number; accommodations: Array<{ id: string; text: string; classIds?: string[] }>; modifications: unknown[]; services: unknown[]; goals: unknown[] };
+    iep: {
+      version: number;
+      accommodations: Array<{ id: string; text: string; classIds?: string[] }>;
+      modifications: unknown[];
+      services: unknown[];
+      goals: unknown[];
+    };
   };
   const now = new Date();
   const monday = weekDays(isoWeekOf(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`))[0]!;
@@ -79,7 +93,10 @@ test("an IEP amendment shows on the teacher's home, in English and Spanish, unti
     data: {
       effectiveFrom: monday,
       version: iep.version,
-      accommodations: [...iep.accommodations.map(({ id, text, classIds }) => ({ id, text, ...(classIds ? { classIds } : {}) })), { id: "acc-timer", text: "Visual timer during independent work" }],
+      accommodations: [
+        ...iep.accommodations.map(({ id, text, classIds }) => ({ id, text, ...(classIds ? { classIds } : {}) })),
+        { id: "acc-timer", text: "Visual timer during independent work" },
+      ],
       modifications: iep.modifications,
       services: iep.services,
       goals: iep.goals,
@@ -107,7 +124,10 @@ test("an IEP amendment shows on the teacher's home, in English and Spanish, unti
   await teacher.page.reload();
   await notice.getByText("Added: Visual timer during independent work").waitFor();
   await notice.getByRole("button", { name: `I have read the changes for ${CHILD} and will provide them` }).click();
-  await teacher.page.getByRole("status").filter({ hasText: `Acknowledged the IEP changes for ${CHILD}` }).waitFor();
+  await teacher.page
+    .getByRole("status")
+    .filter({ hasText: `Acknowledged the IEP changes for ${CHILD}` })
+    .waitFor();
   expect(await notice.count()).toBe(0);
   await teacher.page.reload();
   await teacher.page.getByRole("heading", { level: 1 }).waitFor();

@@ -3,7 +3,7 @@ import { User } from "@fidelio/core/user";
 import { call, signIn } from "../support/api";
 import { emailsTo } from "../support/mail";
 import { startWorkflowRunner } from "../support/workflow";
-import { act, childOf, fileConcern, until, waiting } from "./helpers";
+import { act, childOf, fileConcern, getConcern, until, waiting } from "./helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 
 // Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
@@ -24,9 +24,13 @@ describe("an advocate named by address, with no account yet", () => {
     expect(await User.byEmail(newAdvocate)).toBeUndefined();
     const handed = (await fileConcern({ ...sofia, advocateEmail: newAdvocate })).body.id;
     const notHanded = (await fileConcern(sofia)).body.id;
-    for (const [who, level] of [["teacher", "teacher"], ["casemanager", "case_manager"], ["director", "director"]] as const) {
-      await waiting(handed, (c) => c.level === level);
-      expect((await act(who, handed, "escalate", "Needs the next level.")).status).toBe(200);
+    for (const [who, level] of [
+      ["teacher", "teacher"],
+      ["casemanager", "case_manager"],
+      ["director", "director"],
+    ] as const) {
+      const atLevel = await waiting(handed, (c) => c.level === level);
+      expect((await act(who, atLevel, "escalate", "Needs the next level.")).status).toBe(200);
     }
     const atAdvocate = await until(handed, (c) => c.level === "advocate" && c.assignee !== null);
     expect(atAdvocate.status).toBe("with_advocate");
@@ -44,11 +48,14 @@ describe("an advocate named by address, with no account yet", () => {
     const listed = ((await (await get("/api/concerns")).json()) as { items: Array<{ id: string }> }).items.map((c) => c.id);
     expect(listed).toEqual([handed]);
 
-    await waiting(handed, (c) => c.level === "advocate");
-    const outcome = await call(`/api/concerns/${handed}/actions`, { token: advocate, body: { action: "record_outcome", text: "Agreed a seating plan with the school." } });
+    const handedOver = await waiting(handed, (c) => c.level === "advocate");
+    const outcome = await call(`/api/concerns/${handed}/actions`, {
+      token: advocate,
+      body: { action: "record_outcome", text: "Agreed a seating plan with the school.", version: handedOver.version },
+    });
     expect(outcome.status).toBe(200);
     expect(await outcome.json()).toMatchObject({ status: "closed", outcome: "advocate_outcome" });
     // Someone else cannot record an outcome: the director held it before (403), the parent may not (403).
-    expect((await act("parent", handed, "record_outcome", "x")).status).toBe(403);
+    expect((await act("parent", await getConcern(handed), "record_outcome", "x")).status).toBe(403);
   });
 });

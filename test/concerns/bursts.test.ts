@@ -39,8 +39,8 @@ describe("bursts", () => {
   it("ten answers at once from the teacher: one is recorded, nine answer 409 naming the state", async () => {
     await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => act("teacher", body.id, i % 2 ? "resolve" : "escalate", `Answer ${i}`)));
+    const open = await waiting(body.id);
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => act("teacher", open, i % 2 ? "resolve" : "escalate", `Answer ${i}`)));
     const statuses = answers.map((a) => a.status);
     expect(count(statuses, 200), statuses.join()).toBe(1);
     expect(count(statuses, 409)).toBe(9);
@@ -54,7 +54,11 @@ describe("bursts", () => {
     const parent = await token("parent");
     // Raw text bodies, as a script or a broken client would send them.
     const raw = (body: string) =>
-      app.request("/api/concerns", { method: "POST", headers: { authorization: `Bearer ${parent}`, "content-type": "application/json", "idempotency-key": randomUUID() }, body });
+      app.request("/api/concerns", {
+        method: "POST",
+        headers: { authorization: `Bearer ${parent}`, "content-type": "application/json", "idempotency-key": randomUUID() },
+        body,
+      });
     const huge = await raw(JSON.stringify({ ...sofia, description: "x".repeat(200 * 1024) }));
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as { message: string }).message).toContain("over the limit");

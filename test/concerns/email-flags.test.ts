@@ -21,8 +21,19 @@ const feedback = (kind: "Bounce" | "Complaint", who: Who) => ({
   source: "aws.ses",
   detail:
     kind === "Bounce"
-      ? { eventType: "Bounce", bounce: { bounceType: "Permanent", feedbackId: `fb-${who}`, timestamp: "2026-12-01T15:00:00.000Z", bouncedRecipients: [{ emailAddress: email(who) }] } }
-      : { eventType: "Complaint", complaint: { feedbackId: `fb-${who}`, timestamp: "2026-12-01T15:05:00.000Z", complainedRecipients: [{ emailAddress: email(who) }] } },
+      ? {
+          eventType: "Bounce",
+          bounce: {
+            bounceType: "Permanent",
+            feedbackId: `fb-${who}`,
+            timestamp: "2026-12-01T15:00:00.000Z",
+            bouncedRecipients: [{ emailAddress: email(who) }],
+          },
+        }
+      : {
+          eventType: "Complaint",
+          complaint: { feedbackId: `fb-${who}`, timestamp: "2026-12-01T15:05:00.000Z", complainedRecipients: [{ emailAddress: email(who) }] },
+        },
 });
 
 type Flag = { at: string; reason: string } | null;
@@ -41,7 +52,7 @@ describe("a concern's page", () => {
     expect(asDirector.parent.emailUndeliverable).toEqual({ at: "2026-12-01T15:00:00.000Z", reason: "bounce" });
     expect(asDirector.assignee?.emailUndeliverable).toEqual({ at: "2026-12-01T15:05:00.000Z", reason: "complaint" });
     // The assignee sees the flags too, on the view its own action answers with.
-    const answered = await act("teacher", id, "escalate", "The case manager should follow up by phone.");
+    const answered = await act("teacher", await getConcern(id, "teacher"), "escalate", "The case manager should follow up by phone.");
     expect(answered.status).toBe(200);
     expect((answered.body as unknown as WithFlags).parent.emailUndeliverable).toMatchObject({ reason: "bounce" });
 

@@ -36,9 +36,9 @@ describe("exactly one winner", () => {
     const outcomes: string[] = [];
     for (let round = 0; round < 4; round++) {
       const { body } = await fileConcern(sofia);
-      await waiting(body.id);
+      const open = await waiting(body.id);
       const [answer, deadline] = await Promise.all([
-        act("teacher", body.id, "resolve", "Done."),
+        act("teacher", open, "resolve", "Done."),
         Workflow.applyOutcome({ concernId: body.id, outcome: { Error: "States.Timeout" } }),
       ]);
       const after = await getConcern(body.id);
@@ -61,9 +61,9 @@ describe("exactly one winner", () => {
   it("the deadline first, then the answer: 409 naming where the concern went", async () => {
     await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
+    const open = await waiting(body.id);
     await Workflow.applyOutcome({ concernId: body.id, outcome: { Error: "States.Timeout" } });
-    const late = await act("teacher", body.id, "resolve", "Done.");
+    const late = await act("teacher", open, "resolve", "Done.");
     expect(late.status).toBe(409);
     expect(late.body.message).toContain("the deadline passed; now with the case manager");
   });
@@ -73,20 +73,30 @@ describe("nothing twice", () => {
   it("a duplicated task token and duplicated task invocations write nothing twice", async () => {
     await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
+    const open = await waiting(body.id);
     const tokenUsed = (await stored(body.id))!.taskToken!;
-    await act("teacher", body.id, "escalate", "Needs the case manager.");
+    await act("teacher", open, "escalate", "Needs the case manager.");
     const moved = await until(body.id, (c) => c.level === "case_manager" && c.assignee !== null);
     const before = { items: (await partition(body.id)).length, outbox: await emailsSent(), version: (await stored(body.id))!.version };
     // The same token again: refused as stale, nothing applied.
-    const again = await workflowEngine().sendTaskSuccess(tokenUsed, { kind: "answer", action: "escalate" }).then(() => undefined, (e: unknown) => e);
+    const again = await workflowEngine()
+      .sendTaskSuccess(tokenUsed, { kind: "answer", action: "escalate" })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(isStaleTaskToken(again)).toBe(true);
     // Retried Lambdas: each step again with the same input.
     await Workflow.prepareLevel({ concernId: body.id });
     await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "answer", action: "escalate" } });
     await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "resume" } });
     const current = await stored(body.id);
-    if (current?.taskToken) await Workflow.waitForAnswer({ concernId: body.id, taskToken: current.taskToken, wait: (await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "resume" } }) as unknown as { wait: never }).wait });
+    if (current?.taskToken)
+      await Workflow.waitForAnswer({
+        concernId: body.id,
+        taskToken: current.taskToken,
+        wait: ((await Workflow.applyOutcome({ concernId: body.id, outcome: { kind: "resume" } })) as unknown as { wait: never }).wait,
+      });
     expect((await partition(body.id)).length).toBe(before.items);
     expect(await emailsSent()).toBe(before.outbox);
     expect((await stored(body.id))!.version).toBe(before.version);
@@ -135,8 +145,8 @@ describe("the tamper-evident timeline", () => {
   it("verifies, and an edited event makes verify false", async () => {
     await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
-    await act("teacher", body.id, "request_info", "Which tests?");
+    const open = await waiting(body.id);
+    await act("teacher", open, "request_info", "Which tests?");
     const verify = async () => (await (await call(`/api/concerns/${body.id}/verify`, { token: await token("parent") })).json()) as { valid: boolean };
     expect(await verify()).toMatchObject({ valid: true });
     const event = await getItem<Record<string, unknown>>(keys.concernEvent(body.id, 1), true);

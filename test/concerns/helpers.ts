@@ -28,7 +28,17 @@ export interface ConcernView {
   assignee: { id: string; name: string } | null;
   dueAt: string | null;
   pausedDays?: number;
-  timeline: Array<{ type: string; at: string; actor: { kind: string; name?: string; reason?: string }; level?: string; assignee?: { name: string }; dueAt?: string; text?: string; hash: string; seq: number }>;
+  timeline: Array<{
+    type: string;
+    at: string;
+    actor: { kind: string; name?: string; reason?: string };
+    level?: string;
+    assignee?: { name: string };
+    dueAt?: string;
+    text?: string;
+    hash: string;
+    seq: number;
+  }>;
   can: Record<string, boolean>;
 }
 
@@ -44,12 +54,17 @@ export async function childOf(parent: "parent" | "parent2", teacherName: string)
 }
 
 export async function fileConcern(body: Record<string, unknown>, options: { who?: Who; key?: string } = {}) {
-  const res = await call("/api/concerns", { token: await token(options.who ?? "parent"), body: { description: "Extended time on math tests is not happening.", ...body }, headers: { "idempotency-key": options.key ?? randomUUID() } });
+  const res = await call("/api/concerns", {
+    token: await token(options.who ?? "parent"),
+    body: { description: "Extended time on math tests is not happening.", ...body },
+    headers: { "idempotency-key": options.key ?? randomUUID() },
+  });
   return { status: res.status, body: (await res.json()) as ConcernView & { message?: string } };
 }
 
-export async function act(who: Who, id: string, action: string, text?: string) {
-  const res = await call(`/api/concerns/${id}/actions`, { token: await token(who), body: { action, ...(text && { text }) } });
+/** An action made against the concern as the actor saw it: its id and the version they read. */
+export async function act(who: Who, concern: { id: string; version: number }, action: string, text?: string) {
+  const res = await call(`/api/concerns/${concern.id}/actions`, { token: await token(who), body: { action, version: concern.version, ...(text && { text }) } });
   return { status: res.status, body: (await res.json()) as ConcernView & { message?: string } };
 }
 
@@ -65,7 +80,8 @@ export async function until(id: string, test: (c: ConcernView) => boolean, timeo
   for (;;) {
     const concern = await getConcern(id);
     if (test(concern)) return concern;
-    if (Date.now() > end) throw new Error(`Concern never reached the expected state; last: ${concern.status}/${concern.level} ${concern.timeline.map((e) => e.type).join(",")}`);
+    if (Date.now() > end)
+      throw new Error(`Concern never reached the expected state; last: ${concern.status}/${concern.level} ${concern.timeline.map((e) => e.type).join(",")}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -42,9 +42,15 @@ describe("nobody answers", () => {
     }
     expect(assigned[3]!.dueAt).toBeUndefined();
     expect(done.dueAt).toBeNull();
-    expect(done.timeline.filter((e) => e.type === "deadline_passed").every((e) => e.actor.kind === "system" && e.actor.reason === "deadline_passed")).toBe(true);
+    expect(done.timeline.filter((e) => e.type === "deadline_passed").every((e) => e.actor.kind === "system" && e.actor.reason === "deadline_passed")).toBe(
+      true,
+    );
     // The advocate hears of the hand-off through the outbox, with a link to the concern.
-    await expect.poll(async () => (await emailsTo(email("advocate"))).slice(advocateMailBefore).some((m) => m.body.text?.includes(`/concerns/${done.id}`)), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await emailsTo(email("advocate"))).slice(advocateMailBefore).some((m) => m.body.text?.includes(`/concerns/${done.id}`)), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     // The runner's history: a full four-level climb in at most 20 state transitions.
     const entered = runner.runner.history(done.id).filter((e) => e.type === "StateEntered").length;
     expect(entered).toBeLessThanOrEqual(20);
@@ -55,13 +61,13 @@ describe("answers", () => {
   it("resolve -> confirm closes the concern resolved", async () => {
     const runner = await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
-    expect((await act("teacher", body.id, "resolve", "Extended time is now on every math test.")).status).toBe(200);
+    const open = await waiting(body.id);
+    expect((await act("teacher", open, "resolve", "Extended time is now on every math test.")).status).toBe(200);
     const awaiting = await waiting(body.id, (c) => c.status === "awaiting_confirmation");
     const district = (await District.load(demoDistrictId))!;
     const resolvedAt = new Date(awaiting.timeline.at(-1)!.at);
     expect(awaiting.dueAt).toBe(addSchoolDays(district, resolvedAt, 5).toISOString());
-    const confirmed = await act("parent", body.id, "confirm");
+    const confirmed = await act("parent", awaiting, "confirm");
     expect(confirmed.body).toMatchObject({ status: "closed", outcome: "resolved" });
     await expect.poll(() => runner.runner.history(body.id).some((e) => e.type === "ExecutionSucceeded"), { timeout: 5000 }).toBe(true);
   });
@@ -69,8 +75,8 @@ describe("answers", () => {
   it("no confirmation within 5 school days closes it resolved_unconfirmed", async () => {
     await startRunner({ timeScale: 400_000 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
-    expect((await act("teacher", body.id, "resolve", "Done.")).status).toBe(200);
+    const open = await waiting(body.id);
+    expect((await act("teacher", open, "resolve", "Done.")).status).toBe(200);
     const closed = await until(body.id, (c) => c.status === "closed");
     expect(closed.outcome).toBe("resolved_unconfirmed");
     expect(types(closed).at(-1)).toBe("deadline_passed");
@@ -79,10 +85,10 @@ describe("answers", () => {
   it("dispute sends it to the next level", async () => {
     await startRunner({ timeScale: 1 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
-    await act("teacher", body.id, "resolve", "Done.");
-    await waiting(body.id, (c) => c.status === "awaiting_confirmation");
-    expect((await act("parent", body.id, "dispute", "It still did not happen on Friday.")).status).toBe(200);
+    const open = await waiting(body.id);
+    await act("teacher", open, "resolve", "Done.");
+    const resolved = await waiting(body.id, (c) => c.status === "awaiting_confirmation");
+    expect((await act("parent", resolved, "dispute", "It still did not happen on Friday.")).status).toBe(200);
     const next = await until(body.id, (c) => c.level === "case_manager" && c.assignee !== null);
     expect(next).toMatchObject({ status: "open", assignee: { name: "Jennifer Park" } });
     expect(types(next).slice(-2)).toEqual(["disputed", "assigned"]);
@@ -92,14 +98,14 @@ describe("answers", () => {
     await startRunner({ timeScale: 1 });
     const district = (await District.load(demoDistrictId))!;
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
-    const asked = await act("teacher", body.id, "request_info", "Which tests were they?");
+    const open = await waiting(body.id);
+    const asked = await act("teacher", open, "request_info", "Which tests were they?");
     expect(asked.body.status).toBe("awaiting_info");
     const askedAt = new Date(asked.body.timeline.at(-1)!.at);
     expect(asked.body.dueAt).toBe(addSchoolDays(district, askedAt, 10).toISOString());
     expect(asked.body.pausedDays).toBeGreaterThan(0);
-    await waiting(body.id, (c) => c.status === "awaiting_info");
-    const answered = await act("parent", body.id, "provide_info", "The unit tests on the 12th and 19th.");
+    const waitingForAnswer = await waiting(body.id, (c) => c.status === "awaiting_info");
+    const answered = await act("parent", waitingForAnswer, "provide_info", "The unit tests on the 12th and 19th.");
     expect(answered.body.status).toBe("open");
     expect(answered.body.dueAt).toBe(addSchoolDays(district, new Date(answered.body.timeline.at(-1)!.at), asked.body.pausedDays!).toISOString());
   });
@@ -107,8 +113,8 @@ describe("answers", () => {
   it("request_info unanswered in 10 school days closes it no_reply", async () => {
     await startRunner({ timeScale: 400_000 });
     const { body } = await fileConcern(sofia);
-    await waiting(body.id);
-    await act("teacher", body.id, "request_info", "Which tests?");
+    const open = await waiting(body.id);
+    await act("teacher", open, "request_info", "Which tests?");
     const closed = await until(body.id, (c) => c.status === "closed");
     expect(closed.outcome).toBe("no_reply");
   });

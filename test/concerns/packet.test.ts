@@ -49,11 +49,25 @@ async function recordWeek(week: string) {
   const [cmForm] = (await formsOf(await token("casemanager"), week)).filter((f) => f.studentId === sofia.studentId);
   const monday = weekDays(week)[0]!;
   const put = async (who: Who, formId: string, body: Record<string, unknown>) => {
-    const res = await call(`/api/fidelity/forms/${formId}`, { method: "PUT", token: await token(who), body: { version: 0, accommodations: [], services: [], ...body } });
+    const res = await call(`/api/fidelity/forms/${formId}`, {
+      method: "PUT",
+      token: await token(who),
+      body: { version: 0, accommodations: [], services: [], ...body },
+    });
     expect(res.status, await res.clone().text()).toBe(200);
   };
   await put("teacher", teacherForm!.id, { accommodations: [{ itemId: sofia.itemIds[0], status: "not_provided", note: teacherNote }] });
-  await put("casemanager", cmForm!.id, { services: [{ serviceId: service.id, sessions: [{ date: monday, minutes: 25 }, { date: monday, missed: "schedule_conflict", note: sessionNote }] }] });
+  await put("casemanager", cmForm!.id, {
+    services: [
+      {
+        serviceId: service.id,
+        sessions: [
+          { date: monday, minutes: 25 },
+          { date: monday, missed: "schedule_conflict", note: sessionNote },
+        ],
+      },
+    ],
+  });
 }
 
 beforeAll(async () => {
@@ -61,10 +75,18 @@ beforeAll(async () => {
   const record = (await Student.load(sofia.studentId))!;
   service = Iep.inEffect(record.ieps, new Date().toISOString().slice(0, 10))!.services[0]!;
   runner = await startWorkflowRunner({ timeScale: 1 });
-  id = (await fileConcern({ ...sofia, itemIds: [...sofia.itemIds, service.id], happenedOn: "2026-11-30", description: hostile, desiredResolution: "Give the </td></table> time" })).body.id;
+  id = (
+    await fileConcern({
+      ...sofia,
+      itemIds: [...sofia.itemIds, service.id],
+      happenedOn: "2026-11-30",
+      description: hostile,
+      desiredResolution: "Give the </td></table> time",
+    })
+  ).body.id;
   await recordWeek(await currentWeek());
-  await waiting(id);
-  expect((await act("teacher", id, "resolve", "Extended time on every test now & always <b>bold</b>")).status).toBe(200);
+  const open = await waiting(id);
+  expect((await act("teacher", open, "resolve", "Extended time on every test now & always <b>bold</b>")).status).toBe(200);
   await drained();
 });
 
@@ -106,13 +128,16 @@ describe("GET /api/concerns/:id/packet", () => {
     for (const mail of mails) expect(html).toContain(String(mail.subject).replace(/&/g, "&#38;"));
     expect(html).toContain(`<td>${say("en", "delivery.delivered")}</td>`);
     // The audit trail includes the filing, the resolution and this very reading, in words.
-    for (const action of ["concern.file", "concern.resolve", "concern.packet"] as const) expect(html).toContain(`<td>${escaped(say("en", `action.${action}`))}</td>`);
+    for (const action of ["concern.file", "concern.resolve", "concern.packet"] as const)
+      expect(html).toContain(`<td>${escaped(say("en", `action.${action}`))}</td>`);
   });
 
   it("shows no raw code anywhere: statuses, levels, actions, reasons and roles are words", async () => {
     const { html } = await packet("parent");
     const text = html.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]+>/g, " ");
-    expect(text).not.toMatch(/\b(awaiting_confirmation|with_advocate|case_manager|assigned_concern|concern\.(file|resolve|packet|assign)|info_requested|resolved_unconfirmed)\b/);
+    expect(text).not.toMatch(
+      /\b(awaiting_confirmation|with_advocate|case_manager|assigned_concern|concern\.(file|resolve|packet|assign)|info_requested|resolved_unconfirmed)\b/,
+    );
     expect(text).not.toMatch(/Status (open|closed|with_advocate)|concern\.file guardian/);
     expect(text).toContain(say("en", "reason.guardian"));
     expect(text).toContain(say("en", "status.awaiting_confirmation"));
@@ -178,7 +203,22 @@ describe("an email that cannot be delivered", () => {
     // SES refuses a message without a subject for good: the sender gives up at once.
     const op = Outbox.email({ to: "parent@demo.fidelio.test", subject: "", text: "x", html: "<p>x</p>" }, { concernId: id });
     const { id: outboxId, createdAt } = op.put as { id: string; createdAt: string };
-    await transact([op, { put: { ...keys.concernEmail(id, createdAt, outboxId), type: "concern-email", outboxId, createdAt, toName: "Rosa Martinez", to: "parent@demo.fidelio.test", role: "parent", subject: "(no subject)", text: "x" } }]);
+    await transact([
+      op,
+      {
+        put: {
+          ...keys.concernEmail(id, createdAt, outboxId),
+          type: "concern-email",
+          outboxId,
+          createdAt,
+          toName: "Rosa Martinez",
+          to: "parent@demo.fidelio.test",
+          role: "parent",
+          subject: "(no subject)",
+          text: "x",
+        },
+      },
+    ]);
     const concern = await until(id, (c) => c.timeline.some((e) => e.type === "email_undelivered"));
     const events = concern.timeline.filter((e) => e.type === "email_undelivered");
     expect(events).toHaveLength(1);

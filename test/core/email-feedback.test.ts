@@ -33,7 +33,13 @@ function sesEvent(kind: "Bounce" | "Complaint", recipient: string, options: { bo
         }
       : {
           eventType: "Complaint",
-          complaint: { feedbackId: "010001900d9c6f3b-complaint-000000", complainedRecipients: [{ emailAddress: recipient }], timestamp, userAgent: "Yahoo!-Mail-Feedback/2.0", complaintFeedbackType: "abuse" },
+          complaint: {
+            feedbackId: "010001900d9c6f3b-complaint-000000",
+            complainedRecipients: [{ emailAddress: recipient }],
+            timestamp,
+            userAgent: "Yahoo!-Mail-Feedback/2.0",
+            complaintFeedbackType: "abuse",
+          },
           mail,
         };
   return {

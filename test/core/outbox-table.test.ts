@@ -52,8 +52,20 @@ describe("a local records table from before the outbox had its own", () => {
         TableName: old,
         BillingMode: "PAY_PER_REQUEST",
         AttributeDefinitions: ["pk", "sk", "gsi1pk", "gsi1sk"].map((AttributeName) => ({ AttributeName, AttributeType: "S" })),
-        KeySchema: [{ AttributeName: tableSchema.partitionKey, KeyType: "HASH" }, { AttributeName: tableSchema.sortKey, KeyType: "RANGE" }],
-        GlobalSecondaryIndexes: [{ IndexName: "gsi1", KeySchema: [{ AttributeName: "gsi1pk", KeyType: "HASH" }, { AttributeName: "gsi1sk", KeyType: "RANGE" }], Projection: { ProjectionType: "ALL" } }],
+        KeySchema: [
+          { AttributeName: tableSchema.partitionKey, KeyType: "HASH" },
+          { AttributeName: tableSchema.sortKey, KeyType: "RANGE" },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: "gsi1",
+            KeySchema: [
+              { AttributeName: "gsi1pk", KeyType: "HASH" },
+              { AttributeName: "gsi1sk", KeyType: "RANGE" },
+            ],
+            Projection: { ProjectionType: "ALL" },
+          },
+        ],
         StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_IMAGE" },
       }),
     );

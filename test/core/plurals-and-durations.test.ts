@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { durationParts, pluralText } from "@fidelio/core/words/plural";
 import { medianDays, medianHours } from "@fidelio/core/concern/board";
 
-const students = { one: ["{count} matching student", "{count} estudiante coincide"], other: ["{count} matching students", "{count} estudiantes coinciden"] } as const;
-const forms = { one: ["{count} form still open", "{count} formulario sigue abierto"], other: ["{count} forms still open", "{count} formularios siguen abiertos"] } as const;
+const students = {
+  one: ["{count} matching student", "{count} estudiante coincide"],
+  other: ["{count} matching students", "{count} estudiantes coinciden"],
+} as const;
+const forms = {
+  one: ["{count} form still open", "{count} formulario sigue abierto"],
+  other: ["{count} forms still open", "{count} formularios siguen abiertos"],
+} as const;
 
 describe("counted phrases (Intl.PluralRules)", () => {
   it("say one and many in English and Spanish", () => {
@@ -23,7 +29,9 @@ describe("counted phrases (Intl.PluralRules)", () => {
   });
 
   it("fill other values", () => {
-    expect(pluralText("en", { one: ["{title}: {count} student", ""], other: ["{title}: {count} students", ""] }, 1, { title: "Math 7" })).toBe("Math 7: 1 student");
+    expect(pluralText("en", { one: ["{title}: {count} student", ""], other: ["{title}: {count} students", ""] }, 1, { title: "Math 7" })).toBe(
+      "Math 7: 1 student",
+    );
   });
 });
 
@@ -39,12 +47,27 @@ describe("durations and the median time to resolution", () => {
 
   it("take the median from whole-hour buckets, so a same-day resolution is hours, not 0 days", () => {
     // Three resolutions: 2, 3 and 30 hours (tenths of a day 1, 1, 13).
-    const days = new Map([[1, 2], [13, 1]]);
-    const hours = new Map([[2, 1], [3, 1], [30, 1]]);
+    const days = new Map([
+      [1, 2],
+      [13, 1],
+    ]);
+    const hours = new Map([
+      [2, 1],
+      [3, 1],
+      [30, 1],
+    ]);
     expect(medianDays(days)).toBe(0.1);
     expect(medianHours(days, hours)).toBe(3);
     // Two resolutions: the mean of the middle two.
-    expect(medianHours(new Map([[0, 2]]), new Map([[1, 1], [4, 1]]))).toBe(2.5);
+    expect(
+      medianHours(
+        new Map([[0, 2]]),
+        new Map([
+          [1, 1],
+          [4, 1],
+        ]),
+      ),
+    ).toBe(2.5);
     // Days recorded before hours were kept: the tenths, in hours.
     expect(medianHours(new Map([[25, 1]]), new Map())).toBe(60);
     expect(medianHours(new Map(), new Map())).toBeNull();

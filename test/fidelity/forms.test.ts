@@ -31,7 +31,12 @@ describe("IEP versions", () => {
   it("records an amendment as a new version for the case manager; a stale version is 409; others get 403 or 404", async () => {
     const latest = Iep.latest((await Student.load(sofia))!.ieps)!;
     const { studentId: _s, version: _v, createdAt: _c, createdBy: _b, ...content } = latest;
-    const body = { ...content, effectiveFrom: weekDays(week)[0], version: latest.version, accommodations: [...content.accommodations, { id: "acc-timer", text: "Visual timer during independent work" }] };
+    const body = {
+      ...content,
+      effectiveFrom: weekDays(week)[0],
+      version: latest.version,
+      accommodations: [...content.accommodations, { id: "acc-timer", text: "Visual timer during independent work" }],
+    };
     expect((await call(`/api/students/${sofia}/iep`, { method: "PUT", token: t.teacher, body })).status).toBe(403);
     expect((await call(`/api/students/${sofia}/iep`, { method: "PUT", token: t.parent, body })).status).toBe(403);
     const created = await json(call(`/api/students/${sofia}/iep`, { method: "PUT", token: t.casemanager, body }));
@@ -50,7 +55,9 @@ describe("IEP versions", () => {
     const opened = await json(call(`/api/fidelity/forms/${form.id}`, { token: t.teacher }));
     expect(opened.body.acknowledgment).toMatchObject({ required: true, acknowledgedAt: null });
     expect(opened.body.plan.accommodations.map((a: { id: string }) => a.id)).toContain("acc-timer");
-    const saved = await json(call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body: { version: 0, accommodations: answersFor(opened.body), services: [] } }));
+    const saved = await json(
+      call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body: { version: 0, accommodations: answersFor(opened.body), services: [] } }),
+    );
     expect(saved.status).toBe(200);
     const refused = await json(call(`/api/fidelity/forms/${form.id}/submit`, { token: t.teacher, body: { version: 1 } }));
     expect(refused).toMatchObject({ status: 409, body: { error: "acknowledgment_required" } });
@@ -102,11 +109,15 @@ describe("a week's form", () => {
   it("keeps not_applicable without a note as a draft, naming it as what blocks submitting", async () => {
     const opened = await json(call(`/api/fidelity/forms/${form.id}`, { token: t.teacher }));
     const accommodations = answersFor(opened.body).map((a, i) => (i === 0 ? { ...a, status: "not_applicable" } : a));
-    const res = await json(call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body: { version: opened.body.version, accommodations, services: [] } }));
+    const res = await json(
+      call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body: { version: opened.body.version, accommodations, services: [] } }),
+    );
     expect(res.status).toBe(200);
     expect(res.body.blockers).toEqual([{ code: "note_required", itemId: accommodations[0]!.itemId }]);
     accommodations[0] = { ...accommodations[0]!, note: "No test this week" } as (typeof accommodations)[number];
-    const noted = await json(call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body: { version: res.body.version, accommodations, services: [] } }));
+    const noted = await json(
+      call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body: { version: res.body.version, accommodations, services: [] } }),
+    );
     expect(noted.status).toBe(200);
     expect(noted.body.blockers).toEqual([]);
   });
@@ -114,15 +125,21 @@ describe("a week's form", () => {
   it("locks on submit; a correction is a new revision with a reason, and the submitted one stays in the history", async () => {
     const opened = await json(call(`/api/fidelity/forms/${form.id}`, { token: t.teacher }));
     // A burst of submits (a double tap, two tabs): one submits, the rest answer 409.
-    const burst = await Promise.all(Array.from({ length: 8 }, () => json(call(`/api/fidelity/forms/${form.id}/submit`, { token: t.teacher, body: { version: opened.body.version } }))));
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () => json(call(`/api/fidelity/forms/${form.id}/submit`, { token: t.teacher, body: { version: opened.body.version } }))),
+    );
     expect(burst.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
     const submitted = burst.find((r) => r.status === 200)!;
     expect(submitted.body).toMatchObject({ status: "submitted", revision: 0 });
     expect((await formsOf(t.teacher, week)).find((f) => f.id === form.id)?.status).toBe("submitted");
     const body = { version: submitted.body.version, accommodations: answersFor(opened.body, "not_provided"), services: [] };
     expect((await json(call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body }))).body.error).toBe("form_submitted");
-    expect((await json(call(`/api/fidelity/forms/${form.id}/submit`, { token: t.teacher, body: { version: submitted.body.version } }))).body.error).toBe("form_submitted");
-    const corrected = await json(call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body: { ...body, reason: "Entered the wrong student" } }));
+    expect((await json(call(`/api/fidelity/forms/${form.id}/submit`, { token: t.teacher, body: { version: submitted.body.version } }))).body.error).toBe(
+      "form_submitted",
+    );
+    const corrected = await json(
+      call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token: t.teacher, body: { ...body, reason: "Entered the wrong student" } }),
+    );
     expect(corrected.status).toBe(200);
     expect(corrected.body).toMatchObject({ status: "submitted", revision: 1, correctionReason: "Entered the wrong student" });
     const read = await json(call(`/api/fidelity/forms/${form.id}`, { token: t.teacher }));
@@ -148,12 +165,39 @@ describe("a week's form", () => {
     expect(saved.status).toBe(200);
   });
 
+  it("without a week, lists the week holding the district's today and names it", async () => {
+    const listed = await json(call("/api/fidelity/forms", { token: t.teacher }));
+    expect(listed.status).toBe(200);
+    // The district's week (its zone): on a Sunday evening in Los Angeles, UTC's Monday does not count.
+    expect(listed.body.week).toBe(week);
+    expect(listed.body.items.map((f: FormRow) => f.id)).toEqual((await formsOf(t.teacher, week)).map((f) => f.id));
+  });
+
+  it("offers a session only on its week's school days: Thanksgiving week has Monday and Tuesday", async () => {
+    const thanksgiving = (await formsOf(t.teacher, "2026-W48")).find((f) => f.studentId === sofia)!;
+    const opened = await json(call(`/api/fidelity/forms/${thanksgiving.id}`, { token: t.teacher }));
+    expect(opened.body.days).toEqual(["2026-11-23", "2026-11-24"]);
+    const ordinary = (await formsOf(t.teacher, "2026-W47")).find((f) => f.studentId === sofia)!;
+    expect((await json(call(`/api/fidelity/forms/${ordinary.id}`, { token: t.teacher }))).body.days).toEqual([
+      "2026-11-16",
+      "2026-11-17",
+      "2026-11-18",
+      "2026-11-19",
+      "2026-11-20",
+    ]);
+  });
+
   it("brings an amendment made since into forms nobody has touched yet", async () => {
     const [ethanForm] = (await formsOf(t.teacher2, week)).filter((f) => f.status === "not_started");
     const before = await json(call(`/api/fidelity/forms/${ethanForm!.id}`, { token: t.teacher2 }));
     const latest = Iep.latest((await Student.load(ethanForm!.studentId))!.ieps)!;
     const { studentId: _s, version: _v, createdAt: _c, createdBy: _b, ...content } = latest;
-    const body = { ...content, effectiveFrom: weekDays(week)[0], version: latest.version, accommodations: [...content.accommodations, { id: "acc-headphones", text: "Noise-reducing headphones" }] };
+    const body = {
+      ...content,
+      effectiveFrom: weekDays(week)[0],
+      version: latest.version,
+      accommodations: [...content.accommodations, { id: "acc-headphones", text: "Noise-reducing headphones" }],
+    };
     expect((await call(`/api/students/${ethanForm!.studentId}/iep`, { method: "PUT", token: t.director, body })).status).toBe(201);
     await formsOf(t.teacher2, week);
     const after = await json(call(`/api/fidelity/forms/${ethanForm!.id}`, { token: t.teacher2 }));
@@ -165,7 +209,8 @@ describe("a week's form", () => {
   it("audits every read and write of the form", async () => {
     const trail = await queryAll<{ action: string; actorName: string }>(keys.auditOf(sofia));
     const actions = new Set(trail.filter((e) => e.actorName === "Maria Alvarez").map((e) => e.action));
-    for (const action of ["fidelity.form-list", "fidelity.form-read", "fidelity.form-save", "fidelity.form-submit", "fidelity.form-correct", "iep.acknowledge"]) expect(actions).toContain(action);
+    for (const action of ["fidelity.form-list", "fidelity.form-read", "fidelity.form-save", "fidelity.form-submit", "fidelity.form-correct", "iep.acknowledge"])
+      expect(actions).toContain(action);
     expect(trail.some((e) => e.action === "iep.write" && e.actorName === "Jennifer Park")).toBe(true);
   });
 });

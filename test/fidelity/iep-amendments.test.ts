@@ -40,11 +40,17 @@ beforeAll(async () => {
   // A draft of this week, started before the amendment.
   const summary = (await formsOf(t.teacher, week)).find((f) => f.studentId === sofia)!;
   const opened = (await json(call(`/api/fidelity/forms/${summary.id}`, { token: t.teacher }))).body;
-  const saved = await json(call(`/api/fidelity/forms/${summary.id}`, {
-    method: "PUT",
-    token: t.teacher,
-    body: { version: opened.version, accommodations: opened.plan.accommodations.map((a: { id: string }) => ({ itemId: a.id, status: "provided" })), services: [] },
-  }));
+  const saved = await json(
+    call(`/api/fidelity/forms/${summary.id}`, {
+      method: "PUT",
+      token: t.teacher,
+      body: {
+        version: opened.version,
+        accommodations: opened.plan.accommodations.map((a: { id: string }) => ({ itemId: a.id, status: "provided" })),
+        services: [],
+      },
+    }),
+  );
   expect(saved.status).toBe(200);
   draftId = summary.id;
   draftVersion = saved.body.version;
@@ -90,7 +96,9 @@ describe("an IEP amendment", () => {
 
     const ack = await json(call(`/api/students/${sofia}/iep/acknowledge`, { token: t.teacher, body: { version: amended } }));
     expect(ack.status).toBe(200);
-    expect((await json(call("/api/students/iep-changes", { token: t.teacher }))).body.items.some((n: { studentId: string }) => n.studentId === sofia)).toBe(false);
+    expect((await json(call("/api/students/iep-changes", { token: t.teacher }))).body.items.some((n: { studentId: string }) => n.studentId === sofia)).toBe(
+      false,
+    );
     const after = (await json(call(`/api/students/${sofia}`, { token: t.casemanager }))).body.amendment;
     expect(after.members.find((m: { name: string }) => m.name === "Maria Alvarez").acknowledgedAt).toBe(ack.body.at);
     // The notice's reading is audited.
@@ -108,7 +116,11 @@ describe("an IEP amendment", () => {
     expect(form.accommodations).toHaveLength(form.plan.accommodations.length - 1);
     expect(form.blockers).toContainEqual({ code: "unanswered", itemId: "acc-timer" });
     // A screen still open on the old plan cannot overwrite it.
-    const stale = await call(`/api/fidelity/forms/${draftId}`, { method: "PUT", token: t.teacher, body: { version: draftVersion, accommodations: [], services: [] } });
+    const stale = await call(`/api/fidelity/forms/${draftId}`, {
+      method: "PUT",
+      token: t.teacher,
+      body: { version: draftVersion, accommodations: [], services: [] },
+    });
     expect(stale.status).toBe(409);
 
     const lastWeek = (await formsOf(t.teacher, addWeeks(week, -1))).find((f) => f.studentId === sofia)!;

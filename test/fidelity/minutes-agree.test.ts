@@ -18,7 +18,17 @@ const range = { from: "2026-W41", to: thisWeek };
 const notRecordedWeek = "2026-W45";
 const partlyWeek = "2026-W46";
 
-type ServiceTotals = { serviceId: string; required: number; delivered: number; owed: number; missedSessions: number; recorded: { weeks: number; required: number }; notRecorded: { weeks: number; required: number }; inProgress: { week: string; required: number; delivered: number } | null; percentOfMinutes: number | null };
+type ServiceTotals = {
+  serviceId: string;
+  required: number;
+  delivered: number;
+  owed: number;
+  missedSessions: number;
+  recorded: { weeks: number; required: number };
+  notRecorded: { weeks: number; required: number };
+  inProgress: { week: string; required: number; delivered: number } | null;
+  percentOfMinutes: number | null;
+};
 type Week = { week: string; state: string; services: Array<{ serviceId: string; required: number; delivered: number; recorded: boolean; balance: number }> };
 
 const t = {} as Record<"parent" | "casemanager" | "director", string>;
@@ -27,7 +37,10 @@ let managerId = "";
 
 /** Rows of a CSV as objects by header (the exports quote nothing in these columns). */
 const csvRows = (text: string) => {
-  const [header, ...lines] = text.trim().split("\r\n").map((l) => l.split(","));
+  const [header, ...lines] = text
+    .trim()
+    .split("\r\n")
+    .map((l) => l.split(","));
   return lines.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ""])));
 };
 
@@ -45,10 +58,29 @@ beforeAll(async () => {
   // One week partly delivered: 30 minutes held, one session missed.
   const partly = (await getItem(formItemType, keys.fidelityForm(formId(sofia, managerId, partlyWeek))))!;
   const [monday, thursday] = ["2026-11-09", "2026-11-12"];
-  await putItem(formItem({ ...partly, services: partly.services.map((s) => (s.serviceId === "svc-reading" ? { serviceId: s.serviceId, sessions: [{ date: monday, minutes: 30 }, { date: thursday, missed: "student_absent" }] } : s)) }));
+  await putItem(
+    formItem({
+      ...partly,
+      services: partly.services.map((s) =>
+        s.serviceId === "svc-reading"
+          ? {
+              serviceId: s.serviceId,
+              sessions: [
+                { date: monday, minutes: 30 },
+                { date: thursday, missed: "student_absent" },
+              ],
+            }
+          : s,
+      ),
+    }),
+  );
   // The week in progress: the case manager has recorded 40 minutes so far (a draft).
   const current = (await formsOf(t.casemanager, thisWeek)).find((f) => f.studentId === sofia)!;
-  const saved = await call(`/api/fidelity/forms/${current.id}`, { method: "PUT", token: t.casemanager, body: { version: current.version, accommodations: [], services: [{ serviceId: "svc-reading", sessions: [{ date: "2026-12-07", minutes: 40 }] }] } });
+  const saved = await call(`/api/fidelity/forms/${current.id}`, {
+    method: "PUT",
+    token: t.casemanager,
+    body: { version: current.version, accommodations: [], services: [{ serviceId: "svc-reading", sessions: [{ date: "2026-12-07", minutes: 40 }] }] },
+  });
   expect(saved.status, await saved.clone().text()).toBe(200);
 });
 
@@ -78,7 +110,8 @@ describe("one count of minutes everywhere", () => {
     let delivered = 0;
     for (const week of ended) {
       const form = await getItem(formItemType, keys.fidelityForm(formId(sofia, managerId, week)));
-      for (const s of form?.status === "not_started" ? [] : (form?.services.find((x) => x.serviceId === "svc-reading")?.sessions ?? [])) delivered += "minutes" in s ? s.minutes : 0;
+      for (const s of form?.status === "not_started" ? [] : (form?.services.find((x) => x.serviceId === "svc-reading")?.sessions ?? []))
+        delivered += "minutes" in s ? s.minutes : 0;
     }
     const recordedRequired = ended.filter((w) => w !== notRecordedWeek).reduce((sum, w) => sum + cell(w).required, 0);
     expect(reading).toMatchObject({
@@ -116,7 +149,14 @@ describe("one count of minutes everywhere", () => {
     // The student's CSV: its total row for reading.
     const studentCsv = await call(`/api/students/${sofia}/fidelity?period=last10&format=csv`, { token: t.casemanager });
     const total = csvRows(await studentCsv.text()).find((r) => r.week === "total" && r.item_id === "svc-reading")!;
-    expect({ required: Number(total.required_minutes), delivered: Number(total.delivered_minutes), notRecorded: Number(total.not_recorded_minutes), owed: Number(total.owed_so_far), weeks: Number(total.weeks_recorded), weeksNot: Number(total.weeks_not_recorded) }).toEqual({
+    expect({
+      required: Number(total.required_minutes),
+      delivered: Number(total.delivered_minutes),
+      notRecorded: Number(total.not_recorded_minutes),
+      owed: Number(total.owed_so_far),
+      weeks: Number(total.weeks_recorded),
+      weeksNot: Number(total.weeks_not_recorded),
+    }).toEqual({
       required: reading.required,
       delivered: reading.delivered,
       notRecorded: reading.notRecorded.required,
@@ -125,12 +165,24 @@ describe("one count of minutes everywhere", () => {
       weeksNot: reading.notRecorded.weeks,
     });
     // Each week row of the CSV says what the page's table says: recorded or not, owed so far.
-    const lostRow = csvRows(await (await call(`/api/students/${sofia}/fidelity?period=last10&format=csv`, { token: t.parent })).text()).find((r) => r.week === notRecordedWeek && r.item_id === "svc-reading")!;
-    expect({ state: lostRow.week_state, recorded: lostRow.recorded, delivered: Number(lostRow.delivered_minutes) }).toEqual({ state: "ended", recorded: "no", delivered: 0 });
+    const lostRow = csvRows(await (await call(`/api/students/${sofia}/fidelity?period=last10&format=csv`, { token: t.parent })).text()).find(
+      (r) => r.week === notRecordedWeek && r.item_id === "svc-reading",
+    )!;
+    expect({ state: lostRow.week_state, recorded: lostRow.recorded, delivered: Number(lostRow.delivered_minutes) }).toEqual({
+      state: "ended",
+      recorded: "no",
+      delivered: 0,
+    });
     // The director's CSV: the same row.
     const reportCsv = await call(`/api/reports/fidelity?studentId=${sofia}&period=last10&format=csv`, { token: t.director });
     const line = csvRows(await reportCsv.text()).find((r) => r.item_id === "svc-reading" && r.kind === "service")!;
-    expect({ required: Number(line.required_minutes), delivered: Number(line.delivered_minutes), owed: Number(line.owed_minutes), notRecorded: Number(line.not_recorded_minutes), percent: Number(line.percent_of_minutes) }).toEqual({
+    expect({
+      required: Number(line.required_minutes),
+      delivered: Number(line.delivered_minutes),
+      owed: Number(line.owed_minutes),
+      notRecorded: Number(line.not_recorded_minutes),
+      percent: Number(line.percent_of_minutes),
+    }).toEqual({
       required: reading.required,
       delivered: reading.delivered,
       owed: reading.owed,

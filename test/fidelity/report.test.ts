@@ -36,21 +36,60 @@ const iep = (version: number, effectiveFrom: string, minutes: number): IepVersio
 const record: StudentRecord = {
   student: { id: "stu_t", districtId: "dis_t", schoolId: "sch_t", schoolName: "School", firstName: "Ana", lastName: "Test", grade: "3" },
   relationships: [
-    { studentId: "stu_t", userId: "usr_cm", userName: "Case Manager", kind: "case_manager", student: { id: "stu_t", name: "Ana Test", grade: "3", schoolName: "School" } },
-    { studentId: "stu_t", userId: "usr_t", userName: "Teacher", kind: "teacher", classes: [{ id: "c1", title: "Grade 3" }], student: { id: "stu_t", name: "Ana Test", grade: "3", schoolName: "School" } },
+    {
+      studentId: "stu_t",
+      userId: "usr_cm",
+      userName: "Case Manager",
+      kind: "case_manager",
+      student: { id: "stu_t", name: "Ana Test", grade: "3", schoolName: "School" },
+    },
+    {
+      studentId: "stu_t",
+      userId: "usr_t",
+      userName: "Teacher",
+      kind: "teacher",
+      classes: [{ id: "c1", title: "Grade 3" }],
+      student: { id: "stu_t", name: "Ana Test", grade: "3", schoolName: "School" },
+    },
   ],
   // Amended on Thursday 12 November, mid-month, the day after the Veterans Day holiday: 100 → 150 minutes a week.
   ieps: [iep(1, "2026-09-01", 100), iep(2, "2026-11-12", 150)],
   acknowledgments: [],
 };
 
-const form = (staff: string, week: string, patch: Partial<FidelityForm>): FidelityForm => ({ ...newForm(record, staff, week)!, status: "submitted", version: 2, ...patch });
+const form = (staff: string, week: string, patch: Partial<FidelityForm>): FidelityForm => ({
+  ...newForm(record, staff, week)!,
+  status: "submitted",
+  version: 2,
+  ...patch,
+});
 
 describe("owed and delivered minutes", () => {
   const weeks = ["2026-W45", "2026-W46", "2026-W47"];
   const forms = [
-    form("usr_cm", "2026-W45", { services: [{ serviceId: "svc-reading", sessions: [{ date: "2026-11-02", minutes: 60 }, { date: "2026-11-04", minutes: 40 }] }] }),
-    form("usr_cm", "2026-W46", { services: [{ serviceId: "svc-reading", sessions: [{ date: "2026-11-09", minutes: 60 }, { date: "2026-11-12", missed: "student_absent" }, { date: "2026-11-13", missed: "provider_absent" }] }] }),
+    form("usr_cm", "2026-W45", {
+      services: [
+        {
+          serviceId: "svc-reading",
+          sessions: [
+            { date: "2026-11-02", minutes: 60 },
+            { date: "2026-11-04", minutes: 40 },
+          ],
+        },
+      ],
+    }),
+    form("usr_cm", "2026-W46", {
+      services: [
+        {
+          serviceId: "svc-reading",
+          sessions: [
+            { date: "2026-11-09", minutes: 60 },
+            { date: "2026-11-12", missed: "student_absent" },
+            { date: "2026-11-13", missed: "provider_absent" },
+          ],
+        },
+      ],
+    }),
     form("usr_t", "2026-W46", { accommodations: [{ itemId: "acc-1", status: "provided" }] }),
     form("usr_t", "2026-W47", { accommodations: [{ itemId: "acc-1", status: "not_applicable", note: "No test this week" }] }),
   ];
@@ -74,7 +113,16 @@ describe("owed and delivered minutes", () => {
     // No form from the provider in the third week: not recorded, and not owed (nobody knows yet).
     expect(reading(2)).toMatchObject({ delivered: 0, recorded: false, unaccounted: 150, balance: 40 });
     const [total] = summarize(rows).services;
-    expect(total).toMatchObject({ required: 350, delivered: 160, owed: 40, recorded: { weeks: 2, required: 200 }, notRecorded: { weeks: 1, required: 150 }, missedSessions: 2, percentOfMinutes: 80, inProgress: null });
+    expect(total).toMatchObject({
+      required: 350,
+      delivered: 160,
+      owed: 40,
+      recorded: { weeks: 2, required: 200 },
+      notRecorded: { weeks: 1, required: 150 },
+      missedSessions: 2,
+      percentOfMinutes: 80,
+      inProgress: null,
+    });
   });
 
   it("counts nothing for the week in progress or a week to come", () => {
@@ -82,9 +130,21 @@ describe("owed and delivered minutes", () => {
     const now = fidelityRows(record, district, weeks, forms, "2026-W46");
     expect(now.map((r) => r.state)).toEqual(["ended", "in_progress", "future"]);
     const [total] = summarize(now).services;
-    expect(total).toMatchObject({ required: 100, delivered: 100, owed: 0, notRecorded: { weeks: 0, required: 0 }, inProgress: { week: "2026-W46", required: 100, delivered: 60, recorded: true } });
+    expect(total).toMatchObject({
+      required: 100,
+      delivered: 100,
+      owed: 0,
+      notRecorded: { weeks: 0, required: 0 },
+      inProgress: { week: "2026-W46", required: 100, delivered: 60, recorded: true },
+    });
     // The accommodation: the in-progress week's answer shows as in progress, the first week's missing form as not recorded.
-    expect(summarize(now).accommodations[0]).toMatchObject({ provided: 0, notRecorded: 1, answered: 0, percentOfReports: null, inProgress: { week: "2026-W46", answered: 1, expected: 1 } });
+    expect(summarize(now).accommodations[0]).toMatchObject({
+      provided: 0,
+      notRecorded: 1,
+      answered: 0,
+      percentOfReports: null,
+      inProgress: { week: "2026-W46", answered: 1, expected: 1 },
+    });
   });
 
   it("tells accommodations provided from not applicable and from no record", () => {
@@ -110,7 +170,9 @@ describe("GET /api/students/:id/fidelity and the director's report", () => {
     const res = await json(call(`/api/students/${sofia}/fidelity`, { token: t.parent }));
     expect(res.status).toBe(200);
     expect(res.body.weeks).toHaveLength(10);
-    const reading = res.body.weeks.map((w: { services: Array<{ serviceId: string; delivered: number; required: number }> }) => w.services.find((s) => s.serviceId === "svc-reading"));
+    const reading = res.body.weeks.map((w: { services: Array<{ serviceId: string; delivered: number; required: number }> }) =>
+      w.services.find((s) => s.serviceId === "svc-reading"),
+    );
     expect(reading.some((s: { delivered: number }) => s.delivered > 0)).toBe(true);
     expect(new Set(res.body.weeks.map((w: { iepVersion: number }) => w.iepVersion)).size).toBeGreaterThan(1);
     expect((await call(`/api/students/${sofia}/fidelity`, { token: t.parent2 })).status).toBe(404);

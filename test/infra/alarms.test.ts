@@ -12,7 +12,9 @@ describe("alarms", () => {
   it("go to one SNS topic (TLS only) that the given address subscribes to", () => {
     template.resourceCountIs("AWS::SNS::Topic", 1);
     template.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "email", Endpoint: "it@district.example", TopicArn: { Ref: topic } });
-    template.hasResourceProperties("AWS::SNS::TopicPolicy", { PolicyDocument: { Statement: [{ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }] } });
+    template.hasResourceProperties("AWS::SNS::TopicPolicy", {
+      PolicyDocument: { Statement: [{ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }] },
+    });
     for (const alarm of alarms) {
       expect(alarm.AlarmActions, alarm.AlarmDescription).toEqual([{ Ref: topic }]);
       expect(alarm.TreatMissingData).toBe("notBreaching");
@@ -22,7 +24,13 @@ describe("alarms", () => {
   it("fire on a failed or timed-out escalation execution", () => {
     const machine = Object.keys(template.findResources("AWS::StepFunctions::StateMachine"))[0]!;
     for (const name of ["ExecutionsFailed", "ExecutionsTimedOut"]) {
-      expect(withMetric("AWS/States", name), name).toEqual([expect.objectContaining({ Threshold: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold", Dimensions: [{ Name: "StateMachineArn", Value: { Ref: machine } }] })]);
+      expect(withMetric("AWS/States", name), name).toEqual([
+        expect.objectContaining({
+          Threshold: 1,
+          ComparisonOperator: "GreaterThanOrEqualToThreshold",
+          Dimensions: [{ Name: "StateMachineArn", Value: { Ref: machine } }],
+        }),
+      ]);
     }
   });
 
@@ -43,8 +51,12 @@ describe("alarms", () => {
 
   it("fire at an SES bounce rate of 5% and a complaint rate of 0.1%", () => {
     expect(sesThresholds).toEqual({ bounceRate: 0.05, complaintRate: 0.001 });
-    expect(withMetric("AWS/SES", "Reputation.BounceRate")).toEqual([expect.objectContaining({ Threshold: 0.05, ComparisonOperator: "GreaterThanOrEqualToThreshold", Period: 3600 })]);
-    expect(withMetric("AWS/SES", "Reputation.ComplaintRate")).toEqual([expect.objectContaining({ Threshold: 0.001, ComparisonOperator: "GreaterThanOrEqualToThreshold", Period: 3600 })]);
+    expect(withMetric("AWS/SES", "Reputation.BounceRate")).toEqual([
+      expect.objectContaining({ Threshold: 0.05, ComparisonOperator: "GreaterThanOrEqualToThreshold", Period: 3600 }),
+    ]);
+    expect(withMetric("AWS/SES", "Reputation.ComplaintRate")).toEqual([
+      expect.objectContaining({ Threshold: 0.001, ComparisonOperator: "GreaterThanOrEqualToThreshold", Period: 3600 }),
+    ]);
     template.hasResourceProperties("AWS::SES::ConfigurationSet", { ReputationOptions: { ReputationMetricsEnabled: true } });
   });
 });

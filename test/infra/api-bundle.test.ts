@@ -17,7 +17,9 @@ describe("the API Lambda bundle", () => {
     await createUser("bundle@lambda.fidelio.test", ["teacher"]);
     const outfile = join(dir, "api.mjs");
     await build({ ...apiBundleOptions, outfile, logLevel: "silent" });
-    const { handler } = (await import(pathToFileURL(outfile).href)) as { handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }> };
+    const { handler } = (await import(pathToFileURL(outfile).href)) as {
+      handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+    };
 
     const event = (method: string, path: string, body?: unknown) => ({
       version: "2.0",
@@ -25,7 +27,12 @@ describe("the API Lambda bundle", () => {
       rawPath: path,
       rawQueryString: "",
       headers: { "content-type": "application/json", host: "api.example.test" },
-      requestContext: { http: { method, path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test" }, domainName: "api.example.test", requestId: "r1", stage: "$default" },
+      requestContext: {
+        http: { method, path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test" },
+        domainName: "api.example.test",
+        requestId: "r1",
+        stage: "$default",
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       isBase64Encoded: false,
     });
@@ -40,7 +47,9 @@ describe("the API Lambda bundle", () => {
 
   it("bundles everything it loads but Node's own modules and the event-stream module, which only a lazy import names, and not the roster job's writing", async () => {
     const { metafile } = await build({ ...apiBundleOptions, write: false, metafile: true, logLevel: "silent" });
-    const imports = Object.values(metafile.outputs).flatMap((output) => output.imports).filter((entry) => entry.external);
+    const imports = Object.values(metafile.outputs)
+      .flatMap((output) => output.imports)
+      .filter((entry) => entry.external);
     const notNode = imports.filter((entry) => !entry.path.startsWith("node:") && entry.path !== "module");
     // DynamoDB, Step Functions and Lambda Invoke have no event-stream operation, so this import is never reached.
     expect(notNode).toEqual([{ path: "@smithy/core/event-streams", kind: "dynamic-import", external: true }]);

@@ -77,7 +77,11 @@ describe("the deployed bundles", () => {
     const event = {
       "detail-type": "Email Bounced",
       source: "aws.ses",
-      detail: { eventType: "Bounce", bounce: { bounceType: "Permanent", feedbackId: "fb-1", timestamp: "2026-11-30T17:02:11.000Z", bouncedRecipients: [{ emailAddress: user.email }] }, mail: { messageId: "m-1" } },
+      detail: {
+        eventType: "Bounce",
+        bounce: { bounceType: "Permanent", feedbackId: "fb-1", timestamp: "2026-11-30T17:02:11.000Z", bouncedRecipients: [{ emailAddress: user.email }] },
+        mail: { messageId: "m-1" },
+      },
     };
     expect(await feedback(event)).toEqual({ flagged: [user.id] });
     expect((await User.get(user.id))?.emailUndeliverable).toMatchObject({ reason: "bounce", feedbackId: "fb-1" });
@@ -87,9 +91,14 @@ describe("the deployed bundles", () => {
     const steps = ["prepare-level", "wait-for-answer", "apply-outcome", "record-failure"];
     const outcomes = await Promise.all(
       steps.map(async (step) =>
-        (await handlerOf(`Fidelio escalation step ${step}`))({ concernId: "con_1", outcome: { kind: "resume" }, wait: { for: "assignee", level: "teacher", deadline: "2026-11-17T07:59:59.000Z", timeoutSeconds: 60 }, taskToken: "t", executionName: "con_1", failure: { Error: "x" } }).catch(
-          (error: Error) => error.name,
-        ),
+        (await handlerOf(`Fidelio escalation step ${step}`))({
+          concernId: "con_1",
+          outcome: { kind: "resume" },
+          wait: { for: "assignee", level: "teacher", deadline: "2026-11-17T07:59:59.000Z", timeoutSeconds: 60 },
+          taskToken: "t",
+          executionName: "con_1",
+          failure: { Error: "x" },
+        }).catch((error: Error) => error.name),
       ),
     );
     // Prepare and apply name the missing concern; record-failure has nothing to record; wait-for-answer cannot store

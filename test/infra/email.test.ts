@@ -48,7 +48,8 @@ describe("email on AWS", () => {
   });
 
   it("retries by production's policy, 24 hours, with the sweep due more often than the longest backoff", () => {
-    for (const fn of [sender, sweep]) expect(Object.keys(fn.properties.Environment.Variables).filter((name) => name.startsWith("OUTBOX_RETRY") || name.startsWith("OUTBOX_MAX"))).toEqual([]);
+    for (const fn of [sender, sweep])
+      expect(Object.keys(fn.properties.Environment.Variables).filter((name) => name.startsWith("OUTBOX_RETRY") || name.startsWith("OUTBOX_MAX"))).toEqual([]);
     expect(productionRetryPolicy.windowMs).toBeGreaterThanOrEqual(24 * 3_600_000);
     const rules = Object.values(template.findResources("AWS::Events::Rule")).filter((rule) => JSON.stringify(rule).includes(sweep.logicalId));
     const minutes = Number(/^rate\((\d+) minutes?\)$/.exec(rules[0]!.Properties.ScheduleExpression)?.[1]);
@@ -75,7 +76,11 @@ describe("email on AWS", () => {
       expect(resources).toContain(`:identity/",{"Ref":"${ref("AWS::SES::EmailIdentity")}"}`);
       expect(resources).toContain(`:configuration-set/",{"Ref":"${ref("AWS::SES::ConfigurationSet")}"}`);
       expect(resources).not.toContain('"*"');
-      expect(fn.properties.Environment.Variables).toMatchObject({ AUTH_SECRET: { Ref: "AuthSecret" }, TABLE_NAME: { Ref: tables.records }, OUTBOX_TABLE_NAME: { Ref: tables.outbox } });
+      expect(fn.properties.Environment.Variables).toMatchObject({
+        AUTH_SECRET: { Ref: "AuthSecret" },
+        TABLE_NAME: { Ref: tables.records },
+        OUTBOX_TABLE_NAME: { Ref: tables.outbox },
+      });
     }
   });
 });

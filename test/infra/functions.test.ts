@@ -38,7 +38,10 @@ describe("the Lambda functions", () => {
       expect(statements.length, description).toBeGreaterThan(0);
       for (const statement of statements) {
         const actions = [statement.Action].flat() as string[];
-        expect(actions.filter((action) => action === "*" || action.endsWith(":*")), description).toEqual([]);
+        expect(
+          actions.filter((action) => action === "*" || action.endsWith(":*")),
+          description,
+        ).toEqual([]);
         if ([statement.Resource].flat().includes("*")) expect(actions, `${description}: only what AWS cannot scope`).toEqual(["dynamodb:ListStreams"]);
       }
     }
@@ -49,7 +52,14 @@ describe("the Lambda functions", () => {
     const job = fn("Fidelio roster import job");
     expect(new Set(actionsOf(job.statements))).toEqual(new Set(appTableActions));
     expect(new Set(actionsOf(api.statements))).toEqual(
-      new Set([...appTableActions, "states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat", "lambda:InvokeFunction"]),
+      new Set([
+        ...appTableActions,
+        "states:StartExecution",
+        "states:SendTaskSuccess",
+        "states:SendTaskFailure",
+        "states:SendTaskHeartbeat",
+        "lambda:InvokeFunction",
+      ]),
     );
     const invoke = api.statements.find((s) => s.Action === "lambda:InvokeFunction")!;
     expect(JSON.stringify(invoke.Resource)).toContain(job.logicalId);
@@ -60,7 +70,17 @@ describe("the Lambda functions", () => {
   it("give the API the configuration core reads, the roster job's name and the AUTH_SECRET seam", () => {
     const { properties } = fn("Fidelio API");
     const variables = properties.Environment.Variables;
-    expect(Object.keys(variables).sort()).toEqual(["APP_ORIGIN", "APP_URL", "AUTH_SECRET", "EMAIL_FROM", "NODE_OPTIONS", "OUTBOX_TABLE_NAME", "ROSTER_JOB_FUNCTION", "STATE_MACHINE_ARN", "TABLE_NAME"]);
+    expect(Object.keys(variables).sort()).toEqual([
+      "APP_ORIGIN",
+      "APP_URL",
+      "AUTH_SECRET",
+      "EMAIL_FROM",
+      "NODE_OPTIONS",
+      "OUTBOX_TABLE_NAME",
+      "ROSTER_JOB_FUNCTION",
+      "STATE_MACHINE_ARN",
+      "TABLE_NAME",
+    ]);
     expect(variables.AUTH_SECRET).toEqual({ Ref: "AuthSecret" });
     expect(variables.ROSTER_JOB_FUNCTION).toEqual({ Ref: fn("Fidelio roster import job").logicalId });
     expect(variables.EMAIL_FROM).toBe("Fidelio <no-reply@fidelio.example.org>");
@@ -71,7 +91,11 @@ describe("the Lambda functions", () => {
     // Every link in an email starts with the same public URL.
     expect(variables.APP_URL).toEqual(variables.APP_ORIGIN);
     const withOrigin = functionsOf(synth({ appOrigin: "https://app.example.org", authSecret: "s".repeat(32) }).template).get("Fidelio API")!;
-    expect(withOrigin.properties.Environment.Variables).toMatchObject({ APP_ORIGIN: "https://app.example.org", APP_URL: "https://app.example.org", AUTH_SECRET: "s".repeat(32) });
+    expect(withOrigin.properties.Environment.Variables).toMatchObject({
+      APP_ORIGIN: "https://app.example.org",
+      APP_URL: "https://app.example.org",
+      AUTH_SECRET: "s".repeat(32),
+    });
   });
 
   it("let the bounce and complaint handler only read an address's claim and flag its user", () => {
@@ -82,10 +106,27 @@ describe("the Lambda functions", () => {
     const table = (...actions: string[]) => actions.map((a) => `dynamodb:${a}`);
     const steps = table("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem");
     const expected: Record<string, string[]> = {
-      "Fidelio API": [...appTableActions, "states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat", "lambda:InvokeFunction"],
+      "Fidelio API": [
+        ...appTableActions,
+        "states:StartExecution",
+        "states:SendTaskSuccess",
+        "states:SendTaskFailure",
+        "states:SendTaskHeartbeat",
+        "lambda:InvokeFunction",
+      ],
       "Fidelio roster import job": appTableActions,
       // The stream mapping's read of the stream (GetRecords and the rest) comes with the event source.
-      "Fidelio outbox sender": [...table("GetItem", "UpdateItem", "PutItem"), "ses:SendEmail", "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+      "Fidelio outbox sender": [
+        ...table("GetItem", "UpdateItem", "PutItem"),
+        "ses:SendEmail",
+        "dynamodb:ListStreams",
+        "dynamodb:DescribeStream",
+        "dynamodb:GetRecords",
+        "dynamodb:GetShardIterator",
+        "sqs:SendMessage",
+        "sqs:GetQueueAttributes",
+        "sqs:GetQueueUrl",
+      ],
       "Fidelio outbox sweep": [...table("GetItem", "Query", "UpdateItem", "PutItem"), "ses:SendEmail"],
       "Fidelio email bounces and complaints": table("GetItem", "UpdateItem"),
       "Fidelio weekly reminders": table("GetItem", "BatchGetItem", "Query", "PutItem"),
@@ -103,7 +144,10 @@ describe("the Lambda functions", () => {
     const records = (...actions: string[]) => ({ records: table(...actions) });
     // The API, the roster job and the reminders query gsi1 (a district's students, a person's links, open jobs); nobody else does.
     const queriesIndex = { "records/index/gsi1": table("Query") };
-    const app = { ...records("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "ConditionCheckItem"), ...queriesIndex };
+    const app = {
+      ...records("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "ConditionCheckItem"),
+      ...queriesIndex,
+    };
     // The steps query the concern's and the student's partitions, never the index.
     const steps = records("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem");
     // An outbox email is put in the transaction of what causes it: PutItem on the outbox table's items, no index.
@@ -115,7 +159,12 @@ describe("the Lambda functions", () => {
       "Fidelio API": { ...app, outbox: table("BatchGetItem", "PutItem") },
       "Fidelio roster import job": app,
       // Claims and settles the item the stream brings; ListStreams is the one action AWS cannot scope.
-      "Fidelio outbox sender": { ...recordsUndelivered, outbox: table("UpdateItem"), "outbox stream": table("DescribeStream", "GetRecords", "GetShardIterator"), "*": table("ListStreams") },
+      "Fidelio outbox sender": {
+        ...recordsUndelivered,
+        outbox: table("UpdateItem"),
+        "outbox stream": table("DescribeStream", "GetRecords", "GetShardIterator"),
+        "*": table("ListStreams"),
+      },
       // Finds the open items on gsi1 (and on nothing else), then runs the sender's rounds.
       "Fidelio outbox sweep": { ...recordsUndelivered, outbox: table("UpdateItem"), "outbox/index/gsi1": table("Query") },
       "Fidelio email bounces and complaints": records("GetItem", "UpdateItem"),
@@ -139,7 +188,13 @@ describe("the Lambda functions", () => {
     }
     const withOutbox = [...functions].filter(([, fn]) => fn.properties.Environment.Variables.OUTBOX_TABLE_NAME).map(([description]) => description);
     expect(withOutbox.sort()).toEqual(
-      ["Fidelio API", "Fidelio outbox sender", "Fidelio outbox sweep", "Fidelio weekly reminders", ...["prepare-level", "apply-outcome", "record-failure"].map((s) => `Fidelio escalation step ${s}`)].sort(),
+      [
+        "Fidelio API",
+        "Fidelio outbox sender",
+        "Fidelio outbox sweep",
+        "Fidelio weekly reminders",
+        ...["prepare-level", "apply-outcome", "record-failure"].map((s) => `Fidelio escalation step ${s}`),
+      ].sort(),
     );
   });
 

@@ -16,10 +16,17 @@ describe("cdk-nag (AwsSolutions)", () => {
         // The suppressions go on the resources mountFidelio declared, before the checks run at synthesis.
         onMount: (fidelio) => {
           const stack = Stack.of(fidelio.api);
-          suppressReviewedFindings(stack, fidelio, stack.node.findAll().filter((c) => c instanceof NodejsFunction));
+          suppressReviewedFindings(
+            stack,
+            fidelio,
+            stack.node.findAll().filter((c) => c instanceof NodejsFunction),
+          );
         },
       });
-      const findings = [...annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")), ...annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))];
+      const findings = [
+        ...annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")),
+        ...annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")),
+      ];
       expect(findings.map((f) => `${f.id}: ${String(f.entry.data).split(":")[0]}`)).toEqual([]);
     });
   }

@@ -1,15 +1,9 @@
-import { resolve } from "node:path";
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { weeklyRemindersEntry } from "../../infra/index";
 import { synth } from "../../infra/synth";
 import { functionsOf, tableGrantsOf, tableIdsOf } from "./template";
 
-// Until the fidelity work adds the reminders' handler, a stand-in entry shows what the seam declares.
-const standIn = resolve(import.meta.dirname, "../../packages/local/src/bench/empty-handler.ts");
-
 describe("the weekly reminders schedule", () => {
-  const synthesized = synth({ remindersEntry: existsSync(weeklyRemindersEntry) ? weeklyRemindersEntry : standIn });
+  const synthesized = synth();
   const { template } = synthesized;
   const tables = tableIdsOf(synthesized);
   const reminders = functionsOf(template).get("Fidelio weekly reminders")!;
@@ -25,20 +19,28 @@ describe("the weekly reminders schedule", () => {
 
   it("is a Node.js 22 arm64 function that reads and writes the records without Scan and puts its emails in the outbox, with the app's origin for links", () => {
     expect(reminders.properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 512, Timeout: 300 });
-    expect(Object.keys(reminders.properties.Environment.Variables).sort()).toEqual(["APP_ORIGIN", "APP_URL", "AUTH_SECRET", "EMAIL_FROM", "NODE_OPTIONS", "OUTBOX_TABLE_NAME", "TABLE_NAME"]);
+    expect(Object.keys(reminders.properties.Environment.Variables).sort()).toEqual([
+      "APP_ORIGIN",
+      "APP_URL",
+      "AUTH_SECRET",
+      "EMAIL_FROM",
+      "NODE_OPTIONS",
+      "OUTBOX_TABLE_NAME",
+      "TABLE_NAME",
+    ]);
     const reads = ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"];
     // The marker and audit entries in the records, the email in the outbox, in one transaction per person.
     // A district's students come from gsi1, the one index it may query (and only query).
     expect(tableGrantsOf(reminders, tables)).toEqual({ records: reads, "records/index/gsi1": ["dynamodb:Query"], outbox: ["dynamodb:PutItem"] });
     expect(reminders.statements.filter((s) => ![s.Action].flat().every((a: string) => a.startsWith("dynamodb:")))).toEqual([]);
     // The scheduler's own role may invoke this function and nothing else.
-    const role = Object.values(template.findResources("AWS::IAM::Policy")).find((p) => JSON.stringify(p.Properties.PolicyDocument).includes("lambda:InvokeFunction") && JSON.stringify(p.Properties.PolicyDocument).includes(reminders.logicalId))!;
-    expect(role.Properties.PolicyDocument.Statement).toEqual([expect.objectContaining({ Action: "lambda:InvokeFunction", Resource: expect.arrayContaining([{ "Fn::GetAtt": [reminders.logicalId, "Arn"] }]) })]);
-  });
-
-  it("is not declared while the handler does not exist", () => {
-    const without = synth({ remindersEntry: resolve(import.meta.dirname, "no-such-handler.ts") });
-    expect(functionsOf(without.template).get("Fidelio weekly reminders")).toBeUndefined();
-    without.template.resourceCountIs("AWS::Scheduler::Schedule", 0);
+    const role = Object.values(template.findResources("AWS::IAM::Policy")).find(
+      (p) =>
+        JSON.stringify(p.Properties.PolicyDocument).includes("lambda:InvokeFunction") &&
+        JSON.stringify(p.Properties.PolicyDocument).includes(reminders.logicalId),
+    )!;
+    expect(role.Properties.PolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Action: "lambda:InvokeFunction", Resource: expect.arrayContaining([{ "Fn::GetAtt": [reminders.logicalId, "Arn"] }]) }),
+    ]);
   });
 });

@@ -8,7 +8,13 @@ const parameterName = "/sst/fidelio/prod/Secret/AUTH_SECRET/value";
 describe("AUTH_SECRET from an SST Config.Secret", () => {
   const { template } = synth({ stage: "prod", authSecret: { parameterName } });
   const functions = functionsOf(template);
-  const keyed = ["Fidelio API", "Fidelio outbox sender", "Fidelio outbox sweep", "Fidelio weekly reminders", ...["prepare-level", "wait-for-answer", "apply-outcome", "record-failure"].map((s) => `Fidelio escalation step ${s}`)];
+  const keyed = [
+    "Fidelio API",
+    "Fidelio outbox sender",
+    "Fidelio outbox sweep",
+    "Fidelio weekly reminders",
+    ...["prepare-level", "wait-for-answer", "apply-outcome", "record-failure"].map((s) => `Fidelio escalation step ${s}`),
+  ];
 
   it("gives each function that hashes, seals or signs the parameter's name and leave to read that one parameter, never the value", () => {
     for (const [description, fn] of functions) {
@@ -22,7 +28,15 @@ describe("AUTH_SECRET from an SST Config.Secret", () => {
       }
       expect(variables.AUTH_SECRET_PARAMETER, description).toBe(parameterName);
       expect(reads, description).toEqual([
-        expect.objectContaining({ Action: "ssm:GetParameter", Resource: { "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, ":ssm:", { Ref: "AWS::Region" }, ":", { Ref: "AWS::AccountId" }, `:parameter${parameterName}`]] } }),
+        expect.objectContaining({
+          Action: "ssm:GetParameter",
+          Resource: {
+            "Fn::Join": [
+              "",
+              ["arn:", { Ref: "AWS::Partition" }, ":ssm:", { Ref: "AWS::Region" }, ":", { Ref: "AWS::AccountId" }, `:parameter${parameterName}`],
+            ],
+          },
+        }),
       ]);
     }
     expect(template.toJSON().Parameters?.AuthSecret).toBeUndefined();

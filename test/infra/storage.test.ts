@@ -38,13 +38,21 @@ describe("storage", () => {
   });
 
   it("keys and indexes the outbox table as outboxTableSchema says, streaming new images", () => {
-    expect(outboxTableSchema).toMatchObject({ partitionKey: tableSchema.partitionKey, sortKey: tableSchema.sortKey, indexes: tableSchema.indexes, stream: "NEW_IMAGE" });
+    expect(outboxTableSchema).toMatchObject({
+      partitionKey: tableSchema.partitionKey,
+      sortKey: tableSchema.sortKey,
+      indexes: tableSchema.indexes,
+      stream: "NEW_IMAGE",
+    });
     expectKeyedAs(tables[ids.outbox]!.Properties, outboxTableSchema, "outbox");
     expect(tables[ids.outbox]!.Properties.StreamSpecification).toEqual({ StreamViewType: outboxTableSchema.stream });
   });
 
   it("bills both on demand, keeps point-in-time recovery, expires items by TTL and encrypts with the AWS-managed KMS key", () => {
-    for (const [name, schema] of [["records", tableSchema], ["outbox", outboxTableSchema]] as const) {
+    for (const [name, schema] of [
+      ["records", tableSchema],
+      ["outbox", outboxTableSchema],
+    ] as const) {
       expect(tables[ids[name]]!.Properties, name).toMatchObject({
         BillingMode: "PAY_PER_REQUEST",
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -66,7 +74,11 @@ describe("storage", () => {
     };
     for (const stage of ["prod", "production"]) {
       for (const [name, table] of Object.entries(tablesOf(stage))) {
-        expect(table, `${stage} ${name}`).toMatchObject({ DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain", Properties: { DeletionProtectionEnabled: true } });
+        expect(table, `${stage} ${name}`).toMatchObject({
+          DeletionPolicy: "Retain",
+          UpdateReplacePolicy: "Retain",
+          Properties: { DeletionProtectionEnabled: true },
+        });
       }
     }
     for (const [name, table] of Object.entries(tablesOf("dev"))) {

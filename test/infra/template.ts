@@ -20,13 +20,17 @@ export function functionsOf(template: Template): Map<string, DeclaredFunction> {
 
 /** The functions CDK adds for its own constructs (BucketDeployment, autoDeleteObjects), by logical id. */
 export const helperFunctionsOf = (template: Template) =>
-  Object.entries(template.findResources("AWS::Lambda::Function")).filter(([, resource]) => !String(resource.Properties.Description ?? "").startsWith("Fidelio "));
+  Object.entries(template.findResources("AWS::Lambda::Function")).filter(
+    ([, resource]) => !String(resource.Properties.Description ?? "").startsWith("Fidelio "),
+  );
 
 function allFunctions(template: Template): Map<string, DeclaredFunction> {
   const policies = Object.values(template.findResources("AWS::IAM::Policy"));
   const functions = Object.entries(template.findResources("AWS::Lambda::Function")).map(([logicalId, resource]): [string, DeclaredFunction] => {
     const role = resource.Properties.Role["Fn::GetAtt"][0] as string;
-    const statements = policies.filter((policy) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === role)).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const statements = policies
+      .filter((policy) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
     return [String(resource.Properties.Description ?? logicalId), { logicalId, properties: resource.Properties, statements }];
   });
   return new Map(functions);
@@ -50,7 +54,8 @@ export function tableGrantsOf(fn: DeclaredFunction, tables: { records: string; o
   const nameOf = (resource: unknown): string => {
     if (resource === "*") return "*";
     const getAtt = (resource as { "Fn::GetAtt"?: [string, string] })["Fn::GetAtt"];
-    if (getAtt && names.has(getAtt[0])) return getAtt[1] === "Arn" ? names.get(getAtt[0])! : getAtt[1] === "StreamArn" ? `${names.get(getAtt[0])} stream` : JSON.stringify(resource);
+    if (getAtt && names.has(getAtt[0]))
+      return getAtt[1] === "Arn" ? names.get(getAtt[0])! : getAtt[1] === "StreamArn" ? `${names.get(getAtt[0])} stream` : JSON.stringify(resource);
     const join = (resource as { "Fn::Join"?: [string, unknown[]] })["Fn::Join"];
     if (join && join[0] === "" && join[1].length === 2 && typeof join[1][1] === "string") return `${nameOf(join[1][0])}${join[1][1]}`;
     return JSON.stringify(resource);

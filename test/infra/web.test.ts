@@ -20,7 +20,9 @@ describe("the web app on CloudFront", () => {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
     });
-    template.hasResourceProperties("AWS::CloudFront::OriginAccessControl", { OriginAccessControlConfig: { OriginAccessControlOriginType: "s3", SigningBehavior: "always", SigningProtocol: "sigv4" } });
+    template.hasResourceProperties("AWS::CloudFront::OriginAccessControl", {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: "s3", SigningBehavior: "always", SigningProtocol: "sigv4" },
+    });
     const s3 = originOf(distribution.DefaultCacheBehavior);
     expect(s3.S3OriginConfig).toEqual({ OriginAccessIdentity: "" });
     expect(s3.OriginAccessControlId).toBeDefined();
@@ -60,7 +62,12 @@ describe("the web app on CloudFront", () => {
     expect(deployments).toHaveLength(2);
     const assets = deployments.find((d) => d.Include)!;
     const shell = deployments.find((d) => !d.Include)!;
-    expect(assets).toMatchObject({ Include: ["assets/*"], Exclude: ["*"], Prune: false, SystemMetadata: { "cache-control": "public, max-age=31536000, immutable" } });
+    expect(assets).toMatchObject({
+      Include: ["assets/*"],
+      Exclude: ["*"],
+      Prune: false,
+      SystemMetadata: { "cache-control": "public, max-age=31536000, immutable" },
+    });
     expect(shell).toMatchObject({ Exclude: ["assets/*"], SystemMetadata: { "cache-control": "no-cache" }, DistributionPaths: ["/*"] });
   });
 
@@ -79,7 +86,8 @@ describe("the web app on CloudFront", () => {
     expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
     expect(contentSecurityPolicy).not.toMatch(/https?:|\*|'unsafe-/);
     const policyRef = Object.keys(template.findResources("AWS::CloudFront::ResponseHeadersPolicy"))[0]!;
-    for (const b of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors]) expect(b.ResponseHeadersPolicyId, b.PathPattern ?? "default").toEqual({ Ref: policyRef });
+    for (const b of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors])
+      expect(b.ResponseHeadersPolicyId, b.PathPattern ?? "default").toEqual({ Ref: policyRef });
   });
 
   it("is the one policy `npm start` sends and the built page carries (the page's copy without frame-ancestors, which a meta tag cannot set)", async () => {
@@ -93,7 +101,11 @@ describe("the web app on CloudFront", () => {
     const custom = synth({ appOrigin: "https://fidelio.district.example", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" });
     const config = Object.values(custom.template.findResources("AWS::CloudFront::Distribution"))[0]!.Properties.DistributionConfig;
     expect(config.Aliases).toEqual(["fidelio.district.example"]);
-    expect(config.ViewerCertificate).toMatchObject({ AcmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", MinimumProtocolVersion: "TLSv1.2_2021", SslSupportMethod: "sni-only" });
+    expect(config.ViewerCertificate).toMatchObject({
+      AcmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc",
+      MinimumProtocolVersion: "TLSv1.2_2021",
+      SslSupportMethod: "sni-only",
+    });
     expect(custom.resources.appOrigin).toBe("https://fidelio.district.example");
   });
 });

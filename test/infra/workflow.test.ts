@@ -14,7 +14,9 @@ describe("the escalation state machine", () => {
   const { template } = synthesized;
   const tables = tableIdsOf(synthesized);
   const definition = synthesizedDefinition(template);
-  const tasks = Object.entries(definition.States as Record<string, Record<string, any>>).filter((entry): entry is [string, TaskState] => entry[1].Type === "Task");
+  const tasks = Object.entries(definition.States as Record<string, Record<string, any>>).filter(
+    (entry): entry is [string, TaskState] => entry[1].Type === "Task",
+  );
 
   it("is one Standard state machine, traced, logging errors without execution data", () => {
     template.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
@@ -73,9 +75,21 @@ describe("the escalation state machine", () => {
   it("builds four Node.js 22 arm64 functions that may read and conditionally write the records, never scan; only the wait may resume an execution, and it only stores its token", () => {
     const steps = [...functionsOf(template)].filter(([description]) => description.startsWith("Fidelio escalation step"));
     expect(steps).toHaveLength(4);
-    const table = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"];
+    const table = [
+      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:Query",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:ConditionCheckItem",
+    ];
     for (const [description, step] of steps) {
-      expect(step.properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Environment: { Variables: { TABLE_NAME: { Ref: tables.records }, AUTH_SECRET: expect.anything() } } });
+      expect(step.properties).toMatchObject({
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        Environment: { Variables: { TABLE_NAME: { Ref: tables.records }, AUTH_SECRET: expect.anything() } },
+      });
       const wait = description.endsWith("wait-for-answer");
       expect(new Set(actionsOf(step.statements))).toEqual(new Set(wait ? ["dynamodb:UpdateItem", "states:SendTaskSuccess"] : table));
     }

@@ -46,7 +46,10 @@ describe("DynamoDB Local's CPU", () => {
   const cpusOf = (path: string) => /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync(`${path}/status`, "utf8"))?.[1];
   /** Each thread's name and the CPUs it may run on. */
   const threadsOf = (pid: number) =>
-    readdirSync(`/proc/${pid}/task`).map((tid) => ({ name: readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim(), cpus: cpusOf(`/proc/${pid}/task/${tid}`) }));
+    readdirSync(`/proc/${pid}/task`).map((tid) => ({
+      name: readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim(),
+      cpus: cpusOf(`/proc/${pid}/task/${tid}`),
+    }));
   const started = async (cpu?: string) => startDynamoLocal({ port: await freePort(), credentials: randomDynamoCredentials(), cpu });
 
   it("runs on the last CPU this process may use, its JIT compilers excepted, unless told otherwise", async () => {

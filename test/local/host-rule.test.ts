@@ -6,7 +6,7 @@ import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { emailsTo, mailUrl } from "../support/mail";
 
 /**
- * Issue 17, item 4 (DNS rebinding): the local app and the mailbox answer only the Host values they
+ * DNS rebinding: the local app and the mailbox answer only the Host values they
  * serve. Raw HTTP to 127.0.0.1, the Host header set as a page on a rebound name would send it.
  */
 interface Answer {
@@ -102,7 +102,11 @@ describe("the local mailbox's Host rule", () => {
       expect(JSON.parse(answer.text)).toHaveProperty("emails");
     }
     for (const host of ["rebound.attacker.test", `rebound.attacker.test:${mailPort()}`, `127.0.0.1:${Number(mailPort()) + 1}`, undefined]) {
-      for (const [method, path] of [["GET", "/store"], ["GET", "/"], ["POST", "/clear-store"]] as const) {
+      for (const [method, path] of [
+        ["GET", "/store"],
+        ["GET", "/"],
+        ["POST", "/clear-store"],
+      ] as const) {
         const answer = await send(`${mailbox()}${path}`, host, { method });
         expect({ host, path, status: answer.status }).toEqual({ host, path, status: host === undefined ? 400 : 421 });
         expect(answer.text).not.toContain("emails");

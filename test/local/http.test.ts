@@ -19,7 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-interface Answer { status: number; headers: IncomingMessage["headers"]; body: Buffer; reusedSocket: boolean }
+interface Answer {
+  status: number;
+  headers: IncomingMessage["headers"];
+  body: Buffer;
+  reusedSocket: boolean;
+}
 
 type Feeder = (write: (chunk: Buffer) => void, end: () => void, answered: () => boolean) => void;
 
@@ -41,21 +46,27 @@ function send(method: string, path: string, headers: Record<string, string | num
     });
     req.on("error", (error) => !answered && setTimeout(() => !answered && fail(error), 500));
     if (typeof body === "function") {
-      body((chunk) => void (!req.destroyed && req.write(chunk)), () => req.end(), () => answered || req.destroyed);
+      body(
+        (chunk) => void (!req.destroyed && req.write(chunk)),
+        () => req.end(),
+        () => answered || req.destroyed,
+      );
     } else req.end(body);
   });
 }
 
 /** Writes `chunk` over and over, keeping up with the socket, until the server answers; counts the bytes. */
-const endless = (chunk: Buffer, sent: { bytes: number }, first?: Buffer): Feeder => (write, _end, answered) => {
-  if (first) write(first);
-  const pump = () => {
-    if (answered() || sent.bytes > 400 * 1024 * 1024) return;
-    for (let i = 0; i < 4; i++) (sent.bytes += chunk.length), write(chunk);
-    setTimeout(pump, 2);
+const endless =
+  (chunk: Buffer, sent: { bytes: number }, first?: Buffer): Feeder =>
+  (write, _end, answered) => {
+    if (first) write(first);
+    const pump = () => {
+      if (answered() || sent.bytes > 400 * 1024 * 1024) return;
+      for (let i = 0; i < 4; i++) (sent.bytes += chunk.length), write(chunk);
+      setTimeout(pump, 2);
+    };
+    pump();
   };
-  pump();
-};
 
 describe("methods the static site does not serve", () => {
   it("OPTIONS / gets a complete answer and the connection stays usable", async () => {
@@ -77,7 +88,12 @@ describe("methods the static site does not serve", () => {
 describe("request size limits", () => {
   it("answers 413 to a 300 MB Content-Length on sign-in before reading it", async () => {
     const sent = { bytes: 0 };
-    const answer = await send("POST", "/api/auth/start", { "content-type": "application/json", "content-length": 300 * 1024 * 1024 }, endless(Buffer.alloc(64 * 1024, 32), sent));
+    const answer = await send(
+      "POST",
+      "/api/auth/start",
+      { "content-type": "application/json", "content-length": 300 * 1024 * 1024 },
+      endless(Buffer.alloc(64 * 1024, 32), sent),
+    );
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body.toString())).toMatchObject({ error: "too_large" });
     expect(sent.bytes).toBeLessThan(50 * 1024 * 1024);
@@ -85,7 +101,12 @@ describe("request size limits", () => {
 
   it("answers 413 to a chunked body past the JSON limit, while reading it", async () => {
     const sent = { bytes: 0 };
-    const answer = await send("POST", "/api/auth/start", { "content-type": "application/json", "transfer-encoding": "chunked" }, endless(Buffer.alloc(64 * 1024, 32), sent));
+    const answer = await send(
+      "POST",
+      "/api/auth/start",
+      { "content-type": "application/json", "transfer-encoding": "chunked" },
+      endless(Buffer.alloc(64 * 1024, 32), sent),
+    );
     expect(answer.status).toBe(413);
     expect(sent.bytes).toBeLessThan(50 * 1024 * 1024);
   });
@@ -147,9 +168,14 @@ describe("requests from other sites", () => {
   });
 
   it("refuses a cookie-authenticated multipart roster upload from another origin", async () => {
-    const form = "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"users.csv\"\r\n\r\nx\r\n--b--\r\n";
+    const form = '--b\r\nContent-Disposition: form-data; name="files"; filename="users.csv"\r\n\r\nx\r\n--b--\r\n';
     const admin = { cookie: `fidelio_session=${tokens.admin}` };
-    const answer = await send("POST", "/api/admin/roster", { ...admin, origin: "https://evil.example", "content-type": "multipart/form-data; boundary=b" }, form);
+    const answer = await send(
+      "POST",
+      "/api/admin/roster",
+      { ...admin, origin: "https://evil.example", "content-type": "multipart/form-data; boundary=b" },
+      form,
+    );
     expect(answer.status).toBe(403);
     const bySite = await send("PUT", "/api/admin/district", { ...admin, "sec-fetch-site": "same-site", "content-type": "application/json" }, "{}");
     expect(bySite.status).toBe(403);

@@ -58,7 +58,12 @@ describe("kill -9 while a concern waits", () => {
       await fetch(`${first.app}/api/concerns`, {
         method: "POST",
         headers: { ...auth(parent), "content-type": "application/json", "idempotency-key": randomUUID() },
-        body: JSON.stringify({ studentId: child.id, classId: seen.myClasses[0].id, itemIds: [seen.iep.accommodations[0].id], description: "Extended time is not happening." }),
+        body: JSON.stringify({
+          studentId: child.id,
+          classId: seen.myClasses[0].id,
+          itemIds: [seen.iep.accommodations[0].id],
+          description: "Extended time is not happening.",
+        }),
       }),
     );
     expect(filed).toMatchObject({ level: "teacher", status: "open" });
@@ -66,8 +71,8 @@ describe("kill -9 while a concern waits", () => {
     expect(new Date(filed.dueAt).getTime()).toBeGreaterThan(clock.ms());
     // The kill comes once the concern waits on the teacher, as the parent sees it. Waiting also matters
     // for a reason of the emulator's own: DynamoDB Local answers a TransactWriteItems a moment before the
-    // transaction is on disk (measured: the last of 20 transactions was lost on kill -9 straight after
-    // its answer, 3 runs of 3; none once 100 ms or one more request came between). AWS does not do that.
+    // transaction is on disk, so a kill -9 straight after an answer can lose that one write (under 100 ms;
+    // docs/benchmarks.md). AWS does not do that.
     const waiting = async () => json(await fetch(`${first.app}/api/concerns/${id}`, { headers: auth(parent) }));
     await expect.poll(async () => (await waiting()).timeline.map((e: { type: string }) => e.type), { timeout: 15_000 }).toEqual(["filed", "assigned"]);
 

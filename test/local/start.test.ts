@@ -16,7 +16,6 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const start = (env: Record<string, string>) => startNpmStart(env);
 
-
 const portOpen = (port: number) =>
   new Promise<boolean>((done) => {
     const socket = createConnection({ port, host: "127.0.0.1" });
@@ -45,7 +44,10 @@ async function expectClosedDatabase(dir: string, endpoint: string, appOrigin: st
   expect(names).toContain("fidelio-outbox");
   expect(await tables({ accessKeyId: "local", secretAccessKey: "local" })).toEqual([]);
   const preflight = (origin: string) =>
-    fetch(endpoint, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type,x-amz-target" } });
+    fetch(endpoint, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type,x-amz-target" },
+    });
   expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
   expect((await preflight(appOrigin)).headers.get("access-control-allow-origin")).toBe(appOrigin);
 }
@@ -80,7 +82,12 @@ describe("npm start", () => {
       const put = await fetch(`${app}/api/admin/district`, {
         method: "PUT",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({ calendar: settings.calendar, deadlines: { ...settings.deadlines, teacher: 4 }, fidelityGraceDays: 3, version: settings.version }),
+        body: JSON.stringify({
+          calendar: settings.calendar,
+          deadlines: { ...settings.deadlines, teacher: 4 },
+          fidelityGraceDays: 3,
+          version: settings.version,
+        }),
       });
       expect(put.status).toBe(200);
     } catch (error) {
@@ -111,7 +118,10 @@ describe("npm start", () => {
     const bin = join(dataDir, "bin-without-java");
     mkdirSync(bin, { recursive: true });
     symlinkSync(process.execPath, join(bin, "node"));
-    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", startScript], { env: { ...shellEnv, PATH: bin }, stdio: ["ignore", "pipe", "pipe"] });
+    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", startScript], {
+      env: { ...shellEnv, PATH: bin },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stderr!.on("data", (chunk) => (output += chunk));
     const code = await new Promise((done) => child.once("exit", done));

@@ -4,7 +4,7 @@ import { generateRoster } from "@fidelio/local/bench/roster-generator";
 import { startTestServer } from "../support/server";
 import { expectAccessible, launchBrowser, signIn } from "../browser/helpers";
 
-/** Issue 5, item 5: the upload page follows the job with a progress bar, then shows the summary. */
+/** The upload page follows the job with a progress bar, then shows the summary. */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
@@ -31,7 +31,12 @@ test("a large upload shows an accessible progress bar while its job runs, then t
   // would end; that is more than a tenth of the district's roles, so the count must be typed.
   await page.getByRole("heading", { name: "Check the plan before importing" }).waitFor({ timeout: 120_000 });
   await page.getByText(/^\d+ roles and \d+ links to students end, for \d+ people/).waitFor();
-  expect(await page.getByRole("listitem").filter({ hasText: /^Linda Okafor — roles ending: .*director/i }).count()).toBe(1);
+  expect(
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: /^Linda Okafor — roles ending: .*director/i })
+      .count(),
+  ).toBe(1);
   const count = page.getByLabel(/To confirm, type \d+/);
   const label = (await page.locator('label[for="roster-count"]').textContent())!;
   const ending = label.match(/type (\d+)/)![1]!;
@@ -41,20 +46,31 @@ test("a large upload shows an accessible progress bar while its job runs, then t
   }
   await count.fill("1");
   await page.getByRole("button", { name: "Confirm and import" }).click();
-  await page.getByRole("alert").filter({ hasText: `Type the number of roles that end, ${ending}, to confirm.` }).waitFor();
+  await page
+    .getByRole("alert")
+    .filter({ hasText: `Type the number of roles that end, ${ending}, to confirm.` })
+    .waitFor();
   await count.fill(ending);
   await page.getByRole("button", { name: "Confirm and import" }).click();
 
   const bar = page.getByRole("progressbar", { name: "Import progress" });
   await bar.waitFor({ timeout: 30_000 });
   expect(Number(await bar.evaluate((el: HTMLProgressElement) => el.max))).toBeGreaterThan(150);
-  await page.getByRole("status").filter({ hasText: /Importing: \d+ of \d+ records written/ }).waitFor();
+  await page
+    .getByRole("status")
+    .filter({ hasText: /Importing: \d+ of \d+ records written/ })
+    .waitFor();
   await expectAccessible(page, "roster import in progress");
 
   await page.getByRole("status").filter({ hasText: "Import done" }).waitFor({ timeout: 280_000 });
   expect(await bar.count()).toBe(0);
   // The demo's own people are not in this roster: the roles it gave them end, and the page says so.
   await page.getByText(/^Roles ended \(\d+\)/).waitFor();
-  expect(await page.getByRole("listitem").filter({ hasText: /^Linda Okafor: .*director/i }).count()).toBe(1);
+  expect(
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: /^Linda Okafor: .*director/i })
+      .count(),
+  ).toBe(1);
   await expectAccessible(page, "roster import done");
 }, 330_000);

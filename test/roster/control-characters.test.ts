@@ -13,8 +13,7 @@ describe("control characters in names", () => {
     const { districtId, actor } = await newDistrict(["district_admin"], `importer@${domain}`);
     const token = await signIn(actor.email);
     const csvs = rosterCsv(domain);
-    csvs["users.csv"] = csvs["users.csv"]!
-      .replace("g1,active,s1,parent,Gloria,Lopez,", 'g1,active,s1,parent,Gloria,"Lopez\r\nBcc: attacker@evil.test",')
+    csvs["users.csv"] = csvs["users.csv"]!.replace("g1,active,s1,parent,Gloria,Lopez,", 'g1,active,s1,parent,Gloria,"Lopez\r\nBcc: attacker@evil.test",')
       .replace("st2,active,s1,student,Ben,Ruiz,", "st2,active,s1,student,Ben\u0007,Ruiz,")
       .replace("t2,active,s1,teacher,Tom,Math,", 't2,active,s1,teacher,"Tom\rX",Math,');
     const form = new FormData();

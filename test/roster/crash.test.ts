@@ -13,7 +13,7 @@ import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
 import { startNpmStart } from "../support/npm-start";
 
 /**
- * Issue 5, item 4: `kill -9` of the app in the middle of a large import, as a real process. At the
+ * `kill -9` of the app in the middle of a large import, as a real process. At the
  * moment of the crash no relationship names a student that is not written and every written student
  * has its audit entry; after a restart the job finishes, each student audited exactly once.
  */
@@ -26,7 +26,6 @@ afterAll(() => {
 // The build npm test made before: rebuilding would take web/dist from other files' servers meanwhile.
 const start = (env: Record<string, string>) => startNpmStart({ ...env, SKIP_WEB_BUILD: "1" });
 const students = 1200;
-
 
 /** A process still running (a zombie whose parent was killed counts as gone). */
 function alive(pid: number) {
@@ -107,11 +106,18 @@ describe("a roster import killed with kill -9", () => {
     const { id, progress } = (await posted.json()) as { id: string; progress: { total: number } };
     // The job plans first; the administrator confirms its plan (typing the count: it ends the demo accounts' roles).
     for (;;) {
-      const job = (await (await fetch(`${app}/api/admin/roster/jobs/${id}`, { headers })).json()) as { status: string; plan?: { endingRoles: number; needsTypedCount: boolean } };
+      const job = (await (await fetch(`${app}/api/admin/roster/jobs/${id}`, { headers })).json()) as {
+        status: string;
+        plan?: { endingRoles: number; needsTypedCount: boolean };
+      };
       expect(["queued", "running", "awaiting_confirmation"]).toContain(job.status);
       if (job.status === "awaiting_confirmation") {
         const body = JSON.stringify(job.plan!.needsTypedCount ? { endCount: job.plan!.endingRoles } : {});
-        const confirmed = await fetch(`${app}/api/admin/roster/jobs/${id}/confirm`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body });
+        const confirmed = await fetch(`${app}/api/admin/roster/jobs/${id}/confirm`, {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          body,
+        });
         expect(confirmed.status).toBe(202);
         break;
       }

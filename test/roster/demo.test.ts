@@ -3,12 +3,12 @@ import type { UserActor } from "@fidelio/core/actor";
 import { District } from "@fidelio/core/district";
 import { keys, queryAll } from "@fidelio/core/dynamo";
 import { Student, type Relationship, type StudentInfo } from "@fidelio/core/student";
-import { User, type UserInfo } from "@fidelio/core/user";
+import { User, type SignInUser, type UserInfo } from "@fidelio/core/user";
 import { demoAccounts, demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { writesDuring } from "./fixture";
 
 const account = async (local: string) => (await User.byEmail(`${local}@demo.fidelio.test`))!;
-const actorOf = (user: UserInfo): UserActor => User.toActor(user);
+const actorOf = (user: SignInUser): UserActor => User.toActor(user);
 const linksOf = (user: UserInfo) => queryAll<Relationship>(keys.studentsOfUser(user.id));
 
 describe("demo district", () => {
@@ -21,13 +21,26 @@ describe("demo district", () => {
     expect(seeded).toEqual({ districtId: demoDistrictId, created: true });
     expect(demoDistrictId).toMatch(/^dis_[0-9a-z]{26}$/);
     const district = (await District.load(demoDistrictId))!;
-    expect(district).toMatchObject({ name: "Riverbend Unified School District", deadlines: { teacher: 3, case_manager: 5, director: 10 }, fidelityGraceDays: 2 });
+    expect(district).toMatchObject({
+      name: "Riverbend Unified School District",
+      deadlines: { teacher: 3, case_manager: 5, director: 10 },
+      fidelityGraceDays: 2,
+    });
     expect(district.calendar).toMatchObject({ firstDay: "2026-08-19", lastDay: "2027-06-04" });
     expect(district.calendar.closures.map((c) => c.name)).toContain("Thanksgiving break");
   });
 
   it("has every demo account, in the district, with its role", async () => {
-    expect(demoAccounts.map((a) => a.email.split("@")[0])).toEqual(["admin", "director", "casemanager", "teacher", "teacher2", "parent", "parent2", "advocate"]);
+    expect(demoAccounts.map((a) => a.email.split("@")[0])).toEqual([
+      "admin",
+      "director",
+      "casemanager",
+      "teacher",
+      "teacher2",
+      "parent",
+      "parent2",
+      "advocate",
+    ]);
     for (const demo of demoAccounts) {
       const user = await User.byEmail(demo.email);
       expect(user, demo.email).toMatchObject({ districtId: demoDistrictId, name: demo.name });
@@ -75,7 +88,9 @@ describe("demo district", () => {
     }
     const ieps = records.flatMap((r) => r!.ieps);
     const services = ieps.flatMap((i) => i.services);
-    expect(services).toContainEqual(expect.objectContaining({ name: "Specialized reading instruction", minutesPerWeek: 120, providerRole: "Special education teacher" }));
+    expect(services).toContainEqual(
+      expect.objectContaining({ name: "Specialized reading instruction", minutesPerWeek: 120, providerRole: "Special education teacher" }),
+    );
     expect(services).toContainEqual(expect.objectContaining({ name: "Speech-language therapy", minutesPerWeek: 60 }));
     expect(services).toContainEqual(expect.objectContaining({ name: "Occupational therapy", minutesPerWeek: 30 }));
     expect(ieps.some((i) => i.modifications.length > 0)).toBe(true);

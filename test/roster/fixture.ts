@@ -3,7 +3,7 @@ import type { UserActor, Role } from "@fidelio/core/actor";
 import { District } from "@fidelio/core/district";
 import { dynamo, getItem, keys, queryAll, transact } from "@fidelio/core/dynamo";
 import { newId } from "@fidelio/core/id";
-import { User, type UserInfo } from "@fidelio/core/user";
+import { User, type SignInUser } from "@fidelio/core/user";
 import { demoSettings } from "@fidelio/local/demo/seed";
 
 /** A fresh district and an account with `roles` in it, written directly (no roster). */
@@ -15,7 +15,7 @@ export async function newDistrict(roles: Role[] = ["district_admin"], email = `a
 }
 
 export async function newAccount(districtId: string, email: string, roles: Role[]): Promise<UserActor> {
-  const user: UserInfo = { id: newId("usr"), email, name: "Test Account", districtId, roles, schoolIds: [] };
+  const user: SignInUser = { id: newId("usr"), email, name: "Test Account", districtId, roles, schoolIds: [] };
   const items = User.toItems(user);
   await transact([
     { put: items.user, condition: "attribute_not_exists(pk)" },
@@ -24,7 +24,7 @@ export async function newAccount(districtId: string, email: string, roles: Role[
   return User.toActor(user);
 }
 
-const csv = (rows: string[]) => rows.join("\n") + "\n";
+const csv = (rows: string[]) => `${rows.join("\n")}\n`;
 
 /**
  * A small roster: two schools, two grade-3 students (one guardian linked from the student, one from
@@ -51,11 +51,7 @@ export function rosterCsv(domain = "lincoln.test"): Record<string, string> {
       `g2,active,s1,guardian,Raul,Ruiz,g2@${domain},st2,`,
       `st3,tobedeleted,s1,student,Gone,Away,,,03`,
     ]),
-    "classes.csv": csv([
-      "sourcedId,status,title,schoolSourcedId",
-      "c1,active,Grade 3 Reading,s1",
-      "c2,active,Grade 3 Math,s1",
-    ]),
+    "classes.csv": csv(["sourcedId,status,title,schoolSourcedId", "c1,active,Grade 3 Reading,s1", "c2,active,Grade 3 Math,s1"]),
     "enrollments.csv": csv([
       "sourcedId,status,classSourcedId,schoolSourcedId,userSourcedId,role",
       "e1,active,c1,s1,t1,teacher",
@@ -79,8 +75,7 @@ export function rosterCsv(domain = "lincoln.test"): Record<string, string> {
   };
 }
 
-export const toFiles = (csvs: Record<string, string>) =>
-  Object.entries(csvs).map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text) }));
+export const toFiles = (csvs: Record<string, string>) => Object.entries(csvs).map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text) }));
 
 /** Everything the district holds that an import writes, to compare before and after. */
 export async function snapshot(districtId: string) {
@@ -131,7 +126,11 @@ export async function jobUntilEnd(token: string, jobId: string, timeoutMs = 60_0
   const { call } = await import("../support/api");
   const planned = await jobUntilPlanned(token, jobId, timeoutMs);
   if (planned.status !== "awaiting_confirmation") return planned;
-  const confirmed = await call(`/api/admin/roster/jobs/${jobId}/confirm`, { method: "POST", token, body: planned.plan?.needsTypedCount ? { endCount: planned.plan.endingRoles } : {} });
+  const confirmed = await call(`/api/admin/roster/jobs/${jobId}/confirm`, {
+    method: "POST",
+    token,
+    body: planned.plan?.needsTypedCount ? { endCount: planned.plan.endingRoles } : {},
+  });
   if (confirmed.status !== 202) throw new Error(`confirm answered ${confirmed.status}: ${await confirmed.text()}`);
   return pollJob(token, jobId, ["done", "failed"], timeoutMs);
 }
@@ -158,22 +157,73 @@ const rolesOf12: Record<string, string> = { administrator: "districtAdministrato
  */
 export function rosterCsv12(domain = "lincoln.test"): Record<string, string> {
   const v11 = rosterCsv(domain);
-  const users = v11["users.csv"]!.trim().split("\n").slice(1).map((line) => {
-    const [sourcedId, status, orgs, role, given, family, email, agents, ...grades] = line.split(",");
-    return { sourcedId: sourcedId!, status: status!, orgs: orgs!, role: role!, given: given!, family: family!, email: email!, agents: agents!, grades: grades.join(",") };
-  });
+  const users = v11["users.csv"]!.trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => {
+      const [sourcedId, status, orgs, role, given, family, email, agents, ...grades] = line.split(",");
+      return {
+        sourcedId: sourcedId!,
+        status: status!,
+        orgs: orgs!,
+        role: role!,
+        given: given!,
+        family: family!,
+        email: email!,
+        agents: agents!,
+        grades: grades.join(","),
+      };
+    });
   return {
-    "manifest.csv": csv(["propertyName,value", "manifest.version,1.0", "oneroster.version,1.2", "file.orgs,bulk", "file.users,bulk", "file.roles,bulk", "file.userProfiles,absent"]),
+    "manifest.csv": csv([
+      "propertyName,value",
+      "manifest.version,1.0",
+      "oneroster.version,1.2",
+      "file.orgs,bulk",
+      "file.users,bulk",
+      "file.roles,bulk",
+      "file.userProfiles,absent",
+    ]),
     "orgs.csv": v11["orgs.csv"]!,
     "users.csv": csv([
       "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,resourceSourcedIds,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns",
-      ...users.map((u) => [u.sourcedId, u.status, "2026-08-01T00:00:00.000Z", "true", u.sourcedId, "", u.given, u.family, "", "", u.email, "", "", u.agents, u.grades, "", "", "", "", "", "", u.orgs, ""].join(",")),
+      ...users.map((u) =>
+        [
+          u.sourcedId,
+          u.status,
+          "2026-08-01T00:00:00.000Z",
+          "true",
+          u.sourcedId,
+          "",
+          u.given,
+          u.family,
+          "",
+          "",
+          u.email,
+          "",
+          "",
+          u.agents,
+          u.grades,
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          u.orgs,
+          "",
+        ].join(","),
+      ),
     ]),
     "roles.csv": csv([
       "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,userProfileSourcedId",
-      ...users.map((u) => [`r-${u.sourcedId}`, "active", "2026-08-01T00:00:00.000Z", u.sourcedId, "primary", rolesOf12[u.role] ?? u.role, "2026-08-15", "", u.orgs, ""].join(",")),
+      ...users.map((u) =>
+        [`r-${u.sourcedId}`, "active", "2026-08-01T00:00:00.000Z", u.sourcedId, "primary", rolesOf12[u.role] ?? u.role, "2026-08-15", "", u.orgs, ""].join(","),
+      ),
     ]),
-    "userProfiles.csv": csv(["sourcedId,status,dateLastModified,userSourcedId,profileType,vendorId,applicationId,description,credentialType,username,password"]),
+    "userProfiles.csv": csv([
+      "sourcedId,status,dateLastModified,userSourcedId,profileType,vendorId,applicationId,description,credentialType,username,password",
+    ]),
     "classes.csv": v11["classes.csv"]!,
     "enrollments.csv": v11["enrollments.csv"]!,
     "fidelio_roles.csv": v11["fidelio_roles.csv"]!,
@@ -185,12 +235,21 @@ export function rosterCsv12(domain = "lincoln.test"): Record<string, string> {
 /** What a district holds after an import, in sourcedIds and names (no generated ids), to compare two imports. */
 export async function districtShape(districtId: string) {
   const { Student } = await import("@fidelio/core/student");
-  const students = await queryAll<{ id: string; firstName: string; lastName: string; grade: string; schoolName: string; sourcedId: string }>(keys.studentsOfDistrict(districtId));
+  const students = await queryAll<{ id: string; firstName: string; lastName: string; grade: string; schoolName: string; sourcedId: string }>(
+    keys.studentsOfDistrict(districtId),
+  );
   return Promise.all(
     students.map(async (s) => {
       const record = (await Student.load(s.id))!;
       const rels = record.relationships.map((r) => [r.userName, r.kind, r.classes ?? [], r.accommodationIds ?? "all"]);
-      const ieps = record.ieps.map(({ version, effectiveFrom, accommodations, modifications, services, goals }) => ({ version, effectiveFrom, accommodations, modifications, services, goals }));
+      const ieps = record.ieps.map(({ version, effectiveFrom, accommodations, modifications, services, goals }) => ({
+        version,
+        effectiveFrom,
+        accommodations,
+        modifications,
+        services,
+        goals,
+      }));
       return [s.sourcedId, s.firstName, s.lastName, s.grade, s.schoolName, rels.sort(), ieps];
     }),
   );

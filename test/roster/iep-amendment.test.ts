@@ -7,6 +7,10 @@ import { IepEdit } from "@fidelio/core/iep/edit";
 import { RosterRunner } from "@fidelio/core/roster/runner";
 import { Student, studentItem, type StudentInfo } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
+import { applyPlan } from "@fidelio/core/roster/apply";
+import { prepareImport } from "@fidelio/core/roster/prepare";
+import { call, signIn } from "../support/api";
+import { emailsTo } from "../support/mail";
 import { newDistrict, rosterCsv, toFiles, writesDuring } from "./fixture";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 
@@ -41,7 +45,12 @@ describe("IEP versions from the roster beside amendments made in Fidelio", () =>
     const caseManager = User.toActor((await User.byEmail(`cm@${domain}`))!);
     const [v1] = await versionsOf();
     const { studentId: _s, version: _v, createdAt: _c, createdBy: _b, ...content } = v1!;
-    const amended = await IepEdit.record(caseManager, { studentId: ana.id, version: 1, ...content, services: [{ ...content.services[0]!, minutesPerWeek: 180 }] });
+    const amended = await IepEdit.record(caseManager, {
+      studentId: ana.id,
+      version: 1,
+      ...content,
+      services: [{ ...content.services[0]!, minutesPerWeek: 180 }],
+    });
     // The amendment emails whoever provides the service; let the outbox settle so its writes are not the import's.
     expect(amended.notified.length).toBeGreaterThan(0);
     await outboxSettled();
@@ -50,7 +59,10 @@ describe("IEP versions from the roster beside amendments made in Fidelio", () =>
     let again: Awaited<ReturnType<typeof RosterRunner.importFiles>> | undefined;
     expect(await writesDuring(async () => (again = await RosterRunner.importFiles(admin, toFiles(rosterCsv(domain)))))).toEqual([]);
     expect(again!.byKind.iep).toEqual({ created: 0, updated: 0, unchanged: 2 });
-    expect(minutes(await versionsOf())).toEqual([[1, 120], [2, 180]]);
+    expect(minutes(await versionsOf())).toEqual([
+      [1, 120],
+      [2, 180],
+    ]);
 
     // The district's system changes the service to 150 minutes: that is news, and becomes v3.
     const csvs = rosterCsv(domain);
@@ -58,7 +70,11 @@ describe("IEP versions from the roster beside amendments made in Fidelio", () =>
     const changed = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(changed.byKind.iep).toEqual({ created: 0, updated: 1, unchanged: 1 });
     expect(changed.byKind.student).toEqual({ created: 0, updated: 0, unchanged: 2 });
-    expect(minutes(await versionsOf())).toEqual([[1, 120], [2, 180], [3, 150]]);
+    expect(minutes(await versionsOf())).toEqual([
+      [1, 120],
+      [2, 180],
+      [3, 150],
+    ]);
     expect((await Audit.page(ana.id)).items[0]).toMatchObject({ action: "roster.import", record: "iep:v3" });
     // Each later version's number is claimed with it, whoever wrote it, so an editor and the import never
     // both write v3. v1 came in the transaction that created Ana only if absent: nobody could have edited
@@ -79,5 +95,72 @@ describe("IEP versions from the roster beside amendments made in Fidelio", () =>
     expect((await versionsOf()).map((iep) => iep.version)).toEqual([1, 2, 3]);
     expect((await Audit.page(ana.id)).items[0]).toMatchObject({ action: "roster.import", record: "iep-rows" });
     expect(Iep.latest(await versionsOf())?.services[0]?.minutesPerWeek).toBe(150);
+  });
+});
+
+/** Emails to `address` whose subject matches, once the outbox has sent what it holds. */
+async function mailTo(address: string, subject: RegExp) {
+  await outboxSettled();
+  return (await emailsTo(address)).filter((e) => subject.test(e.subject));
+}
+
+/** A roster import that amends an IEP tells the team members whose duties change, as an amendment made in Fidelio does. */
+describe("an IEP version the roster import makes", () => {
+  let admin: UserActor;
+  let ana: StudentInfo;
+  const domain = "amend-notice.test";
+  const ids = {} as Record<"tom" | "tina" | "carla", string>;
+
+  beforeAll(async () => {
+    let districtId: string;
+    ({ districtId, actor: admin } = await newDistrict());
+    await RosterRunner.importFiles(admin, toFiles(rosterCsv(domain)));
+    ana = (await queryAll<StudentInfo>(keys.studentsOfDistrict(districtId))).find((student) => student.firstName === "Ana")!;
+    for (const [who, local] of [
+      ["tom", "t2"],
+      ["tina", "t1"],
+      ["carla", "cm"],
+    ] as const)
+      ids[who] = (await User.byEmail(`${local}@${domain}`))!.id;
+    // Tom (math) reads Fidelio in Spanish.
+    await User.setLanguage(User.toActor((await User.byEmail(`t2@${domain}`))!), { language: "es" });
+  });
+
+  it("emails each member whose duties change, in their language, and shows it on their home until acknowledged; a replay of the same plan sends nothing twice", async () => {
+    // The district's system rewords the calculator accommodation, which applies in Tom's math class only.
+    const csvs = rosterCsv(domain);
+    csvs["fidelio_iep_items.csv"] = csvs["fidelio_iep_items.csv"]!.replace("Calculator for computation", "Calculator for every computation");
+    const prepared = await prepareImport(admin, toFiles(csvs));
+    const auditKey = (studentId: string) => ({ id: `aud_${studentId.slice(-20)}replay`, at: "2026-12-09T18:00:00.000Z" });
+    const ctx = { actor: admin, auditKey, progressed: () => {}, checkOwned: () => {} };
+    await applyPlan(ctx, prepared.plan);
+    // A run resumed after a crash replays the plan: the unit committed with its audit entry is not written again.
+    await applyPlan(ctx, prepared.plan);
+    const latest = Iep.latest((await Student.load(ana.id))!.ieps)!;
+    expect(latest.accommodations.find((a) => a.id === "a-calc")?.text).toBe("Calculator for every computation");
+
+    const tomMail = await mailTo(`t2@${domain}`, /^Cambió el IEP de Ana Lopez/);
+    expect(tomMail).toHaveLength(1);
+    expect(tomMail[0]!.body.text).toContain("Cambió: Calculator for every computation (antes: Calculator for computation)");
+    expect(tomMail[0]!.body.text).toContain(`versión nueva (${latest.version})`);
+    // Tina teaches reading, where the calculator does not apply: her duties did not change.
+    expect(await mailTo(`t1@${domain}`, /Ana Lopez/)).toEqual([]);
+
+    const tomToken = await signIn(`t2@${domain}`);
+    const notices = (await (await call("/api/students/iep-changes", { token: tomToken })).json()) as { items: Array<Record<string, unknown>> };
+    expect(notices.items).toEqual([
+      expect.objectContaining({
+        studentId: ana.id,
+        version: latest.version,
+        changes: [expect.objectContaining({ kind: "accommodation", change: "changed", id: "a-calc" })],
+      }),
+    ]);
+    const acknowledged = await call(`/api/students/${ana.id}/iep/acknowledge`, { method: "POST", token: tomToken, body: { version: latest.version } });
+    expect(acknowledged.status).toBe(200);
+    expect(((await (await call("/api/students/iep-changes", { token: tomToken })).json()) as { items: unknown[] }).items).toEqual([]);
+
+    // The same files again: no new version, nobody told again.
+    await RosterRunner.importFiles(admin, toFiles(csvs));
+    expect(await mailTo(`t2@${domain}`, /^Cambió el IEP de Ana Lopez/)).toHaveLength(1);
   });
 });

@@ -62,7 +62,10 @@ describe("roster import", () => {
 
     const benRecord = (await Student.load(ben!.id))!;
     const raul = await User.byEmail("g2@lincoln.test");
-    expect(benRecord.relationships.map((r) => [r.userName, r.kind]).sort()).toEqual([["Raul Ruiz", "guardian"], ["Tina Reading", "teacher"]]);
+    expect(benRecord.relationships.map((r) => [r.userName, r.kind]).sort()).toEqual([
+      ["Raul Ruiz", "guardian"],
+      ["Tina Reading", "teacher"],
+    ]);
     expect(raul?.roles).toEqual(["parent"]);
   });
 
@@ -74,7 +77,10 @@ describe("roster import", () => {
       version: 1,
       effectiveFrom: "2026-09-01",
       createdBy: admin.userId,
-      accommodations: [{ id: "a-time", text: "Extended time on tests" }, { id: "a-calc", text: "Calculator for computation" }],
+      accommodations: [
+        { id: "a-time", text: "Extended time on tests" },
+        { id: "a-calc", text: "Calculator for computation" },
+      ],
       modifications: [{ id: "m-items", text: "Reduced number of items" }],
       services: [{ id: "s-read", name: "Specialized reading instruction", minutesPerWeek: 120, providerRole: "Special education teacher" }],
       goals: [{ id: "g-read", area: "Reading", text: "Reads 90 words correct per minute, 4 of 5 probes" }],
@@ -115,9 +121,10 @@ describe("roster import", () => {
 
   it("an amended IEP row makes a new version and keeps the old one", async () => {
     const csvs = rosterCsv();
-    csvs["fidelio_iep_items.csv"] = csvs["fidelio_iep_items.csv"]!
-      .replace(/^st1,2026-09-01,/gm, "st1,2026-10-15,")
-      .replace("Specialized reading instruction,120,", "Specialized reading instruction,150,");
+    csvs["fidelio_iep_items.csv"] = csvs["fidelio_iep_items.csv"]!.replace(/^st1,2026-09-01,/gm, "st1,2026-10-15,").replace(
+      "Specialized reading instruction,120,",
+      "Specialized reading instruction,150,",
+    );
     const result = await RosterRunner.importFiles(admin, toFiles(csvs));
     expect(result.byKind.iep).toEqual({ created: 0, updated: 1, unchanged: 1 });
     expect(result.byKind.student).toEqual({ created: 0, updated: 0, unchanged: 2 });

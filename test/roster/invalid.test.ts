@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { UserActor } from "@fidelio/core/actor";
 import { getItem, keys, queryAll } from "@fidelio/core/dynamo";
 import { VisibleError } from "@fidelio/core/error";
-import { Roster, type RosterProblem } from "@fidelio/core/roster";
+import type { RosterProblem } from "@fidelio/core/roster";
 import { RosterRunner } from "@fidelio/core/roster/runner";
 import { newAccount, newDistrict, rosterCsv, toFiles } from "./fixture";
 
@@ -36,8 +36,7 @@ describe("roster validation", () => {
     const { districtId, actor } = await newDistrict();
     const csvs = rosterCsv();
     csvs["classes.csv"] = "sourcedId,status,schoolSourcedId\nc1,active,s1\nc2,active,s1\n";
-    csvs["users.csv"] = csvs["users.csv"]!
-      .replace("t2@lincoln.test", "not-an-email")
+    csvs["users.csv"] = csvs["users.csv"]!.replace("t2@lincoln.test", "not-an-email")
       .replace(",g1,", ',"g1 ,g9",')
       .concat("g2,active,s1,guardian,Rafael,Ruiz,rafael@lincoln.test,,\n");
     csvs["fidelio_iep_items.csv"] += "st2,2026-09-15,service,s-speech,Speech therapy,ninety,Speech-language pathologist,,\n";
@@ -110,7 +109,14 @@ describe("roster validation", () => {
     await newAccount("dis_01other00000000000000000000", "g2@lincoln.test", ["parent"]);
     const problems = await problemsOf(actor, rosterCsv());
     expect(problems).toEqual([
-      { file: "users.csv", line: 9, field: "email", code: "email_taken", params: { email: "g2@lincoln.test" }, message: "g2@lincoln.test already belongs to another Fidelio account" },
+      {
+        file: "users.csv",
+        line: 9,
+        field: "email",
+        code: "email_taken",
+        params: { email: "g2@lincoln.test" },
+        message: "g2@lincoln.test already belongs to another Fidelio account",
+      },
     ]);
     await expect(getItem(keys.email("t1@lincoln.test"))).resolves.toBeUndefined();
     expect(await queryAll(keys.studentsOfDistrict(districtId))).toEqual([]);
@@ -127,7 +133,14 @@ describe("roster validation", () => {
       "",
     ].join("\r\n");
     expect(await problemsOf(actor, csvs)).toEqual([
-      { file: "fidelio_iep_items.csv", line: 4, field: "minutesPerWeek", code: "invalid_value", params: { message: "At least 1 minute" }, message: "At least 1 minute" },
+      {
+        file: "fidelio_iep_items.csv",
+        line: 4,
+        field: "minutesPerWeek",
+        code: "invalid_value",
+        params: { message: "At least 1 minute" },
+        message: "At least 1 minute",
+      },
     ]);
   });
 

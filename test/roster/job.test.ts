@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { strToU8 } from "fflate";
 import type { UserActor } from "@fidelio/core/actor";
 import { Audit } from "@fidelio/core/audit";
 import { keys, queryAll } from "@fidelio/core/dynamo";
@@ -9,7 +8,7 @@ import type { StudentInfo } from "@fidelio/core/student";
 import { call, signIn } from "../support/api";
 import { jobUntilEnd, newAccount, newDistrict, rosterCsv, toFiles } from "./fixture";
 
-/** Issue 5, item 5: an import is a job: validated at once, written in the background, polled. */
+/** An import is a job: validated at once, written in the background, polled. */
 describe("roster import as a job over the API", () => {
   let districtId: string;
   let admin: UserActor;

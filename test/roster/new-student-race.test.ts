@@ -18,7 +18,10 @@ describe("a student created by someone else while the import runs", () => {
     // Someone else writes the student first (the same item, as a second import would).
     await putItem(unit.puts[0]!);
 
-    const attempt = applyPlan({ actor, auditKey: (studentId) => ({ id: `aud_race_${studentId}`, at: new Date().toISOString() }), progressed: () => {}, checkOwned: () => {} }, plan);
+    const attempt = applyPlan(
+      { actor, auditKey: (studentId) => ({ id: `aud_race_${studentId}`, at: new Date().toISOString() }), progressed: () => {}, checkOwned: () => {} },
+      plan,
+    );
     await expect(attempt).rejects.toMatchObject({ status: 409, message: expect.stringContaining("created by someone else") });
 
     const partition = await queryAll({ ...keys.studentPartition(unit.studentId) });

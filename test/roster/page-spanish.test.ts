@@ -3,9 +3,12 @@ import type { Page } from "playwright-core";
 import { unzipSync } from "fflate";
 import { startTestServer } from "../support/server";
 import { expectAccessible, launchBrowser, signIn } from "../browser/helpers";
+import { keys, putItem } from "@fidelio/core/dynamo";
+import { User } from "@fidelio/core/user";
+import { demoDistrictId } from "@fidelio/local/demo/seed";
 import { rosterCsv } from "./fixture";
 
-/** Issue 6: the roster page in Spanish, as a new administrator finds it: sample files, the format guide, translated problems. */
+/** The roster page in Spanish, as a new administrator finds it: sample files, the format guide, translated problems. */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
@@ -27,7 +30,10 @@ test("in Spanish the page links the samples and the guide, and shows a CSV synta
   await page.goto(`${server.url}/admin/roster`);
   await page.getByRole("heading", { level: 1, name: "Listas del distrito" }).waitFor();
 
-  for (const [name, version] of [["Muestra, OneRoster 1.2 (ZIP)", "1.2"], ["Muestra, OneRoster 1.1 (ZIP)", "1.1"]] as const) {
+  for (const [name, version] of [
+    ["Muestra, OneRoster 1.2 (ZIP)", "1.2"],
+    ["Muestra, OneRoster 1.1 (ZIP)", "1.1"],
+  ] as const) {
     const href = (await page.getByRole("link", { name }).getAttribute("href"))!;
     const response = await browser.context.request.get(`${server.url}${href}`);
     expect(response.status()).toBe(200);
@@ -81,7 +87,7 @@ test("in Spanish the page shows the plan in words, asks for the count typed, and
     "users.csv",
     "11",
     "email",
-    "Sin correo: esta persona no puede iniciar sesión y no se importa hasta que las listas den un correo.",
+    "Sin correo: Nora Sincorreo se importa, pero no podrá iniciar sesión hasta que llegue un correo.",
   ]);
   await page.getByLabel(/Para confirmar, escriba \d+/).waitFor();
   for (const width of [390, 1280]) {
@@ -89,8 +95,36 @@ test("in Spanish the page shows the plan in words, asks for the count typed, and
     await expectAccessible(page, `roster plan in Spanish at ${width} px`);
   }
   await page.getByRole("button", { name: "Confirmar e importar" }).click();
-  await page.getByRole("alert").filter({ hasText: /^Escriba el número de funciones que terminan, \d+, para confirmar\.$/ }).waitFor();
+  await page
+    .getByRole("alert")
+    .filter({ hasText: /^Escriba el número de funciones que terminan, \d+, para confirmar\.$/ })
+    .waitFor();
   await page.getByRole("button", { name: "Descartar este plan" }).click();
   await page.getByRole("status").filter({ hasText: "Se descartó el plan; no se importó nada." }).waitFor();
   expect(await page.getByRole("heading", { name: "Revise el plan antes de importar" }).count()).toBe(0);
+}, 120_000);
+
+test("in Spanish the page lists the people the roster gave no email as unable to sign in until an email arrives", async () => {
+  // A teacher an earlier import brought in without an email (as test/roster/no-email.test.ts imports one).
+  const id = "usr_01noemail00000000000000000";
+  await putItem(
+    User.toItems({
+      id,
+      name: "Nora Sincorreo",
+      districtId: demoDistrictId,
+      roles: ["teacher"],
+      schoolIds: [],
+      sourcedId: "t-noemail",
+      rosterRoles: ["teacher"],
+    }).user,
+  );
+  await putItem({ ...keys.sourceId(demoDistrictId, "user", "t-noemail"), type: "source", kind: "user", sourcedId: "t-noemail", id });
+  await page.goto(`${server.url}/admin/roster`);
+  const section = page.getByRole("region", { name: "No pueden iniciar sesión hasta que llegue un correo" });
+  await section.waitFor();
+  expect(await section.getByRole("listitem").allTextContents()).toEqual(["Nora Sincorreo — Maestro"]);
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page, `roster page in Spanish, people without an email, at ${width} px`);
+  }
 }, 120_000);

@@ -6,7 +6,7 @@ import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { call, signIn } from "../support/api";
 import { jobUntilEnd, jobUntilPlanned, newAccount, newDistrict, rosterCsv, rosterCsv12 } from "./fixture";
 
-/** Issue 16, item 1: an import shows its plan and writes nothing until the administrator confirms it. */
+/** An import shows its plan and writes nothing until the administrator confirms it. */
 
 const upload = async (token: string, csvs: Record<string, string>) => {
   const form = new FormData();
@@ -14,7 +14,8 @@ const upload = async (token: string, csvs: Record<string, string>) => {
   const response = await call("/api/admin/roster", { method: "POST", token, form });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 };
-const confirm = (token: string, id: string, body: Record<string, unknown> = {}) => call(`/api/admin/roster/jobs/${id}/confirm`, { method: "POST", token, body });
+const confirm = (token: string, id: string, body: Record<string, unknown> = {}) =>
+  call(`/api/admin/roster/jobs/${id}/confirm`, { method: "POST", token, body });
 
 /** The 1.2 set with every file marked `delta` in manifest.csv (rows all active), as a public delta export is. */
 function deltaSet(domain: string) {
@@ -67,7 +68,10 @@ describe("a OneRoster delta set against the demo district", () => {
     expect((planned.plan as any).modes).toMatchObject({ "users.csv": "delta", "enrollments.csv": "delta", "fidelio_roles.csv": "delta" });
     expect(await jobUntilEnd(token, body.id)).toMatchObject({ status: "done", summary: { rolesEnded: [], revoked: 0 } });
 
-    for (const [email, role] of [["parent@demo.fidelio.test", "parent"], ["teacher@demo.fidelio.test", "teacher"]]) {
+    for (const [email, role] of [
+      ["parent@demo.fidelio.test", "parent"],
+      ["teacher@demo.fidelio.test", "teacher"],
+    ]) {
       const me = await call("/api/me", { token: await signIn(email!) });
       expect(me.status, email).toBe(200);
       expect(((await me.json()) as { roles: string[] }).roles, email).toContain(role);
@@ -85,7 +89,13 @@ describe("a OneRoster delta set against the demo district", () => {
     expect(status).toBe(202);
     const planned = await jobUntilPlanned(token, body.id);
     expect((planned.plan as any).warnings).toEqual([
-      expect.objectContaining({ file: "enrollments.csv", line: 8, field: "userSourcedId", code: "not_in_upload", params: { kind: "user", sourcedId: "stu-elsewhere" } }),
+      expect.objectContaining({
+        file: "enrollments.csv",
+        line: 8,
+        field: "userSourcedId",
+        code: "not_in_upload",
+        params: { kind: "user", sourcedId: "stu-elsewhere" },
+      }),
     ]);
     const raul = (await User.byEmail("g2@delta-demo.test"))!;
     expect((planned.plan as any).rolesEnded).toEqual([expect.objectContaining({ userId: raul.id, name: "Raul Ruiz", roles: ["parent"] })]);
@@ -144,7 +154,12 @@ describe("plan, then confirm", () => {
     const planned = await jobUntilPlanned(token, body.id);
     const tom = (await User.byEmail(`t2@${domain}`))!;
     expect((planned.plan as any).rolesEnded).toEqual([
-      { userId: tom.id, name: "Tom Math", roles: ["teacher"], links: [expect.objectContaining({ studentName: expect.stringContaining("Ana"), kind: "teacher" })] },
+      {
+        userId: tom.id,
+        name: "Tom Math",
+        roles: ["teacher"],
+        links: [expect.objectContaining({ studentName: expect.stringContaining("Ana"), kind: "teacher" })],
+      },
     ]);
     expect(await jobUntilEnd(token, body.id)).toMatchObject({ status: "done", summary: { rolesEndedCount: 1, revoked: 1 } });
     expect((await User.get(tom.id))!.roles).toEqual([]);
@@ -158,7 +173,7 @@ describe("problems that need not sink an import", () => {
     const token = await signIn(actor.email);
     const csvs = rosterCsv(domain);
     csvs["users.csv"] += [
-      // line 11: a teacher without an email
+      // line 11: a teacher without an email (imported; unable to sign in until an email arrives)
       "t3,active,s1,teacher,Nora,Noemail,,,",
       // line 12: a student whose only org is the district; the enrollment names the school
       "st4,active,d1,student,Eva,Diaz,,,03",
@@ -178,7 +193,7 @@ describe("problems that need not sink an import", () => {
     const planned = await jobUntilPlanned(token, body.id);
     expect((planned.plan as any).warnings.map((w: any) => [w.file, w.line, w.field, w.code])).toEqual([
       ["enrollments.csv", 9, "role", "enrollment_role_skipped"],
-      ["users.csv", 11, "email", "no_email_not_imported"],
+      ["users.csv", 11, "email", "no_email_cannot_sign_in"],
       ["users.csv", 12, "orgSourcedIds", "school_from_enrollment"],
       ["users.csv", 13, "agentSourcedIds", "student_link_skipped"],
     ]);

@@ -4,7 +4,7 @@ import { keys, queryAll } from "@fidelio/core/dynamo";
 import { call, signIn } from "../support/api";
 import { jobUntilEnd, newDistrict, rosterCsv } from "./fixture";
 
-/** Issue 5, item 7: names chosen by the uploader are never looked up on an object's prototype. */
+/** Names chosen by the uploader are never looked up on an object's prototype. */
 const names = ["__proto__", "constructor", "toString", "hasOwnProperty", "__proto__.csv", "constructor.csv"];
 
 describe("roster files and columns named like Object.prototype members", () => {
@@ -41,7 +41,15 @@ describe("roster files and columns named like Object.prototype members", () => {
   it("columns named __proto__, constructor or toString are ignored like any unknown column", async () => {
     const files = valid().map((f) =>
       f.name === "users.csv"
-        ? { name: f.name, bytes: strToU8(new TextDecoder().decode(f.bytes).replace(/^sourcedId,/, "__proto__,constructor,toString,sourcedId,").replace(/\n(?=.)/g, "\nx,y,z,")) }
+        ? {
+            name: f.name,
+            bytes: strToU8(
+              new TextDecoder()
+                .decode(f.bytes)
+                .replace(/^sourcedId,/, "__proto__,constructor,toString,sourcedId,")
+                .replace(/\n(?=.)/g, "\nx,y,z,"),
+            ),
+          }
         : f,
     );
     const { status, body } = await upload(files);

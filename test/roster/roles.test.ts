@@ -7,7 +7,7 @@ import { newAccount, newDistrict, rosterCsv, toFiles } from "./fixture";
 
 const rolesOf = async (email: string) => (await User.byEmail(email))?.roles;
 
-/** Issue 5, item 3: a role the roster no longer grants ends; roles it never granted stay. */
+/** A role the roster no longer grants ends; roles it never granted stay. */
 describe("roles the roster no longer grants", () => {
   const domain = "roles.test";
   let districtId: string;

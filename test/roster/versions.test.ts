@@ -4,14 +4,17 @@ import { describe, expect, it } from "vitest";
 import { strToU8, zipSync } from "fflate";
 import type { UserActor } from "@fidelio/core/actor";
 import { VisibleError } from "@fidelio/core/error";
-import { Roster, type RosterProblem } from "@fidelio/core/roster";
+import type { RosterProblem } from "@fidelio/core/roster";
 import { RosterRunner } from "@fidelio/core/roster/runner";
 import { User } from "@fidelio/core/user";
 import { districtShape, newDistrict, rosterCsv, rosterCsv12, toFiles } from "./fixture";
 
-/** Issue 6: OneRoster 1.2 as well as 1.1, the version read from manifest.csv; and the sample files. */
+/** OneRoster 1.2 as well as 1.1, the version read from manifest.csv; and the sample files. */
 const problemsOf = async (actor: UserActor, csvs: Record<string, string>) => {
-  const error = await RosterRunner.importFiles(actor, toFiles(csvs)).then(() => undefined, (e: unknown) => e);
+  const error = await RosterRunner.importFiles(actor, toFiles(csvs)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(VisibleError);
   return ((error as VisibleError).details as RosterProblem[]).map(({ file, line, field, code, params }) => ({ file, line, field, code, params }));
 };
@@ -19,7 +22,9 @@ const problemsOf = async (actor: UserActor, csvs: Record<string, string>) => {
 const samplesDir = join(import.meta.dirname, "../../web/public/samples");
 const sampleSet = (version: string) =>
   Object.fromEntries(
-    [`oneroster-${version}`, "fidelio"].flatMap((dir) => readdirSync(join(samplesDir, dir)).map((name) => [name, readFileSync(join(samplesDir, dir, name), "utf8")])),
+    [`oneroster-${version}`, "fidelio"].flatMap((dir) =>
+      readdirSync(join(samplesDir, dir)).map((name) => [name, readFileSync(join(samplesDir, dir, name), "utf8")]),
+    ),
   );
 const rolesByEmail = async (emails: string[]) => Promise.all(emails.map(async (email) => [email, (await User.byEmail(email))?.roles]));
 
@@ -54,7 +59,13 @@ describe("OneRoster 1.1 and 1.2", () => {
     const { actor } = await newDistrict();
     const csvs = rosterCsv12();
     csvs["manifest.csv"] = "propertyName,value\nmanifest.version,1.0\noneroster.version,1.0\n";
-    expect(await problemsOf(actor, csvs)).toContainEqual({ file: "manifest.csv", line: 3, field: "oneroster.version", code: "unsupported_version", params: { version: "1.0" } });
+    expect(await problemsOf(actor, csvs)).toContainEqual({
+      file: "manifest.csv",
+      line: 3,
+      field: "oneroster.version",
+      code: "unsupported_version",
+      params: { version: "1.0" },
+    });
     const noRoles = rosterCsv12();
     delete noRoles["roles.csv"];
     // Without roles.csv nobody's role is known: that one problem, not one more per user.
@@ -66,12 +77,21 @@ describe("OneRoster 1.1 and 1.2", () => {
     const v11 = rosterCsv();
     v11["users.csv"] = v11["users.csv"]!.replace("t2,active,s1,teacher", "t2,active,s9,teacher").replace("g1,active,s1,parent", "g1,active,s1,uncle");
     const v12 = rosterCsv12();
-    v12["roles.csv"] = v12["roles.csv"]!.replace("t2,primary,teacher,2026-08-15,,s1", "t2,primary,teacher,2026-08-15,,s9").replace("g1,primary,parent", "g1,primary,uncle");
+    v12["roles.csv"] = v12["roles.csv"]!.replace("t2,primary,teacher,2026-08-15,,s1", "t2,primary,teacher,2026-08-15,,s9").replace(
+      "g1,primary,parent",
+      "g1,primary,uncle",
+    );
     v12["roles.csv"] += "r-extra,active,2026-08-01,t1,primary,teacher,,,s1,\nr-ghost,active,2026-08-01,nobody,secondary,aide,,,s1,\n";
     v12["users.csv"] += "lone,active,2026-08-01,true,lone,,Lone,Person,,,lone@lincoln.test,,,,,,,,,,,s1,\n";
     expect(await problemsOf(actor, v11)).toEqual([
       { file: "users.csv", line: 3, field: "orgSourcedIds", code: "unknown_reference", params: { kind: "org", sourcedId: "s9" } },
-      { file: "users.csv", line: 8, field: "role", code: "one_of", params: { values: "administrator, aide, guardian, parent, proctor, relative, student, teacher" } },
+      {
+        file: "users.csv",
+        line: 8,
+        field: "role",
+        code: "one_of",
+        params: { values: "administrator, aide, guardian, parent, proctor, relative, student, teacher" },
+      },
     ]);
     // g1 failed on its role: the student listing g1 as a guardian gets no "Unknown sourcedId g1" on top.
     expect(await problemsOf(actor, v12)).toEqual([
@@ -93,7 +113,9 @@ describe("sample files", () => {
     expect(from11).toMatchObject({ skipped: 0, revoked: 0, rolesEndedCount: 0 });
     expect(from11.byKind).toMatchObject({ school: { created: 1 }, student: { created: 3 }, iep: { created: 2 } });
     // Both sets name the same people: an email belongs to one district, so the 1.2 set gets its own domain.
-    const set12 = Object.fromEntries(Object.entries(sampleSet("1.2")).map(([name, text]) => [name, text.replaceAll("maplegrove.example.org", "maplegrove12.example.org")]));
+    const set12 = Object.fromEntries(
+      Object.entries(sampleSet("1.2")).map(([name, text]) => [name, text.replaceAll("maplegrove.example.org", "maplegrove12.example.org")]),
+    );
     const from12 = await RosterRunner.importFiles(b.actor, toFiles(set12));
     expect(from12).toEqual(from11);
     expect(await districtShape(b.districtId)).toEqual(await districtShape(a.districtId));

@@ -19,7 +19,11 @@ export function postJson(url: string, body: unknown, options: { from?: string; t
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: "POST", agent: agentFor(options.from ?? "127.0.0.1"), headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } },
+      {
+        method: "POST",
+        agent: agentFor(options.from ?? "127.0.0.1"),
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");

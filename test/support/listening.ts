@@ -32,7 +32,10 @@ export function processTree(pid: number): number[] {
 function decodeAddress(hex: string): string {
   if (hex.length === 8) return Buffer.from(hex, "hex").reverse().join(".");
   const words = hex.match(/.{8}/g)!.map((word) => Buffer.from(word, "hex").reverse().toString("hex"));
-  const groups = words.join("").match(/.{4}/g)!.map((group) => group.replace(/^0+(?=.)/, ""));
+  const groups = words
+    .join("")
+    .match(/.{4}/g)!
+    .map((group) => group.replace(/^0+(?=.)/, ""));
   const text = groups.join(":");
   // IPv4-mapped (::ffff:a.b.c.d): a dual-stack socket bound to an IPv4 address.
   if (/^0:0:0:0:0:ffff:/.test(text)) return `::ffff:${Buffer.from(words[3]!, "hex").join(".")}`;

@@ -48,7 +48,10 @@ export async function emailsTo(address: string, url = mailUrl()): Promise<Stored
 export async function latestCode(address: string, seen = 0, timeoutMs = 15_000, url = mailUrl()): Promise<string> {
   for (const deadline = Date.now() + timeoutMs; ; ) {
     const emails = await emailsTo(address, url);
-    const code = emails.slice(seen).map((email) => signInCodeOf(email.subject)).findLast(Boolean);
+    const code = emails
+      .slice(seen)
+      .map((email) => signInCodeOf(email.subject))
+      .findLast(Boolean);
     if (code) return code;
     if (Date.now() > deadline) throw new Error(`No sign-in code was emailed to ${address}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

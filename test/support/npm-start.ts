@@ -14,7 +14,11 @@ export { shellEnv };
  * group, so one signal reaches Node, Java and everything they started.
  */
 export async function startNpmStart(env: Record<string, string>, options: { detached?: boolean } = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", startScript], { env: { ...shellEnv, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: options.detached });
+  const child = spawn(process.execPath, ["--import", "tsx", startScript], {
+    env: { ...shellEnv, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached,
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));

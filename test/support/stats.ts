@@ -5,7 +5,7 @@
 
 /** P(X <= k) for X ~ Binomial(n, 1/2), exactly enough for n up to a few thousand. */
 export function binomialHalfCdf(k: number, n: number): number {
-  let pmf = Math.pow(0.5, n);
+  let pmf = 0.5 ** n;
   let sum = 0;
   for (let i = 0; i <= k; i++) {
     sum += pmf;

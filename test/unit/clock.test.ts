@@ -3,7 +3,11 @@ import { clock, districtToday, parseInstant } from "@fidelio/core/clock";
 
 const saved = { now: process.env.FIDELIO_NOW, since: process.env.FIDELIO_NOW_SINCE, lambda: process.env.AWS_LAMBDA_FUNCTION_NAME };
 afterEach(() => {
-  for (const [name, value] of [["FIDELIO_NOW", saved.now], ["FIDELIO_NOW_SINCE", saved.since], ["AWS_LAMBDA_FUNCTION_NAME", saved.lambda]] as const) {
+  for (const [name, value] of [
+    ["FIDELIO_NOW", saved.now],
+    ["FIDELIO_NOW_SINCE", saved.since],
+    ["AWS_LAMBDA_FUNCTION_NAME", saved.lambda],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }

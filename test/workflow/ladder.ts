@@ -30,7 +30,7 @@ export function ladder(options: { timeoutSeconds: number; prepare?: (concernId: 
     },
     async waitForAnswer({ concernId, taskToken, wait }) {
       tokens.push({ concernId, token: taskToken, level: wait.level });
-      listeners.splice(0).forEach((notify) => notify());
+      for (const notify of listeners.splice(0)) notify();
     },
     async applyOutcome(input): Promise<Position> {
       applied.push(input);

@@ -32,7 +32,11 @@ afterEach(async () => {
 const answer = (action: Answer["action"]): Answer => ({ kind: "answer", action });
 const entered = (runner: LocalWorkflowRunner, name: string) =>
   runner.history(name).flatMap((event) => (event.type === "StateEntered" ? [event.state.name] : []));
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: Error) => error);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: Error) => error,
+  );
 
 describe("the local runner executes the synthesized escalation ASL", () => {
   it("resumes a wait with sendTaskSuccess", async () => {
@@ -169,7 +173,10 @@ describe("the local runner executes the synthesized escalation ASL", () => {
     const newToken = await steps.token("con_restart", 2);
     expect(steps.applied.map((a) => a.outcome.kind)).toEqual(["resume", "resume"]);
     expect(await getItem(keys.workflowWait("con_restart"), true)).toMatchObject({ token: newToken, dueAt });
-    expect(await rejection(after.sendTaskSuccess(oldToken, answer("resolve")))).toMatchObject({ name: "TaskTimedOut", message: "Task token already abandoned" });
+    expect(await rejection(after.sendTaskSuccess(oldToken, answer("resolve")))).toMatchObject({
+      name: "TaskTimedOut",
+      message: "Task token already abandoned",
+    });
     await after.sendTaskSuccess(newToken, answer("resolve"));
     expect(await after.startExecution("con_restart", { concernId: "con_restart" }).done).toMatchObject({ status: "succeeded" });
   });

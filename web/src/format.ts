@@ -1,13 +1,15 @@
 import { lang, t, tn } from "./i18n";
 import { durationParts } from "@fidelio/core/words/plural";
+import { deadlineInstant, formatInstant, shortInstant } from "@fidelio/core/words/time";
 
 export const formatDate = (isoDate: string) =>
   new Intl.DateTimeFormat(lang(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
-/** An instant on the district's clock with its zone named, never the browser's: everyone reads the same time. */
-export const formatDateTime = (iso: string, timeZone: string) =>
-  // Intl refuses dateStyle/timeStyle beside timeZoneName, so the parts are spelled out.
-  new Intl.DateTimeFormat(lang(), { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
+/**
+ * An instant on the district's clock with its zone named in words ("Pacific Time", "hora del Pacífico";
+ * core/words/time.ts), never the browser's: everyone reads the same time.
+ */
+export const formatDateTime = (iso: string, timeZone: string) => formatInstant(lang(), iso, timeZone, shortInstant);
 
 /** Rosters send grades as OneRoster codes ("03", "KG", "PK"); people read "Grade 3", "Kindergarten". */
 export function formatGrade(grade: string): string {
@@ -18,13 +20,10 @@ export function formatGrade(grade: string): string {
 }
 
 /** "Grade 3 · Riverbend Elementary", leaving out whatever the roster left blank. */
-export const gradeAndSchool = (student: { grade: string; schoolName: string }) =>
-  [formatGrade(student.grade), student.schoolName].filter(Boolean).join(" · ");
+export const gradeAndSchool = (student: { grade: string; schoolName: string }) => [formatGrade(student.grade), student.schoolName].filter(Boolean).join(" · ");
 
-/** An instant on the district's clock (deadlines end with the school day there), naming the zone. */
-export const formatInZone = (iso: string, timeZone: string) =>
-  // Intl refuses dateStyle/timeStyle beside timeZoneName, so the parts are spelled out.
-  new Intl.DateTimeFormat(lang(), { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
+/** An instant on the district's clock (deadlines end with the school day there), with its weekday, naming the zone. */
+export const formatInZone = (iso: string, timeZone: string) => formatInstant(lang(), iso, timeZone, deadlineInstant);
 
 /** How long since `iso`, in whole days (hours under a day): "3 days", "5 hours". */
 export function formatSince(iso: string, now = Date.now()): string {

@@ -1,6 +1,5 @@
-
 type Pair = readonly [string, string];
-const prefixed = <P extends string, K extends string>(prefix: P, table: Record<K, Pair>) =>
+export const prefixed = <P extends string, K extends string>(prefix: P, table: Record<K, Pair>) =>
   Object.fromEntries(Object.entries(table).map(([code, pair]) => [`${prefix}.${code}`, pair])) as Record<`${P}.${K}`, Pair>;
 
 /**
@@ -31,29 +30,59 @@ const problemStrings = {
 const errorStrings = {
   invalid: ["Some fields need fixing.", "Hay campos que corregir."],
   unauthenticated: ["Your session ended. Sign in again to continue.", "Su sesión terminó. Inicie sesión de nuevo para continuar."],
-  invalid_code: ["That code is not right or has expired. Check the latest email, or send a new code.", "Ese código no es correcto o ya venció. Revise el correo más reciente o pida un código nuevo."],
+  invalid_code: [
+    "That code is not right or has expired. Check the latest email, or send a new code.",
+    "Ese código no es correcto o ya venció. Revise el correo más reciente o pida un código nuevo.",
+  ],
   code_locked: ["Too many wrong tries. Send a new code to try again.", "Demasiados intentos fallidos. Pida un código nuevo para intentarlo otra vez."],
-  rate_limited: ["Too many tries in a short time. Wait a minute, then try again.", "Demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo."],
-  invalid_cursor: ["This page link is no longer valid. Start again from the first page.", "Este enlace de página ya no es válido. Vuelva a empezar desde la primera página."],
+  rate_limited: [
+    "Too many tries in a short time. Wait a minute, then try again.",
+    "Demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo.",
+  ],
+  invalid_cursor: [
+    "This page link is no longer valid. Start again from the first page.",
+    "Este enlace de página ya no es válido. Vuelva a empezar desde la primera página.",
+  ],
   forbidden: ["Your role does not allow this.", "Su función no le permite hacer esto."],
   not_found: ["This record does not exist, or it is not one you can see.", "Este expediente no existe, o usted no tiene acceso a él."],
-  conflict: ["Someone else changed this in the meantime. Reload and try again.", "Otra persona cambió esto mientras tanto. Vuelva a cargar e inténtelo de nuevo."],
-  idempotency_key_reused: ["This concern was already sent with different details. Reload the page to see what was filed, then send any changes as a new concern.", "Esta inquietud ya se envió con otros datos. Vuelva a cargar la página para ver lo que se presentó y envíe los cambios como una inquietud nueva."],
-  unsupported_media_type: ["Fidelio could not read what was sent. Reload the page and try again.", "Fidelio no pudo leer lo que se envió. Vuelva a cargar la página e inténtelo de nuevo."],
+  conflict: [
+    "Someone else changed this in the meantime. Reload and try again.",
+    "Otra persona cambió esto mientras tanto. Vuelva a cargar e inténtelo de nuevo.",
+  ],
+  idempotency_key_reused: [
+    "This concern was already sent with different details. Reload the page to see what was filed, then send any changes as a new concern.",
+    "Esta inquietud ya se envió con otros datos. Vuelva a cargar la página para ver lo que se presentó y envíe los cambios como una inquietud nueva.",
+  ],
+  unsupported_media_type: [
+    "Fidelio could not read what was sent. Reload the page and try again.",
+    "Fidelio no pudo leer lo que se envió. Vuelva a cargar la página e inténtelo de nuevo.",
+  ],
   cross_site: ["This request came from another site and was refused.", "Esta solicitud vino de otro sitio y fue rechazada."],
-  too_large: ["What you sent is too large for Fidelio (roster uploads: at most 20 MB).", "Lo que envió es demasiado grande para Fidelio (listas: como máximo 20 MB)."],
-  roster_too_large: ["The roster is too large. Split it, or remove files Fidelio does not read.", "La lista es demasiado grande. Divídala o quite los archivos que Fidelio no lee."],
+  too_large: [
+    "What you sent is too large for Fidelio (roster uploads: at most 20 MB).",
+    "Lo que envió es demasiado grande para Fidelio (listas: como máximo 20 MB).",
+  ],
+  roster_too_large: [
+    "The roster is too large. Split it, or remove files Fidelio does not read.",
+    "La lista es demasiado grande. Divídala o quite los archivos que Fidelio no lee.",
+  ],
   invalid_upload: ["Choose the roster files again and upload them.", "Vuelva a elegir los archivos de la lista y súbalos."],
   invalid_roster: ["Nothing was imported: some rows need fixing.", "No se importó nada: hay filas que corregir."],
-  import_running: ["Another roster import is running. Wait for it to finish, then upload again.", "Hay otra importación de listas en curso. Espere a que termine y vuelva a subir los archivos."],
-  internal: ["Something went wrong on our side. Nothing was changed; please try again.", "Algo salió mal de nuestro lado. No se cambió nada; inténtelo de nuevo."],
+  import_running: [
+    "Another roster import is running. Wait for it to finish, then upload again.",
+    "Hay otra importación de listas en curso. Espere a que termine y vuelva a subir los archivos.",
+  ],
+  internal: [
+    "Something went wrong on our side. Nothing was changed; please try again.",
+    "Algo salió mal de nuestro lado. No se cambió nada; inténtelo de nuevo.",
+  ],
   network: ["We could not reach Fidelio. Check your connection and try again.", "No pudimos conectar con Fidelio. Revise su conexión e inténtelo de nuevo."],
 } satisfies Record<string, Pair>;
 
 /**
  * Codes the API sends that only the web words (problems, errors, IEP provider roles), English then
  * Spanish. Roles, audit actions and reasons, concern states and timeline words come from the one
- * catalog in packages/core/src/messages, merged in i18n.ts.
+ * catalog in packages/core/src/messages, registered by web/src/strings.
  */
 export const codeStrings = {
   // A team member's relationship: a guardian is a parent (the catalog's `role.parent`).

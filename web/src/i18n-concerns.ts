@@ -1,10 +1,8 @@
 /**
  * Concern strings, English then Spanish, for parents and staff alike (a parent reads every screen
- * of their concern; staff screens follow the app's habit of speaking both). Merged in i18n.ts.
+ * of their concern; staff screens follow the app's habit of speaking both). Registered by web/src/strings/concerns.ts.
  */
 export const concernStrings = {
-  navConcerns: ["Concerns", "Inquietudes"],
-  navEscalations: ["Escalations", "Escalamientos"],
   whatConcern: ["this concern", "esta inquietud"],
   whatConcerns: ["the concerns", "las inquietudes"],
   whatBoard: ["the escalation board", "el tablero de escalamientos"],
@@ -12,24 +10,42 @@ export const concernStrings = {
   // Raising a concern (parent).
   raiseConcern: ["Raise a concern", "Presentar una inquietud"],
   raiseConcernAbout: ["Raise a concern about {name}", "Presentar una inquietud sobre {name}"],
-  raiseIntro: ["Tell the school which support in the IEP is not happening. The right person gets it, with a deadline to answer, and you can follow every step here.", "Diga a la escuela qué apoyo del IEP no se está dando. Le llega a la persona indicada, con un plazo para responder, y usted puede seguir cada paso aquí."],
+  raiseIntro: [
+    "Tell the school which support in the IEP is not happening. The right person gets it, with a deadline to answer, and you can follow every step here.",
+    "Diga a la escuela qué apoyo del IEP no se está dando. Le llega a la persona indicada, con un plazo para responder, y usted puede seguir cada paso aquí.",
+  ],
   concernsAbout: ["Concerns", "Inquietudes"],
-  concernsAboutIntro: ["If a support in this IEP is not happening, tell the school here.", "Si algún apoyo de este IEP no se está dando, dígaselo a la escuela aquí."],
+  concernsAboutIntro: [
+    "If a support in this IEP is not happening, tell the school here.",
+    "Si algún apoyo de este IEP no se está dando, dígaselo a la escuela aquí.",
+  ],
   seeYourConcerns: ["See your concerns", "Ver sus inquietudes"],
   pickSupports: ["Which supports are not happening?", "¿Qué apoyos no se están dando?"],
   pickSupportsHint: ["Choose one or more from your child's IEP.", "Elija uno o más del IEP de su hijo o hija."],
-  noSupports: ["This IEP lists no supports yet, so a concern cannot be raised here. Ask your child's case manager.", "Este IEP todavía no tiene apoyos, así que no se puede presentar una inquietud aquí. Consulte con el administrador de caso de su hijo o hija."],
+  noSupports: [
+    "This IEP lists no supports yet, so a concern cannot be raised here. Ask your child's case manager.",
+    "Este IEP todavía no tiene apoyos, así que no se puede presentar una inquietud aquí. Consulte con el administrador de caso de su hijo o hija.",
+  ],
   whichClass: ["Which class? (optional)", "¿En qué clase? (opcional)"],
-  whichClassHint: ["With a class, the concern goes first to its teacher. Without one, it goes to your child's case manager.", "Si elige una clase, la inquietud va primero a su maestro. Si no, va al administrador de caso de su hijo o hija."],
+  whichClassHint: [
+    "With a class, the concern goes first to its teacher. Without one, it goes to your child's case manager.",
+    "Si elige una clase, la inquietud va primero a su maestro. Si no, va al administrador de caso de su hijo o hija.",
+  ],
   noClass: ["Not one class, or I am not sure", "No es de una sola clase, o no estoy seguro"],
   classWithTeacher: ["{title} ({teacher})", "{title} ({teacher})"],
   whenHappened: ["When did it happen? (optional)", "¿Cuándo ocurrió? (opcional)"],
   whenHappenedHint: ["The most recent day is enough.", "Basta con el día más reciente."],
   whatHappened: ["What happened?", "¿Qué pasó?"],
-  whatHappenedHint: ["For example: \"No extended time on the math test on Tuesday.\"", "Por ejemplo: \"No le dieron tiempo adicional en el examen de matemáticas del martes.\""],
+  whatHappenedHint: [
+    'For example: "No extended time on the math test on Tuesday."',
+    'Por ejemplo: "No le dieron tiempo adicional en el examen de matemáticas del martes."',
+  ],
   whatWouldFix: ["What would fix it? (optional)", "¿Qué lo solucionaría? (opcional)"],
   advocateEmailLabel: ["Advocate's email (optional)", "Correo del defensor (opcional)"],
-  advocateEmailHint: ["Someone who helps your family with the IEP. If the concern reaches the last step, it is handed to them with its whole record.", "Alguien que ayuda a su familia con el IEP. Si la inquietud llega al último paso, se le entrega con todo su expediente."],
+  advocateEmailHint: [
+    "Someone who helps your family with the IEP. If the concern reaches the last step, it is handed to them with its whole record.",
+    "Alguien que ayuda a su familia con el IEP. Si la inquietud llega al último paso, se le entrega con todo su expediente.",
+  ],
   draftKept: ["What you write is kept on this device until you send it.", "Lo que escriba se guarda en este dispositivo hasta que lo envíe."],
   draftRestored: ["We kept what you wrote earlier. You can go on where you left off.", "Guardamos lo que escribió antes. Puede seguir donde lo dejó."],
   discardDraft: ["Start over", "Empezar de nuevo"],
@@ -60,7 +76,10 @@ export const concernStrings = {
   actionsTitle: ["What you can do", "Lo que puede hacer"],
   noActions: ["Nothing for you to do on this concern right now.", "No tiene nada que hacer en esta inquietud por ahora."],
   actionDone: ["Done. The concern now reads: {state}.", "Listo. La inquietud ahora está así: {state}."],
-  actionStale: ["This can no longer be done: the concern moved on meanwhile. It now reads: {state}.", "Esto ya no se puede hacer: la inquietud avanzó mientras tanto. Ahora está así: {state}."],
+  actionStale: [
+    "This can no longer be done: the concern moved on meanwhile. It now reads: {state}.",
+    "Esto ya no se puede hacer: la inquietud avanzó mientras tanto. Ahora está así: {state}.",
+  ],
   backToConcerns: ["All concerns", "Todas las inquietudes"],
 
   "act.resolve": ["Resolve it", "Resolverla"],
@@ -88,18 +107,31 @@ export const concernStrings = {
   "act.record_outcome.label": ["The outcome", "El resultado"],
   "act.record_outcome.hint": ["The concern closes with this outcome.", "La inquietud se cierra con este resultado."],
   confirmQuestion: ["Is it fixed?", "¿Está solucionado?"],
-  confirmQuestionIntro: ["The school says it resolved your concern. Please tell us if that is right by {due}.", "La escuela dice que resolvió su inquietud. Díganos si es así antes del {due}."],
+  confirmQuestionIntro: [
+    "The school says it resolved your concern. Please tell us if that is right by {due}.",
+    "La escuela dice que resolvió su inquietud. Díganos si es así antes del {due}.",
+  ],
   questionForYou: ["The school asked you a question", "La escuela le hizo una pregunta"],
-
-
 
   // Lists.
   concernsTitle: ["Concerns", "Inquietudes"],
   myConcernsTitle: ["My concerns", "Mis inquietudes"],
-  concernsIntroStaff: ["Concerns you hold or held, and those of your caseload. What is due first comes first.", "Las inquietudes que tiene o tuvo a su cargo, y las de su carga de casos. Lo que vence primero aparece primero."],
-  concernsIntroParent: ["The concerns you raised about your children, and where each one is.", "Las inquietudes que presentó sobre sus hijos y dónde está cada una."],
-  concernsIntroDirector: ["Every concern in the district, newest first. The escalation board shows what is overdue.", "Todas las inquietudes del distrito, de la más reciente a la más antigua. El tablero de escalamientos muestra lo vencido."],
-  concernsIntroAdvocate: ["Concerns handed to you, each with its evidence packet: the concern, the IEP items, the whole timeline and every email.", "Inquietudes que le entregaron, cada una con su expediente de pruebas: la inquietud, los elementos del IEP, todo el historial y cada correo."],
+  concernsIntroStaff: [
+    "Concerns you hold or held, and those of your caseload. What is due first comes first.",
+    "Las inquietudes que tiene o tuvo a su cargo, y las de su carga de casos. Lo que vence primero aparece primero.",
+  ],
+  concernsIntroParent: [
+    "The concerns you raised about your children, and where each one is.",
+    "Las inquietudes que presentó sobre sus hijos y dónde está cada una.",
+  ],
+  concernsIntroDirector: [
+    "Every concern in the district, newest first. The escalation board shows what is overdue.",
+    "Todas las inquietudes del distrito, de la más reciente a la más antigua. El tablero de escalamientos muestra lo vencido.",
+  ],
+  concernsIntroAdvocate: [
+    "Concerns handed to you, each with its evidence packet: the concern, the IEP items, the whole timeline and every email.",
+    "Inquietudes que le entregaron, cada una con su expediente de pruebas: la inquietud, los elementos del IEP, todo el historial y cada correo.",
+  ],
   openConcernsCaption: ["Open concerns, the nearest deadline first", "Inquietudes abiertas, la de plazo más cercano primero"],
   closedConcernsCaption: ["Closed concerns", "Inquietudes cerradas"],
   noOpenConcerns: ["No open concerns.", "No hay inquietudes abiertas."],
@@ -117,8 +149,14 @@ export const concernStrings = {
 
   // Director's board.
   boardTitle: ["Escalation board", "Tablero de escalamientos"],
-  boardIntro: ["Every open concern in the district by level, overdue first, with how long it has been open and at its current level.", "Todas las inquietudes abiertas del distrito por nivel, las vencidas primero, con cuánto tiempo llevan abiertas y en su nivel actual."],
-  boardBlurb: ["Open concerns by level and deadline, overdue first; time to resolution; missed deadlines by school.", "Inquietudes abiertas por nivel y plazo, las vencidas primero; tiempo de resolución; plazos vencidos por escuela."],
+  boardIntro: [
+    "Every open concern in the district by level, overdue first, with how long it has been open and at its current level.",
+    "Todas las inquietudes abiertas del distrito por nivel, las vencidas primero, con cuánto tiempo llevan abiertas y en su nivel actual.",
+  ],
+  boardBlurb: [
+    "Open concerns by level and deadline, overdue first; time to resolution; missed deadlines by school.",
+    "Inquietudes abiertas por nivel y plazo, las vencidas primero; tiempo de resolución; plazos vencidos por escuela.",
+  ],
   boardFilters: ["Filter the board", "Filtrar el tablero"],
   allLevels: ["All levels", "Todos los niveles"],
   levelLabel: ["Level", "Nivel"],
@@ -136,7 +174,6 @@ export const concernStrings = {
   missedCaption: ["Deadlines that passed with no answer", "Plazos que vencieron sin respuesta"],
   colMissed: ["Missed deadlines", "Plazos vencidos"],
   noMissed: ["No missed deadlines.", "No hay plazos vencidos."],
-  underAnHour: ["under an hour", "menos de una hora"],
   showMoreConcerns: ["Show more concerns", "Mostrar más inquietudes"],
 
   // Telling concerns apart (subject, reference, search) and what waits on the reader (home).
@@ -151,7 +188,13 @@ export const concernStrings = {
   waitingNone: ["Nothing is waiting on you.", "No tiene nada pendiente."],
   whatWaiting: ["what is waiting on you", "lo que tiene pendiente"],
   "waiting.answer_question": ["The school asked you a question; answer by {due}.", "La escuela le hizo una pregunta; responda a más tardar el {due}."],
-  "waiting.confirm_fix": ["The school says it is fixed; confirm the fix by {due}.", "La escuela dice que ya está resuelto; confirme la solución a más tardar el {due}."],
+  "waiting.confirm_fix": [
+    "The school says it is fixed; confirm the fix by {due}.",
+    "La escuela dice que ya está resuelto; confirme la solución a más tardar el {due}.",
+  ],
   "waiting.respond": ["A concern about {name} waits for your answer by {due}.", "Una inquietud sobre {name} espera su respuesta a más tardar el {due}."],
-  "waiting.record_outcome": ["A concern about {name} was handed to you; record its outcome.", "Se le entregó una inquietud sobre {name}; registre el resultado."],
+  "waiting.record_outcome": [
+    "A concern about {name} was handed to you; record its outcome.",
+    "Se le entregó una inquietud sobre {name}; registre el resultado.",
+  ],
 } satisfies Record<string, readonly [string, string]>;

@@ -1,20 +1,17 @@
-/** Staff-facing strings, English then Spanish; merged into the dictionary in i18n.ts. */
+/** Staff-facing strings, English then Spanish; registered by web/src/strings/staff.ts, never on a parent's pages. */
 export const staffStrings = {
   studentsTitle: ["Students", "Estudiantes"],
   studentsIntro: ["Every student whose records you may open.", "Todos los estudiantes cuyo expediente usted puede abrir."],
   noStudents: ["No students to show.", "No hay estudiantes para mostrar."],
-  "relationship.guardian": ["Your child", "Su hijo o hija"],
-  "relationship.teacher": ["You teach this student", "Usted le da clase"],
-  "relationship.case_manager": ["On your caseload", "En su carga de casos"],
-  "relationship.district": ["In your district", "En su distrito"],
 
   teacherTitle: ["Students you serve", "Estudiantes que usted atiende"],
-  teacherIntroClasses: ["Your classes, each with the students you serve there and the accommodations that apply in that class. Open a student for the whole IEP.", "Sus clases, cada una con los estudiantes que usted atiende y las acomodaciones que se aplican en esa clase. Abra el expediente de un estudiante para ver el IEP completo."],
+  teacherIntroClasses: [
+    "Your classes, each with the students you serve there and the accommodations that apply in that class. Open a student for the whole IEP.",
+    "Sus clases, cada una con los estudiantes que usted atiende y las acomodaciones que se aplican en esa clase. Abra el expediente de un estudiante para ver el IEP completo.",
+  ],
   otherStudents: ["Other students you serve", "Otros estudiantes que usted atiende"],
   accommodationsFor: ["Accommodations for {name} in this class", "Acomodaciones de {name} en esta clase"],
   noAccommodationsHere: ["No accommodations apply in this class.", "No se aplica ninguna acomodación en esta clase."],
-  yourClasses: ["Your classes with this student: {classes}.", "Sus clases con este estudiante: {classes}."],
-  notInYourClasses: ["Not in your classes", "No se aplica en sus clases"],
   noTeacherStudents: ["You are not on any student's service team yet.", "Todavía no forma parte del equipo de servicios de ningún estudiante."],
 
   caseManagerTitle: ["Your caseload", "Su carga de casos"],
@@ -22,7 +19,10 @@ export const staffStrings = {
   noCaseload: ["No students are on your caseload yet.", "Todavía no tiene estudiantes asignados."],
 
   directorTitle: ["District students", "Estudiantes del distrito"],
-  directorWhat: ["For each student you can open the IEP snapshot, the team, and the log of who viewed the record.", "Para cada estudiante puede abrir el resumen del IEP, el equipo y el registro de quién consultó el expediente."],
+  directorWhat: [
+    "For each student you can open the IEP snapshot, the team, and the log of who viewed the record.",
+    "Para cada estudiante puede abrir el resumen del IEP, el equipo y el registro de quién consultó el expediente.",
+  ],
   colSchool: ["School", "Escuela"],
   colName: ["Name", "Nombre"],
   colGrade: ["Grade", "Grado"],
@@ -31,7 +31,10 @@ export const staffStrings = {
   studentsAt: ["Students at {school}", "Estudiantes de {school}"],
   searchStudents: ["Search students", "Buscar estudiantes"],
   searchLabel: ["Name", "Nombre"],
-  searchHint: ["Any part of the name, the start of a word is enough: \"sofia\" or \"mart\" finds Sofia Martinez; \"sofia mart\" narrows it.", "Cualquier parte del nombre; basta con el comienzo de una palabra: \"sofia\" o \"mart\" encuentra a Sofia Martinez; \"sofia mart\" afina la búsqueda."],
+  searchHint: [
+    'Any part of the name, the start of a word is enough: "sofia" or "mart" finds Sofia Martinez; "sofia mart" narrows it.',
+    'Cualquier parte del nombre; basta con el comienzo de una palabra: "sofia" o "mart" encuentra a Sofia Martinez; "sofia mart" afina la búsqueda.',
+  ],
   search: ["Search", "Buscar"],
   clearFilters: ["Clear", "Borrar filtros"],
   allSchools: ["All schools", "Todas las escuelas"],
@@ -39,19 +42,37 @@ export const staffStrings = {
   sortLabel: ["Order", "Orden"],
   sortAZ: ["Last name, A to Z", "Apellido, de la A a la Z"],
   sortZA: ["Last name, Z to A", "Apellido, de la Z a la A"],
-  districtStudentsIntro: ["Every student in your district. Search by last name, or pick a school or grade.", "Todos los estudiantes de su distrito. Busque por apellido o elija una escuela o un grado."],
+  districtStudentsIntro: [
+    "Every student in your district. Search by last name, or pick a school or grade.",
+    "Todos los estudiantes de su distrito. Busque por apellido o elija una escuela o un grado.",
+  ],
   atSchool: ["At {school}", "En {school}"],
   noMatches: ["No students match. Check the spelling, or clear the filters.", "Ningún estudiante coincide. Revise la ortografía o borre los filtros."],
-  searchedFurther: ["No matches in this part of the district yet. Show more to keep looking.", "Todavía no hay coincidencias en esta parte del distrito. Muestre más para seguir buscando."],
+  searchedFurther: [
+    "No matches in this part of the district yet. Show more to keep looking.",
+    "Todavía no hay coincidencias en esta parte del distrito. Muestre más para seguir buscando.",
+  ],
   setupTitle: ["District setup", "Configuración del distrito"],
-  settingsBlurb: ["The school calendar, closures, and the days each level has to answer a concern.", "El calendario escolar, los días sin clases y los días que tiene cada nivel para responder a una inquietud."],
-  rosterBlurb: ["Bring students, staff, classes and IEP items in from your student information system.", "Traiga estudiantes, personal, clases y elementos del IEP desde su sistema de información estudiantil."],
+  settingsBlurb: [
+    "The school calendar, closures, and the days each level has to answer a concern.",
+    "El calendario escolar, los días sin clases y los días que tiene cada nivel para responder a una inquietud.",
+  ],
+  rosterBlurb: [
+    "Bring students, staff, classes and IEP items in from your student information system.",
+    "Traiga estudiantes, personal, clases y elementos del IEP desde su sistema de información estudiantil.",
+  ],
   rosterPageTitle: ["District roster", "Listas del distrito"],
-  errDateFormat: ["Enter the whole date: month, day and year, or pick it from the calendar.", "Escriba la fecha completa (día, mes y año) o elíjala en el calendario."],
+  errDateFormat: [
+    "Enter the whole date: month, day and year, or pick it from the calendar.",
+    "Escriba la fecha completa (día, mes y año) o elíjala en el calendario.",
+  ],
   allStudents: ["See all students", "Ver todos los estudiantes"],
 
   advocateTitle: ["Concerns handed to you", "Inquietudes que le han remitido"],
-  advocateEmpty: ["No concerns have been handed to you. When a district escalates a concern to you, its full record will appear here.", "No le han remitido ninguna inquietud. Cuando un distrito le remita una, su expediente completo aparecerá aquí."],
+  advocateEmpty: [
+    "No concerns have been handed to you. When a district escalates a concern to you, its full record will appear here.",
+    "No le han remitido ninguna inquietud. Cuando un distrito le remita una, su expediente completo aparecerá aquí.",
+  ],
 
   settingsTitle: ["District settings", "Configuración del distrito"],
   calendarLegend: ["School calendar", "Calendario escolar"],
@@ -66,21 +87,26 @@ export const staffStrings = {
   addClosure: ["Add a closure", "Agregar un día sin clases"],
   removeClosure: ["Remove closure {n}", "Quitar día sin clases {n}"],
   deadlinesLegend: ["Days to answer a concern, in school days", "Plazo para responder a una inquietud, en días de clase"],
-  deadlineTeacher: ["Teacher", "Maestro"],
-  deadlineCaseManager: ["Case manager", "Administrador de caso"],
-  deadlineDirector: ["Special education director", "Director de educación especial"],
   graceDays: ["Grace days for weekly forms, in school days", "Días de gracia para los formularios semanales, en días de clase"],
   saveSettings: ["Save settings", "Guardar configuración"],
   saving: ["Saving…", "Guardando…"],
   settingsSaved: ["Settings saved.", "Configuración guardada."],
-  fixFields: ["Some fields need fixing. Each one says what is wrong.", "Hay campos que corregir. Cada uno indica el problema."],
-  staleSettings: ["Someone else changed these settings while you were editing. Reload to see their changes, then make yours again.", "Otra persona cambió esta configuración mientras usted la editaba. Vuelva a cargarla para ver los cambios y luego haga los suyos de nuevo."],
+  staleSettings: [
+    "Someone else changed these settings while you were editing. Reload to see their changes, then make yours again.",
+    "Otra persona cambió esta configuración mientras usted la editaba. Vuelva a cargarla para ver los cambios y luego haga los suyos de nuevo.",
+  ],
   reload: ["Reload", "Volver a cargar"],
 
   rosterTitle: ["Roster import", "Importar listas"],
-  rosterIntro: ["Upload the OneRoster CSV export from your student information system (orgs, users, classes, enrollments), with Fidelio's own files for roles, caseloads and IEP items. Records already in Fidelio are updated and nothing is deleted, but an import speaks for the whole district: people it no longer lists lose the roles it gave them.", "Suba la exportación OneRoster en CSV de su sistema de información estudiantil (orgs, users, classes, enrollments), junto con los archivos propios de Fidelio para funciones, cargas de casos y elementos del IEP. Los registros que ya existen se actualizan y no se borra nada, pero una importación habla por todo el distrito: quienes ya no figuran en ella pierden las funciones que les daba."],
+  rosterIntro: [
+    "Upload the OneRoster CSV export from your student information system (orgs, users, classes, enrollments), with Fidelio's own files for roles, caseloads and IEP items. Records already in Fidelio are updated and nothing is deleted, but an import speaks for the whole district: people it no longer lists lose the roles it gave them.",
+    "Suba la exportación OneRoster en CSV de su sistema de información estudiantil (orgs, users, classes, enrollments), junto con los archivos propios de Fidelio para funciones, cargas de casos y elementos del IEP. Los registros que ya existen se actualizan y no se borra nada, pero una importación habla por todo el distrito: quienes ya no figuran en ella pierden las funciones que les daba.",
+  ],
   rosterFiles: ["Roster files (CSV, or a ZIP of them)", "Archivos de listas (CSV, o un ZIP que los contenga)"],
-  rosterHint: ["Choose all the files at once: each import checks them together.", "Elija todos los archivos a la vez: cada importación los revisa en conjunto."],
+  rosterHint: [
+    "Choose all the files at once: each import checks them together.",
+    "Elija todos los archivos a la vez: cada importación los revisa en conjunto.",
+  ],
   rosterChooseFile: ["Choose the roster files first.", "Primero elija los archivos de listas."],
   upload: ["Upload roster", "Subir listas"],
   uploading: ["Uploading…", "Subiendo…"],
@@ -113,7 +139,15 @@ export const staffStrings = {
   ],
   rosterPlanPersonRoles: ["roles ending: {roles}", "funciones que terminan: {roles}"],
   rosterPlanPersonLinks: ["no longer reaches: {students}", "deja de tener acceso a: {students}"],
-  rosterWarningsCaption: ["Warnings: these rows or links are skipped, the rest is imported", "Advertencias: se omiten estas filas o vínculos, el resto se importa"],
+  rosterWarningsCaption: [
+    "Warnings: each row or link named is skipped, or imported as it says; the rest is imported",
+    "Advertencias: cada fila o vínculo indicado se omite, o se importa como se indica; el resto se importa",
+  ],
+  rosterNoEmailTitle: ["Unable to sign in until an email arrives", "No pueden iniciar sesión hasta que llegue un correo"],
+  rosterNoEmailIntro: [
+    "The roster gives these people no email. They are imported with their students, but cannot sign in or receive email until an import gives them an address.",
+    "Las listas no dan un correo para estas personas. Se importan con sus estudiantes, pero no pueden iniciar sesión ni recibir correos hasta que una importación les dé una dirección.",
+  ],
   rosterTypeCount: [
     "This import ends {count} roles, more than a tenth of the district's. To confirm, type {count}:",
     "Esta importación termina {count} funciones, más de una décima parte de las del distrito. Para confirmar, escriba {count}:",
@@ -134,7 +168,10 @@ export const staffStrings = {
   colMessage: ["Problem", "Problema"],
   rosterHelpTitle: ["New to roster files?", "¿Es la primera vez que usa archivos de listas?"],
   rosterGuideLink: ["Read the roster format guide", "Lea la guía del formato de las listas"],
-  rosterSamplesIntro: ["Sample files for a tiny school that import as they are, with Fidelio's own files included. Imported into a district that already has people (the demo district), they replace its roster: everyone they do not list, every demo account included, loses the roles the roster gave them.", "Archivos de muestra de una escuela pequeña que se importan tal como están, con los archivos propios de Fidelio. Importados en un distrito que ya tiene personas (el distrito de demostración), reemplazan su lista: todos los que no figuran en ellos, incluidas las cuentas de demostración, pierden las funciones que la lista les daba."],
+  rosterSamplesIntro: [
+    "Sample files for a tiny school that import as they are, with Fidelio's own files included. Imported into a district that already has people (the demo district), they replace its roster: everyone they do not list, every demo account included, loses the roles the roster gave them.",
+    "Archivos de muestra de una escuela pequeña que se importan tal como están, con los archivos propios de Fidelio. Importados en un distrito que ya tiene personas (el distrito de demostración), reemplazan su lista: todos los que no figuran en ellos, incluidas las cuentas de demostración, pierden las funciones que la lista les daba.",
+  ],
   rosterSample11: ["Sample set, OneRoster 1.1 (ZIP)", "Muestra, OneRoster 1.1 (ZIP)"],
   rosterSample12: ["Sample set, OneRoster 1.2 (ZIP)", "Muestra, OneRoster 1.2 (ZIP)"],
   rosterGuideTitle: ["Roster format guide", "Guía del formato de las listas"],

@@ -1,10 +1,9 @@
 import { createEffect, createRoot, createSignal } from "solid-js";
-import { staffStrings } from "./i18n-staff";
-import { codeStrings } from "./i18n-codes";
-import { rosterDetailStrings, rosterProblemStrings } from "./i18n-roster";
-import { concernStrings } from "./i18n-concerns";
-import { fidelityStrings } from "./i18n-fidelity";
-import { catalog, type CodedText, type MessageCode } from "@fidelio/core/messages";
+import type { staffStrings } from "./i18n-staff";
+import type { codeStrings } from "./i18n-codes";
+import type { concernStrings } from "./i18n-concerns";
+import type { fidelityStrings } from "./i18n-fidelity";
+import type { catalog, CodedText, MessageCode } from "@fidelio/core/messages";
 import { pluralStrings } from "./i18n-plurals";
 import { pluralText } from "@fidelio/core/words/plural";
 
@@ -25,8 +24,14 @@ const parentStrings = {
   tryAgain: ["Try again", "Intentar de nuevo"],
   retry: ["Retry", "Reintentar"],
   errLoad: ["We could not load {what}.", "No pudimos cargar {what}."],
-  errNetworkWhy: ["Fidelio did not answer. Check your internet connection, then retry.", "Fidelio no respondió. Revise su conexión a internet y vuelva a intentarlo."],
-  errServerWhy: ["Fidelio had a problem answering. Nothing was changed; retrying usually works.", "Fidelio tuvo un problema al responder. No se cambió nada; volver a intentarlo suele funcionar."],
+  errNetworkWhy: [
+    "Fidelio did not answer. Check your internet connection, then retry.",
+    "Fidelio no respondió. Revise su conexión a internet y vuelva a intentarlo.",
+  ],
+  errServerWhy: [
+    "Fidelio had a problem answering. Nothing was changed; retrying usually works.",
+    "Fidelio tuvo un problema al responder. No se cambió nada; volver a intentarlo suele funcionar.",
+  ],
   whatRecord: ["this student's record", "el expediente de este estudiante"],
   whatStudents: ["the list of students", "la lista de estudiantes"],
   whatChildren: ["your children's records", "los expedientes de sus hijos"],
@@ -36,14 +41,27 @@ const parentStrings = {
   whatSettings: ["the district settings", "la configuración del distrito"],
   navSettings: ["Settings", "Configuración"],
   navRoster: ["Roster", "Listas"],
+  navConcerns: ["Concerns", "Inquietudes"],
+  navEscalations: ["Escalations", "Escalamientos"],
+  navWeek: ["Weekly forms", "Formularios semanales"],
+  navCaseload: ["Caseload fidelity", "Cumplimiento de casos"],
+  navReport: ["Fidelity report", "Informe de cumplimiento"],
   showMore: ["Show more", "Mostrar más"],
+  underAnHour: ["under an hour", "menos de una hora"],
+  fixFields: ["Some fields need fixing. Each one says what is wrong.", "Hay campos que corregir. Cada uno indica el problema."],
 
   signInTitle: ["Sign in to Fidelio", "Iniciar sesión en Fidelio"],
-  signInIntro: ["We will email you a 6-digit code. You do not need a password.", "Le enviaremos un código de 6 dígitos por correo electrónico. No necesita contraseña."],
+  signInIntro: [
+    "We will email you a 6-digit code. You do not need a password.",
+    "Le enviaremos un código de 6 dígitos por correo electrónico. No necesita contraseña.",
+  ],
   emailLabel: ["Email address", "Correo electrónico"],
   sendCode: ["Email me a code", "Enviarme un código"],
   sending: ["Sending…", "Enviando…"],
-  codeSent: ["If {email} has a Fidelio account, we just sent it a code. The code works for 10 minutes.", "Si {email} tiene una cuenta de Fidelio, le acabamos de enviar un código. El código sirve durante 10 minutos."],
+  codeSent: [
+    "If {email} has a Fidelio account, we just sent it a code. The code works for 10 minutes.",
+    "Si {email} tiene una cuenta de Fidelio, le acabamos de enviar un código. El código sirve durante 10 minutos.",
+  ],
   codeLabel: ["6-digit code", "Código de 6 dígitos"],
   codeHint: ["Look for an email from Fidelio. Check your spam folder too.", "Busque un correo de Fidelio. Revise también la carpeta de correo no deseado."],
   verify: ["Sign in", "Iniciar sesión"],
@@ -52,20 +70,38 @@ const parentStrings = {
   otherEmail: ["Use a different email", "Usar otro correo"],
   errEmail: ["Enter a valid email address, like name@example.com.", "Escriba un correo electrónico válido, por ejemplo nombre@ejemplo.com."],
   errCodeFormat: ["Enter the 6 digits from the email.", "Escriba los 6 dígitos del correo."],
-  errCodeInvalid: ["That code is not right or has expired. Check the latest email, or send a new code.", "Ese código no es correcto o ya venció. Revise el correo más reciente o pida un código nuevo."],
-  errRateLimited: ["Too many tries in a short time. Wait a minute, then try again.", "Demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo."],
+  errCodeInvalid: [
+    "That code is not right or has expired. Check the latest email, or send a new code.",
+    "Ese código no es correcto o ya venció. Revise el correo más reciente o pida un código nuevo.",
+  ],
+  errRateLimited: [
+    "Too many tries in a short time. Wait a minute, then try again.",
+    "Demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo.",
+  ],
   errCodeLocked: ["Too many wrong tries. Send a new code to try again.", "Demasiados intentos fallidos. Pida un código nuevo para intentarlo otra vez."],
 
   welcome: ["Hello, {name}", "Hola, {name}"],
   yourChild: ["Your child", "Su hijo o hija"],
   yourChildren: ["Your children", "Sus hijos"],
-  parentIntro: ["See the supports in your child's IEP, who is on their team, and who has looked at their records.", "Vea los apoyos del IEP de su hijo o hija, quién forma parte de su equipo y quién ha consultado su expediente."],
-  noChildren: ["No child is linked to your account yet. Ask your child's school to connect you.", "Todavía no hay ningún estudiante vinculado a su cuenta. Pida a la escuela que lo vincule."],
+  parentIntro: [
+    "See the supports in your child's IEP, who is on their team, and who has looked at their records.",
+    "Vea los apoyos del IEP de su hijo o hija, quién forma parte de su equipo y quién ha consultado su expediente.",
+  ],
+  noChildren: [
+    "No child is linked to your account yet. Ask your child's school to connect you.",
+    "Todavía no hay ningún estudiante vinculado a su cuenta. Pida a la escuela que lo vincule.",
+  ],
   grade: ["Grade {grade}", "Grado {grade}"],
   kindergarten: ["Kindergarten", "Kínder"],
   preKindergarten: ["Pre-kindergarten", "Prekínder"],
   openIep: ["IEP and team", "IEP y equipo"],
   whoViewedLink: ["Who viewed these records", "Quién consultó este expediente"],
+  fidelityLink: ["Supports delivered, week by week", "Apoyos brindados, semana a semana"],
+  editIep: ["New IEP version", "Nueva versión del IEP"],
+  "relationship.guardian": ["Your child", "Su hijo o hija"],
+  "relationship.teacher": ["You teach this student", "Usted le da clase"],
+  "relationship.case_manager": ["On your caseload", "En su carga de casos"],
+  "relationship.district": ["In your district", "En su distrito"],
 
   iepTitle: ["IEP snapshot", "Resumen del IEP"],
   iepVersion: ["Version {version}, in effect since {date}.", "Versión {version}, vigente desde el {date}."],
@@ -77,6 +113,8 @@ const parentStrings = {
   noneListed: ["None listed.", "No hay nada registrado."],
   minutesPerWeek: ["{minutes} minutes a week", "{minutes} minutos por semana"],
   providedBy: ["Provided by: {provider}", "Lo brinda: {provider}"],
+  yourClasses: ["Your classes with this student: {classes}.", "Sus clases con este estudiante: {classes}."],
+  notInYourClasses: ["Not in your classes", "No se aplica en sus clases"],
   team: ["Team", "Equipo"],
   noTeam: ["No one is listed on the team yet.", "Todavía no hay nadie en el equipo."],
   emailUndeliverable: ["email undeliverable", "correo no entregable"],
@@ -84,14 +122,26 @@ const parentStrings = {
   notFoundTitle: ["Not found", "No se encontró"],
   notFoundBody: ["This page or record does not exist, or it is not one you can see.", "Esta página o expediente no existe, o usted no tiene acceso a él."],
   goHome: ["Go to the home page", "Ir a la página de inicio"],
-  notFoundNext: ["If you followed a link, it may be out of date. The person who sent it can check it.", "Si llegó aquí por un enlace, puede que esté desactualizado. La persona que se lo envió puede revisarlo."],
+  notFoundNext: [
+    "If you followed a link, it may be out of date. The person who sent it can check it.",
+    "Si llegó aquí por un enlace, puede que esté desactualizado. La persona que se lo envió puede revisarlo.",
+  ],
   forbiddenTitle: ["This page is not available to you", "Esta página no está disponible para usted"],
-  forbiddenBody: ["Your Fidelio account does not include this page. For example, district settings are only for district administrators.", "Su cuenta de Fidelio no incluye esta página. Por ejemplo, la configuración del distrito es solo para los administradores del distrito."],
-  forbiddenNext: ["If you think you need it, ask your district's Fidelio administrator.", "Si cree que la necesita, pídasela al administrador de Fidelio de su distrito."],
+  forbiddenBody: [
+    "Your Fidelio account does not include this page. For example, district settings are only for district administrators.",
+    "Su cuenta de Fidelio no incluye esta página. Por ejemplo, la configuración del distrito es solo para los administradores del distrito.",
+  ],
+  forbiddenNext: [
+    "If you think you need it, ask your district's Fidelio administrator.",
+    "Si cree que la necesita, pídasela al administrador de Fidelio de su distrito.",
+  ],
 
   auditTitle: ["Who viewed {name}'s records", "Quién consultó el expediente de {name}"],
   auditTitlePlain: ["Who viewed these records", "Quién consultó este expediente"],
-  auditIntro: ["Every time someone opens or changes these records, Fidelio writes it down here, newest first.", "Cada vez que alguien abre o modifica este expediente, Fidelio lo anota aquí, empezando por lo más reciente."],
+  auditIntro: [
+    "Every time someone opens or changes these records, Fidelio writes it down here, newest first.",
+    "Cada vez que alguien abre o modifica este expediente, Fidelio lo anota aquí, empezando por lo más reciente.",
+  ],
   auditCaption: ["Access to these records", "Accesos a este expediente"],
   colWhen: ["When", "Cuándo"],
   colWho: ["Who", "Quién"],
@@ -108,26 +158,42 @@ const parentStrings = {
   auditPersonAll: ["Everyone", "Todos"],
   auditHideMine: ["Hide my own views", "Ocultar mis propias consultas"],
   auditNoMatch: ["No entries match these filters.", "Ninguna entrada coincide con estos filtros."],
-  auditNoneYet: ["No matching entries among the most recent ones. Show older entries to keep looking.", "Ninguna coincidencia entre las entradas más recientes. Muestre las anteriores para seguir buscando."],
+  auditNoneYet: [
+    "No matching entries among the most recent ones. Show older entries to keep looking.",
+    "Ninguna coincidencia entre las entradas más recientes. Muestre las anteriores para seguir buscando.",
+  ],
   showOlder: ["Show older entries", "Mostrar entradas anteriores"],
   backToStudent: ["Back to {name}", "Volver a {name}"],
   backToRecord: ["Back to the student record", "Volver al expediente del estudiante"],
-
 } satisfies Record<string, readonly [string, string]>;
 
-// The tables are spread into one dictionary, where a key defined twice would silently give one screen
+// Every table shares one dictionary, where a key defined twice would silently give one screen
 // another's words: this fails to compile, naming the keys, when two tables share one.
 type Keys<T> = keyof T;
 type Shared =
   | (Keys<typeof parentStrings> & (Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
   | (Keys<typeof staffStrings> & (Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
   | (Keys<typeof concernStrings> & Keys<typeof fidelityStrings>)
-  | (Keys<typeof catalog> & (Keys<typeof parentStrings> | Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings> | Keys<typeof codeStrings>));
+  | (Keys<typeof catalog> &
+      (Keys<typeof parentStrings> | Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings> | Keys<typeof codeStrings>));
 const eachKeyOnce: [Shared] extends [never] ? true : Shared = true;
 void eachKeyOnce;
-// The shared catalog (packages/core/src/messages) holds every word Fidelio stores as a code and every email and packet text.
-const strings: Record<string, readonly [string, string]> = { ...catalog, ...parentStrings, ...staffStrings, ...fidelityStrings, ...codeStrings, ...concernStrings };
 export type StringKey = keyof typeof parentStrings | keyof typeof staffStrings | keyof typeof fidelityStrings | keyof typeof concernStrings | MessageCode;
+
+type Pair = readonly [string, string];
+/**
+ * The words this page can show. The entry holds the strings every page shares (parentStrings); each
+ * area's tables are added by its module in web/src/strings, imported by the modules that show them, so a
+ * page downloads only the tables it uses (a parent never loads staff, roster or email words).
+ * test/unit/page-strings.test.ts checks that every key a page passes to `t` is registered in its chunks.
+ */
+const strings = new Map<string, Pair>();
+
+/** Adds tables to the dictionary: called once by each area module in web/src/strings as its chunk loads. */
+export function register(...tables: Array<Record<string, Pair>>) {
+  for (const table of tables) for (const [key, pair] of Object.entries(table)) strings.set(key, pair);
+}
+register(parentStrings);
 
 const STORAGE_KEY = "fidelio.lang";
 const stored = (() => {
@@ -158,7 +224,7 @@ export function setLang(next: Lang) {
 }
 
 const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
-const inLang = (entry: readonly [string, string]) => entry[lang() === "es" ? 1 : 0];
+const inLang = (entry: Pair) => entry[lang() === "es" ? 1 : 0];
 
 // A language picked but not yet stored for the person: picked while signed out (kept across tabs and
 // reloads, as the emailed link opens a new one) until sign-in stores it, or picked while signed in
@@ -193,7 +259,7 @@ export function pickedLanguage(): Lang | undefined {
 }
 
 export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  const entry = strings[key];
+  const entry = strings.get(key);
   return fill(entry ? inLang(entry) : key, vars);
 }
 
@@ -206,32 +272,32 @@ export function tn(key: PluralKey, count: number, vars: Record<string, string | 
 
 /** A field problem (the API's or the web's own check, same codes) in the reader's language, by its code and params. */
 export function tProblem(problem: { code: string; params?: Record<string, string | number>; message: string }): string {
-  const entry = strings[`problem.${problem.code}`];
+  const entry = strings.get(`problem.${problem.code}`);
   // A code this build does not know yet (a newer API) still says something: the English message.
   return entry ? fill(inLang(entry), problem.params ?? {}) : problem.message;
 }
 
 /** What an API error code means to the reader, in their language; undefined for a code not listed. */
 export function tError(code: string): string | undefined {
-  const entry = strings[`error.${code}`];
+  const entry = strings.get(`error.${code}`);
   return entry && inLang(entry);
 }
 
 /** For codes from the API (roles, audit actions, reasons, providers): the translation when known, else the code itself. */
 export function tCode(prefix: "role" | "action" | "reason" | "provider" | "system", code: string): string {
-  const entry = strings[`${prefix}.${code}`];
+  const entry = strings.get(`${prefix}.${code}`);
   return entry ? inLang(entry) : code.replaceAll("_", " ");
 }
 
 /** A roster problem in the reader's language, from its code and parameters; the API's English message when the code is unknown. */
 export function tRosterProblem(problem: { message: string; code?: string; params?: Record<string, string | number> }): string {
-  // Codes come from the API: looked up as own keys only, so no code reaches an object's prototype.
-  const entry = problem.code && Object.hasOwn(rosterProblemStrings, problem.code) ? rosterProblemStrings[problem.code as keyof typeof rosterProblemStrings] : undefined;
+  // Codes come from the API: looked up in a Map, so no code reaches an object's prototype.
+  const entry = problem.code ? strings.get(`rosterProblem.${problem.code}`) : undefined;
   if (!entry) return problem.message;
-  const index = lang() === "es" ? 1 : 0;
-  return entry[index].replace(/\{(\w+)\}/g, (_, name: string) => {
+  return inLang(entry).replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = String(problem.params?.[name] ?? "");
-    return name === "detail" && Object.hasOwn(rosterDetailStrings, value) ? rosterDetailStrings[value]![index] : value;
+    const detail = name === "detail" ? strings.get(`rosterDetail.${value}`) : undefined;
+    return detail ? inLang(detail) : value;
   });
 }
 

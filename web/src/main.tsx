@@ -1,27 +1,31 @@
+import { lazy } from "solid-js";
 import { render } from "solid-js/web";
 import { Route, Router } from "@solidjs/router";
 import { Layout } from "./components/layout";
 import { SessionProvider } from "./session";
-import { SignIn } from "./pages/sign-in";
-import { Home } from "./pages/home";
-import { Students } from "./pages/students";
-import { Student } from "./pages/student";
-import { Audit } from "./pages/audit";
-import { AdminSettings } from "./pages/admin-settings";
-import { AdminRosterPage } from "./pages/admin-roster-page";
-import { NotFound } from "./pages/not-found";
-import { RosterGuide } from "./pages/roster-guide";
-import { ConcernNew } from "./pages/concern-new";
-import { Concern } from "./pages/concern";
-import { Concerns } from "./pages/concerns";
-import { Escalations } from "./pages/escalations";
-import { FidelityWeek } from "./pages/fidelity-week";
-import { FidelityForm } from "./pages/fidelity-form";
-import { StudentFidelity } from "./pages/student-fidelity";
-import { IepEditor } from "./pages/iep-editor";
-import { Caseload } from "./pages/caseload";
-import { FidelityReport } from "./pages/fidelity-report";
 import "./styles.css";
+
+// Each page is its own chunk, loaded on first visit: a parent never downloads staff or admin pages, and
+// a signed-in reader never downloads the sign-in form (with the validation library it checks input with).
+const SignIn = lazy(() => import("./pages/sign-in").then((m) => ({ default: m.SignIn })));
+const Home = lazy(() => import("./pages/home").then((m) => ({ default: m.Home })));
+const Students = lazy(() => import("./pages/students").then((m) => ({ default: m.Students })));
+const Student = lazy(() => import("./pages/student").then((m) => ({ default: m.Student })));
+const Audit = lazy(() => import("./pages/audit").then((m) => ({ default: m.Audit })));
+const AdminSettings = lazy(() => import("./pages/admin-settings").then((m) => ({ default: m.AdminSettings })));
+const AdminRosterPage = lazy(() => import("./pages/admin-roster-page").then((m) => ({ default: m.AdminRosterPage })));
+const NotFound = lazy(() => import("./pages/not-found").then((m) => ({ default: m.NotFound })));
+const RosterGuide = lazy(() => import("./pages/roster-guide").then((m) => ({ default: m.RosterGuide })));
+const ConcernNew = lazy(() => import("./pages/concern-new").then((m) => ({ default: m.ConcernNew })));
+const Concern = lazy(() => import("./pages/concern").then((m) => ({ default: m.Concern })));
+const Concerns = lazy(() => import("./pages/concerns").then((m) => ({ default: m.Concerns })));
+const Escalations = lazy(() => import("./pages/escalations").then((m) => ({ default: m.Escalations })));
+const FidelityWeek = lazy(() => import("./pages/fidelity-week").then((m) => ({ default: m.FidelityWeek })));
+const FidelityForm = lazy(() => import("./pages/fidelity-form").then((m) => ({ default: m.FidelityForm })));
+const StudentFidelity = lazy(() => import("./pages/student-fidelity").then((m) => ({ default: m.StudentFidelity })));
+const IepEditor = lazy(() => import("./pages/iep-editor").then((m) => ({ default: m.IepEditor })));
+const Caseload = lazy(() => import("./pages/caseload").then((m) => ({ default: m.Caseload })));
+const FidelityReport = lazy(() => import("./pages/fidelity-report").then((m) => ({ default: m.FidelityReport })));
 
 render(
   () => (

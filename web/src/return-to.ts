@@ -3,7 +3,7 @@
  * (`?next=//evil.example`, `?next=https://…`, `/\evil`) cannot send the reader elsewhere.
  */
 export function safeReturnPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return "/";
+  if (!next?.startsWith("/") || next.startsWith("//") || next.includes("\\")) return "/";
   try {
     const url = new URL(next, location.origin);
     if (url.origin !== location.origin || url.pathname.startsWith("/sign-in")) return "/";

@@ -1,7 +1,7 @@
 import autocannon from "autocannon";
-import { GetItemCommand, PutItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { newId } from "@fidelio/core/id";
-import { dynamo, keys, tableName, toItem } from "@fidelio/core/dynamo";
+import { dynamo, keys, rawPartitionQuery, tableName, toItem } from "@fidelio/core/dynamo";
 import { localAuthSecret } from "./auth-secret";
 import { lambdaBundleSizes } from "./bench/bundle-size";
 import { coldStart } from "./bench/cold-start";
@@ -37,7 +37,13 @@ if (ROSTER_STUDENTS > 0 && runs("roster")) await printRosterImport();
 if (sections.some((section) => section !== "roster" && runs(section))) {
   const stack = await startChildStack();
   try {
-    Object.assign(process.env, { AUTH_SECRET: stack.authSecret, DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey });
+    Object.assign(process.env, {
+      AUTH_SECRET: stack.authSecret,
+      DYNAMO_ENDPOINT: stack.dynamoEndpoint,
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey,
+    });
     const token = await signInOverHttp(stack.url, stack.mailUrl, "teacher@demo.fidelio.test");
     const headers = { authorization: `Bearer ${token}` };
     const list = (await (await fetch(`${stack.url}/api/students`, { headers })).json()) as { items: Array<{ id: string }> };
@@ -62,14 +68,16 @@ process.exit(0);
  * On a stack of its own, started fresh with the demo district, before the rest: the generated roster
  * speaks for the whole district, so every demo account loses its role (the other sections sign them
  * in), and the import should meet what a district's first import meets, not what the other sections
- * leave behind. (Full and roster-only runs differed only by the machine's drift over the day: README.)
+ * leave behind. A roster-only run (`--only=roster`) measures the same import (docs/benchmarks.md).
  */
 async function printRosterImport() {
   const own = await startChildStack();
   try {
     const admin = await signInOverHttp(own.url, own.mailUrl, "admin@demo.fidelio.test");
     const r = await benchRosterImport(own.url, admin, ROSTER_STUDENTS, ME_RATE);
-    console.log(`\nRoster import job, on a fresh stack of its own: ${r.students.toLocaleString("en-US")} students (generated OneRoster 1.1 + Fidelio files), ${r.written.toLocaleString("en-US")} people and students written`);
+    console.log(
+      `\nRoster import job, on a fresh stack of its own: ${r.students.toLocaleString("en-US")} students (generated OneRoster 1.1 + Fidelio files), ${r.written.toLocaleString("en-US")} people and students written`,
+    );
     console.log(`  upload validated and answered 202 in ${r.acceptedMs.toFixed(0)} ms; job done after ${r.wallSeconds.toFixed(1)} s (target ≤ 30 s)`);
     console.log(
       `  GET /api/me at ${ME_RATE}/s during it: ${r.requests} requests, ${r.failures} failed, p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (target ≤ 500), max ${r.max.toFixed(0)} ms`,
@@ -83,17 +91,26 @@ async function printColdStart(stack: Awaited<ReturnType<typeof startChildStack>>
   const userId = userIdOfToken(token)!;
   const cold = await coldStart({
     token,
-    env: { DYNAMO_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey, AUTH_SECRET: localAuthSecret(stack.dataDir) },
+    env: {
+      DYNAMO_ENDPOINT: stack.dynamoEndpoint,
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey,
+      AUTH_SECRET: localAuthSecret(stack.dataDir),
+    },
     floorRead: { [tableName()]: { Keys: [keys.session(hashToken(token)), keys.user(userId)].map((key) => toItem(key)), ConsistentRead: true } },
   });
-  const row = (name: string, f: typeof cold.api) => console.log(`  ${name.padEnd(52)}${f.wallMs.toFixed(0).padStart(8)}${f.importMs.toFixed(0).padStart(10)}${f.answerMs.toFixed(0).padStart(10)}`);
+  const row = (name: string, f: typeof cold.api) =>
+    console.log(`  ${name.padEnd(52)}${f.wallMs.toFixed(0).padStart(8)}${f.importMs.toFixed(0).padStart(10)}${f.answerMs.toFixed(0).padStart(10)}`);
   const ratio = (f: typeof cold.api) => `${(f.wallMs / cold.empty.wallMs).toFixed(2)}×`;
   console.log(`\nCold-start proxy (fresh node process per run, median of ${cold.runs}; ms)`);
   console.log(`  ${"".padEnd(52)}${"spawn→answer".padStart(8)}${"import".padStart(10)}${"answer".padStart(10)}`);
   row("empty handler", cold.empty);
   row("stack floor: Hono + DynamoDB client, no Fidelio code", cold.floor);
   row("API bundle, first GET /api/me (DynamoDB Local)", cold.api);
-  console.log(`  API/empty, spawn to answer: ${ratio(cold.api)} (target ≤ 3×); the stack floor alone: ${ratio(cold.floor)}; Fidelio's own share: ${(cold.api.wallMs - cold.floor.wallMs).toFixed(0)} ms`);
+  console.log(
+    `  API/empty, spawn to answer: ${ratio(cold.api)} (target ≤ 3×); the stack floor alone: ${ratio(cold.floor)}; Fidelio's own share: ${(cold.api.wallMs - cold.floor.wallMs).toFixed(0)} ms`,
+  );
 }
 
 async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, token: string, studentCount: number, studentId: string) {
@@ -104,12 +121,13 @@ async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, t
     return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
   };
   const getItem = () => dynamo().send(new GetItemCommand({ TableName: tableName(), Key: toItem(keys.student(studentId)) }));
-  const query = () =>
-    dynamo().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: toItem({ ":pk": keys.studentPartition(studentId).pk }) }));
+  const query = () => rawPartitionQuery(keys.studentPartition(studentId).pk);
 
   // The write every API read adds: an audit record (FERPA), shaped like the real ones.
   const auditWrite = () =>
-    dynamo().send(new PutItemCommand({ TableName: tableName(), Item: toItem({ ...keys.audit(studentId, new Date().toISOString(), newId("aud")), type: "bench" }) }));
+    dynamo().send(
+      new PutItemCommand({ TableName: tableName(), Item: toItem({ ...keys.audit(studentId, new Date().toISOString(), newId("aud")), type: "bench" }) }),
+    );
 
   console.log(`\nFidelio bench: ${SECONDS} s per row, as teacher@demo.fidelio.test (${studentCount} students), DynamoDB Local in memory`);
   for (const connections of runs("latency") ? [1, LOAD] : []) {
@@ -120,22 +138,34 @@ async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, t
       ["DynamoDB Query (student partition)", await measure(query, connections, SECONDS)],
       ["DynamoDB PutItem (audit record)", await measure(auditWrite, connections, SECONDS)],
     ];
-    console.log(`\n${connections} connection${connections > 1 ? "s" : ""}${"".padEnd(26)}${"req/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`);
-    for (const [name, f] of rows) console.log(`  ${name.padEnd(36)}${f.requestsPerSecond.toFixed(0).padStart(10)}${f.p50.toFixed(2).padStart(10)}${f.p99.toFixed(2).padStart(10)}`);
+    console.log(
+      `\n${connections} connection${connections > 1 ? "s" : ""}${"".padEnd(26)}${"req/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`,
+    );
+    for (const [name, f] of rows)
+      console.log(`  ${name.padEnd(36)}${f.requestsPerSecond.toFixed(0).padStart(10)}${f.p50.toFixed(2).padStart(10)}${f.p99.toFixed(2).padStart(10)}`);
     const [list_, one, get, q, put] = rows.map(([, f]) => f.p50) as [number, number, number, number, number];
-    console.log(`  p50 ratio API/raw (target ≤ 2.5): list/Query ${(list_ / q).toFixed(2)}, student/Query ${(one / q).toFixed(2)}, student/GetItem ${(one / get).toFixed(2)}`);
+    console.log(
+      `  p50 ratio API/raw (target ≤ 2.5): list/Query ${(list_ / q).toFixed(2)}, student/Query ${(one / q).toFixed(2)}, student/GetItem ${(one / get).toFixed(2)}`,
+    );
     console.log(`  GET /api/students/:id p50 beyond its Query + audit PutItem: ${(one - q - put).toFixed(2)} ms`);
   }
   if (runs("fidelity")) {
     const parent = await signInOverHttp(stack.url, stack.mailUrl, "parent@demo.fidelio.test");
     console.log(`\nFidelity forms, 1 connection${"".padEnd(26)}${"req/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`);
     for (const [name, f] of await benchFidelity(stack.url, { teacher: token, parent }, SECONDS)) {
-      console.log(typeof f === "string" ? `  ${name.padEnd(56)}${f}` : `  ${name.padEnd(56)}${f.requestsPerSecond.toFixed(0).padStart(10)}${f.p50.toFixed(2).padStart(10)}${f.p99.toFixed(2).padStart(10)}`);
+      console.log(
+        typeof f === "string"
+          ? `  ${name.padEnd(56)}${f}`
+          : `  ${name.padEnd(56)}${f.requestsPerSecond.toFixed(0).padStart(10)}${f.p50.toFixed(2).padStart(10)}${f.p99.toFixed(2).padStart(10)}`,
+      );
     }
   }
   // Last of these: the board's tens of thousands of concerns stay in the table.
   if (CONCERN_SECONDS > 0 && runs("concerns")) {
-    const [parent, director] = [await signInOverHttp(stack.url, stack.mailUrl, "parent@demo.fidelio.test"), await signInOverHttp(stack.url, stack.mailUrl, "director@demo.fidelio.test")];
+    const [parent, director] = [
+      await signInOverHttp(stack.url, stack.mailUrl, "parent@demo.fidelio.test"),
+      await signInOverHttp(stack.url, stack.mailUrl, "director@demo.fidelio.test"),
+    ];
     await benchConcerns(stack.url, { parent, teacher: token, director }, CONCERN_SECONDS, BOARD_CONCERNS);
   }
 }

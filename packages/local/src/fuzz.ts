@@ -15,10 +15,20 @@ const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 12_000);
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 12);
 
 // Every route the API declares, read from the app itself so a new route is fuzzed too.
-const routes = [
-  ...new Map(app.routes.filter((r) => r.method !== "ALL" && !r.path.includes("*")).map((r) => [`${r.method} ${r.path}`, r])).values(),
-].map((r) => ({ method: r.method, path: r.path }));
-const extraPaths = ["/", "/index.html", "/assets/..%2f..%2fpackage.json", "/students/x", "/api", "/api/nope", "/api/students/", "/%2e%2e/%2e%2e/etc/passwd", "/api/../package.json"];
+const routes = [...new Map(app.routes.filter((r) => r.method !== "ALL" && !r.path.includes("*")).map((r) => [`${r.method} ${r.path}`, r])).values()].map(
+  (r) => ({ method: r.method, path: r.path }),
+);
+const extraPaths = [
+  "/",
+  "/index.html",
+  "/assets/..%2f..%2fpackage.json",
+  "/students/x",
+  "/api",
+  "/api/nope",
+  "/api/students/",
+  "/%2e%2e/%2e%2e/etc/passwd",
+  "/api/../package.json",
+];
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
 const huge = (n: number) => "A".repeat(n);
@@ -26,15 +36,62 @@ const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
 const foreignOrigins = ["https://evil.example", "null", "http://127.0.0.1.evil.example", "file://"];
 
 const badIds = [
-  "x", "", "stu_", "stu_" + "0".repeat(26), "stu_" + "Z".repeat(26), "../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%00", "stu_%00abc",
-  "__proto__", "constructor", "prototype", "hasOwnProperty", huge(5000), "stu_01" + "é".repeat(24), "' OR 1=1 --", "${jndi:ldap://x}", "%FF%FE",
+  "x",
+  "",
+  "stu_",
+  `stu_${"0".repeat(26)}`,
+  `stu_${"Z".repeat(26)}`,
+  "../../etc/passwd",
+  "..%2F..%2Fetc%2Fpasswd",
+  "%00",
+  "stu_%00abc",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "hasOwnProperty",
+  huge(5000),
+  `stu_01${"é".repeat(24)}`,
+  "' OR 1=1 --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell-style payload, sent as plain text on purpose.
+  "${jndi:ldap://x}",
+  "%FF%FE",
 ];
-const badCursors = ["abc", "e30", "MTIz", "zz", "%%", "null", "undefined", huge(3000), Buffer.from('{"pk":{"S":"AUDIT#STU#x"},"sk":{"S":"x"}}').toString("base64url"), "__proto__"];
+const badCursors = [
+  "abc",
+  "e30",
+  "MTIz",
+  "zz",
+  "%%",
+  "null",
+  "undefined",
+  huge(3000),
+  Buffer.from('{"pk":{"S":"AUDIT#STU#x"},"sk":{"S":"x"}}').toString("base64url"),
+  "__proto__",
+];
 const badJson = [
-  "", "{", "}", "[]", "null", "1", '"x"', "true", "{\"a\":}", "{'email':'x'}", deep(5000), `{"email":"${huge(200_000)}"}`,
-  '{"__proto__":{"admin":true},"email":"a@b.c"}', '{"constructor":{"prototype":{"x":1}}}', '{"email":1}', '{"email":["a@b.c"]}',
-  '{"email":{"$gt":""}}', '{"email":"parent@demo.fidelio.test","code":123456}', '{"email":"parent@demo.fidelio.test","code":{}}',
-  '{"email":"parent@demo.fidelio.test","code":"12345678901234567890"}', "\u0000\u0001\u0002", '{"email":"a@b.c"}garbage', "\uFEFF{}",
+  "",
+  "{",
+  "}",
+  "[]",
+  "null",
+  "1",
+  '"x"',
+  "true",
+  '{"a":}',
+  "{'email':'x'}",
+  deep(5000),
+  `{"email":"${huge(200_000)}"}`,
+  '{"__proto__":{"admin":true},"email":"a@b.c"}',
+  '{"constructor":{"prototype":{"x":1}}}',
+  '{"email":1}',
+  '{"email":["a@b.c"]}',
+  '{"email":{"$gt":""}}',
+  '{"email":"parent@demo.fidelio.test","code":123456}',
+  '{"email":"parent@demo.fidelio.test","code":{}}',
+  '{"email":"parent@demo.fidelio.test","code":"12345678901234567890"}',
+  "\u0000\u0001\u0002",
+  '{"email":"a@b.c"}garbage',
+  "\uFEFF{}",
 ];
 /** Dates of the right length that no calendar has (a RangeError once made these 500), and weeks likewise. */
 const impossibleDates = ["2026-00-10", "2026-13-10", "2026-01-00", "2026-01-32", "9999-99-99", "0000-00-00", "2026-02-30", "2026-W00", "2026-W54", "9999-W99"];
@@ -44,9 +101,23 @@ function datedBody(path: string, ctx: Ctx): unknown {
   if (path === "/api/concerns") return { studentId: pick(ctx.studentIds), itemIds: ["acc-1"], happenedOn: date, description: "Fuzz" };
   if (path.endsWith("/iep")) return { effectiveFrom: date, accommodations: [], modifications: [], services: [], goals: [], version: 1 };
   if (path === "/api/fidelity/forms/:id") return { version: 1, accommodations: [], services: [{ serviceId: "svc", sessions: [{ date, minutes: 30 }] }] };
-  return { ...badDistrict(ctx.district), calendar: { ...ctx.district.calendar, closures: [{ from: date, to: date, name: "Fuzz" }] }, version: ctx.district.version };
+  return {
+    ...badDistrict(ctx.district),
+    calendar: { ...ctx.district.calendar, closures: [{ from: date, to: date, name: "Fuzz" }] },
+    version: ctx.district.version,
+  };
 }
-const contentTypes = ["application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=x", "application/xml", "", "application/json; charset=utf-16", "*/*"];
+const contentTypes = [
+  "application/json",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data",
+  "multipart/form-data; boundary=x",
+  "application/xml",
+  "",
+  "application/json; charset=utf-16",
+  "*/*",
+];
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"];
 
 /** District bodies that are invalid by construction yet carry the current version, so a validation slip would write. */
@@ -73,15 +144,30 @@ function badDistrict(current: Record<string, any>) {
 function multipart(): { body: Uint8Array; type: string } {
   const boundary = `fuzz${randomBytes(4).toString("hex")}`;
   const name = pick(["users.csv", "../../etc/passwd", "orgs.csv", "roster.zip", "__proto__", huge(300), "x.exe"]);
-  const content = pick(["", "a,b,c\n1,2", "sourcedId\n" + "x\n".repeat(1000), randomBytes(2000).toString("latin1"), "PK\u0003\u0004garbage", "\"unclosed,quote\n"]);
+  const content = pick([
+    "",
+    "a,b,c\n1,2",
+    `sourcedId\n${"x\n".repeat(1000)}`,
+    randomBytes(2000).toString("latin1"),
+    "PK\u0003\u0004garbage",
+    '"unclosed,quote\n',
+  ]);
   const body = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${pick(["files", "file", "other", "__proto__"])}"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`,
     "latin1",
   );
-  return { body: pick([body, body.subarray(0, body.length / 2)]), type: pick([`multipart/form-data; boundary=${boundary}`, "multipart/form-data", "text/csv"]) };
+  return {
+    body: pick([body, body.subarray(0, body.length / 2)]),
+    type: pick([`multipart/form-data; boundary=${boundary}`, "multipart/form-data", "text/csv"]),
+  };
 }
 
-interface Ctx { url: string; tokens: Record<string, string>; studentIds: string[]; district: Record<string, any> }
+interface Ctx {
+  url: string;
+  tokens: Record<string, string>;
+  studentIds: string[];
+  district: Record<string, any>;
+}
 
 function makeRequest(ctx: Ctx): { label: string; url: string; init: RequestInit } {
   const route = Math.random() < 0.93 ? pick(routes) : { method: "GET", path: pick(extraPaths) };
@@ -90,7 +176,8 @@ function makeRequest(ctx: Ctx): { label: string; url: string; init: RequestInit 
   let path = route.path.replace(/:[a-zA-Z]+/g, () => encodeURIComponent(id).replace(/%25/g, "%"));
   const query: string[] = [];
   if (Math.random() < 0.6) query.push(`cursor=${encodeURIComponent(pick(badCursors))}`);
-  if (path.startsWith("/api/audit") || Math.random() < 0.2) query.push(`studentId=${encodeURIComponent(Math.random() < 0.5 ? pick(ctx.studentIds) : pick(badIds))}`);
+  if (path.startsWith("/api/audit") || Math.random() < 0.2)
+    query.push(`studentId=${encodeURIComponent(Math.random() < 0.5 ? pick(ctx.studentIds) : pick(badIds))}`);
   if (Math.random() < 0.2) query.push(`${pick(["from", "to", "week"])}=${pick(impossibleDates)}`);
   if (Math.random() < 0.15) query.push(pick(["__proto__[x]=1", "constructor[prototype]=1", "cursor=a&cursor=b", "studentId", "%ZZ=1"]));
   if (query.length) path += `?${query.join("&")}`;
@@ -106,7 +193,8 @@ function makeRequest(ctx: Ctx): { label: string; url: string; init: RequestInit 
   if (token) headers[asCookie ? "cookie" : "authorization"] = asCookie ? `fidelio_session=${token}` : `Bearer ${token}`;
   if (crossSiteSignout) headers.origin = pick(foreignOrigins);
   else if (Math.random() < 0.25) headers.origin = pick([...foreignOrigins, ctx.url]);
-  if (Math.random() < 0.1) headers["sec-fetch-site"] = pick(crossSiteSignout ? ["cross-site", "same-site"] : ["cross-site", "same-site", "none", "same-origin", "bogus"]);
+  if (Math.random() < 0.1)
+    headers["sec-fetch-site"] = pick(crossSiteSignout ? ["cross-site", "same-site"] : ["cross-site", "same-site", "none", "same-origin", "bogus"]);
 
   let body: string | Uint8Array | undefined;
   if (!["GET", "HEAD"].includes(method)) {
@@ -126,7 +214,11 @@ function makeRequest(ctx: Ctx): { label: string; url: string; init: RequestInit 
     }
     if (headers["content-type"] === "") delete headers["content-type"];
   }
-  return { label: `${method} ${route.path}`, url: `${ctx.url}${path}`, init: { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(30_000) } };
+  return {
+    label: `${method} ${route.path}`,
+    url: `${ctx.url}${path}`,
+    init: { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(30_000) },
+  };
 }
 
 async function snapshot(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }) {
@@ -134,7 +226,8 @@ async function snapshot(endpoint: string, credentials: { accessKeyId: string; se
   let count = 0;
   const lines: string[] = [];
   // Sets and binary values spelled out, so a change to one changes the digest.
-  const spell = (_key: string, value: unknown) => (value instanceof Set ? [...value].sort() : value instanceof Uint8Array ? Buffer.from(value).toString("base64") : value);
+  const spell = (_key: string, value: unknown) =>
+    value instanceof Set ? [...value].sort() : value instanceof Uint8Array ? Buffer.from(value).toString("base64") : value;
   for (const item of await scanTable({ endpoint, region: "us-east-1", credentials }, defaultTableName)) {
     // What any request may write by design: sign-in codes, sessions, rate-limit counters, and the audit
     // trail of reads. (Their emails are in the outbox table, which this does not read.)
@@ -150,8 +243,10 @@ const stack = await startChildStack();
 let failed = false;
 try {
   const tokens: Record<string, string> = {};
-  for (const who of ["admin", "director", "teacher", "parent", "advocate"]) tokens[who] = await signInOverHttp(stack.url, stack.mailUrl, `${who}@demo.fidelio.test`);
-  const get = async (path: string, who: string) => (await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } })).json() as Promise<any>;
+  for (const who of ["admin", "director", "teacher", "parent", "advocate"])
+    tokens[who] = await signInOverHttp(stack.url, stack.mailUrl, `${who}@demo.fidelio.test`);
+  const get = async (path: string, who: string) =>
+    (await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } })).json() as Promise<any>;
   const studentIds = ((await get("/api/students", "director")).items as Array<{ id: string }>).map((s) => s.id);
   const ctx: Ctx = { url: stack.url, tokens, studentIds, district: await get("/api/admin/district", "admin") };
   const before = await snapshot(stack.dynamoEndpoint, stack.credentials);
@@ -172,7 +267,7 @@ try {
         await res.arrayBuffer();
         status = String(res.status);
       } catch (error) {
-        status = `dropped (${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.name : String(error)})`;
+        status = `dropped (${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.name) : String(error)})`;
       }
       byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
       const row = byRoute.get(request.label) ?? new Map<string, number>();
@@ -186,9 +281,17 @@ try {
   console.log(`\n${sent} requests in ${((Date.now() - began) / 1000).toFixed(1)} s\n\nBy status:`);
   for (const [status, n] of [...byStatus].sort()) console.log(`  ${status.padEnd(8)} ${n}`);
   console.log("\nBy route:");
-  for (const [label, row] of [...byRoute].sort()) console.log(`  ${label.padEnd(36)} ${[...row].sort().map(([s, n]) => `${s}×${n}`).join("  ")}`);
+  for (const [label, row] of [...byRoute].sort())
+    console.log(
+      `  ${label.padEnd(36)} ${[...row]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join("  ")}`,
+    );
   const bad = [...byStatus].filter(([s]) => !/^[1-4]\d\d$/.test(s)).reduce((sum, [, n]) => sum + n, 0);
-  console.log(`\nData: ${before.count} items before, ${after.count} after (codes, sessions, rate counters, outbox and audit records aside); ${before.digest === after.digest ? "unchanged" : "CHANGED"}`);
+  console.log(
+    `\nData: ${before.count} items before, ${after.count} after (codes, sessions, rate counters, outbox and audit records aside); ${before.digest === after.digest ? "unchanged" : "CHANGED"}`,
+  );
   const changed = [...after.lines].filter((line) => !before.lines.has(line)).concat([...before.lines].filter((line) => !after.lines.has(line)));
   for (const line of changed.slice(0, 10)) console.log(`  changed: ${line.slice(0, 300)}`);
   console.log(`Server errors or dropped requests: ${bad}`);

@@ -49,8 +49,8 @@ export async function startOutboxPoller() {
     let failures = 0;
     while (!stopped) {
       try {
-        if (Date.now() - describedAt > DESCRIBE_EVERY_MS) (await describe("TRIM_HORIZON"), (describedAt = Date.now()));
-        if (Date.now() - sweptAt > SWEEP_EVERY_MS) (await sweep({}), (sweptAt = Date.now()));
+        if (Date.now() - describedAt > DESCRIBE_EVERY_MS) await describe("TRIM_HORIZON"), (describedAt = Date.now());
+        if (Date.now() - sweptAt > SWEEP_EVERY_MS) await sweep({}), (sweptAt = Date.now());
         let busy = false;
         for (const [shardId, cursor] of cursors) {
           if (cursor.closed || stopped) continue;
@@ -80,10 +80,10 @@ async function readShard(streamArn: string, shardId: string, cursor: ShardCursor
   if (!cursor.iterator) {
     const after = cursor.lastSequence;
     cursor.iterator = await shardIterator(streamArn, shardId, after ? "AFTER_SEQUENCE_NUMBER" : "TRIM_HORIZON", after);
-    if (!cursor.iterator) return (cursor.closed = true), false;
+    if (!cursor.iterator) return ((cursor.closed = true), false);
   }
   const out = await readRecords(cursor.iterator, 100);
-  if ("expired" in out) return (cursor.iterator = undefined), true;
+  if ("expired" in out) return ((cursor.iterator = undefined), true);
   const { records } = out;
   if (records.length > 0) {
     await feed(streamArn, records);
@@ -99,13 +99,15 @@ async function readShard(streamArn: string, shardId: string, cursor: ShardCursor
  * still fails is left to the sweep (the item stays open in the table).
  */
 async function feed(streamArn: string, records: StreamRecord[]) {
-  let pending = records.map((record): DynamoDBRecord => ({
-    ...record,
-    eventSource: "aws:dynamodb",
-    eventSourceARN: streamArn,
-    // Attribute values as DynamoDB sends them; aws-lambda types them with its own AttributeValue.
-    dynamodb: record.dynamodb as DynamoDBRecord["dynamodb"],
-  }));
+  let pending = records.map(
+    (record): DynamoDBRecord => ({
+      ...record,
+      eventSource: "aws:dynamodb",
+      eventSourceARN: streamArn,
+      // Attribute values as DynamoDB sends them; aws-lambda types them with its own AttributeValue.
+      dynamodb: record.dynamodb as DynamoDBRecord["dynamodb"],
+    }),
+  );
   for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
     if (attempt > 0) await sleep(1_000);
     const event: DynamoDBStreamEvent = { Records: pending };

@@ -10,7 +10,7 @@ import { RosterRunner } from "@fidelio/core/roster/runner";
  * 5,000 students do not stall everyone else (on AWS the job is its own function for the same reason).
  *
  * One thread, started with the stack, for both: an upload is checked and its job starts without loading
- * the code again (about 0.7 s a thread), and the job finds the plan its check made there a moment before
+ * the code again, and the job finds the plan its check made there a moment before
  * (core/roster/kept-plans.ts). A burst of uploads queues on it instead of starting a thread each. If the
  * thread dies, the next upload starts another; a job it was running goes stale and is resumed.
  */

@@ -12,7 +12,7 @@ import { guardHost, servedHosts } from "./host-guard";
 import { holdIdleConnections, type IdleHold } from "./keep-alive";
 import { answerUnparsableRequests, maxHeaderBytes, refuseLongUrls } from "./request-limits";
 import { staticDelivery } from "./static-assets";
-import { contentSecurityPolicy } from "../../../infra/web-policy";
+import { contentSecurityPolicy } from "@fidelio/infra/web-policy";
 
 export const webDist = resolve(import.meta.dirname, "../../../web/dist");
 
@@ -22,25 +22,27 @@ export function localApp() {
     throw new Error(`The web app is not built (${webDist}). Run: npm run build:web`);
   }
   const root = relative(process.cwd(), webDist) || ".";
-  return new Hono()
-    .use("/*", closeAfterEarlyAnswer)
-    .use("/*", refuseLongUrls)
-    .use("/*", secureHeaders())
-    // No third-party anything: scripts, styles, images and connections only from this origin (the list CloudFront
-    // sends too), on every response that brings no policy of its own (the evidence packet brings a stricter one).
-    .use("/*", async (c, next) => {
-      await next();
-      if (!c.res.headers.has("Content-Security-Policy")) c.res.headers.set("Content-Security-Policy", contentSecurityPolicy);
-    })
-    .route("/", app)
-    .all("/api/*", (c) => c.json({ error: "not_found", message: "No such API route" }, 404))
-    // The web app is static: GET and HEAD only; other methods get a complete 405, connection kept.
-    .on(["GET", "HEAD"], "/*", staticDelivery, serveStatic({ root }))
-    // A hashed asset that is not there is a 404, never the app shell under a year-long cache header.
-    .on(["GET", "HEAD"], "/assets/*", (c) => c.text("Not found", 404))
-    // Client-side routes (/students/…) get the app shell.
-    .on(["GET", "HEAD"], "/*", serveStatic({ root, path: "index.html" }))
-    .all("/*", (c) => c.body(null, 405, { Allow: "GET, HEAD" }));
+  return (
+    new Hono()
+      .use("/*", closeAfterEarlyAnswer)
+      .use("/*", refuseLongUrls)
+      .use("/*", secureHeaders())
+      // No third-party anything: scripts, styles, images and connections only from this origin (the list CloudFront
+      // sends too), on every response that brings no policy of its own (the evidence packet brings a stricter one).
+      .use("/*", async (c, next) => {
+        await next();
+        if (!c.res.headers.has("Content-Security-Policy")) c.res.headers.set("Content-Security-Policy", contentSecurityPolicy);
+      })
+      .route("/", app)
+      .all("/api/*", (c) => c.json({ error: "not_found", message: "No such API route" }, 404))
+      // The web app is static: GET and HEAD only; other methods get a complete 405, connection kept.
+      .on(["GET", "HEAD"], "/*", staticDelivery, serveStatic({ root }))
+      // A hashed asset that is not there is a 404, never the app shell under a year-long cache header.
+      .on(["GET", "HEAD"], "/assets/*", (c) => c.text("Not found", 404))
+      // Client-side routes (/students/…) get the app shell.
+      .on(["GET", "HEAD"], "/*", serveStatic({ root, path: "index.html" }))
+      .all("/*", (c) => c.body(null, 405, { Allow: "GET, HEAD" }))
+  );
 }
 
 /** The address this process set as APP_URL (a later local server replaces it; one set by the person stays). */

@@ -21,7 +21,9 @@ const { values } = parseArgs({
 });
 const missing = ["table", "name", "admin-email", "admin-name"].filter((key) => !values[key as keyof typeof values]);
 if (missing.length > 0) {
-  console.error(`Missing ${missing.map((m) => `--${m}`).join(", ")}.\nUsage: npm run setup:district -- --table <TableName output> --region <region> --name "<district>" --admin-email <address> --admin-name "<name>" [--time-zone America/Chicago]`);
+  console.error(
+    `Missing ${missing.map((m) => `--${m}`).join(", ")}.\nUsage: npm run setup:district -- --table <TableName output> --region <region> --name "<district>" --admin-email <address> --admin-name "<name>" [--time-zone America/Chicago]`,
+  );
   process.exit(2);
 }
 process.env.TABLE_NAME = values.table;

@@ -30,7 +30,10 @@ export async function signInOverHttp(appUrl: string, mailUrl: string, email: str
   let code: string | undefined;
   for (const deadline = Date.now() + 15_000; !code && Date.now() < deadline; ) {
     const emails = await mailTo(mailUrl, email);
-    code = emails.slice(seen).map((email) => signInCodeOf(email.subject)).findLast(Boolean);
+    code = emails
+      .slice(seen)
+      .map((email) => signInCodeOf(email.subject))
+      .findLast(Boolean);
     if (!code) await new Promise((r) => setTimeout(r, 50));
   }
   if (!code) throw new Error(`No sign-in code reached ${email}`);

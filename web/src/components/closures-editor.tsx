@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import type { FieldErrors } from "../api";
 import { t } from "../i18n";
+import "../strings/staff";
 import { Field, fieldId } from "./field";
 
 export interface ClosureDraft {
@@ -45,9 +46,32 @@ export function ClosuresEditor(props: Props) {
               <li>
                 <fieldset class="closure">
                   <legend>{t("closureLegend", { n: index() + 1 })}</legend>
-                  <Field label={t("closureName")} multiline maxLength={80} path={path("name")} errors={props.errors} value={closure.name} onValue={(v) => props.setClosures(index(), "name", v)} class="grow" />
-                  <Field label={t("closureFrom")} type="date" path={path("from")} errors={props.errors} value={closure.from} onValue={(v) => props.setClosures(index(), "from", v)} />
-                  <Field label={t("closureTo")} type="date" path={path("to")} errors={props.errors} value={closure.to} onValue={(v) => props.setClosures(index(), "to", v)} />
+                  <Field
+                    label={t("closureName")}
+                    multiline
+                    maxLength={80}
+                    path={path("name")}
+                    errors={props.errors}
+                    value={closure.name}
+                    onValue={(v) => props.setClosures(index(), "name", v)}
+                    class="grow"
+                  />
+                  <Field
+                    label={t("closureFrom")}
+                    type="date"
+                    path={path("from")}
+                    errors={props.errors}
+                    value={closure.from}
+                    onValue={(v) => props.setClosures(index(), "from", v)}
+                  />
+                  <Field
+                    label={t("closureTo")}
+                    type="date"
+                    path={path("to")}
+                    errors={props.errors}
+                    value={closure.to}
+                    onValue={(v) => props.setClosures(index(), "to", v)}
+                  />
                   <button type="button" class="button-secondary" onClick={() => remove(index())}>
                     {t("removeClosure", { n: index() + 1 })}
                   </button>

@@ -1,4 +1,4 @@
-import { createMemo, For, type JSX } from "solid-js";
+import { createMemo, For, Show, type JSX } from "solid-js";
 
 export interface Column<T> {
   /** The column's heading, and on a stacked table each cell's label on a phone. */
@@ -10,10 +10,13 @@ export interface Column<T> {
   cellClass?: (row: T) => string | undefined;
 }
 
-interface Props<T> {
-  caption: JSX.Element;
-  /** "visually-hidden" where a heading just above already says what the table is. */
-  captionClass?: string;
+/**
+ * What names the table: its own caption, or (`labelledBy`) the id of the heading just above it, so a
+ * screen reader hears the name once rather than as a heading and again as a caption.
+ */
+type Name = { caption: JSX.Element; captionClass?: string; labelledBy?: undefined } | { labelledBy: string; caption?: undefined; captionClass?: undefined };
+
+type Props<T> = Name & {
   /** "stacked" (the default) turns each row into a labelled block on a phone; "compact" is a narrow two-column table. */
   class?: "stacked" | "compact";
   id?: string;
@@ -23,7 +26,7 @@ interface Props<T> {
    */
   columns: Array<Column<T>>;
   rows: T[];
-}
+};
 
 /** A caption, one heading per column and a row per item: the shape every list table in the app shares. */
 export function DataTable<T>(props: Props<T>) {
@@ -33,8 +36,10 @@ export function DataTable<T>(props: Props<T>) {
   // Only a stacked table's cells show their label (styles.css, phone width); a compact one never stacks.
   const label = (column: Column<T>) => (tableClass() === "stacked" ? column.label : undefined);
   return (
-    <table class={tableClass()} id={props.id}>
-      <caption class={props.captionClass}>{props.caption}</caption>
+    <table class={tableClass()} id={props.id} aria-labelledby={props.labelledBy}>
+      <Show when={!props.labelledBy}>
+        <caption class={props.captionClass}>{props.caption}</caption>
+      </Show>
       <thead>
         <tr>
           <For each={columns()}>{(column) => <th scope="col">{column.label}</th>}</For>

@@ -1,15 +1,22 @@
+import { deadlineSettings, type DeadlineSetting } from "@fidelio/core/concern/lifecycle";
+
 /** The district settings form's draft: inputs hold strings, the API and schema want numbers. */
-export const toDraft = (d: { calendar: { firstDay: string; lastDay: string }; deadlines: Record<"teacher" | "case_manager" | "director", number>; fidelityGraceDays: number }) => ({
+export const toDraft = (d: { calendar: { firstDay: string; lastDay: string }; deadlines: Record<DeadlineSetting, number>; fidelityGraceDays: number }) => ({
   firstDay: d.calendar.firstDay,
   lastDay: d.calendar.lastDay,
-  teacher: String(d.deadlines.teacher),
-  case_manager: String(d.deadlines.case_manager),
-  director: String(d.deadlines.director),
+  ...(Object.fromEntries(deadlineSettings.map(({ setting }) => [setting, String(d.deadlines[setting])])) as Record<DeadlineSetting, string>),
   grace: String(d.fidelityGraceDays),
 });
 
+/** The deadlines as the API takes them, from the draft's strings. */
+export const deadlinesOf = (draft: Record<DeadlineSetting, string>) =>
+  Object.fromEntries(deadlineSettings.map(({ setting }) => [setting, Number(draft[setting])])) as Record<DeadlineSetting, number>;
+
 /** Paths that have their own input; any other error is listed in the summary. */
 export const ownPaths = (closures: number) => [
-  "calendar.firstDay", "calendar.lastDay", "deadlines.teacher", "deadlines.case_manager", "deadlines.director", "fidelityGraceDays",
+  "calendar.firstDay",
+  "calendar.lastDay",
+  ...deadlineSettings.map(({ setting }) => `deadlines.${setting}`),
+  "fidelityGraceDays",
   ...Array.from({ length: closures }, (_, i) => ["name", "from", "to"].map((k) => `calendar.closures.${i}.${k}`)).flat(),
 ];

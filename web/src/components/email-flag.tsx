@@ -6,5 +6,7 @@ import { t } from "../i18n";
  * Fidelio as spam, so staff reach them another way. The API sends null to parents, so they see none.
  */
 export function EmailFlag(props: { flag: { reason: string } | null | undefined }) {
-  return <Show when={props.flag}>{(flag) => <span class="field-error"> · {t(flag().reason === "complaint" ? "emailRefused" : "emailUndeliverable")}</span>}</Show>;
+  return (
+    <Show when={props.flag}>{(flag) => <span class="field-error"> · {t(flag().reason === "complaint" ? "emailRefused" : "emailUndeliverable")}</span>}</Show>
+  );
 }

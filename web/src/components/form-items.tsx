@@ -1,10 +1,11 @@
 import { For, Index, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { lang, t, type StringKey } from "../i18n";
+import "../strings/fidelity";
 import { formatDate } from "../format";
-import { accommodationStatuses, missedReasons, type FormDetail } from "../fidelity/client";
+import { accommodationStatuses, missedReasons } from "@fidelio/core/fidelity/schema";
+import type { FormDetail } from "../fidelity/data";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
-import { schoolDays } from "../fidelity/week";
 
 const weekday = (isoDate: string) => new Intl.DateTimeFormat(lang(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
@@ -81,7 +82,7 @@ export function AccommodationAnswers(props: Props) {
 
 /** One fieldset per service: its sessions this week, each held (minutes) or missed (a reason). */
 export function ServiceSessions(props: Props) {
-  const days = () => schoolDays(props.form.week);
+  const days = () => props.form.days;
   return (
     <For each={props.form.plan.services}>
       {(service, serviceIndex) => {
@@ -93,9 +94,7 @@ export function ServiceSessions(props: Props) {
         return (
           <fieldset class="answer">
             <legend>{service.name}</legend>
-            <p class="muted">
-              {t("minutesOfWeek", { done: minutesGiven(sessions()), required: service.minutesPerWeek })}
-            </p>
+            <p class="muted">{t("minutesOfWeek", { done: minutesGiven(sessions()), required: service.minutesPerWeek })}</p>
             <Show when={sessions().length > 0} fallback={<p class="empty">{t("noSessions")}</p>}>
               <ol class="sessions">
                 <Index each={sessions()}>
@@ -105,13 +104,21 @@ export function ServiceSessions(props: Props) {
                       <li class="session">
                         <div class="field">
                           <label for={`${id}-day`}>{t("sessionDay")}</label>
-                          <select id={`${id}-day`} value={session().date} onChange={(e) => change(() => props.setDraft("services", service.id, i, "date", e.currentTarget.value))}>
+                          <select
+                            id={`${id}-day`}
+                            value={session().date}
+                            onChange={(e) => change(() => props.setDraft("services", service.id, i, "date", e.currentTarget.value))}
+                          >
                             <For each={days()}>{(day) => <option value={day}>{`${weekday(day)}, ${formatDate(day)}`}</option>}</For>
                           </select>
                         </div>
                         <div class="field">
                           <label for={`${id}-what`}>{t("sessionHeld")}</label>
-                          <select id={`${id}-what`} value={session().outcome} onChange={(e) => change(() => props.setDraft("services", service.id, i, "outcome", e.currentTarget.value as never))}>
+                          <select
+                            id={`${id}-what`}
+                            value={session().outcome}
+                            onChange={(e) => change(() => props.setDraft("services", service.id, i, "outcome", e.currentTarget.value as never))}
+                          >
                             <option value="held">{t("held")}</option>
                             <For each={missedReasons}>{(reason) => <option value={reason}>{t(`missed.${reason}` as StringKey)}</option>}</For>
                           </select>
@@ -121,13 +128,27 @@ export function ServiceSessions(props: Props) {
                           fallback={
                             <div class="field grow">
                               <label for={`${id}-note`}>{t("noteOptional")}</label>
-                              <input id={`${id}-note`} maxLength={300} value={session().note} onInput={(e) => change(() => props.setDraft("services", service.id, i, "note", e.currentTarget.value))} />
+                              <input
+                                id={`${id}-note`}
+                                maxLength={300}
+                                value={session().note}
+                                onInput={(e) => change(() => props.setDraft("services", service.id, i, "note", e.currentTarget.value))}
+                              />
                             </div>
                           }
                         >
                           <div class="field short">
                             <label for={`${id}-minutes`}>{t("minutes")}</label>
-                            <input id={`${id}-minutes`} type="number" inputmode="numeric" min="1" max="600" step="1" value={session().minutes} onInput={(e) => change(() => props.setDraft("services", service.id, i, "minutes", e.currentTarget.value))} />
+                            <input
+                              id={`${id}-minutes`}
+                              type="number"
+                              inputmode="numeric"
+                              min="1"
+                              max="600"
+                              step="1"
+                              value={session().minutes}
+                              onInput={(e) => change(() => props.setDraft("services", service.id, i, "minutes", e.currentTarget.value))}
+                            />
                           </div>
                         </Show>
                         <button
@@ -148,7 +169,7 @@ export function ServiceSessions(props: Props) {
               type="button"
               class="button-secondary"
               aria-label={`${t("addSession")}: ${service.name}`}
-              onClick={() => change(() => props.setDraft("services", service.id, (list) => [...(list ?? []), newSession(props.form.week, list ?? [])]))}
+              onClick={() => change(() => props.setDraft("services", service.id, (list) => [...(list ?? []), newSession(props.form.days, list ?? [])]))}
             >
               {t("addSession")}
             </button>

@@ -1,10 +1,11 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t } from "../i18n";
+import "../strings/fidelity";
 import { formatDate } from "../format";
 import { errorText } from "./loaded";
 import { Alert } from "./status";
-import { fidelityApi } from "../fidelity/client";
+import { acknowledgeIep, loadIepChanges } from "../fidelity/data";
 import { dutyChangeLine } from "../fidelity/duty-change";
 
 /**
@@ -12,13 +13,13 @@ import { dutyChangeLine } from "../fidelity/duty-change";
  * section, beside whatever else the home lists as waiting on me.
  */
 export function IepChangeNotices() {
-  const [notices, { mutate }] = createResource(fidelityApi.iepChanges);
+  const [notices, { mutate }] = createResource(loadIepChanges);
   const [failure, setFailure] = createSignal("");
   const [done, setDone] = createSignal("");
   const acknowledge = async (studentId: string, version: number, name: string) => {
     setFailure("");
     try {
-      await fidelityApi.acknowledge(studentId, version);
+      await acknowledgeIep(studentId, version);
       mutate((current) => current && { items: current.items.filter((n) => n.studentId !== studentId) });
       setDone(t("iepChangeAcknowledged", { name }));
     } catch (error) {

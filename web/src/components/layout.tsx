@@ -1,5 +1,5 @@
-import { A, useLocation, useNavigate } from "@solidjs/router";
-import { createEffect, createSignal, Match, on, Show, Switch, type ParentProps } from "solid-js";
+import { A, useLocation, useNavigate, usePreloadRoute } from "@solidjs/router";
+import { createEffect, createSignal, Match, on, Show, Suspense, Switch, type ParentProps } from "solid-js";
 import { useSession } from "../session";
 import { t } from "../i18n";
 import { safeReturnPath, signInPath } from "../return-to";
@@ -15,6 +15,9 @@ export function Layout(props: ParentProps) {
   const signedIn = () => (session.me.state === "ready" ? session.me() : undefined);
   let main!: HTMLElement;
 
+  // The page's code (a chunk of its own) downloads while the session is checked, not after it.
+  usePreloadRoute()(location.pathname, { preloadData: false });
+
   createEffect(() => {
     if (session.me.state !== "ready") return;
     // A deep link opened while signed out comes back to the page asked for after sign-in.
@@ -23,7 +26,13 @@ export function Layout(props: ParentProps) {
   });
 
   // A screen reader user hears the new page from its start, as after a full page load.
-  createEffect(on(() => location.pathname, () => main.focus({ preventScroll: false }), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main.focus({ preventScroll: false }),
+      { defer: true },
+    ),
+  );
 
   const skip = (event: MouseEvent) => {
     event.preventDefault();
@@ -43,6 +52,7 @@ export function Layout(props: ParentProps) {
 
   return (
     <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main (it works without script); the handler also moves focus there. */}
       <a class="skip-link" href="#main" onClick={skip}>
         {t("skipToContent")}
       </a>
@@ -51,8 +61,8 @@ export function Layout(props: ParentProps) {
           <a href="/" class="brand">
             Fidelio
           </a>
+          {/* The language switch comes last, at the right edge, where it is before and after sign-in: what sign-in adds appears beside it without moving it. */}
           <div class="header-tools">
-            <LanguageSwitch />
             <Show when={signedIn()}>
               {(me) => (
                 <>
@@ -63,6 +73,7 @@ export function Layout(props: ParentProps) {
                 </>
               )}
             </Show>
+            <LanguageSwitch />
           </div>
         </div>
         <Show when={signedIn()}>
@@ -122,14 +133,18 @@ export function Layout(props: ParentProps) {
         <Show when={signOutFailed()}>
           <Alert>{t("errNetwork")}</Alert>
         </Show>
-        <Switch fallback={<Loading />}>
+        {/* While the session is checked, main stays empty: the navigation appears above it once it is known, and would move anything here. */}
+        <Switch>
           <Match when={session.me.error}>
             <Alert>{t("errNetwork")}</Alert>
             <button type="button" onClick={() => session.refresh()}>
               {t("tryAgain")}
             </button>
           </Match>
-          <Match when={session.me.state === "ready" && (signedIn() ? !onSignIn() : onSignIn())}>{props.children}</Match>
+          <Match when={session.me.state === "ready" && (signedIn() ? !onSignIn() : onSignIn())}>
+            {/* A page shows whole, once its code and its first data are in (Loaded waits here): nothing moves as they arrive. */}
+            <Suspense fallback={<Loading />}>{props.children}</Suspense>
+          </Match>
         </Switch>
       </main>
     </>

@@ -1,6 +1,7 @@
 import { createEffect, Match, Show, Switch, type JSX, type Resource } from "solid-js";
 import { ApiError, isStatus } from "../api";
 import { t, tError } from "../i18n";
+import "../strings/codes";
 import { useSession } from "../session";
 import { AccessDeniedContent, NotFoundContent } from "../pages/not-found";
 import { Loading } from "./status";
@@ -37,7 +38,15 @@ export function Loaded<T>(props: { resource: Resource<T>; what: string; onRetry?
   createEffect(() => {
     if (isStatus(props.resource.error, 401)) void session.refresh();
   });
-  const data = () => (props.resource.state === "ready" || props.resource.state === "refreshing" ? props.resource() : undefined);
+  // Until the first answer is in, reading `latest` makes the <Suspense> above (the layout's, around each
+  // page) wait for it, so the page appears with its data instead of growing as each part arrives. Later
+  // loads (a refetch, other filters) keep what is shown: `latest` waits only for the first.
+  const data = () => {
+    const state = props.resource.state;
+    if (state === "errored") return undefined;
+    const value = props.resource.latest;
+    return state === "ready" || state === "refreshing" ? value : undefined;
+  };
   return (
     <Switch fallback={<Loading />}>
       <Match when={isStatus(props.resource.error, 404)}>

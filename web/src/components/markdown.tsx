@@ -13,7 +13,12 @@ type Block =
   | { kind: "table"; head: string[]; rows: string[][] }
   | { kind: "code"; text: string };
 
-const cells = (line: string) => line.trim().replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim());
+const cells = (line: string) =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split("|")
+    .map((cell) => cell.trim());
 
 export function parseMarkdown(source: string): Block[] {
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
@@ -57,7 +62,15 @@ function Inline(props: { text: string }): JSX.Element {
   return (
     <For each={parts}>
       {(part) =>
-        part.startsWith("`") ? <code>{part.slice(1, -1)}</code> : part.startsWith("**") ? <strong>{part.slice(2, -2)}</strong> : part.startsWith("*") && part.length > 2 ? <em>{part.slice(1, -1)}</em> : part
+        part.startsWith("`") ? (
+          <code>{part.slice(1, -1)}</code>
+        ) : part.startsWith("**") ? (
+          <strong>{part.slice(2, -2)}</strong>
+        ) : part.startsWith("*") && part.length > 2 ? (
+          <em>{part.slice(1, -1)}</em>
+        ) : (
+          part
+        )
       }
     </For>
   );
@@ -76,31 +89,68 @@ export function Markdown(props: { source: string; shift?: number }) {
       {(block) => (
         <Switch>
           <Match when={block.kind === "heading" && block}>{(b) => heading(b().level, b().text)}</Match>
-          <Match when={block.kind === "paragraph" && block}>{(b) => <p><Inline text={b().text} /></p>}</Match>
+          <Match when={block.kind === "paragraph" && block}>
+            {(b) => (
+              <p>
+                <Inline text={b().text} />
+              </p>
+            )}
+          </Match>
           <Match when={block.kind === "list" && block}>
             {(b) => {
-              const items = <For each={b().items}>{(item) => <li><Inline text={item} /></li>}</For>;
+              const items = (
+                <For each={b().items}>
+                  {(item) => (
+                    <li>
+                      <Inline text={item} />
+                    </li>
+                  )}
+                </For>
+              );
               return b().ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
             }}
           </Match>
           <Match when={block.kind === "table" && block}>
             {(b) => (
-              <table>
-                <thead>
-                  <tr>
-                    <For each={b().head}>{(cell) => <th scope="col"><Inline text={cell} /></th>}</For>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={b().rows}>{(row) => <tr><For each={row}>{(cell) => <td><Inline text={cell} /></td>}</For></tr>}</For>
-                </tbody>
-              </table>
+              // A wide table scrolls inside its own focusable region on a phone, not the whole page.
+              <div class="table-scroll" tabindex="0" role="region" aria-label={b().head.join(", ")}>
+                <table>
+                  <thead>
+                    <tr>
+                      <For each={b().head}>
+                        {(cell) => (
+                          <th scope="col">
+                            <Inline text={cell} />
+                          </th>
+                        )}
+                      </For>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={b().rows}>
+                      {(row) => (
+                        <tr>
+                          <For each={row}>
+                            {(cell) => (
+                              <td>
+                                <Inline text={cell} />
+                              </td>
+                            )}
+                          </For>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
             )}
           </Match>
           <Match when={block.kind === "code" && block}>
             {(b) => (
               // Focusable, so a keyboard can scroll a long line.
-              <pre tabindex="0"><code>{b().text}</code></pre>
+              <pre tabindex="0">
+                <code>{b().text}</code>
+              </pre>
             )}
           </Match>
         </Switch>

@@ -1,5 +1,6 @@
 import { createEffect, onCleanup } from "solid-js";
 import { t } from "../i18n";
+import "../strings/fidelity";
 
 export interface ChartWeek {
   label: string;
@@ -13,7 +14,10 @@ export interface ChartWeek {
 }
 
 /** Diagonal lines over a week with no record, so "not recorded" never reads as "0 given". */
-function hatch(u: { ctx: CanvasRenderingContext2D; bbox: { top: number; height: number }; valToPos(v: number, scale: string, canvas?: boolean): number }, weeks: ChartWeek[]) {
+function hatch(
+  u: { ctx: CanvasRenderingContext2D; bbox: { top: number; height: number }; valToPos(v: number, scale: string, canvas?: boolean): number },
+  weeks: ChartWeek[],
+) {
   const { ctx } = u;
   const step = weeks.length > 1 ? Math.abs(u.valToPos(1, "x", true) - u.valToPos(0, "x", true)) : 40;
   ctx.save();

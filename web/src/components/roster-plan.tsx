@@ -1,11 +1,18 @@
 import { For, Show } from "solid-js";
 import type { PlanView } from "@fidelio/core/roster";
 import { t, tCode, tRosterProblem } from "../i18n";
+import "../strings/audit";
+import "../strings/codes";
+import "../strings/roster";
+import "../strings/staff";
 import { DataTable } from "./data-table";
 
 /** What an import would do, in words: counts, files read as delta, every role and link that ends by person, and the warnings. */
 export function RosterPlan(props: { plan: PlanView }) {
-  const deltaFiles = () => Object.entries(props.plan.modes).filter(([, mode]) => mode === "delta").map(([file]) => file);
+  const deltaFiles = () =>
+    Object.entries(props.plan.modes)
+      .filter(([, mode]) => mode === "delta")
+      .map(([file]) => file);
   return (
     <div class="stack">
       <p>{t("rosterPlanIntro")}</p>
@@ -14,7 +21,9 @@ export function RosterPlan(props: { plan: PlanView }) {
         <p>{t("rosterPlanDelta", { files: deltaFiles().join(", ") })}</p>
       </Show>
       <Show when={props.plan.rolesEnded.length > 0} fallback={<p>{t("rosterPlanNothingEnds")}</p>}>
-        <p id="roster-plan-ends">{t("rosterPlanEnds", { roles: props.plan.endingRoles, links: props.plan.endingLinks, people: props.plan.rolesEnded.length })}</p>
+        <p id="roster-plan-ends">
+          {t("rosterPlanEnds", { roles: props.plan.endingRoles, links: props.plan.endingLinks, people: props.plan.rolesEnded.length })}
+        </p>
         <ul aria-labelledby="roster-plan-ends">
           <For each={props.plan.rolesEnded}>
             {(person) => (

@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { t } from "../i18n";
+import "../strings/concerns";
 import { gradeAndSchool } from "../format";
 import type { StudentList, StudentSummary } from "./student-list";
 
@@ -24,9 +25,7 @@ export function StudentCards(props: Props) {
               <Dynamic component={props.heading} class="card-title">
                 {student.name}
               </Dynamic>
-              <p class="muted">
-                {gradeAndSchool(student)}
-              </p>
+              <p class="muted">{gradeAndSchool(student)}</p>
               <Show when={props.showRelationship}>
                 <p class="tag">{t(`relationship.${student.relationship}`)}</p>
               </Show>

@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { t, tn } from "../i18n";
+import "../strings/staff";
 import { formatGrade } from "../format";
 import type { StudentList, StudentSummary } from "./student-list";
 
@@ -23,7 +24,13 @@ interface Props {
 export function StudentTable(props: Props) {
   const caption = () => {
     const count = props.students.length;
-    const key = props.list.hasMore() ? (props.filtered ? "studentTableFilteredMore" : "studentTableCaptionMore") : props.filtered ? "studentTableFiltered" : "studentTableCaption";
+    const key = props.list.hasMore()
+      ? props.filtered
+        ? "studentTableFilteredMore"
+        : "studentTableCaptionMore"
+      : props.filtered
+        ? "studentTableFiltered"
+        : "studentTableCaption";
     return tn(key, count);
   };
   const next = () => (props.order === "asc" ? "desc" : "asc");
@@ -64,7 +71,8 @@ export function StudentTable(props: Props) {
         </table>
       </Show>
       <Show when={props.list.hasMore()}>
-        <Show when={props.filtered && props.list.page()?.items.length === 0}>
+        {/* `latest`: the page's Suspense never waits again while the next page of students loads. */}
+        <Show when={props.filtered && props.list.page.latest?.items.length === 0}>
           <p class="muted">{t("searchedFurther")}</p>
         </Show>
         <button type="button" class="button-secondary" onClick={() => props.list.loadMore()}>

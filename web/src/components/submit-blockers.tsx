@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import { t } from "../i18n";
-import type { FormDetail, SubmitBlocker } from "../fidelity/client";
+import "../strings/fidelity";
+import type { FormDetail, SubmitBlocker } from "../fidelity/data";
 
 /**
  * What still stops a saved draft from being submitted, as the server named it: the answers are kept

@@ -17,7 +17,12 @@ interface Props {
 /** A labelled box for a few sentences, its hint and errors tied to it with aria-describedby. */
 export function TextAreaField(props: Props) {
   return (
-    <FieldFrame id={fieldId(`${props.idPrefix ? `${props.idPrefix}.` : ""}${props.path}`)} label={props.label} hint={props.hint} messages={props.errors[props.path] ?? []}>
+    <FieldFrame
+      id={fieldId(`${props.idPrefix ? `${props.idPrefix}.` : ""}${props.path}`)}
+      label={props.label}
+      hint={props.hint}
+      messages={props.errors[props.path] ?? []}
+    >
       {(control) => (
         <textarea
           id={control.id()}

@@ -1,26 +1,18 @@
 import { createSignal, For, Show } from "solid-js";
 import type { FieldErrors } from "../api";
 import { t, tProblem } from "../i18n";
+import "../strings/codes";
+import "../strings/concerns";
 import { formatInZone } from "../format";
 import { errorText } from "../components/loaded";
 import { fieldId } from "../components/field";
 import { Alert } from "../components/status";
 import { TextAreaField } from "../components/text-area-field";
+import { actions, canFlagOf, rolesFor, textOptional } from "@fidelio/core/concern/lifecycle";
 import { actOnConcern, isStale, type ConcernAction, type ConcernView } from "./data";
 
 /** The API's `can` flag for each action. */
-const flagOf: Record<ConcernAction, keyof ConcernView["can"]> = {
-  resolve: "resolve",
-  escalate: "escalate",
-  request_info: "requestInfo",
-  provide_info: "provideInfo",
-  confirm: "confirm",
-  dispute: "dispute",
-  withdraw: "withdraw",
-  record_outcome: "recordOutcome",
-};
-/** The API asks every action but these for its text: what was done, why, the question or the answer. */
-const textOptional: ConcernAction[] = ["confirm", "withdraw"];
+const allowedFor = (concern: ConcernView, action: ConcernAction) => concern.can[canFlagOf(action)];
 
 interface Props {
   concern: ConcernView;
@@ -33,10 +25,10 @@ interface Props {
 
 /** Only the actions the API says the reader may take now, each with the text it requires. */
 export function ConcernActions(props: Props) {
-  const allowed = (action: ConcernAction) => props.concern.can[flagOf[action]];
-  const staff: ConcernAction[] = ["resolve", "request_info", "escalate", "record_outcome"];
+  const allowed = (action: ConcernAction) => allowedFor(props.concern, action);
+  const staff = actions.filter((action) => rolesFor(action).includes("assignee"));
   const question = () => [...props.concern.timeline].reverse().find((e) => e.type === "info_requested")?.text;
-  const any = () => (Object.keys(flagOf) as ConcernAction[]).some(allowed);
+  const any = () => actions.some(allowed);
   const form = (action: ConcernAction) => <ActionForm action={action} {...props} />;
   return (
     <section aria-labelledby="actions-title">
@@ -86,7 +78,7 @@ function ActionForm(props: Props & { action: ConcernAction }) {
     setErrors({});
     setBusy(true);
     try {
-      props.onDone(await actOnConcern(props.concern.id, props.action, value || undefined));
+      props.onDone(await actOnConcern(props.concern, props.action, value || undefined));
     } catch (error) {
       if (isStale(error)) props.onStale();
       else setFailure(errorText(error));
@@ -97,7 +89,17 @@ function ActionForm(props: Props & { action: ConcernAction }) {
 
   return (
     <form class="stack action-form" novalidate onSubmit={submit} aria-label={t(key(""))}>
-      <TextAreaField label={t(key(".label"))} hint={t(key(".hint"))} path="text" idPrefix={props.action} required={required} maxLength={4000} errors={errors()} value={text()} onValue={setText} />
+      <TextAreaField
+        label={t(key(".label"))}
+        hint={t(key(".hint"))}
+        path="text"
+        idPrefix={props.action}
+        required={required}
+        maxLength={4000}
+        errors={errors()}
+        value={text()}
+        onValue={setText}
+      />
       <Show when={failure()}>
         <Alert>{failure()}</Alert>
       </Show>

@@ -1,33 +1,14 @@
-import { api, call } from "../api";
+import { levels, type EscalationLevel } from "@fidelio/core/concern/lifecycle";
+import { api, call, type Body } from "../api";
 
-export const boardLevels = ["teacher", "case_manager", "director", "advocate"] as const;
-export type BoardLevel = (typeof boardLevels)[number];
+/** The board's rows and filter, up the ladder. */
+export const boardLevels = levels;
+export type BoardLevel = EscalationLevel;
 
-/** GET /api/reports/escalations, as the API promises it (the contract the board was built against). */
-export interface EscalationBoard {
-  open: {
-    items: Array<{
-      id: string;
-      studentId: string;
-      studentName: string;
-      subject: string;
-      reference: string | null;
-      schoolId: string;
-      schoolName: string;
-      level: BoardLevel;
-      status: string;
-      assignee: { id: string; name: string } | null;
-      dueAt: string | null;
-      overdue: boolean;
-      openedAt: string;
-      levelSince: string;
-    }>;
-    cursor?: string;
-  };
-  totals: { open: number; overdue: number; byLevel: Record<BoardLevel, number> };
-  resolvedLast30Days: { count: number; medianDaysToResolution: number | null; medianHoursToResolution: number | null };
-  missedDeadlinesBySchool: Array<{ schoolId: string; schoolName: string; count: number }>;
-}
+const loadBoardRaw = (query: BoardQuery) => api.reports.escalations.$get({ query });
+/** GET /api/reports/escalations: the route's own answer type (open concerns, totals, resolutions, missed deadlines). */
+export type EscalationBoard = Body<Awaited<ReturnType<typeof loadBoardRaw>>>;
+type BoardQuery = Parameters<typeof api.reports.escalations.$get>[0]["query"];
 export type BoardItem = EscalationBoard["open"]["items"][number];
 
 export interface BoardFilters {
@@ -37,12 +18,16 @@ export interface BoardFilters {
   q: string;
 }
 
-/** Typed as the contract above says: the assignment fails to compile if the API's answer drifts from it. */
-export async function loadBoard(filters: BoardFilters, cursor: string): Promise<EscalationBoard> {
-  const query = { ...(filters.schoolId && { schoolId: filters.schoolId }), ...(filters.level && { level: filters.level }), ...(filters.q && { q: filters.q }), ...(cursor && { cursor }) };
-  const board: EscalationBoard = await call(api.reports.escalations.$get({ query }));
-  return board;
-}
+/** One page of the board for the filters; `cursor` continues from the page before. */
+export const loadBoard = (filters: BoardFilters, cursor: string) =>
+  call(
+    loadBoardRaw({
+      ...(filters.schoolId && { schoolId: filters.schoolId }),
+      ...(filters.level && { level: filters.level }),
+      ...(filters.q && { q: filters.q }),
+      ...(cursor && { cursor }),
+    }),
+  );
 
 /** By level up the ladder, overdue first within a level, then the nearest deadline. */
 export const boardOrder = (a: BoardItem, b: BoardItem) =>

@@ -1,10 +1,11 @@
 import type { ConcernAction, ConcernStatus } from "@fidelio/core/concern/schema";
 import { api, call, ApiError, type Body } from "../api";
 import { t } from "../i18n";
+import "../strings/concerns";
 
 const loadConcernRaw = (id: string) => api.concerns[":id"].$get({ param: { id } });
 export type ConcernView = Body<Awaited<ReturnType<typeof loadConcernRaw>>>;
-export const loadConcern = (id: string) => call(loadConcernRaw(id)) as Promise<ConcernView>;
+export const loadConcern = (id: string) => call(loadConcernRaw(id));
 
 type ListQuery = { status?: ConcernStatus; studentId?: string; q?: string; cursor?: string };
 const loadConcernsRaw = (query: ListQuery) => api.concerns.$get({ query });
@@ -16,18 +17,16 @@ export type { ConcernAction };
 const loadWaitingRaw = () => api.concerns.waiting.$get();
 export type WaitingOnYou = Body<Awaited<ReturnType<typeof loadWaitingRaw>>>;
 /** What waits on the reader: questions to answer, fixes to confirm, concerns to answer (GET /api/concerns/waiting). */
-export const loadWaiting = () => call(loadWaitingRaw()) as Promise<WaitingOnYou>;
+export const loadWaiting = () => call(loadWaitingRaw());
 
-// The concern routes read their JSON bodies themselves (the core verbs validate them), so the typed
-// client has no body type for them: the JSON goes in `init`, the answer stays typed.
-const jsonInit = (body: unknown) => ({ body: JSON.stringify(body) });
+type FileConcernBody = Parameters<typeof api.concerns.$post>[0]["json"];
 
 /** Files a concern; the same Idempotency-Key on a retry returns the same concern and files nothing new. */
-export const fileConcern = (body: Record<string, unknown>, idempotencyKey: string) =>
-  call(api.concerns.$post(undefined, { headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey }, init: jsonInit(body) })) as Promise<ConcernView>;
+export const fileConcern = (json: FileConcernBody, idempotencyKey: string) => call(api.concerns.$post({ header: { "idempotency-key": idempotencyKey }, json }));
 
-export const actOnConcern = (id: string, action: ConcernAction, text?: string) =>
-  call(api.concerns[":id"].actions.$post({ param: { id } }, { headers: { "Content-Type": "application/json" }, init: jsonInit({ action, ...(text && { text }) }) })) as Promise<ConcernView>;
+/** Acts on the concern as the reader saw it (its `version`): a concern changed since answers 409 and nothing is done. */
+export const actOnConcern = (concern: Pick<ConcernView, "id" | "version">, action: ConcernAction, text?: string) =>
+  call(api.concerns[":id"].actions.$post({ param: { id: concern.id }, json: { action, version: concern.version, ...(text && { text }) } }));
 
 /** Where a concern stands, in words: its outcome once closed, else its level and status. */
 export function stateWords(concern: { status: string; level: string; outcome?: string | null }): string {

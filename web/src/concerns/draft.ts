@@ -14,7 +14,15 @@ export interface ConcernDraft {
 
 const storageKey = (studentId: string) => `fidelio.concern-draft.${studentId}`;
 
-export const emptyDraft = (): ConcernDraft => ({ itemIds: [], classId: "", happenedOn: "", description: "", desiredResolution: "", advocateEmail: "", idempotencyKey: newIdempotencyKey() });
+export const emptyDraft = (): ConcernDraft => ({
+  itemIds: [],
+  classId: "",
+  happenedOn: "",
+  description: "",
+  desiredResolution: "",
+  advocateEmail: "",
+  idempotencyKey: newIdempotencyKey(),
+});
 
 /** The draft left on this device for this child, if any. */
 export function readDraft(studentId: string): ConcernDraft | undefined {

@@ -1,5 +1,6 @@
 import { createSignal, Show } from "solid-js";
 import { t } from "../i18n";
+import "../strings/concerns";
 
 /** A search of concerns by reference ("C-1042"), support, class or student; submitting sets it, clearing empties it. */
 export function ConcernSearch(props: { id: string; onSearch: (q: string) => void }) {
@@ -20,7 +21,14 @@ export function ConcernSearch(props: { id: string; onSearch: (q: string) => void
     >
       <div class="field">
         <label for={props.id}>{t("searchConcerns")}</label>
-        <input id={props.id} type="search" maxLength={80} value={text()} aria-describedby={`${props.id}-hint`} onInput={(e) => setText(e.currentTarget.value)} />
+        <input
+          id={props.id}
+          type="search"
+          maxLength={80}
+          value={text()}
+          aria-describedby={`${props.id}-hint`}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
         <p class="hint" id={`${props.id}-hint`}>
           {t("searchConcernsHint")}
         </p>

@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import { lang, t } from "../i18n";
+import "../strings/concerns";
 import { formatDayInZone, formatInZone } from "../format";
 import { DataTable, type Column } from "../components/data-table";
 import { stateWords, type ConcernSummary } from "./data";
@@ -44,7 +45,12 @@ export const studentColumn = <T extends Named>(): Column<T> => ({
 const packetColumn = (): Column<ConcernSummary> => ({
   label: t("colPacket"),
   cell: (concern) => (
-    <a href={`/api/concerns/${concern.id}/packet?lang=${lang()}`} aria-label={concern.reference ? t("packetForConcern", { reference: concern.reference, name: concern.studentName }) : t("packetFor", { name: concern.studentName })}>
+    <a
+      href={`/api/concerns/${concern.id}/packet?lang=${lang()}`}
+      aria-label={
+        concern.reference ? t("packetForConcern", { reference: concern.reference, name: concern.studentName }) : t("packetFor", { name: concern.studentName })
+      }
+    >
       {t("packetLink")}
     </a>
   ),

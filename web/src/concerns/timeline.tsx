@@ -1,6 +1,8 @@
 import { For } from "solid-js";
 import { describeEvent } from "@fidelio/core/concern/describe";
 import { lang, t, tCode, tCoded } from "../i18n";
+import "../strings/audit";
+import "../strings/concerns";
 import { formatInZone } from "../format";
 import type { ConcernView } from "./data";
 

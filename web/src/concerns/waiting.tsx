@@ -1,5 +1,6 @@
 import { createResource, For, Show } from "solid-js";
 import { t, tn } from "../i18n";
+import "../strings/concerns";
 import { formatInZone } from "../format";
 import { useSession } from "../session";
 import { Loaded } from "../components/loaded";

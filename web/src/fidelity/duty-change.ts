@@ -1,12 +1,8 @@
 import type { DutyChange } from "@fidelio/core/iep/duties";
-import { t } from "../i18n";
+import { dutyChangeLine as inLanguage } from "@fidelio/core/iep/duty-kinds";
+import { lang } from "../i18n";
 
 export type { DutyChange };
 
-/** One line for an IEP change in the reader's language (the email says the same, written in core). */
-export function dutyChangeLine(change: DutyChange): string {
-  const what = change.kind === "accommodation" ? change.text : t("dutyMinutes", { name: change.name, minutes: change.minutesPerWeek });
-  if (!("before" in change)) return t(change.change === "added" ? "dutyAdded" : "dutyRemoved", { what });
-  const before = typeof change.before === "string" ? change.before : t("dutyMinutes", { name: change.before.name, minutes: change.before.minutesPerWeek });
-  return t("dutyChanged", { what, before });
-}
+/** One line for an IEP change in the reader's language: the catalog's words, as the amendment email says it. */
+export const dutyChangeLine = (change: DutyChange): string => inLanguage(lang(), change);

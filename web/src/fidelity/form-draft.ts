@@ -1,7 +1,9 @@
 import { t, type StringKey } from "../i18n";
+import "../strings/fidelity";
 import { formatDate } from "../format";
-import type { AccommodationAnswer, AccommodationStatus, FormDetail, MissedReason, ServiceAnswer, Session } from "./client";
-import { addDays, schoolDays } from "./week";
+import type { AccommodationAnswer, AccommodationStatus, MissedReason, ServiceAnswer, Session } from "@fidelio/core/fidelity/schema";
+import { addDays } from "@fidelio/core/calendar";
+import type { FormDetail } from "./data";
 
 /** What the teacher is editing: strings as typed, so a half-typed number is not lost or rejected mid-word. */
 export interface SessionDraft {
@@ -31,20 +33,24 @@ export function draftOf(form: Pick<FormDetail, "plan"> & Answers, answers: Answe
         return [p.id, { status: answer?.status, note: answer?.note ?? "" }];
       }),
     ),
-    services: Object.fromEntries(form.plan.services.map((p) => [p.id, (answers.services.find((s) => s.serviceId === p.id)?.sessions ?? []).map(toSessionDraft)])),
+    services: Object.fromEntries(
+      form.plan.services.map((p) => [p.id, (answers.services.find((s) => s.serviceId === p.id)?.sessions ?? []).map(toSessionDraft)]),
+    ),
   };
 }
 
-/** A new session on the first school day of the week not yet used, so one tap adds a usable row. */
-export function newSession(week: string, existing: SessionDraft[]): SessionDraft {
-  const days = schoolDays(week);
+/** A new session on the first of the week's school days (`FormDetail.days`) not yet used, so one tap adds a usable row. */
+export function newSession(days: string[], existing: SessionDraft[]): SessionDraft {
   return { date: days.find((d) => !existing.some((s) => s.date === d)) ?? days[0]!, outcome: "held", minutes: "", note: "" };
 }
 
-/** Last week's answers carried into this form: same statuses and notes, sessions moved on by seven days. */
+/**
+ * Last week's answers carried into this form: same statuses and notes, sessions moved on by seven days;
+ * a session that lands on a day without school this week (a closure) is left out.
+ */
 export function prefillFrom(previous: NonNullable<FormDetail["previous"]>, current: FormDetail): FormDraft {
   const earlier = draftOf(current, previous);
-  const days = new Set(schoolDays(current.week));
+  const days = new Set(current.days);
   for (const [id, sessions] of Object.entries(earlier.services)) {
     earlier.services[id] = sessions.map((session) => ({ ...session, date: addDays(session.date, 7) })).filter((session) => days.has(session.date));
   }
@@ -74,7 +80,8 @@ export function payloadOf(draft: FormDraft): { accommodations: AccommodationAnsw
 export const minutesGiven = (sessions: SessionDraft[]) => sessions.reduce((sum, s) => sum + (s.outcome === "held" ? (wholeMinutes(s.minutes) ?? 0) : 0), 0);
 
 const statusWord = (status?: AccommodationStatus) => (status ? t(`acc.${status}` as StringKey) : "—");
-const sessionWord = (s: SessionDraft) => `${formatDate(s.date)}: ${s.outcome === "held" ? t("minutesUnit", { n: s.minutes || 0 }) : t(`missed.${s.outcome}` as StringKey)}`;
+const sessionWord = (s: SessionDraft) =>
+  `${formatDate(s.date)}: ${s.outcome === "held" ? t("minutesUnit", { n: s.minutes || 0 }) : t(`missed.${s.outcome}` as StringKey)}`;
 
 /** Lines saying how `after` differs from `before`, item by item, in the reader's language: shown on a 409. */
 export function describeChanges(form: FormDetail, before: FormDraft, after: FormDraft): string[] {

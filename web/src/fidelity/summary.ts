@@ -1,4 +1,4 @@
-import type { ServiceWeek, StudentFidelity } from "./client";
+import type { ServiceWeek, StudentFidelity } from "./data";
 
 /**
  * Each service's weeks in order, for its chart and table, beside the totals the API computed once
@@ -7,7 +7,11 @@ import type { ServiceWeek, StudentFidelity } from "./client";
 export function byService(data: StudentFidelity) {
   return data.services.map((totals) => ({
     ...totals,
-    weeks: data.weeks.flatMap((week) => week.services.filter((s) => s.serviceId === totals.serviceId).map((row): ServiceWeek & { week: string; state: typeof week.state } => ({ ...row, week: week.week, state: week.state }))),
+    weeks: data.weeks.flatMap((week) =>
+      week.services
+        .filter((s) => s.serviceId === totals.serviceId)
+        .map((row): ServiceWeek & { week: string; state: typeof week.state } => ({ ...row, week: week.week, state: week.state })),
+    ),
   }));
 }
 

@@ -1,10 +1,14 @@
-import { createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { api, ApiError, call, type Body, type RowError } from "../api";
 import { A } from "@solidjs/router";
 import { t, tCode, tError } from "../i18n";
+import "../strings/audit";
+import "../strings/codes";
+import "../strings/staff";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
 import { RosterPlan, RosterProblemTable } from "../components/roster-plan";
+import { RosterWithoutEmail } from "../components/roster-without-email";
 
 type Job = Body<Awaited<ReturnType<(typeof api.admin.roster.jobs)[":id"]["$get"]>>>;
 type Summary = NonNullable<Job["summary"]>;
@@ -27,6 +31,7 @@ export function AdminRoster() {
   const [typed, setTyped] = createSignal("");
   const [confirmProblem, setConfirmProblem] = createSignal("");
   const [notice, setNotice] = createSignal("");
+  const [withoutEmail, { refetch: refetchWithoutEmail }] = createResource(() => call(api.admin.roster["without-email"].$get()));
 
   /** Polls a job while it has a run to make (planning or writing). */
   async function follow(job: Polled): Promise<Polled> {
@@ -44,8 +49,17 @@ export function AdminRoster() {
     if (job.status === "awaiting_confirmation" && job.id && job.plan) setPlanned({ id: job.id, plan: job.plan });
     else if (job.error) {
       setRows(job.error.details ?? []);
-      setProblem(job.error.details?.length ? t("rosterRejected") : job.error.code === "plan_outdated" ? t("rosterPlanOutdated") : t("rosterFailed", { message: tError(job.error.code) ?? t("errGeneric") }));
-    } else setCounts(job.summary);
+      setProblem(
+        job.error.details?.length
+          ? t("rosterRejected")
+          : job.error.code === "plan_outdated"
+            ? t("rosterPlanOutdated")
+            : t("rosterFailed", { message: tError(job.error.code) ?? t("errGeneric") }),
+      );
+    } else {
+      setCounts(job.summary);
+      void refetchWithoutEmail();
+    }
   }
 
   function reset() {
@@ -178,7 +192,12 @@ export function AdminRoster() {
         {(p) => (
           <div class="stack">
             <label for="roster-progress">{t("rosterProgressLabel")}</label>
-            <progress id="roster-progress" max={Math.max(p().total, 1)} value={p().done} aria-valuetext={t("rosterProgress", { done: p().done, total: p().total })} />
+            <progress
+              id="roster-progress"
+              max={Math.max(p().total, 1)}
+              value={p().done}
+              aria-valuetext={t("rosterProgress", { done: p().done, total: p().total })}
+            />
           </div>
         )}
       </Show>
@@ -229,6 +248,7 @@ export function AdminRoster() {
       <Show when={rows().length > 0}>
         <RosterProblemTable caption={t("rosterErrorsCaption")} rows={rows()} />
       </Show>
+      <RosterWithoutEmail people={withoutEmail} />
     </section>
   );
 }

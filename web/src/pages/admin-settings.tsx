@@ -5,6 +5,8 @@ import { DistrictUpdate } from "@fidelio/core/district/schema";
 import { problemsOf } from "@fidelio/core/problem";
 import { api, ApiError, call, type FieldErrors, type Problem } from "../api";
 import { t, tProblem } from "../i18n";
+import "../strings/codes";
+import "../strings/staff";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { AccessDeniedContent } from "./not-found";
@@ -12,7 +14,8 @@ import { Field, fieldId } from "../components/field";
 import { ClosuresEditor, type ClosureDraft } from "../components/closures-editor";
 import { Loaded, errorText } from "../components/loaded";
 import { Alert } from "../components/status";
-import { ownPaths, toDraft } from "../components/district-draft";
+import { deadlinesOf, ownPaths, toDraft } from "../components/district-draft";
+import { deadlineSettings, type DeadlineSetting } from "@fidelio/core/concern/lifecycle";
 
 const loadDistrict = () => call(api.admin.district.$get());
 type District = Awaited<ReturnType<typeof loadDistrict>>;
@@ -73,8 +76,7 @@ function SettingsForm(props: { district: District }) {
     setVersion(fresh.version);
     setErrors({});
   };
-  const otherErrors = () =>
-    Object.entries(errors()).flatMap(([path, messages]) => (ownPaths(closures.length).includes(path) ? [] : messages));
+  const otherErrors = () => Object.entries(errors()).flatMap(([path, messages]) => (ownPaths(closures.length).includes(path) ? [] : messages));
   const showInvalid = (problems: Problem[]) => {
     const fields = fieldMessages(problems);
     setErrors(fields);
@@ -88,7 +90,7 @@ function SettingsForm(props: { district: District }) {
     setOutcome(undefined);
     const payload = {
       calendar: { firstDay: draft.firstDay, lastDay: draft.lastDay, closures: closures.map((c) => ({ ...c })) },
-      deadlines: { teacher: Number(draft.teacher), case_manager: Number(draft.case_manager), director: Number(draft.director) },
+      deadlines: deadlinesOf(draft),
       fidelityGraceDays: Number(draft.grace),
       version: version(),
     };
@@ -120,8 +122,20 @@ function SettingsForm(props: { district: District }) {
     }
   }
 
-  const number = (key: "teacher" | "case_manager" | "director" | "grace", label: string, path: string, min: number) => (
-    <Field label={label} path={path} errors={errors()} value={draft[key]} onValue={(value) => setDraft(key, value)} type="number" inputmode="numeric" min={min} max={key === "grace" ? 10 : 60} step="1" class="short" />
+  const number = (key: DeadlineSetting | "grace", label: string, path: string, min: number) => (
+    <Field
+      label={label}
+      path={path}
+      errors={errors()}
+      value={draft[key]}
+      onValue={(value) => setDraft(key, value)}
+      type="number"
+      inputmode="numeric"
+      min={min}
+      max={key === "grace" ? 10 : 60}
+      step="1"
+      class="short"
+    />
   );
 
   return (
@@ -139,8 +153,22 @@ function SettingsForm(props: { district: District }) {
       <fieldset>
         <legend>{t("calendarLegend")}</legend>
         <div class="field-row">
-          <Field label={t("firstDay")} type="date" path="calendar.firstDay" errors={errors()} value={draft.firstDay} onValue={(value) => setDraft("firstDay", value)} />
-          <Field label={t("lastDay")} type="date" path="calendar.lastDay" errors={errors()} value={draft.lastDay} onValue={(value) => setDraft("lastDay", value)} />
+          <Field
+            label={t("firstDay")}
+            type="date"
+            path="calendar.firstDay"
+            errors={errors()}
+            value={draft.firstDay}
+            onValue={(value) => setDraft("firstDay", value)}
+          />
+          <Field
+            label={t("lastDay")}
+            type="date"
+            path="calendar.lastDay"
+            errors={errors()}
+            value={draft.lastDay}
+            onValue={(value) => setDraft("lastDay", value)}
+          />
         </div>
       </fieldset>
       <ClosuresEditor
@@ -155,9 +183,7 @@ function SettingsForm(props: { district: District }) {
       <fieldset>
         <legend>{t("deadlinesLegend")}</legend>
         <div class="field-row">
-          {number("teacher", t("deadlineTeacher"), "deadlines.teacher", 1)}
-          {number("case_manager", t("deadlineCaseManager"), "deadlines.case_manager", 1)}
-          {number("director", t("deadlineDirector"), "deadlines.director", 1)}
+          <For each={deadlineSettings}>{({ setting, message }) => number(setting, t(message), `deadlines.${setting}`, 1)}</For>
         </div>
       </fieldset>
       {number("grace", t("graceDays"), "fidelityGraceDays", 0)}

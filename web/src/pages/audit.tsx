@@ -2,6 +2,8 @@ import { A, useLocation, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api, call, isStatus } from "../api";
 import { t, tCode, tn } from "../i18n";
+import "../strings/audit";
+import "../strings/codes";
 import { formatDateTime } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
@@ -16,7 +18,13 @@ interface Filters {
 }
 
 const loadAudit = (studentId: string, filters: Filters, cursor: string) => {
-  const query = { studentId, ...(cursor && { cursor }), ...(filters.kind && { kind: filters.kind }), ...(filters.actorId && { actorId: filters.actorId }), ...(filters.hideMine && { hideMine: "1" as const }) };
+  const query = {
+    studentId,
+    ...(cursor && { cursor }),
+    ...(filters.kind && { kind: filters.kind }),
+    ...(filters.actorId && { actorId: filters.actorId }),
+    ...(filters.hideMine && { hideMine: "1" as const }),
+  };
   return call(api.audit.$get({ query }));
 };
 type AuditItem = Awaited<ReturnType<typeof loadAudit>>["items"][number];
@@ -73,7 +81,11 @@ export function Audit() {
           <select id="audit-person" onChange={(e) => change({ actorId: e.currentTarget.value })}>
             <option value="">{t("auditPersonAll")}</option>
             <For each={[...people()].sort(([, a], [, b]) => a.localeCompare(b))}>
-              {([id, who]) => <option value={id} selected={id === filters().actorId}>{id === myId() ? `${who} (${t("you")})` : who}</option>}
+              {([id, who]) => (
+                <option value={id} selected={id === filters().actorId}>
+                  {id === myId() ? `${who} (${t("you")})` : who}
+                </option>
+              )}
             </For>
           </select>
         </div>

@@ -2,19 +2,16 @@ import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { lang, t } from "../i18n";
+import "../strings/fidelity";
+import "../strings/staff";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
 import { AccessDeniedContent } from "./not-found";
 import { useSession } from "../session";
-import { fidelityApi, type StudentFidelity } from "../fidelity/client";
+import { mapLimit } from "@fidelio/core/concurrency";
+import { loadStudentFidelity, type StudentFidelity } from "../fidelity/data";
 import { percent } from "../fidelity/summary";
-
-async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(run))));
-  return out;
-}
 
 /** Every caseload student's last ten weeks, five students at a time. */
 async function loadCaseload() {
@@ -25,8 +22,11 @@ async function loadCaseload() {
     students.push(...page.items.filter((s) => s.relationship === "case_manager"));
     cursor = page.cursor ?? "";
   } while (cursor);
-  return inBatches(students, 5, async (student) => {
-    const [fidelity, detail] = await Promise.all([fidelityApi.student(student.id, { period: "last10" }), call(api.students[":id"].$get({ param: { id: student.id } }))]);
+  return mapLimit(students, 5, async (student) => {
+    const [fidelity, detail] = await Promise.all([
+      loadStudentFidelity(student.id, { period: "last10" }),
+      call(api.students[":id"].$get({ param: { id: student.id } })),
+    ]);
     // Those who provide something and have not acknowledged the IEP in effect (parents are not on the team).
     const unacknowledged = detail.iep ? detail.team.filter((m) => (m.role === "teacher" || m.role === "case_manager") && !m.acknowledgedAt) : [];
     return { student, fidelity, unacknowledged: unacknowledged.filter((m, i, all) => all.findIndex((o) => o.userId === m.userId) === i) };
@@ -63,7 +63,9 @@ function CaseloadPage() {
       <Loaded resource={caseload} what={t("whatFidelity")} onRetry={refetch}>
         {(loaded) => (
           <Show when={loaded().length > 0} fallback={<p class="empty">{t("noCaseload")}</p>}>
-            <For each={loaded()}>{(entry, i) => <StudentFidelityCard index={i()} student={entry.student} fidelity={entry.fidelity} unacknowledged={entry.unacknowledged} />}</For>
+            <For each={loaded()}>
+              {(entry, i) => <StudentFidelityCard index={i()} student={entry.student} fidelity={entry.fidelity} unacknowledged={entry.unacknowledged} />}
+            </For>
           </Show>
         )}
       </Loaded>
@@ -102,8 +104,8 @@ function StudentFidelityCard(props: CardProps) {
         </Show>
       </ul>
       <p>
-        <strong>{t("fidelityPercent", { percent: percent(props.fidelity.allAccommodations.percentOfReports, lang()) })}</strong> · {t("missingThisWeek", { count: missingForms(weeks().at(-1)) })} ·{" "}
-        {t("missingLastWeek", { count: missingForms(weeks().at(-2)) })}
+        <strong>{t("fidelityPercent", { percent: percent(props.fidelity.allAccommodations.percentOfReports, lang()) })}</strong> ·{" "}
+        {t("missingThisWeek", { count: missingForms(weeks().at(-1)) })} · {t("missingLastWeek", { count: missingForms(weeks().at(-2)) })}
       </p>
       <p class={props.unacknowledged.length ? "owed" : "muted"}>
         {props.unacknowledged.length ? t("notAcknowledged", { names: props.unacknowledged.map((p) => p.name).join(", ") }) : t("allAcknowledged")}

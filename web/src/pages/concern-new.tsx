@@ -6,6 +6,8 @@ import { FileConcern } from "@fidelio/core/concern/schema";
 import { problemsOf } from "@fidelio/core/problem";
 import { api, ApiError, call, type FieldErrors, type Problem } from "../api";
 import { t, tProblem } from "../i18n";
+import "../strings/codes";
+import "../strings/concerns";
 import { usePageTitle } from "../components/page-title";
 import { Loaded, errorText } from "../components/loaded";
 import { Alert } from "../components/status";
@@ -121,7 +123,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
     setErrors({});
   };
 
-  const groupMessages = () => errors()["itemIds"] ?? [];
+  const groupMessages = () => errors().itemIds ?? [];
   return (
     <>
       <h1>{t("raiseConcernAbout", { name: student().name })}</h1>
@@ -145,7 +147,12 @@ function ConcernForm(props: { detail: StudentDetail }) {
               <For each={supports()}>
                 {(item) => (
                   <li class="check">
-                    <input id={`support-${item.id}`} type="checkbox" checked={draft.itemIds.includes(item.id)} onChange={(e) => toggle(item.id, e.currentTarget.checked)} />
+                    <input
+                      id={`support-${item.id}`}
+                      type="checkbox"
+                      checked={draft.itemIds.includes(item.id)}
+                      onChange={(e) => toggle(item.id, e.currentTarget.checked)}
+                    />
                     <label for={`support-${item.id}`}>{item.text}</label>
                   </li>
                 )}
@@ -162,7 +169,11 @@ function ConcernForm(props: { detail: StudentDetail }) {
             <p id="field-classId-hint" class="hint">
               {t("whichClassHint")}
             </p>
-            <select id={fieldId("classId")} aria-describedby={["field-classId-hint", errors()["classId"] && "field-classId-error"].filter(Boolean).join(" ")} onChange={(e) => setDraft("classId", e.currentTarget.value)}>
+            <select
+              id={fieldId("classId")}
+              aria-describedby={["field-classId-hint", errors().classId && "field-classId-error"].filter(Boolean).join(" ")}
+              onChange={(e) => setDraft("classId", e.currentTarget.value)}
+            >
               <option value="">{t("noClass")}</option>
               <For each={props.detail.classes}>
                 {(c) => (
@@ -172,7 +183,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
                 )}
               </For>
             </select>
-            <Show when={errors()["classId"]}>
+            <Show when={errors().classId}>
               {(messages) => (
                 <p id="field-classId-error" class="field-error">
                   {messages().join(" ")}
@@ -180,10 +191,45 @@ function ConcernForm(props: { detail: StudentDetail }) {
               )}
             </Show>
           </div>
-          <Field label={t("whenHappened")} hint={t("whenHappenedHint")} type="date" path="happenedOn" max={new Date().toISOString().slice(0, 10)} errors={errors()} value={draft.happenedOn} onValue={(value) => setDraft("happenedOn", value)} class="short" />
-          <TextAreaField label={t("whatHappened")} hint={t("whatHappenedHint")} path="description" required maxLength={4000} errors={errors()} value={draft.description} onValue={(value) => setDraft("description", value)} />
-          <TextAreaField label={t("whatWouldFix")} path="desiredResolution" maxLength={2000} errors={errors()} value={draft.desiredResolution} onValue={(value) => setDraft("desiredResolution", value)} />
-          <Field label={t("advocateEmailLabel")} hint={t("advocateEmailHint")} type="email" autocomplete="email" path="advocateEmail" errors={errors()} value={draft.advocateEmail} onValue={(value) => setDraft("advocateEmail", value)} />
+          <Field
+            label={t("whenHappened")}
+            hint={t("whenHappenedHint")}
+            type="date"
+            path="happenedOn"
+            max={new Date().toISOString().slice(0, 10)}
+            errors={errors()}
+            value={draft.happenedOn}
+            onValue={(value) => setDraft("happenedOn", value)}
+            class="short"
+          />
+          <TextAreaField
+            label={t("whatHappened")}
+            hint={t("whatHappenedHint")}
+            path="description"
+            required
+            maxLength={4000}
+            errors={errors()}
+            value={draft.description}
+            onValue={(value) => setDraft("description", value)}
+          />
+          <TextAreaField
+            label={t("whatWouldFix")}
+            path="desiredResolution"
+            maxLength={2000}
+            errors={errors()}
+            value={draft.desiredResolution}
+            onValue={(value) => setDraft("desiredResolution", value)}
+          />
+          <Field
+            label={t("advocateEmailLabel")}
+            hint={t("advocateEmailHint")}
+            type="email"
+            autocomplete="email"
+            path="advocateEmail"
+            errors={errors()}
+            value={draft.advocateEmail}
+            onValue={(value) => setDraft("advocateEmail", value)}
+          />
           <p class="hint">{t("draftKept")}</p>
           <Show when={failure()}>
             <Alert>{failure()}</Alert>

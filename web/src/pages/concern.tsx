@@ -1,6 +1,7 @@
 import { A, useLocation, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t } from "../i18n";
+import "../strings/concerns";
 import { formatDate, formatInZone } from "../format";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
@@ -18,7 +19,9 @@ export function Concern() {
   const [concern, { refetch, mutate }] = createResource(() => params.id, loadConcern);
   const [notice, setNotice] = createSignal<{ kind: "done" | "stale" } | undefined>();
   const timeZone = () => session.me()?.district.timeZone ?? "America/Los_Angeles";
-  usePageTitle(() => (concern.state === "ready" ? [concern()!.reference, t("concernTitle", { name: concern()!.studentName })].filter(Boolean).join(" · ") : t("whatConcern")));
+  usePageTitle(() =>
+    concern.state === "ready" ? [concern()!.reference, t("concernTitle", { name: concern()!.studentName })].filter(Boolean).join(" · ") : t("whatConcern"),
+  );
 
   const done = (after: ConcernView) => {
     mutate(after);
@@ -85,7 +88,7 @@ export function Concern() {
             </Show>
             <div>
               <dt>{t("reference")}</dt>
-              <dd class="reference">{loaded().id}</dd>
+              <dd class="reference">{loaded().reference ?? loaded().id}</dd>
             </div>
           </dl>
           <ConcernActions concern={loaded()} timeZone={timeZone()} onDone={done} onStale={stale} />

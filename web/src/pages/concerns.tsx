@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
 import { t, tn } from "../i18n";
+import "../strings/concerns";
 import { ConcernSearch } from "../concerns/search";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
@@ -56,7 +57,10 @@ export function ConcernLists(props: { showPacket?: boolean; empty?: string }) {
       return result;
     },
   );
-  const open = () => items().filter((c) => c.status !== "closed").sort(byDue);
+  const open = () =>
+    items()
+      .filter((c) => c.status !== "closed")
+      .sort(byDue);
   const closed = () => items().filter((c) => c.status === "closed");
   const next = () => {
     const current = page.state === "ready" ? page() : undefined;

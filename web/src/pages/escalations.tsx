@@ -1,5 +1,7 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t, tn } from "../i18n";
+import "../strings/concerns";
+import "../strings/staff";
 import { formatDuration, formatInZone, formatSince } from "../format";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
@@ -78,7 +80,7 @@ function Board() {
                 {tn("boardShown", items().length)}
               </p>
               <Show when={items().length > 0} fallback={<p class="empty">{t("noOpenConcerns")}</p>}>
-                <OpenTable items={[...items()].sort(boardOrder)} timeZone={timeZone()} />
+                <OpenTable items={[...items()].sort(boardOrder)} timeZone={timeZone()} labelledBy="open-title" />
               </Show>
               <Show when={next()}>
                 {(from) => (
@@ -109,8 +111,8 @@ function Totals(props: { board: EscalationBoard }) {
   return (
     <section aria-labelledby="totals-title">
       <h2 id="totals-title">{t("totalsTitle")}</h2>
-      <table class="compact">
-        <caption class="visually-hidden">{t("totalsTitle")}</caption>
+      {/* Named by the heading above it: one name, heard once. */}
+      <table class="compact" aria-labelledby="totals-title">
         <tbody>
           <tr>
             <th scope="row">{t("totalOpen")}</th>
@@ -134,10 +136,11 @@ function Totals(props: { board: EscalationBoard }) {
   );
 }
 
-function OpenTable(props: { items: BoardItem[]; timeZone: string }) {
+/** The open concerns, named by the section's heading (`labelledBy`) rather than a caption repeating it. */
+function OpenTable(props: { items: BoardItem[]; timeZone: string; labelledBy: string }) {
   return (
     <DataTable
-      caption={t("openByLevelCaption")}
+      labelledBy={props.labelledBy}
       rows={props.items}
       columns={[
         concernColumn(),

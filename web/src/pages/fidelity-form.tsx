@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile, unwrap } from "solid-js/store";
 import { ApiError } from "../api";
 import { t } from "../i18n";
+import "../strings/fidelity";
 import { formatDate, formatDateTime } from "../format";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
@@ -10,16 +11,16 @@ import { errorText, Loaded } from "../components/loaded";
 import { Alert } from "../components/status";
 import { AccommodationAnswers, ServiceSessions } from "../components/form-items";
 import { SaveStatus } from "../components/save-status";
-import { fidelityApi, type FormDetail, type FormSummary, type SubmitBlocker } from "../fidelity/client";
+import { acknowledgeIep, loadForm, loadForms, saveForm, submitForm, type FormDetail, type FormSummary, type SubmitBlocker } from "../fidelity/data";
 import { SubmitBlockers } from "../components/submit-blockers";
-import type { FidelityForm } from "@fidelio/core/fidelity/schema";
+import type { FidelityForm as FidelityFormRecord } from "@fidelio/core/fidelity/schema";
 import { createAutosave } from "../fidelity/autosave";
 import { describeChanges, draftOf, needsNote, payloadOf, prefillFrom, type FormDraft } from "../fidelity/form-draft";
-import { weekMonday } from "../fidelity/week";
+import { weekStart } from "@fidelio/core/fidelity/week";
 
 export function FidelityForm() {
   const params = useParams<{ id: string }>();
-  const [form, { refetch }] = createResource(() => params.id, fidelityApi.form);
+  const [form, { refetch }] = createResource(() => params.id, loadForm);
   return (
     <Loaded resource={form} what={t("whatForm")} onRetry={refetch}>
       {(loaded) => (
@@ -34,9 +35,9 @@ export function FidelityForm() {
 
 function FormView(props: { form: FormDetail }) {
   const session = useSession();
-  const heading = () => t("formTitle", { name: props.form.studentName, date: formatDate(weekMonday(props.form.week)) });
+  const heading = () => t("formTitle", { name: props.form.studentName, date: formatDate(weekStart(props.form.week)) });
   usePageTitle(heading);
-  const [current, setCurrent] = createSignal<FidelityForm>(props.form);
+  const [current, setCurrent] = createSignal<FidelityFormRecord>(props.form);
   // What the server last said still blocks submitting: every answer is saved anyway, complete or not.
   const [blockers, setBlockers] = createSignal<SubmitBlocker[]>(props.form.blockers ?? []);
   const [draft, setDraft] = createStore<FormDraft>(draftOf(props.form));
@@ -56,7 +57,7 @@ function FormView(props: { form: FormDetail }) {
   const settled = () => autosave.state() !== "pending" && autosave.state() !== "saving";
   const editable = () => acknowledged() && !submitted();
 
-  const accept = (fresh: FidelityForm & { blockers?: SubmitBlocker[] }) => {
+  const accept = (fresh: FidelityFormRecord & { blockers?: SubmitBlocker[] }) => {
     setCurrent(fresh);
     if (fresh.blockers) setBlockers(fresh.blockers);
     setVersion(fresh.version);
@@ -69,7 +70,7 @@ function FormView(props: { form: FormDetail }) {
       // Every answer is saved as it is; what it still lacks is shown, never a reason to keep it unsaved.
       try {
         const body = { version: version(), ...payloadOf(unwrap(draft)), ...(reason().trim() ? { reason: reason().trim() } : {}) };
-        const saved = await fidelityApi.save(props.form.id, body);
+        const saved = await saveForm(props.form.id, body);
         setVersion(saved.version);
         baseline = structuredClone(unwrap(draft));
         setCurrent(saved);
@@ -77,7 +78,7 @@ function FormView(props: { form: FormDetail }) {
         return "saved";
       } catch (error) {
         if (error instanceof ApiError && error.code === "conflict") {
-          const fresh = await fidelityApi.form(props.form.id);
+          const fresh = await loadForm(props.form.id);
           setConflict({ fresh, changes: describeChanges(fresh, baseline, draftOf(fresh)) });
           return "stale";
         }
@@ -106,7 +107,7 @@ function FormView(props: { form: FormDetail }) {
 
   const acknowledge = async () => {
     try {
-      await fidelityApi.acknowledge(props.form.studentId, props.form.acknowledgment.version);
+      await acknowledgeIep(props.form.studentId, props.form.acknowledgment.version);
       setAcknowledged(true);
       setMessage(t("ackDone"));
     } catch (error) {
@@ -133,7 +134,7 @@ function FormView(props: { form: FormDetail }) {
       setFailure(t("correctionReasonNeeded"));
       return document.getElementById("form-reason")?.focus();
     }
-    const saved = await fidelityApi.save(props.form.id, { version: version(), ...payloadOf(unwrap(draft)), reason: reason().trim() });
+    const saved = await saveForm(props.form.id, { version: version(), ...payloadOf(unwrap(draft)), reason: reason().trim() });
     accept(saved);
     setCorrecting(false);
     setNeedReason(false);
@@ -151,10 +152,10 @@ function FormView(props: { form: FormDetail }) {
       if (correcting()) return await saveCorrection();
       await autosave.flush();
       if (autosave.state() !== "saved" && autosave.state() !== "idle") return;
-      accept(await fidelityApi.submit(props.form.id, { version: version(), ...(reason().trim() ? { reason: reason().trim() } : {}) }));
+      accept(await submitForm(props.form.id, { version: version(), ...(reason().trim() ? { reason: reason().trim() } : {}) }));
       setCorrecting(false);
       setMessage(t("submittedDone"));
-      const { items } = await fidelityApi.forms(props.form.week);
+      const { items } = await loadForms(props.form.week);
       setNext(items.find((f) => f.id !== props.form.id && f.status !== "submitted"));
     } catch (error) {
       if (error instanceof ApiError && error.code === "acknowledgment_required") setAcknowledged(false);
@@ -186,7 +187,11 @@ function FormView(props: { form: FormDetail }) {
         </section>
       </Show>
       <Show when={current().status === "submitted" && !correcting()}>
-        <p class="notice">{t("submittedOn", { when: current().submittedAt ? formatDateTime(current().submittedAt!, session.me()?.district.timeZone ?? "America/Los_Angeles") : "" })}</p>
+        <p class="notice">
+          {t("submittedOn", {
+            when: current().submittedAt ? formatDateTime(current().submittedAt!, session.me()?.district.timeZone ?? "America/Los_Angeles") : "",
+          })}
+        </p>
         <button type="button" class="button-secondary" onClick={() => (setCorrecting(true), setNeedReason(true))}>
           {t("startCorrection")}
         </button>
@@ -205,7 +210,13 @@ function FormView(props: { form: FormDetail }) {
         <Show when={!submitted() && acknowledged()}>
           <SubmitBlockers blockers={blockers()} plan={props.form.plan} />
         </Show>
-        <SaveStatus hidden={correcting()} state={autosave.state()} onRetry={() => void autosave.flush()} failure={failure()} blocked={needReason() && !reason().trim() ? t("lateWeekReason") : t("noteNeeded")} />
+        <SaveStatus
+          hidden={correcting()}
+          state={autosave.state()}
+          onRetry={() => void autosave.flush()}
+          failure={failure()}
+          blocked={needReason() && !reason().trim() ? t("lateWeekReason") : t("noteNeeded")}
+        />
         <Show when={conflict()}>
           {(c) => (
             <div class="alert" role="alert">

@@ -1,6 +1,8 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { lang, t } from "../i18n";
+import "../strings/fidelity";
+import "../strings/staff";
 import { percent } from "../fidelity/summary";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
@@ -9,8 +11,9 @@ import { DataTable } from "../components/data-table";
 import { AccessDeniedContent } from "./not-found";
 import { useSession } from "../session";
 import { loadSchools } from "./home-director";
-import { fidelityApi, type FidelityReport as Report, type ReportFilters } from "../fidelity/client";
-import { weekMonday, addDays } from "../fidelity/week";
+import { loadReport, reportCsvHref, type FidelityReport as Report, type ReportFilters } from "../fidelity/data";
+import { addDays } from "@fidelio/core/calendar";
+import { weekStart } from "@fidelio/core/fidelity/week";
 
 type Search = { schoolId?: string; teacherId?: string; from?: string; to?: string };
 
@@ -27,14 +30,19 @@ export function FidelityReport() {
 
 function ReportPage() {
   const [search, setSearch] = useSearchParams<Search>();
-  const filters = (): ReportFilters => ({ schoolId: search.schoolId || undefined, teacherId: search.teacherId || undefined, from: search.from || undefined, to: search.to || undefined });
-  const [report, { refetch }] = createResource(filters, (f) => fidelityApi.report(f));
+  const filters = (): ReportFilters => ({
+    schoolId: search.schoolId || undefined,
+    teacherId: search.teacherId || undefined,
+    from: search.from || undefined,
+    to: search.to || undefined,
+  });
+  const [report, { refetch }] = createResource(filters, loadReport);
   const [schools] = createResource(loadSchools);
   // Teachers to filter by: those the unfiltered report names, so picking one never empties the list.
   // The unfiltered report is read a second time only while a school or teacher filter is on.
   const [everyone] = createResource(
     () => (search.schoolId || search.teacherId ? { from: search.from, to: search.to } : false),
-    (f) => fidelityApi.report({ from: f.from || undefined, to: f.to || undefined }),
+    (f) => loadReport({ from: f.from || undefined, to: f.to || undefined }),
   );
   const teachers = () => {
     const source = search.schoolId || search.teacherId ? everyone : report;
@@ -85,14 +93,15 @@ function ReportPage() {
 }
 
 function ReportTables(props: { report: Report; filters: ReportFilters }) {
-  const pct = (row: Report["rows"][number]) => t(row.percentOf === "minutes" ? "percentOfMinutesCell" : "percentOfReportsCell", { percent: percent(row.percent, lang()) });
+  const pct = (row: Report["rows"][number]) =>
+    t(row.percentOf === "minutes" ? "percentOfMinutesCell" : "percentOfReportsCell", { percent: percent(row.percent, lang()) });
   return (
     <>
       <p class="muted">
-        {formatDate(weekMonday(props.report.from))} – {formatDate(addDays(weekMonday(props.report.to), 4))}
+        {formatDate(weekStart(props.report.from))} – {formatDate(addDays(weekStart(props.report.to), 4))}
       </p>
       <p>
-        <a href={fidelityApi.reportCsv(props.filters)} download="">
+        <a href={reportCsvHref(props.filters)} download="">
           {t("downloadCsv")}
         </a>
       </p>
@@ -120,8 +129,19 @@ function ReportTables(props: { report: Report; filters: ReportFilters }) {
               label: t("colDetail"),
               cell: (row) =>
                 "minutesOwed" in row
-                  ? t("reportMinutes", { delivered: row.minutesDelivered, required: row.minutesRequired - row.minutesNotRecorded, owed: row.minutesOwed, notRecorded: row.minutesNotRecorded })
-                  : t("reportCounts", { provided: row.provided, partly: row.partly, notProvided: row.notProvided, notApplicable: row.notApplicable, noRecord: row.notRecorded }),
+                  ? t("reportMinutes", {
+                      delivered: row.minutesDelivered,
+                      required: row.minutesRequired - row.minutesNotRecorded,
+                      owed: row.minutesOwed,
+                      notRecorded: row.minutesNotRecorded,
+                    })
+                  : t("reportCounts", {
+                      provided: row.provided,
+                      partly: row.partly,
+                      notProvided: row.notProvided,
+                      notApplicable: row.notApplicable,
+                      noRecord: row.notRecorded,
+                    }),
             },
           ]}
         />

@@ -1,30 +1,29 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
-import { api, ApiError, call, isStatus } from "../api";
+import { api, call, isStatus } from "../api";
 import { t, type StringKey, tn } from "../i18n";
+import "../strings/concerns";
+import "../strings/fidelity";
+import "../strings/staff";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
-import { fidelityApi, type FormSummary } from "../fidelity/client";
-import { isoWeek, shiftWeek, weekMonday } from "../fidelity/week";
+import { addWeeks, weekStart } from "@fidelio/core/fidelity/week";
+import { loadForms, loadOpenBefore, type FormSummary } from "../fidelity/data";
 
 const statusText = (status: FormSummary["status"]) => t(`status.${status}` as StringKey);
-const weekLabel = (week: string) => t("weekOf", { date: formatDate(weekMonday(week)) });
+const weekLabel = (week: string) => t("weekOf", { date: formatDate(weekStart(week)) });
 
 /** This week's and last week's forms, and the class titles to group them under. */
 async function loadWeek() {
-  let thisWeek = isoWeek();
-  // The district's clock decides when a week begins: early on a Monday the device may be ahead of it.
-  const current = await fidelityApi.forms(thisWeek).catch((error) => {
-    if (!(error instanceof ApiError && error.code === "future_week")) throw error;
-    thisWeek = shiftWeek(thisWeek, 1);
-    return fidelityApi.forms(thisWeek);
-  });
-  const lastWeek = shiftWeek(thisWeek, 1);
+  // The server names this week: the one holding the district's today, whatever the device's clock or zone says.
+  const current = await loadForms();
+  const thisWeek = current.week;
+  const lastWeek = addWeeks(thisWeek, -1);
   // Class titles come from the teacher's class list; a case manager who only provides services has none.
   const titles = call(api.students.classes.$get()).catch((error) => (isStatus(error, 403) ? { items: [] } : Promise.reject(error)));
   // Forms still open from the weeks before last: "all submitted" is said only when none of them waits either.
-  const [previous, classes, older] = await Promise.all([fidelityApi.forms(lastWeek), titles, fidelityApi.openBefore(lastWeek)]);
+  const [previous, classes, older] = await Promise.all([loadForms(lastWeek), titles, loadOpenBefore(lastWeek)]);
   return { thisWeek, lastWeek, current: current.items, previous: previous.items, older: older.items, classes: classes.items };
 }
 type Week = Awaited<ReturnType<typeof loadWeek>>;
@@ -49,10 +48,14 @@ function groupByClass(week: Week) {
       groups.set(classId, rows);
     }
   };
-  week.current.forEach((form) => place(form, "current"));
-  week.previous.forEach((form) => place(form, "previous"));
+  for (const form of week.current) place(form, "current");
+  for (const form of week.previous) place(form, "previous");
   return [...groups.entries()]
-    .map(([id, rows]) => ({ id, title: titles.get(id) || (id ? id : t("otherStudents")), rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)) }))
+    .map(([id, rows]) => ({
+      id,
+      title: titles.get(id) || (id ? id : t("otherStudents")),
+      rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    }))
     .sort((a, b) => (a.id === "" ? 1 : b.id === "" ? -1 : a.title.localeCompare(b.title, "en", { numeric: true })));
 }
 

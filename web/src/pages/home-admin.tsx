@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import { t } from "../i18n";
+import "../strings/staff";
 import { useSession } from "../session";
 
 /** A district admin starts with setup: the calendar and deadlines, then the roster, each on its own page. */

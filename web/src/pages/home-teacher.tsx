@@ -2,6 +2,8 @@ import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { t, tn } from "../i18n";
+import "../strings/fidelity";
+import "../strings/staff";
 import { formatGrade } from "../format";
 import { Loaded } from "../components/loaded";
 

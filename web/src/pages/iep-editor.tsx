@@ -1,17 +1,22 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Index, Show, type JSX } from "solid-js";
-import { createStore, type SetStoreFunction } from "solid-js/store";
+import { createStore } from "solid-js/store";
 import * as v from "valibot";
 import { IepUpdate } from "@fidelio/core/iep/schema";
 import { problemsOf } from "@fidelio/core/problem";
 import { api, ApiError, call, type FieldErrors, type Problem } from "../api";
 import { t, tProblem, type StringKey } from "../i18n";
+import "../strings/codes";
+import "../strings/fidelity";
+import "../strings/staff";
 import { usePageTitle } from "../components/page-title";
 import { errorText, Loaded } from "../components/loaded";
 import { Field, fieldId } from "../components/field";
 import { Alert } from "../components/status";
 import { AccessDeniedContent } from "./not-found";
-import { fidelityApi } from "../fidelity/client";
+import { saveIep } from "../fidelity/data";
+import { districtToday } from "@fidelio/core/clock";
+import { useSession } from "../session";
 
 const loadStudent = (id: string) => call(api.students[":id"].$get({ param: { id } }));
 type Detail = Awaited<ReturnType<typeof loadStudent>>;
@@ -25,16 +30,21 @@ interface Draft {
 }
 
 const newId = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
-const today = () => new Date().toLocaleDateString("en-CA");
 
-/** The editor starts from the version in effect: an amendment usually changes a line or two. */
-function draftOf(detail: Detail): Draft {
+/** The editor starts from the version in effect, from today on the district's calendar: an amendment usually changes a line or two. */
+function draftOf(detail: Detail, today: string): Draft {
   const iep = detail.iep;
   return {
-    effectiveFrom: today(),
+    effectiveFrom: today,
     accommodations: (iep?.accommodations ?? []).map((a) => ({ id: a.id, text: a.text, everywhere: !a.classIds, classIds: a.classIds ?? [] })),
     modifications: (iep?.modifications ?? []).map((m) => ({ id: m.id, text: m.text })),
-    services: (iep?.services ?? []).map((s) => ({ id: s.id, name: s.name, minutes: String(s.minutesPerWeek), providerRole: s.providerRole, providerId: s.providerId ?? "" })),
+    services: (iep?.services ?? []).map((s) => ({
+      id: s.id,
+      name: s.name,
+      minutes: String(s.minutesPerWeek),
+      providerRole: s.providerRole,
+      providerId: s.providerId ?? "",
+    })),
     goals: (iep?.goals ?? []).map((g) => ({ id: g.id, area: g.area, text: g.text })),
   };
 }
@@ -43,7 +53,13 @@ const payloadOf = (draft: Draft, version: number) => ({
   effectiveFrom: draft.effectiveFrom,
   accommodations: draft.accommodations.map((a) => ({ id: a.id, text: a.text, ...(a.everywhere ? {} : { classIds: a.classIds }) })),
   modifications: draft.modifications.map((m) => ({ ...m })),
-  services: draft.services.map((s) => ({ id: s.id, name: s.name, minutesPerWeek: Number(s.minutes), providerRole: s.providerRole, ...(s.providerId ? { providerId: s.providerId } : {}) })),
+  services: draft.services.map((s) => ({
+    id: s.id,
+    name: s.name,
+    minutesPerWeek: Number(s.minutes),
+    providerRole: s.providerRole,
+    ...(s.providerId ? { providerId: s.providerId } : {}),
+  })),
   goals: draft.goals.map((g) => ({ ...g })),
   version,
 });
@@ -71,7 +87,14 @@ export function IepEditor() {
 }
 
 /** One list of the IEP: each item a small fieldset, added and removed in place. */
-function Items<T>(props: { title: StringKey; legend: StringKey; items: T[]; onAdd: () => void; onRemove: (i: number) => void; children: (item: T, i: number) => JSX.Element }) {
+function Items<T>(props: {
+  title: StringKey;
+  legend: StringKey;
+  items: T[];
+  onAdd: () => void;
+  onRemove: (i: number) => void;
+  children: (item: T, i: number) => JSX.Element;
+}) {
   return (
     <section class="iep-part">
       <h2>{t(props.title)}</h2>
@@ -100,7 +123,8 @@ function Items<T>(props: { title: StringKey; legend: StringKey; items: T[]; onAd
 function EditorForm(props: { detail: Detail; reload: () => void }) {
   const student = () => props.detail.student;
   usePageTitle(() => t("iepEditorTitle", { name: student().name }));
-  const [draft, setDraft] = createStore<Draft>(draftOf(props.detail));
+  const session = useSession();
+  const [draft, setDraft] = createStore<Draft>(draftOf(props.detail, districtToday(session.me()?.district ?? {})));
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [outcome, setOutcome] = createSignal<"saved" | "invalid" | "stale" | "failed">();
   const [failure, setFailure] = createSignal("");
@@ -124,7 +148,7 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
     if (!checked.success) return invalid(problemsOf(checked.issues));
     setBusy(true);
     try {
-      const saved = await fidelityApi.saveIep(student().id, checked.output);
+      const saved = await saveIep(student().id, checked.output);
       setNotified(saved.notified.map((m) => m.name));
       setErrors({});
       setOutcome("saved");
@@ -159,18 +183,38 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
           <Alert>{t("fixFields")}</Alert>
         </Show>
         {field("effectiveFrom", "effectiveFrom", draft.effectiveFrom, (value) => setDraft("effectiveFrom", value), { type: "date", class: "short" })}
-        <Items title="accommodations" legend="accommodationN" items={draft.accommodations} onAdd={() => setDraft("accommodations", (l) => [...l, { id: newId("acc"), text: "", everywhere: true, classIds: [] }])} onRemove={(i) => setDraft("accommodations", (l) => l.filter((_, j) => j !== i))}>
+        <Items
+          title="accommodations"
+          legend="accommodationN"
+          items={draft.accommodations}
+          onAdd={() => setDraft("accommodations", (l) => [...l, { id: newId("acc"), text: "", everywhere: true, classIds: [] }])}
+          onRemove={(i) => setDraft("accommodations", (l) => l.filter((_, j) => j !== i))}
+        >
           {(item, i) => (
             <>
-              {field("itemText", `accommodations.${i}.text`, item.text, (value) => setDraft("accommodations", i, "text", value), { multiline: true, maxLength: 300, class: "grow" })}
+              {field("itemText", `accommodations.${i}.text`, item.text, (value) => setDraft("accommodations", i, "text", value), {
+                multiline: true,
+                maxLength: 300,
+                class: "grow",
+              })}
               <fieldset class="plain applies">
                 <legend>{t("appliesWhere")}</legend>
                 <label class="check">
-                  <input type="radio" name={`applies-${item.id}`} checked={item.everywhere} onChange={() => setDraft("accommodations", i, "everywhere", true)} />
+                  <input
+                    type="radio"
+                    name={`applies-${item.id}`}
+                    checked={item.everywhere}
+                    onChange={() => setDraft("accommodations", i, "everywhere", true)}
+                  />
                   {t("appliesAll")}
                 </label>
                 <label class="check">
-                  <input type="radio" name={`applies-${item.id}`} checked={!item.everywhere} onChange={() => setDraft("accommodations", i, "everywhere", false)} />
+                  <input
+                    type="radio"
+                    name={`applies-${item.id}`}
+                    checked={!item.everywhere}
+                    onChange={() => setDraft("accommodations", i, "everywhere", false)}
+                  />
                   {t("appliesListed")}
                 </label>
                 <Show when={!item.everywhere}>
@@ -180,7 +224,9 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
                         <input
                           type="checkbox"
                           checked={item.classIds.includes(c.id)}
-                          onChange={(e) => setDraft("accommodations", i, "classIds", (ids) => (e.currentTarget.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))}
+                          onChange={(e) =>
+                            setDraft("accommodations", i, "classIds", (ids) => (e.currentTarget.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))
+                          }
                         />
                         {c.title}
                       </label>
@@ -191,15 +237,41 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
             </>
           )}
         </Items>
-        <Items title="modifications" legend="modificationN" items={draft.modifications} onAdd={() => setDraft("modifications", (l) => [...l, { id: newId("mod"), text: "" }])} onRemove={(i) => setDraft("modifications", (l) => l.filter((_, j) => j !== i))}>
-          {(item, i) => field("itemText", `modifications.${i}.text`, item.text, (value) => setDraft("modifications", i, "text", value), { multiline: true, maxLength: 300, class: "grow" })}
+        <Items
+          title="modifications"
+          legend="modificationN"
+          items={draft.modifications}
+          onAdd={() => setDraft("modifications", (l) => [...l, { id: newId("mod"), text: "" }])}
+          onRemove={(i) => setDraft("modifications", (l) => l.filter((_, j) => j !== i))}
+        >
+          {(item, i) =>
+            field("itemText", `modifications.${i}.text`, item.text, (value) => setDraft("modifications", i, "text", value), {
+              multiline: true,
+              maxLength: 300,
+              class: "grow",
+            })
+          }
         </Items>
-        <Items title="services" legend="serviceN" items={draft.services} onAdd={() => setDraft("services", (l) => [...l, { id: newId("svc"), name: "", minutes: "", providerRole: "", providerId: "" }])} onRemove={(i) => setDraft("services", (l) => l.filter((_, j) => j !== i))}>
+        <Items
+          title="services"
+          legend="serviceN"
+          items={draft.services}
+          onAdd={() => setDraft("services", (l) => [...l, { id: newId("svc"), name: "", minutes: "", providerRole: "", providerId: "" }])}
+          onRemove={(i) => setDraft("services", (l) => l.filter((_, j) => j !== i))}
+        >
           {(item, i) => (
             <>
               {field("serviceName", `services.${i}.name`, item.name, (value) => setDraft("services", i, "name", value), { maxLength: 120, class: "grow" })}
-              {field("minutesWeek", `services.${i}.minutesPerWeek`, item.minutes, (value) => setDraft("services", i, "minutes", value), { type: "number", inputmode: "numeric", min: 1, max: 3000, class: "short" })}
-              {field("providerRole", `services.${i}.providerRole`, item.providerRole, (value) => setDraft("services", i, "providerRole", value), { maxLength: 80 })}
+              {field("minutesWeek", `services.${i}.minutesPerWeek`, item.minutes, (value) => setDraft("services", i, "minutes", value), {
+                type: "number",
+                inputmode: "numeric",
+                min: 1,
+                max: 3000,
+                class: "short",
+              })}
+              {field("providerRole", `services.${i}.providerRole`, item.providerRole, (value) => setDraft("services", i, "providerRole", value), {
+                maxLength: 80,
+              })}
               <div class="field">
                 <label for={`provider-${item.id}`}>{t("provider")}</label>
                 <select id={`provider-${item.id}`} value={item.providerId} onChange={(e) => setDraft("services", i, "providerId", e.currentTarget.value)}>
@@ -210,11 +282,21 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
             </>
           )}
         </Items>
-        <Items title="goals" legend="goalN" items={draft.goals} onAdd={() => setDraft("goals", (l) => [...l, { id: newId("gol"), area: "", text: "" }])} onRemove={(i) => setDraft("goals", (l) => l.filter((_, j) => j !== i))}>
+        <Items
+          title="goals"
+          legend="goalN"
+          items={draft.goals}
+          onAdd={() => setDraft("goals", (l) => [...l, { id: newId("gol"), area: "", text: "" }])}
+          onRemove={(i) => setDraft("goals", (l) => l.filter((_, j) => j !== i))}
+        >
           {(item, i) => (
             <>
               {field("goalArea", `goals.${i}.area`, item.area, (value) => setDraft("goals", i, "area", value), { maxLength: 80 })}
-              {field("itemText", `goals.${i}.text`, item.text, (value) => setDraft("goals", i, "text", value), { multiline: true, maxLength: 600, class: "grow" })}
+              {field("itemText", `goals.${i}.text`, item.text, (value) => setDraft("goals", i, "text", value), {
+                multiline: true,
+                maxLength: 600,
+                class: "grow",
+              })}
             </>
           )}
         </Items>
@@ -229,7 +311,9 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
         <Show when={outcome() === "failed"}>
           <Alert>{failure()}</Alert>
         </Show>
-        <p role="status">{outcome() === "saved" ? [t("iepSaved"), ...(notified().length ? [t("iepNotified", { names: notified().join(", ") })] : [])].join(" ") : ""}</p>
+        <p role="status">
+          {outcome() === "saved" ? [t("iepSaved"), ...(notified().length ? [t("iepNotified", { names: notified().join(", ") })] : [])].join(" ") : ""}
+        </p>
         <Show when={outcome() !== "saved"} fallback={<A href={`/students/${student().id}`}>{t("backToStudent", { name: student().name })}</A>}>
           <button type="submit" disabled={busy()}>
             {busy() ? t("saving") : t("saveIep")}

@@ -2,6 +2,7 @@ import { Show } from "solid-js";
 import { A } from "@solidjs/router";
 import guide from "../../../docs/roster-csv.md?raw";
 import { lang, t } from "../i18n";
+import "../strings/staff";
 import { usePageTitle } from "../components/page-title";
 import { Markdown } from "../components/markdown";
 

@@ -41,7 +41,13 @@ export function SignIn() {
       codeInput.value = "";
       codeInput.focus();
     } catch (failure) {
-      setError(failure instanceof ApiError && failure.status === 0 ? "errNetwork" : failure instanceof ApiError && failure.code === "rate_limited" ? "errRateLimited" : "errGeneric");
+      setError(
+        failure instanceof ApiError && failure.status === 0
+          ? "errNetwork"
+          : failure instanceof ApiError && failure.code === "rate_limited"
+            ? "errRateLimited"
+            : "errGeneric",
+      );
     } finally {
       setBusy(false);
     }

@@ -2,14 +2,17 @@ import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { lang, t, type StringKey } from "../i18n";
+import "../strings/fidelity";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
 import { MinutesChart } from "../components/minutes-chart";
-import { fidelityApi, missedReasons, type ServiceWeek } from "../fidelity/client";
+import { missedReasons } from "@fidelio/core/fidelity/schema";
+import { loadStudentFidelity, studentCsvHref, type ServiceWeek } from "../fidelity/data";
 import { byService, percent } from "../fidelity/summary";
-import { addDays, weekMonday } from "../fidelity/week";
+import { addDays } from "@fidelio/core/calendar";
+import { weekStart } from "@fidelio/core/fidelity/week";
 
 /** Where "raise a concern about this" goes: the concern form (branch concern-ui), naming the item it is about. */
 export const concernHref = (studentId: string, itemId: string) => `/students/${encodeURIComponent(studentId)}/concern?item=${encodeURIComponent(itemId)}`;
@@ -19,7 +22,10 @@ const periods = { "10": "last10", "4": "last4", year: "school_year" } as const;
 type Period = keyof typeof periods;
 
 async function load(studentId: string, period: Period) {
-  const [detail, fidelity] = await Promise.all([call(api.students[":id"].$get({ param: { id: studentId } })), fidelityApi.student(studentId, { period: periods[period] })]);
+  const [detail, fidelity] = await Promise.all([
+    call(api.students[":id"].$get({ param: { id: studentId } })),
+    loadStudentFidelity(studentId, { period: periods[period] }),
+  ]);
   return { detail, fidelity, from: fidelity.from, to: fidelity.to };
 }
 
@@ -28,19 +34,21 @@ export function StudentFidelity() {
   const params = useParams<{ id: string }>();
   const [search, setSearch] = useSearchParams<{ period?: string }>();
   const period = (): Period => (search.period && search.period in periods ? (search.period as Period) : "10");
-  const [data, { refetch }] = createResource(() => ({ id: params.id, period: period() }), ({ id, period }) => load(id, period));
+  const [data, { refetch }] = createResource(
+    () => ({ id: params.id, period: period() }),
+    ({ id, period }) => load(id, period),
+  );
   return (
     <Loaded resource={data} what={t("whatFidelity")} onRetry={refetch}>
-      {(loaded) => (
-        <FidelityView data={loaded()} period={period()} onPeriod={(p) => setSearch({ period: p === "10" ? undefined : p })} />
-      )}
+      {(loaded) => <FidelityView data={loaded()} period={period()} onPeriod={(p) => setSearch({ period: p === "10" ? undefined : p })} />}
     </Loaded>
   );
 }
 
 type Data = Awaited<ReturnType<typeof load>>;
 
-const weekShort = (week: string) => new Intl.DateTimeFormat(lang(), { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${weekMonday(week)}T00:00:00Z`));
+const weekShort = (week: string) =>
+  new Intl.DateTimeFormat(lang(), { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${weekStart(week)}T00:00:00Z`));
 
 /** Missed sessions by reason: "2 (student absent), 1 (school closed)". */
 const missedText = (row: ServiceWeek) =>
@@ -52,11 +60,20 @@ const missedText = (row: ServiceWeek) =>
 type WeekRow = ServiceWeek & { week: string; state: "ended" | "in_progress" | "future" };
 
 /** The week's label in the table: the week in progress says so. */
-const weekLabel = (row: WeekRow) => (row.state === "in_progress" ? t("weekInProgress", { date: formatDate(weekMonday(row.week)) }) : t("weekOf", { date: formatDate(weekMonday(row.week)) }));
+const weekLabel = (row: WeekRow) =>
+  row.state === "in_progress" ? t("weekInProgress", { date: formatDate(weekStart(row.week)) }) : t("weekOf", { date: formatDate(weekStart(row.week)) });
 
 /** Minutes given, or why there is no number: not recorded yet (an ended week), nothing yet (in progress), not yet (to come). */
 const givenCell = (row: WeekRow) =>
-  row.recorded ? t("minutesUnit", { n: row.delivered }) : row.state === "ended" ? (row.required > 0 ? t("notRecordedCell") : "—") : row.state === "in_progress" ? t("inProgressCell") : t("notYet");
+  row.recorded
+    ? t("minutesUnit", { n: row.delivered })
+    : row.state === "ended"
+      ? row.required > 0
+        ? t("notRecordedCell")
+        : "—"
+      : row.state === "in_progress"
+        ? t("inProgressCell")
+        : t("notYet");
 
 function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period) => void }) {
   const student = () => props.data.detail.student;
@@ -82,7 +99,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
         </div>
       </div>
       <p class="muted">
-        {formatDate(weekMonday(props.data.from))} – {formatDate(addDays(weekMonday(props.data.to), 4))}
+        {formatDate(weekStart(props.data.from))} – {formatDate(addDays(weekStart(props.data.to), 4))}
       </p>
       <Show when={services().length + supports().length > 0} fallback={<p class="empty">{t("noFidelity")}</p>}>
         <Show when={services().length > 0}>
@@ -122,7 +139,13 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                     </Show>
                   </dl>
                   <MinutesChart
-                    weeks={service.weeks.map((w) => ({ label: weekShort(w.week), required: w.state === "future" ? null : w.required, delivered: w.recorded ? w.delivered : null, notRecorded: w.state === "ended" && !w.recorded && w.required > 0, inProgress: w.state === "in_progress" }))}
+                    weeks={service.weeks.map((w) => ({
+                      label: weekShort(w.week),
+                      required: w.state === "future" ? null : w.required,
+                      delivered: w.recorded ? w.delivered : null,
+                      notRecorded: w.state === "ended" && !w.recorded && w.required > 0,
+                      inProgress: w.state === "in_progress",
+                    }))}
                     describedBy={`service-table-${index()}`}
                   />
                   <DataTable
@@ -132,7 +155,11 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                     columns={[
                       { label: t("colWeek"), rowHeader: true, cell: (row) => weekLabel(row) },
                       { label: t("colRequired"), cell: (row) => t("minutesUnit", { n: row.required }) },
-                      { label: t("colDelivered"), cell: (row) => givenCell(row), cellClass: (row) => (!row.recorded && row.state === "ended" && row.required > 0 ? "not-recorded" : undefined) },
+                      {
+                        label: t("colDelivered"),
+                        cell: (row) => givenCell(row),
+                        cellClass: (row) => (!row.recorded && row.state === "ended" && row.required > 0 ? "not-recorded" : undefined),
+                      },
                       { label: t("colSessionsMissed"), cell: (row) => (row.recorded ? missedText(row) : "—") },
                       { label: t("colOwed"), cell: (row) => t("minutesUnit", { n: row.balance }) },
                     ]}
@@ -158,7 +185,9 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                     <p class="support-text">{item.text}</p>
                     <p>
                       {item.answered > 0 ? (
-                        <strong>{t("supportSummary", { provided: item.provided, answered: item.answered, percent: percent(item.percentOfReports, lang()) })}</strong>
+                        <strong>
+                          {t("supportSummary", { provided: item.provided, answered: item.answered, percent: percent(item.percentOfReports, lang()) })}
+                        </strong>
                       ) : (
                         t("supportNoAnswers")
                       )}
@@ -174,7 +203,9 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                         .map(([label, n]) => `${label}: ${n}`)
                         .join(" · ")}
                     </p>
-                    <Show when={item.inProgress}>{(week) => <p class="muted">{t("supportInProgress", { answered: week().answered, expected: week().expected })}</p>}</Show>
+                    <Show when={item.inProgress}>
+                      {(week) => <p class="muted">{t("supportInProgress", { answered: week().answered, expected: week().expected })}</p>}
+                    </Show>
                     <Show when={props.data.detail.can.fileConcern}>
                       <A href={concernHref(studentId(), item.itemId)}>
                         {t("raiseConcernAboutThis")}
@@ -188,7 +219,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
           </section>
         </Show>
         <p>
-          <a href={fidelityApi.studentCsv(studentId(), { from: props.data.from, to: props.data.to })} download="">
+          <a href={studentCsvHref(studentId(), { from: props.data.from, to: props.data.to })} download="">
             {t("downloadCsv")}
           </a>
         </p>

@@ -1,13 +1,20 @@
 import { A, useParams } from "@solidjs/router";
-import { createResource, For, Show } from "solid-js";
+import { createResource, For, lazy, Show, Suspense } from "solid-js";
 import { api, call } from "../api";
 import { t, tCode } from "../i18n";
-import { formatDate, formatDateTime, gradeAndSchool } from "../format";
+import "../strings/audit";
+import "../strings/codes";
+import "../strings/concerns";
+import { formatDate, gradeAndSchool } from "../format";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
 import { IepSnapshot } from "../components/iep-snapshot";
 import { EmailFlag } from "../components/email-flag";
+
+// Only the IEP's editors see who acknowledged the latest version: its chunk (and the fidelity words) loads
+// for them alone, after the rest of the page (it is the last section: nothing below it moves).
+const AmendmentAcknowledgments = lazy(() => import("../components/amendment-acknowledgments").then((m) => ({ default: m.AmendmentAcknowledgments })));
 
 const loadStudent = (id: string) => call(api.students[":id"].$get({ param: { id } }));
 export type StudentDetail = Awaited<ReturnType<typeof loadStudent>>;
@@ -15,7 +22,11 @@ export type StudentDetail = Awaited<ReturnType<typeof loadStudent>>;
 export function Student() {
   const params = useParams<{ id: string }>();
   const [detail, { refetch }] = createResource(() => params.id, loadStudent);
-  return <Loaded resource={detail} what={t("whatRecord")} onRetry={refetch}>{(loaded) => <StudentView detail={loaded()} />}</Loaded>;
+  return (
+    <Loaded resource={detail} what={t("whatRecord")} onRetry={refetch}>
+      {(loaded) => <StudentView detail={loaded()} />}
+    </Loaded>
+  );
 }
 
 function StudentView(props: { detail: StudentDetail }) {
@@ -25,9 +36,7 @@ function StudentView(props: { detail: StudentDetail }) {
   return (
     <>
       <h1>{student().name}</h1>
-      <p class="muted lead">
-        {gradeAndSchool(student())}
-      </p>
+      <p class="muted lead">{gradeAndSchool(student())}</p>
       <ul class="card-links">
         <Show when={props.detail.can.viewFidelity}>
           <li>
@@ -41,7 +50,9 @@ function StudentView(props: { detail: StudentDetail }) {
         </Show>
         <Show when={props.detail.can.viewAudit}>
           <li>
-            <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>{t("whoViewedLink")}</A>
+            <A href={`/students/${student().id}/audit`} state={{ name: student().name }}>
+              {t("whoViewedLink")}
+            </A>
           </li>
         </Show>
       </ul>
@@ -91,31 +102,13 @@ function StudentView(props: { detail: StudentDetail }) {
           </ul>
         </Show>
       </section>
-      <Show when={props.detail.amendment}>{(amendment) => <AmendmentAcknowledgments amendment={amendment()} />}</Show>
-    </>
-  );
-}
-
-/** For the IEP's editors: whom the latest version gave new duties, and who of them has acknowledged it. */
-function AmendmentAcknowledgments(props: { amendment: NonNullable<StudentDetail["amendment"]> }) {
-  return (
-    <section aria-labelledby="amendment-title">
-      <h2 id="amendment-title">{t("amendmentTitle", { version: props.amendment.version })}</h2>
-      <Show when={props.amendment.members.length > 0} fallback={<p class="empty">{t("amendmentNobody", { version: props.amendment.version })}</p>}>
-        <p>{t("amendmentIntro", { version: props.amendment.version, date: formatDate(props.amendment.effectiveFrom) })}</p>
-        <ul class="plain-list">
-          <For each={props.amendment.members}>
-            {(member) => (
-              <li>
-                <strong>{member.name}</strong> · {tCode("role", member.role)} ·{" "}
-                <span class={member.acknowledgedAt ? undefined : "owed"}>
-                  {member.acknowledgedAt ? t("acknowledgedOn", { when: formatDateTime(member.acknowledgedAt, useSession().me()?.district.timeZone ?? "America/Los_Angeles") }) : t("notYetAcknowledged")}
-                </span>
-              </li>
-            )}
-          </For>
-        </ul>
+      <Show when={props.detail.amendment}>
+        {(amendment) => (
+          <Suspense>
+            <AmendmentAcknowledgments amendment={amendment()} />
+          </Suspense>
+        )}
       </Show>
-    </section>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, For } from "solid-js";
 import { t } from "../i18n";
+import "../strings/staff";
 import { formatGrade } from "../format";
 import { Loaded } from "../components/loaded";
 import { StudentTable } from "../components/student-table";
@@ -52,21 +53,35 @@ export function DistrictStudents() {
           <label for="school-filter">{t("colSchool")}</label>
           <select ref={school} id="school-filter" value={params.school ?? ""}>
             <option value="">{t("allSchools")}</option>
-            <For each={schools()?.items ?? []}>{(s) => <option value={s.id} selected={s.id === params.school}>{s.name}</option>}</For>
+            <For each={schools()?.items ?? []}>
+              {(s) => (
+                <option value={s.id} selected={s.id === params.school}>
+                  {s.name}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="field">
           <label for="grade-filter">{t("colGrade")}</label>
           <select ref={grade} id="grade-filter" value={params.grade ?? ""}>
             <option value="">{t("allGrades")}</option>
-            <For each={grades}>{(g) => <option value={g} selected={g === params.grade}>{formatGrade(g)}</option>}</For>
+            <For each={grades}>
+              {(g) => (
+                <option value={g} selected={g === params.grade}>
+                  {formatGrade(g)}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="field">
           <label for="order-filter">{t("sortLabel")}</label>
           <select ref={order} id="order-filter" value={params.order ?? ""}>
             <option value="">{t("sortAZ")}</option>
-            <option value="desc" selected={params.order === "desc"}>{t("sortZA")}</option>
+            <option value="desc" selected={params.order === "desc"}>
+              {t("sortZA")}
+            </option>
           </select>
         </div>
         <div class="button-row">

@@ -3,6 +3,10 @@ import { hasRole, type UserActor, type Role } from "../actor";
 import type { AuditReason } from "../audit/reasons";
 import { forbidden, notFound } from "../error";
 import type { StudentRecord } from "../student/items";
+import * as concerns from "./concerns";
+import { relationshipGrant } from "./relationships";
+
+export type { ConcernSeen } from "./concerns";
 
 /**
  * The one authorization mechanism. A route's action names the roles that may ever do it (otherwise
@@ -33,9 +37,13 @@ const policy = {
   "fidelity.read": ["district_admin", "director", "case_manager", "teacher", "parent"],
   "fidelity.report": ["district_admin", "director"],
   "concern.file": ["parent"],
-  /** Which concerns: parents their children's, staff assigned or caseload, the director the district's, advocates handed over (concern/rules.ts). */
+  /** Which concerns: parents their children's, staff assigned or caseload, the director the district's, advocates handed over (concerns.ts). */
   "concern.read": ["director", "case_manager", "teacher", "parent", "advocate"],
-  /** The district's escalation board: every open concern by level and deadline. */
+  /**
+   * The district's escalation board: every open concern by level and deadline. The special-education
+   * director's alone; the district administrator runs the roster and the settings, and is answered
+   * like every other role here (concern/board.ts).
+   */
   "concern.board": ["director"],
   "district.read": ["district_admin", "director"],
   "district.update": ["district_admin"],
@@ -43,18 +51,14 @@ const policy = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;
+/** Every action of the policy. */
+export const policyActions = Object.keys(policy) as Action[];
 
 export interface Grant {
   role: Role;
   /** Why this actor may see the record, written into the audit trail as a code. */
   reason: AuditReason;
 }
-
-const relationshipGrant = {
-  guardian: { role: "parent", reason: "guardian" },
-  teacher: { role: "teacher", reason: "teacher" },
-  case_manager: { role: "case_manager", reason: "case_manager" },
-} as const;
 
 /** Every role the actor holds toward this student, with the reason. */
 export function grantsFor(actor: UserActor, record: StudentRecord): Grant[] {
@@ -85,7 +89,7 @@ const allows = (action: Action, roles: readonly Role[]) => roles.some((role) => 
 /**
  * A 404 must not tell "not yours" from "does not exist" by its timing either. The two do different
  * work where it cannot be evened out: the read returns the other student's partition, or nothing
- * (measured locally: about 0.3 ms apart, the existing one slower in 3 of 4 pairs). So every 404 is
+ * (a fraction of a millisecond apart: docs/benchmarks.md). So every 404 is
  * answered no sooner than this long after the request began, longer than either path takes.
  */
 export const notFoundFloorMs = 40;
@@ -106,6 +110,20 @@ export namespace Access {
   }
 
   export const may = (actor: UserActor, action: Action) => allows(action, actor.roles);
+
+  /** The district-wide grant (director, then administrator) that allows `action` on every student of the actor's district. */
+  export const districtGrant = (actor: UserActor, action: Action): Grant | undefined => districtGrants(actor).find((g) => allows(action, [g.role]));
+
+  /** Whether the actor is the student's parent or guardian, and still holds the parent role: the family's own actions are theirs. */
+  export const isGuardian = (actor: UserActor, record: StudentRecord | undefined) =>
+    !!relationshipRole(actor, "guardian") && concerns.tiesTo(actor, record).includes("guardian");
+
+  /** Why the actor may see a concern (the audit reason), or nothing: then 404. The ways and their one order: concerns.ts. */
+  export const concernReason = concerns.concernReason;
+  export const tiesTo = concerns.tiesTo;
+  export const concernTies = concerns.concernTies;
+  export const seesDistrictConcerns = concerns.seesDistrictConcerns;
+  export const opensPacket = concerns.opensPacket;
 
   /** Throws 403 or 404 as described above; returns the grant that allows it. */
   export function toStudent(actor: UserActor, action: Action, record: StudentRecord | undefined): Grant {

@@ -36,6 +36,4 @@ export const Actor = Object.assign(v.variant("kind", [UserActor, SystemActor]), 
 });
 export type Actor = UserActor | SystemActor;
 
-export const isUser = (actor: Actor): actor is UserActor => actor.kind === "user";
-
 export const hasRole = (actor: UserActor, ...wanted: Role[]) => actor.roles.some((role) => wanted.includes(role));

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { SystemReason, type Actor } from "../actor";
-import { batchPut, itemType, keys, putItem, queryPage } from "../dynamo";
+import { batchPut, itemType, keys, putNewItem, queryPage } from "../dynamo";
 import { filteredPage } from "../dynamo/filtered-page";
 import { newId } from "../id";
 import type { AuditAction } from "./actions";
@@ -63,19 +63,16 @@ export namespace Audit {
     };
   }
 
-  export const record = (actor: Actor, event: AuditEvent) =>
-    putItem(toItem(actor, event), "attribute_not_exists(pk)");
+  export const record = (actor: Actor, event: AuditEvent) => putNewItem(toItem(actor, event));
 
-  export const recordMany = (actor: Actor, events: AuditEvent[]) =>
-    batchPut(events.map((event) => toItem(actor, event)));
+  export const recordMany = (actor: Actor, events: AuditEvent[]) => batchPut(events.map((event) => toItem(actor, event)));
 
   /**
    * The audit item for a caller's own transaction, so a record and its audit entry commit together.
    * A fixed id and time give the entry a key known in advance: a caller that may run the same write
-   * twice (a resumed job) puts it with `attribute_not_exists(pk)` and so never audits it twice.
+   * twice (a resumed job) puts it with `putNew`, only if absent, and so never audits it twice.
    */
-  export const itemFor = (actor: Actor, event: AuditEvent, fixed?: { id: string; at: string }) =>
-    toItem(actor, event, fixed);
+  export const itemFor = (actor: Actor, event: AuditEvent, fixed?: { id: string; at: string }) => toItem(actor, event, fixed);
 
   /**
    * Newest first, a page at a time, however long the history. "Opened" reads its own sparse index;
@@ -89,10 +86,11 @@ export namespace Audit {
       filter.actorId && ((e: AuditEntry) => e.actorId === filter.actorId),
       filter.exceptActorId && ((e: AuditEntry) => e.actorId !== filter.exceptActorId),
     ].filter((test): test is (e: AuditEntry) => boolean => !!test);
-    const result = await filteredPage(
-      (from, limit) => queryPage(auditItem, { ...source, newestFirst: true, limit, cursor: from }),
-      { pageSize: auditPageSize, cursor, keep: tests.length > 0 ? (e) => tests.every((test) => test(e)) : undefined },
-    );
+    const result = await filteredPage((from, limit) => queryPage(auditItem, { ...source, newestFirst: true, limit, cursor: from }), {
+      pageSize: auditPageSize,
+      cursor,
+      keep: tests.length > 0 ? (e) => tests.every((test) => test(e)) : undefined,
+    });
     return result;
   }
 }

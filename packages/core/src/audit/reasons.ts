@@ -1,12 +1,20 @@
-import { systemReasons } from "../actor";
+import type { systemReasons } from "../actor";
 
 /**
  * Why a record was read or written, stored in the audit trail as a stable code and translated where
  * it is shown, so an entry keeps reading right when the wording changes. No AWS imports: the web keys
  * its translations on these codes. Fidelio's own reasons (`systemReasons`) are audit reasons too.
  */
-export const personReasons = ["guardian", "teacher", "case_manager", "director", "district_admin", "district_list", "roster_import", "assigned_concern"] as const;
-export const auditReasons: readonly AuditReason[] = [...new Set([...personReasons, ...systemReasons])];
+export const personReasons = [
+  "guardian",
+  "teacher",
+  "case_manager",
+  "director",
+  "district_admin",
+  "district_list",
+  "roster_import",
+  "assigned_concern",
+] as const;
 export type AuditReason = (typeof personReasons)[number] | (typeof systemReasons)[number];
 
 /**

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { fromItem, itemType, keys, refusedItem, updateItem, type TransactUpdate } from "../dynamo";
+import { fromItem, itemType, refusedItem, SignInCodeItems, type TransactUpdate } from "../dynamo";
 import { isConditionFailure } from "../error";
 
 /**
@@ -24,22 +24,14 @@ const codeItem = itemType("sign-in code", CodeItem);
  */
 export function issueCode(emailHash: string, codeHash: string, now: number): TransactUpdate {
   const hour = Math.floor(now / HOUR_MS);
-  return {
-    update: keys.signInCode(emailHash),
-    expression: "SET #type = :type, codeHash = :hash, expiresAt = :expires, tries = :zero, #ttl = :ttl, #issued = if_not_exists(#issued, :zero) + :one REMOVE #previous",
-    condition: "attribute_not_exists(#issued) OR #issued < :max",
-    names: { "#type": "type", "#ttl": "ttl", "#issued": `issued${hour}`, "#previous": `issued${hour - 1}` },
-    values: {
-      ":type": "signin-code",
-      ":hash": codeHash,
-      ":expires": now + CODE_LIFETIME_MS,
-      ":zero": 0,
-      ":one": 1,
-      ":max": CODES_PER_HOUR,
-      // The item must outlive the hour whose issue count it holds.
-      ":ttl": Math.ceil(((hour + 1) * HOUR_MS + CODE_LIFETIME_MS) / 1000),
-    },
-  };
+  return SignInCodeItems.issue(emailHash, {
+    codeHash,
+    expiresAt: now + CODE_LIFETIME_MS,
+    hour,
+    maxPerHour: CODES_PER_HOUR,
+    // The item must outlive the hour whose issue count it holds.
+    ttl: Math.ceil(((hour + 1) * HOUR_MS + CODE_LIFETIME_MS) / 1000),
+  });
 }
 
 export type TryClaim = { claimed: true; item: CodeItem } | { claimed: false; locked: boolean };
@@ -50,11 +42,7 @@ export type TryClaim = { claimed: true; item: CodeItem } | { claimed: false; loc
  */
 export async function claimTry(emailHash: string, now: number): Promise<TryClaim> {
   try {
-    const claimed = await updateItem(keys.signInCode(emailHash), "ADD tries :one", {
-      condition: "codeHash <> :burnt AND expiresAt > :now AND tries < :max",
-      values: { ":one": 1, ":burnt": BURNT, ":now": now, ":max": MAX_TRIES },
-      oldOnRefusal: true,
-    });
+    const claimed = await SignInCodeItems.claimTry(emailHash, { now, burnt: BURNT, maxTries: MAX_TRIES });
     return { claimed: true, item: fromItem(codeItem, claimed) };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
@@ -65,9 +53,4 @@ export async function claimTry(emailHash: string, now: number): Promise<TryClaim
 }
 
 /** Uses the code up, in the transaction that creates the session; fails if a newer code replaced it. */
-export const burnCode = (emailHash: string, codeHash: string): TransactUpdate => ({
-  update: keys.signInCode(emailHash),
-  expression: "SET codeHash = :burnt",
-  condition: "codeHash = :hash",
-  values: { ":burnt": BURNT, ":hash": codeHash },
-});
+export const burnCode = (emailHash: string, codeHash: string): TransactUpdate => SignInCodeItems.burn(emailHash, codeHash, BURNT);

@@ -1,7 +1,6 @@
 import * as v from "valibot";
 import type { UserActor } from "../actor";
-import { batchGet, deleteItem, fromItem, getItem, itemType, keys, transact, type TransactUpdate } from "../dynamo";
-import type { Language } from "../user/schema";
+import { batchGet, deleteItem, fromItem, getItem, itemType, keys, putNew, transact, UserItems } from "../dynamo";
 import { VisibleError, isConditionFailure } from "../error";
 import { Outbox } from "../outbox";
 import { User, emailClaimItem, userItem } from "../user";
@@ -22,15 +21,6 @@ const sessionItem = itemType("session", SessionItem);
 const invalidCode = () => new VisibleError(401, "invalid_code", "That code is not right or has expired. Check the latest email or ask for a new code.");
 const lockedCode = () => new VisibleError(429, "code_locked", "Too many wrong tries. Ask for a new code.");
 const epochSeconds = (ms: number) => Math.ceil(ms / 1000);
-
-/** Sets the person's language only if none is stored yet (a choice made meanwhile wins), and only on an existing user item. */
-const storeFirstLanguage = (userId: string, language: Language): TransactUpdate => ({
-  update: keys.user(userId),
-  expression: "SET #language = if_not_exists(#language, :language)",
-  condition: "attribute_exists(pk)",
-  names: { "#language": "language" },
-  values: { ":language": language },
-});
 
 export namespace Auth {
   /**
@@ -78,8 +68,9 @@ export namespace Auth {
       // Burning the code and creating the session in one transaction makes a code single use even under races.
       await transact([
         burnCode(emailHash, item.codeHash),
-        { put: { ...keys.session(hashToken(token)), type: "session", ...session, ttl: epochSeconds(expiresAt) }, condition: "attribute_not_exists(pk)" },
-        ...(language && !user.language ? [storeFirstLanguage(user.id, language)] : []),
+        putNew({ ...keys.session(hashToken(token)), type: "session", ...session, ttl: epochSeconds(expiresAt) }),
+        // A language already stored, or chosen meanwhile, is kept.
+        ...(language && !user.language ? [UserItems.setFirstLanguage(user.id, language)] : []),
       ]);
     } catch (error) {
       if (isConditionFailure(error)) throw invalidCode();
@@ -103,7 +94,7 @@ export namespace Auth {
     const session = sessionFound && fromItem(sessionItem, sessionFound);
     const user = userFound && fromItem(userItem, userFound);
     if (!session || session.userId !== userId || session.expiresAt <= clock.ms()) return undefined;
-    if (!user || user.roles.length === 0) return undefined;
+    if (!user || user.roles.length === 0 || !User.canSignIn(user)) return undefined;
     return User.toActor(user);
   }
 

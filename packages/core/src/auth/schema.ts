@@ -6,6 +6,10 @@ export const StartInput = v.object({ email: Email, language: v.optional(Language
 export const VerifyInput = v.object({
   email: Email,
   // People paste codes as "123 456" or "123-456".
-  code: v.pipe(v.string(), v.transform((s) => s.replace(/[\s-]/g, "")), v.regex(/^\d{6}$/, "Enter the 6-digit code from the email")),
+  code: v.pipe(
+    v.string(),
+    v.transform((s) => s.replace(/[\s-]/g, "")),
+    v.regex(/^\d{6}$/, "Enter the 6-digit code from the email"),
+  ),
   language: v.optional(Language),
 });

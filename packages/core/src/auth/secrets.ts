@@ -8,8 +8,7 @@ import { Config } from "../config";
 const authSecret = () => Config.authSecret();
 
 export const hashEmail = (email: string) => createHmac("sha256", authSecret()).update(`email:${email}`).digest("hex");
-export const hashCode = (email: string, code: string) =>
-  createHmac("sha256", authSecret()).update(`code:${email}:${code}`).digest("hex");
+export const hashCode = (email: string, code: string) => createHmac("sha256", authSecret()).update(`code:${email}:${code}`).digest("hex");
 export const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 /** Stands where an unknown address's code hash would be: random, so no code ever matches it. */
 export const decoyCodeHash = () => randomBytes(32).toString("hex");

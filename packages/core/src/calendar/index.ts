@@ -67,10 +67,6 @@ export function scaledWaitMs(seconds: number, timeScale: number): number {
 }
 
 /** The deadline of an escalation level that has one, counted from `from` with the district's days per level. */
-export function levelDeadline(
-  district: SchoolCalendar & Pick<DistrictSettings, "deadlines">,
-  level: keyof DistrictSettings["deadlines"],
-  from: Date,
-): Date {
+export function levelDeadline(district: SchoolCalendar & Pick<DistrictSettings, "deadlines">, level: keyof DistrictSettings["deadlines"], from: Date): Date {
   return addSchoolDays(district, from, district.deadlines[level]);
 }

@@ -24,7 +24,11 @@ function format(timeZone: string) {
 
 /** The wall clock in `timeZone` at `instant`, read as if it were UTC. */
 function wallClockMs(instant: number, timeZone: string) {
-  const part = Object.fromEntries(format(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const part = Object.fromEntries(
+    format(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
   return Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day), Number(part.hour), Number(part.minute), Number(part.second));
 }
 

@@ -106,10 +106,13 @@ export function boardOps(before: Concern | undefined, after: Concern, now: Date)
     const hours = Math.round(elapsedMs / 3_600_000);
     const day = now.toISOString().slice(0, 10);
     const ttl = Math.floor(now.getTime() / 1000) + resolvedKeepDays * 86_400;
-    for (const scope of statScopes) ops.push(addOp(keys.boardResolved(district, scope, day), { count: 1, [`d${days}`]: 1, [`h${hours}`]: 1 }, { type: "board-resolved", ttl }));
+    for (const scope of statScopes)
+      ops.push(addOp(keys.boardResolved(district, scope, day), { count: 1, [`d${days}`]: 1, [`h${hours}`]: 1 }, { type: "board-resolved", ttl }));
   }
   if ((after.missedDeadlines ?? 0) > (before?.missedDeadlines ?? 0)) {
-    ops.push(addOp(keys.boardMissed(district, schoolOf(after)), { count: 1 }, { type: "board-missed", schoolId: schoolOf(after), schoolName: after.schoolName ?? "" }));
+    ops.push(
+      addOp(keys.boardMissed(district, schoolOf(after)), { count: 1 }, { type: "board-missed", schoolId: schoolOf(after), schoolName: after.schoolName ?? "" }),
+    );
   }
   return ops.filter((op): op is TransactOp => op !== undefined);
 }

@@ -1,5 +1,6 @@
 import * as v from "valibot";
-import { hasRole, type UserActor } from "../actor";
+import { Access } from "../access";
+import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { getItem, itemType, keys, queryAll, queryPage, type QueryPage } from "../dynamo";
 import { filteredPage } from "../dynamo/filtered-page";
@@ -11,6 +12,7 @@ import { notFound } from "../error";
 import { boardEntryItem, entry, isOpen, type BoardEntry } from "./board-index";
 import { EscalationLevel, levels } from "./schema";
 import { clock } from "../clock";
+import { tiesByStudent } from "./ties";
 
 export const BoardQuery = v.object({
   // Part of a key: only id characters, so a value cannot reach another partition.
@@ -92,8 +94,14 @@ async function openPage(district: string, scope: string, query: BoardQuery): Pro
     return { items: found && inScope(found, query) ? [found] : [] };
   }
   const words = query.q ? normalizeName(query.q).split(" ").filter(Boolean) : [];
-  const keep = words.length ? (e: BoardEntry) => words.every((w) => normalizeName(`${e.subject ?? ""} ${e.studentName} ${e.reference ?? ""}`).includes(w)) : undefined;
-  const page = await filteredPage((cursor, limit) => queryPage(boardEntryItem, { ...keys.boardEntries(district, scope), limit, cursor }), { pageSize, cursor: query.cursor, keep });
+  const keep = words.length
+    ? (e: BoardEntry) => words.every((w) => normalizeName(`${e.subject ?? ""} ${e.studentName} ${e.reference ?? ""}`).includes(w))
+    : undefined;
+  const page = await filteredPage((cursor, limit) => queryPage(boardEntryItem, { ...keys.boardEntries(district, scope), limit, cursor }), {
+    pageSize,
+    cursor: query.cursor,
+    keep,
+  });
   return { items: page.items, ...(page.cursor && { cursor: page.cursor }) };
 }
 
@@ -101,22 +109,32 @@ async function openPage(district: string, scope: string, query: BoardQuery): Pro
  * The director's escalation board: open concerns, overdue first then by the assignee's deadline
  * (waiting on the parent or the advocate last), a page per Query of the index the transitions keep
  * (board-index.ts); counters for the totals, resolutions of the last 30 days and missed deadlines.
- * Three Queries in all, whatever the table holds. Totals follow the school filter, not the level one
- * (the per-level counts are the breakdown). Anyone but the district's director or administrator: 404.
+ * Three Queries in all, whatever the table holds (a fourth, the reader's own links, only for a
+ * director who is also a parent or a case manager). Totals follow the school filter, not the level one
+ * (the per-level counts are the breakdown). Anyone the policy does not give the board to
+ * (`concern.board` in Access: the director alone): 404.
  */
 export async function escalationBoard(actor: UserActor, query: BoardQuery) {
-  if (!hasRole(actor, "director", "district_admin")) throw notFound("Report");
+  if (!Access.may(actor, "concern.board")) throw notFound("Report");
   const district = actor.districtId;
   const { schoolId, level } = query;
   const scope = schoolId ? `S#${schoolId}${level ? `#L#${level}` : ""}` : level ? `L#${level}` : "ALL";
   const statScope = schoolId ? `S#${schoolId}` : "ALL";
   const nowMs = clock.ms();
   const since = new Date(nowMs - (windowDays - 1) * dayMs).toISOString().slice(0, 10);
-  const [page, stats, missed] = await Promise.all([
+  const [found, stats, missed, ties] = await Promise.all([
     openPage(district, scope, query),
     queryAll(countsItem, keys.boardResolvedSince(district, statScope, since)),
     queryAll(missedItem, keys.boardMissedAll(district)),
+    tiesByStudent(actor),
   ]);
+  // Each entry with the reason Access gives for seeing it: every entry is of the reader's district,
+  // which Access puts before the assignment, so the entry's current assignee is all it needs of those.
+  const seen = found.items.flatMap((e) => {
+    const reason = Access.concernReason(actor, { districtId: district, assignedIds: e.assignee ? [e.assignee.id] : [] }, ties(e.studentId));
+    return reason ? [{ entry: e, reason }] : [];
+  });
+  const page = { items: seen.map((s) => s.entry), cursor: found.cursor };
   const totals = stats.find((s) => s.type === "board-totals") ?? {};
   const resolved = stats.filter((s) => s.type === "board-resolved");
   const buckets = new Map<number, number>();
@@ -131,7 +149,7 @@ export async function escalationBoard(actor: UserActor, query: BoardQuery) {
   // Names on the board are sightings of those students' records: each is in their audit trail.
   await Audit.recordMany(
     actor,
-    page.items.map((e) => ({ studentId: e.studentId, action: "concern.list", record: `concern:${e.id}`, reason: hasRole(actor, "director") ? ("director" as const) : ("district_admin" as const) })),
+    seen.map(({ entry: e, reason }) => ({ studentId: e.studentId, action: "concern.list", record: `concern:${e.id}`, reason })),
   );
   return {
     open: { items: page.items.map((e) => view(e, now)), ...(page.cursor && { cursor: page.cursor }) },
@@ -140,7 +158,11 @@ export async function escalationBoard(actor: UserActor, query: BoardQuery) {
       overdue: num(totals.overdue),
       byLevel: Object.fromEntries(levels.map((l) => [l, num(totals[`level_${l}`])])) as Record<(typeof levels)[number], number>,
     },
-    resolvedLast30Days: { count: resolved.reduce((sum, day) => sum + num(day.count), 0), medianDaysToResolution: medianDays(buckets), medianHoursToResolution: medianHours(buckets, hourBuckets) },
+    resolvedLast30Days: {
+      count: resolved.reduce((sum, day) => sum + num(day.count), 0),
+      medianDaysToResolution: medianDays(buckets),
+      medianHoursToResolution: medianHours(buckets, hourBuckets),
+    },
     missedDeadlinesBySchool: missed
       .filter((m) => m.count > 0 && (!schoolId || m.schoolId === schoolId))
       .sort((a, b) => b.count - a.count || a.schoolName.localeCompare(b.schoolName))

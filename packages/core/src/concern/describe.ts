@@ -1,4 +1,5 @@
-import { say } from "../messages";
+import { eventTexts, levelTexts } from "../messages/catalog-concern";
+import { sayFrom } from "../messages/say";
 import type { Language } from "../user/schema";
 import { type EscalationLevel, type EventType, levels } from "./schema";
 
@@ -9,6 +10,9 @@ export interface DescribedEvent {
   assignee?: { name: string };
   dueAt?: string;
 }
+
+// Only the sections it words: the web's timeline bundles this module.
+const say = sayFrom({ ...levelTexts, ...eventTexts });
 
 const levelName = (lang: Language, level: string | undefined) =>
   level && (levels as readonly string[]).includes(level) ? say(lang, `levelName.${level as EscalationLevel}`) : "";

@@ -3,11 +3,13 @@ import { batchGet, keys } from "../dynamo";
 import type { Message } from "../email";
 import { htmlBody, localeOf } from "../email/body";
 import { appLink } from "../email/link";
+import { formatInstant, fullInstant } from "../words/time";
 import { notesOf, say, sayCoded } from "../messages";
 import { Outbox } from "../outbox";
 import { User, userItem } from "../user";
 import { defaultLanguage, type Language } from "../user/schema";
 import { describeEvent } from "./describe";
+import { concernLabel } from "./naming";
 import type { Concern, Person } from "./schema";
 import type { TimelineEvent } from "./timeline";
 
@@ -25,7 +27,8 @@ interface Reader {
 /** One recap in the reader's language: what happened, what they are asked to do and by when, the link. */
 function message(reader: Reader, concern: Concern, events: TimelineEvent[], timeZone: string): Message {
   const { lang } = reader;
-  const date = (iso: string) => new Date(iso).toLocaleString(localeOf(lang), { timeZone, dateStyle: "full", timeStyle: "short" });
+  // On the district's clock, the zone named in the reader's words (words/time.ts), as on the web.
+  const date = (iso: string) => formatInstant(localeOf(lang), iso, timeZone, fullInstant);
   const lines = events.flatMap((e) => [
     describeEvent(lang, e, date),
     ...(e.text ? [say(lang, "email.concern.words", { text: e.text })] : []),
@@ -42,7 +45,9 @@ function message(reader: Reader, concern: Concern, events: TimelineEvent[], time
           : reader.role === "staff" && due && concern.status === "open" && concern.assignee?.id === reader.id
             ? say(lang, "email.concern.yourDeadline", { due })
             : undefined;
-  const body = [...lines, ...(ask ? [ask] : []), say(lang, "email.concern.link", { link: concernLink(concern.id) })];
+  // First, which concern this is: its reference and subject tell it from others about the same child.
+  const about = say(lang, "email.concern.about", { label: concernLabel(concern), student: concern.studentName });
+  const body = [about, ...lines, ...(ask ? [ask] : []), say(lang, "email.concern.link", { link: concernLink(concern.id) })];
   return { to: reader.email, subject: say(lang, "email.concern.subject", { student: concern.studentName }), text: body.join("\n"), html: htmlBody(lang, body) };
 }
 
@@ -50,7 +55,17 @@ function message(reader: Reader, concern: Concern, events: TimelineEvent[], time
 function queued(concern: Concern, recipient: { name: string; role: "parent" | "staff" }, msg: Message) {
   const put = Outbox.email(msg, { concernId: concern.id });
   const { id, createdAt } = put.put as { id: string; createdAt: string };
-  const record = { ...keys.concernEmail(concern.id, createdAt, id), type: "concern-email", outboxId: id, createdAt, toName: recipient.name, to: msg.to, role: recipient.role, subject: msg.subject, text: msg.text };
+  const record = {
+    ...keys.concernEmail(concern.id, createdAt, id),
+    type: "concern-email",
+    outboxId: id,
+    createdAt,
+    toName: recipient.name,
+    to: msg.to,
+    role: recipient.role,
+    subject: msg.subject,
+    text: msg.text,
+  };
   return [put, { put: record, condition: "attribute_not_exists(pk)" }];
 }
 
@@ -75,10 +90,20 @@ export async function recapEmails(concern: Concern, events: TimelineEvent[], to:
     ...(to.staff ?? []).filter((p) => !skip(p.id) && p.id !== concern.parent.id).map((p) => ({ ...p, role: "staff" as const })),
   ].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
   if (people.length === 0) return [];
-  const users = new Map((await batchGet(userItem, people.map((p) => keys.user(p.id)))).map((u) => [u.id, u]));
+  const users = new Map(
+    (
+      await batchGet(
+        userItem,
+        people.map((p) => keys.user(p.id)),
+      )
+    ).map((u) => [u.id, u]),
+  );
   return people.flatMap((p) => {
     const user = users.get(p.id);
-    const reader: Reader = { id: p.id, name: p.name, email: user?.email ?? p.email, role: p.role, lang: user ? User.languageOf(user) : defaultLanguage };
+    const email = user ? user.email : p.email;
+    // Someone the roster gave no email hears nothing until an import gives them one.
+    if (email === undefined) return [];
+    const reader: Reader = { id: p.id, name: p.name, email, role: p.role, lang: user ? User.languageOf(user) : defaultLanguage };
     return queued(concern, { name: p.name, role: p.role }, message(reader, concern, events, timeZone));
   });
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as v from "valibot";
 import { Access } from "../access";
-import { Actor, type UserActor } from "../actor";
+import type { UserActor } from "../actor";
 import { getItem, keys } from "../dynamo";
 import { notFound, VisibleError } from "../error";
 import { newId } from "../id";
@@ -75,7 +75,12 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
   v.parse(
     v.object({
       itemIds: v.array(v.picklist(itemIds, "Not a support in the IEP in effect")),
-      classId: v.optional(v.picklist(classes.map((c) => c.id), "Not one of the child's classes")),
+      classId: v.optional(
+        v.picklist(
+          classes.map((c) => c.id),
+          "Not one of the child's classes",
+        ),
+      ),
     }),
     { itemIds: input.itemIds, classId: input.classId },
   );
@@ -116,7 +121,15 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
         after,
         events: [
           { type: "filed", at: stamp, actor: { kind: "user", id: actor.userId, name: actor.name }, text: input.description },
-          { type: "assigned", at: stamp, actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, notes: assignment.notes },
+          {
+            type: "assigned",
+            at: stamp,
+            actor: { kind: "system", reason: "workflow" },
+            level: after.level,
+            assignee: publicPerson(after.assignee),
+            dueAt: after.dueAt,
+            notes: assignment.notes,
+          },
         ],
         actor,
         audit: { action: "concern.file", reason: "guardian" },
@@ -125,7 +138,14 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
         timeZone: district.timeZone,
         now,
         viewerIds: record.relationships.filter((r) => r.kind === "guardian" || r.kind === "case_manager").map((r) => r.userId),
-        extra: [{ put: { ...idem, type: "concern-idempotency", concernId: after.id, requestHash, ttl: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds }, condition: "attribute_not_exists(pk)" }, ...referenceOps, ...assignment.creates],
+        extra: [
+          {
+            put: { ...idem, type: "concern-idempotency", concernId: after.id, requestHash, ttl: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds },
+            condition: "attribute_not_exists(pk)",
+          },
+          ...referenceOps,
+          ...assignment.creates,
+        ],
       });
       await startWorkflow(concern.id);
       return { created: true, concern: toView(actor, concern, events, true) };
@@ -139,5 +159,3 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
     }
   }
 }
-
-export const systemActor = (districtId: string) => Actor.system("workflow", districtId);

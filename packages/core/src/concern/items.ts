@@ -4,7 +4,7 @@ import { WaitSpec } from "../workflow/schema";
 import { EscalationLevel, actions, eventTypes, noteCodes, outcomes, statuses, type Concern } from "./schema";
 import type { TimelineEvent } from "./timeline";
 
-const Person = v.object({ id: v.string(), name: v.string(), email: v.string() });
+const Person = v.object({ id: v.string(), name: v.string(), email: v.optional(v.string()) });
 const Ref = v.object({ id: v.string(), name: v.string() });
 
 /** The stored concern, checked on every read: the workflow and the API both decide from it. */
@@ -71,7 +71,9 @@ export const concernEventItem = itemType<TimelineEvent>(
       status: v.optional(v.string()),
       outcome: v.optional(v.string()),
       note: v.optional(v.string()),
-      notes: v.optional(v.array(v.object({ code: v.picklist(noteCodes.map((c) => `note.${c}` as const)), params: v.optional(v.record(v.string(), v.string())) }))),
+      notes: v.optional(
+        v.array(v.object({ code: v.picklist(noteCodes.map((c) => `note.${c}` as const)), params: v.optional(v.record(v.string(), v.string())) })),
+      ),
     }),
     v.transform(({ eventType, ...event }) => ({ ...event, type: eventType })),
   ),

@@ -1,17 +1,16 @@
 import { Access } from "../access";
 import type { UserActor } from "../actor";
-import { hasRole } from "../actor";
 import { Audit } from "../audit";
-import { batchGet, getItem, keys, queryAll, queryPage, type QueryInput } from "../dynamo";
+import { batchGet, getItem, keys, queryPage, type QueryInput } from "../dynamo";
 import { normalizeName } from "../student/schema";
 import { parseReference, subjectOf } from "./naming";
 import { concernIdByReference } from "./reference";
 import { filteredPage } from "../dynamo/filtered-page";
-import { relationshipItemType } from "../student/items";
 import type * as v from "valibot";
 import type { Concern, ListConcerns } from "./schema";
 import { publicPerson } from "./timeline";
 import { concernItem, concernLinkItem } from "./items";
+import { tiesByStudent } from "./ties";
 
 const pageSize = 25;
 
@@ -57,7 +56,14 @@ const byReference = (districtId: string, reference: string) => async (cursor: st
 /** A page of link items read as the concerns they point to, in the links' (newest first) order. */
 const throughLinks = (source: { pk: string }) => async (cursor: string | undefined, limit: number) => {
   const page = await queryPage(concernLinkItem, { ...source, newestFirst: true, limit, cursor } satisfies QueryInput);
-  const byId = new Map((await batchGet(concernItem, page.items.map((l) => keys.concern(l.concernId)))).map((c) => [c.id, c]));
+  const byId = new Map(
+    (
+      await batchGet(
+        concernItem,
+        page.items.map((l) => keys.concern(l.concernId)),
+      )
+    ).map((c) => [c.id, c]),
+  );
   return { items: page.items.flatMap((l) => byId.get(l.concernId) ?? []), cursor: page.cursor };
 };
 
@@ -65,32 +71,32 @@ const throughLinks = (source: { pk: string }) => async (cursor: string | undefin
  * What the caller may see, newest first, a Query per page with a sealed cursor. The director reads
  * the district's index (or one student's links); everyone else their own partition of link items,
  * written when they became a viewer (the family and case manager at filing, each assignee when
- * assigned). A link is a hint, not a grant: a parent or case manager keeps only concerns of students
- * they are still linked to (or were assigned), as GET /api/concerns/:id decides.
+ * assigned). A link is a hint, not a grant: each concern read is kept only when Access.concernReason
+ * lets the caller see it, as GET /api/concerns/:id decides, and that reason goes to the audit trail.
  */
 export async function listConcerns(actor: UserActor, filter: Filter) {
   Access.requireAction(actor, "concern.read");
-  let read;
-  let allowed: (c: Concern) => boolean = () => true;
+  let read: Parameters<typeof filteredPage<Concern>>[0];
   const reference = filter.q ? parseReference(filter.q) : undefined;
   const keep = reference ? (c: Concern) => matches({ ...filter, q: undefined })(c) && c.reference === reference : matches(filter);
-  if (hasRole(actor, "director")) {
+  if (Access.seesDistrictConcerns(actor)) {
     read = filter.studentId
       ? throughLinks(keys.concernsOfStudent(filter.studentId))
-      : (cursor: string | undefined, limit: number) => queryPage(concernItem, { ...keys.concernsOfDistrict(actor.districtId), newestFirst: true, limit, cursor });
-    allowed = (c) => c.districtId === actor.districtId;
+      : (cursor: string | undefined, limit: number) =>
+          queryPage(concernItem, { ...keys.concernsOfDistrict(actor.districtId), newestFirst: true, limit, cursor });
   } else {
     read = throughLinks(keys.concernsOfUser(actor.userId));
-    if (hasRole(actor, "parent", "case_manager")) {
-      const links = await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId));
-      const students = new Set(links.filter((l) => (l.kind === "guardian" && hasRole(actor, "parent")) || (l.kind === "case_manager" && hasRole(actor, "case_manager"))).map((l) => l.studentId));
-      allowed = (c) => students.has(c.studentId) || c.assignedIds.includes(actor.userId);
-    } else {
-      allowed = (c) => c.assignedIds.includes(actor.userId);
-    }
   }
   if (reference) read = byReference(actor.districtId, reference);
-  const page = await filteredPage<Concern>(read, { pageSize, cursor: filter.cursor, keep: (c) => allowed(c) && keep(c) });
-  await Audit.recordMany(actor, page.items.map((c) => ({ studentId: c.studentId, action: "concern.list", record: `concern:${c.id}`, reason: hasRole(actor, "director") ? "director" : c.assignedIds.includes(actor.userId) ? "assigned_concern" : hasRole(actor, "parent") ? "guardian" : "case_manager" })));
+  const ties = await tiesByStudent(actor);
+  const reasonFor = (c: Concern) => Access.concernReason(actor, c, ties(c.studentId));
+  const page = await filteredPage<Concern>(read, { pageSize, cursor: filter.cursor, keep: (c) => reasonFor(c) !== undefined && keep(c) });
+  await Audit.recordMany(
+    actor,
+    page.items.flatMap((c) => {
+      const reason = reasonFor(c);
+      return reason ? [{ studentId: c.studentId, action: "concern.list", record: `concern:${c.id}`, reason }] : [];
+    }),
+  );
   return { items: page.items.map(summary), ...(page.cursor && { cursor: page.cursor }) };
 }

@@ -25,7 +25,16 @@ export function concernSubject(items: Pick<ConcernItem, "text">[], className?: s
 }
 
 /** The stored subject, or one made from what the concern names (a concern filed before subjects were stored). */
-export const subjectOf = (concern: Pick<Concern, "subject" | "items" | "className">): string => concern.subject ?? concernSubject(concern.items ?? [], concern.className);
+export const subjectOf = (concern: Pick<Concern, "subject" | "items" | "className">): string =>
+  concern.subject ?? concernSubject(concern.items ?? [], concern.className);
+
+/**
+ * How emails and the evidence packet name a concern, so people tell two about the same child apart:
+ * its reference and subject ("C-1042 · Extended time · Grade 3 (Room 12)"); the subject alone for a
+ * concern filed before references.
+ */
+export const concernLabel = (concern: Pick<Concern, "reference" | "subject" | "items" | "className">): string =>
+  [concern.reference, subjectOf(concern)].filter(Boolean).join(" · ");
 
 /** A district's references start above 1000, so every one has at least four digits. */
 export const firstReferenceNumber = 1001;

@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import type { AuditEntry } from "../audit";
 import { escapeHtml, localeOf } from "../email/body";
 import { appLink } from "../email/link";
+import { zoneName } from "../words/time";
 import type { AccommodationAnswer, FidelityForm, ServiceAnswer } from "../fidelity/schema";
 import { weekStart } from "../fidelity/week";
 import { notesOf, say, sayCoded, sayStored, type MessageCode } from "../messages";
 import type { Language } from "../user/schema";
 import { describeEvent } from "./describe";
+import { concernLabel, subjectOf } from "./naming";
 import type { EmailRecord, IepItemText, IepOnDates } from "./packet";
 import type { Concern } from "./schema";
 import type { TimelineEvent } from "./timeline";
@@ -65,12 +67,15 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
   const stored = (prefix: string, code: string) => e(sayStored(lang, prefix, code) ?? code.replaceAll("_", " "));
   const locale = localeOf(lang);
   const when = (iso: string | undefined | null) =>
-    iso ? `<time datetime="${e(iso)}">${e(new Date(iso).toLocaleString(locale, { timeZone: d.timeZone, dateStyle: "medium", timeStyle: "short" }))}</time>` : "—";
+    iso
+      ? `<time datetime="${e(iso)}">${e(new Date(iso).toLocaleString(locale, { timeZone: d.timeZone, dateStyle: "medium", timeStyle: "short" }))}</time>`
+      : "—";
   const whenText = (iso: string) => new Date(iso).toLocaleString(locale, { timeZone: d.timeZone, dateStyle: "medium", timeStyle: "short" });
   const c = d.concern;
   const link = appLink(`/concerns/${c.id}`);
   const facts: Array<[string, string]> = [
-    [s("packet.reference"), e(c.id)],
+    [s("packet.reference"), e(c.reference ?? c.id)],
+    [s("packet.subject"), e(subjectOf(c))],
     [s("packet.link"), `<a href="${e(link)}">${e(link)}</a>`],
     [s("packet.student"), e(c.studentName)],
     [s("packet.school"), e(c.schoolName ?? "")],
@@ -87,16 +92,27 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
     [s("packet.missed"), e(c.missedDeadlines ?? 0)],
   ];
   const itemText = (i: IepItemText) =>
-    i.kind === "missing" ? s("packet.notInVersion", { id: i.id }) : i.kind === "service" ? s("packet.service", { name: i.name, minutes: i.minutes, provider: i.provider }) : s(`packet.${i.kind}`, { text: i.text });
+    i.kind === "missing"
+      ? s("packet.notInVersion", { id: i.id })
+      : i.kind === "service"
+        ? s("packet.service", { name: i.name, minutes: i.minutes, provider: i.provider })
+        : s(`packet.${i.kind}`, { text: i.text });
   const ieps = d.ieps
-    .map((g) => `<tr><td>${g.version ? s("packet.version", { version: g.version.version, date: g.version.effectiveFrom }) : s("packet.noIep")}</td><td>${g.dates.map(e).join(", ")}</td><td><ul>${g.items.map((i) => `<li>${itemText(i)}</li>`).join("")}</ul></td></tr>`)
+    .map(
+      (g) =>
+        `<tr><td>${g.version ? s("packet.version", { version: g.version.version, date: g.version.effectiveFrom }) : s("packet.noIep")}</td><td>${g.dates.map(e).join(", ")}</td><td><ul>${g.items.map((i) => `<li>${itemText(i)}</li>`).join("")}</ul></td></tr>`,
+    )
     .join("");
 
   const answer = (a: PacketFidelity["answers"][number]) => {
     if (a.accommodation) return { text: s(`acc.${a.accommodation.status}`), note: e(a.accommodation.note ?? "") };
     const sessions = a.service?.sessions ?? [];
     if (sessions.length === 0) return { text: s("packet.noAnswer"), note: "" };
-    const lines = sessions.map((x) => ("minutes" in x ? s("packet.session", { date: x.date, minutes: x.minutes }) : s("packet.sessionMissed", { date: x.date, reason: say(lang, `why.${x.missed}`) })));
+    const lines = sessions.map((x) =>
+      "minutes" in x
+        ? s("packet.session", { date: x.date, minutes: x.minutes })
+        : s("packet.sessionMissed", { date: x.date, reason: say(lang, `why.${x.missed}`) }),
+    );
     const notes = sessions.flatMap((x) => ("note" in x && x.note ? [`${e(x.date)}: ${e(x.note)}`] : []));
     return { text: lines.map((l) => `<div>${l}</div>`).join(""), note: notes.map((n) => `<div>${n}</div>`).join("") };
   };
@@ -110,7 +126,8 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
     .map((m) => `<tr><td>${e(m.name)}</td><td class="num">${e(m.required)}</td><td class="num">${e(m.delivered)}</td><td class="num">${e(m.owed)}</td></tr>`)
     .join("");
 
-  const who = (actor: TimelineEvent["actor"]) => (actor.kind === "user" ? e(actor.name) : s("packet.fidelio", { reason: sayStored(lang, "system", actor.reason) ?? actor.reason }));
+  const who = (actor: TimelineEvent["actor"]) =>
+    actor.kind === "user" ? e(actor.name) : s("packet.fidelio", { reason: sayStored(lang, "system", actor.reason) ?? actor.reason });
   const timeline = d.events
     .map((ev) => {
       const detail = [
@@ -126,20 +143,29 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
     .join("");
   const chain = d.events.map((ev) => `<tr><td>${e(ev.seq)}</td><td><code>${e(ev.prevHash)}</code></td><td><code>${e(ev.hash)}</code></td></tr>`).join("");
   const emails = d.emails
-    .map((m) => `<tr><td>${when(m.createdAt)}</td><td>${e(m.toName)} &lt;${e(m.to)}&gt; (${s(m.role === "parent" ? "packet.toParent" : "packet.toStaff")})</td><td>${stored("delivery", m.status)}</td><td><strong>${e(m.subject)}</strong><div class="mail">${e(m.text)}</div></td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td>${when(m.createdAt)}</td><td>${e(m.toName)} &lt;${e(m.to)}&gt; (${s(m.role === "parent" ? "packet.toParent" : "packet.toStaff")})</td><td>${stored("delivery", m.status)}</td><td><strong>${e(m.subject)}</strong><div class="mail">${e(m.text)}</div></td></tr>`,
+    )
     .join("");
   const audit = d.audit
-    .map((a) => `<tr><td>${when(a.at)}</td><td>${a.systemReason ? s("packet.fidelio", { reason: sayStored(lang, "system", a.systemReason) ?? a.systemReason }) : e(a.actorName)}${a.actorRoles.length ? `<div class="muted">${a.actorRoles.map((r) => stored("role", r)).join(", ")}</div>` : ""}</td><td>${stored("action", a.action)}</td><td>${stored("reason", a.reason)}</td></tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${when(a.at)}</td><td>${a.systemReason ? s("packet.fidelio", { reason: sayStored(lang, "system", a.systemReason) ?? a.systemReason }) : e(a.actorName)}${a.actorRoles.length ? `<div class="muted">${a.actorRoles.map((r) => stored("role", r)).join(", ")}</div>` : ""}</td><td>${stored("action", a.action)}</td><td>${stored("reason", a.reason)}</td></tr>`,
+    )
     .join("");
   const state = d.chain.valid ? say(lang, "packet.chainIntact") : say(lang, "packet.chainBroken", { n: d.chain.brokenAt ?? 0 });
-  const head = s("packet.chainHead", { hash: "\u0000", count: c.head.seq, state: "\u0001" }).replace("\u0000", `<code id="chain-head">${e(c.head.hash)}</code>`).replace("\u0001", `<strong id="chain-valid">${e(state)}</strong>`);
+  const head = s("packet.chainHead", { hash: "\u0000", count: c.head.seq, state: "\u0001" })
+    .replace("\u0000", `<code id="chain-head">${e(c.head.hash)}</code>`)
+    .replace("\u0001", `<strong id="chain-valid">${e(state)}</strong>`);
   const style = css(lang);
   const html = `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${s("packet.documentTitle", { id: c.id })}</title><style>${style}</style></head>
+<title>${s("packet.documentTitle", { id: concernLabel(c) })}</title><style>${style}</style></head>
 <body><main>
 <h1>${s("packet.title")}</h1>
-<p class="muted">${s("packet.printedFor", { name: d.printedFor, when: whenText(d.printedAt), zone: d.timeZone })}</p>
+<p id="concern-label"><strong>${e(concernLabel(c))}</strong> · ${e(c.studentName)}</p>
+<p class="muted">${s("packet.printedFor", { name: d.printedFor, when: whenText(d.printedAt), zone: zoneName(locale, d.timeZone, d.printedAt) })}</p>
 <h2>${s("packet.concern")}</h2><dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl>
 <h2>${s("packet.ieps")}</h2>
 <table><thead><tr><th>${s("packet.iepVersion")}</th><th>${s("packet.inEffectOn")}</th><th>${s("packet.supportsNamed")}</th></tr></thead><tbody>${ieps}</tbody></table>

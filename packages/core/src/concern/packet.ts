@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit, AuditEntry } from "../audit";
 import { District } from "../district";
@@ -20,17 +21,27 @@ import { clock } from "../clock";
 
 const emailRecord = itemType(
   "concern email",
-  v.object({ outboxId: v.string(), createdAt: v.string(), toName: v.string(), to: v.string(), role: v.string(), subject: v.string(), text: v.string(), status: v.optional(v.string()) }),
+  v.object({
+    outboxId: v.string(),
+    createdAt: v.string(),
+    toName: v.string(),
+    to: v.string(),
+    role: v.string(),
+    subject: v.string(),
+    text: v.string(),
+    status: v.optional(v.string()),
+  }),
 );
 export type EmailRecord = v.InferOutput<typeof emailRecord.schema> & { status: string };
 const auditItem = itemType("audit entry", AuditEntry);
 
-/** Who may read the packet: the family, anyone it was assigned or handed to, the district's director. */
-const packetReasons = ["guardian", "assigned_concern", "director"];
 /** The fidelity records start this many weeks before the week the concern was filed. */
 const weeksBefore = 4;
 
-export type IepItemText = { kind: "accommodation" | "modification"; text: string } | { kind: "service"; name: string; minutes: number; provider: string } | { kind: "missing"; id: string };
+export type IepItemText =
+  | { kind: "accommodation" | "modification"; text: string }
+  | { kind: "service"; name: string; minutes: number; provider: string }
+  | { kind: "missing"; id: string };
 
 export interface IepOnDates {
   version?: IepVersion;
@@ -63,14 +74,25 @@ const localDay = (iso: string, timeZone: string) => new Date(iso).toLocaleDateSt
  * Every weekly answer about the supports the concern names, from four weeks before the week it was
  * filed to this week, and each named service's minutes as the fidelity computation in core counts them.
  */
-async function fidelityOf(concern: Concern, record: NonNullable<Awaited<ReturnType<typeof loadVisible>>["record"]>, district: NonNullable<Awaited<ReturnType<typeof District.load>>>, timeZone: string): Promise<PacketFidelity> {
+async function fidelityOf(
+  concern: Concern,
+  record: NonNullable<Awaited<ReturnType<typeof loadVisible>>["record"]>,
+  district: NonNullable<Awaited<ReturnType<typeof District.load>>>,
+  timeZone: string,
+): Promise<PacketFidelity> {
   const to = isoWeekOf(districtToday(district));
   const from = addWeeks(isoWeekOf(localDay(concern.createdAt, timeZone)), -weeksBefore);
-  const forms = (await queryAll(formItemType, keys.fidelityFormsOfStudent(concern.studentId, from, to))).sort((a, b) => a.week.localeCompare(b.week) || a.staffName.localeCompare(b.staffName));
+  const forms = (await queryAll(formItemType, keys.fidelityFormsOfStudent(concern.studentId, from, to))).sort(
+    (a, b) => a.week.localeCompare(b.week) || a.staffName.localeCompare(b.staffName),
+  );
   const named = new Set(concern.itemIds);
   const answers = forms.flatMap((form) => [
-    ...form.accommodations.filter((a) => named.has(a.itemId)).map((a) => ({ form, support: form.plan.accommodations.find((p) => p.id === a.itemId)?.text ?? a.itemId, accommodation: a })),
-    ...form.services.filter((s) => named.has(s.serviceId)).map((s) => ({ form, support: form.plan.services.find((p) => p.id === s.serviceId)?.name ?? s.serviceId, service: s })),
+    ...form.accommodations
+      .filter((a) => named.has(a.itemId))
+      .map((a) => ({ form, support: form.plan.accommodations.find((p) => p.id === a.itemId)?.text ?? a.itemId, accommodation: a })),
+    ...form.services
+      .filter((s) => named.has(s.serviceId))
+      .map((s) => ({ form, support: form.plan.services.find((p) => p.id === s.serviceId)?.name ?? s.serviceId, service: s })),
   ]);
   // The one computation of minutes in core (fidelity), for the same weeks.
   // Ended weeks only; the week in progress owes nothing yet (docs/minutes.md).
@@ -89,13 +111,25 @@ async function fidelityOf(concern: Concern, record: NonNullable<Awaited<ReturnTy
  */
 export async function evidencePacket(actor: UserActor, id: string, lang?: Language): Promise<{ html: string; styleHash: string }> {
   const { concern, events, record, reason } = await loadVisible(actor, id);
-  if (!packetReasons.includes(reason) || !record) throw notFound("Concern");
+  // The family, anyone it was assigned or handed to, the district's director; not the caseload alone (Access).
+  if (!Access.opensPacket(reason) || !record) throw notFound("Concern");
   await Audit.record(actor, { studentId: concern.studentId, action: "concern.packet", record: `concern:${concern.id}`, reason });
   const district = await District.load(concern.districtId);
   if (!district) throw notFound("Concern");
   const timeZone = district.timeZone ?? defaultTimeZone;
-  const [mails, trail, fidelity] = await Promise.all([queryAll(emailRecord, keys.concernEmails(concern.id)), queryAll(auditItem, keys.auditOpenedOf(concern.studentId)), fidelityOf(concern, record, district, timeZone)]);
-  const outbox = new Map((await batchGet(outboxItem, mails.map((m) => keys.outbox(m.outboxId)))).map((o) => [o.id, o.status]));
+  const [mails, trail, fidelity] = await Promise.all([
+    queryAll(emailRecord, keys.concernEmails(concern.id)),
+    queryAll(auditItem, keys.auditOpenedOf(concern.studentId)),
+    fidelityOf(concern, record, district, timeZone),
+  ]);
+  const outbox = new Map(
+    (
+      await batchGet(
+        outboxItem,
+        mails.map((m) => keys.outbox(m.outboxId)),
+      )
+    ).map((o) => [o.id, o.status]),
+  );
   const days = [concern.happenedOn, localDay(concern.createdAt, timeZone), ...events.map((e) => localDay(e.at, timeZone))].filter((d): d is string => !!d);
   return renderPacket({
     lang: lang ?? User.languageOf(actor),

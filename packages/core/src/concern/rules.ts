@@ -1,56 +1,64 @@
-import { hasRole, type UserActor } from "../actor";
-import type { AuditReason } from "../audit/reasons";
+import { Access } from "../access";
+import type { UserActor } from "../actor";
 import { VisibleError } from "../error";
 import type { StudentRecord } from "../student";
-import type { Concern, ConcernAction } from "./schema";
+import { say } from "../messages";
+import { actions, canFlagOf, moveOf, rolesFor, type CanFlag, type ConcernAction, type ConcernRole, type EventType, type Move } from "./lifecycle";
+import type { Concern } from "./schema";
 
-/** Why the actor may see this concern (written to the audit trail), or nothing: then 404. */
-export function seeingReason(actor: UserActor, concern: Concern, record: StudentRecord | undefined): AuditReason | undefined {
-  const rel = (kind: string) => record?.relationships.some((r) => r.userId === actor.userId && r.kind === kind);
-  if (hasRole(actor, "parent") && rel("guardian")) return "guardian";
-  if (hasRole(actor, "teacher", "case_manager", "director", "advocate") && concern.assignedIds.includes(actor.userId)) return "assigned_concern";
-  if (hasRole(actor, "case_manager") && rel("case_manager")) return "case_manager";
-  if (hasRole(actor, "director") && concern.districtId === actor.districtId) return "director";
-  return undefined;
-}
-
-const parentActions: ConcernAction[] = ["provide_info", "confirm", "dispute", "withdraw"];
-
-const levelWords: Record<string, string> = { teacher: "the teacher", case_manager: "the case manager", director: "the special-education director", advocate: "the advocate" };
+/** Why the actor may see this concern (written to the audit trail), or nothing: then 404. Decided by Access alone. */
+export const seeingReason = (actor: UserActor, concern: Concern, record: StudentRecord | undefined) =>
+  Access.concernReason(actor, concern, Access.tiesTo(actor, record));
 
 /** The state in words, for a 409: "the deadline passed; now with the case manager". */
-export function stateInWords(concern: Concern, lastEventType?: string): string {
+export function stateInWords(concern: Concern, lastEventType?: EventType): string {
   if (concern.stage === "closed") return `the concern is closed (${concern.outcome})`;
-  const where = `now with ${levelWords[concern.level]}${concern.assignee ? ` (${concern.assignee.name})` : ""}`;
+  const level = say("en", `level.${concern.level}`);
+  const where = `now ${level.charAt(0).toLowerCase()}${level.slice(1)}${concern.assignee ? ` (${concern.assignee.name})` : ""}`;
   const why = lastEventType === "deadline_passed" ? "the deadline passed; " : "";
   if (concern.status === "awaiting_info") return `${why}the concern is waiting for the parent's answer`;
   if (concern.status === "awaiting_confirmation") return `${why}the concern is waiting for the parent's confirmation`;
   return `${why}${where}`;
 }
 
-/**
- * Throws what the API answers when `actor` may not take `action` now: 403 for the wrong person,
- * 409 naming the state for an action that does not fit it (including someone who held the concern
- * a moment ago). The caller has already checked the actor may see the concern.
- */
-export function checkAction(actor: UserActor, concern: Concern, action: ConcernAction, isGuardian: boolean, lastEventType?: string): void {
-  const refuse = () => new VisibleError(409, "wrong_state", `This cannot be done now: ${stateInWords(concern, lastEventType)}.`);
-  if (parentActions.includes(action)) {
-    if (!isGuardian) throw new VisibleError(403, "forbidden", "Only the student's parent can do this");
-    const fits =
-      concern.stage !== "closed" &&
-      (action === "withdraw" || (action === "provide_info" && concern.status === "awaiting_info") || ((action === "confirm" || action === "dispute") && concern.status === "awaiting_confirmation"));
-    if (!fits) throw refuse();
-    return;
-  }
-  const isAssignee = concern.assignee?.id === actor.userId;
-  if (!isAssignee && !concern.assignedIds.includes(actor.userId)) throw new VisibleError(403, "forbidden", "Only the person the concern is with can do this");
-  const atAdvocate = concern.level === "advocate";
-  const fits = isAssignee && concern.stage === "wait" && (action === "record_outcome" ? atAdvocate && concern.status === "with_advocate" : !atAdvocate && concern.status === "open");
-  if (!fits) throw refuse();
+/** The roles the actor holds on the concern now: its parent, or the person it waits on. */
+function rolesNow(actor: UserActor, concern: Concern, isGuardian: boolean): ConcernRole[] {
+  const waitingOnThem = concern.stage === "wait" && concern.assignee?.id === actor.userId;
+  return [...(isGuardian ? ["guardian" as const] : []), ...(waitingOnThem ? ["assignee" as const] : [])];
 }
 
-export function canFlags(actor: UserActor, concern: Concern, isGuardian: boolean) {
+const onlyRole: Record<ConcernRole, string> = {
+  guardian: "Only the student's parent can do this",
+  assignee: "Only the person the concern is with can do this",
+};
+
+/**
+ * The move `action` makes now (lifecycle.ts), or what the API answers instead: 403 for someone who
+ * could never take it, 409 naming the state for an action that does not fit it (including someone
+ * who held the concern a moment ago). The caller has already checked the actor may see the concern.
+ */
+export function checkAction(actor: UserActor, concern: Concern, action: ConcernAction, isGuardian: boolean, lastEventType?: EventType): Move {
+  const move = moveOf(concern.status, action);
+  const roles = rolesNow(actor, concern, isGuardian);
+  if (move?.by.some((role) => roles.includes(role))) return move;
+  const everHeld = (role: ConcernRole) =>
+    role === "guardian" ? isGuardian : concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
+  const may = rolesFor(action);
+  if (!may.some(everHeld)) throw new VisibleError(403, "forbidden", onlyRole[may[0]!]);
+  throw new VisibleError(409, "wrong_state", `This cannot be done now: ${stateInWords(concern, lastEventType)}.`);
+}
+
+/** The 409 for an action made against a version of the concern that has changed since (the fidelity form's conflict shape). */
+export const staleVersion = (concern: Concern, lastEventType?: EventType) =>
+  new VisibleError(409, "conflict", `This concern changed after you opened it: ${stateInWords(concern, lastEventType)}. Review it and act again.`, {
+    version: concern.version,
+    status: concern.status,
+    level: concern.level,
+    updatedAt: concern.updatedAt,
+  });
+
+/** For each action, whether the actor may take it now: the concern's `can`, which the web's buttons follow. */
+export function canFlags(actor: UserActor, concern: Concern, isGuardian: boolean): { [A in ConcernAction as CanFlag<A>]: boolean } {
   const may = (action: ConcernAction) => {
     try {
       checkAction(actor, concern, action, isGuardian);
@@ -59,14 +67,5 @@ export function canFlags(actor: UserActor, concern: Concern, isGuardian: boolean
       return false;
     }
   };
-  return {
-    resolve: may("resolve"),
-    escalate: may("escalate"),
-    requestInfo: may("request_info"),
-    provideInfo: may("provide_info"),
-    confirm: may("confirm"),
-    dispute: may("dispute"),
-    withdraw: may("withdraw"),
-    recordOutcome: may("record_outcome"),
-  };
+  return Object.fromEntries(actions.map((action) => [canFlagOf(action), may(action)])) as { [A in ConcernAction as CanFlag<A>]: boolean };
 }

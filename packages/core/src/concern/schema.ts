@@ -1,25 +1,29 @@
 import * as v from "valibot";
 import { IsoDate } from "../iep/schema";
 import { Email, Language } from "../user/schema";
+import { missingFields } from "../problem";
 import { EscalationLevel, type WaitSpec } from "../workflow/schema";
+import { actions, statuses, textOptional, type ConcernAction, type ConcernOutcome, type ConcernStatus } from "./lifecycle";
 
-/** Concern shapes; no AWS imports, so the web's forms can reuse them. */
+/** Concern shapes; no AWS imports, so the web's forms can reuse them. The lifecycle itself is declared in lifecycle.ts. */
 export { EscalationLevel };
-export const levels = ["teacher", "case_manager", "director", "advocate"] as const satisfies readonly EscalationLevel[];
-export const statuses = ["open", "awaiting_info", "awaiting_confirmation", "with_advocate", "closed"] as const;
-export type ConcernStatus = (typeof statuses)[number];
-export const outcomes = ["resolved", "resolved_unconfirmed", "withdrawn", "no_reply", "advocate_outcome"] as const;
-export type ConcernOutcome = (typeof outcomes)[number];
-export const actions = ["resolve", "escalate", "request_info", "provide_info", "confirm", "dispute", "withdraw", "record_outcome"] as const;
-export type ConcernAction = (typeof actions)[number];
-/** What a timeline event records; each is worded in the message catalog (`event.*`, packages/core/src/messages). */
-export const eventTypes = ["filed", "assigned", "escalated", "deadline_passed", "resolved", "info_requested", "info_provided", "confirmed", "disputed", "withdrawn", "outcome_recorded", "email_undelivered", "workflow_failed"] as const;
-export type EventType = (typeof eventTypes)[number];
+export { actions, eventTypes, levels, nextLevel, outcomes, statuses } from "./lifecycle";
+export type { ConcernAction, ConcernOutcome, ConcernStatus, EventType } from "./lifecycle";
 /**
  * Why the timeline took a turn, stored on the event as a code with parameters (`notes`) and worded by
  * the catalog (`note.*`) in the reader's language. Add a code here, then its entry in the catalog.
  */
-export const noteCodes = ["no_class", "class_without_teacher", "no_case_manager", "no_director", "no_advocate", "no_confirmation", "no_answer", "email_undelivered", "email_undelivered_parent"] as const;
+export const noteCodes = [
+  "no_class",
+  "class_without_teacher",
+  "no_case_manager",
+  "no_director",
+  "no_advocate",
+  "no_confirmation",
+  "no_answer",
+  "email_undelivered",
+  "email_undelivered_parent",
+] as const;
 export type NoteCode = (typeof noteCodes)[number];
 
 /** Days the parent has to confirm a resolution, and to answer a request for information. */
@@ -41,12 +45,36 @@ export const FileConcern = v.object({
 export type FileConcern = v.InferOutput<typeof FileConcern>;
 
 /** The Idempotency-Key header: a client-made unique string per filing attempt. */
-export const IdempotencyKey = v.pipe(v.string("Send an Idempotency-Key header"), v.trim(), v.minLength(8, "Idempotency-Key: at least 8 characters"), v.maxLength(200));
+export const IdempotencyKey = v.pipe(
+  v.string("Send an Idempotency-Key header"),
+  v.trim(),
+  v.minLength(8, "Idempotency-Key: at least 8 characters"),
+  v.maxLength(200),
+);
+/** The headers of POST /api/concerns (header names arrive in lower case). */
+export const FileConcernHeaders = v.object({ "idempotency-key": IdempotencyKey }, missingFields({ "idempotency-key": "Send an Idempotency-Key header" }));
 
-export const ActOnConcern = v.pipe(
-  v.object({ id: ConcernId, action: v.picklist(actions, "Not an action"), text: v.optional(text(4000)) }),
+const actionEntries = {
+  action: v.picklist(actions, "Not an action"),
+  text: v.optional(text(4000)),
+  /** The concern's version the action was made against: a concern changed since answers 409 and nothing is done. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+};
+const askForVersion = missingFields({ version: "Send the version of the concern you acted on" });
+const hasWords = (a: { action: ConcernAction; text?: string }) => a.text !== undefined || textOptional.includes(a.action);
+const wordsMissing = "Say what was done, why, or what you ask or answer";
+/** The body of POST /api/concerns/:id/actions. */
+export const ActionBody = v.pipe(
+  v.object(actionEntries, askForVersion),
   v.forward(
-    v.check((a) => a.text !== undefined || ["confirm", "withdraw"].includes(a.action), "Say what was done, why, or what you ask or answer"),
+    v.check((a) => hasWords(a), wordsMissing),
+    ["text"],
+  ),
+);
+export const ActOnConcern = v.pipe(
+  v.object({ id: ConcernId, ...actionEntries }, askForVersion),
+  v.forward(
+    v.check((a) => hasWords(a), wordsMissing),
     ["text"],
   ),
 );
@@ -54,7 +82,8 @@ export type ActOnConcern = v.InferOutput<typeof ActOnConcern>;
 
 export const ConcernRef = v.object({ id: v.string() });
 /** The packet in `lang`, else in the reader's stored language. */
-export const PacketQuery = v.object({ id: v.string(), lang: v.optional(Language) });
+export const PacketLanguage = v.object({ lang: v.optional(Language) });
+export const PacketQuery = v.object({ id: v.string(), ...PacketLanguage.entries });
 
 export const ListConcerns = v.object({
   status: v.optional(v.picklist(statuses)),
@@ -68,7 +97,8 @@ export const ListConcerns = v.object({
 export interface Person {
   id: string;
   name: string;
-  email: string;
+  /** Absent for someone the roster gave no email: they get no email until it does. */
+  email?: string;
 }
 
 export interface ConcernItem {
@@ -128,5 +158,3 @@ export interface Concern {
   createdAt: string;
   updatedAt: string;
 }
-
-export const nextLevel = (level: EscalationLevel): EscalationLevel | undefined => levels[levels.indexOf(level) + 1];

@@ -3,9 +3,10 @@ import { District } from "../district";
 import { fromItem, keys, updateItem } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { workflowEngine } from "../workflow/engine";
-import type { Answer, ApplyOutcomeInput, Position, PrepareLevelInput, RecordFailureInput, WaitForAnswerInput, Waiting } from "../workflow/schema";
+import type { ApplyOutcomeInput, Position, PrepareLevelInput, RecordFailureInput, WaitForAnswerInput, Waiting } from "../workflow/schema";
 import type { WorkflowSteps } from "../workflow/steps";
 import { assignmentAt, districtAdmins, loadStudentAndDistrict } from "./people";
+import { statusTable } from "./lifecycle";
 import type { Concern } from "./schema";
 import { commit, loadConcern, loadWithTimeline, StaleConcern } from "./store";
 import { publicPerson } from "./timeline";
@@ -37,7 +38,12 @@ async function prepareLevel({ concernId }: PrepareLevelInput, at: () => Date = (
   return withFreshConcern(concernId, async (concern) => {
     const now = at();
     // Closed meanwhile (withdrawn): a one-second wait that WaitForAnswer ends at once, then ApplyOutcome closes.
-    if (concern.stage === "closed") return { concernId, next: "wait", wait: { for: "assignee", level: concern.level, deadline: new Date(now.getTime() + 1000).toISOString(), timeoutSeconds: 1 } };
+    if (concern.stage === "closed")
+      return {
+        concernId,
+        next: "wait",
+        wait: { for: "assignee", level: concern.level, deadline: new Date(now.getTime() + 1000).toISOString(), timeoutSeconds: 1 },
+      };
     // Already prepared (a retried invocation, a restarted execution): the same wait, nothing written.
     if (concern.stage === "wait" && concern.wait) return { concernId, next: "wait", wait: waitSpec(concern.wait, now) };
     const { record, district } = await loadStudentAndDistrict(concern.studentId);
@@ -48,7 +54,17 @@ async function prepareLevel({ concernId }: PrepareLevelInput, at: () => Date = (
     const { concern: saved } = await commit({
       before: concern,
       after,
-      events: [{ type: "assigned", at: now.toISOString(), actor: { kind: "system", reason: "workflow" }, level: after.level, assignee: publicPerson(after.assignee), dueAt: after.dueAt, notes: assignment.notes }],
+      events: [
+        {
+          type: "assigned",
+          at: now.toISOString(),
+          actor: { kind: "system", reason: "workflow" },
+          level: after.level,
+          assignee: publicPerson(after.assignee),
+          dueAt: after.dueAt,
+          notes: assignment.notes,
+        },
+      ],
       actor: Actor.system("workflow", concern.districtId),
       audit: { action: "concern.assign", reason: workflowReason },
       // The recap says why it moved (the dispute, escalation or missed deadline just before) and where it is now.
@@ -83,19 +99,32 @@ async function applyOutcome({ concernId, outcome }: ApplyOutcomeInput, at: () =>
     // Only the wait whose token the concern holds can time out: any transition removes the token, so a
     // deadline that lost to an answer, or a duplicated timeout, finds none and changes nothing.
     if (outcome.kind !== "timeout" || concern.stage !== "wait" || !concern.taskToken || !concern.wait) return positionOf(concern, now);
-    const wait = concern.wait;
-    if (wait.for === "assignee" && wait.level === "advocate") {
+    const onDeadline = statusTable[concern.status].onDeadline;
+    if (!onDeadline) return positionOf(concern, now);
+    if (onDeadline.to === "renewed") {
       const renewed = await renewAdvocateWait(concern, now);
       return positionOf(renewed, now);
     }
     const district = await District.load(concern.districtId);
     // A deadline the staff let pass is counted: the board shows the concern overdue and the school's missed deadlines.
-    const after = wait.for === "assignee" ? { ...climb(concern), missedDeadlines: (concern.missedDeadlines ?? 0) + 1 } : close(concern, wait.for === "parent_confirmation" ? "resolved_unconfirmed" : "no_reply");
-    const notes = wait.for === "parent_confirmation" ? [{ code: "note.no_confirmation" as const }] : wait.for === "parent_info" ? [{ code: "note.no_answer" as const }] : undefined;
+    const after =
+      onDeadline.to === "next_level" ? { ...climb(concern), missedDeadlines: (concern.missedDeadlines ?? 0) + 1 } : close(concern, onDeadline.outcome);
+    const notes = "note" in onDeadline ? [{ code: `note.${onDeadline.note}` as const }] : undefined;
     const { concern: saved } = await commit({
       before: concern,
       after,
-      events: [{ type: "deadline_passed", at: now.toISOString(), actor: { kind: "system", reason: "deadline_passed" }, level: concern.level, assignee: publicPerson(concern.assignee), status: after.status, outcome: after.outcome, notes }],
+      events: [
+        {
+          type: "deadline_passed",
+          at: now.toISOString(),
+          actor: { kind: "system", reason: "deadline_passed" },
+          level: concern.level,
+          assignee: publicPerson(concern.assignee),
+          status: after.status,
+          outcome: after.outcome,
+          notes,
+        },
+      ],
       actor: Actor.system("deadline_passed", concern.districtId),
       audit: { action: "concern.deadline", reason: workflowReason },
       // A climb is announced by PrepareLevel next, with the new assignee; a closing is announced now.

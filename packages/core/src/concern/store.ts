@@ -8,7 +8,7 @@ import { concernEventItem, concernItem as concernItemType } from "./items";
 import { isConditionFailure } from "../error";
 import { recapEmails, type RecapRecipients } from "./emails";
 import { boardOps } from "./board-index";
-import type { Concern, Person } from "./schema";
+import type { Concern } from "./schema";
 import { nextEvent, type EventContent, type TimelineEvent } from "./timeline";
 import { clock } from "../clock";
 
@@ -75,7 +75,11 @@ export async function commit(change: Change): Promise<{ concern: Concern; events
   const after: Concern = { ...change.after, head, version: (before?.version ?? 0) + 1, updatedAt: now };
   delete after.taskToken;
   const condition = before
-    ? { condition: `#v = :v AND ${before.taskToken ? "#t = :t" : "attribute_not_exists(#t)"}`, names: { "#v": "version", "#t": "taskToken" }, values: { ":v": before.version, ...(before.taskToken && { ":t": before.taskToken }) } }
+    ? {
+        condition: `#v = :v AND ${before.taskToken ? "#t = :t" : "attribute_not_exists(#t)"}`,
+        names: { "#v": "version", "#t": "taskToken" },
+        values: { ":v": before.version, ...(before.taskToken && { ":t": before.taskToken }) },
+      }
     : { condition: "attribute_not_exists(pk)" };
   ops.unshift({ put: concernItem(after), ...condition });
   // Each person's list is one partition of link items (one Query per page); a link is put once per person.
@@ -88,8 +92,18 @@ export async function commit(change: Change): Promise<{ concern: Concern; events
   } else if (after.stage === "closed" && before.stage !== "closed") {
     ops.push({ delete: keys.openConcern(after.id) });
   }
-  ops.push(...(await recapEmails(after, change.recapAlso ? [change.recapAlso, ...events] : events, { ...change.emails, actorId: actor.kind === "user" ? actor.userId : undefined }, change.timeZone)));
-  ops.push({ put: Audit.itemFor(actor, { studentId: after.studentId, action: change.audit.action, record: `concern:${after.id}`, reason: change.audit.reason }), condition: "attribute_not_exists(pk)" });
+  ops.push(
+    ...(await recapEmails(
+      after,
+      change.recapAlso ? [change.recapAlso, ...events] : events,
+      { ...change.emails, actorId: actor.kind === "user" ? actor.userId : undefined },
+      change.timeZone,
+    )),
+  );
+  ops.push({
+    put: Audit.itemFor(actor, { studentId: after.studentId, action: change.audit.action, record: `concern:${after.id}`, reason: change.audit.reason }),
+    condition: "attribute_not_exists(pk)",
+  });
   ops.push(...boardOps(before, after, new Date(now)));
   ops.push(...(change.extra ?? []));
   try {

@@ -55,7 +55,9 @@ const contentOf = (event: TimelineEvent): EventContent => {
 };
 
 export const hashEvent = (prevHash: string, seq: number, content: EventContent) =>
-  createHash("sha256").update(`${prevHash}\n${seq}\n${canonical(content)}`).digest("hex");
+  createHash("sha256")
+    .update(`${prevHash}\n${seq}\n${canonical(content)}`)
+    .digest("hex");
 
 export const actorOf = (actor: Actor): EventContent["actor"] =>
   actor.kind === "user" ? { kind: "user", id: actor.userId, name: actor.name } : { kind: "system", reason: actor.reason };
@@ -79,7 +81,8 @@ export function nextEvent(concern: Pick<Concern, "id" | "head">, content: EventC
 export function verifyChain(events: TimelineEvent[], head: Concern["head"]): { valid: boolean; brokenAt?: number } {
   let prev = genesisHash;
   for (const [index, event] of events.entries()) {
-    if (event.seq !== index + 1 || event.prevHash !== prev || hashEvent(prev, event.seq, contentOf(event)) !== event.hash) return { valid: false, brokenAt: index + 1 };
+    if (event.seq !== index + 1 || event.prevHash !== prev || hashEvent(prev, event.seq, contentOf(event)) !== event.hash)
+      return { valid: false, brokenAt: index + 1 };
     prev = event.hash;
   }
   return events.length === head.seq && prev === head.hash ? { valid: true } : { valid: false, brokenAt: events.length };

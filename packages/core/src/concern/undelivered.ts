@@ -15,16 +15,36 @@ const attempts = 5;
 export async function recordUndelivered(outbox: { concernId: string; id: string; createdAt: string }): Promise<void> {
   const mailKey = keys.concernEmail(outbox.concernId, outbox.createdAt, outbox.id);
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const [concern, mail] = await Promise.all([getItem(concernItem, keys.concern(outbox.concernId), true), getItem<{ toName?: string; role?: string; status?: string }>(mailKey, true)]);
+    const [concern, mail] = await Promise.all([
+      getItem(concernItem, keys.concern(outbox.concernId), true),
+      getItem<{ toName?: string; role?: string; status?: string }>(mailKey, true),
+    ]);
     if (!concern || !mail || mail.status === "failed") return;
     const now = clock.iso();
     const code = mail.role === "parent" ? "note.email_undelivered_parent" : "note.email_undelivered";
-    const { put, head } = nextEvent(concern, { type: "email_undelivered", at: now, actor: { kind: "system", reason: "workflow" }, notes: [{ code, params: { name: mail.toName ?? "" } }] });
+    const { put, head } = nextEvent(concern, {
+      type: "email_undelivered",
+      at: now,
+      actor: { kind: "system", reason: "workflow" },
+      notes: [{ code, params: { name: mail.toName ?? "" } }],
+    });
     try {
       await transact([
-        { update: keys.concern(concern.id), expression: "SET #head = :head, #v = :next, updatedAt = :now", condition: "#v = :v", names: { "#head": "head", "#v": "version" }, values: { ":head": head, ":next": concern.version + 1, ":v": concern.version, ":now": now } },
+        {
+          update: keys.concern(concern.id),
+          expression: "SET #head = :head, #v = :next, updatedAt = :now",
+          condition: "#v = :v",
+          names: { "#head": "head", "#v": "version" },
+          values: { ":head": head, ":next": concern.version + 1, ":v": concern.version, ":now": now },
+        },
         put,
-        { update: mailKey, expression: "SET #s = :failed, failedAt = :now", condition: "attribute_exists(pk) AND (attribute_not_exists(#s) OR #s <> :failed)", names: { "#s": "status" }, values: { ":failed": "failed", ":now": now } },
+        {
+          update: mailKey,
+          expression: "SET #s = :failed, failedAt = :now",
+          condition: "attribute_exists(pk) AND (attribute_not_exists(#s) OR #s <> :failed)",
+          names: { "#s": "status" },
+          values: { ":failed": "failed", ":now": now },
+        },
       ]);
       return;
     } catch (error) {

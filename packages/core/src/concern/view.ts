@@ -1,3 +1,4 @@
+import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { notFound } from "../error";
@@ -10,8 +11,7 @@ import type { Concern } from "./schema";
 import { loadWithTimeline } from "./store";
 import { publicPerson, type TimelineEvent } from "./timeline";
 
-export const isGuardianOf = (actor: UserActor, record: StudentRecord | undefined) =>
-  actor.roles.includes("parent") && !!record?.relationships.some((r) => r.userId === actor.userId && r.kind === "guardian");
+export const isGuardianOf = (actor: UserActor, record: StudentRecord | undefined) => Access.isGuardian(actor, record);
 
 /** Loads a concern the actor may see, or 404 (whether it does not exist or is not theirs). */
 export async function loadVisible(actor: UserActor, id: string) {
@@ -67,6 +67,9 @@ export function toView(actor: UserActor, concern: Concern, events: TimelineEvent
 
 export async function getConcern(actor: UserActor, id: string) {
   const { concern, events, reason, isGuardian } = await loadVisible(actor, id);
-  const [flags] = await Promise.all([emailFlagsOf(concern, isGuardian), Audit.record(actor, { studentId: concern.studentId, action: "concern.read", record: `concern:${concern.id}`, reason })]);
+  const [flags] = await Promise.all([
+    emailFlagsOf(concern, isGuardian),
+    Audit.record(actor, { studentId: concern.studentId, action: "concern.read", record: `concern:${concern.id}`, reason }),
+  ]);
   return toView(actor, concern, events, isGuardian, flags);
 }

@@ -1,11 +1,11 @@
 import { Access } from "../access";
-import { hasRole, type UserActor } from "../actor";
+import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { batchGet, keys, queryAll, queryPage } from "../dynamo";
-import { relationshipItemType } from "../student/items";
+import { batchGet, keys, queryPage } from "../dynamo";
 import { concernItem, concernLinkItem } from "./items";
 import { subjectOf } from "./naming";
 import type { Concern } from "./schema";
+import { tiesByStudent } from "./ties";
 
 /** What a person has to do on a concern, each with its deadline. */
 export const waitingKinds = ["answer_question", "confirm_fix", "respond", "record_outcome"] as const;
@@ -35,19 +35,23 @@ export function waitingKind(actor: UserActor, concern: Concern, isGuardian: bool
  */
 export async function waitingOn(actor: UserActor) {
   Access.requireAction(actor, "concern.read");
-  const [links, relationships] = await Promise.all([newestLinks(actor.userId), hasRole(actor, "parent") ? queryAll(relationshipItemType, keys.studentsOfUser(actor.userId)) : []]);
-  const guardianOf = new Set(relationships.filter((r) => r.kind === "guardian").map((r) => r.studentId));
-  const concerns = await batchGet(concernItem, links.map((l) => keys.concern(l.concernId)));
+  const [links, ties] = await Promise.all([newestLinks(actor.userId), tiesByStudent(actor)]);
+  const concerns = await batchGet(
+    concernItem,
+    links.map((l) => keys.concern(l.concernId)),
+  );
   const items = concerns
     .flatMap((c) => {
-      const isGuardian = guardianOf.has(c.studentId);
-      const kind = waitingKind(actor, c, isGuardian);
-      return kind ? [{ concern: c, kind, isGuardian }] : [];
+      // A link is a hint: only a concern the reader may see (Access), named with that reason.
+      const reason = Access.concernReason(actor, c, ties(c.studentId));
+      const isGuardian = ties(c.studentId).includes("guardian");
+      const kind = reason && waitingKind(actor, c, isGuardian);
+      return kind ? [{ concern: c, kind, reason }] : [];
     })
     .sort((a, b) => (a.concern.dueAt ?? "~").localeCompare(b.concern.dueAt ?? "~"));
   await Audit.recordMany(
     actor,
-    items.map(({ concern, isGuardian }) => ({ studentId: concern.studentId, action: "concern.list", record: `concern:${concern.id}`, reason: isGuardian ? ("guardian" as const) : ("assigned_concern" as const) })),
+    items.map(({ concern, reason }) => ({ studentId: concern.studentId, action: "concern.list", record: `concern:${concern.id}`, reason })),
   );
   return {
     count: items.length,

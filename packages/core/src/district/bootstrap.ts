@@ -1,8 +1,8 @@
 import * as v from "valibot";
-import { transact, keys } from "../dynamo";
+import { transact, keys, putNew } from "../dynamo";
 import { isConditionFailure, VisibleError } from "../error";
 import { newId } from "../id";
-import { User, type UserInfo } from "../user";
+import { User, type SignInUser, type UserInfo } from "../user";
 import { Email } from "../user/schema";
 import { defaultDeadlines, DistrictSettings, type DistrictInfo } from "./schema";
 import { clock } from "../clock";
@@ -30,14 +30,17 @@ export const starterSettings = (year = clock.now().getUTCFullYear()): DistrictSe
 export async function bootstrapDistrict(input: DistrictBootstrap): Promise<{ district: DistrictInfo; admin: UserInfo }> {
   const { name, settings, admin } = v.parse(DistrictBootstrap, input);
   const district: DistrictInfo = { id: newId("dis"), name, ...settings, version: 1, updatedAt: clock.iso() };
-  const user: UserInfo = { id: newId("usr"), email: User.normalizeEmail(admin.email), name: admin.name, districtId: district.id, roles: ["district_admin"], schoolIds: [] };
+  const user: SignInUser = {
+    id: newId("usr"),
+    email: User.normalizeEmail(admin.email),
+    name: admin.name,
+    districtId: district.id,
+    roles: ["district_admin"],
+    schoolIds: [],
+  };
   const items = User.toItems(user);
   try {
-    await transact([
-      { put: { ...keys.district(district.id), type: "district", ...district }, condition: "attribute_not_exists(pk)" },
-      { put: items.user, condition: "attribute_not_exists(pk)" },
-      { put: items.email, condition: "attribute_not_exists(pk)" },
-    ]);
+    await transact([putNew({ ...keys.district(district.id), type: "district", ...district }), putNew(items.user), putNew(items.email)]);
   } catch (error) {
     if (isConditionFailure(error)) throw new VisibleError(409, "conflict", `${user.email} already has a Fidelio account; nothing was written`);
     throw error;

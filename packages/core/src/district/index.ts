@@ -1,5 +1,5 @@
 import { Access } from "../access";
-import { getItem, itemType, keys, putItem, queryAll, transact } from "../dynamo";
+import { getItem, itemType, keys, putAtVersion, putNew, queryAll, transact } from "../dynamo";
 import { conflict, isConditionFailure, notFound } from "../error";
 import { verb } from "../verb";
 import * as v from "valibot";
@@ -29,10 +29,7 @@ export namespace District {
   /** Bootstrap only (seed, tests, setup script): creates a district that must not exist yet. */
   export async function create(input: { id: string; name: string } & DistrictSettings): Promise<DistrictInfo> {
     const info: DistrictInfo = { ...input, version: 1, updatedAt: clock.iso() };
-    await transact([
-      { put: { ...keys.district(info.id), type: "district", ...info }, condition: "attribute_not_exists(pk)" },
-      { put: listing(info.id) },
-    ]);
+    await transact([putNew({ ...keys.district(info.id), type: "district", ...info }), { put: listing(info.id) }]);
     return info;
   }
 
@@ -51,7 +48,7 @@ export namespace District {
     const { version, ...settings } = input;
     const next: DistrictInfo = { ...current, ...settings, version: version + 1, updatedAt: clock.iso() };
     try {
-      await putItem({ ...keys.district(actor.districtId), type: "district", ...next, updatedBy: actor.userId }, "#v = :v", { "#v": "version" }, { ":v": version });
+      await putAtVersion({ ...keys.district(actor.districtId), type: "district", ...next, updatedBy: actor.userId }, version);
     } catch (error) {
       if (isConditionFailure(error)) throw conflict();
       throw error;

@@ -2,18 +2,30 @@ import * as v from "valibot";
 import { IsoDate } from "../iep/schema";
 import { codedCheck, whole } from "../problem";
 import { Email } from "../user/schema";
+import { deadlineSettings, type DeadlineSetting } from "../concern/lifecycle";
+import { levelTexts } from "../messages/catalog-concern";
+import { sayFrom } from "../messages/say";
+
+// The levels' names only: the web bundles this module, and never the catalog's email and packet texts.
+const say = sayFrom(levelTexts);
 
 /** District settings shapes; no AWS imports, so the admin form reuses them. */
 const schoolDays = (label: string) => whole(1, 60, `${label}: 1 to 60 school days`);
 
 export const Closure = v.pipe(
   v.object({ from: IsoDate, to: IsoDate, name: v.pipe(v.string(), v.trim(), v.nonEmpty("Name the closure"), v.maxLength(80)) }),
-  v.forward(codedCheck((c) => c.from <= c.to, "closure_ends_before_start", "The closure ends before it starts"), ["to"]),
+  v.forward(
+    codedCheck((c) => c.from <= c.to, "closure_ends_before_start", "The closure ends before it starts"),
+    ["to"],
+  ),
 );
 
 export const Calendar = v.pipe(
   v.object({ firstDay: IsoDate, lastDay: IsoDate, closures: v.pipe(v.array(Closure), v.maxLength(200)) }),
-  v.forward(codedCheck((c) => c.firstDay < c.lastDay, "year_ends_before_start", "The last day must be after the first day"), ["lastDay"]),
+  v.forward(
+    codedCheck((c) => c.firstDay < c.lastDay, "year_ends_before_start", "The last day must be after the first day"),
+    ["lastDay"],
+  ),
   v.forward(
     codedCheck(
       (c) => c.closures.every((x) => x.from >= c.firstDay && x.to <= c.lastDay),
@@ -24,11 +36,10 @@ export const Calendar = v.pipe(
   ),
 );
 
-export const Deadlines = v.object({
-  teacher: schoolDays("Teacher"),
-  case_manager: schoolDays("Case manager"),
-  director: schoolDays("Director"),
-});
+/** School days each level of the concern ladder has to answer, one setting per level with a deadline. */
+export const Deadlines = v.object(
+  Object.fromEntries(deadlineSettings.map((d) => [d.setting, schoolDays(say("en", d.message))])) as Record<DeadlineSetting, ReturnType<typeof schoolDays>>,
+);
 
 /** Districts saved before time zones existed have none; deadlines then fall in this zone. */
 export const defaultTimeZone = "America/Los_Angeles";
@@ -64,4 +75,4 @@ export interface DistrictInfo extends DistrictSettings {
   updatedAt: string;
 }
 
-export const defaultDeadlines = { teacher: 3, case_manager: 5, director: 10 } as const;
+export const defaultDeadlines = Object.fromEntries(deadlineSettings.map((d) => [d.setting, d.defaultDays])) as Record<DeadlineSetting, number>;

@@ -45,16 +45,16 @@ export const fromImage = (image: Record<string, unknown>): Item => unmarshall(im
 type Key = { pk: string; sk: string };
 // The read helpers take an item type and answer parsed items. Called without one they answer raw items;
 // a type argument there is an unchecked cast, kept only for roster code until it moves to item types.
-const converter = <T>(type: ItemType<T> | undefined) => (image: Record<string, AttributeValue>): T =>
-  type ? fromItem(type, unmarshall(image)) : (unmarshall(image) as T);
+const converter =
+  <T>(type: ItemType<T> | undefined) =>
+  (image: Record<string, AttributeValue>): T =>
+    type ? fromItem(type, unmarshall(image)) : (unmarshall(image) as T);
 
 export async function getItem<T>(type: ItemType<T>, key: Key, consistent?: boolean): Promise<T | undefined>;
 export async function getItem<T = Item>(key: Key, consistent?: boolean): Promise<T | undefined>;
 export async function getItem<T>(...args: [ItemType<T>, Key, boolean?] | [Key, boolean?]): Promise<T | undefined> {
   const [type, key, consistent = false] = "schema" in args[0] ? (args as [ItemType<T>, Key, boolean?]) : [undefined, ...(args as [Key, boolean?])];
-  const out = await dynamo().send(
-    new GetItemCommand({ TableName: tableOf(key.pk), Key: toItem(key), ConsistentRead: consistent }),
-  );
+  const out = await dynamo().send(new GetItemCommand({ TableName: tableOf(key.pk), Key: toItem(key), ConsistentRead: consistent }));
   return out.Item ? converter(type)(out.Item) : undefined;
 }
 
@@ -90,7 +90,11 @@ export interface QueryInput {
 export const maxCursorLength = 2048;
 
 const badCursor = () =>
-  new VisibleError(400, "invalid_cursor", "This page link is not valid for this list (it may belong to another list or be damaged). Start again from the first page.");
+  new VisibleError(
+    400,
+    "invalid_cursor",
+    "This page link is not valid for this list (it may belong to another list or be damaged). Start again from the first page.",
+  );
 
 // Which query a cursor belongs to: a cursor from another list, student or direction is refused.
 const cursorScope = (input: QueryInput) =>
@@ -211,8 +215,7 @@ export async function transact(ops: TransactOp[]) {
 export const batchPut = (items: Item[]) => batchWrite(items.map((item) => [String(item.pk), { PutRequest: { Item: toItem(item) } }]));
 
 /** Unconditional deletes, batched like batchPut. */
-export const batchDelete = (keyList: Array<{ pk: string; sk: string }>) =>
-  batchWrite(keyList.map((key) => [key.pk, { DeleteRequest: { Key: toItem(key) } }]));
+export const batchDelete = (keyList: Array<{ pk: string; sk: string }>) => batchWrite(keyList.map((key) => [key.pk, { DeleteRequest: { Key: toItem(key) } }]));
 
 type WriteRequest = { PutRequest: { Item: Record<string, AttributeValue> } } | { DeleteRequest: { Key: Record<string, AttributeValue> } };
 

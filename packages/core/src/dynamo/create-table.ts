@@ -86,9 +86,7 @@ async function ensure(name: string, schema: Schema): Promise<"created" | "exists
       StreamSpecification: "stream" in schema ? { StreamEnabled: true, StreamViewType: schema.stream } : undefined,
     }),
   );
-  await dynamo().send(
-    new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: schema.timeToLiveAttribute, Enabled: true } }),
-  );
+  await dynamo().send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: schema.timeToLiveAttribute, Enabled: true } }));
   return "created";
 }
 
@@ -98,9 +96,11 @@ async function ensure(name: string, schema: Schema): Promise<"created" | "exists
  */
 export async function dropTable(): Promise<void> {
   for (const name of [Config.tableName(), Config.outboxTableName()]) {
-    await dynamo().send(new DeleteTableCommand({ TableName: name })).catch((error: Error) => {
-      if (!(error instanceof ResourceNotFoundException)) throw error;
-    });
+    await dynamo()
+      .send(new DeleteTableCommand({ TableName: name }))
+      .catch((error: Error) => {
+        if (!(error instanceof ResourceNotFoundException)) throw error;
+      });
   }
 }
 

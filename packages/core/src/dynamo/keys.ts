@@ -107,7 +107,10 @@ export const keys = {
     ...(namePrefix && { skPrefix: namePrefix }),
   }),
 
-  studentNameWord: (districtId: string, word: string, sortName: string, studentId: string) => ({ pk: `DIST#${districtId}#STUWORDS`, sk: `${word}#${sortName}#${studentId}` }),
+  studentNameWord: (districtId: string, word: string, sortName: string, studentId: string) => ({
+    pk: `DIST#${districtId}#STUWORDS`,
+    sk: `${word}#${sortName}#${studentId}`,
+  }),
   studentNameWords: (districtId: string, wordPrefix: string) => ({ pk: `DIST#${districtId}#STUWORDS`, skPrefix: wordPrefix }),
 
   relationship: (studentId: string, userId: string) => ({ pk: `STU#${studentId}`, sk: `REL#${userId}` }),
@@ -164,7 +167,10 @@ export const keys = {
   concern: (concernId: string) => ({ pk: `CON#${concernId}`, sk: "CONCERN" }),
   concernPartition: (concernId: string) => ({ pk: `CON#${concernId}` }),
   concernEvent: (concernId: string, seq: number) => ({ pk: `CON#${concernId}`, sk: `EV#${String(seq).padStart(6, "0")}` }),
-  concernInDistrict: (districtId: string, createdAt: string, concernId: string) => ({ gsi1pk: `DIST#${districtId}#CONCERNS`, gsi1sk: `${createdAt}#${concernId}` }),
+  concernInDistrict: (districtId: string, createdAt: string, concernId: string) => ({
+    gsi1pk: `DIST#${districtId}#CONCERNS`,
+    gsi1sk: `${createdAt}#${concernId}`,
+  }),
   concernsOfDistrict: (districtId: string) => ({ index: "gsi1" as const, pk: `DIST#${districtId}#CONCERNS` }),
   concernOfStudent: (studentId: string, createdAt: string, concernId: string) => ({ pk: `CONLINK#STU#${studentId}`, sk: `${createdAt}#${concernId}` }),
   concernsOfStudent: (studentId: string) => ({ pk: `CONLINK#STU#${studentId}` }),
@@ -179,7 +185,10 @@ export const keys = {
   boardEntries: (districtId: string, scope: string) => ({ pk: `BOARD#${districtId}#${scope}` }),
   boardTotals: (districtId: string, scope: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, sk: "TOTALS" }),
   boardResolved: (districtId: string, scope: string, day: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, sk: `RESOLVED#${day}` }),
-  boardResolvedSince: (districtId: string, scope: string, day: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, skBetween: [`RESOLVED#${day}`, "TOTALS"] as [string, string] }),
+  boardResolvedSince: (districtId: string, scope: string, day: string) => ({
+    pk: `BOARDSTAT#${districtId}#${scope}`,
+    skBetween: [`RESOLVED#${day}`, "TOTALS"] as [string, string],
+  }),
   boardMissed: (districtId: string, schoolId: string) => ({ pk: `BOARDSTAT#${districtId}#ALL`, sk: `MISSED#${schoolId}` }),
   boardMissedAll: (districtId: string) => ({ pk: `BOARDSTAT#${districtId}#ALL`, skPrefix: "MISSED#" }),
   concernEmail: (concernId: string, createdAt: string, outboxId: string) => ({ pk: `CON#${concernId}`, sk: `MAIL#${createdAt}#${outboxId}` }),
@@ -204,7 +213,6 @@ export const keys = {
   }),
   rosterSlot: (districtId: string) => ({ pk: `ROSTERSLOT#${districtId}`, sk: "SLOT" }),
   openRosterJobs: (districtId?: string) => ({ index: "gsi1" as const, pk: "ROSTERJOBS#OPEN", skPrefix: districtId ? `${districtId}#` : undefined }),
-
 } as const;
 
 /** Which kind of item a sort key inside a student partition is. */

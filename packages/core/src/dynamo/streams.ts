@@ -1,9 +1,4 @@
-import {
-  DescribeStreamCommand,
-  DynamoDBStreamsClient,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-} from "@aws-sdk/client-dynamodb-streams";
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from "@aws-sdk/client-dynamodb-streams";
 import { Config } from "../config";
 
 /**
@@ -60,9 +55,7 @@ export async function shardIterator(
   type: "LATEST" | "TRIM_HORIZON" | "AFTER_SEQUENCE_NUMBER",
   sequence?: string,
 ): Promise<string | undefined> {
-  const out = await streams().send(
-    new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequence }),
-  );
+  const out = await streams().send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequence }));
   return out.ShardIterator;
 }
 

@@ -6,8 +6,8 @@
  * Two tables with the same key shape: the records, and the email outbox. Only the outbox has a
  * stream: the sender needs to see outbox writes and nothing else. A stream on the records table
  * would carry every roster and audit write to a sender that skips them, and DynamoDB Local keeps
- * every stream record it ever made in memory, each write slower than the last (measured in the
- * README: from 6 ms to 58 ms a write after 20,000 streamed writes; without a stream, flat).
+ * every stream record it ever made in memory, each write slower than the last (without a stream,
+ * flat: docs/benchmarks.md).
  * Transactions span tables, so an email still commits with the record that causes it.
  */
 export const tableSchema = {

@@ -1,4 +1,5 @@
 /** Control characters, line breaks included (CR, LF, NEL, LS, PS): none may reach an email header. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this expression's purpose.
 const controlRun = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /**

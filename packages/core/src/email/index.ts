@@ -31,7 +31,14 @@ export interface Message {
  */
 const refusals = new Set(["MessageRejected", "BadRequestException", "InvalidParameterValue"]);
 /** 400s that are about the account or the rate, not the message: an operator or time fixes them. */
-const passing400s = new Set(["AccountSuspendedException", "MailFromDomainNotVerifiedException", "SendingPausedException", "LimitExceededException", "TooManyRequestsException", "ThrottlingException"]);
+const passing400s = new Set([
+  "AccountSuspendedException",
+  "MailFromDomainNotVerifiedException",
+  "SendingPausedException",
+  "LimitExceededException",
+  "TooManyRequestsException",
+  "ThrottlingException",
+]);
 
 export namespace Email {
   export const from = () => Config.emailFrom();

@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import { Access } from "../access";
 import { Audit } from "../audit";
 import { District } from "../district";
@@ -5,9 +6,17 @@ import { keys, queryAll } from "../dynamo";
 import { notFound } from "../error";
 import { Student, studentItemType, type StudentRecord } from "../student";
 import { verb } from "../verb";
-import { inBatches } from "./batches";
+import { mapLimit } from "../concurrency";
 import { formId, formItemType, iepForWeek, planFor } from "./form";
-import { accommodationCounts, addAccommodationCounts, addServiceMinutes, currentWeekOf, serviceMinutes, type AccommodationCounts, type ServiceMinutes } from "./minutes";
+import {
+  accommodationCounts,
+  addAccommodationCounts,
+  addServiceMinutes,
+  currentWeekOf,
+  serviceMinutes,
+  type AccommodationCounts,
+  type ServiceMinutes,
+} from "./minutes";
 import { FidelityReportQuery, missedReasons, type FidelityForm } from "./schema";
 import { fidelityRows, type FidelityRow } from "./student-report";
 import { toCsv, windowOf } from "./window";
@@ -40,20 +49,42 @@ function tally(rows: Map<string, Row>, record: StudentRecord, weeks: FidelityRow
     if (teacherId && staffId !== teacherId) return;
     const key = [student.schoolId, staffId, kind, itemId].join("|");
     const row = rows.get(key);
-    if (!row) rows.set(key, { schoolId: student.schoolId, schoolName: student.schoolName, teacherId: staffId, teacherName: names.get(staffId) ?? "", kind, itemId, item, totals });
-    else row.totals = kind === "service" ? addServiceMinutes(row.totals as ServiceMinutes, totals as ServiceMinutes) : addAccommodationCounts(row.totals as AccommodationCounts, totals as AccommodationCounts);
+    if (!row)
+      rows.set(key, {
+        schoolId: student.schoolId,
+        schoolName: student.schoolName,
+        teacherId: staffId,
+        teacherName: names.get(staffId) ?? "",
+        kind,
+        itemId,
+        item,
+        totals,
+      });
+    else
+      row.totals =
+        kind === "service"
+          ? addServiceMinutes(row.totals as ServiceMinutes, totals as ServiceMinutes)
+          : addAccommodationCounts(row.totals as AccommodationCounts, totals as AccommodationCounts);
   };
-  const staffIds = [...new Set(weeks.flatMap((w) => [...w.services.flatMap((s) => s.staffIds), ...w.accommodations.flatMap((a) => a.answers.map((x) => x.staffId))]))];
+  const staffIds = [
+    ...new Set(weeks.flatMap((w) => [...w.services.flatMap((s) => s.staffIds), ...w.accommodations.flatMap((a) => a.answers.map((x) => x.staffId))])),
+  ];
   for (const staffId of staffIds) {
     const itemIds = [...new Set(weeks.flatMap((w) => w.accommodations.filter((a) => a.answers.some((x) => x.staffId === staffId)).map((a) => a.itemId)))];
     for (const itemId of itemIds) {
-      const cells = weeks.flatMap((w) => w.accommodations.filter((a) => a.itemId === itemId).map((a) => ({ week: w.week, state: w.state, text: a.text, answers: a.answers.filter((x) => x.staffId === staffId) })));
+      const cells = weeks.flatMap((w) =>
+        w.accommodations
+          .filter((a) => a.itemId === itemId)
+          .map((a) => ({ week: w.week, state: w.state, text: a.text, answers: a.answers.filter((x) => x.staffId === staffId) })),
+      );
       const { inProgress: _, ...totals } = accommodationCounts(itemId, cells.at(-1)!.text, cells);
       add(staffId, "accommodation", itemId, totals.text, totals);
     }
     const serviceIds = [...new Set(weeks.flatMap((w) => w.services.filter((s) => s.staffIds.includes(staffId)).map((s) => s.serviceId)))];
     for (const serviceId of serviceIds) {
-      const cells = weeks.flatMap((w) => w.services.filter((s) => s.serviceId === serviceId && s.staffIds.includes(staffId)).map((cell) => ({ week: w.week, state: w.state, cell })));
+      const cells = weeks.flatMap((w) =>
+        w.services.filter((s) => s.serviceId === serviceId && s.staffIds.includes(staffId)).map((cell) => ({ week: w.week, state: w.state, cell })),
+      );
       const { inProgress: _, ...totals } = serviceMinutes(serviceId, cells.at(-1)!.cell.name, cells);
       add(staffId, "service", serviceId, totals.name, totals);
     }
@@ -80,7 +111,15 @@ function countForms(teachers: Map<string, TeacherForms>, record: StudentRecord, 
 
 const flat = (r: Row) => {
   const t = r.totals;
-  const base = { schoolId: r.schoolId, schoolName: r.schoolName, teacherId: r.teacherId, teacherName: r.teacherName, kind: r.kind, itemId: r.itemId, item: r.item };
+  const base = {
+    schoolId: r.schoolId,
+    schoolName: r.schoolName,
+    teacherId: r.teacherId,
+    teacherName: r.teacherName,
+    kind: r.kind,
+    itemId: r.itemId,
+    item: r.item,
+  };
   if ("owed" in t) {
     return {
       ...base,
@@ -119,16 +158,18 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
   Access.requireAction(actor, "fidelity.report");
   const district = await District.load(actor.districtId);
   if (!district) throw notFound("District");
-  const now = new Date();
+  const now = clock.now();
   const { from, to } = windowOf(district, input, now);
   const currentWeek = currentWeekOf(district, now);
   const weeks = weeksBetween(from, to);
-  const students = (await queryAll(studentItemType, keys.studentsOfDistrict(actor.districtId))).filter((s) => (!input.schoolId || s.schoolId === input.schoolId) && (!input.studentId || s.id === input.studentId));
+  const students = (await queryAll(studentItemType, keys.studentsOfDistrict(actor.districtId))).filter(
+    (s) => (!input.schoolId || s.schoolId === input.schoolId) && (!input.studentId || s.id === input.studentId),
+  );
   const rows = new Map<string, Row>();
   const teachers = new Map<string, TeacherForms>();
   const names = new Map<string, string>();
   const seen: string[] = [];
-  await inBatches(students, 10, async (s) => {
+  await mapLimit(students, 10, async (s) => {
     const [record, forms] = await Promise.all([Student.load(s.id), queryAll(formItemType, keys.fidelityFormsOfStudent(s.id, from, to))]);
     if (!record) return;
     if (input.teacherId && !record.relationships.some((r) => r.userId === input.teacherId)) return;
@@ -138,17 +179,25 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
     tally(rows, record, studentWeeks, input.teacherId);
     countForms(teachers, record, studentWeeks, new Map(forms.map((f) => [f.id, f])), input.teacherId);
   });
-  const reason = Access.may(actor, "fidelity.report") && actor.roles.includes("director") ? "director" : "district_admin";
-  await Audit.recordMany(actor, seen.map((studentId) => ({ studentId, action: "fidelity.report", record: `fidelity:${from}..${to}`, reason })));
+  const reason = Access.districtGrant(actor, "fidelity.report")?.reason ?? "district_admin";
+  await Audit.recordMany(
+    actor,
+    seen.map((studentId) => ({ studentId, action: "fidelity.report", record: `fidelity:${from}..${to}`, reason })),
+  );
   const items = [...rows.values()]
-    .sort((a, b) => a.schoolName.localeCompare(b.schoolName) || a.teacherName.localeCompare(b.teacherName) || a.kind.localeCompare(b.kind) || a.item.localeCompare(b.item))
+    .sort(
+      (a, b) =>
+        a.schoolName.localeCompare(b.schoolName) || a.teacherName.localeCompare(b.teacherName) || a.kind.localeCompare(b.kind) || a.item.localeCompare(b.item),
+    )
     .map(flat);
   const result = {
     from,
     to,
     currentWeek,
     rows: items,
-    teachers: [...teachers.entries()].map(([teacherId, t]) => ({ teacherId, teacherName: names.get(teacherId) ?? "", ...t })).sort((a, b) => a.teacherName.localeCompare(b.teacherName)),
+    teachers: [...teachers.entries()]
+      .map(([teacherId, t]) => ({ teacherId, teacherName: names.get(teacherId) ?? "", ...t }))
+      .sort((a, b) => a.teacherName.localeCompare(b.teacherName)),
   };
   if (input.format !== "csv") return { result };
   const header = [
@@ -178,8 +227,42 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
     items.map((r) => {
       const start = [r.schoolName, r.teacherName, r.kind, r.itemId, r.item];
       return "minutesOwed" in r
-        ? [...start, r.minutesRequired, r.minutesDelivered, r.minutesOwed, r.minutesNotRecorded, r.weeksRecorded, r.weeksNotRecorded, ...missedReasons.map((m) => r.missedByReason[m]), r.percent, "", "", "", "", "", "", ""]
-        : [...start, "", "", "", "", "", "", ...missedReasons.map(() => ""), "", r.reportsExpected, r.provided, r.partly, r.notProvided, r.notApplicable, r.notRecorded, r.percent];
+        ? [
+            ...start,
+            r.minutesRequired,
+            r.minutesDelivered,
+            r.minutesOwed,
+            r.minutesNotRecorded,
+            r.weeksRecorded,
+            r.weeksNotRecorded,
+            ...missedReasons.map((m) => r.missedByReason[m]),
+            r.percent,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+          ]
+        : [
+            ...start,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            ...missedReasons.map(() => ""),
+            "",
+            r.reportsExpected,
+            r.provided,
+            r.partly,
+            r.notProvided,
+            r.notApplicable,
+            r.notRecorded,
+            r.percent,
+          ];
     }),
   );
   return { csv, result };

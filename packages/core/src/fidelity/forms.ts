@@ -5,15 +5,16 @@ import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { District } from "../district";
-import { batchGet, getItem, keys, putItem, queryAll, transact } from "../dynamo";
+import { batchGet, FormItems, getItem, keys, putNew, putNewItem, queryAll, transact } from "../dynamo";
 import { isConditionFailure, notFound, VisibleError } from "../error";
 import { relationshipItemType, Student } from "../student";
 import { verb } from "../verb";
-import { inBatches } from "./batches";
+import { mapLimit } from "../concurrency";
 import { FormId, loadOwnForm } from "./access";
 import { formId, formItem, formItemType, isFutureWeek, isInstructionDay, isLateWeek, newForm } from "./form";
 import { saveForm, submitForm, withBlockers } from "./save";
 import { OpenFormsQuery, WeekQuery, type FidelityForm } from "./schema";
+import { currentWeekOf } from "./minutes";
 import { addWeeks, isoWeekOf, weekDays } from "./week";
 
 export const futureWeek = () => new VisibleError(422, "future_week", "This week has not started yet; it cannot be filled in.");
@@ -22,7 +23,7 @@ export const futureWeek = () => new VisibleError(422, "future_week", "This week 
 async function createMissing(forms: FidelityForm[]) {
   await Promise.all(
     forms.map((form) =>
-      putItem(formItem(form), "attribute_not_exists(pk)").catch((error) => {
+      putNewItem(formItem(form)).catch((error) => {
         if (!isConditionFailure(error)) throw error;
       }),
     ),
@@ -33,7 +34,7 @@ async function createMissing(forms: FidelityForm[]) {
 async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
   const written = await Promise.all(
     forms.map((form) =>
-      putItem(formItem(form), "#v = :zero AND #s = :untouched", { "#v": "version", "#s": "status" }, { ":zero": 0, ":untouched": "not_started" }).then(
+      FormItems.replaceUntouched(formItem(form)).then(
         () => form.id,
         (error) => {
           if (!isConditionFailure(error)) throw error;
@@ -54,14 +55,21 @@ async function refresh(forms: FidelityForm[]): Promise<Set<string>> {
 async function followAmendment(actor: UserActor, pairs: Array<{ stored: FidelityForm; wanted: FidelityForm; reason: AuditReason }>) {
   const written = await Promise.all(
     pairs.map(async ({ stored, wanted, reason }) => {
-      const keep = <T extends { itemId?: string; serviceId?: string }>(list: T[], ids: string[]) => list.filter((x) => ids.includes(x.itemId ?? x.serviceId ?? ""));
+      const keep = <T extends { itemId?: string; serviceId?: string }>(list: T[], ids: string[]) =>
+        list.filter((x) => ids.includes(x.itemId ?? x.serviceId ?? ""));
       const next: FidelityForm = {
         ...wanted,
         status: "draft",
         version: stored.version + 1,
         revision: stored.revision,
-        accommodations: keep(stored.accommodations, wanted.plan.accommodations.map((a) => a.id)),
-        services: keep(stored.services, wanted.plan.services.map((x) => x.id)),
+        accommodations: keep(
+          stored.accommodations,
+          wanted.plan.accommodations.map((a) => a.id),
+        ),
+        services: keep(
+          stored.services,
+          wanted.plan.services.map((x) => x.id),
+        ),
         createdAt: stored.createdAt,
         updatedAt: clock.iso(),
         ...(stored.updatedBy && { updatedBy: stored.updatedBy }),
@@ -69,8 +77,15 @@ async function followAmendment(actor: UserActor, pairs: Array<{ stored: Fidelity
       };
       try {
         await transact([
-          { put: formItem(next), condition: "#v = :v AND #s = :draft", names: { "#v": "version", "#s": "status" }, values: { ":v": stored.version, ":draft": "draft" } },
-          { put: Audit.itemFor(actor, { studentId: next.studentId, action: "fidelity.form-amend", record: `fidelity-form:${next.week}:iep:v${next.iepVersion}`, reason }), condition: "attribute_not_exists(pk)" },
+          FormItems.replaceDraft(formItem(next), stored.version),
+          putNew(
+            Audit.itemFor(actor, {
+              studentId: next.studentId,
+              action: "fidelity.form-amend",
+              record: `fidelity-form:${next.week}:iep:v${next.iepVersion}`,
+              reason,
+            }),
+          ),
         ]);
         return next;
       } catch (error) {
@@ -85,24 +100,32 @@ async function followAmendment(actor: UserActor, pairs: Array<{ stored: Fidelity
 /**
  * My forms for a week: one per student I serve that has something for me to report that week,
  * created on demand from the IEP in effect and the items that apply to me. One Query for my links,
- * one per served student (10 at a time), one BatchGet for the forms.
+ * one per served student (10 at a time), one BatchGet for the forms. Without a week, the week that
+ * holds the district's today (its time zone, whatever the reader's device says); the answer names it.
  */
-export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
+export const listForWeek = verb(WeekQuery, async (actor, query) => {
   Access.requireAction(actor, "fidelity.form");
   const district = await District.load(actor.districtId);
   if (!district) throw notFound("District");
+  const week = query.week ?? currentWeekOf(district);
   if (isFutureWeek(district, week)) throw futureWeek();
   const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
-  const records = (await inBatches(links, 10, (link) => Student.load(link.studentId))).filter((r) => r !== undefined);
+  const records = (await mapLimit(links, 10, (link) => Student.load(link.studentId))).filter((r) => r !== undefined);
   const wanted = records.flatMap((record) => newForm(record, actor.userId, week) ?? []);
-  const stored = await batchGet(formItemType, wanted.map((f) => keys.fidelityForm(f.id)), true);
+  const stored = await batchGet(
+    formItemType,
+    wanted.map((f) => keys.fidelityForm(f.id)),
+    true,
+  );
   const byId = new Map(stored.map((f) => [f.id, f]));
   const missing = wanted.filter((f) => !byId.has(f.id));
   // A form nobody has touched follows an amendment made since it was created; a started one keeps what its author saw.
   const outdated = wanted.filter((f) => byId.get(f.id)?.status === "not_started" && byId.get(f.id)!.iepVersion !== f.iepVersion);
   // A draft follows it too, keeping its answers to items still in the plan: forms from the effective date use the new version.
   const reasonOf = (studentId: string) =>
-    records.find((r) => r.student.id === studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher") ? ("teacher" as const) : ("case_manager" as const);
+    records.find((r) => r.student.id === studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher")
+      ? ("teacher" as const)
+      : ("case_manager" as const);
   const draftsBehind = wanted.flatMap((f) => {
     const stored = byId.get(f.id);
     return stored?.status === "draft" && stored.iepVersion !== f.iepVersion ? [{ stored, wanted: f, reason: reasonOf(f.studentId) }] : [];
@@ -115,25 +138,37 @@ export const listForWeek = verb(WeekQuery, async (actor, { week }) => {
       studentId: f.studentId,
       action: "fidelity.form-list",
       record: `fidelity-form:${f.week}`,
-      reason: records.find((r) => r.student.id === f.studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher") ? "teacher" : "case_manager",
+      reason: records.find((r) => r.student.id === f.studentId)!.relationships.some((r) => r.userId === actor.userId && r.kind === "teacher")
+        ? "teacher"
+        : "case_manager",
     })),
   );
   return {
-    items: forms.map((f) => ({ id: f.id, studentId: f.studentId, studentName: f.studentName, classIds: f.classIds, week: f.week, status: f.status, version: f.version })),
+    week,
+    items: forms.map((f) => ({
+      id: f.id,
+      studentId: f.studentId,
+      studentName: f.studentName,
+      classIds: f.classIds,
+      week: f.week,
+      status: f.status,
+      version: f.version,
+    })),
   };
 });
 
 /**
  * One form with what the screen needs around it: the acknowledgment the IEP version asks for, whether
  * a save needs a reason (late week, or a correction after submitting), last week's answers for
- * "same as last week", and the earlier revisions.
+ * "same as last week", the earlier revisions, and the days of the week a session can be put on.
  */
 export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
   const own = await loadOwnForm(actor, id);
   const { record, district, reason } = own;
   // Opened by its link, a draft follows an amendment for its week as a listed one does.
   const wanted = own.form.status === "draft" ? newForm(record, own.form.staffId, own.form.week) : undefined;
-  const moved = wanted && wanted.iepVersion !== own.form.iepVersion ? (await followAmendment(actor, [{ stored: own.form, wanted, reason }])).get(id) : undefined;
+  const moved =
+    wanted && wanted.iepVersion !== own.form.iepVersion ? (await followAmendment(actor, [{ stored: own.form, wanted, reason }])).get(id) : undefined;
   const form = moved ?? own.form;
   const [previous, revisions] = await Promise.all([
     getItem(formItemType, keys.fidelityForm(formId(form.studentId, form.staffId, addWeeks(form.week, -1)))),
@@ -142,12 +177,26 @@ export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
   ]);
   const ack = record.acknowledgments.find((a) => a.userId === actor.userId && a.version === form.iepVersion);
   const late = isLateWeek(district, form.week);
+  const needsReason: "correction" | "late" | null = form.status === "submitted" ? "correction" : late && !form.lateReason ? "late" : null;
+  // The days a session can be put on: the week's school days on the district's calendar (closures and
+  // the days outside the school year left out); a week with none offers Monday to Friday.
+  const instruction = weekDays(form.week).filter((day) => isInstructionDay(district, day));
   return {
     ...withBlockers({ record, district }, form, actor.userId),
     acknowledgment: { version: form.iepVersion, required: !ack, acknowledgedAt: ack?.at ?? null },
-    needsReason: form.status === "submitted" ? "correction" : late && !form.lateReason ? "late" : null,
-    previous: previous && previous.status !== "not_started" ? { week: previous.week, accommodations: previous.accommodations, services: previous.services } : null,
-    history: revisions.map((r) => ({ revision: r.revision, status: r.status, submittedAt: r.submittedAt ?? null, updatedAt: r.updatedAt, correctionReason: r.correctionReason ?? null, accommodations: r.accommodations, services: r.services })),
+    needsReason,
+    days: instruction.length ? instruction : weekDays(form.week),
+    previous:
+      previous && previous.status !== "not_started" ? { week: previous.week, accommodations: previous.accommodations, services: previous.services } : null,
+    history: revisions.map((r) => ({
+      revision: r.revision,
+      status: r.status,
+      submittedAt: r.submittedAt ?? null,
+      updatedAt: r.updatedAt,
+      correctionReason: r.correctionReason ?? null,
+      accommodations: r.accommodations,
+      services: r.services,
+    })),
   };
 });
 
@@ -165,7 +214,7 @@ export const listOpenBefore = verb(OpenFormsQuery, async (actor, { before }) => 
   const last = addWeeks(before, -1);
   if (last < first) return { items: [] };
   const links = (await queryAll(relationshipItemType, keys.studentsOfUser(actor.userId))).filter((r) => r.kind === "teacher" || r.kind === "case_manager");
-  const found = await inBatches(links, 10, (link) => queryAll(formItemType, keys.fidelityFormsOfStudent(link.studentId, first, last)));
+  const found = await mapLimit(links, 10, (link) => queryAll(formItemType, keys.fidelityFormsOfStudent(link.studentId, first, last)));
   const schoolWeek = (week: string) => weekDays(week).some((day) => isInstructionDay(district, day));
   const open = found
     .flat()
@@ -174,9 +223,24 @@ export const listOpenBefore = verb(OpenFormsQuery, async (actor, { before }) => 
   const reasonOf = new Map(links.map((l) => [l.studentId, l.kind === "teacher" ? ("teacher" as const) : ("case_manager" as const)]));
   await Audit.recordMany(
     actor,
-    [...new Set(open.map((f) => f.studentId))].map((studentId) => ({ studentId, action: "fidelity.form-list", record: "fidelity-form:open", reason: reasonOf.get(studentId)! })),
+    [...new Set(open.map((f) => f.studentId))].map((studentId) => ({
+      studentId,
+      action: "fidelity.form-list",
+      record: "fidelity-form:open",
+      reason: reasonOf.get(studentId)!,
+    })),
   );
-  return { items: open.map((f) => ({ id: f.id, studentId: f.studentId, studentName: f.studentName, classIds: f.classIds, week: f.week, status: f.status, version: f.version })) };
+  return {
+    items: open.map((f) => ({
+      id: f.id,
+      studentId: f.studentId,
+      studentName: f.studentName,
+      classIds: f.classIds,
+      week: f.week,
+      status: f.status,
+      version: f.version,
+    })),
+  };
 });
 
 export const save = saveForm;

@@ -1,4 +1,4 @@
-import { districtToday } from "./form";
+import { clock, districtToday } from "../clock";
 import { missedReasons, type AccommodationAnswer, type MissedReason } from "./schema";
 import { isoWeekOf } from "./week";
 import type { DistrictInfo } from "../district/schema";
@@ -17,7 +17,7 @@ import type { DistrictInfo } from "../district/schema";
 export type WeekState = "ended" | "in_progress" | "future";
 
 /** This week on the district's calendar (its time zone, not UTC). */
-export const currentWeekOf = (district: Pick<DistrictInfo, "timeZone">, now = new Date()) => isoWeekOf(districtToday(district, now));
+export const currentWeekOf = (district: Pick<DistrictInfo, "timeZone">, now = clock.now()) => isoWeekOf(districtToday(district, now));
 
 export const weekState = (week: string, currentWeek: string): WeekState => (week < currentWeek ? "ended" : week === currentWeek ? "in_progress" : "future");
 
@@ -149,8 +149,23 @@ export interface AccommodationCounts {
   inProgress: { week: string; answered: number; expected: number } | null;
 }
 
-export function accommodationCounts(itemId: string, text: string, cells: Array<{ week: string; state: WeekState; answers: AccommodationAnswerCell[] }>): AccommodationCounts {
-  const out: AccommodationCounts = { itemId, text, provided: 0, partly: 0, notProvided: 0, notApplicable: 0, notRecorded: 0, answered: 0, percentOfReports: null, inProgress: null };
+export function accommodationCounts(
+  itemId: string,
+  text: string,
+  cells: Array<{ week: string; state: WeekState; answers: AccommodationAnswerCell[] }>,
+): AccommodationCounts {
+  const out: AccommodationCounts = {
+    itemId,
+    text,
+    provided: 0,
+    partly: 0,
+    notProvided: 0,
+    notApplicable: 0,
+    notRecorded: 0,
+    answered: 0,
+    percentOfReports: null,
+    inProgress: null,
+  };
   for (const { week, state, answers } of cells) {
     if (state === "in_progress") out.inProgress = { week, answered: answers.filter((a) => a.status !== null).length, expected: answers.length };
     if (state !== "ended") continue;
@@ -171,7 +186,10 @@ function finishCounts<T extends Omit<AccommodationCounts, "inProgress">>(out: T)
   return out;
 }
 
-export function addAccommodationCounts(a: Omit<AccommodationCounts, "inProgress">, b: Omit<AccommodationCounts, "inProgress">): Omit<AccommodationCounts, "inProgress"> {
+export function addAccommodationCounts(
+  a: Omit<AccommodationCounts, "inProgress">,
+  b: Omit<AccommodationCounts, "inProgress">,
+): Omit<AccommodationCounts, "inProgress"> {
   return finishCounts({
     itemId: a.itemId,
     text: a.text,

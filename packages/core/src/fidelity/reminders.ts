@@ -3,13 +3,13 @@ import { Audit } from "../audit";
 import { zonedInstant } from "../calendar";
 import { defaultTimeZone, District, type DistrictInfo } from "../district";
 import type { Message } from "../email";
-import { batchGet, keys, queryAll, transact } from "../dynamo";
+import { batchGet, keys, putNew, queryAll, transact } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { Outbox } from "../outbox";
 import { Student, studentItemType, type StudentRecord } from "../student";
-import { userItem } from "../user";
+import { User, userItem } from "../user";
 import { districtToday, formItemType, isInstructionDay, newForm } from "./form";
-import { inBatches } from "./batches";
+import { mapLimit } from "../concurrency";
 import { caseManagerNotice, teacherReminder } from "./reminder-emails";
 import type { FidelityForm } from "./schema";
 import { addWeeks, isoWeekOf, weekDays } from "./week";
@@ -30,7 +30,9 @@ function groupBy<T>(list: T[], key: (item: T) => string) {
 export function weekToRemind(district: DistrictInfo, now: Date): string | undefined {
   const thisWeek = isoWeekOf(districtToday(district, now));
   for (const week of [thisWeek, addWeeks(thisWeek, -1)]) {
-    const last = weekDays(week).filter((d) => isInstructionDay(district, d)).at(-1);
+    const last = weekDays(week)
+      .filter((d) => isInstructionDay(district, d))
+      .at(-1);
     if (last && now >= zonedInstant(last, "15:00:00", district.timeZone ?? defaultTimeZone)) return week;
     if (!last && week !== thisWeek) return undefined;
   }
@@ -53,7 +55,10 @@ async function openForms(records: StudentRecord[], week: string): Promise<Expect
         return form ? [{ form, record, previous: newForm(record, rel.userId, previousWeek) }] : [];
       }),
   );
-  const stored = await batchGet(formItemType, pairs.flatMap((p) => [keys.fidelityForm(p.form.id), ...(p.previous ? [keys.fidelityForm(p.previous.id)] : [])]));
+  const stored = await batchGet(
+    formItemType,
+    pairs.flatMap((p) => [keys.fidelityForm(p.form.id), ...(p.previous ? [keys.fidelityForm(p.previous.id)] : [])]),
+  );
   const submitted = new Set(stored.filter((f) => f.status === "submitted").map((f) => f.id));
   return pairs
     .filter((p) => !submitted.has(p.form.id))
@@ -66,12 +71,11 @@ async function sendOnce(districtId: string, week: string, to: "TEACHER" | "CM", 
   const ttl = Math.ceil(clock.ms() / 1000) + KEEP_MARKER_DAYS * 86_400;
   try {
     await transact([
-      { put: { ...keys.reminderSent(districtId, week, to, userId), type: "reminder-sent", at: clock.iso(), ttl }, condition: "attribute_not_exists(pk)" },
+      putNew({ ...keys.reminderSent(districtId, week, to, userId), type: "reminder-sent", at: clock.iso(), ttl }),
       Outbox.email(message),
-      ...[...new Set(studentIds)].slice(0, 90).map((studentId) => ({
-        put: Audit.itemFor(system, { studentId, action: "fidelity.reminder", record: `fidelity-form:${week}`, reason: "schedule" }),
-        condition: "attribute_not_exists(pk)",
-      })),
+      ...[...new Set(studentIds)]
+        .slice(0, 90)
+        .map((studentId) => putNew(Audit.itemFor(system, { studentId, action: "fidelity.reminder", record: `fidelity-form:${week}`, reason: "schedule" }))),
     ]);
     return 1;
   } catch (error) {
@@ -86,7 +90,7 @@ export async function remindDistrict(districtId: string, now = clock.now()) {
   const week = district && weekToRemind(district, now);
   if (!district || !week) return { week: undefined, teachers: 0, caseManagers: 0 };
   const students = await queryAll(studentItemType, keys.studentsOfDistrict(districtId));
-  const records = (await inBatches(students, 10, (s) => Student.load(s.id))).filter((r) => r !== undefined);
+  const records = (await mapLimit(students, 10, (s) => Student.load(s.id))).filter((r) => r !== undefined);
   const open = await openForms(records, week);
   const byTeacher = groupBy(open, (o) => o.form.staffId);
   const lapses = open.flatMap((o) => {
@@ -94,20 +98,50 @@ export async function remindDistrict(districtId: string, now = clock.now()) {
     return cm && cm.userId !== o.form.staffId ? [{ ...o, caseManagerId: cm.userId }] : [];
   });
   const byCaseManager = groupBy(lapses, (l) => l.caseManagerId);
-  const users = new Map((await batchGet(userItem, [...byTeacher.keys(), ...byCaseManager.keys()].map((id) => keys.user(id)))).map((u) => [u.id, u]));
+  const users = new Map(
+    (
+      await batchGet(
+        userItem,
+        [...byTeacher.keys(), ...byCaseManager.keys()].map((id) => keys.user(id)),
+      )
+    ).map((u) => [u.id, u]),
+  );
   let teachers = 0;
   let caseManagers = 0;
   for (const [userId, forms] of byTeacher) {
     const user = users.get(userId);
-    if (!user) continue;
-    const message = teacherReminder(user, week, forms.map((f) => f.form.studentName));
-    teachers += await sendOnce(districtId, week, "TEACHER", userId, message, forms.map((f) => f.form.studentId));
+    // Someone the roster gave no email cannot be written to: their forms stay listed for their case manager.
+    if (!user || !User.canSignIn(user)) continue;
+    const message = teacherReminder(
+      user,
+      week,
+      forms.map((f) => f.form.studentName),
+    );
+    teachers += await sendOnce(
+      districtId,
+      week,
+      "TEACHER",
+      userId,
+      message,
+      forms.map((f) => f.form.studentId),
+    );
   }
   for (const [userId, list] of byCaseManager) {
     const user = users.get(userId);
-    if (!user) continue;
-    const message = caseManagerNotice(user, week, list.map((l) => ({ staffName: l.form.staffName, studentName: l.form.studentName })));
-    caseManagers += await sendOnce(districtId, week, "CM", userId, message, list.map((l) => l.form.studentId));
+    if (!user || !User.canSignIn(user)) continue;
+    const message = caseManagerNotice(
+      user,
+      week,
+      list.map((l) => ({ staffName: l.form.staffName, studentName: l.form.studentName })),
+    );
+    caseManagers += await sendOnce(
+      districtId,
+      week,
+      "CM",
+      userId,
+      message,
+      list.map((l) => l.form.studentId),
+    );
   }
   return { week, teachers, caseManagers };
 }

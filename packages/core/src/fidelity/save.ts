@@ -2,7 +2,7 @@ import type { AuditAction } from "../audit/actions";
 import * as v from "valibot";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { getItem, keys, transact, type TransactOp } from "../dynamo";
+import { FormItems, getItem, keys, putNew, transact, type TransactOp } from "../dynamo";
 import { isConditionFailure, VisibleError } from "../error";
 import { verb } from "../verb";
 import { FormId, loadOwnForm, type OwnForm } from "./access";
@@ -19,7 +19,13 @@ function changedItems(stored: FidelityForm, sent: Pick<FidelityForm, "accommodat
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   const accommodations = stored.plan.accommodations
     .map((p) => p.id)
-    .filter((id) => !same(stored.accommodations.find((a) => a.itemId === id), sent.accommodations.find((a) => a.itemId === id)));
+    .filter(
+      (id) =>
+        !same(
+          stored.accommodations.find((a) => a.itemId === id),
+          sent.accommodations.find((a) => a.itemId === id),
+        ),
+    );
   const services = stored.plan.services
     .map((p) => p.id)
     .filter((id) => !same(stored.services.find((s) => s.serviceId === id)?.sessions, sent.services.find((s) => s.serviceId === id)?.sessions));
@@ -51,7 +57,11 @@ function checkWeek(own: OwnForm, reason: string | undefined) {
 /** 422 naming each item still unanswered or missing its note; nothing is written. */
 function checkComplete(form: FidelityForm) {
   const items = itemBlockers(form);
-  if (items.length) throw unprocessable("incomplete", "Answer every accommodation, with a note where it did not apply, before submitting.", { itemIds: items.map((i) => i.itemId), items });
+  if (items.length)
+    throw unprocessable("incomplete", "Answer every accommodation, with a note where it did not apply, before submitting.", {
+      itemIds: items.map((i) => i.itemId),
+      items,
+    });
 }
 
 /** The form as saved, with what still stops it from being submitted. */
@@ -74,10 +84,10 @@ function checkAnswers(form: FidelityForm, input: FormSave) {
 /** The form write and its audit entry in one transaction; a correction also keeps what it replaces. */
 async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expectedVersion: number, action: AuditAction, keep?: FidelityForm) {
   const ops: TransactOp[] = [
-    { put: formItem(next), condition: "attribute_exists(pk) AND #v = :v", names: { "#v": "version" }, values: { ":v": expectedVersion } },
-    { put: Audit.itemFor(actor, { studentId: next.studentId, action, record: `fidelity-form:${next.week}:r${next.revision}`, reason: own.reason }), condition: "attribute_not_exists(pk)" },
+    FormItems.save(formItem(next), expectedVersion),
+    putNew(Audit.itemFor(actor, { studentId: next.studentId, action, record: `fidelity-form:${next.week}:r${next.revision}`, reason: own.reason })),
   ];
-  if (keep) ops.push({ put: { ...keys.fidelityFormRevision(keep.id, keep.revision), type: "fidelity-form-revision", ...keep }, condition: "attribute_not_exists(pk)" });
+  if (keep) ops.push(putNew({ ...keys.fidelityFormRevision(keep.id, keep.revision), type: "fidelity-form-revision", ...keep }));
   try {
     await transact(ops);
   } catch (error) {
@@ -129,6 +139,14 @@ export const submitForm = verb(v.object({ id: FormId, ...FormSubmit.entries }), 
   checkComplete(form);
   const now = clock.iso();
   const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? reason : undefined);
-  const next: FidelityForm = { ...form, status: "submitted", submittedAt: now, updatedAt: now, updatedBy: actor.userId, version: form.version + 1, ...(lateReason && { lateReason }) };
+  const next: FidelityForm = {
+    ...form,
+    status: "submitted",
+    submittedAt: now,
+    updatedAt: now,
+    updatedBy: actor.userId,
+    version: form.version + 1,
+    ...(lateReason && { lateReason }),
+  };
   return withBlockers(own, await write(actor, own, next, form.version, "fidelity.form-submit"), actor.userId);
 });

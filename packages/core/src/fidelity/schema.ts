@@ -28,12 +28,18 @@ export const hasNeededNote = (a: { status: string; note?: string }) => a.status 
 /** A complete answer, as submitting needs it. */
 export const AccommodationAnswer = v.pipe(
   AccommodationDraft,
-  v.forward(codedCheck((a: v.InferOutput<typeof AccommodationDraft>) => hasNeededNote(a), "note_required", "Say why it did not apply, such as \"no test this week\""), ["note"]),
+  v.forward(
+    codedCheck((a: v.InferOutput<typeof AccommodationDraft>) => hasNeededNote(a), "note_required", 'Say why it did not apply, such as "no test this week"'),
+    ["note"],
+  ),
 );
 export type AccommodationAnswer = v.InferOutput<typeof AccommodationAnswer>;
 
 export const Session = v.union([
-  v.object({ date: IsoDate, minutes: v.pipe(v.number(), v.integer("Whole minutes"), v.minValue(1, "At least 1 minute"), v.maxValue(600, "At most 600 minutes")) }),
+  v.object({
+    date: IsoDate,
+    minutes: v.pipe(v.number(), v.integer("Whole minutes"), v.minValue(1, "At least 1 minute"), v.maxValue(600, "At most 600 minutes")),
+  }),
   v.object({ date: IsoDate, missed: v.picklist(missedReasons), note: Note }),
 ]);
 export type Session = v.InferOutput<typeof Session>;
@@ -53,7 +59,8 @@ export type FormSave = v.InferOutput<typeof FormSave>;
 /** `version`: the form as the submitter saw it; a form changed elsewhere since answers 409, never submits unseen answers. */
 export const FormSubmit = v.object({ version: v.pipe(v.number(), v.integer(), v.minValue(0)), reason: Reason });
 
-export const WeekQuery = v.object({ week: Week });
+/** GET /api/fidelity/forms?week=2026-W49: my forms for a week; without `week`, the week holding the district's today. */
+export const WeekQuery = v.object({ week: v.optional(Week) });
 /** GET /api/fidelity/forms/open?before=2026-W48: my forms still open from the school year's earlier weeks. */
 export const OpenFormsQuery = v.object({ before: Week });
 

@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import * as v from "valibot";
 import { Access } from "../access";
 import { Audit } from "../audit";
@@ -8,7 +9,16 @@ import { Iep } from "../iep";
 import { Student, studentName, type StudentRecord } from "../student";
 import { verb } from "../verb";
 import { formId, formItemType, isInstructionDay, planFor } from "./form";
-import { accommodationCounts, addAccommodationCounts, currentWeekOf, serviceMinutes, weekState, zeroMissed, type AccommodationAnswerCell, type ServiceWeekCell } from "./minutes";
+import {
+  accommodationCounts,
+  addAccommodationCounts,
+  currentWeekOf,
+  serviceMinutes,
+  weekState,
+  zeroMissed,
+  type AccommodationAnswerCell,
+  type ServiceWeekCell,
+} from "./minutes";
 import { missedReasons, StudentFidelityQuery, type FidelityForm } from "./schema";
 import type { DistrictInfo } from "../district/schema";
 import { toCsv, windowOf } from "./window";
@@ -42,13 +52,25 @@ export function fidelityRows(record: StudentRecord, district: DistrictInfo, week
     const ieps = [...new Set(days.map((d) => Iep.inEffect(record.ieps, d)).filter((i) => i !== undefined))];
     const iep = ieps.at(-1);
     const recorded = (f: FidelityForm | undefined) => (f && f.status !== "not_started" ? f : undefined);
-    const expected = iep ? team.map((rel) => ({ rel, plan: planFor(record, rel.userId, iep), form: recorded(byId.get(formId(record.student.id, rel.userId, week))) })) : [];
+    const expected = iep
+      ? team.map((rel) => ({ rel, plan: planFor(record, rel.userId, iep), form: recorded(byId.get(formId(record.student.id, rel.userId, week))) }))
+      : [];
     const accommodations = (iep?.accommodations ?? []).map((a) => {
       const answers: AccommodationAnswerCell[] = expected
         .filter((e) => e.plan?.accommodations.some((p) => p.id === a.id))
         .map((e) => ({ staffId: e.rel.userId, status: e.form?.accommodations.find((x) => x.itemId === a.id)?.status ?? null }));
       const count = (status: AccommodationAnswerCell["status"]) => answers.filter((x) => x.status === status).length;
-      return { itemId: a.id, text: a.text, expected: answers.length, provided: count("provided"), partly: count("partly"), not_provided: count("not_provided"), not_applicable: count("not_applicable"), noRecord: count(null), answers };
+      return {
+        itemId: a.id,
+        text: a.text,
+        expected: answers.length,
+        provided: count("provided"),
+        partly: count("partly"),
+        not_provided: count("not_provided"),
+        not_applicable: count("not_applicable"),
+        noRecord: count(null),
+        answers,
+      };
     });
     const serviceIds = [...new Set(ieps.flatMap((i) => i.services.map((s) => s.id)))];
     const services = serviceIds.map((serviceId) => {
@@ -60,7 +82,15 @@ export function fidelityRows(record: StudentRecord, district: DistrictInfo, week
       const delivered = sessions.reduce((sum, s) => sum + ("minutes" in s ? s.minutes : 0), 0);
       const missed = zeroMissed();
       for (const s of sessions) if ("missed" in s) missed[s.missed] += 1;
-      const cell: ServiceWeekCell = { serviceId, name, staffIds: accountable.map((e) => e.rel.userId), required, delivered, missed, recorded: answers.some((a) => a !== undefined) };
+      const cell: ServiceWeekCell = {
+        serviceId,
+        name,
+        staffIds: accountable.map((e) => e.rel.userId),
+        required,
+        delivered,
+        missed,
+        recorded: answers.some((a) => a !== undefined),
+      };
       const sum = running.get(serviceId) ?? { required: 0, delivered: 0 };
       if (state === "ended" && cell.recorded) running.set(serviceId, { required: sum.required + required, delivered: sum.delivered + delivered });
       const after = running.get(serviceId) ?? sum;
@@ -83,7 +113,9 @@ export function summarize(rows: FidelityRow[]) {
   const serviceIds = [...new Set(rows.flatMap((r) => r.services.map((s) => s.serviceId)))];
   const itemIds = [...new Set(rows.flatMap((r) => r.accommodations.map((a) => a.itemId)))];
   const accommodations = itemIds.map((id) => {
-    const cells = rows.flatMap((r) => r.accommodations.filter((a) => a.itemId === id).map((a) => ({ week: r.week, state: r.state, answers: a.answers, text: a.text })));
+    const cells = rows.flatMap((r) =>
+      r.accommodations.filter((a) => a.itemId === id).map((a) => ({ week: r.week, state: r.state, answers: a.answers, text: a.text })),
+    );
     return accommodationCounts(id, cells.at(-1)!.text, cells);
   });
   return {
@@ -93,7 +125,19 @@ export function summarize(rows: FidelityRow[]) {
     }),
     accommodations,
     /** Every accommodation's reports added up: the caseload's one figure per student. */
-    allAccommodations: accommodations.map(({ inProgress: _, ...a }) => a).reduce(addAccommodationCounts, { itemId: "", text: "", provided: 0, partly: 0, notProvided: 0, notApplicable: 0, notRecorded: 0, answered: 0, percentOfReports: null }),
+    allAccommodations: accommodations
+      .map(({ inProgress: _, ...a }) => a)
+      .reduce(addAccommodationCounts, {
+        itemId: "",
+        text: "",
+        provided: 0,
+        partly: 0,
+        notProvided: 0,
+        notApplicable: 0,
+        notRecorded: 0,
+        answered: 0,
+        percentOfReports: null,
+      }),
   };
 }
 
@@ -102,7 +146,7 @@ export function summarize(rows: FidelityRow[]) {
  * parent's page, the caseload, the director's report, both CSVs and the evidence packet. One key-range
  * Query of the window's forms. `now` is the clock (the district's calendar decides which week is in progress).
  */
-export async function studentMinutes(record: StudentRecord, district: DistrictInfo, window: { from: string; to: string }, now = new Date()) {
+export async function studentMinutes(record: StudentRecord, district: DistrictInfo, window: { from: string; to: string }, now = clock.now()) {
   const forms = await queryAll(formItemType, keys.fidelityFormsOfStudent(record.student.id, window.from, window.to));
   const currentWeek = currentWeekOf(district, now);
   const weeks = fidelityRows(record, district, weeksBetween(window.from, window.to), forms, currentWeek);
@@ -137,13 +181,79 @@ const blanks = (n: number) => Array.from({ length: n }, () => "");
 /** Week rows, then one `total` row per service and accommodation: the same totals the pages show. */
 function csvOf(data: Awaited<ReturnType<typeof studentMinutes>>) {
   const weekRows = data.weeks.flatMap((w) => [
-    ...w.services.map((s) => [w.week, w.start, w.state, w.schoolDays, w.iepVersion, "service", s.serviceId, s.name, s.required, s.delivered, ...missedReasons.map((r) => s.missed[r]), s.recorded ? "yes" : "no", s.unaccounted, s.balance, "", "", ...blanks(5)]),
-    ...w.accommodations.map((a) => [w.week, w.start, w.state, w.schoolDays, w.iepVersion, "accommodation", a.itemId, a.text, ...blanks(2 + missedReasons.length + 5), a.provided, a.partly, a.not_provided, a.not_applicable, a.noRecord]),
+    ...w.services.map((s) => [
+      w.week,
+      w.start,
+      w.state,
+      w.schoolDays,
+      w.iepVersion,
+      "service",
+      s.serviceId,
+      s.name,
+      s.required,
+      s.delivered,
+      ...missedReasons.map((r) => s.missed[r]),
+      s.recorded ? "yes" : "no",
+      s.unaccounted,
+      s.balance,
+      "",
+      "",
+      ...blanks(5),
+    ]),
+    ...w.accommodations.map((a) => [
+      w.week,
+      w.start,
+      w.state,
+      w.schoolDays,
+      w.iepVersion,
+      "accommodation",
+      a.itemId,
+      a.text,
+      ...blanks(2 + missedReasons.length + 5),
+      a.provided,
+      a.partly,
+      a.not_provided,
+      a.not_applicable,
+      a.noRecord,
+    ]),
   ]);
   const range = `${data.from}..${data.to}`;
   const totals = [
-    ...data.services.map((s) => ["total", range, "ended", "", "", "service", s.serviceId, s.name, s.required, s.delivered, ...missedReasons.map((r) => s.missedByReason[r]), "", s.notRecorded.required, s.owed, s.recorded.weeks, s.notRecorded.weeks, ...blanks(5)]),
-    ...data.accommodations.map((a) => ["total", range, "ended", "", "", "accommodation", a.itemId, a.text, ...blanks(2 + missedReasons.length + 5), a.provided, a.partly, a.notProvided, a.notApplicable, a.notRecorded]),
+    ...data.services.map((s) => [
+      "total",
+      range,
+      "ended",
+      "",
+      "",
+      "service",
+      s.serviceId,
+      s.name,
+      s.required,
+      s.delivered,
+      ...missedReasons.map((r) => s.missedByReason[r]),
+      "",
+      s.notRecorded.required,
+      s.owed,
+      s.recorded.weeks,
+      s.notRecorded.weeks,
+      ...blanks(5),
+    ]),
+    ...data.accommodations.map((a) => [
+      "total",
+      range,
+      "ended",
+      "",
+      "",
+      "accommodation",
+      a.itemId,
+      a.text,
+      ...blanks(2 + missedReasons.length + 5),
+      a.provided,
+      a.partly,
+      a.notProvided,
+      a.notApplicable,
+      a.notRecorded,
+    ]),
   ];
   return toCsv(csvHeader, [...weekRows, ...totals]);
 }
@@ -157,7 +267,7 @@ export const studentFidelity = verb(v.object({ studentId: v.pipe(v.string(), v.m
   const grant = Access.toStudent(actor, "fidelity.read", record);
   const district = await District.load(record!.student.districtId);
   if (!district) throw notFound("District");
-  const now = new Date();
+  const now = clock.now();
   const window = windowOf(district, input, now);
   const [data] = await Promise.all([
     studentMinutes(record!, district, window, now),

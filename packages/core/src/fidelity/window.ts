@@ -1,5 +1,5 @@
 import { VisibleError } from "../error";
-import { districtToday } from "./form";
+import { clock, districtToday } from "../clock";
 import type { DistrictInfo } from "../district/schema";
 import { addWeeks, isoWeekOf } from "./week";
 
@@ -14,7 +14,7 @@ const asWeek = (value: string) => (value.includes("-W") ? value : isoWeekOf(valu
  * `period` instead counts back from this week on the district's calendar (not the reader's or UTC's):
  * `last4`, `last10`, or `school_year` (from the district's first day).
  */
-export function windowOf(district: DistrictInfo, input: { from?: string; to?: string; period?: WindowPeriod } = {}, now = new Date()) {
+export function windowOf(district: DistrictInfo, input: { from?: string; to?: string; period?: WindowPeriod } = {}, now = clock.now()) {
   const { from, to, period } = input;
   const thisWeek = isoWeekOf(districtToday(district, now));
   const last = to ? asWeek(to) : thisWeek;
@@ -34,4 +34,4 @@ const cell = (value: unknown) => {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
-export const toCsv = (header: string[], rows: unknown[][]) => [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+export const toCsv = (header: string[], rows: unknown[][]) => `${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;

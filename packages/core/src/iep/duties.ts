@@ -9,6 +9,7 @@ import type { IepVersion } from "./schema";
  * removed or changed. Kept apart from ./index.ts, which the student module itself imports.
  */
 export type DutyChange =
+  // The change kinds are dutyChangeKinds (./duty-kinds.ts), which the catalog words.
   | { kind: "accommodation"; change: "added" | "removed"; id: string; text: string }
   | { kind: "accommodation"; change: "changed"; id: string; text: string; before: string }
   | { kind: "service"; change: "added" | "removed"; id: string; name: string; minutesPerWeek: number }
@@ -23,15 +24,25 @@ export function planDiff(before: FormPlan, after: FormPlan): DutyChange[] {
     if (!old) changes.push({ kind: "accommodation", change: "added", id: a.id, text: a.text });
     else if (old.text !== a.text) changes.push({ kind: "accommodation", change: "changed", id: a.id, text: a.text, before: old.text });
   }
-  for (const b of before.accommodations) if (!after.accommodations.some((a) => a.id === b.id)) changes.push({ kind: "accommodation", change: "removed", id: b.id, text: b.text });
+  for (const b of before.accommodations)
+    if (!after.accommodations.some((a) => a.id === b.id)) changes.push({ kind: "accommodation", change: "removed", id: b.id, text: b.text });
   for (const s of after.services) {
     const old = before.services.find((b) => b.id === s.id);
     if (!old) changes.push({ kind: "service", change: "added", id: s.id, name: s.name, minutesPerWeek: s.minutesPerWeek });
     else if (old.name !== s.name || old.minutesPerWeek !== s.minutesPerWeek) {
-      changes.push({ kind: "service", change: "changed", id: s.id, name: s.name, minutesPerWeek: s.minutesPerWeek, before: { name: old.name, minutesPerWeek: old.minutesPerWeek } });
+      changes.push({
+        kind: "service",
+        change: "changed",
+        id: s.id,
+        name: s.name,
+        minutesPerWeek: s.minutesPerWeek,
+        before: { name: old.name, minutesPerWeek: old.minutesPerWeek },
+      });
     }
   }
-  for (const b of before.services) if (!after.services.some((s) => s.id === b.id)) changes.push({ kind: "service", change: "removed", id: b.id, name: b.name, minutesPerWeek: b.minutesPerWeek });
+  for (const b of before.services)
+    if (!after.services.some((s) => s.id === b.id))
+      changes.push({ kind: "service", change: "removed", id: b.id, name: b.name, minutesPerWeek: b.minutesPerWeek });
   return changes;
 }
 
@@ -41,7 +52,10 @@ export const dutyChanges = (record: StudentRecord, userId: string, before: IepVe
 
 /** The version `iep` replaced: the highest one numbered below it. */
 export const versionBefore = (versions: IepVersion[], iep: IepVersion) =>
-  versions.filter((v) => v.version < iep.version).sort((a, b) => a.version - b.version).at(-1);
+  versions
+    .filter((v) => v.version < iep.version)
+    .sort((a, b) => a.version - b.version)
+    .at(-1);
 
 /** Teachers and case managers (one entry each) whose duties `after` changes against `before`, with what changed. */
 export function affectedMembers(record: StudentRecord, before: IepVersion | undefined, after: IepVersion) {

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { Access } from "../access";
 import { Audit } from "../audit";
-import { keys, transact } from "../dynamo";
+import { keys, putNew, transact } from "../dynamo";
 import { conflict, isConditionFailure, notFound, VisibleError } from "../error";
 import { Student } from "../student";
 import { verb } from "../verb";
@@ -35,9 +35,9 @@ export namespace IepEdit {
     const notices = await amendmentNotices(record!, latest, next);
     try {
       await transact([
-        { put: Iep.claimItem(next), condition: "attribute_not_exists(pk)" },
-        { put: Iep.toItem(next), condition: "attribute_not_exists(pk)" },
-        { put: Audit.itemFor(actor, { studentId, action: "iep.write", record: `iep:v${next.version}`, reason: grant.reason }), condition: "attribute_not_exists(pk)" },
+        putNew(Iep.claimItem(next)),
+        putNew(Iep.toItem(next)),
+        putNew(Audit.itemFor(actor, { studentId, action: "iep.write", record: `iep:v${next.version}`, reason: grant.reason })),
         ...notices.ops,
       ]);
     } catch (error) {
@@ -62,8 +62,15 @@ export namespace IepEdit {
     const ack: IepAcknowledgment = { studentId, userId: actor.userId, version, at: clock.iso() };
     try {
       await transact([
-        { put: { ...keys.iepAcknowledgment(studentId, actor.userId, version), type: "iep-ack", ...ack }, condition: "attribute_not_exists(pk)" },
-        { put: Audit.itemFor(actor, { studentId, action: "iep.acknowledge", record: `iep:v${version}`, reason: rel.kind === "teacher" ? "teacher" : "case_manager" }), condition: "attribute_not_exists(pk)" },
+        putNew({ ...keys.iepAcknowledgment(studentId, actor.userId, version), type: "iep-ack", ...ack }),
+        putNew(
+          Audit.itemFor(actor, {
+            studentId,
+            action: "iep.acknowledge",
+            record: `iep:v${version}`,
+            reason: rel.kind === "teacher" ? "teacher" : "case_manager",
+          }),
+        ),
       ]);
     } catch (error) {
       if (!isConditionFailure(error)) throw error;

@@ -29,8 +29,7 @@ export namespace Iep {
 
   /** Same content means no new version: re-importing an unchanged IEP changes nothing. */
   export function sameContent(a: IepContent, b: IepContent) {
-    const pick = (iep: IepContent) =>
-      JSON.stringify([iep.accommodations, iep.modifications, iep.services, iep.goals]);
+    const pick = (iep: IepContent) => JSON.stringify([iep.accommodations, iep.modifications, iep.services, iep.goals]);
     return pick(a) === pick(b);
   }
 

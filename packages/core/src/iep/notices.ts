@@ -2,12 +2,12 @@ import * as v from "valibot";
 import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { batchGet, deleteItem, itemType, keys, queryAll, type TransactOp } from "../dynamo";
+import { batchGet, IepNoticeItems, itemType, keys, queryAll, type TransactOp } from "../dynamo";
 import { isConditionFailure } from "../error";
-import { inBatches } from "../fidelity/batches";
+import { mapLimit } from "../concurrency";
 import { Outbox } from "../outbox";
 import { Student, studentName, type StudentRecord } from "../student";
-import { userItem } from "../user";
+import { User, userItem } from "../user";
 import { verb } from "../verb";
 import { amendmentNotice } from "./amendment-emails";
 import { affectedMembers, dutyChanges, type DutyChange } from "./duties";
@@ -44,7 +44,10 @@ const noticeItemType = itemType<IepNotice>(
 
 /** The last version `userId` acknowledged below `iep`'s number: what they already know. */
 function baselineFor(record: StudentRecord, userId: string, iep: IepVersion, replaced: IepVersion | undefined) {
-  const acked = record.acknowledgments.filter((a) => a.userId === userId && a.version < iep.version).sort((a, b) => a.version - b.version).at(-1);
+  const acked = record.acknowledgments
+    .filter((a) => a.userId === userId && a.version < iep.version)
+    .sort((a, b) => a.version - b.version)
+    .at(-1);
   return (acked && record.ieps.find((v) => v.version === acked.version)) ?? replaced;
 }
 
@@ -55,16 +58,32 @@ function baselineFor(record: StudentRecord, userId: string, iep: IepVersion, rep
  */
 export async function amendmentNotices(record: StudentRecord, replaced: IepVersion | undefined, next: IepVersion) {
   const affected = affectedMembers(record, replaced, next);
-  const users = new Map((await batchGet(userItem, affected.map((m) => keys.user(m.userId)))).map((u) => [u.id, u]));
+  const users = new Map(
+    (
+      await batchGet(
+        userItem,
+        affected.map((m) => keys.user(m.userId)),
+      )
+    ).map((u) => [u.id, u]),
+  );
   const name = studentName(record.student);
   const ops: TransactOp[] = affected.flatMap((member) => {
     const base = baselineFor(record, member.userId, next, replaced);
     const changes = base === replaced ? member.changes : dutyChanges(record, member.userId, base, next);
-    const notice: IepNotice = { userId: member.userId, studentId: record.student.id, studentName: name, version: next.version, effectiveFrom: next.effectiveFrom, changes, createdAt: next.createdAt };
+    const notice: IepNotice = {
+      userId: member.userId,
+      studentId: record.student.id,
+      studentName: name,
+      version: next.version,
+      effectiveFrom: next.effectiveFrom,
+      changes,
+      createdAt: next.createdAt,
+    };
     const user = users.get(member.userId);
     return [
       { put: { ...keys.iepNotice(member.userId, record.student.id), type: "iep-notice", ...notice } },
-      ...(user ? [Outbox.email(amendmentNotice(user, notice))] : []),
+      // The notice shows on their home either way; the email needs an address (the roster may not have given one yet).
+      ...(user && User.canSignIn(user) ? [Outbox.email(amendmentNotice(user, notice))] : []),
     ];
   });
   return { ops, notified: affected.map((m) => ({ userId: m.userId, name: m.name, role: m.role })) };
@@ -73,7 +92,7 @@ export async function amendmentNotices(record: StudentRecord, replaced: IepVersi
 /** Once a member acknowledges `version`, a notice of that version or an earlier one goes (a later one stays). */
 export async function clearNotice(userId: string, studentId: string, version: number) {
   try {
-    await deleteItem(keys.iepNotice(userId, studentId), { condition: "#v <= :v", names: { "#v": "version" }, values: { ":v": version } });
+    await IepNoticeItems.deleteUpTo(userId, studentId, version);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
@@ -87,7 +106,7 @@ export async function clearNotice(userId: string, studentId: string, version: nu
 const myIepNotices = verb(v.object({}), async (actor: UserActor) => {
   Access.requireAction(actor, "iep.acknowledge");
   const notices = await queryAll(noticeItemType, keys.iepNoticesOf(actor.userId));
-  const records = await inBatches(notices, 10, (n) => Student.load(n.studentId));
+  const records = await mapLimit(notices, 10, (n) => Student.load(n.studentId));
   const shown = notices.flatMap((notice, i) => {
     const record = records[i];
     const rel = record?.relationships.find((r) => r.userId === actor.userId && (r.kind === "teacher" || r.kind === "case_manager"));
@@ -100,7 +119,14 @@ const myIepNotices = verb(v.object({}), async (actor: UserActor) => {
   );
   return {
     items: shown
-      .map(({ notice }) => ({ studentId: notice.studentId, studentName: notice.studentName, version: notice.version, effectiveFrom: notice.effectiveFrom, changes: notice.changes, createdAt: notice.createdAt }))
+      .map(({ notice }) => ({
+        studentId: notice.studentId,
+        studentName: notice.studentName,
+        version: notice.version,
+        effectiveFrom: notice.effectiveFrom,
+        changes: notice.changes,
+        createdAt: notice.createdAt,
+      }))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
   };
 });

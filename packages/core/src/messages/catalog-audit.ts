@@ -29,7 +29,10 @@ export const actionTexts: Record<`action.${AuditAction}`, Pair> = {
   "action.fidelity.form-save": ["Saved a weekly form", "Guardó un formulario semanal"],
   "action.fidelity.form-submit": ["Submitted a weekly form", "Envió un formulario semanal"],
   "action.fidelity.form-correct": ["Corrected a submitted weekly form", "Corrigió un formulario semanal enviado"],
-  "action.fidelity.form-amend": ["Moved a draft weekly form to the IEP version in effect", "Pasó un formulario semanal en borrador a la versión del IEP vigente"],
+  "action.fidelity.form-amend": [
+    "Moved a draft weekly form to the IEP version in effect",
+    "Pasó un formulario semanal en borrador a la versión del IEP vigente",
+  ],
   "action.fidelity.reminder": ["Reminded staff of a weekly fidelity form still open", "Recordó al personal un formulario semanal de cumplimiento pendiente"],
   "action.concern.file": ["Raised a concern", "Presentó una inquietud"],
   "action.concern.read": ["Opened a concern", "Abrió una inquietud"],

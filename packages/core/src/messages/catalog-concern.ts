@@ -41,15 +41,33 @@ export const eventTexts: Record<`event.${EventType}` | "event.assignedNoDue" | "
   "event.withdrawn": ["The family withdrew the concern", "La familia retiró la inquietud"],
   "event.outcome_recorded": ["The advocate recorded the outcome", "El defensor registró el resultado"],
   "event.email_undelivered": ["An email could not be delivered", "No se pudo entregar un correo"],
-  "event.workflow_failed": ["Fidelio had a problem moving the concern on; the district administrator was told", "Fidelio tuvo un problema al avanzar la inquietud; se avisó al administrador del distrito"],
+  "event.workflow_failed": [
+    "Fidelio had a problem moving the concern on; the district administrator was told",
+    "Fidelio tuvo un problema al avanzar la inquietud; se avisó al administrador del distrito",
+  ],
 };
 
 export const noteTexts: Record<`note.${NoteCode}`, Pair> = {
-  "note.no_class": ["No class was named, so the concern starts with the case manager.", "No se indicó una clase, así que la inquietud empieza con el administrador de caso."],
-  "note.class_without_teacher": ["The class has no teacher on file, so the concern starts with the case manager.", "La clase no tiene maestro registrado, así que la inquietud empieza con el administrador de caso."],
-  "note.no_case_manager": ["The student has no case manager on file, so the concern goes to the director.", "El estudiante no tiene administrador de caso registrado, así que la inquietud va al director de educación especial."],
-  "note.no_director": ["The district has no special education director on file, so the concern goes to the advocate.", "El distrito no tiene director de educación especial registrado, así que la inquietud va al defensor."],
-  "note.no_advocate": ["No advocate is named yet: add one to hand the concern over.", "Todavía no se ha nombrado un defensor: agregue uno para entregarle la inquietud."],
+  "note.no_class": [
+    "No class was named, so the concern starts with the case manager.",
+    "No se indicó una clase, así que la inquietud empieza con el administrador de caso.",
+  ],
+  "note.class_without_teacher": [
+    "The class has no teacher on file, so the concern starts with the case manager.",
+    "La clase no tiene maestro registrado, así que la inquietud empieza con el administrador de caso.",
+  ],
+  "note.no_case_manager": [
+    "The student has no case manager on file, so the concern goes to the director.",
+    "El estudiante no tiene administrador de caso registrado, así que la inquietud va al director de educación especial.",
+  ],
+  "note.no_director": [
+    "The district has no special education director on file, so the concern goes to the advocate.",
+    "El distrito no tiene director de educación especial registrado, así que la inquietud va al defensor.",
+  ],
+  "note.no_advocate": [
+    "No advocate is named yet: add one to hand the concern over.",
+    "Todavía no se ha nombrado un defensor: agregue uno para entregarle la inquietud.",
+  ],
   "note.no_confirmation": ["No confirmation came within the time allowed.", "No llegó la confirmación en el tiempo previsto."],
   "note.no_answer": ["The question had no answer within the time allowed.", "La pregunta no tuvo respuesta en el tiempo previsto."],
   "note.email_undelivered": ["An email to {name} could not be delivered.", "No se pudo entregar un correo a {name}."],

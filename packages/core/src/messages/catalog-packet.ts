@@ -6,10 +6,14 @@ import type { Pair } from "./pair";
 export const packetTexts = {
   "packet.title": ["Evidence packet: implementation concern", "Expediente de pruebas: inquietud sobre la aplicación del IEP"],
   "packet.documentTitle": ["Evidence packet: concern {id}", "Expediente de pruebas: inquietud {id}"],
-  "packet.printedFor": ["Printed for {name} on {when}. Times are in {zone}.", "Impreso para {name} el {when}. Las horas están en {zone}."],
+  "packet.printedFor": [
+    "Printed for {name} on {when}. Time zone of every time: {zone}.",
+    "Impreso para {name} el {when}. Zona horaria de todas las horas: {zone}.",
+  ],
   "packet.page": ["Page {page} of {pages}", "Página {page} de {pages}"],
   "packet.concern": ["The concern", "La inquietud"],
   "packet.reference": ["Reference", "Referencia"],
+  "packet.subject": ["Subject", "Asunto"],
   "packet.link": ["Online", "En línea"],
   "packet.student": ["Student", "Estudiante"],
   "packet.school": ["School", "Escuela"],
@@ -39,7 +43,10 @@ export const packetTexts = {
   "packet.service": ["Service: {name}, {minutes} minutes a week ({provider})", "Servicio: {name}, {minutes} minutos por semana ({provider})"],
   "packet.notInVersion": ["({id}: not in this version)", "({id}: no está en esta versión)"],
   "packet.fidelity": ["Weekly fidelity records", "Registros semanales de cumplimiento"],
-  "packet.fidelityIntro": ["Every weekly answer about the supports this concern names, from the week of {from} (four weeks before the concern) to the week of {to}.", "Cada respuesta semanal sobre los apoyos que indica esta inquietud, desde la semana del {from} (cuatro semanas antes de la inquietud) hasta la semana del {to}."],
+  "packet.fidelityIntro": [
+    "Every weekly answer about the supports this concern names, from the week of {from} (four weeks before the concern) to the week of {to}.",
+    "Cada respuesta semanal sobre los apoyos que indica esta inquietud, desde la semana del {from} (cuatro semanas antes de la inquietud) hasta la semana del {to}.",
+  ],
   "packet.week": ["Week of", "Semana del"],
   "packet.staff": ["Recorded by", "Registrado por"],
   "packet.support": ["Support", "Apoyo"],
@@ -51,13 +58,19 @@ export const packetTexts = {
   "packet.session": ["{date}: {minutes} minutes", "{date}: {minutes} minutos"],
   "packet.sessionMissed": ["{date}: missed ({reason})", "{date}: no se dio ({reason})"],
   "packet.minutes": ["Service minutes", "Minutos de servicio"],
-  "packet.minutesIntro": ["Minutes required by the IEP, delivered as recorded, and owed at the end of the week of {to}.", "Minutos que exige el IEP, los brindados según los registros y los que se deben al final de la semana del {to}."],
+  "packet.minutesIntro": [
+    "Minutes required by the IEP, delivered as recorded, and owed at the end of the week of {to}.",
+    "Minutos que exige el IEP, los brindados según los registros y los que se deben al final de la semana del {to}.",
+  ],
   "packet.required": ["Required", "Exigidos"],
   "packet.delivered": ["Delivered", "Brindados"],
   "packet.owed": ["Owed", "Se deben"],
   "packet.noServices": ["The concern names no service with minutes.", "La inquietud no indica ningún servicio con minutos."],
   "packet.timeline": ["Timeline", "Historial"],
-  "packet.chainHead": ["Hash chain head: {hash} ({count} events). Checked when printed: {state}. The full chain is in the appendix.", "Cabeza de la cadena de hashes: {hash} ({count} eventos). Comprobada al imprimir: {state}. La cadena completa está en el apéndice."],
+  "packet.chainHead": [
+    "Hash chain head: {hash} ({count} events). Checked when printed: {state}. The full chain is in the appendix.",
+    "Cabeza de la cadena de hashes: {hash} ({count} eventos). Comprobada al imprimir: {state}. La cadena completa está en el apéndice.",
+  ],
   "packet.chainIntact": ["intact", "íntegra"],
   "packet.chainBroken": ["broken at event {n}", "rota en el evento {n}"],
   "packet.seq": ["#", "N.º"],
@@ -79,13 +92,19 @@ export const packetTexts = {
   "packet.action": ["Action", "Acción"],
   "packet.why": ["Why", "Por qué"],
   "packet.appendix": ["Appendix: the hash chain", "Apéndice: la cadena de hashes"],
-  "packet.appendixIntro": ["Each event's hash is the SHA-256 of the previous event's hash, its number and its content; the first event follows 64 zeros. Changing any event changes every hash after it.", "El hash de cada evento es el SHA-256 del hash del evento anterior, su número y su contenido; el primer evento sigue a 64 ceros. Cambiar cualquier evento cambia todos los hashes posteriores."],
+  "packet.appendixIntro": [
+    "Each event's hash is the SHA-256 of the previous event's hash, its number and its content; the first event follows 64 zeros. Changing any event changes every hash after it.",
+    "El hash de cada evento es el SHA-256 del hash del evento anterior, su número y su contenido; el primer evento sigue a 64 ceros. Cambiar cualquier evento cambia todos los hashes posteriores.",
+  ],
   "packet.previousHash": ["Previous hash", "Hash anterior"],
   "packet.fullHash": ["Hash", "Hash"],
 } as const satisfies Record<`packet.${string}`, Pair>;
 
 /** Words for fidelity answers (the web's forms and reports, the packet) and email delivery states. */
-export const answerTexts: Record<`status.${FormStatus}` | `acc.${AccommodationStatus}` | `missed.${MissedReason}` | `why.${MissedReason}` | `delivery.${OutboxStatus | "sent"}`, Pair> = {
+export const answerTexts: Record<
+  `status.${FormStatus}` | `acc.${AccommodationStatus}` | `missed.${MissedReason}` | `why.${MissedReason}` | `delivery.${OutboxStatus | "sent"}`,
+  Pair
+> = {
   "status.not_started": ["Not started", "Sin empezar"],
   "status.draft": ["Draft", "Borrador"],
   "status.submitted": ["Submitted", "Enviado"],

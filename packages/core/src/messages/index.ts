@@ -3,18 +3,22 @@ import { actionTexts, reasonTexts, roleTexts, systemTexts } from "./catalog-audi
 import { eventTexts, legacyNotes, levelTexts, noteTexts, statusTexts } from "./catalog-concern";
 import { emailTexts } from "./catalog-email";
 import { answerTexts, packetTexts } from "./catalog-packet";
+import { iepTexts } from "./catalog-iep";
 import type { Pair } from "./pair";
+import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
 
-export type { Pair };
+export type { Pair, Params };
 
 /**
  * The one English/Spanish catalog: every word Fidelio stores as a code (roles, audit actions and
- * reasons, concern levels, statuses, timeline events and notes, fidelity answers) and every email
+ * reasons, concern levels, statuses, timeline events and notes, fidelity answers, IEP duty changes) and every email
  * and packet text. Emails, the evidence packet and the web all render from it. Pure TypeScript, no
- * AWS imports: the web bundles it. Each section is typed by the list that declares its codes (roles,
- * auditActions, eventTypes, noteCodes...), so a code added there does not compile until it is worded
- * here; test/core/catalog.test.ts checks both languages and their parameters. See docs/messages.md.
+ * AWS imports. The web imports only the sections it shows, each from its own file (web/src/strings),
+ * never this index: a parent's phone does not download email and packet texts. Each section is typed
+ * by the list that declares its codes (roles, auditActions, eventTypes, noteCodes...), so a code added
+ * there does not compile until it is worded here; test/core/catalog.test.ts checks both languages and
+ * their parameters. See docs/messages.md.
  */
 export const catalog = {
   ...roleTexts,
@@ -26,19 +30,17 @@ export const catalog = {
   ...eventTexts,
   ...noteTexts,
   ...answerTexts,
+  ...iepTexts,
   ...emailTexts,
   ...packetTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
-export type Params = Record<string, string | number>;
 
 /** A text stored as a code with its parameters, worded when read; `said` is a legacy sentence kept verbatim. */
 export type CodedText = { code: MessageCode; params?: Params } | { said: string };
 
-const fill = (text: string, params: Params) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
-
 /** The message `code` in `lang`, its `{name}` parameters filled in. */
-export const say = (lang: Language, code: MessageCode, params: Params = {}): string => fill(catalog[code][lang === "es" ? 1 : 0], params);
+export const say: (lang: Language, code: MessageCode, params?: Params) => string = sayFrom(catalog);
 
 /** A code that came from stored data (an audit entry's action, say): worded when the catalog knows it. */
 export const sayStored = (lang: Language, prefix: string, code: string): string | undefined =>
@@ -53,7 +55,8 @@ export const noteText = (code: NoteCode, params?: Params): CodedText => ({ code:
  * sentences joined by a space) sentence by sentence, each known one as its code, anything else verbatim.
  */
 export function notesOf(event: { notes?: Array<{ code: string; params?: Params }>; note?: string }): CodedText[] {
-  if (event.notes) return event.notes.map((n) => (Object.hasOwn(catalog, n.code) ? { code: n.code as MessageCode, ...(n.params && { params: n.params }) } : { said: n.code }));
+  if (event.notes)
+    return event.notes.map((n) => (Object.hasOwn(catalog, n.code) ? { code: n.code as MessageCode, ...(n.params && { params: n.params }) } : { said: n.code }));
   if (!event.note) return [];
   return event.note.split(/(?<=\.)\s+/).map((sentence) => (Object.hasOwn(legacyNotes, sentence) ? noteText(legacyNotes[sentence]!) : { said: sentence }));
 }

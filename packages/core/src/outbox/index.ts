@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import * as v from "valibot";
-import { getItem, itemType, keys, type Item, type TransactPut } from "../dynamo";
+import { getItem, itemType, keys, putNew, type Item, type TransactPut } from "../dynamo";
 import type { Message } from "../email";
 import { newId } from "../id";
 import { seal } from "./seal";
@@ -56,8 +56,19 @@ export namespace Outbox {
     const now = clock.ms();
     const createdAt = new Date(now).toISOString();
     const keepUntil = Math.max(now, options.notAfter ?? now) + KEEP_RECORD_DAYS * 86_400_000;
-    const item: OutboxItem = { ...keys.outbox(id), type: "outbox", id, status: "pending", createdAt, attempts: 0, nextAttemptAt: now, notAfter: options.notAfter, sealed: seal(message), concernId: options.concernId };
-    return { put: { ...item, ...keys.outboxOpen(createdAt, id), ttl: epochSeconds(keepUntil) }, condition: "attribute_not_exists(pk)" };
+    const item: OutboxItem = {
+      ...keys.outbox(id),
+      type: "outbox",
+      id,
+      status: "pending",
+      createdAt,
+      attempts: 0,
+      nextAttemptAt: now,
+      notAfter: options.notAfter,
+      sealed: seal(message),
+      concernId: options.concernId,
+    };
+    return putNew({ ...item, ...keys.outboxOpen(createdAt, id), ttl: epochSeconds(keepUntil) });
   }
 
   /**
@@ -70,8 +81,17 @@ export namespace Outbox {
     const now = clock.ms();
     const createdAt = new Date(now).toISOString();
     const padding = randomBytes(Buffer.byteLength(seal(message))).toString("base64url");
-    const item: OutboxItem & { padding: string } = { ...keys.outbox(id), type: "outbox", id, status: "suppressed", createdAt, attempts: 0, nextAttemptAt: now, padding };
-    return { put: { ...item, ...keys.outboxDecoy(createdAt, id), ttl: epochSeconds(now + 86_400_000) }, condition: "attribute_not_exists(pk)" };
+    const item: OutboxItem & { padding: string } = {
+      ...keys.outbox(id),
+      type: "outbox",
+      id,
+      status: "suppressed",
+      createdAt,
+      attempts: 0,
+      nextAttemptAt: now,
+      padding,
+    };
+    return putNew({ ...item, ...keys.outboxDecoy(createdAt, id), ttl: epochSeconds(now + 86_400_000) });
   }
 
   export const isOutboxItem = (image: Item) => typeof image.pk === "string" && keys.isOutbox(image.pk) && image.type === "outbox";

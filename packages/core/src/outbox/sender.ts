@@ -1,4 +1,4 @@
-import { fromItem, keys, queryPage, updateItem, type Item } from "../dynamo";
+import { fromItem, keys, OutboxItems, queryPage, type Item } from "../dynamo";
 import { Email } from "../email";
 import { isConditionFailure } from "../error";
 import { Outbox, outboxItem, type OutboxItem, type OutboxStatus } from "./index";
@@ -56,7 +56,9 @@ export namespace OutboxSender {
         // Only the round that settled it records it; the concern's write is idempotent besides.
         if (settled === "failed" && item.concernId) {
           await recordUndelivered({ concernId: item.concernId, id: item.id, createdAt: item.createdAt }).catch((e: Error) =>
-            console.error(JSON.stringify({ level: "error", msg: "recording an undelivered email failed", concernId: item.concernId, name: e.name, message: e.message })),
+            console.error(
+              JSON.stringify({ level: "error", msg: "recording an undelivered email failed", concernId: item.concernId, name: e.name, message: e.message }),
+            ),
           );
         }
         return settled;
@@ -90,37 +92,23 @@ export namespace OutboxSender {
 
   async function claim(image: OutboxItem): Promise<OutboxItem | undefined> {
     const now = clock.ms();
-    return update(image, {
-      expression: "SET #status = :sending, claimedAt = :now, attempts = attempts + :one",
-      condition: "attempts = :seen AND (#status = :pending OR (#status = :sending AND claimedAt < :abandoned))",
-      values: { ":sending": "sending", ":pending": "pending", ":now": now, ":one": 1, ":seen": image.attempts, ":abandoned": now - LEASE_MS },
-    });
+    return update(() => OutboxItems.claim(image.id, { seen: image.attempts, now, abandonedBefore: now - LEASE_MS }));
   }
 
   async function settle(item: OutboxItem, status: "delivered" | "failed" | "expired", fields: Record<string, string | undefined>) {
-    const sets = Object.entries(fields).filter(([, value]) => value !== undefined);
-    const settled = await update(item, {
-      expression: `SET #status = :status${sets.map(([name]) => `, ${name} = :${name}`).join("")} REMOVE sealed, gsi1pk, gsi1sk`,
-      condition: "#status = :sending AND attempts = :mine",
-      values: { ":status": status, ":sending": "sending", ":mine": item.attempts, ...Object.fromEntries(sets.map(([name, value]) => [`:${name}`, value])) },
-    });
+    const settled = await update(() => OutboxItems.settle(item.id, item.attempts, status, fields));
     return settled ? status : "skipped";
   }
 
   async function retryLater(item: OutboxItem, reason: string, next: number) {
-    const settled = await update(item, {
-      expression: "SET #status = :pending, nextAttemptAt = :next, lastError = :reason",
-      condition: "#status = :sending AND attempts = :mine",
-      values: { ":pending": "pending", ":sending": "sending", ":next": next, ":reason": reason, ":mine": item.attempts },
-    });
+    const settled = await update(() => OutboxItems.retryLater(item.id, item.attempts, next, reason));
     return settled ? ("pending" as const) : "skipped";
   }
 
   /** A conditional update of one outbox item; undefined when its condition failed (someone else moved it on). */
-  async function update(item: OutboxItem, op: { expression: string; condition: string; values: Record<string, unknown> }) {
+  async function update(write: () => Promise<Item>) {
     try {
-      const updated = await updateItem(keys.outbox(item.id), op.expression, { condition: op.condition, names: { "#status": "status" }, values: op.values });
-      return fromItem(outboxItem, updated);
+      return fromItem(outboxItem, await write());
     } catch (error) {
       if (isConditionFailure(error)) return undefined;
       throw error;

@@ -27,12 +27,23 @@ export function codedCheck<T>(requirement: Check<T>, code: string, message: stri
 
 /** A whole number from `min` to `max`: one problem, `out_of_range {min, max}`, names both ends. */
 export const whole = (min: number, max: number, message = `A whole number from ${min} to ${max}`) =>
-  v.pipe(v.number(), v.integer(message), codedCheck((n: number) => n >= min && n <= max, "out_of_range", message, { min, max }));
+  v.pipe(
+    v.number(),
+    v.integer(message),
+    codedCheck((n: number) => n >= min && n <= max, "out_of_range", message, { min, max }),
+  );
 
 type Issue = v.BaseIssue<unknown>;
 
-const numberParam = (issue: Issue, name: string): Params | undefined =>
-  typeof issue.requirement === "number" ? { [name]: issue.requirement } : undefined;
+/** An object's message for a field that is missing, by key (`v.object(entries, missingFields({...}))`); other issues keep valibot's. */
+export const missingFields =
+  (messages: Record<string, string>) =>
+  (issue: Issue): string =>
+    (issue.expected !== null && Object.hasOwn(messages, issue.expected.slice(1, -1)) && issue.received === "undefined"
+      ? messages[issue.expected.slice(1, -1)]
+      : undefined) ?? issue.message;
+
+const numberParam = (issue: Issue, name: string): Params | undefined => (typeof issue.requirement === "number" ? { [name]: issue.requirement } : undefined);
 
 /** The stable code for one valibot issue: the project's coded checks first, then valibot's own issue types. */
 function codeOf(issue: Issue): { code: string; params?: Params } {

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { Config } from "../config";
-import { keys, updateItem } from "../dynamo";
+import { keys, RateCounterItems } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { clock } from "../clock";
 
@@ -42,7 +42,8 @@ export namespace RateLimit {
   export function counterKey(action: LimitedAction, scope: Scope, at = clock.ms()) {
     const limit = scope === "overall" ? limits[action].overall : limits[action].perClient;
     const windowIndex = Math.floor(at / (limit.windowSeconds * 1000));
-    const key = scope === "overall" ? keys.rateLimit(`${action}:all`, "all", windowIndex) : keys.rateLimit(`${action}:client`, subjectHash(scope.client), windowIndex);
+    const key =
+      scope === "overall" ? keys.rateLimit(`${action}:all`, "all", windowIndex) : keys.rateLimit(`${action}:client`, subjectHash(scope.client), windowIndex);
     return { key, limit, windowEnd: (windowIndex + 1) * limit.windowSeconds * 1000 };
   }
 
@@ -51,11 +52,7 @@ export namespace RateLimit {
     const now = clock.ms();
     const { key, limit, windowEnd } = counterKey(action, scope, now);
     try {
-      await updateItem(key, "ADD hits :one SET #ttl = :ttl", {
-        condition: "attribute_not_exists(hits) OR hits < :max",
-        names: { "#ttl": "ttl" },
-        values: { ":one": 1, ":max": limit.max, ":ttl": Math.ceil(windowEnd / 1000) + 60 },
-      });
+      await RateCounterItems.hit(key, limit.max, Math.ceil(windowEnd / 1000) + 60);
       return { allowed: true };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;

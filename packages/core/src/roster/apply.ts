@@ -1,21 +1,23 @@
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { batchPut, keys, transact, type TransactDelete, type TransactPut } from "../dynamo";
+import { batchPut, putNew, transact, UserItems, type TransactOp } from "../dynamo";
 import { conflict, isConditionFailure } from "../error";
+import { amendmentNotices } from "../iep/notices";
 import type { StudentUnit, UserWrite, WritePlan } from "./plan";
-import { mapLimit } from "./util";
+import { mapLimit } from "../concurrency";
 
 /** TransactWriteItems takes at most 100 operations. */
 const maxOperations = 100;
 /**
- * Transactions in flight at once. Measured with `npm run bench` on a 2-core machine (5,000 students,
- * 2026-12-02): 4, 6, 8, 10 and 12 all took 33 to 43 s, no difference beyond the machine's own variation
- * (before the serial collector; README). DynamoDB Local applies writes on one thread, so more only
- * queues them, and other requests wait behind the queue.
+ * Transactions in flight at once. More than a few gains nothing (docs/benchmarks.md): DynamoDB Local
+ * applies writes on one thread, so more only queues them, and other requests wait behind the queue.
  */
 export const writeConcurrency = 6;
 
-type Op = TransactPut | TransactDelete;
+type Op = TransactOp;
+
+/** A student's unit with the notices its IEP amendment sends (the home notice and the email of each member it concerns). */
+type UnitToWrite = StudentUnit & { notices?: Op[] };
 
 export interface ApplyContext {
   actor: UserActor;
@@ -30,13 +32,26 @@ export interface ApplyContext {
 /**
  * Writes a plan in an order that never exposes a link to a missing record: source-map items first (an
  * interrupted import reuses the same ids), then schools, then people, then each student with its
- * relationships, new IEP version (with the claim on its number) and audit entry in one transaction.
+ * relationships, new IEP version (with the claim on its number), the notices of an amendment and
+ * audit entry in one transaction. The notices are the ones an amendment made in Fidelio sends
+ * (iep/notices.ts): a notice on each affected member's home and an email through the outbox, in their
+ * language. They commit with the audit entry or not at all, so a resumed run never sends one twice.
  */
 export async function applyPlan(ctx: ApplyContext, plan: WritePlan) {
   await putInBatches(plan.sources, ctx);
   await putInBatches(plan.schools, ctx);
-  await mapLimit(groups(plan.users, (write) => userOperations(write).length), writeConcurrency, (group) => writeUsers(group, ctx));
-  const [large, small] = [plan.students.filter((u) => opsOf(u) > maxOperations), plan.students.filter((u) => opsOf(u) <= maxOperations)];
+  await mapLimit(
+    groups(plan.users, (write) => userOperations(write).length),
+    writeConcurrency,
+    (group) => writeUsers(group, ctx),
+  );
+  // After the people: a member the import adds or renames is read as written.
+  const students = await mapLimit(plan.students, writeConcurrency, async (unit): Promise<UnitToWrite> => {
+    if (!unit.amendment) return unit;
+    const { record, replaced, next } = unit.amendment;
+    return { ...unit, notices: (await amendmentNotices(record, replaced, next)).ops };
+  });
+  const [large, small] = [students.filter((u) => opsOf(u) > maxOperations), students.filter((u) => opsOf(u) <= maxOperations)];
   await mapLimit(groups(small, opsOf), writeConcurrency, (group) => writeStudents(group, ctx));
   for (const unit of large) await writeLargeStudent(unit, ctx);
 }
@@ -66,29 +81,14 @@ function groups<T>(items: T[], size: (item: T) => number): T[][] {
 
 const userOperations = (write: UserWrite): Op[] => {
   const userId = String(write.user.id);
-  if (write.isNew) {
-    return [
-      { put: write.user, condition: "attribute_not_exists(pk)" },
-      { put: write.email, condition: "attribute_not_exists(pk)" },
-    ];
-  }
+  const claim: Op[] = write.email ? [putNew(write.email)] : [];
+  if (write.isNew) return [putNew(write.user), ...claim];
   // The put rewrites the whole user item as read while planning: it must not undo a role or a language
   // changed since (a concurrent change makes the import answer 409 instead of losing it).
-  const language = write.user.language;
-  const ops: Op[] = [
-    {
-      put: write.user,
-      condition: `attribute_exists(pk) AND #roles = :held AND ${language === undefined ? "attribute_not_exists(#language)" : "#language = :language"}`,
-      names: { "#roles": "roles", "#language": "language" },
-      values: { ":held": write.heldRoles ?? [], ...(language !== undefined && { ":language": language }) },
-    },
-  ];
-  if (write.previousEmail) {
-    ops.push(
-      { put: write.email, condition: "attribute_not_exists(pk)" },
-      { delete: keys.email(write.previousEmail), condition: "userId = :id", values: { ":id": userId } },
-    );
-  }
+  const ops: Op[] = [UserItems.replaceUnchanged(write.user, write.heldRoles ?? [], write.user.language)];
+  // A new address (changed, or the first one the roster gives) is claimed; the one it replaces is released.
+  ops.push(...claim);
+  if (write.previousEmail) ops.push(UserItems.releaseEmail(write.previousEmail, userId));
   return ops;
 };
 
@@ -111,28 +111,24 @@ async function writeUsers(group: UserWrite[], ctx: ApplyContext) {
  * (StudentUnit.isNew). A student too large for one transaction has its records written first, so there
  * the version keeps its claim.
  */
-const createsStudent = (unit: StudentUnit) => unit.isNew === true && unit.puts.length > 0;
-const iepOperations = (unit: StudentUnit): Op[] =>
-  !unit.iep
-    ? []
-    : createsStudent(unit)
-      ? [{ put: unit.iep, condition: "attribute_not_exists(pk)" }]
-      : [{ put: unit.iepClaim!, condition: "attribute_not_exists(pk)" }, { put: unit.iep, condition: "attribute_not_exists(pk)" }];
+const createsStudent = (unit: UnitToWrite) => unit.isNew === true && unit.puts.length > 0;
+const iepOperations = (unit: UnitToWrite): Op[] => (!unit.iep ? [] : createsStudent(unit) ? [putNew(unit.iep)] : [putNew(unit.iepClaim!), putNew(unit.iep)]);
 
-const opsOf = (unit: StudentUnit) => unit.puts.length + unit.deletes.length + iepOperations(unit).length + 1;
+const opsOf = (unit: UnitToWrite) => unit.puts.length + unit.deletes.length + iepOperations(unit).length + (unit.notices?.length ?? 0) + 1;
 
-function studentOperations(unit: StudentUnit, ctx: ApplyContext): Op[] {
+/** The unit's operations; the audit entry is always the last (writeStudents reads a committed unit from it). */
+function studentOperations(unit: UnitToWrite, ctx: ApplyContext): Op[] {
   const audit = Audit.itemFor(ctx.actor, unit.audit, ctx.auditKey(unit.studentId));
   const [student, ...rest] = unit.puts;
-  const records: Op[] = student ? [createsStudent(unit) ? { put: student, condition: "attribute_not_exists(pk)" } : { put: student }, ...rest.map((put): Op => ({ put }))] : [];
-  return [...records, ...unit.deletes.map((key): Op => ({ delete: key })), ...iepOperations(unit), { put: audit, condition: "attribute_not_exists(pk)" }];
+  const records: Op[] = student ? [createsStudent(unit) ? putNew(student) : { put: student }, ...rest.map((put): Op => ({ put }))] : [];
+  return [...records, ...unit.deletes.map((key): Op => ({ delete: key })), ...iepOperations(unit), ...(unit.notices ?? []), putNew(audit)];
 }
 
 /**
  * Students whose audit entry already exists were committed by an earlier run of this job (the entry
  * and the records commit together): they are dropped and the rest is sent again.
  */
-async function writeStudents(group: StudentUnit[], ctx: ApplyContext) {
+async function writeStudents(group: UnitToWrite[], ctx: ApplyContext) {
   let pending = group;
   while (pending.length > 0) {
     ctx.checkOwned();
@@ -145,7 +141,7 @@ async function writeStudents(group: StudentUnit[], ctx: ApplyContext) {
       const failed = failedOperations(error);
       if (!failed) throw error;
       let at = 0;
-      const done = new Set<StudentUnit>();
+      const done = new Set<UnitToWrite>();
       pending.forEach((unit, i) => {
         const unitOps = ops[i]!;
         const failedHere = unitOps.map((_, j) => failed[at + j]);
@@ -169,7 +165,7 @@ async function writeStudents(group: StudentUnit[], ctx: ApplyContext) {
 }
 
 /** A student with more links than one transaction holds: the records first (idempotent puts), then IEP (with its claim) and audit together. */
-async function writeLargeStudent(unit: StudentUnit, ctx: ApplyContext) {
+async function writeLargeStudent(unit: UnitToWrite, ctx: ApplyContext) {
   const records: Op[] = [...unit.puts.map((put): Op => ({ put })), ...unit.deletes.map((key): Op => ({ delete: key }))];
   for (let i = 0; i < records.length; i += maxOperations) {
     ctx.checkOwned();

@@ -35,11 +35,13 @@ const rowsOf = (table: Table | undefined, problems: Problems, required: string[]
   });
 
 /** A real calendar date, not only the YYYY-MM-DD shape (no February 30). */
-const isRealDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+const isRealDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 export function readFidelio(tables: Tables, data: OneRoster, problems: Problems): FidelioExtras {
-  const extras: FidelioExtras = { roles: new Map(), caseload: [], caseloadIncluded: tables.has("fidelio_caseload.csv"),
+  const extras: FidelioExtras = {
+    roles: new Map(),
+    caseload: [],
+    caseloadIncluded: tables.has("fidelio_caseload.csv"),
     rolesIncluded: tables.has("fidelio_roles.csv"),
     ieps: new Map(),
   };
@@ -48,7 +50,8 @@ export function readFidelio(tables: Tables, data: OneRoster, problems: Problems)
     const userId = row.value("userSourcedId");
     const role = row.value("role").toLowerCase() as Role;
     if (!(fidelioRoles as readonly string[]).includes(role)) problems.add("fidelio_roles.csv", row.line, "role", "one_of", oneOf([...fidelioRoles]));
-    else if (!known(data, "user", userId)) problems.add("fidelio_roles.csv", row.line, "userSourcedId", "unknown_reference", { kind: "user", sourcedId: userId });
+    else if (!known(data, "user", userId))
+      problems.add("fidelio_roles.csv", row.line, "userSourcedId", "unknown_reference", { kind: "user", sourcedId: userId });
     else if (data.users.get(userId)?.role === "student") problems.add("fidelio_roles.csv", row.line, "userSourcedId", "student_role_forbidden");
     else if (data.users.has(userId)) extras.roles.set(userId, (extras.roles.get(userId) ?? new Set()).add(role));
   }
@@ -83,7 +86,10 @@ function studentProblem(data: OneRoster, sourcedId: string): Issue | undefined {
 }
 
 /** valibot reports `name`, `id`...; the administrator knows the CSV's column names. */
-const columnOf = new Map([["id", "itemId"], ["name", "text"]]);
+const columnOf = new Map([
+  ["id", "itemId"],
+  ["name", "text"],
+]);
 
 function readIepItems(table: Table | undefined, data: OneRoster, problems: Problems, ieps: Map<string, ImportedIep>) {
   const file = "fidelio_iep_items.csv";

@@ -52,9 +52,24 @@ const requiredFiles: Record<OneRosterVersion, RosterFileName[]> = {
 /** OneRoster files Fidelio has no use for (1.1 and 1.2); a bulk export may carry them. */
 const ignoredFiles = new Set(
   [
-    "academicSessions", "courses", "demographics", "categories", "classResources", "courseResources", "lineItems", "resources", "results",
-    "userResources", "userProfiles", "scoreScales", "lineItemLearningObjectiveIds", "lineItemScoreScales", "resultLearningObjectiveIds",
-    "resultScoreScales", "assessmentLineItems", "assessmentResults",
+    "academicSessions",
+    "courses",
+    "demographics",
+    "categories",
+    "classResources",
+    "courseResources",
+    "lineItems",
+    "resources",
+    "results",
+    "userResources",
+    "userProfiles",
+    "scoreScales",
+    "lineItemLearningObjectiveIds",
+    "lineItemScoreScales",
+    "resultLearningObjectiveIds",
+    "resultScoreScales",
+    "assessmentLineItems",
+    "assessmentResults",
   ].map((name) => `${name.toLowerCase()}.csv`),
 );
 
@@ -147,7 +162,10 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 function parseTable(file: string, spec: Spec, bytes: Uint8Array, problems: Problems): Table | undefined {
   let text: string;
   try {
-    text = decoder.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    text = decoder
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .replace(/\r\n?/g, "\n");
   } catch {
     problems.add(file, 0, "", "not_utf8");
     return undefined;
@@ -162,7 +180,7 @@ function parseTable(file: string, spec: Spec, bytes: Uint8Array, problems: Probl
       detail: error.kind === "never_closed" ? "never closed" : "text after the closing quote",
     });
   }
-  if (!header || header.line !== 1) {
+  if (header?.line !== 1) {
     if (errors.length === 0) problems.add(file, 1, "", "empty_file");
     return undefined;
   }

@@ -3,16 +3,33 @@ import { isIdOf } from "../id";
 import { Access } from "../access";
 import type { UserActor, Role } from "../actor";
 import { VisibleError, notFound } from "../error";
-import { contentHash, createJob, deleteJob, isActive, isStale, loadFiles, loadJob, loadPlan, openJobs, removeJobData, saveJob, slotHolder, viewOf, type RosterJob } from "./job";
+import {
+  contentHash,
+  createJob,
+  deleteJob,
+  isActive,
+  isStale,
+  loadFiles,
+  loadJob,
+  loadPlan,
+  openJobs,
+  removeJobData,
+  saveJob,
+  slotHolder,
+  viewOf,
+  type RosterJob,
+} from "./job";
 import type { PlanView } from "./plan-view";
 import { checkImport, type ImportCheck } from "./prepare";
 import { dispatchJob, resumeJobs, setJobDispatcher } from "./dispatch";
 import type { RosterProblem } from "./problems";
 import type { Counts } from "./plan";
 import { clock } from "../clock";
+import { peopleWithoutEmail } from "./without-email";
 
 export type { RosterProblem } from "./problems";
 export type { PlanView, PersonEnding } from "./plan-view";
+export type { WithoutEmail } from "./without-email";
 
 export interface ImportSummary extends Counts {
   /** Rows whose status is `tobedeleted`: skipped, nothing deleted (roles the roster gave the person end). */
@@ -84,7 +101,11 @@ export namespace Roster {
     }
     // A dead import of other files, or a plan nobody confirmed, is superseded: the new one is planned against what is written.
     for (const job of open) {
-      const ended = await saveJob(job, { status: "failed", owner: undefined, error: { status: 409, code: "superseded", message: "Replaced by a newer import of other files" } });
+      const ended = await saveJob(job, {
+        status: "failed",
+        owner: undefined,
+        error: { status: 409, code: "superseded", message: "Replaced by a newer import of other files" },
+      });
       if (ended && !job.applyStartedAt) await removeJobData(job.id);
     }
     const job = await createJob(actor, files, hash, total, slotSeen);
@@ -123,13 +144,20 @@ export namespace Roster {
   export async function confirm(actor: UserActor, jobId: string, input: { endCount?: number }, dispatch = dispatchJob): Promise<JobView> {
     const found = await districtJob(actor, jobId);
     if (found.status !== "awaiting_confirmation" || !found.fingerprint) {
-      throw new VisibleError(409, "not_awaiting_confirmation", `This import is ${found.status.replace("_", " ")}; only a plan awaiting confirmation can be confirmed`);
+      throw new VisibleError(
+        409,
+        "not_awaiting_confirmation",
+        `This import is ${found.status.replace("_", " ")}; only a plan awaiting confirmation can be confirmed`,
+      );
     }
     const plan = await loadPlan(found);
     if (plan?.needsTypedCount && input.endCount !== plan.endingRoles) {
-      throw new VisibleError(422, "end_count_required", `This import ends ${plan.endingRoles} roles, more than a tenth of the district's: type that number to confirm`, [
-        { file: "", line: 0, field: "endCount", code: "required", params: {}, message: `Type ${plan.endingRoles}` },
-      ]);
+      throw new VisibleError(
+        422,
+        "end_count_required",
+        `This import ends ${plan.endingRoles} roles, more than a tenth of the district's: type that number to confirm`,
+        [{ file: "", line: 0, field: "endCount", code: "required", params: {}, message: `Type ${plan.endingRoles}` }],
+      );
     }
     let fingerprint: string | undefined;
     try {
@@ -158,6 +186,9 @@ export namespace Roster {
     if (!(await deleteJob(found))) throw new VisibleError(409, "job_changed", "This import changed meanwhile; look at it again");
     await removeJobData(found.id);
   }
+
+  /** The district's roster accounts without an email: unable to sign in until an import gives one. */
+  export const withoutEmail = peopleWithoutEmail;
 
   export const resumeUnfinished = resumeJobs;
   export const setDispatcher = setJobDispatcher;

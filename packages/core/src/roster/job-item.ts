@@ -62,9 +62,7 @@ export const rosterJobItem = itemType(
     contentHash: v.string(),
     progress: v.object({ done: Count, total: Count }),
     summary: v.optional(ImportSummary),
-    error: v.optional(
-      v.object({ status: v.number(), code: v.string(), message: v.string(), details: v.optional(v.array(Problem)) }),
-    ),
+    error: v.optional(v.object({ status: v.number(), code: v.string(), message: v.string(), details: v.optional(v.array(Problem)) })),
     fingerprint: v.optional(v.string()),
     planParts: v.optional(Count),
     confirmedAt: v.optional(v.string()),
@@ -75,10 +73,7 @@ export const rosterJobItem = itemType(
 );
 
 /** One chunk of an uploaded file, in the job's partition. */
-export const rosterJobFileItem = itemType(
-  "roster job file",
-  v.object({ sk: v.string(), name: v.string(), bytes: v.instance(Uint8Array) }),
-);
+export const rosterJobFileItem = itemType("roster job file", v.object({ sk: v.string(), name: v.string(), bytes: v.instance(Uint8Array) }));
 
 /** One part of a job's plan (JSON), in the job's partition. */
 export const rosterJobPlanItem = itemType("roster job plan", v.object({ sk: v.string(), bytes: v.instance(Uint8Array) }));

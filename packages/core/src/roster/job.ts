@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import type { UserActor } from "../actor";
 import * as v from "valibot";
-import { batchDelete, batchPut, deleteItem, getItem, keys, putItem, queryAll, transact } from "../dynamo";
+import { batchDelete, batchPut, deleteAtVersion, getItem, keys, putAtVersion, putNew, queryAll, RosterJobItems, transact } from "../dynamo";
 import { VisibleError, isConditionFailure } from "../error";
 import { newId } from "../id";
 import type { RosterProblem } from "./problems";
 import type { ImportSummary, JobView } from "./index";
 import { PlanViewSchema, openRosterJobItem, rosterJobFileItem, rosterJobItem, rosterJobPlanItem } from "./job-item";
 import type { PlanView } from "./plan-view";
-import { mapLimit } from "./util";
+import { mapLimit } from "../concurrency";
 import { clock } from "../clock";
 
 /**
@@ -70,8 +70,7 @@ export const isActive = (job: RosterJob) => job.status === "queued" || job.statu
 /** A job that holds the district's import slot: active, or a plan waiting for the administrator. */
 export const isOpen = (job: RosterJob) => isActive(job) || job.status === "awaiting_confirmation";
 
-export const isStale = (job: RosterJob, now = clock.ms()) =>
-  isActive(job) && now - Date.parse(job.heartbeatAt ?? job.createdAt) > staleMs;
+export const isStale = (job: RosterJob, now = clock.ms()) => isActive(job) && now - Date.parse(job.heartbeatAt ?? job.createdAt) > staleMs;
 
 /** The same files in any order give the same hash: a re-upload after a crash finds its job. */
 export function contentHash(files: Array<{ name: string; bytes: Uint8Array }>) {
@@ -119,7 +118,11 @@ export async function createJob(
     })),
   );
   // 25 items of 300 KB stay under BatchWriteItem's 16 MB.
-  await mapLimit(Array.from({ length: Math.ceil(chunks.length / 25) }, (_, i) => chunks.slice(i * 25, i * 25 + 25)), 2, (batch) => batchPut(batch));
+  await mapLimit(
+    Array.from({ length: Math.ceil(chunks.length / 25) }, (_, i) => chunks.slice(i * 25, i * 25 + 25)),
+    2,
+    (batch) => batchPut(batch),
+  );
   const now = clock.iso();
   const job: RosterJob = {
     id,
@@ -133,15 +136,7 @@ export async function createJob(
     version: 1,
   };
   try {
-    await transact([
-      { put: toItem(job), condition: "attribute_not_exists(pk)" },
-      {
-        put: { ...keys.rosterSlot(actor.districtId), type: "roster-slot", jobId: id },
-        ...(slotSeen === undefined
-          ? { condition: "attribute_not_exists(pk)" }
-          : { condition: "jobId = :seen", values: { ":seen": slotSeen } }),
-      },
-    ]);
+    await transact([putNew(toItem(job)), RosterJobItems.takeSlot(actor.districtId, id, slotSeen)]);
   } catch (error) {
     // Cancelled on the slot's condition, or on a conflict with the transaction that took it.
     if (!(error instanceof Error && error.name === "TransactionCanceledException")) throw error;
@@ -177,7 +172,7 @@ export async function openJobs(districtId?: string): Promise<RosterJob[]> {
 export async function saveJob(job: RosterJob, change: Partial<RosterJob>): Promise<RosterJob | undefined> {
   const next: RosterJob = { ...job, ...change, updatedAt: clock.iso(), version: job.version + 1 };
   try {
-    await putItem(toItem(next), "#v = :v", { "#v": "version" }, { ":v": job.version });
+    await putAtVersion(toItem(next), job.version);
     return next;
   } catch (error) {
     if (isConditionFailure(error)) return undefined;
@@ -193,7 +188,11 @@ export async function storePlan(jobId: string, plan: PlanView): Promise<number> 
     type: "roster-job-plan",
     bytes: bytes.subarray(part * chunkBytes, (part + 1) * chunkBytes),
   }));
-  await mapLimit(Array.from({ length: Math.ceil(parts.length / 25) }, (_, i) => parts.slice(i * 25, i * 25 + 25)), 2, (batch) => batchPut(batch));
+  await mapLimit(
+    Array.from({ length: Math.ceil(parts.length / 25) }, (_, i) => parts.slice(i * 25, i * 25 + 25)),
+    2,
+    (batch) => batchPut(batch),
+  );
   return parts.length;
 }
 
@@ -213,7 +212,7 @@ export async function removeJobData(jobId: string) {
 /** Deletes the job item if nobody saved it since `job` was read; false when someone did. */
 export async function deleteJob(job: RosterJob): Promise<boolean> {
   try {
-    await deleteItem(keys.rosterJob(job.id), { condition: "#v = :v", names: { "#v": "version" }, values: { ":v": job.version } });
+    await deleteAtVersion(keys.rosterJob(job.id), job.version);
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;

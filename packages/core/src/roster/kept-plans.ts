@@ -3,7 +3,7 @@ import type { Prepared } from "./prepare";
 /**
  * Plans made by checking an upload, kept for a moment in the process that checked it, so the job that
  * starts right after (the local server runs both on one worker thread) writes that plan instead of
- * reading and planning the same files a second time (about 2 s of a 5,000-student import).
+ * reading and planning the same files a second time.
  *
  * It is used twice: the upload's check keeps the plan the job's planning run then shows, and the
  * confirmation's check (which made sure the district still gives the same plan) keeps the one the

@@ -12,7 +12,8 @@ export interface ImportedPerson {
   sourcedId: string;
   line: number;
   name: string;
-  email: string;
+  /** None when the roster gives none: the person is imported, and cannot sign in until an import gives one. */
+  email?: string;
   roles: Role[];
   schoolSourcedIds: string[];
 }
@@ -84,26 +85,26 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
     if (user.role === "teacher" || teaching.has(user.sourcedId)) given.add("teacher");
     if (guardianRoles.includes(user.role)) given.add("parent");
     if (given.size === 0) continue;
-    if (!user.email.trim()) {
-      // Staff and guardians sign in with their email: without one the person is listed, not imported.
-      problems.warn("users.csv", user.line, "email", "no_email_not_imported");
-      continue;
-    }
-    const email = v.safeParse(Email, user.email);
-    if (!email.success) {
-      problems.add("users.csv", user.line, "email", user.email ? "email_invalid" : "email_required");
+    // Staff and guardians sign in with their email. Without one the person is imported all the same
+    // (their links and duties hold), and the plan says they cannot sign in yet (stored.ts, resolveIds).
+    const givenEmail = user.email.trim();
+    const email = givenEmail ? v.safeParse(Email, givenEmail) : undefined;
+    if (email && !email.success) {
+      problems.add("users.csv", user.line, "email", "email_invalid");
       continue;
     }
     const name = `${user.givenName} ${user.familyName}`;
     if (name.length > 120) problems.add("users.csv", user.line, "givenName", "name_too_long", { max: 120 });
-    const other = emails.get(email.output);
-    if (other) problems.add("users.csv", user.line, "email", "email_shared", { email: email.output, sourcedId: other });
-    emails.set(email.output, user.sourcedId);
+    if (email) {
+      const other = emails.get(email.output);
+      if (other) problems.add("users.csv", user.line, "email", "email_shared", { email: email.output, sourcedId: other });
+      emails.set(email.output, user.sourcedId);
+    }
     people.set(user.sourcedId, {
       sourcedId: user.sourcedId,
       line: user.line,
       name,
-      email: email.output,
+      ...(email && { email: email.output }),
       roles: allRoles.filter((role) => given.has(role)),
       schoolSourcedIds: schoolsOf(user),
     });
@@ -128,7 +129,9 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
       else if (guardianRoles.includes(user.role) && other.role === "student") link(agent, user.sourcedId, "guardian");
       else if (user.role === "student" || guardianRoles.includes(user.role)) {
         // OneRoster agents are not only guardians: a link to anyone else is skipped, and the plan says so.
-        problems.warn("users.csv", user.line, "agentSourcedIds", user.role === "student" ? "guardian_link_skipped" : "student_link_skipped", { sourcedId: agent });
+        problems.warn("users.csv", user.line, "agentSourcedIds", user.role === "student" ? "guardian_link_skipped" : "student_link_skipped", {
+          sourcedId: agent,
+        });
       }
     }
   }
@@ -174,6 +177,7 @@ export function buildModel(data: OneRoster, extras: FidelioExtras, problems: Pro
 }
 
 /** Line breaks, tabs and other control characters: no name has them, and one could reach an email header. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this expression's purpose.
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** A name with a control character: the row is skipped with a warning naming its line and field. */
@@ -185,13 +189,18 @@ function skippedForControlCharacters(user: OneRosterUser, problems: Problems): b
 
 function readStudent(user: OneRosterUser, schoolSourcedId: string | undefined, problems: Problems | undefined): ImportedStudent | undefined {
   const grade = user.grades[0] ?? "";
-  const tooLong = (field: string, value: string, max: number) =>
-    value.length > max && problems?.add("users.csv", user.line, field, "too_long", { max });
+  const tooLong = (field: string, value: string, max: number) => value.length > max && problems?.add("users.csv", user.line, field, "too_long", { max });
   tooLong("givenName", user.givenName, 80);
   tooLong("familyName", user.familyName, 80);
   tooLong("grades", grade, 8);
   if (!schoolSourcedId) {
-    if (user.orgSourcedIds.length > 0) problems?.add(user.orgRefs[0]?.file ?? "users.csv", user.orgRefs[0]?.line ?? user.line, user.orgRefs[0]?.field ?? "orgSourcedIds", "student_needs_school");
+    if (user.orgSourcedIds.length > 0)
+      problems?.add(
+        user.orgRefs[0]?.file ?? "users.csv",
+        user.orgRefs[0]?.line ?? user.line,
+        user.orgRefs[0]?.field ?? "orgSourcedIds",
+        "student_needs_school",
+      );
     return undefined;
   }
   return { sourcedId: user.sourcedId, line: user.line, firstName: user.givenName, lastName: user.familyName, grade, schoolSourcedId };

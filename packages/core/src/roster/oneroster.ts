@@ -123,8 +123,16 @@ export function eachRow(
 
 export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
   const data: OneRoster = {
-    orgs: new Map(), users: new Map(), classes: new Map(), enrollments: [],
-    deleted: new Set(), failed: new Set(), unchecked: new Set(), deletedUsers: new Set(), skipped: 0, partial: new Set(),
+    orgs: new Map(),
+    users: new Map(),
+    classes: new Map(),
+    enrollments: [],
+    deleted: new Set(),
+    failed: new Set(),
+    unchecked: new Set(),
+    deletedUsers: new Set(),
+    skipped: 0,
+    partial: new Set(),
   };
   if (tables.modeOf("orgs.csv") !== "bulk") data.partial.add("org");
   if (tables.modeOf("users.csv") !== "bulk") data.partial.add("user");
@@ -142,36 +150,44 @@ export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
   const roles12: Roles12 | undefined = tables.version === "1.2" ? readRoles12(tables, data, problems) : undefined;
   data.roles12 = Boolean(roles12);
   const userRequired = roles12 ? ["sourcedId", "givenName", "familyName"] : ["sourcedId", "role", "givenName", "familyName"];
-  eachRow(tables.get("users.csv"), data, problems, userRequired, (row, value) => {
-    const sourcedId = value("sourcedId");
-    let role = value("role").toLowerCase();
-    let orgRefs: OrgRef[] = list(value("orgSourcedIds")).map((org) => ({ sourcedId: org, file: "users.csv", line: row.line, field: "orgSourcedIds" }));
-    if (roles12) {
-      const primary = roles12.primaryOf.get(sourcedId);
-      if (!primary) {
-        // A user whose roles.csv rows have problems of their own is reported there only.
-        if (!roles12.failedUsers.has(sourcedId) && !tables.unreadable.has("roles.csv")) problems.add("users.csv", row.line, "sourcedId", "no_primary_role", { sourcedId });
-        return undefined;
+  eachRow(
+    tables.get("users.csv"),
+    data,
+    problems,
+    userRequired,
+    (row, value) => {
+      const sourcedId = value("sourcedId");
+      let role = value("role").toLowerCase();
+      let orgRefs: OrgRef[] = list(value("orgSourcedIds")).map((org) => ({ sourcedId: org, file: "users.csv", line: row.line, field: "orgSourcedIds" }));
+      if (roles12) {
+        const primary = roles12.primaryOf.get(sourcedId);
+        if (!primary) {
+          // A user whose roles.csv rows have problems of their own is reported there only.
+          if (!roles12.failedUsers.has(sourcedId) && !tables.unreadable.has("roles.csv"))
+            problems.add("users.csv", row.line, "sourcedId", "no_primary_role", { sourcedId });
+          return undefined;
+        }
+        role = primary.role;
+        orgRefs = roles12.orgsOf.get(sourcedId) ?? [];
+      } else if (value("role") && !userRoles.includes(role)) {
+        problems.add("users.csv", row.line, "role", "one_of", oneOf(userRoles));
       }
-      role = primary.role;
-      orgRefs = roles12.orgsOf.get(sourcedId) ?? [];
-    } else if (value("role") && !userRoles.includes(role)) {
-      problems.add("users.csv", row.line, "role", "one_of", oneOf(userRoles));
-    }
-    return () =>
-      data.users.set(sourcedId, {
-        sourcedId,
-        line: row.line,
-        role,
-        givenName: value("givenName"),
-        familyName: value("familyName"),
-        email: value("email"),
-        orgSourcedIds: orgRefs.map((ref) => ref.sourcedId),
-        orgRefs,
-        agentSourcedIds: list(value("agentSourcedIds")),
-        grades: list(value("grades")),
-      });
-  }, { deleted: data.deletedUsers });
+      return () =>
+        data.users.set(sourcedId, {
+          sourcedId,
+          line: row.line,
+          role,
+          givenName: value("givenName"),
+          familyName: value("familyName"),
+          email: value("email"),
+          orgSourcedIds: orgRefs.map((ref) => ref.sourcedId),
+          orgRefs,
+          agentSourcedIds: list(value("agentSourcedIds")),
+          grades: list(value("grades")),
+        });
+    },
+    { deleted: data.deletedUsers },
+  );
   roles12?.checkUsers();
 
   eachRow(tables.get("classes.csv"), data, problems, ["sourcedId", "title", "schoolSourcedId"], (row, value) => () => {
@@ -183,7 +199,13 @@ export function readOneRoster(tables: Tables, problems: Problems): OneRoster {
     if (value("role") && !enrollmentRoles.includes(role)) problems.add("enrollments.csv", row.line, "role", "one_of", oneOf(enrollmentRoles));
     if (value("schoolSourcedId")) reference(data, problems, "org", value("schoolSourcedId"), "enrollments.csv", row.line, "schoolSourcedId");
     return () =>
-      data.enrollments.push({ line: row.line, classSourcedId: value("classSourcedId"), schoolSourcedId: value("schoolSourcedId"), userSourcedId: value("userSourcedId"), role });
+      data.enrollments.push({
+        line: row.line,
+        classSourcedId: value("classSourcedId"),
+        schoolSourcedId: value("schoolSourcedId"),
+        userSourcedId: value("userSourcedId"),
+        role,
+      });
   });
 
   checkReferences(data, problems);

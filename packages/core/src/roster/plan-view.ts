@@ -41,10 +41,10 @@ const fidelioFiles: RosterFileName[] = ["fidelio_roles.csv", "fidelio_caseload.c
 
 export function planView(plan: WritePlan, summary: ImportSummary, stored: Stored, districtId: string, tables: Tables, warnings: RosterProblem[]): PlanView {
   const people = new Map<string, PersonEnding>();
-  const personOf = (userId: string, name: string) =>
-    people.get(userId) ?? people.set(userId, { userId, name, roles: [], links: [] }).get(userId)!;
+  const personOf = (userId: string, name: string) => people.get(userId) ?? people.set(userId, { userId, name, roles: [], links: [] }).get(userId)!;
   for (const ended of plan.rolesEnded) personOf(ended.userId, ended.name).roles.push(...ended.roles);
-  for (const link of plan.linksEnded) personOf(link.userId, link.userName).links.push({ studentId: link.studentId, studentName: link.studentName, kind: link.kind });
+  for (const link of plan.linksEnded)
+    personOf(link.userId, link.userName).links.push({ studentId: link.studentId, studentName: link.studentName, kind: link.kind });
   const rolesEnded = [...people.values()].sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
   const endingRoles = plan.rolesEnded.reduce((sum, person) => sum + person.roles.length, 0);
   const districtRoles = [...stored.users.values()]
@@ -73,5 +73,7 @@ export function planView(plan: WritePlan, summary: ImportSummary, stored: Stored
  * to what the plan reads or would write gives another, and confirming that plan answers 409.
  */
 export function planFingerprint(plan: WritePlan): string {
-  return createHash("sha256").update(canonical(plan, (key) => key === "createdAt" || key === "at")).digest("base64url");
+  return createHash("sha256")
+    .update(canonical(plan, (key) => key === "createdAt" || key === "at"))
+    .digest("base64url");
 }

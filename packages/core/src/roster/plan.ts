@@ -3,7 +3,7 @@ import { roles as allRoles, type UserActor, type Role } from "../actor";
 import type { AuditEvent } from "../audit";
 import { keys } from "../dynamo";
 import { Iep, type IepContent, type IepVersion } from "../iep";
-import { parseStudentPartition, relationshipItem, staleWordKeys, studentItem, studentWordItems } from "../student/items";
+import { parseStudentPartition, relationshipItem, staleWordKeys, studentItem, studentWordItems, type StudentRecord } from "../student/items";
 import { studentName, type Relationship, type RelationshipKind, type StudentInfo } from "../student/schema";
 import { User, type UserInfo } from "../user";
 import type { ImportedIep } from "./fidelio";
@@ -21,7 +21,8 @@ export type Counts = { created: number; updated: number; unchanged: number };
 
 export interface UserWrite {
   user: Item;
-  email: Item;
+  /** The claim on an address the account did not have (new, changed or first given), put only if free. */
+  email?: Item;
   isNew: boolean;
   /** The roles read before planning: the write is conditional on them (a concurrent role change is a 409). */
   heldRoles?: Role[];
@@ -48,6 +49,11 @@ export interface StudentUnit {
   isNew?: true;
   /** Relationships that ended: a teacher no longer in the student's classes, a guardian no longer listed. */
   deletes: Array<{ pk: string; sk: string }>;
+  /**
+   * A new version that amends an earlier one: the student as the import leaves it, for the notices to
+   * the team members whose duties change (iep/notices.ts), written in this unit's transaction (apply.ts).
+   */
+  amendment?: { record: StudentRecord; replaced: IepVersion; next: IepVersion };
   audit: AuditEvent;
 }
 
@@ -125,7 +131,8 @@ export function planWrites(actor: UserActor, model: RosterModel, stored: Stored,
     const info: UserInfo = {
       ...current!,
       id,
-      ...(person && { email: person.email, name: person.name, sourcedId: person.sourcedId }),
+      // A roster row without an email keeps the address the account has: no import takes one away.
+      ...(person && { name: person.name, sourcedId: person.sourcedId, ...(person.email !== undefined && { email: person.email }) }),
       districtId,
       roles: change.roles,
       rosterRoles: change.rosterRoles,
@@ -135,8 +142,9 @@ export function planWrites(actor: UserActor, model: RosterModel, stored: Stored,
     const items = User.toItems(info);
     if (count("user", before, items.user) === "unchanged") return;
     if (change.ended.length > 0) plan.rolesEnded.push({ userId: id, name: info.name, roles: change.ended });
-    const previousEmail = current && current.email !== info.email ? current.email : undefined;
-    plan.users.push({ ...items, isNew: !before, heldRoles: current?.roles, previousEmail });
+    const previousEmail = current?.email !== undefined && current.email !== info.email ? current.email : undefined;
+    const newAddress = info.email !== undefined && current?.email !== info.email;
+    plan.users.push({ user: items.user, ...(newAddress && { email: items.email }), isNew: !before, heldRoles: current?.roles, previousEmail });
   };
 
   const listed = new Set<string>();
@@ -265,6 +273,15 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
     }
   }
   if (relationshipsChanged) changed.push("relationships");
+  // An amendment reaches whoever must carry it out, as one made in Fidelio does. A student's first
+  // version is no amendment: the team starts from it (a district's first import tells no one of every IEP).
+  if (newVersion && latest && record) {
+    unit.amendment = {
+      record: { student: info, relationships, ieps: [...record.ieps, newVersion], acknowledgments: record.acknowledgments },
+      replaced: latest,
+      next: newVersion,
+    };
+  }
   if (newVersion) changed.push(`iep:v${newVersion.version}`);
   else if (rowsChanged) changed.push("iep-rows");
   if (changed.length === 0) return;
@@ -278,7 +295,11 @@ function planStudent(actor: UserActor, plan: WritePlan, count: (kind: CountedKin
 }
 
 /** What identifies the IEP rows the roster gave (as compared: normalized), kept on the student item. */
-const rowsHash = (content: IepContent) => createHash("sha256").update(JSON.stringify(normalized(content))).digest("base64url").slice(0, 22);
+const rowsHash = (content: IepContent) =>
+  createHash("sha256")
+    .update(JSON.stringify(normalized(content)))
+    .digest("base64url")
+    .slice(0, 22);
 
 /** Accommodations limited to classes apply only where this teacher teaches one; undefined when all apply. */
 function applyingIn(link: ImportedLink, accommodationIds: string[], iep: ImportedIep) {

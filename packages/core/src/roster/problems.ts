@@ -58,6 +58,7 @@ export const problemMessages = {
   student_link_skipped: "{sourcedId} is not a student; this link is skipped",
   school_from_enrollment: "No school among orgSourcedIds; the school {sourcedId} of the student's enrollments is used",
   no_email_not_imported: "No email: this person cannot sign in, and is not imported until the roster gives an email",
+  no_email_cannot_sign_in: "No email: {name} is imported, and is unable to sign in until an email arrives (an import that gives one)",
   not_in_upload: "{sourcedId} is not in this upload (its file is a delta); this row is skipped",
 } as const;
 

@@ -29,9 +29,7 @@ export function rolesAfterImport(input: {
 }): RoleChange {
   const held = input.current?.roles ?? [];
   const owned = rosterOwned(input.current);
-  const ended = owned.filter(
-    (role) => input.spokenFor.includes(role) && !input.granted.includes(role) && !(role === "district_admin" && input.isImporter),
-  );
+  const ended = owned.filter((role) => input.spokenFor.includes(role) && !input.granted.includes(role) && !(role === "district_admin" && input.isImporter));
   const heldOutside = held.filter((role) => !owned.includes(role));
   const roles = [...held.filter((role) => !ended.includes(role)), ...input.granted.filter((role) => !held.includes(role))];
   const rosterRoles = roles.filter((role) => !heldOutside.includes(role) && (owned.includes(role) || input.granted.includes(role)));

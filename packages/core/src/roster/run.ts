@@ -69,7 +69,11 @@ export async function runJob(jobId: string, options: { takeOver?: boolean } = {}
     const kept = first ? takePlan(job.contentHash, job.actor.userId) : undefined;
     const prepared = kept && kept.fingerprint === job.fingerprint ? kept : await prepareImport(job.actor, await loadFiles(jobId));
     if (first && prepared.fingerprint !== job.fingerprint) {
-      throw new VisibleError(409, "plan_outdated", "The district's data changed since this plan was made (a record in it was changed by someone else); upload the files again to see a new plan");
+      throw new VisibleError(
+        409,
+        "plan_outdated",
+        "The district's data changed since this plan was made (a record in it was changed by someone else); upload the files again to see a new plan",
+      );
     }
     const { plan } = prepared;
     const remaining = planSize(plan);

@@ -4,7 +4,7 @@ import { derivedId } from "../id";
 import { User, UserInfo } from "../user";
 import type { RosterModel } from "./model";
 import type { Problems } from "./problems";
-import { mapLimit } from "./util";
+import { mapLimit } from "../concurrency";
 
 type Item = Record<string, unknown>;
 
@@ -35,11 +35,14 @@ const UserItem = v.looseObject(UserInfo.entries);
 const sourceKey = (kind: SourceKind, sourcedId: string) => `${kind} ${sourcedId}`;
 
 export async function loadStored(districtId: string, model: RosterModel): Promise<Stored> {
-  const emails = [...model.people.values()].map((p) => p.email);
+  const emails = [...model.people.values()].flatMap((p) => p.email ?? []);
   const [sourceItems, schoolItems, claimItems] = await Promise.all([
     queryAll(keys.sourceIdsOf(districtId)).then((items) => items.map((item) => v.parse(SourceItem, item))),
     queryAll(keys.schoolsOf(districtId)).then((items) => items.map((item) => v.parse(SchoolItem, item))),
-    batchGet(emails.map((email) => keys.email(email)), true).then((items) => items.map((item) => v.parse(ClaimItem, item))),
+    batchGet(
+      emails.map((email) => keys.email(email)),
+      true,
+    ).then((items) => items.map((item) => v.parse(ClaimItem, item))),
   ]);
   const sources = new Map(sourceItems.map((item) => [sourceKey(item.kind, item.sourcedId), item.id]));
   const emailOfClaim = new Map(emails.map((email) => [keys.email(email).pk, email]));
@@ -49,7 +52,10 @@ export async function loadStored(districtId: string, model: RosterModel): Promis
   const userIds = [...sourceItems.filter((item) => item.kind === "user").map((item) => item.id), ...claims.values()];
   const studentIds = [...model.students.keys()].flatMap((sourcedId) => sources.get(sourceKey("student", sourcedId)) ?? []);
   const [userItems, partitions] = await Promise.all([
-    batchGet(userIds.map((id) => keys.user(id)), true).then((items) => items.map((item) => v.parse(UserItem, item))),
+    batchGet(
+      userIds.map((id) => keys.user(id)),
+      true,
+    ).then((items) => items.map((item) => v.parse(UserItem, item))),
     mapLimit(studentIds, 8, (id) => queryAll(keys.studentPartition(id))),
   ]);
   return {
@@ -89,17 +95,23 @@ export function resolveIds(districtId: string, model: RosterModel, stored: Store
 
   for (const sourcedId of model.districtOrgs) assign("district", sourcedId, districtId);
   for (const school of model.schools) assign("school", school.sourcedId, known("school", school.sourcedId) ?? newId("sch", "school", school.sourcedId));
-  for (const student of model.students.values()) assign("student", student.sourcedId, known("student", student.sourcedId) ?? newId("stu", "student", student.sourcedId));
+  for (const student of model.students.values())
+    assign("student", student.sourcedId, known("student", student.sourcedId) ?? newId("stu", "student", student.sourcedId));
   for (const person of model.people.values()) {
     const mapped = known("user", person.sourcedId);
+    if (person.email === undefined) {
+      assign("user", person.sourcedId, mapped ?? newId("usr", "user", person.sourcedId));
+      // An import never takes an email away: one given before is kept. Without any, the plan says so.
+      if (!(mapped && stored.users.get(mapped)?.email)) problems.warn("users.csv", person.line, "email", "no_email_cannot_sign_in", { name: person.name });
+      continue;
+    }
     const holder = stored.claims.get(person.email);
     if (!holder || holder === mapped) {
       assign("user", person.sourcedId, mapped ?? newId("usr", "user", person.sourcedId));
       continue;
     }
     const account = stored.users.get(holder) && User.fromItem(stored.users.get(holder)!);
-    const adoptable =
-      !mapped && account?.districtId === districtId && !owned.has(holder) && (!account.sourcedId || account.sourcedId === person.sourcedId);
+    const adoptable = !mapped && account?.districtId === districtId && !owned.has(holder) && (!account.sourcedId || account.sourcedId === person.sourcedId);
     if (adoptable) {
       owned.add(holder);
       assign("user", person.sourcedId, holder);

@@ -1,17 +1,3 @@
-/** Runs `fn` over `items` with at most `limit` calls in flight. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /**
  * JSON with object keys sorted and undefined dropped: DynamoDB does not keep a map's key order.
  * `skip` leaves out keys (a fingerprint leaves out the moment a plan was made). Bytes are hashed, not spelled.

@@ -5,14 +5,8 @@ import { keys, queryAll } from "../dynamo";
 import { Iep } from "../iep";
 import { districtToday } from "../clock";
 import { District } from "../district";
+import { mapLimit } from "../concurrency";
 import { parseStudentPartition, relationshipItemType } from "./items";
-
-
-async function inBatches<T, R>(list: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(run))));
-  return out;
-}
 
 /**
  * A teacher's classes, each with the students they serve there and the accommodations that apply
@@ -29,7 +23,7 @@ export async function classesOf(actor: UserActor) {
     District.load(actor.districtId),
   ]);
   const today = districtToday(district ?? {});
-  const served = await inBatches(links, 10, async (link) => {
+  const served = await mapLimit(links, 10, async (link) => {
     const record = parseStudentPartition(await queryAll(keys.studentPartition(link.studentId)));
     const mine = record?.relationships.find((rel) => rel.userId === actor.userId && rel.kind === "teacher");
     if (!record || !mine) return undefined;

@@ -49,12 +49,15 @@ export namespace Student {
     const team = record.relationships.filter((rel) => rel.kind !== "guardian");
     // Staff see whose email bounces or was refused, so they reach that person another way; a parent sees the team only.
     const staffView = grant.role !== "parent";
-    const [undeliverable] = await Promise.all([EmailFeedback.flagsOf(staffView ? team.map((rel) => rel.userId) : []), Audit.record(actor, {
-      studentId: id,
-      action: "student.read",
-      record: iep ? `student,iep:v${iep.version}` : "student",
-      reason: grant.reason,
-    })]);
+    const [undeliverable] = await Promise.all([
+      EmailFeedback.flagsOf(staffView ? team.map((rel) => rel.userId) : []),
+      Audit.record(actor, {
+        studentId: id,
+        action: "student.read",
+        record: iep ? `student,iep:v${iep.version}` : "student",
+        reason: grant.reason,
+      }),
+    ]);
     const { student } = record;
     const can = Access.onStudent(towardRoles);
     const latest = Iep.latest(record.ieps);
@@ -83,7 +86,9 @@ export namespace Student {
       amendment,
       myClasses: mine?.classes ?? [],
       // The child's classes with their teacher: where a parent's concern can start.
-      classes: record.relationships.flatMap((rel) => (rel.kind === "teacher" ? (rel.classes ?? []).map((c) => ({ id: c.id, title: c.title, teacherName: rel.userName })) : [])),
+      classes: record.relationships.flatMap((rel) =>
+        rel.kind === "teacher" ? (rel.classes ?? []).map((c) => ({ id: c.id, title: c.title, teacherName: rel.userName })) : [],
+      ),
       iep: iep
         ? {
             version: iep.version,

@@ -31,7 +31,11 @@ export function studentItem(student: StudentInfo) {
 
 /** One item per word of the student's names (keys.studentNameWord): what the director's search by any part of a name reads. */
 export const studentWordItems = (student: StudentInfo) =>
-  nameWords(student).map((word) => ({ ...keys.studentNameWord(student.districtId, word, sortName(student), student.id), type: "student-word", studentId: student.id }));
+  nameWords(student).map((word) => ({
+    ...keys.studentNameWord(student.districtId, word, sortName(student), student.id),
+    type: "student-word",
+    studentId: student.id,
+  }));
 
 /** The word items a name change leaves behind: deleted with the student's next write. */
 export const staleWordKeys = (before: StudentInfo | undefined, after: StudentInfo) => {

@@ -43,7 +43,9 @@ export const normalizeName = (text: string) =>
     .trim();
 
 /** Every word of a student's names, normalized ("Ana María" "de la Cruz": ana, maria, de, la, cruz): a search finds a student by any of them. */
-export const nameWords = (s: Pick<StudentInfo, "firstName" | "lastName">) => [...new Set(normalizeName(`${s.firstName} ${s.lastName}`).split(" ").filter(Boolean))];
+export const nameWords = (s: Pick<StudentInfo, "firstName" | "lastName">) => [
+  ...new Set(normalizeName(`${s.firstName} ${s.lastName}`).split(" ").filter(Boolean)),
+];
 
 /** The key students are ordered and searched by: "last first", normalized. */
 export const sortName = (s: Pick<StudentInfo, "firstName" | "lastName">) => normalizeName(`${s.lastName} ${s.firstName}`);

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { Access, districtGrants, relationshipRole } from "../access";
-import { hasRole, type UserActor } from "../actor";
+import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { batchGet, keys, queryAll, queryPage } from "../dynamo";
 import { schoolItem } from "../district/school";
@@ -34,7 +34,7 @@ export const StudentQuery = v.object({
 /**
  * Directors and admins page through the district (and may search it); everyone else sees the
  * students they are linked to. A name search is a Query on the district's name words (one item per
- * word of a student's first and last names: begins_with the first word typed), the students read by
+ * word of a student's first and last names: a prefix match on the first word typed), the students read by
  * BatchGet; further words typed, school and grade keep what matches from a few bounded pages, so no
  * request reads more than 4 x 50 index items. Without a name, the name-ordered index pages the district.
  */
@@ -43,7 +43,7 @@ export const listStudents = verb(StudentQuery, async (actor, input) => {
   const namePrefix = input.q ? normalizeName(input.q) : "";
   const searching = !!(namePrefix || input.schoolId || input.grade || input.order);
   if (searching) Access.requireAction(actor, "student.search");
-  const items = hasRole(actor, "director", "district_admin") ? await districtPage(actor, input, namePrefix) : await linkedPage(actor, input.cursor);
+  const items = districtGrants(actor).length > 0 ? await districtPage(actor, input, namePrefix) : await linkedPage(actor, input.cursor);
   await Audit.recordMany(
     actor,
     items.items.map((s) => ({
@@ -63,7 +63,8 @@ async function districtPage(actor: UserActor, input: v.InferOutput<typeof Studen
   const [first, ...others] = namePrefix.split(" ").filter(Boolean);
   const read = first
     ? byNameWord(actor.districtId, first, input.order === "desc")
-    : (cursor: string | undefined, limit: number) => queryPage(studentItemType, { ...keys.studentsOfDistrict(actor.districtId), limit, cursor, newestFirst: input.order === "desc" });
+    : (cursor: string | undefined, limit: number) =>
+        queryPage(studentItemType, { ...keys.studentsOfDistrict(actor.districtId), limit, cursor, newestFirst: input.order === "desc" });
   const seen = new Set<string>();
   const page = await filteredPage<StudentInfo>(read, {
     pageSize,
@@ -95,7 +96,14 @@ async function districtPage(actor: UserActor, input: v.InferOutput<typeof Studen
 /** Students one of whose name words starts with `word`, a page of the word index at a time, read by BatchGet. */
 const byNameWord = (districtId: string, word: string, newestFirst: boolean) => async (cursor: string | undefined, limit: number) => {
   const page = await queryPage(studentWordItem, { ...keys.studentNameWords(districtId, word), limit, cursor, newestFirst });
-  const students = new Map((await batchGet(studentItemType, page.items.map((w) => keys.student(w.studentId)))).map((s) => [s.id, s]));
+  const students = new Map(
+    (
+      await batchGet(
+        studentItemType,
+        page.items.map((w) => keys.student(w.studentId)),
+      )
+    ).map((s) => [s.id, s]),
+  );
   return { items: page.items.flatMap((w) => students.get(w.studentId) ?? []), cursor: page.cursor };
 };
 

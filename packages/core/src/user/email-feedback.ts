@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { batchGet, getItem, keys, updateItem } from "../dynamo";
+import { batchGet, getItem, keys, UserItems } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { emailClaimItem, User, userItem, type UserInfo } from "./index";
 import type { EmailUndeliverable } from "./schema";
@@ -34,7 +34,10 @@ export namespace EmailFeedback {
     if (detail.eventType === "Bounce" && detail.bounce.bounceType !== "Permanent") return [];
     const recipients = detail.eventType === "Bounce" ? detail.bounce.bouncedRecipients : detail.complaint.complainedRecipients;
     const reason = detail.eventType === "Bounce" ? "bounce" : "complaint";
-    return recipients.map((r) => ({ email: addressOf(r.emailAddress), flag: { at: new Date(report.timestamp).toISOString(), reason, ...(report.feedbackId && { feedbackId: report.feedbackId }) } }));
+    return recipients.map((r) => ({
+      email: addressOf(r.emailAddress),
+      flag: { at: new Date(report.timestamp).toISOString(), reason, ...(report.feedbackId && { feedbackId: report.feedbackId }) },
+    }));
   }
 
   /**
@@ -50,11 +53,7 @@ export namespace EmailFeedback {
       const claim = await getItem(emailClaimItem, keys.email(email));
       if (!claim) continue;
       try {
-        await updateItem(keys.user(claim.userId), "SET #flag = :flag", {
-          condition: "attribute_exists(pk) AND #email = :email AND (attribute_not_exists(#flag) OR #flag.#at < :at)",
-          names: { "#flag": "emailUndeliverable", "#email": "email", "#at": "at" },
-          values: { ":flag": { ...flag, by }, ":email": email, ":at": flag.at },
-        });
+        await UserItems.flagUndeliverable(claim.userId, email, { ...flag, by });
         flagged.push(claim.userId);
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
@@ -64,12 +63,18 @@ export namespace EmailFeedback {
   }
 
   /** What staff see next to a person: undeliverable since when and why, or nothing. */
-  export const of = (user: Pick<UserInfo, "emailUndeliverable">) => (user.emailUndeliverable ? { at: user.emailUndeliverable.at, reason: user.emailUndeliverable.reason } : null);
+  export const of = (user: Pick<UserInfo, "emailUndeliverable">) =>
+    user.emailUndeliverable ? { at: user.emailUndeliverable.at, reason: user.emailUndeliverable.reason } : null;
 
   /** The flag of each of these people whose mail is undeliverable (one BatchGetItem), by user id. */
   export async function flagsOf(userIds: string[]): Promise<Map<string, NonNullable<ReturnType<typeof of>>>> {
     const ids = [...new Set(userIds)];
-    const users = ids.length ? await batchGet(userItem, ids.map((id) => keys.user(id))) : [];
+    const users = ids.length
+      ? await batchGet(
+          userItem,
+          ids.map((id) => keys.user(id)),
+        )
+      : [];
     return new Map(users.flatMap((user) => (user.emailUndeliverable ? [[user.id, of(user)!] as const] : [])));
   }
 }

@@ -24,7 +24,6 @@ export const EmailUndeliverable = v.object({
 });
 export type EmailUndeliverable = v.InferOutput<typeof EmailUndeliverable>;
 
-
 /**
  * The first language Fidelio speaks among those an `Accept-Language` header asks for, by quality
  * (`es-MX,es;q=0.9,en;q=0.8` → es); undefined when it asks for none of them or there is no header.

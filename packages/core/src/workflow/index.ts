@@ -3,7 +3,7 @@ import { ApplyOutcomeInput, Position, PrepareLevelInput, RecordFailureInput, Wai
 import { steps } from "./steps";
 
 export * from "./schema";
-export { provideWorkflowSteps, WorkflowStepsMissing, type WorkflowSteps } from "./steps";
+export { provideWorkflowSteps, type WorkflowSteps } from "./steps";
 
 /**
  * What each task Lambda calls with its raw event. Inputs and outputs are both checked: the state

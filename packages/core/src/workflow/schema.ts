@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { actions, levels, waitKinds } from "../concern/lifecycle";
 
 /**
  * The payloads the escalation state machine (infra/workflow.ts) passes to its task Lambdas and
@@ -11,7 +12,7 @@ import * as v from "valibot";
 const ConcernId = v.pipe(v.string(), v.nonEmpty("Required"), v.maxLength(80), v.regex(/^[A-Za-z0-9_-]+$/, "An id usable as an execution name"));
 const Instant = v.pipe(v.string(), v.isoTimestamp("An ISO 8601 instant"));
 
-export const EscalationLevel = v.picklist(["teacher", "case_manager", "director", "advocate"]);
+export const EscalationLevel = v.picklist(levels);
 export type EscalationLevel = v.InferOutput<typeof EscalationLevel>;
 
 /** Standard executions end after one year: no wait may outlast that. */
@@ -24,7 +25,7 @@ export type ExecutionInput = v.InferOutput<typeof ExecutionInput>;
 /** A callback wait: who must answer, until when. */
 export const WaitSpec = v.object({
   /** The assignee at `level`, or the parent (confirming a resolution, or answering a request for information). */
-  for: v.picklist(["assignee", "parent_confirmation", "parent_info"]),
+  for: v.picklist(waitKinds),
   level: EscalationLevel,
   /** When the wait ends by itself (outcome "timeout"): the end of a school day, from core's calendar. */
   deadline: Instant,
@@ -56,7 +57,7 @@ export const WaitForAnswerInput = v.object({
 });
 export type WaitForAnswerInput = v.InferOutput<typeof WaitForAnswerInput>;
 
-export const WorkflowAction = v.picklist(["resolve", "escalate", "request_info", "provide_info", "confirm", "dispute", "withdraw", "record_outcome"]);
+export const WorkflowAction = v.picklist(actions);
 export type WorkflowAction = v.InferOutput<typeof WorkflowAction>;
 
 /** What the API sends with SendTaskSuccess once it has recorded the action on the concern. */

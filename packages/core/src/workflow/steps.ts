@@ -17,17 +17,7 @@ export interface WorkflowSteps {
   recordFailure(input: RecordFailureInput): Promise<void>;
 }
 
-export class WorkflowStepsMissing extends Error {
-  constructor(step: string) {
-    super(`No workflow steps provided (${step}): the concern module must implement WorkflowSteps and provide them in packages/core/src/workflow/steps.ts`);
-    this.name = "WorkflowStepsMissing";
-  }
-}
-
-/*
- * THE SEAM. The concern module implements WorkflowSteps (packages/core/src/concern/steps.ts); it is
- * the initial value here, so each Lambda bundle gets it with no start-up registration.
- */
+/* The concern module's steps (packages/core/src/concern/steps.ts), so each Lambda bundle has them with no start-up registration. */
 let provided: WorkflowSteps = concernSteps;
 
 /** Replaces the steps (the workflow tests provide their own); returns a function that restores the previous ones. */

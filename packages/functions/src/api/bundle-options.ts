@@ -18,7 +18,7 @@ export const apiBundleOptions: BuildOptions = {
   legalComments: "none",
   // Event streams (Kinesis, Bedrock, S3 Select) are loaded only by an event-stream operation, through a
   // dynamic import in @smithy/core's HttpProtocol; DynamoDB, Step Functions and Lambda Invoke have none, so
-  // the module (19.5 KB with what only it uses) stays out of the bundle. Were it ever reached, the import would fail with ERR_MODULE_NOT_FOUND.
+  // the module (and what only it uses) stays out of the bundle. Were it ever reached, the import would fail with ERR_MODULE_NOT_FOUND.
   external: ["@smithy/core/event-streams"],
   alias: { "@aws-sdk/credential-provider-node": resolve(import.meta.dirname, "../aws/env-credentials.ts") },
 };

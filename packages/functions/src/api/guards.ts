@@ -72,9 +72,17 @@ const accepting = (type: "application/json" | "multipart/form-data") =>
     const hasBody = Number(c.req.header("content-length") ?? 0) > 0 || c.req.header("transfer-encoding") !== undefined;
     if (header === undefined && !hasBody) return next();
     const [mediaType = "", ...params] = (header ?? "").split(";").map((part) => part.trim().toLowerCase());
-    const charset = params.find((p) => p.startsWith("charset="))?.slice("charset=".length).replaceAll('"', "");
+    const charset = params
+      .find((p) => p.startsWith("charset="))
+      ?.slice("charset=".length)
+      .replaceAll('"', "");
     const readable = mediaType === type && (type !== "application/json" || charset === undefined || charset === "utf-8");
-    if (!readable) throw new VisibleError(415, "unsupported_media_type", `Send the body as ${type === "application/json" ? "application/json (UTF-8)" : "multipart/form-data"}.`);
+    if (!readable)
+      throw new VisibleError(
+        415,
+        "unsupported_media_type",
+        `Send the body as ${type === "application/json" ? "application/json (UTF-8)" : "multipart/form-data"}.`,
+      );
     await next();
   });
 

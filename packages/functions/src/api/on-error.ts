@@ -13,7 +13,10 @@ import { problemsOf } from "@fidelio/core/problem";
 export const onError: ErrorHandler = async (error, c) => {
   if (error instanceof v.ValiError) {
     const flat = v.flatten(error.issues);
-    return c.json({ error: "invalid", message: flat.root?.[0] ?? "Some fields need attention", problems: problemsOf(error.issues), fields: flat.nested ?? {} }, 400);
+    return c.json(
+      { error: "invalid", message: flat.root?.[0] ?? "Some fields need attention", problems: problemsOf(error.issues), fields: flat.nested ?? {} },
+      400,
+    );
   }
   if (error instanceof VisibleError) {
     if (error.status === 404) await Access.holdNotFound(c.get("startedAt" as never) ?? performance.now());

@@ -21,11 +21,9 @@ export const rateLimited = (action: LimitedAction) =>
   createMiddleware<ApiEnv>(async (c, next) => {
     const decision = await RateLimit.take(action, clientAddress(c));
     if (!decision.allowed) {
-      return c.json(
-        { error: "rate_limited", message: "Too many requests. Wait a moment and try again." },
-        429,
-        { "Retry-After": String(decision.retryAfterSeconds) },
-      );
+      return c.json({ error: "rate_limited", message: "Too many requests. Wait a moment and try again." }, 429, {
+        "Retry-After": String(decision.retryAfterSeconds),
+      });
     }
     await next();
   });

@@ -25,8 +25,8 @@ export const newSigner = (options: Omit<ConstructorParameters<typeof SignatureV4
 
 /**
  * Lambda's Invoke with InvocationType Event: one signed POST (SigV4 by the SDK's own signer). It stands
- * in for @aws-sdk/client-lambda, whose error registry and schemas took the API bundle from 330 to 417 KB
- * (the bench's figure; target 400) for this one call. Resolves once Lambda has queued the event (202).
+ * in for @aws-sdk/client-lambda, whose error registry and schemas would put the API bundle over its size
+ * target (docs/benchmarks.md) for this one call. Resolves once Lambda has queued the event (202).
  */
 export async function invokeAsync(functionName: string, payload: unknown, region: string) {
   const signer = newSigner({ service: "lambda", region, credentials: fromEnv() });

@@ -1,8 +1,8 @@
 import { build, type BuildOptions } from "esbuild";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
-import { resolve } from "node:path";
 import { emailEventsBundleOptions } from "@fidelio/functions/email-events/bundle-options";
 import { senderBundleOptions } from "@fidelio/functions/outbox/bundle-options";
+import { weeklyRemindersBundleOptions } from "@fidelio/functions/cron/bundle-options";
 import { rosterJobBundleOptions } from "@fidelio/functions/roster/bundle-options";
 import { workflowStepBundleOptions, workflowSteps } from "@fidelio/functions/workflow/bundle-options";
 
@@ -12,7 +12,7 @@ const lambdas: Array<{ name: string; options: BuildOptions; targetKB?: number }>
   { name: "outbox sender (and sweep)", options: senderBundleOptions },
   { name: "roster import job", options: rosterJobBundleOptions },
   { name: "email bounces and complaints", options: emailEventsBundleOptions },
-  { name: "weekly reminders", options: { ...apiBundleOptions, entryPoints: [resolve(import.meta.dirname, "../../../functions/src/cron/weekly-reminders.ts")] } },
+  { name: "weekly reminders", options: weeklyRemindersBundleOptions },
   ...workflowSteps.map((step) => ({ name: `workflow step ${step}`, options: workflowStepBundleOptions(step) })),
 ];
 

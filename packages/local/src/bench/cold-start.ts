@@ -26,19 +26,37 @@ const apiEvent = (token: string) => ({
   rawPath: "/api/me",
   rawQueryString: "",
   headers: { host: "bench.fidelio.test", authorization: `Bearer ${token}` },
-  requestContext: { http: { method: "GET", path: "/api/me", protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" }, domainName: "bench.fidelio.test", requestId: "cold", stage: "$default" },
+  requestContext: {
+    http: { method: "GET", path: "/api/me", protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
+    domainName: "bench.fidelio.test",
+    requestId: "cold",
+    stage: "$default",
+  },
   isBase64Encoded: false,
 });
 
-interface Run { wallMs: number; importMs: number; answerMs: number; status: number; body: string }
+interface Run {
+  wallMs: number;
+  importMs: number;
+  answerMs: number;
+  status: number;
+  body: string;
+}
 
 function once(bundle: string, event: unknown, env: Record<string, string>): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--input-type=module", "-e", probe], { env: { ...env, BUNDLE: bundle, EVENT: JSON.stringify(event) }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--input-type=module", "-e", probe], {
+    env: { ...env, BUNDLE: bundle, EVENT: JSON.stringify(event) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   child.stdout.on("data", (chunk) => (out += chunk));
   return new Promise((done, fail) =>
-    child.once("exit", (code) => (code === 0 ? done({ wallMs: performance.now() - started, ...(JSON.parse(out) as Omit<Run, "wallMs">) }) : fail(new Error(`cold-start probe exited ${code}: ${out}`)))),
+    child.once("exit", (code) =>
+      code === 0
+        ? done({ wallMs: performance.now() - started, ...(JSON.parse(out) as Omit<Run, "wallMs">) })
+        : fail(new Error(`cold-start probe exited ${code}: ${out}`)),
+    ),
   );
 }
 
@@ -69,7 +87,11 @@ export async function coldStart(options: { token: string; env: Record<string, st
     // The floor must have read what the API's session lookup reads, or it would be a cheaper request.
     const short = runs.floor.find((r) => r.status !== 200 || r.body !== JSON.stringify({ items: 2 }));
     if (short) throw new Error(`the stack floor answered ${short.status} ${short.body}, not the session and user items`);
-    const summary = (runs: Run[]) => ({ wallMs: median(runs.map((r) => r.wallMs)), importMs: median(runs.map((r) => r.importMs)), answerMs: median(runs.map((r) => r.answerMs)) });
+    const summary = (runs: Run[]) => ({
+      wallMs: median(runs.map((r) => r.wallMs)),
+      importMs: median(runs.map((r) => r.importMs)),
+      answerMs: median(runs.map((r) => r.answerMs)),
+    });
     return { api: summary(runs.api), floor: summary(runs.floor), empty: summary(runs.empty), runs: runs.api.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });

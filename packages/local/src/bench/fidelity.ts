@@ -1,5 +1,5 @@
-import { BatchGetItemCommand, GetItemCommand, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
-import { batchPut, dynamo, keys, tableName, toItem } from "@fidelio/core/dynamo";
+import { BatchGetItemCommand, GetItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { batchPut, dynamo, keys, rawPartitionQuery, tableName, toItem } from "@fidelio/core/dynamo";
 import { addWeeks, formItem, newForm, type FidelityForm } from "@fidelio/core/fidelity";
 import { newId } from "@fidelio/core/id";
 import { Iep } from "@fidelio/core/iep";
@@ -30,7 +30,12 @@ export async function benchFidelity(url: string, tokens: { teacher: string; pare
     const current = { ...record, ieps: [{ ...iep, effectiveFrom: "2000-01-03" }] };
     return Array.from({ length: count }, (_, i) => newForm(current, teacherId, addWeeks(firstWeek, i))).filter((f): f is FidelityForm => !!f);
   };
-  const answered = (f: FidelityForm): FidelityForm => ({ ...f, status: "draft", version: 1, accommodations: f.plan.accommodations.map((a) => ({ itemId: a.id, status: "provided" })) });
+  const answered = (f: FidelityForm): FidelityForm => ({
+    ...f,
+    status: "draft",
+    version: 1,
+    accommodations: f.plan.accommodations.map((a) => ({ itemId: a.id, status: "provided" })),
+  });
   const drafts = formsFor(1, "2019-W01", 4);
   const toSubmit = records.flatMap((_, i) => formsFor(i, "2020-W01", 150)).map(answered);
   await batchPut([...drafts, ...toSubmit].map((f) => formItem(answered(f))));
@@ -40,7 +45,12 @@ export async function benchFidelity(url: string, tokens: { teacher: string; pare
   let nextDraft = 0;
   const saveDraft = async () => {
     const form = drafts[nextDraft++ % drafts.length]!;
-    const body = { version: versions.get(form.id), accommodations: form.plan.accommodations.map((a) => ({ itemId: a.id, status: "partly", note: "Bench" })), services: [], reason: "Bench" };
+    const body = {
+      version: versions.get(form.id),
+      accommodations: form.plan.accommodations.map((a) => ({ itemId: a.id, status: "partly", note: "Bench" })),
+      services: [],
+      reason: "Bench",
+    };
     const res = await fetch(`${url}/api/fidelity/forms/${form.id}`, { method: "PUT", headers: auth(tokens.teacher), body: JSON.stringify(body) });
     if (res.status !== 200) throw new Error(`save draft answered ${res.status}: ${await res.text()}`);
     versions.set(form.id, ((await res.json()) as { version: number }).version);
@@ -49,7 +59,11 @@ export async function benchFidelity(url: string, tokens: { teacher: string; pare
   const submit = async () => {
     const form = toSubmit[nextSubmit++];
     if (!form) throw new Error("the bench ran out of forms to submit");
-    const res = await fetch(`${url}/api/fidelity/forms/${form.id}/submit`, { method: "POST", headers: auth(tokens.teacher), body: JSON.stringify({ version: 1, reason: "Bench" }) });
+    const res = await fetch(`${url}/api/fidelity/forms/${form.id}/submit`, {
+      method: "POST",
+      headers: auth(tokens.teacher),
+      body: JSON.stringify({ version: 1, reason: "Bench" }),
+    });
     if (res.status !== 200) throw new Error(`submit answered ${res.status}: ${await res.text()}`);
     await res.arrayBuffer();
   };
@@ -57,10 +71,13 @@ export async function benchFidelity(url: string, tokens: { teacher: string; pare
 
   const form = drafts[0]!;
   const batchGet = () =>
-    dynamo().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: [toItem(keys.user(teacherId)), toItem(keys.fidelityForm(form.id))], ConsistentRead: true } } }));
+    dynamo().send(
+      new BatchGetItemCommand({
+        RequestItems: { [tableName()]: { Keys: [toItem(keys.user(teacherId)), toItem(keys.fidelityForm(form.id))], ConsistentRead: true } },
+      }),
+    );
   const getForm = () => dynamo().send(new GetItemCommand({ TableName: tableName(), Key: toItem(keys.fidelityForm(form.id)), ConsistentRead: true }));
-  const query = () =>
-    dynamo().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: toItem({ ":pk": keys.studentPartition(form.studentId).pk }) }));
+  const query = () => rawPartitionQuery(keys.studentPartition(form.studentId).pk);
   const transact = () =>
     dynamo().send(
       new TransactWriteItemsCommand({

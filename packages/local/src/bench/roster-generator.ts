@@ -33,7 +33,8 @@ export function generateRoster(students: number, domain = "bench.fidelio.test"):
     for (let start = 0; start < seats.length; start += perClass, c++) {
       classes.push(`cls-${pad(c)},active,Class ${c},sch-${s}`);
       enrollments.push(`en-t-${pad(c)},active,cls-${pad(c)},sch-${s},tch-${pad(c)},teacher`);
-      for (const seat of seats.slice(start, start + perClass)) enrollments.push(`en-${pad(seat.i)}-${seat.k},active,cls-${pad(c)},sch-${s},stu-${pad(seat.i)},student`);
+      for (const seat of seats.slice(start, start + perClass))
+        enrollments.push(`en-${pad(seat.i)}-${seat.k},active,cls-${pad(c)},sch-${s},stu-${pad(seat.i)},student`);
     }
   }
   // One teacher per class, in the class's school.
@@ -50,7 +51,7 @@ export function generateRoster(students: number, domain = "bench.fidelio.test"):
     iep.push(`stu-${pad(i)},2026-09-01,accommodation,a-time,Extended time on tests,,,,`);
     iep.push(`stu-${pad(i)},2026-09-01,service,s-read,Specialized reading instruction,${60 + (i % 4) * 30},Special education teacher,,`);
   }
-  const text = (rows: string[]) => rows.join("\n") + "\n";
+  const text = (rows: string[]) => `${rows.join("\n")}\n`;
   return {
     "orgs.csv": text(orgs),
     "users.csv": text(users),

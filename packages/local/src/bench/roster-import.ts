@@ -36,14 +36,19 @@ export async function benchRosterImport(appUrl: string, token: string, students:
   const accepted = performance.now() - began;
   const started = (await posted.json()) as { id?: string; status: string; error?: unknown };
   if (posted.status !== 202 || !started.id) throw new Error(`roster upload answered ${posted.status}: ${JSON.stringify(started).slice(0, 500)}`);
-  let job: { status: string; progress: { done: number; total: number }; plan?: { endingRoles: number; needsTypedCount: boolean }; error?: unknown } = started as never;
+  let job: { status: string; progress: { done: number; total: number }; plan?: { endingRoles: number; needsTypedCount: boolean }; error?: unknown } =
+    started as never;
   while (running) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     job = (await (await fetch(`${appUrl}/api/admin/roster/jobs/${started.id}`, { headers })).json()) as typeof job;
     if (job.status === "awaiting_confirmation") {
       // The administrator's confirmation, at once (typing the count when the plan asks for it); the wall time includes the plan.
       const body = JSON.stringify(job.plan?.needsTypedCount ? { endCount: job.plan.endingRoles } : {});
-      const confirmed = await fetch(`${appUrl}/api/admin/roster/jobs/${started.id}/confirm`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body });
+      const confirmed = await fetch(`${appUrl}/api/admin/roster/jobs/${started.id}/confirm`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body,
+      });
       if (confirmed.status !== 202) throw new Error(`confirming the plan answered ${confirmed.status}: ${(await confirmed.text()).slice(0, 500)}`);
       continue;
     }

@@ -15,7 +15,15 @@ export type SchoolId = "rb-es" | "rb-ms";
 
 /** Staff from the student information system; `fidelioRole` is what fidelio_roles.csv adds. */
 export const staff = [
-  { sourcedId: "stf-001", given: "Linda", family: "Okafor", email: `director@${demoDomain}`, role: "administrator", org: "rb-district", fidelioRole: "director" },
+  {
+    sourcedId: "stf-001",
+    given: "Linda",
+    family: "Okafor",
+    email: `director@${demoDomain}`,
+    role: "administrator",
+    org: "rb-district",
+    fidelioRole: "director",
+  },
   { sourcedId: "stf-002", given: "Jennifer", family: "Park", email: `casemanager@${demoDomain}`, role: "teacher", org: "rb-es", fidelioRole: "case_manager" },
   { sourcedId: "stf-003", given: "Maria", family: "Alvarez", email: `teacher@${demoDomain}`, role: "teacher", org: "rb-es" },
   { sourcedId: "stf-004", given: "David", family: "Chen", email: `teacher2@${demoDomain}`, role: "teacher", org: "rb-ms" },
@@ -127,22 +135,56 @@ const modification = {
 } satisfies Record<string, IepItemRow>;
 
 const service = {
-  reading: { itemType: "service", itemId: "svc-reading", text: "Specialized reading instruction", minutesPerWeek: 120, providerRole: "Special education teacher" },
+  reading: {
+    itemType: "service",
+    itemId: "svc-reading",
+    text: "Specialized reading instruction",
+    minutesPerWeek: 120,
+    providerRole: "Special education teacher",
+  },
   speech: { itemType: "service", itemId: "svc-speech", text: "Speech-language therapy", minutesPerWeek: 60, providerRole: "Speech-language pathologist" },
   ot: { itemType: "service", itemId: "svc-ot", text: "Occupational therapy", minutesPerWeek: 30, providerRole: "Occupational therapist" },
   math: { itemType: "service", itemId: "svc-math", text: "Specialized math instruction", minutesPerWeek: 90, providerRole: "Special education teacher" },
-  counseling: { itemType: "service", itemId: "svc-counseling", text: "Counseling: self-regulation skills", minutesPerWeek: 30, providerRole: "School psychologist" },
+  counseling: {
+    itemType: "service",
+    itemId: "svc-counseling",
+    text: "Counseling: self-regulation skills",
+    minutesPerWeek: 30,
+    providerRole: "School psychologist",
+  },
 } satisfies Record<string, IepItemRow>;
 
-const goal = (id: string, area: string, text: (name: string) => string) => (name: string): IepItemRow => ({ itemType: "goal", itemId: id, area, text: text(name) });
+const goal =
+  (id: string, area: string, text: (name: string) => string) =>
+  (name: string): IepItemRow => ({ itemType: "goal", itemId: id, area, text: text(name) });
 const goals = {
-  reading: goal("gol-reading", "Reading fluency", (n) => `Given a grade-level passage, ${n} will read 90 words correct per minute with 95% accuracy in 4 of 5 weekly probes.`),
-  writing: goal("gol-writing", "Written expression", (n) => `${n} will write a paragraph with a topic sentence and three supporting details, scoring 3 of 4 on the district rubric in 3 of 4 samples.`),
+  reading: goal(
+    "gol-reading",
+    "Reading fluency",
+    (n) => `Given a grade-level passage, ${n} will read 90 words correct per minute with 95% accuracy in 4 of 5 weekly probes.`,
+  ),
+  writing: goal(
+    "gol-writing",
+    "Written expression",
+    (n) => `${n} will write a paragraph with a topic sentence and three supporting details, scoring 3 of 4 on the district rubric in 3 of 4 samples.`,
+  ),
   math: goal("gol-math", "Math problem solving", (n) => `${n} will solve two-step word problems with 80% accuracy across 3 consecutive biweekly probes.`),
   speech: goal("gol-articulation", "Articulation", (n) => `${n} will produce the /r/ sound in conversation with 90% accuracy in 3 consecutive sessions.`),
-  motor: goal("gol-handwriting", "Fine motor", (n) => `${n} will copy a 3-sentence passage legibly on lined paper, with correct letter size and spacing, in 4 of 5 trials.`),
-  regulation: goal("gol-self-regulation", "Self-regulation", (n) => `${n} will use a break card to ask for a break, instead of leaving the task, in 4 of 5 observed opportunities.`),
-  planning: goal("gol-planner", "Executive functioning", (n) => `${n} will record every assignment in a planner and check it with a teacher, for 4 consecutive weeks.`),
+  motor: goal(
+    "gol-handwriting",
+    "Fine motor",
+    (n) => `${n} will copy a 3-sentence passage legibly on lined paper, with correct letter size and spacing, in 4 of 5 trials.`,
+  ),
+  regulation: goal(
+    "gol-self-regulation",
+    "Self-regulation",
+    (n) => `${n} will use a break card to ask for a break, instead of leaving the task, in 4 of 5 observed opportunities.`,
+  ),
+  planning: goal(
+    "gol-planner",
+    "Executive functioning",
+    (n) => `${n} will record every assignment in a planner and check it with a teacher, for 4 consecutive weeks.`,
+  ),
 };
 
 /** Five common IEP profiles; the student's index picks one, so the demo is varied but fixed. */

@@ -9,7 +9,7 @@ import type { WaitSpec } from "@fidelio/core/workflow";
 import { provideWorkflowEngine, providedWorkflowEngine } from "@fidelio/core/workflow/engine";
 import { demoDomain } from "./catalog";
 import { demoDistrictId, demoSettings } from "./seed";
-import { clock, districtToday } from "@fidelio/core/clock";
+import { districtToday } from "@fidelio/core/clock";
 
 const actorOf = async (who: string) => {
   const user = await User.byEmail(`${who}@${demoDomain}`);
@@ -66,7 +66,10 @@ export async function seedDemoConcerns(now = new Date()): Promise<boolean> {
       const { created, concern } = await Concern.file(f.actor, `demo-seed-${key}`, { ...f.body, description, ...extra }, () => at);
       return created ? concern.id : undefined;
     };
-    const act = async (who: string, id: string, action: string, at: Date, text?: string) => Concern.act(await actorOf(who), { id, action, text }, () => at);
+    // Each action is made against the concern as it stands (its version), as a person's screen would send it.
+    const versionOf = async (id: string) => (await getItem<{ version: number }>(keys.concern(id), true))!.version;
+    const act = async (who: string, id: string, action: string, at: Date, text?: string) =>
+      Concern.act(await actorOf(who), { id, action, text, version: await versionOf(id) }, () => at);
     const prepare = (id: string, at: Date) => concernStepsAt(() => at).prepareLevel({ concernId: id });
 
     await file("parent", "Maria Alvarez", "acc-extended-time", ago(0, 20), "teacher", "Sofia's extended time on math quizzes was not given on Friday's quiz.");
@@ -74,32 +77,80 @@ export async function seedDemoConcerns(now = new Date()): Promise<boolean> {
     // Filed early enough that the teacher's deadline passed before today; with the case manager since then, overdue.
     let filedOn = ago(1);
     for (let days = 1; days < 30 && levelDeadline(district, "teacher", filedOn) >= ago(0, 2); days++) filedOn = ago(days, 3);
-    const overdue = await file("parent", "Maria Alvarez", "acc-read-aloud", filedOn, "overdue", "The read-aloud for science tests is not happening; Sofia said nobody read the questions to her.");
+    const overdue = await file(
+      "parent",
+      "Maria Alvarez",
+      "acc-read-aloud",
+      filedOn,
+      "overdue",
+      "The read-aloud for science tests is not happening; Sofia said nobody read the questions to her.",
+    );
     if (overdue) await prepare(overdue, await deadlinePasses(overdue));
 
-    const confirming = await file("parent", "Maria Alvarez", "acc-graphic-organizers", ago(4), "confirm", "Sofia is not getting the graphic organizers for her writing assignments as her IEP says.", { desiredResolution: "An organizer handed to her with each writing assignment." });
+    const confirming = await file(
+      "parent",
+      "Maria Alvarez",
+      "acc-graphic-organizers",
+      ago(4),
+      "confirm",
+      "Sofia is not getting the graphic organizers for her writing assignments as her IEP says.",
+      { desiredResolution: "An organizer handed to her with each writing assignment." },
+    );
     if (confirming) await act("teacher", confirming, "resolve", ago(2), "Sofia now gets a printed organizer with every writing assignment.");
 
-    const handed = await file("parent", "Maria Alvarez", "svc-reading", ago(12), "advocate", "Sofia's specialized reading instruction has not happened since the schedule change.", { advocateEmail: `advocate@${demoDomain}` });
+    const handed = await file(
+      "parent",
+      "Maria Alvarez",
+      "svc-reading",
+      ago(12),
+      "advocate",
+      "Sofia's specialized reading instruction has not happened since the schedule change.",
+      { advocateEmail: `advocate@${demoDomain}` },
+    );
     if (handed) {
-      const steps = [["teacher", 11], ["casemanager", 9], ["director", 7]] as const;
+      const steps = [
+        ["teacher", 11],
+        ["casemanager", 9],
+        ["director", 7],
+      ] as const;
       for (const [who, days] of steps) {
         await act(who, handed, "escalate", ago(days), "This needs the next level: the reading schedule is set school-wide.");
         await prepare(handed, ago(days, -1));
       }
     }
 
-    const resolved = await file("parent2", "David Chen", "acc-seating", ago(20), "resolved", "Since the new seating chart Ethan sits at the back of the math room, not near the board.");
+    const resolved = await file(
+      "parent2",
+      "David Chen",
+      "acc-seating",
+      ago(20),
+      "resolved",
+      "Since the new seating chart Ethan sits at the back of the math room, not near the board.",
+    );
     if (resolved) {
       await act("teacher2", resolved, "resolve", ago(19), "Ethan is back in the front row; the seating chart now marks his seat for substitutes too.");
       await act("parent2", resolved, "confirm", ago(18));
     }
-    const unconfirmed = await file("parent2", "David Chen", "acc-directions", ago(16), "unconfirmed", "Nobody repeated the directions to Ethan before Tuesday's quiz, and he did not understand the task.");
+    const unconfirmed = await file(
+      "parent2",
+      "David Chen",
+      "acc-directions",
+      ago(16),
+      "unconfirmed",
+      "Nobody repeated the directions to Ethan before Tuesday's quiz, and he did not understand the task.",
+    );
     if (unconfirmed) {
       await act("teacher2", unconfirmed, "resolve", ago(15), "I now repeat the directions to Ethan and check he understood before every quiz.");
       await deadlinePasses(unconfirmed);
     }
-    const withdrawn = await file("parent", "Maria Alvarez", "acc-read-aloud", ago(6), "withdrawn", "I thought the spelling test was not read aloud; it was, I misunderstood.");
+    const withdrawn = await file(
+      "parent",
+      "Maria Alvarez",
+      "acc-read-aloud",
+      ago(6),
+      "withdrawn",
+      "I thought the spelling test was not read aloud; it was, I misunderstood.",
+    );
     if (withdrawn) await act("parent", withdrawn, "withdraw", ago(5));
   } finally {
     provideWorkflowEngine(previous);

@@ -1,7 +1,20 @@
 import { createHash } from "node:crypto";
 import { District, type DistrictInfo } from "@fidelio/core/district";
 import { batchPut, keys, queryAll, type Item } from "@fidelio/core/dynamo";
-import { addWeeks, districtToday, formItem, isInstructionDay, isoWeekOf, newForm, weekDays, weeksBetween, type AccommodationAnswer, type FidelityForm, type ServiceAnswer, type Session } from "@fidelio/core/fidelity";
+import {
+  addWeeks,
+  districtToday,
+  formItem,
+  isInstructionDay,
+  isoWeekOf,
+  newForm,
+  weekDays,
+  weeksBetween,
+  type AccommodationAnswer,
+  type FidelityForm,
+  type ServiceAnswer,
+  type Session,
+} from "@fidelio/core/fidelity";
 import { Iep, type IepVersion } from "@fidelio/core/iep";
 import { Student, studentItemType, studentName, type StudentRecord } from "@fidelio/core/student";
 import { clock } from "@fidelio/core/clock";
@@ -22,7 +35,8 @@ function answersFor(form: FidelityForm, district: DistrictInfo, careless: boolea
   const accommodations = form.plan.accommodations.map((a): AccommodationAnswer => {
     const r = roll(form.id, a.id);
     if (a.id === "acc-extended-time" && r < 0.25) return { itemId: a.id, status: "not_applicable", note: "No test this week" };
-    if (r > (careless ? 0.6 : 0.9)) return { itemId: a.id, status: r > 0.95 ? "not_provided" : "partly", note: r > 0.95 ? "Substitute teacher did not have the plan" : undefined };
+    if (r > (careless ? 0.6 : 0.9))
+      return { itemId: a.id, status: r > 0.95 ? "not_provided" : "partly", note: r > 0.95 ? "Substitute teacher did not have the plan" : undefined };
     return { itemId: a.id, status: "provided" };
   });
   const days = weekDays(form.week).filter((d) => isInstructionDay(district, d));
@@ -80,7 +94,14 @@ export async function seedFidelityHistory(districtId: string, now = clock.now())
       for (const iep of record.ieps) {
         if (rel.userName === stoppedTeacher && iep === amended) continue;
         const at = `${iep.effectiveFrom}T20:00:00.000Z`;
-        items.push({ ...keys.iepAcknowledgment(record.student.id, rel.userId, iep.version), type: "iep-ack", studentId: record.student.id, userId: rel.userId, version: iep.version, at });
+        items.push({
+          ...keys.iepAcknowledgment(record.student.id, rel.userId, iep.version),
+          type: "iep-ack",
+          studentId: record.student.id,
+          userId: rel.userId,
+          version: iep.version,
+          at,
+        });
       }
       weeks.forEach((week, i) => {
         if (rel.userName === stoppedTeacher && i >= weeks.length - 3) return;
@@ -89,7 +110,16 @@ export async function seedFidelityHistory(districtId: string, now = clock.now())
         if (!form) return;
         const draft = i === weeks.length - 1 && (rel.userName === teacherName || roll(form.id) < 0.2);
         const answers = answersFor(form, district, rel.userName === stoppedTeacher);
-        items.push(formItem({ ...form, ...answers, status: draft ? "draft" : "submitted", version: draft ? 1 : 2, updatedBy: rel.userId, ...(draft ? {} : { submittedAt: friday }) }));
+        items.push(
+          formItem({
+            ...form,
+            ...answers,
+            status: draft ? "draft" : "submitted",
+            version: draft ? 1 : 2,
+            updatedBy: rel.userId,
+            ...(draft ? {} : { submittedAt: friday }),
+          }),
+        );
       });
     }
   }

@@ -1,8 +1,8 @@
 import type { Role } from "@fidelio/core/actor";
 import { District, defaultDeadlines, type DistrictSettings } from "@fidelio/core/district";
-import { getItem, keys, putItem, transact } from "@fidelio/core/dynamo";
+import { getItem, keys, putItem, putNew, transact } from "@fidelio/core/dynamo";
 import { RosterRunner } from "@fidelio/core/roster/runner";
-import { User, type UserInfo } from "@fidelio/core/user";
+import { User, type SignInUser } from "@fidelio/core/user";
 import { demoDomain } from "./catalog";
 import { seedFidelityHistory } from "./history";
 import { demoRosterFiles } from "./roster";
@@ -21,11 +21,26 @@ export interface DemoAccount {
 
 /** The sign-in addresses the README and `npm start` show; the roster gives each its role. */
 export const demoAccounts: DemoAccount[] = [
-  { email: `admin@${demoDomain}`, name: "Dana Whitfield", role: "district_admin", description: "district administrator: settings, calendar, deadlines, roster import" },
+  {
+    email: `admin@${demoDomain}`,
+    name: "Dana Whitfield",
+    role: "district_admin",
+    description: "district administrator: settings, calendar, deadlines, roster import",
+  },
   { email: `director@${demoDomain}`, name: "Linda Okafor", role: "director", description: "special-education director: every student in the district" },
-  { email: `casemanager@${demoDomain}`, name: "Jennifer Park", role: "case_manager", description: "special-education teacher and case manager of the elementary caseload" },
+  {
+    email: `casemanager@${demoDomain}`,
+    name: "Jennifer Park",
+    role: "case_manager",
+    description: "special-education teacher and case manager of the elementary caseload",
+  },
   { email: `teacher@${demoDomain}`, name: "Maria Alvarez", role: "teacher", description: "grade 3 teacher at Riverbend Elementary; serves parent@'s child" },
-  { email: `teacher2@${demoDomain}`, name: "David Chen", role: "teacher", description: "math teacher at Riverbend Middle; serves parent2@'s child, not parent@'s" },
+  {
+    email: `teacher2@${demoDomain}`,
+    name: "David Chen",
+    role: "teacher",
+    description: "math teacher at Riverbend Middle; serves parent2@'s child, not parent@'s",
+  },
   { email: `parent@${demoDomain}`, name: "Rosa Martinez", role: "parent", description: "parent of Sofia Martinez (grade 3, Riverbend Elementary)" },
   { email: `parent2@${demoDomain}`, name: "Michael Thompson", role: "parent", description: "parent of Ethan Thompson (grade 7, Riverbend Middle)" },
   { email: `advocate@${demoDomain}`, name: "Sam Rivera", role: "advocate", description: "outside advocate: sees only concerns handed to them" },
@@ -69,13 +84,10 @@ export async function seedDemoDistrict(): Promise<{ districtId: string; created:
     await District.create({ id: demoDistrictId, name: "Riverbend Unified School District", ...demoSettings });
   }
   const account = demoAccounts[0]!;
-  const admin: UserInfo = { id: demoAdminId, email: account.email, name: account.name, districtId: demoDistrictId, roles: ["district_admin"], schoolIds: [] };
+  const admin: SignInUser = { id: demoAdminId, email: account.email, name: account.name, districtId: demoDistrictId, roles: ["district_admin"], schoolIds: [] };
   if (!(await User.get(admin.id))) {
     const items = User.toItems(admin);
-    await transact([
-      { put: items.user, condition: "attribute_not_exists(pk)" },
-      { put: items.email, condition: "attribute_not_exists(pk)" },
-    ]);
+    await transact([putNew(items.user), putNew(items.email)]);
   }
   await RosterRunner.importFiles(User.toActor(admin), demoRosterFiles());
   await seedFidelityHistory(demoDistrictId);

@@ -9,9 +9,7 @@ import { readFileSync, readdirSync } from "node:fs";
  * this two-core virtual machine a hand-off to the other CPU waits for that CPU to wake: not pinned, the
  * emulator ran at about 80% of one core with the machine 45% idle. On one CPU the hand-offs stay there.
  * The compilers stay free, or start-up and the first minutes compete with the requests for that CPU.
- * Measured with the 5,000-student import (`npm run bench -- --only=roster`, 2026-12-02, alternating
- * runs): not pinned 29.1, 26.1, 28.4 and 28.0 s; all of it pinned 21.6, 21.5, 24.5 and 21.7 s, and
- * later 20.3 and 25.4 s alternating with the compilers left free, 17.1 and 19.0 s.
+ * `DYNAMO_LOCAL_CPU=any` turns the pinning off (figures: docs/benchmarks.md).
  */
 export function dynamoLocalCpu(setting = process.env.DYNAMO_LOCAL_CPU): number | undefined {
   if (setting === "any") return undefined;

@@ -10,8 +10,8 @@ export const launcherClass = "LoopbackDynamoDbLocal";
 /**
  * The folder holding the launcher compiled, made on first use and kept under node_modules/.cache
  * (the checkout owner's, unlike a shared /tmp), named by the source's hash so an edit recompiles.
- * Compiling on each start (Java's single-file source launch) cost up to 30 s on a busy two-core
- * machine; the compiled class starts at once. Compiled by Java's own compiler module
+ * Compiled once rather than run as a single source file on each start, which recompiles it every time;
+ * the compiled class starts at once. Compiled by Java's own compiler module
  * (`java -m jdk.compiler/...`, there whenever source launch works), for Java 17, which the stack requires.
  */
 export async function compiledLauncher(classPath: string, cacheRoot: string): Promise<string> {

@@ -37,10 +37,8 @@ export interface DynamoLocalOptions {
 /**
  * Java's serial garbage collector. DynamoDB Local applies every write on one SQLite thread; the default
  * collector (G1) runs threads of its own beside it, which on a two-core machine take CPU from that
- * thread. Measured with the 5,000-student import (`npm run bench -- --only=roster`, 2026-12-02), the
- * collector chosen through JAVA_TOOL_OPTIONS: G1 31.3, 34.4 and 32.3 s, the parallel collector 31.1,
- * 32.1 and 30.0 s, the serial one 28.7, 28.1 and 28.4 s. Set here: 23.2, 25.1 and 22.5 s, with other
- * requests' p99 at 332, 295 and 228 ms.
+ * thread. The serial collector runs no threads of its own beside the application's, so the SQLite
+ * thread keeps its CPU (figures: docs/benchmarks.md).
  */
 const serialGc = "-XX:+UseSerialGC";
 
@@ -65,7 +63,22 @@ export async function startDynamoLocal(options: DynamoLocalOptions): Promise<Dyn
   // Through sh for `umask 077`: the files Java creates later are then the owner's alone too.
   const child = spawn(
     "sh",
-    ["-c", 'umask 077 && exec java "$@"', "sh", serialGc, `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-cp", [launcherDir, classPath].join(delimiter), launcherClass, "-port", String(options.port), "-cors", cors, "-disableTelemetry", ...storage],
+    [
+      "-c",
+      'umask 077 && exec java "$@"',
+      "sh",
+      serialGc,
+      `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
+      "-cp",
+      [launcherDir, classPath].join(delimiter),
+      launcherClass,
+      "-port",
+      String(options.port),
+      "-cors",
+      cors,
+      "-disableTelemetry",
+      ...storage,
+    ],
     // Its working directory receives a metadata file; keep that out of the checkout.
     { stdio: ["ignore", "ignore", "pipe"], cwd: options.dataDir ?? tmpdir() },
   );

@@ -1,6 +1,6 @@
 import type { StateMachineDefinition } from "aws-local-stepfunctions";
 import type { Template } from "aws-cdk-lib/assertions";
-import { synth } from "../../../../infra/synth";
+import { synth } from "@fidelio/infra/synth";
 
 /** Where the local Lambda ARNs point: nowhere; every task state runs a local handler instead. */
 export const localLambdaArn = (logicalId: string) => `arn:aws:lambda:us-east-1:000000000000:function:${logicalId}`;

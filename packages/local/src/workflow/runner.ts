@@ -7,7 +7,7 @@ import { handler as applyOutcome } from "@fidelio/functions/workflow/apply-outco
 import { handler as prepareLevel } from "@fidelio/functions/workflow/prepare-level";
 import { handler as recordFailure } from "@fidelio/functions/workflow/record-failure";
 import { handler as waitForAnswer } from "@fidelio/functions/workflow/wait-for-answer";
-import { workflowTasks } from "../../../../infra/workflow";
+import { workflowTasks } from "@fidelio/infra/workflow";
 import { CallbackWaits, taskTokenPlaceholder, type RunGuard } from "./callback-waits";
 import { libraryTimeoutSeconds, runnableDefinition, synthesizedDefinition } from "./definition";
 import { dynamoTaskTokenStore, type TaskTokenStore } from "./token-store";
@@ -50,7 +50,7 @@ const handlers = { "apply-outcome": applyOutcome, "prepare-level": prepareLevel,
 /**
  * Runs the escalation state machine that infra/workflow.ts synthesizes, in this process, with
  * aws-local-stepfunctions; every task state runs the same handler its Lambda exports. The runner
- * adds task tokens, callback deadlines and restart durability (see callback-waits.ts, README).
+ * adds task tokens, callback deadlines and restart durability (see callback-waits.ts, docs/architecture.md).
  */
 export class LocalWorkflowRunner implements WorkflowEngine {
   readonly definition: StateMachineDefinition;
@@ -127,7 +127,12 @@ export class LocalWorkflowRunner implements WorkflowEngine {
     const run = this.machine.run(execution.input, {
       overrides: { taskResourceLocalHandlers: this.taskHandlers(execution, this.guard(execution)), retryIntervalOverrides: this.retryIntervals() },
       context: {
-        Execution: { Id: `arn:aws:states:us-east-1:000000000000:execution:Escalation:${execution.name}`, Name: execution.name, Input: execution.input, StartTime: clock.iso() },
+        Execution: {
+          Id: `arn:aws:states:us-east-1:000000000000:execution:Escalation:${execution.name}`,
+          Name: execution.name,
+          Input: execution.input,
+          StartTime: clock.iso(),
+        },
         StateMachine: { Id: "arn:aws:states:us-east-1:000000000000:stateMachine:Escalation", Name: "Escalation" },
         Task: { Token: taskTokenPlaceholder },
       },
@@ -161,7 +166,10 @@ export class LocalWorkflowRunner implements WorkflowEngine {
       active: () => execution.run === run && !execution.aborting,
       track(work) {
         execution.busy.add(work);
-        work.then(() => execution.busy.delete(work), () => execution.busy.delete(work));
+        work.then(
+          () => execution.busy.delete(work),
+          () => execution.busy.delete(work),
+        );
         return work;
       },
     };

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { getItem, itemType, keys, putItem } from "@fidelio/core/dynamo";
+import { getItem, itemType, keys, putItem, putNewItem, TaskTokenItems } from "@fidelio/core/dynamo";
 import { isConditionFailure } from "@fidelio/core/error";
 import { clock } from "@fidelio/core/clock";
 
@@ -32,7 +32,7 @@ export const dynamoTaskTokenStore: TaskTokenStore = {
     const previous = await getItem(waitItem, keys.workflowWait(executionName), true);
     const kept = previous?.waitKey === waitKey ? previous.dueAt : dueAt;
     if (previous) await this.settle(previous.token, "abandoned");
-    await putItem({ ...keys.taskToken(token), executionName, status: "waiting", dueAt: kept, ttl: ttlAfter(kept) }, "attribute_not_exists(pk)");
+    await putNewItem({ ...keys.taskToken(token), executionName, status: "waiting", dueAt: kept, ttl: ttlAfter(kept) });
     await putItem({ ...keys.workflowWait(executionName), token, waitKey, dueAt: kept, ttl: ttlAfter(kept) });
     return { dueAt: kept };
   },
@@ -41,7 +41,7 @@ export const dynamoTaskTokenStore: TaskTokenStore = {
     const item = await getItem(tokenItem, keys.taskToken(token), true);
     if (item?.status !== "waiting") return false;
     try {
-      await putItem({ ...keys.taskToken(token), ...item, status, settledAt: clock.iso(), ttl: ttlAfter(item.dueAt) }, "#s = :waiting", { "#s": "status" }, { ":waiting": "waiting" });
+      await TaskTokenItems.settle({ ...keys.taskToken(token), ...item, status, settledAt: clock.iso(), ttl: ttlAfter(item.dueAt) });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;

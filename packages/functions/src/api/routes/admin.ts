@@ -7,16 +7,12 @@ import type { ApiEnv } from "../context";
 import { allowed } from "../guards";
 import { validate } from "../validate";
 
-
 const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 
 export const adminRoutes = new Hono<ApiEnv>()
   .get("/district", async (c) => c.json(await District.get(c.get("actor"), {})))
-  .put(
-    "/district",
-    allowed("district.update"),
-    validate("json", DistrictUpdate),
-    async (c) => c.json(await District.update(c.get("actor"), c.req.valid("json"))),
+  .put("/district", allowed("district.update"), validate("json", DistrictUpdate), async (c) =>
+    c.json(await District.update(c.get("actor"), c.req.valid("json"))),
   )
   .post("/roster", async (c) => {
     if (Number(c.req.header("content-length") ?? 0) > MAX_ROSTER_BYTES) {
@@ -33,6 +29,7 @@ export const adminRoutes = new Hono<ApiEnv>()
     // 202: the job runs in the background (poll its id); 200: the files changed nothing, no job to run.
     return started.id ? c.json(started, 202) : c.json(started, 200);
   })
+  .get("/roster/without-email", async (c) => c.json(await Roster.withoutEmail(c.get("actor"))))
   .get("/roster/jobs/:id", async (c) => c.json(await Roster.job(c.get("actor"), c.req.param("id"))))
   .post(
     "/roster/jobs/:id/confirm",

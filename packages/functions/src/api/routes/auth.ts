@@ -8,7 +8,10 @@ import { requireSession, sessionCookie } from "../session";
 import { validate } from "../validate";
 
 /** The language of the page signing in: the body's `language`, else the browser's Accept-Language. */
-const withPageLanguage = <T extends { language?: Language }>(body: T, acceptLanguage: string | undefined): T => ({ ...body, language: body.language ?? languageOfHeader(acceptLanguage) });
+const withPageLanguage = <T extends { language?: Language }>(body: T, acceptLanguage: string | undefined): T => ({
+  ...body,
+  language: body.language ?? languageOfHeader(acceptLanguage),
+});
 
 export const authRoutes = new Hono<ApiEnv>()
   .post("/start", rateLimited("auth-start"), validate("json", StartInput), async (c) => {

@@ -7,7 +7,7 @@ import { Student } from "@fidelio/core/student";
 import type { ApiEnv } from "../context";
 import { allowed } from "../guards";
 import { validate } from "../validate";
-import { csvResponse } from "./reports";
+import { asCsv } from "./reports";
 
 export const studentRoutes = new Hono<ApiEnv>()
   .get("/", validate("query", Student.list.schema), async (c) => c.json(await Student.list(c.get("actor"), c.req.valid("query"))))
@@ -15,10 +15,14 @@ export const studentRoutes = new Hono<ApiEnv>()
   .get("/classes", async (c) => c.json(await Student.classes(c.get("actor"))))
   .get("/iep-changes", async (c) => c.json(await IepNotices.mine(c.get("actor"), {})))
   .get("/:id", async (c) => c.json(await Student.get(c.get("actor"), { id: c.req.param("id") })))
-  .get("/:id/fidelity", allowed("fidelity.read"), validate("query", StudentFidelityQuery), async (c) => {
-    const out = await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") });
-    return out.csv !== undefined ? csvResponse(out.csv, `fidelity-${out.result.from}-${out.result.to}.csv`) : c.json(out.result);
-  })
+  .get(
+    "/:id/fidelity",
+    allowed("fidelity.read"),
+    validate("query", StudentFidelityQuery),
+    async (c, next) =>
+      c.req.valid("query").format === "csv" ? asCsv(await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") })) : next(),
+    async (c) => c.json((await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") })).result),
+  )
   .put("/:id/iep", validate("json", IepUpdate), async (c) =>
     c.json(await IepEdit.record(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("json") }), 201),
   )

@@ -1,0 +1,5 @@
+/** Staff and administrator screens' words (i18n-staff.ts): imported by the modules that show them, never by a parent's pages. */
+import { register } from "../i18n";
+import { staffStrings } from "../i18n-staff";
+
+register(staffStrings);
