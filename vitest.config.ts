@@ -3,16 +3,19 @@ import { defineConfig } from "vitest/config";
 /**
  * Files with a process of their own, two at a time, after the shared ones:
  * - the outbox tests point core's SES client (built once per process) at a mailbox of their own;
- * - the kill -9 tests run `npm start` as real processes (serving the build npm test made: SKIP_WEB_BUILD).
+ * - the `npm start` tests run the stack as real processes: the restarts serve the build `npm test` made
+ *   (SKIP_WEB_BUILD), and the start test builds the web app into a directory of its own (WEB_DIST).
  */
-const ownProcessFiles = ["test/api/outbox.test.ts", "test/api/outbox-outage.test.ts", "test/local/restart-durability.test.ts", "test/roster/crash.test.ts"];
+const ownProcessFiles = [
+  "test/api/outbox.test.ts",
+  "test/api/outbox-outage.test.ts",
+  "test/local/start.test.ts",
+  "test/local/restart-durability.test.ts",
+  "test/roster/crash.test.ts",
+];
 
-/**
- * Files that run with no other file beside them, last:
- * - the `npm start` test builds web/dist as a user's start does, which other files' servers read;
- * - timing measurements: a file beside them only widens their intervals and costs them attempts.
- */
-const aloneFiles = ["test/local/start.test.ts", "test/api/auth-enumeration.test.ts", "test/api/not-found-timing.test.ts"];
+/** Timing measurements run last, with no other file beside them: it would only widen their intervals and cost them attempts. */
+const aloneFiles = ["test/api/auth-enumeration.test.ts", "test/api/not-found-timing.test.ts"];
 
 const notHere = ["test/unit/**", "**/node_modules/**"];
 

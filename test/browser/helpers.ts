@@ -62,7 +62,8 @@ export async function launchBrowser(viewport = { width: 390, height: 844 }, loca
 
 /** Runs axe-core's WCAG 2.1 A/AA rules on the page and fails, listing each violation, if any. */
 export async function expectAccessible(page: Page, label: string) {
-  await page.addScriptTag({ path: axePath });
+  // Once per document: a route change in the app keeps the document, and axe with it.
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
       runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
