@@ -27,6 +27,9 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/table-per-file.ts"],
     testTimeout: 30_000,
+    // A poll waits for something to happen (a page updating after a request); vitest's default of 1 s is
+    // less than a busy machine can take. Still a failure when it never happens.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 90_000,
     projects: [
       {
