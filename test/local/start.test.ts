@@ -121,7 +121,7 @@ describe("npm start", () => {
       second.child.kill("SIGTERM");
       await second.exited;
     }
-  }, 120_000);
+  }, 400_000);
 
   it("stops at once with the install command when Java is missing", async () => {
     const bin = join(dataDir, "bin-without-java");
@@ -137,5 +137,5 @@ describe("npm start", () => {
     expect(code).toBe(1);
     expect(output).toContain("Java was not found");
     expect(output).toContain("apt-get install -y openjdk-17-jre-headless");
-  }, 30_000);
+  }, 120_000);
 });
