@@ -1,15 +1,62 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Files with a process of their own, two at a time, after the shared ones:
+ * - the outbox tests point core's SES client (built once per process) at a mailbox of their own;
+ * - the `npm start` tests run the stack as real processes: the restarts serve the build `npm test` made
+ *   (SKIP_WEB_BUILD), and the start test builds the web app into a directory of its own (WEB_DIST).
+ */
+const ownProcessFiles = [
+  "test/api/outbox.test.ts",
+  "test/api/outbox-outage.test.ts",
+  "test/local/start.test.ts",
+  "test/local/restart-durability.test.ts",
+  "test/roster/crash.test.ts",
+];
+
+/** Timing measurements run last, with no other file beside them: it would only widen their intervals and cost them attempts. */
+const aloneFiles = ["test/api/auth-enumeration.test.ts", "test/api/not-found-timing.test.ts"];
+
+const notHere = ["test/unit/**", "**/node_modules/**"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     // Pure rules run without emulators: vitest.unit.config.ts (npm run test:unit).
-    exclude: ["test/unit/**", "**/node_modules/**"],
+    exclude: notHere,
+    // One DynamoDB Local and one mailbox per project; each file its own table and sender (test/support/table-per-file.ts).
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/table-per-file.ts"],
-    // Files share one SES mailbox, and the demo accounts' addresses repeat across files.
-    fileParallelism: false,
     testTimeout: 30_000,
+    // A poll waits for something to happen (a page updating after a request); vitest's default of 1 s is
+    // less than a busy machine can take. Still a failure when it never happens.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 90_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: ["test/**/*.test.ts"],
+          exclude: [...ownProcessFiles, ...aloneFiles, ...notHere],
+          // Two files at a time: much of a file's time is waiting (on DynamoDB Local, the browser, the
+          // outbox poller, the workflow's timers), which the other file's work fills.
+          maxWorkers: 2,
+          // A worker runs file after file with the modules they import loaded once: importing core, the
+          // AWS SDK, Hono and CDK for every file cost more CPU than most files' tests. Each file still gets
+          // its own table, sender, clock and environment (table-per-file.ts), and helpers that keep state
+          // key it by table or end it with the file (test/support/file-end.ts).
+          isolate: false,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: { name: "own-process", include: ownProcessFiles, maxWorkers: 2, sequence: { groupOrder: 1 } },
+      },
+      {
+        extends: true,
+        test: { name: "alone", include: aloneFiles, fileParallelism: false, sequence: { groupOrder: 2 } },
+      },
+    ],
   },
 });

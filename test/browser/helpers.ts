@@ -1,25 +1,50 @@
 import { createRequire } from "node:module";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { signInCodeOf } from "@fidelio/core/auth/code-email";
 import { clock } from "@fidelio/core/clock";
 import { defaultTimeZone } from "@fidelio/core/district/schema";
+import { atFileEnd } from "../support/file-end";
+import { mailSince, sentByThisFile } from "../support/mail";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core");
 
 /**
- * Debian's Chromium, headless, with a fresh profile and no background traffic, on the test's clock.
+ * One Chromium per test file, started on first use and closed when the file ends; each `launchBrowser`
+ * is a fresh context in it, with its own cookies, storage and clock, as separate as a fresh profile and
+ * without a browser start each.
+ */
+let chromiumProcess: Promise<Browser> | undefined;
+
+function chromiumForThisFile() {
+  if (!chromiumProcess) {
+    const launched = (chromiumProcess = chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    }));
+    atFileEnd(async () => {
+      chromiumProcess = undefined;
+      await (await launched).close();
+    });
+  }
+  return chromiumProcess;
+}
+
+/**
+ * Debian's Chromium, headless, no background traffic: a new context on the test's clock.
  * `device` stands for a reader elsewhere: another time zone, or a clock at another instant.
  */
 export async function launchBrowser(viewport = { width: 390, height: 844 }, locale = "en-US", device: { timeZone?: string; time?: number } = {}) {
-  const profile = await mkdtemp(join(tmpdir(), "fidelio-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  const context = await (await chromiumForThisFile()).newContext({
     viewport,
     locale,
     // A user in the district, whatever the machine's zone: the demo district's wall clock.
@@ -31,16 +56,14 @@ export async function launchBrowser(viewport = { width: 390, height: 844 }, loca
   if (device.time !== undefined || clock.pinned()) await context.clock.install({ time: device.time ?? clock.ms() });
   return {
     context,
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    close: () => context.close(),
   };
 }
 
 /** Runs axe-core's WCAG 2.1 A/AA rules on the page and fails, listing each violation, if any. */
 export async function expectAccessible(page: Page, label: string) {
-  await page.addScriptTag({ path: axePath });
+  // Once per document: a route change in the app keeps the document, and axe with it.
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
       runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
@@ -64,18 +87,17 @@ interface AxeViolation {
 }
 
 interface StoredEmail {
+  from: string;
   destination: { to: string[] };
   subject: string;
   body: { text?: string; html?: string };
 }
 
-/** The mailbox serves the whole run's mail: only this test file's is asked for (see test/support/mail.ts). */
-const fileStarted = Math.floor(Date.now() / 1000) - 1;
-
+/** The mailbox serves the whole run's mail: only this test file's is asked for, and kept (see test/support/mail.ts). */
 export async function mailTo(mailUrl: string, address: string): Promise<StoredEmail[]> {
-  const response = await fetch(`${mailUrl}/store?since=${fileStarted}`);
+  const response = await fetch(`${mailUrl}/store?since=${mailSince()}`);
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
-  return emails.filter((email) => email.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
+  return emails.filter((email) => sentByThisFile(email) && email.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
 }
 
 /** Waits for a new email to `address` (beyond `seen` earlier ones) and returns the 6-digit code in it. */
@@ -89,7 +111,7 @@ export async function waitForCode(mailUrl: string, address: string, seen: number
       .map((email) => signInCodeOf(email.subject))
       .findLast(Boolean);
     if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`no sign-in code emailed to ${address}`);
 }

@@ -10,11 +10,13 @@ import { startWorkflowRunner } from "../support/workflow";
 
 export type Who = "admin" | "director" | "casemanager" | "teacher" | "teacher2" | "parent" | "parent2" | "advocate";
 export const email = (who: Who) => `${who}@demo.fidelio.test`;
-const tokens = new Map<Who, string>();
+/** Sessions by table and person: this module stays loaded from one test file (and table) to the next. */
+const tokens = new Map<string, string>();
 
 export async function token(who: Who) {
-  if (!tokens.has(who)) tokens.set(who, await signIn(email(who)));
-  return tokens.get(who)!;
+  const key = `${process.env.TABLE_NAME}:${who}`;
+  if (!tokens.has(key)) tokens.set(key, await signIn(email(who)));
+  return tokens.get(key)!;
 }
 
 export interface ConcernView {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 import { emailsTo, latestCode } from "../support/mail";
 import { createUser } from "../support/users";
@@ -12,11 +12,14 @@ import { createUser } from "../support/users";
 describe("the API Lambda bundle", () => {
   const dir = mkdtempSync(join(tmpdir(), "fidelio-bundle-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const outfile = join(dir, "api.mjs");
+  // One esbuild run for both tests (built on first use, so either test also runs alone).
+  let built: Promise<Metafile> | undefined;
+  const bundle = () => (built ??= build({ ...apiBundleOptions, outfile, metafile: true, logLevel: "silent" }).then((result) => result.metafile!));
 
   it("answers an API Gateway v2 event against DynamoDB Local and SES local", async () => {
     await createUser("bundle@lambda.fidelio.test", ["teacher"]);
-    const outfile = join(dir, "api.mjs");
-    await build({ ...apiBundleOptions, outfile, logLevel: "silent" });
+    await bundle();
     const { handler } = (await import(pathToFileURL(outfile).href)) as {
       handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
     };
@@ -46,7 +49,7 @@ describe("the API Lambda bundle", () => {
   });
 
   it("bundles everything it loads but Node's own modules and the event-stream module, which only a lazy import names, and not the roster job's writing", async () => {
-    const { metafile } = await build({ ...apiBundleOptions, write: false, metafile: true, logLevel: "silent" });
+    const metafile = await bundle();
     const imports = Object.values(metafile.outputs)
       .flatMap((output) => output.imports)
       .filter((entry) => entry.external);

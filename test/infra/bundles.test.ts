@@ -29,7 +29,8 @@ describe("the deployed bundles", () => {
       const module = (await import(pathToFileURL(join(built.get(description)!.dir, "index.mjs")).href)) as Record<string, Handler>;
       return module[name]!;
     };
-  }, 120_000);
+    // Every function bundled with esbuild, synchronously: minutes on a busy machine.
+  }, 400_000);
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   it("are every Fidelio function the app declares, each in its own folder with its source map and the handler the template names", () => {

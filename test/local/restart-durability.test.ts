@@ -30,7 +30,8 @@ afterAll(() => {
 const timeScale = "43200";
 
 async function start(ports: Record<string, string>) {
-  const started = await startNpmStart({ ...ports, DATA_DIR: dataDir, TIME_SCALE: timeScale }, { detached: true });
+  // The build npm test made before: rebuilding would take web/dist from other files' servers meanwhile.
+  const started = await startNpmStart({ ...ports, DATA_DIR: dataDir, TIME_SCALE: timeScale, SKIP_WEB_BUILD: "1" }, { detached: true });
   children.push(started.child.pid!);
   return { ...started, app: `http://127.0.0.1:${ports.PORT}`, mail: `http://127.0.0.1:${ports.MAIL_PORT}` };
 }

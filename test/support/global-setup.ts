@@ -5,7 +5,7 @@ import { freePort } from "@fidelio/local/emulators/free-port";
 import { randomDynamoCredentials, type DynamoCredentials } from "@fidelio/local/dynamo-key";
 import { parseInstant } from "@fidelio/core/clock";
 
-/** One DynamoDB Local (in memory) and one SES mailbox for the whole run; each file gets its own table. */
+/** One DynamoDB Local (in memory) and one SES mailbox for the run; each file gets its own table and sender address (table-per-file.ts). */
 export default async function setup(project: TestProject) {
   // FIDELIO_NOW=<ISO instant> runs every file at that instant (see docs/testing.md); checked here, before anything starts.
   const runClock = process.env.FIDELIO_NOW ?? "";

@@ -31,7 +31,8 @@ export function postJson(url: string, body: unknown, options: { from?: string; t
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {} }));
       },
     );
-    req.setTimeout(options.timeoutMs ?? 15_000, () => req.destroy(new Error(`POST ${url} got no answer in time`)));
+    // A guard against a hung request, not a measure: a busy machine can keep fifty in flight waiting many seconds.
+    req.setTimeout(options.timeoutMs ?? 60_000, () => req.destroy(new Error(`POST ${url} got no answer in time`)));
     req.on("error", reject);
     req.end(payload);
   });

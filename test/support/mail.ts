@@ -3,6 +3,7 @@ import { signInCodeOf } from "@fidelio/core/auth/code-email";
 
 export interface StoredEmail {
   at: number;
+  from: string;
   destination: { to: string[] };
   subject: string;
   body: { text?: string; html?: string };
@@ -10,18 +11,33 @@ export interface StoredEmail {
 
 export const mailUrl = () => inject("sesEndpoint");
 
-/**
- * The mailbox serves the whole run's mail, and codes are polled every 50 ms: asking only for mail
- * since this test file began (a second early, as the store counts whole seconds) keeps each poll
- * small however many files ran before.
- */
-const fileStarted = Math.floor(Date.now() / 1000) - 1;
+let fileSender: string | undefined;
+let fileStarted = 0;
 
-/** Every email aws-ses-v2-local captured for this address since this test file began, oldest first. */
+/** Set at the start of each test file by table-per-file.ts, with the sender address (EMAIL_FROM) it gave the file. */
+export function useSender(address: string) {
+  fileSender = address;
+  // The store counts whole seconds: a second early.
+  fileStarted = Math.floor(Date.now() / 1000) - 1;
+}
+
+/**
+ * The `since` for the mailbox's `/store`: only mail since this test file began. Codes are polled every
+ * 50 ms, and this keeps each poll small however many files ran before.
+ */
+export const mailSince = () => fileStarted;
+
+/** Whether this test file sent `email`: the run's mailbox holds every file's mail, and files run side by side. */
+export function sentByThisFile(email: { from?: string }) {
+  if (!fileSender) throw new Error("No sender: test/support/table-per-file.ts gives each test file one");
+  return (email.from ?? "").includes(fileSender);
+}
+
+/** Every email this test file sent to this address (captured by aws-ses-v2-local), oldest first. */
 export async function emailsTo(address: string, url = mailUrl()): Promise<StoredEmail[]> {
-  const response = await fetch(`${url}/store?since=${fileStarted}`);
+  const response = await fetch(`${url}/store?since=${mailSince()}`);
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
-  return emails.filter((e) => e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
+  return emails.filter((e) => sentByThisFile(e) && e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())));
 }
 
 /**

@@ -4,8 +4,8 @@ import { resolve } from "node:path";
 /** `npm start`'s entry point, run as a real process by the tests of starting, crashing and restarting. */
 export const startScript = resolve(import.meta.dirname, "../../packages/local/src/start.ts");
 
-/** A clean environment, as a developer's shell would have: none of this test run's table, secret or endpoints. */
-const { AUTH_SECRET: _s, TABLE_NAME: _t, DYNAMO_ENDPOINT: _d, SES_ENDPOINT: _m, ...shellEnv } = process.env;
+/** A clean environment, as a developer's shell would have: none of this test run's table, secret, endpoints or sender. */
+const { AUTH_SECRET: _s, TABLE_NAME: _t, DYNAMO_ENDPOINT: _d, SES_ENDPOINT: _m, EMAIL_FROM: _f, ...shellEnv } = process.env;
 export { shellEnv };
 
 /**

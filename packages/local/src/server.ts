@@ -13,8 +13,9 @@ import { holdIdleConnections, type IdleHold } from "./keep-alive";
 import { answerUnparsableRequests, maxHeaderBytes, refuseLongUrls } from "./request-limits";
 import { staticDelivery } from "./static-assets";
 import { contentSecurityPolicy } from "@fidelio/infra/web-policy";
+import { webDist } from "./web-dist";
 
-export const webDist = resolve(import.meta.dirname, "../../../web/dist");
+export { webDist };
 
 /** The same API app the Lambda wraps, plus the built web app, on @hono/node-server. */
 export function localApp() {

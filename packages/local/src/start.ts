@@ -11,8 +11,10 @@ try {
   // Read first, so a malformed FIDELIO_NOW stops the start with its reason.
   const clockLine = clock.describe();
   requireJava();
-  progress("building web");
-  await buildWeb();
+  // SKIP_WEB_BUILD=1 serves web/dist as it is: for a restart where the web app cannot have changed
+  // (the tests that kill and restart the stack); rebuilding would also pull it from under other servers.
+  if (process.env.SKIP_WEB_BUILD === "1") progress("serving the web app as built (SKIP_WEB_BUILD=1)");
+  else progress("building web"), await buildWeb();
   const stack = await startStack({
     progress,
     port: Number(env("PORT", "3000")),
