@@ -26,7 +26,9 @@ async function patterns(token = t.director!, query = "") {
 /** Answers every accommodation provided except `missed`, and submits (acknowledging the IEP version first when asked). */
 async function submitWith(token: string, form: Opened, missed: string | undefined) {
   const accommodations = form.plan.accommodations.map((a) =>
-    a.text === missed ? { itemId: a.id, status: "not_provided", reason: "materials_missing", note: "No substitute plan" } : { itemId: a.id, status: "provided" },
+    a.text === missed
+      ? { itemId: a.id, status: "not_provided", reason: "materials_missing", note: "No substitute plan" }
+      : { itemId: a.id, status: "provided" },
   );
   const saved = await json(call(`/api/fidelity/forms/${form.id}`, { method: "PUT", token, body: { version: form.version, accommodations, services: [] } }));
   expect(saved.status).toBe(200);

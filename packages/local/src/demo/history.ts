@@ -42,7 +42,8 @@ function answersFor(
 ): { accommodations: AccommodationAnswer[]; services: ServiceAnswer[] } {
   const accommodations = form.plan.accommodations.map((a): AccommodationAnswer => {
     const r = roll(form.id, a.id);
-    if (substitute && a.id === "acc-extended-time") return { itemId: a.id, status: "not_provided", reason: "other", note: "Substitute teacher did not have the plan" };
+    if (substitute && a.id === "acc-extended-time")
+      return { itemId: a.id, status: "not_provided", reason: "other", note: "Substitute teacher did not have the plan" };
     if (a.id === "acc-extended-time" && r < 0.25) return { itemId: a.id, status: "not_applicable", note: "No test this week" };
     if (r > (careless ? 0.6 : 0.9))
       return r > 0.95
