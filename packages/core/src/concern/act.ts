@@ -9,6 +9,7 @@ import { ActOnConcern, type Concern, type Person } from "./schema";
 import { commit, StaleConcern } from "./store";
 import type { EventContent } from "./timeline";
 import { afterMove } from "./transitions";
+import { completeNotice } from "./notice";
 import { emailFlagsOf, loadVisible, toView } from "./view";
 import { clock } from "../clock";
 
@@ -18,7 +19,7 @@ async function apply(
   action: ConcernAction,
   move: Move,
   now: Date,
-): Promise<{ after: Concern; emails: { parent: boolean; staff?: Person[] }; timeZone?: string }> {
+): Promise<{ after: Concern; emails: { parent: boolean; staff?: Person[] }; timeZone?: string; safeguards?: string }> {
   const district = await District.load(concern.districtId);
   if (!district) throw new Error(`District ${concern.districtId} is missing`);
   const tells: readonly string[] = actionTable[action].tells;
@@ -27,6 +28,7 @@ async function apply(
     after: afterMove(concern, move, district, now),
     emails: { parent: tells.includes("parent"), ...(tells.includes("assignee") && { staff }) },
     timeZone: district.timeZone,
+    safeguards: district.noticeSafeguards,
   };
 }
 
@@ -44,7 +46,9 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
     if (concern.version !== input.version) throw staleVersion(concern, events.at(-1)?.type);
     const now = at();
     // The flags are read before the write (an action keeps the parent and the assignee or clears the assignee), so a failed read changes nothing.
-    const [{ after, emails, timeZone }, flags] = await Promise.all([apply(concern, input.action, move, now), emailFlagsOf(concern, isGuardian)]);
+    const [{ after, emails, timeZone, safeguards }, flags] = await Promise.all([apply(concern, input.action, move, now), emailFlagsOf(concern, isGuardian)]);
+    // A decline records the prior written notice whole (422 naming each part missing, nothing written).
+    const notice = input.action === "decline" ? completeNotice(input.notice, safeguards) : undefined;
     const eventId = `${concern.id}.${concern.head.seq + 1}`;
     const content: EventContent = {
       type: actionTable[input.action].event,
@@ -55,6 +59,7 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
       status: after.status,
       outcome: after.outcome,
       dueAt: after.stage === "wait" ? after.dueAt : undefined,
+      notice,
     };
     try {
       const saved = await commit({

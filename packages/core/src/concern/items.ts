@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { StoredNotice } from "./notice";
 import { itemType } from "../dynamo";
 import { WaitSpec } from "../workflow/schema";
 import { EscalationLevel, actions, eventTypes, noteCodes, outcomes, statuses, type Concern } from "./schema";
@@ -71,6 +72,7 @@ export const concernEventItem = itemType<TimelineEvent>(
       status: v.optional(v.string()),
       outcome: v.optional(v.string()),
       note: v.optional(v.string()),
+      notice: v.optional(StoredNotice),
       notes: v.optional(
         v.array(v.object({ code: v.picklist(noteCodes.map((c) => `note.${c}` as const)), params: v.optional(v.record(v.string(), v.string())) })),
       ),

@@ -69,6 +69,7 @@ export const eventTypes = [
   "escalated",
   "deadline_passed",
   "resolved",
+  "declined",
   "info_requested",
   "info_provided",
   "confirmed",
@@ -90,6 +91,8 @@ export type ConcernRole = "guardian" | "assignee";
  */
 export const actionTable = {
   resolve: { event: "resolved", text: "required", tells: ["parent"] },
+  // Refusing what the concern asks for: the prior written notice (notice.ts) carries the words, and the parent's recap carries the notice.
+  decline: { event: "declined", text: "optional", tells: ["parent"] },
   request_info: { event: "info_requested", text: "required", tells: ["parent"] },
   escalate: { event: "escalated", text: "required", tells: [] },
   provide_info: { event: "info_provided", text: "required", tells: ["parent", "assignee"] },
@@ -115,6 +118,8 @@ export type Move =
 export const moves = {
   open: {
     resolve: { by: ["assignee"], to: "awaiting_confirmation" },
+    // A refusal is answered like a resolution: the parent accepts it (confirm) or disputes it, which climbs.
+    decline: { by: ["assignee"], to: "awaiting_confirmation" },
     escalate: { by: ["assignee"], to: "next_level" },
     request_info: { by: ["assignee"], to: "awaiting_info" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },

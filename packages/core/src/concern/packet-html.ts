@@ -8,6 +8,7 @@ import { weekStart } from "../fidelity/week";
 import { notesOf, say, sayCoded, sayStored, type MessageCode } from "../messages";
 import type { Language } from "../user/schema";
 import { describeEvent } from "./describe";
+import { noticesHtml } from "./packet-notices";
 import { concernLabel, subjectOf } from "./naming";
 import type { EmailRecord, IepItemText, IepOnDates } from "./packet";
 import type { Concern } from "./schema";
@@ -167,6 +168,7 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
 <p id="concern-label"><strong>${e(concernLabel(c))}</strong> · ${e(c.studentName)}</p>
 <p class="muted">${s("packet.printedFor", { name: d.printedFor, when: whenText(d.printedAt), zone: zoneName(locale, d.timeZone, d.printedAt) })}</p>
 <h2>${s("packet.concern")}</h2><dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl>
+${noticesHtml(lang, d.events, whenText)}
 <h2>${s("packet.ieps")}</h2>
 <table><thead><tr><th>${s("packet.iepVersion")}</th><th>${s("packet.inEffectOn")}</th><th>${s("packet.supportsNamed")}</th></tr></thead><tbody>${ieps}</tbody></table>
 <h2>${s("packet.fidelity")}</h2>

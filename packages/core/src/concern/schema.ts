@@ -3,6 +3,7 @@ import { IsoDate } from "../iep/schema";
 import { Email, Language } from "../user/schema";
 import { missingFields } from "../problem";
 import { EscalationLevel, type WaitSpec } from "../workflow/schema";
+import { NoticeInput } from "./notice";
 import { actions, statuses, textOptional, type ConcernAction, type ConcernOutcome, type ConcernStatus } from "./lifecycle";
 
 /** Concern shapes; no AWS imports, so the web's forms can reuse them. The lifecycle itself is declared in lifecycle.ts. */
@@ -59,10 +60,14 @@ const actionEntries = {
   text: v.optional(text(4000)),
   /** The concern's version the action was made against: a concern changed since answers 409 and nothing is done. */
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** A decline's prior written notice (notice.ts); its missing parts answer 422, each named. */
+  notice: v.optional(NoticeInput),
 };
 const askForVersion = missingFields({ version: "Send the version of the concern you acted on" });
 const hasWords = (a: { action: ConcernAction; text?: string }) => a.text !== undefined || textOptional.includes(a.action);
 const wordsMissing = "Say what was done, why, or what you ask or answer";
+const noticeFits = (a: { action: ConcernAction; notice?: unknown }) => a.notice === undefined || a.action === "decline";
+const noticeMisplaced = "Only a decline carries a prior written notice";
 /** The body of POST /api/concerns/:id/actions. */
 export const ActionBody = v.pipe(
   v.object(actionEntries, askForVersion),
@@ -70,12 +75,20 @@ export const ActionBody = v.pipe(
     v.check((a) => hasWords(a), wordsMissing),
     ["text"],
   ),
+  v.forward(
+    v.check((a) => noticeFits(a), noticeMisplaced),
+    ["notice"],
+  ),
 );
 export const ActOnConcern = v.pipe(
   v.object({ id: ConcernId, ...actionEntries }, askForVersion),
   v.forward(
     v.check((a) => hasWords(a), wordsMissing),
     ["text"],
+  ),
+  v.forward(
+    v.check((a) => noticeFits(a), noticeMisplaced),
+    ["notice"],
   ),
 );
 export type ActOnConcern = v.InferOutput<typeof ActOnConcern>;

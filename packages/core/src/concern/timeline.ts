@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Actor } from "../actor";
 import { keys } from "../dynamo/keys";
 import type { Concern, EventType, NoteCode, Person } from "./schema";
+import type { PriorWrittenNotice } from "./notice";
 
 /** What an event says; the hash chain covers all of it. */
 export interface EventContent {
@@ -16,6 +17,8 @@ export interface EventContent {
   outcome?: string;
   /** Why the timeline took this turn (no class named, no case manager on file...), as catalog codes with parameters. */
   notes?: EventNote[];
+  /** A decline's prior written notice, whole: the chain covers what the family was told. */
+  notice?: PriorWrittenNotice;
   /** The same, as English sentences: events written before notes were codes (read through `notesOf`). */
   note?: string;
 }

@@ -63,6 +63,8 @@ export const DistrictSettings = v.object({
   fidelityGraceDays: whole(0, 10, "0 to 10 school days"),
   /** Who takes a concern at the advocate level when the parent named nobody (an advocacy organization's address). */
   defaultAdvocateEmail: v.optional(Email),
+  /** The procedural-safeguards statement a prior written notice carries when staff write none (where families get help, in this state). */
+  noticeSafeguards: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(4000, "At most 4000 characters"))),
 });
 export type DistrictSettings = v.InferOutput<typeof DistrictSettings>;
 

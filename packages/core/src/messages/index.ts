@@ -4,6 +4,7 @@ import { eventTexts, legacyNotes, levelTexts, noteTexts, statusTexts } from "./c
 import { emailTexts } from "./catalog-email";
 import { answerTexts, packetTexts } from "./catalog-packet";
 import { iepTexts } from "./catalog-iep";
+import { noticeEmailTexts, noticeTexts } from "./catalog-notice";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -33,6 +34,8 @@ export const catalog = {
   ...iepTexts,
   ...emailTexts,
   ...packetTexts,
+  ...noticeTexts,
+  ...noticeEmailTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 
