@@ -66,9 +66,15 @@ describe("prior written notice on the concern page", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? "")).toContain("actionRefused");
     await accessibleAtBothWidths(page, "decline form with errors", DESKTOP);
     for (const [label, text] of Object.entries(notice)) await form.getByLabel(label, { exact: true }).fill(text);
+    const answered = page.waitForResponse((r) => r.url().endsWith(`/api/concerns/${concernId}/actions`) && r.request().method() === "POST", {
+      timeout: 90_000,
+    });
     await form.getByRole("button", { name: "Decline, with written notice" }).click();
+    const response = await answered;
+    expect(response.status(), await response.text()).toBe(200);
+    // The page answers with where the concern went, and the timeline shows the notice.
+    await expect.poll(() => page.locator("main").textContent(), { timeout: 60_000 }).toContain("The school declined the request and gave written notice");
     await page.getByRole("status").filter({ hasText: "Waiting for the family to confirm" }).waitFor();
-    await page.getByText("The school declined the request and gave written notice").waitFor();
   }, 180_000);
 
   test("the parent reads the notice and is asked to accept or dispute it, in Spanish and English, at 390 px", async () => {

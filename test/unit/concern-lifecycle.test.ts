@@ -44,6 +44,8 @@ open                   confirm         409                    403               
 open                   dispute         409                    403                      403     403
 open                   withdraw        closed:withdrawn       403                      403     403
 open                   record_outcome  403                    409                      409     403
+open                   log_conversation  open                   open                     open    403
+open                   dispute_recap     open                   open                     open    403
 awaiting_info          resolve         403                    409                      409     403
 awaiting_info          decline         403                    409                      409     403
 awaiting_info          request_info    403                    409                      409     403
@@ -53,6 +55,8 @@ awaiting_info          confirm         409                    403               
 awaiting_info          dispute         409                    403                      403     403
 awaiting_info          withdraw        closed:withdrawn       403                      403     403
 awaiting_info          record_outcome  403                    409                      409     403
+awaiting_info          log_conversation  awaiting_info          awaiting_info            awaiting_info 403
+awaiting_info          dispute_recap     awaiting_info          awaiting_info            awaiting_info 403
 awaiting_confirmation  resolve         403                    409                      409     403
 awaiting_confirmation  decline         403                    409                      409     403
 awaiting_confirmation  request_info    403                    409                      409     403
@@ -62,6 +66,8 @@ awaiting_confirmation  confirm         closed:resolved        403               
 awaiting_confirmation  dispute         open@director          403                      403     403
 awaiting_confirmation  withdraw        closed:withdrawn       403                      403     403
 awaiting_confirmation  record_outcome  403                    409                      409     403
+awaiting_confirmation  log_conversation  awaiting_confirmation  awaiting_confirmation    awaiting_confirmation 403
+awaiting_confirmation  dispute_recap     awaiting_confirmation  awaiting_confirmation    awaiting_confirmation 403
 with_advocate          resolve         403                    409                      409     403
 with_advocate          decline         403                    409                      409     403
 with_advocate          request_info    403                    409                      409     403
@@ -71,6 +77,8 @@ with_advocate          confirm         409                    403               
 with_advocate          dispute         409                    403                      403     403
 with_advocate          withdraw        closed:withdrawn       403                      403     403
 with_advocate          record_outcome  403                    closed:advocate_outcome  409     403
+with_advocate          log_conversation  with_advocate          with_advocate            with_advocate 403
+with_advocate          dispute_recap     with_advocate          with_advocate            with_advocate 403
 closed                 resolve         403                    409                      409     403
 closed                 decline         403                    409                      409     403
 closed                 request_info    403                    409                      409     403
@@ -80,6 +88,8 @@ closed                 confirm         409                    403               
 closed                 dispute         409                    403                      403     403
 closed                 withdraw        409                    403                      403     403
 closed                 record_outcome  403                    409                      409     403
+closed                 log_conversation  409                    409                      409     403
+closed                 dispute_recap     409                    409                      409     403
 `;
 
 const roleNames = ["guardian", "assignee", "former", "other"] as const;
@@ -156,7 +166,7 @@ function answerOf(status: ConcernStatus, action: ConcernAction, role: RoleName):
   try {
     const move = checkAction(actorOf(role), concern, action, role === "guardian", undefined);
     const after = afterMove(concern, move, district, now);
-    expect(after.status).toBe(statusAfter(move, concern.level));
+    expect(after.status).toBe(statusAfter(move, concern.level, concern.status));
     return after.status === "closed" ? `closed:${after.outcome}` : after.level === concern.level ? after.status : `${after.status}@${after.level}`;
   } catch (error) {
     if (!(error instanceof VisibleError)) throw error;
@@ -325,6 +335,15 @@ describe("an action's body", () => {
 
   it("needs words for every action but confirming and withdrawing", () => {
     const needsWords = actions.filter((action) => !v.safeParse(ActOnConcern, { id, action, version: 0 }).success);
-    expect(needsWords.sort()).toEqual(["dispute", "escalate", "provide_info", "record_outcome", "request_info", "resolve"]);
+    expect(needsWords.sort()).toEqual([
+      "dispute",
+      "dispute_recap",
+      "escalate",
+      "log_conversation",
+      "provide_info",
+      "record_outcome",
+      "request_info",
+      "resolve",
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import type { UserActor } from "../actor";
-import { District } from "../district";
+import { District, type DistrictInfo } from "../district";
 import { isStaleTaskToken, workflowEngine } from "../workflow/engine";
 import type { Answer } from "../workflow/schema";
 import { actionTable, type ConcernAction, type Move } from "./lifecycle";
@@ -10,6 +10,7 @@ import { commit, StaleConcern } from "./store";
 import type { EventContent } from "./timeline";
 import { afterMove } from "./transitions";
 import { completeNotice } from "./notice";
+import { conversationOf, recapOfConversation, recapToDispute } from "./conversation";
 import { emailFlagsOf, loadVisible, toView } from "./view";
 import { clock } from "../clock";
 
@@ -19,7 +20,7 @@ async function apply(
   action: ConcernAction,
   move: Move,
   now: Date,
-): Promise<{ after: Concern; emails: { parent: boolean; staff?: Person[] }; timeZone?: string; safeguards?: string }> {
+): Promise<{ after: Concern; emails: { parent: boolean; staff?: Person[] }; timeZone?: string; district: DistrictInfo }> {
   const district = await District.load(concern.districtId);
   if (!district) throw new Error(`District ${concern.districtId} is missing`);
   const tells: readonly string[] = actionTable[action].tells;
@@ -28,7 +29,7 @@ async function apply(
     after: afterMove(concern, move, district, now),
     emails: { parent: tells.includes("parent"), ...(tells.includes("assignee") && { staff }) },
     timeZone: district.timeZone,
-    safeguards: district.noticeSafeguards,
+    district,
   };
 }
 
@@ -46,10 +47,13 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
     if (concern.version !== input.version) throw staleVersion(concern, events.at(-1)?.type);
     const now = at();
     // The flags are read before the write (an action keeps the parent and the assignee or clears the assignee), so a failed read changes nothing.
-    const [{ after, emails, timeZone, safeguards }, flags] = await Promise.all([apply(concern, input.action, move, now), emailFlagsOf(concern, isGuardian)]);
+    const [{ after, emails, timeZone, district }, flags] = await Promise.all([apply(concern, input.action, move, now), emailFlagsOf(concern, isGuardian)]);
     // A decline records the prior written notice whole (422 naming each part missing, nothing written).
-    const notice = input.action === "decline" ? completeNotice(input.notice, safeguards) : undefined;
-    const eventId = `${concern.id}.${concern.head.seq + 1}`;
+    const notice = input.action === "decline" ? completeNotice(input.notice, district.noticeSafeguards) : undefined;
+    const seq = concern.head.seq + 1;
+    const eventId = `${concern.id}.${seq}`;
+    const talk = input.action === "log_conversation" ? conversationOf(actor, concern, events, input.conversation!, district, now) : undefined;
+    const disputed = input.action === "dispute_recap" ? recapToDispute(actor, events, input.recapOf, now) : undefined;
     const content: EventContent = {
       type: actionTable[input.action].event,
       at: now.toISOString(),
@@ -60,19 +64,33 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
       outcome: after.outcome,
       dueAt: after.stage === "wait" ? after.dueAt : undefined,
       notice,
+      conversation: talk?.conversation,
+      recapOf: disputed?.seq,
     };
+    // A move that stays where it is (a conversation, its recap's answer) keeps the wait, its token and the last answer.
+    const stays = move.to === "same";
+    const extra = talk ? await recapOfConversation(concern, seq, actor.name, input.text!, talk.conversation, talk.recipients, timeZone) : [];
+    // The person whose recap is disputed hears of it.
+    const loggedBy = disputed?.actor.kind === "user" ? disputed.actor : undefined;
+    const told = loggedBy
+      ? loggedBy.id === concern.parent.id
+        ? { parent: true }
+        : { parent: false, staff: [{ id: loggedBy.id, name: loggedBy.name }] }
+      : emails;
     try {
       const saved = await commit({
         before: concern,
-        after: { ...after, lastAnswer: { action: input.action, eventId } },
+        after: stays ? after : { ...after, lastAnswer: { action: input.action, eventId } },
         events: [content],
         actor,
         audit: { action: `concern.${input.action}`, reason: isGuardian ? "guardian" : "assigned_concern" },
-        emails,
+        emails: told,
         timeZone,
         now,
+        extra,
+        keepToken: stays,
       });
-      if (concern.taskToken) await resume(concern.taskToken, { kind: "answer", action: input.action, eventId });
+      if (concern.taskToken && !stays) await resume(concern.taskToken, { kind: "answer", action: input.action, eventId });
       return toView(actor, saved.concern, [...events, ...saved.events], isGuardian, flags);
     } catch (error) {
       // The task token was stored meanwhile (same version): decide again; anything else re-reads and answers 409 there

@@ -65,7 +65,7 @@ function noticeLines(lang: Language, event: TimelineEvent, date: (iso: string) =
 }
 
 /** The outbox item for `message`, tagged with the concern, and the concern's own record of it (the packet lists these). */
-function queued(concern: Concern, recipient: { name: string; role: "parent" | "staff" }, msg: Message) {
+export function queued(concern: Concern, recipient: { name: string; role: "parent" | "staff" }, msg: Message) {
   const put = Outbox.email(msg, { concernId: concern.id });
   const { id, createdAt } = put.put as { id: string; createdAt: string };
   const record = {

@@ -78,11 +78,16 @@ export const eventTypes = [
   "outcome_recorded",
   "email_undelivered",
   "workflow_failed",
+  "conversation_logged",
+  "recap_disputed",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
-/** Who may take an action: the student's parent, or the person the concern waits on at its level. */
-export type ConcernRole = "guardian" | "assignee";
+/**
+ * Who may take an action: the student's parent, the person the concern waits on at its level, or
+ * anyone on the concern (the parent and everyone it was ever assigned to).
+ */
+export type ConcernRole = "guardian" | "assignee" | "participant";
 
 /**
  * The actions, in the order the concern page offers them: the event each records, whether it needs
@@ -100,6 +105,10 @@ export const actionTable = {
   dispute: { event: "disputed", text: "required", tells: [] },
   withdraw: { event: "withdrawn", text: "optional", tells: ["parent", "assignee"] },
   record_outcome: { event: "outcome_recorded", text: "required", tells: ["parent", "assignee"] },
+  // A conversation on the record: its recap goes to each other participant named (conversation.ts), not the usual recap.
+  log_conversation: { event: "conversation_logged", text: "required", tells: [] },
+  // "This is not what we agreed", about a logged conversation's recap, within its window (conversation.ts).
+  dispute_recap: { event: "recap_disputed", text: "optional", tells: [] },
 } as const satisfies Record<string, { event: EventType; text: "required" | "optional"; tells: ReadonlyArray<"parent" | "assignee"> }>;
 
 export type ConcernAction = keyof typeof actionTable;
@@ -112,6 +121,7 @@ export const actions = Object.keys(actionTable) as ConcernAction[];
  */
 export type Move =
   | { by: readonly ConcernRole[]; to: Exclude<ConcernStatus, "closed" | "with_advocate"> | "next_level" }
+  | { by: readonly ConcernRole[]; to: "same" }
   | { by: readonly ConcernRole[]; to: "closed"; outcome: ConcernOutcome };
 
 /** Status × action → who may take it and where it leads. An action missing from a status cannot be taken there. */
@@ -123,19 +133,27 @@ export const moves = {
     escalate: { by: ["assignee"], to: "next_level" },
     request_info: { by: ["assignee"], to: "awaiting_info" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
+    log_conversation: { by: ["participant"], to: "same" },
+    dispute_recap: { by: ["participant"], to: "same" },
   },
   awaiting_info: {
     provide_info: { by: ["guardian"], to: "open" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
+    log_conversation: { by: ["participant"], to: "same" },
+    dispute_recap: { by: ["participant"], to: "same" },
   },
   awaiting_confirmation: {
     confirm: { by: ["guardian"], to: "closed", outcome: "resolved" },
     dispute: { by: ["guardian"], to: "next_level" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
+    log_conversation: { by: ["participant"], to: "same" },
+    dispute_recap: { by: ["participant"], to: "same" },
   },
   with_advocate: {
     record_outcome: { by: ["assignee"], to: "closed", outcome: "advocate_outcome" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
+    log_conversation: { by: ["participant"], to: "same" },
+    dispute_recap: { by: ["participant"], to: "same" },
   },
   closed: {},
 } as const satisfies Record<ConcernStatus, Partial<Record<ConcernAction, Move>>>;
@@ -146,8 +164,9 @@ export const moveOf = (status: ConcernStatus, action: ConcernAction): Move | und
 /** Who may ever take `action`, in any status. */
 export const rolesFor = (action: ConcernAction): ConcernRole[] => [...new Set(statuses.flatMap((status) => moveOf(status, action)?.by ?? []))];
 
-/** The status a move leads to from a concern at `level`. */
-export const statusAfter = (move: Move, level: EscalationLevel): ConcernStatus => (move.to === "next_level" ? statusAt(nextLevel(level) ?? topLevel) : move.to);
+/** The status a move leads to from a concern at `level` in `status`. */
+export const statusAfter = (move: Move, level: EscalationLevel, status: ConcernStatus): ConcernStatus =>
+  move.to === "next_level" ? statusAt(nextLevel(level) ?? topLevel) : move.to === "same" ? status : move.to;
 
 /** The actions that need no words. */
 export const textOptional = actions.filter((action) => actionTable[action].text === "optional");

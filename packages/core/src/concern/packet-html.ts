@@ -8,7 +8,7 @@ import { weekStart } from "../fidelity/week";
 import { notesOf, say, sayCoded, sayStored, type MessageCode } from "../messages";
 import type { Language } from "../user/schema";
 import { describeEvent } from "./describe";
-import { noticesHtml } from "./packet-notices";
+import { conversationDetails, noticesHtml } from "./packet-notices";
 import { concernLabel, subjectOf } from "./naming";
 import type { EmailRecord, IepItemText, IepOnDates } from "./packet";
 import type { Concern } from "./schema";
@@ -136,6 +136,7 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
         ev.assignee && `${s("packet.with")}: ${e(ev.assignee.name)}`,
         ev.status && `${s("packet.status")}: ${ev.status === "closed" && ev.outcome ? stored("outcome", ev.outcome) : stored("status", ev.status)}`,
         ev.text && e(ev.text),
+        ...conversationDetails(lang, ev, whenText).map(e),
         ...notesOf(ev).map((n) => e(sayCoded(lang, n))),
       ].filter(Boolean);
       const what = e(describeEvent(lang, ev, whenText));

@@ -22,3 +22,15 @@ export function noticesHtml(lang: Language, events: TimelineEvent[], whenText: (
     })
     .join("\n");
 }
+
+/** A logged conversation's when, how and with whom, and which recap an answer disputes, as the packet's timeline details. */
+export function conversationDetails(lang: Language, ev: TimelineEvent, whenText: (iso: string) => string): string[] {
+  if (ev.recapOf !== undefined) return [`#${ev.recapOf}`];
+  if (!ev.conversation) return [];
+  const { on, mode, with: people, disputeBy } = ev.conversation;
+  return [
+    say(lang, "recap.on", { mode: say(lang, `mode.${mode}`), on }),
+    say(lang, "recap.with", { names: people.map((p) => p.name).join(", ") }),
+    say(lang, "recap.disputeBy", { due: whenText(disputeBy) }),
+  ];
+}

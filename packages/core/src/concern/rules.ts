@@ -24,12 +24,14 @@ export function stateInWords(concern: Concern, lastEventType?: EventType): strin
 /** The roles the actor holds on the concern now: its parent, or the person it waits on. */
 function rolesNow(actor: UserActor, concern: Concern, isGuardian: boolean): ConcernRole[] {
   const waitingOnThem = concern.stage === "wait" && concern.assignee?.id === actor.userId;
-  return [...(isGuardian ? ["guardian" as const] : []), ...(waitingOnThem ? ["assignee" as const] : [])];
+  const onIt = isGuardian || concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
+  return [...(isGuardian ? ["guardian" as const] : []), ...(waitingOnThem ? ["assignee" as const] : []), ...(onIt ? ["participant" as const] : [])];
 }
 
 const onlyRole: Record<ConcernRole, string> = {
   guardian: "Only the student's parent can do this",
   assignee: "Only the person the concern is with can do this",
+  participant: "Only the family and the staff on the concern can do this",
 };
 
 /**
@@ -41,8 +43,8 @@ export function checkAction(actor: UserActor, concern: Concern, action: ConcernA
   const move = moveOf(concern.status, action);
   const roles = rolesNow(actor, concern, isGuardian);
   if (move?.by.some((role) => roles.includes(role))) return move;
-  const everHeld = (role: ConcernRole) =>
-    role === "guardian" ? isGuardian : concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
+  const held = concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
+  const everHeld = (role: ConcernRole) => (role === "guardian" ? isGuardian : role === "participant" ? isGuardian || held : held);
   const may = rolesFor(action);
   if (!may.some(everHeld)) throw new VisibleError(403, "forbidden", onlyRole[may[0]!]);
   throw new VisibleError(409, "wrong_state", `This cannot be done now: ${stateInWords(concern, lastEventType)}.`);

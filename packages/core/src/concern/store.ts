@@ -51,6 +51,8 @@ export interface Change {
   viewerIds?: string[];
   /** When the step happens (the demo seed backdates its story); the clock by default. */
   now?: Date;
+  /** A step that leaves the concern where it is (a conversation logged): the current wait keeps its task token. */
+  keepToken?: boolean;
   /** An earlier event the recap should repeat (why the concern moved before it was assigned anew). */
   recapAlso?: TimelineEvent;
 }
@@ -73,7 +75,7 @@ export async function commit(change: Change): Promise<{ concern: Concern; events
     ops.push(next.put);
   }
   const after: Concern = { ...change.after, head, version: (before?.version ?? 0) + 1, updatedAt: now };
-  delete after.taskToken;
+  if (!change.keepToken) delete after.taskToken;
   const condition = before
     ? {
         condition: `#v = :v AND ${before.taskToken ? "#t = :t" : "attribute_not_exists(#t)"}`,

@@ -3,6 +3,7 @@ import type { Actor } from "../actor";
 import { keys } from "../dynamo/keys";
 import type { Concern, EventType, NoteCode, Person } from "./schema";
 import type { PriorWrittenNotice } from "./notice";
+import type { StoredConversation } from "./conversation-schema";
 
 /** What an event says; the hash chain covers all of it. */
 export interface EventContent {
@@ -19,6 +20,10 @@ export interface EventContent {
   notes?: EventNote[];
   /** A decline's prior written notice, whole: the chain covers what the family was told. */
   notice?: PriorWrittenNotice;
+  /** A conversation put on the record: when, how, who took part, until when its recap may be disputed. */
+  conversation?: StoredConversation;
+  /** The logged conversation whose recap this event says is not what was agreed. */
+  recapOf?: number;
   /** The same, as English sentences: events written before notes were codes (read through `notesOf`). */
   note?: string;
 }

@@ -75,6 +75,8 @@ export function afterMove(concern: Concern, move: Move, district: DistrictInfo, 
       return awaitParent(concern, move.to, district, now);
     case "open":
       return resumeAfterInfo(concern, district, now);
+    case "same":
+      return concern;
   }
 }
 

@@ -6,6 +6,8 @@ import type { Pair } from "./pair";
  */
 export const noticeEventTexts = {
   "event.declined": ["The school declined the request and gave written notice", "La escuela rechazó la solicitud y entregó un aviso por escrito"],
+  "event.conversation_logged": ["A conversation was put on the record", "Se dejó constancia de una conversación"],
+  "event.recap_disputed": ["Said a conversation's recap is not what was agreed", "Dijo que el resumen de una conversación no es lo que se acordó"],
 } satisfies Record<string, Pair>;
 
 /** The parent's recap after a decline asks for an answer (emails only: the web never bundles it). */
@@ -14,15 +16,35 @@ export const noticeEmailTexts = {
     "The school declined your request; its written notice is above. Please accept it or dispute it by {due}. A dispute sends the concern to the next level.",
     "La escuela rechazó su solicitud; su aviso por escrito está arriba. Por favor, acéptelo o dispútelo antes del {due}. Si lo disputa, la inquietud pasa al siguiente nivel.",
   ],
+  "email.recap.subject": ["Recap of your conversation about {student}", "Resumen de su conversación sobre {student}"],
+  "email.recap.intro": [
+    "{name} put on the record a conversation about concern {label} ({student}): {mode}, on {on}.",
+    "{name} dejó constancia de una conversación sobre la inquietud {label} ({student}): {mode}, el {on}.",
+  ],
+  "email.recap.with": ["Who took part: {names}", "Participantes: {names}"],
+  "email.recap.text": ["What was said and agreed: {text}", "Lo que se dijo y se acordó: {text}"],
+  "email.recap.disagree": ["If this is not what you agreed, say so by {due}: {link}", "Si esto no es lo que acordaron, dígalo antes del {due}: {link}"],
 } satisfies Record<string, Pair>;
 
 export const noticeAuditTexts = {
   "action.concern.decline": ["Declined a concern's request, with written notice", "Rechazó la solicitud de una inquietud, con aviso por escrito"],
+  "action.concern.log_conversation": ["Put a conversation about a concern on the record", "Dejó constancia de una conversación sobre una inquietud"],
+  "action.concern.dispute_recap": ["Said a conversation's recap is not what was agreed", "Dijo que el resumen de una conversación no es lo que se acordó"],
 } satisfies Record<string, Pair>;
 
 export const noticeTexts = {
   ...noticeEventTexts,
   "notice.title": ["Prior written notice", "Aviso previo por escrito"],
+  "mode.phone": ["by phone", "por teléfono"],
+  "mode.meeting": ["in a meeting", "en una reunión"],
+  "mode.in_person": ["in person", "en persona"],
+  "mode.video": ["by video call", "por videollamada"],
+  "recap.with": ["With {names}", "Con {names}"],
+  "recap.on": ["{mode}, on {on}", "{mode}, el {on}"],
+  "recap.disputeBy": [
+    "Participants may say this is not what was agreed until {due}.",
+    "Los participantes pueden decir que esto no es lo que se acordó hasta el {due}.",
+  ],
   "notice.intro": [
     "The school declined what this concern asks for. The law (34 CFR 300.503) requires it to tell you, in writing:",
     "La escuela rechazó lo que pide esta inquietud. La ley (34 CFR 300.503) le obliga a decirle por escrito:",
