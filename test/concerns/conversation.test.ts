@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clock } from "@fidelio/core/clock";
 import { getItem, keys, queryAll } from "@fidelio/core/dynamo";
-import { call } from "../support/api";
+import { call, signIn } from "../support/api";
 import { emailsTo } from "../support/mail";
 import { childOf, email, fileConcern, getConcern, runnerPerTest, token, waiting, type ConcernView, type Who } from "./helpers";
 
@@ -17,8 +17,15 @@ type Event = ConcernView["timeline"][number] & {
 };
 type View = Omit<ConcernView, "timeline"> & { timeline: Event[]; error?: string };
 
+// Sessions end in business time: after the clock moves on a week, people sign in again.
+const renewed = new Map<Who, string>();
+const tokenOf = async (who: Who) => renewed.get(who) ?? (await token(who));
+const signInAgain = async (...people: Who[]) => {
+  for (const who of people) renewed.set(who, await signIn(email(who)));
+};
+
 async function act(who: Who, concern: { id: string; version: number }, body: Record<string, unknown>) {
-  const res = await call(`/api/concerns/${concern.id}/actions`, { token: await token(who), body: { version: concern.version, ...body } });
+  const res = await call(`/api/concerns/${concern.id}/actions`, { token: await tokenOf(who), body: { version: concern.version, ...body } });
   return { status: res.status, body: (await res.json()) as View };
 }
 async function drained() {
@@ -84,7 +91,8 @@ describe("a conversation on the record", () => {
 
     // The Tuesday after, within the window: the parent says the first recap is not what was agreed; it is logged.
     clock.set("2026-12-16T20:00:00Z");
-    const before = await getConcern(open.id, "parent");
+    await signInAgain("parent", "teacher");
+    const before = (await (await call(`/api/concerns/${open.id}`, { token: await tokenOf("parent") })).json()) as View;
     expect((await act("teacher", before, { action: "dispute_recap", recapOf: logged.seq })).status).toBe(403);
     const answered = await act("parent", before, { action: "dispute_recap", recapOf: logged.seq, text: "We agreed on every test, not only quizzes." });
     expect(answered.status).toBe(200);
@@ -94,13 +102,14 @@ describe("a conversation on the record", () => {
 
     // The Thursday after: the window has closed.
     clock.set("2026-12-17T18:00:00Z");
+    await signInAgain("parent");
     const late = await act("parent", answered.body, { action: "dispute_recap", recapOf: second.body.timeline.at(-1)!.seq });
     expect([late.status, late.body.error]).toEqual([409, "recap_window_closed"]);
 
     // All on the hash chain, and in the packet.
-    const verify = (await (await call(`/api/concerns/${open.id}/verify`, { token: await token("parent") })).json()) as { valid: boolean };
+    const verify = (await (await call(`/api/concerns/${open.id}/verify`, { token: await tokenOf("parent") })).json()) as { valid: boolean };
     expect(verify.valid).toBe(true);
-    const packet = await (await call(`/api/concerns/${open.id}/packet?lang=en`, { token: await token("parent") })).text();
+    const packet = await (await call(`/api/concerns/${open.id}/packet?lang=en`, { token: await tokenOf("parent") })).text();
     expect(packet).toContain("A conversation was put on the record");
     expect(packet).toContain(talk.text);
     expect(packet).toContain("Said a conversation&#39;s recap is not what was agreed");
