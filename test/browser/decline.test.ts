@@ -20,7 +20,11 @@ let concernId: string;
 const open = async (viewport: { width: number; height: number }) => {
   const browser = await launchBrowser(viewport);
   browsers.push(browser);
-  return browser.context.newPage();
+  const page = await browser.context.newPage();
+  // A render error on the page is a failure to see, not a silent one.
+  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+  page.on("console", (message) => message.type() === "error" && console.error(`console: ${message.text()}`));
+  return page;
 };
 
 async function accessibleAtBothWidths(page: Page, label: string, back: { width: number; height: number }) {
