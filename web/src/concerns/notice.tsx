@@ -12,11 +12,10 @@ import { noticeParts, noticeSections, requiredNoticeParts, type NoticePart, type
 import { actOnConcern, isStale, type ConcernView } from "./data";
 
 /** A prior written notice as the family reads it: the parts' headings in the reader's language, the words as staff wrote them. */
-export function NoticeView(props: { notice: PriorWrittenNotice; by?: string; at: string; timeZone: string; headingLevel?: 3 | 4 }) {
-  const Heading = props.headingLevel === 4 ? "h4" : "h3";
+export function NoticeView(props: { notice: PriorWrittenNotice; by?: string; at: string; timeZone: string }) {
   return (
     <section class="notice-pwn" aria-label={t("notice.title")}>
-      <Heading>{t("notice.title")}</Heading>
+      <h3>{t("notice.title")}</h3>
       <p>{t("notice.intro")}</p>
       <dl class="facts">
         <For each={noticeSections(lang(), props.notice)}>
