@@ -43,7 +43,7 @@ describe("the demo district's concerns", () => {
 
   it("tell a true story: each names the support its text is about, and its timeline runs in order before the seeding clock", async () => {
     const all = (await (await call("/api/concerns", { token: await token("director") })).json()) as { items: Array<{ id: string }> };
-    expect(all.items).toHaveLength(7);
+    expect(all.items).toHaveLength(8);
     // Which support each text is about, by what the text says.
     const about: Array<[RegExp, string]> = [
       [/extended time/i, "Extended time"],
@@ -92,8 +92,8 @@ describe("the demo district's concerns", () => {
     expect(parent.filter((c) => c.status === "awaiting_confirmation")).toHaveLength(1);
     expect(parent.filter((c) => c.status === "closed").map((c) => c.outcome)).toEqual(["withdrawn"]);
     const parent2 = await list("parent2");
-    expect(parent2.map((c) => c.outcome).sort()).toEqual(["resolved", "resolved_unconfirmed"]);
-    expect((await list("teacher2")).length).toBe(2);
+    expect(parent2.map((c) => c.outcome).sort()).toEqual(["resolved", "resolved", "resolved_unconfirmed"]);
+    expect((await list("teacher2")).length).toBe(3);
     const advocate = await list("advocate");
     expect(advocate).toHaveLength(1);
     expect(advocate[0]).toMatchObject({ status: "with_advocate", level: "advocate", assignee: { name: "Sam Rivera" } });
@@ -106,7 +106,20 @@ describe("the demo district's concerns", () => {
     };
     expect(board.open.items[0]).toMatchObject({ level: "case_manager", overdue: true, assignee: { name: "Jennifer Park" } });
     expect(board.totals).toEqual({ open: 4, overdue: 1, byLevel: { teacher: 2, case_manager: 1, director: 0, advocate: 1 } });
-    expect(board.resolvedLast30Days.count).toBe(2);
+    expect(board.resolvedLast30Days.count).toBe(3);
+  });
+
+  it("show parent2@ a request the school declined, with its prior written notice on the timeline and in the packet", async () => {
+    const mine = await list("parent2");
+    const views = await Promise.all(mine.map((c) => getConcern(c.id, "parent2")));
+    const declined = views.filter((c) => c.timeline.some((e) => e.type === "declined"));
+    expect(declined).toHaveLength(1);
+    const event = declined[0]!.timeline.find((e) => e.type === "declined") as unknown as { notice: Record<string, string> };
+    expect(Object.keys(event.notice).sort()).toEqual(["actionRefused", "basis", "optionsConsidered", "otherFactors", "reasons"]);
+    expect(declined[0]!.timeline.at(-1)?.type).toBe("confirmed");
+    const packet = await (await call(`/api/concerns/${declined[0]!.id}/packet`, { token: await token("parent2") })).text();
+    expect(packet).toContain("Prior written notice");
+    expect(packet).toContain(event.notice.actionRefused);
   });
 
   it("show the director a family's state complaint window closing within 30 days and a records request waiting", async () => {

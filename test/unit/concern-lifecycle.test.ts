@@ -17,6 +17,7 @@ import {
   type EscalationLevel,
 } from "@fidelio/core/concern/lifecycle";
 import { canFlags, checkAction } from "@fidelio/core/concern/rules";
+import { completeNotice, noticeSections, requiredNoticeParts } from "@fidelio/core/concern/notice";
 import { afterMove } from "@fidelio/core/concern/transitions";
 import { ActOnConcern, type Concern } from "@fidelio/core/concern/schema";
 import { Deadlines, defaultDeadlines, type DistrictInfo } from "@fidelio/core/district/schema";
@@ -35,6 +36,7 @@ import { EscalationLevel as WorkflowLevel, WorkflowAction } from "@fidelio/core/
 const spec = `
 status                 action          guardian               assignee                 former  other
 open                   resolve         403                    awaiting_confirmation    409     403
+open                   decline         403                    awaiting_confirmation    409     403
 open                   request_info    403                    awaiting_info            409     403
 open                   escalate        403                    open@director            409     403
 open                   provide_info    409                    403                      403     403
@@ -43,7 +45,10 @@ open                   dispute         409                    403               
 open                   withdraw        closed:withdrawn       403                      403     403
 open                   record_outcome  403                    409                      409     403
 open                   record_state_complaint  open                   403                      403     403
+open                   log_conversation  open                   open                     open    403
+open                   dispute_recap     open                   open                     open    403
 awaiting_info          resolve         403                    409                      409     403
+awaiting_info          decline         403                    409                      409     403
 awaiting_info          request_info    403                    409                      409     403
 awaiting_info          escalate        403                    409                      409     403
 awaiting_info          provide_info    open                   403                      403     403
@@ -52,7 +57,10 @@ awaiting_info          dispute         409                    403               
 awaiting_info          withdraw        closed:withdrawn       403                      403     403
 awaiting_info          record_outcome  403                    409                      409     403
 awaiting_info          record_state_complaint  awaiting_info          403                      403     403
+awaiting_info          log_conversation  awaiting_info          awaiting_info            awaiting_info 403
+awaiting_info          dispute_recap     awaiting_info          awaiting_info            awaiting_info 403
 awaiting_confirmation  resolve         403                    409                      409     403
+awaiting_confirmation  decline         403                    409                      409     403
 awaiting_confirmation  request_info    403                    409                      409     403
 awaiting_confirmation  escalate        403                    409                      409     403
 awaiting_confirmation  provide_info    409                    403                      403     403
@@ -61,7 +69,10 @@ awaiting_confirmation  dispute         open@director          403               
 awaiting_confirmation  withdraw        closed:withdrawn       403                      403     403
 awaiting_confirmation  record_outcome  403                    409                      409     403
 awaiting_confirmation  record_state_complaint  awaiting_confirmation  403                      403     403
+awaiting_confirmation  log_conversation  awaiting_confirmation  awaiting_confirmation    awaiting_confirmation 403
+awaiting_confirmation  dispute_recap     awaiting_confirmation  awaiting_confirmation    awaiting_confirmation 403
 with_advocate          resolve         403                    409                      409     403
+with_advocate          decline         403                    409                      409     403
 with_advocate          request_info    403                    409                      409     403
 with_advocate          escalate        403                    409                      409     403
 with_advocate          provide_info    409                    403                      403     403
@@ -70,7 +81,10 @@ with_advocate          dispute         409                    403               
 with_advocate          withdraw        closed:withdrawn       403                      403     403
 with_advocate          record_outcome  403                    closed:advocate_outcome  409     403
 with_advocate          record_state_complaint  with_advocate          403                      403     403
+with_advocate          log_conversation  with_advocate          with_advocate            with_advocate 403
+with_advocate          dispute_recap     with_advocate          with_advocate            with_advocate 403
 closed                 resolve         403                    409                      409     403
+closed                 decline         403                    409                      409     403
 closed                 request_info    403                    409                      409     403
 closed                 escalate        403                    409                      409     403
 closed                 provide_info    409                    403                      403     403
@@ -79,6 +93,8 @@ closed                 dispute         409                    403               
 closed                 withdraw        409                    403                      403     403
 closed                 record_outcome  403                    409                      409     403
 closed                 record_state_complaint  closed:resolved        403                      403     403
+closed                 log_conversation  409                    409                      409     403
+closed                 dispute_recap     409                    409                      409     403
 `;
 
 const roleNames = ["guardian", "assignee", "former", "other"] as const;
@@ -256,6 +272,61 @@ describe("deadlines that pass", () => {
   });
 });
 
+describe("a decline's prior written notice", () => {
+  const id = `con_${"0".repeat(26)}`;
+  const full = {
+    actionRefused: "A one-to-one aide in math",
+    reasons: "Extended time and a reader meet the goal",
+    optionsConsidered: "A shared aide: rejected, the schedule does not allow it",
+    basis: "The October progress report",
+    otherFactors: "None",
+  };
+
+  it("names every missing part in one 422, in the API's problem shape", () => {
+    const attempt = (notice?: Record<string, string>) => {
+      try {
+        completeNotice(notice, undefined);
+        return undefined;
+      } catch (error) {
+        return error as VisibleError;
+      }
+    };
+    const none = attempt();
+    expect([none?.status, none?.code]).toEqual([422, "notice_incomplete"]);
+    expect((none!.details as Array<{ field: string }>).map((p) => p.field)).toEqual(requiredNoticeParts.map((p) => `notice.${p}`));
+    const some = attempt({ actionRefused: "An aide", reasons: "  ", basis: "Report" });
+    expect(some!.details).toEqual([
+      { field: "notice.reasons", code: "required", message: "Required: Why" },
+      { field: "notice.optionsConsidered", code: "required", message: "Required: Other options considered, and why they were rejected" },
+      { field: "notice.otherFactors", code: "required", message: "Required: Other factors" },
+    ]);
+    expect(some!.message).toBe("The prior written notice needs: notice.reasons, notice.optionsConsidered, notice.otherFactors");
+  });
+
+  it("takes the safeguards statement written, else the district's, else the catalog's in the reader's language", () => {
+    expect(completeNotice({ ...full, safeguards: "Call us" }, "District text").safeguards).toBe("Call us");
+    expect(completeNotice(full, "District text").safeguards).toBe("District text");
+    const bare = completeNotice(full, undefined);
+    expect(bare.safeguards).toBeUndefined();
+    expect(noticeSections("es", bare).map((s) => s.label)).toEqual([
+      "Lo que la escuela se niega a hacer",
+      "Por qué",
+      "Otras opciones consideradas y por qué se rechazaron",
+      "Evaluaciones, expedientes e informes utilizados",
+      "Otros factores",
+      "Sus garantías procesales y dónde obtener ayuda",
+    ]);
+    expect(noticeSections("es", bare).at(-1)?.text).toMatch(/^Usted tiene protecciones/);
+    expect(noticeSections("en", bare).at(-1)?.text).toMatch(/^You have protections/);
+  });
+
+  it("is carried by a decline only, and parsed with the action", () => {
+    expect(v.safeParse(ActOnConcern, { id, action: "resolve", text: "Done", version: 1, notice: full }).success).toBe(false);
+    const parsed = v.parse(ActOnConcern, { id, action: "decline", version: 1, notice: { ...full, reasons: "  Why  " } });
+    expect(parsed.notice?.reasons).toBe("Why");
+  });
+});
+
 describe("an action's body", () => {
   const id = `con_${"0".repeat(26)}`;
   it("needs the version it was made against", () => {
@@ -271,7 +342,16 @@ describe("an action's body", () => {
     const needsWords = actions.filter(
       (action) => !v.safeParse(ActOnConcern, { id, action, version: 0, ...(action === "record_state_complaint" && { filedOn: "2027-01-15" }) }).success,
     );
-    expect(needsWords.sort()).toEqual(["dispute", "escalate", "provide_info", "record_outcome", "request_info", "resolve"]);
+    expect(needsWords.sort()).toEqual([
+      "dispute",
+      "dispute_recap",
+      "escalate",
+      "log_conversation",
+      "provide_info",
+      "record_outcome",
+      "request_info",
+      "resolve",
+    ]);
   });
 
   it("records a state complaint with the day it was filed, and takes that day with nothing else", () => {

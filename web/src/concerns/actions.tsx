@@ -10,6 +10,10 @@ import { Alert } from "../components/status";
 import { TextAreaField } from "../components/text-area-field";
 import { actions, canFlagOf, rolesFor, textOptional } from "@fidelio/core/concern/lifecycle";
 import { actOnConcern, isStale, type ConcernAction, type ConcernView } from "./data";
+import { DeclineForm, NoticeView } from "./notice";
+
+/** Who acted, as the timeline names them (nobody, for Fidelio itself). */
+const nameOf = (actor: ConcernView["timeline"][number]["actor"]) => (actor.kind === "user" ? actor.name : undefined);
 
 /** The API's `can` flag for each action. */
 const allowedFor = (concern: ConcernView, action: ConcernAction) => concern.can[canFlagOf(action)];
@@ -29,23 +33,41 @@ export function ConcernActions(props: Props) {
   const staff = actions.filter((action) => rolesFor(action).includes("assignee"));
   const question = () => [...props.concern.timeline].reverse().find((e) => e.type === "info_requested")?.text;
   const any = () => actions.some(allowed);
+  // The parent answers a decline as a resolution, with the notice in front of them and its own words.
+  const declined = () => {
+    const last = props.concern.timeline.at(-1);
+    return last?.type === "declined" && last.notice ? last : undefined;
+  };
   const form = (action: ConcernAction) => <ActionForm action={action} {...props} />;
   return (
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">{t("actionsTitle")}</h2>
       <Show when={any()} fallback={<p class="empty">{t("noActions")}</p>}>
-        <Show when={allowed("confirm") || allowed("dispute")}>
+        <Show when={(allowed("confirm") || allowed("dispute")) && !declined()}>
           <h3>{t("confirmQuestion")}</h3>
           <Show when={props.concern.dueAt}>{(due) => <p>{t("confirmQuestionIntro", { due: formatInZone(due(), props.timeZone) })}</p>}</Show>
           <Show when={allowed("confirm")}>{form("confirm")}</Show>
           <Show when={allowed("dispute")}>{form("dispute")}</Show>
+        </Show>
+        <Show when={(allowed("confirm") || allowed("dispute")) && declined()}>
+          {(last) => (
+            <>
+              <NoticeView notice={last().notice!} by={nameOf(last().actor)} at={last().at} timeZone={props.timeZone} />
+              <h3>{t("notice.acceptQuestion")}</h3>
+              <Show when={props.concern.dueAt}>{(due) => <p>{t("notice.acceptIntro", { due: formatInZone(due(), props.timeZone) })}</p>}</Show>
+              <Show when={allowed("confirm")}>{form("confirm")}</Show>
+              <Show when={allowed("dispute")}>{form("dispute")}</Show>
+            </>
+          )}
         </Show>
         <Show when={allowed("provide_info")}>
           <h3>{t("questionForYou")}</h3>
           <Show when={question()}>{(text) => <blockquote class="timeline-text">{text()}</blockquote>}</Show>
           {form("provide_info")}
         </Show>
-        <For each={staff.filter(allowed)}>{(action) => form(action)}</For>
+        <For each={staff.filter(allowed)}>
+          {(action) => (action === "decline" ? <DeclineForm concern={props.concern} onDone={props.onDone} onStale={props.onStale} /> : form(action))}
+        </For>
         <Show when={allowed("withdraw")}>
           <details class="action-more">
             <summary>{t("act.withdraw")}</summary>
@@ -63,6 +85,10 @@ function ActionForm(props: Props & { action: ConcernAction }) {
   const [failure, setFailure] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   const key = (suffix: string) => `act.${props.action}${suffix}` as "act.resolve";
+  // Answering a decline: the buttons say what the parent decides about it.
+  const afterDecline = props.concern.timeline.at(-1)?.type === "declined";
+  const submitWords = () =>
+    afterDecline && props.action === "confirm" ? t("notice.accept") : afterDecline && props.action === "dispute" ? t("notice.dispute") : t(key(""));
   const required = !textOptional.includes(props.action);
 
   async function submit(event: SubmitEvent) {
@@ -88,7 +114,7 @@ function ActionForm(props: Props & { action: ConcernAction }) {
   }
 
   return (
-    <form class="stack action-form" novalidate onSubmit={submit} aria-label={t(key(""))}>
+    <form class="stack action-form" novalidate onSubmit={submit} aria-label={submitWords()}>
       <TextAreaField
         label={t(key(".label"))}
         hint={t(key(".hint"))}
@@ -104,7 +130,7 @@ function ActionForm(props: Props & { action: ConcernAction }) {
         <Alert>{failure()}</Alert>
       </Show>
       <button type="submit" class={props.action === "withdraw" || props.action === "escalate" ? "button-secondary" : undefined} disabled={busy()}>
-        {t(key(""))}
+        {submitWords()}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import type { ConcernAction, ConcernStatus } from "@fidelio/core/concern/schema";
+import type { NoticeInput } from "@fidelio/core/concern/notice";
 import { api, call, ApiError, type Body } from "../api";
 import { t } from "../i18n";
 import "../strings/concerns";
@@ -25,8 +26,13 @@ type FileConcernBody = Parameters<typeof api.concerns.$post>[0]["json"];
 export const fileConcern = (json: FileConcernBody, idempotencyKey: string) => call(api.concerns.$post({ header: { "idempotency-key": idempotencyKey }, json }));
 
 /** Acts on the concern as the reader saw it (its `version`): a concern changed since answers 409 and nothing is done. */
-export const actOnConcern = (concern: Pick<ConcernView, "id" | "version">, action: ConcernAction, text?: string) =>
-  call(api.concerns[":id"].actions.$post({ param: { id: concern.id }, json: { action, version: concern.version, ...(text && { text }) } }));
+export const actOnConcern = (concern: Pick<ConcernView, "id" | "version">, action: ConcernAction, text?: string, notice?: NoticeInput) =>
+  call(
+    api.concerns[":id"].actions.$post({
+      param: { id: concern.id },
+      json: { action, version: concern.version, ...(text && { text }), ...(notice && { notice }) },
+    }),
+  );
 
 /** Where a concern stands, in words: its outcome once closed, else its level and status. */
 export function stateWords(concern: { status: string; level: string; outcome?: string | null }): string {

@@ -5,6 +5,7 @@ import "../strings/audit";
 import "../strings/concerns";
 import { formatInZone } from "../format";
 import type { ConcernView } from "./data";
+import { NoticeView } from "./notice";
 
 type Event = ConcernView["timeline"][number];
 
@@ -23,6 +24,9 @@ export function ConcernTimeline(props: { events: Event[]; timeZone: string }) {
             <p class="timeline-what">{describeEvent(lang(), event, (due) => formatInZone(due, props.timeZone))}</p>
             <For each={event.notes}>{(note) => <p class="muted">{tCoded(note)}</p>}</For>
             {event.text ? <blockquote class="timeline-text">{event.text}</blockquote> : null}
+            {event.notice ? (
+              <NoticeView notice={event.notice} by={event.actor.kind === "user" ? event.actor.name : undefined} at={event.at} timeZone={props.timeZone} />
+            ) : null}
           </li>
         )}
       </For>

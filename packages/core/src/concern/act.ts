@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import type { UserActor } from "../actor";
-import { District } from "../district";
+import { District, type DistrictInfo } from "../district";
 import { isStaleTaskToken, workflowEngine } from "../workflow/engine";
 import type { Answer } from "../workflow/schema";
 import { actionTable, type ConcernAction, type Move } from "./lifecycle";
@@ -11,6 +11,8 @@ import type { EventContent } from "./timeline";
 import { afterMove } from "./transitions";
 import { clocksOf, emailFlagsOf, loadVisible, toView } from "./view";
 import { stateComplaintClockOps } from "./clock-index";
+import { completeNotice } from "./notice";
+import { conversationOf, recapOfConversation, recapToDispute } from "./conversation";
 import { clock, districtToday } from "../clock";
 import { VisibleError } from "../error";
 
@@ -20,7 +22,7 @@ async function apply(
   action: ConcernAction,
   move: Move,
   now: Date,
-): Promise<{ after: Concern; emails: { parent: boolean; staff?: Person[] }; timeZone?: string }> {
+): Promise<{ after: Concern; emails: { parent: boolean; staff?: Person[] }; timeZone?: string; district: DistrictInfo }> {
   const district = await District.load(concern.districtId);
   if (!district) throw new Error(`District ${concern.districtId} is missing`);
   const tells: readonly string[] = actionTable[action].tells;
@@ -29,6 +31,7 @@ async function apply(
     after: afterMove(concern, move, district, now),
     emails: { parent: tells.includes("parent"), ...(tells.includes("assignee") && { staff }) },
     timeZone: district.timeZone,
+    district,
   };
 }
 
@@ -47,8 +50,13 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
     const now = at();
     const stays = move.to === "stay";
     // The flags are read before the write (an action keeps the parent and the assignee or clears the assignee), so a failed read changes nothing.
-    const [{ after, emails, timeZone }, flags] = await Promise.all([apply(concern, input.action, move, now), emailFlagsOf(concern, isGuardian)]);
-    const eventId = `${concern.id}.${concern.head.seq + 1}`;
+    const [{ after, emails, timeZone, district }, flags] = await Promise.all([apply(concern, input.action, move, now), emailFlagsOf(concern, isGuardian)]);
+    // A decline records the prior written notice whole (422 naming each part missing, nothing written).
+    const notice = input.action === "decline" ? completeNotice(input.notice, district.noticeSafeguards) : undefined;
+    const seq = concern.head.seq + 1;
+    const eventId = `${concern.id}.${seq}`;
+    const talk = input.action === "log_conversation" ? conversationOf(actor, concern, events, input.conversation!, district, now) : undefined;
+    const disputed = input.action === "dispute_recap" ? recapToDispute(actor, events, input.recapOf, now) : undefined;
     const content: EventContent = {
       type: actionTable[input.action].event,
       at: now.toISOString(),
@@ -59,23 +67,38 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
       outcome: after.outcome,
       dueAt: after.stage === "wait" ? after.dueAt : undefined,
       filedOn: input.filedOn,
+      notice,
+      conversation: talk?.conversation,
+      recapOf: disputed?.seq,
     };
     if (input.filedOn) checkFiledOn(input.filedOn, timeZone, now);
+    // A move that stays where it is (a state complaint recorded, a conversation, its recap's answer) answers
+    // no wait: the waiting execution keeps its token and its deadline, and the last answer stays.
+    const extra = [
+      ...(input.filedOn ? await stateComplaintClockOps(concern, input.filedOn) : []),
+      ...(talk ? await recapOfConversation(concern, seq, actor.name, input.text!, talk.conversation, talk.recipients, timeZone) : []),
+    ];
+    // The person whose recap is disputed hears of it.
+    const loggedBy = disputed?.actor.kind === "user" ? disputed.actor : undefined;
+    const told = loggedBy
+      ? loggedBy.id === concern.parent.id
+        ? { parent: true }
+        : { parent: false, staff: [{ id: loggedBy.id, name: loggedBy.name }] }
+      : emails;
     try {
       const saved = await commit({
         before: concern,
-        // A fact beside the concern's course answers no wait: the waiting execution keeps its token and its deadline.
         after: stays
           ? { ...after, ...(input.filedOn && { stateComplaintFiledOn: input.filedOn }) }
           : { ...after, lastAnswer: { action: input.action, eventId } },
-        keepsWait: stays,
-        extra: input.filedOn ? await stateComplaintClockOps(concern, input.filedOn) : [],
         events: [content],
         actor,
         audit: { action: `concern.${input.action}`, reason: isGuardian ? "guardian" : "assigned_concern" },
-        emails,
+        emails: told,
         timeZone,
         now,
+        extra,
+        keepsWait: stays,
       });
       if (concern.taskToken && !stays) await resume(concern.taskToken, { kind: "answer", action: input.action, eventId });
       return toView(actor, saved.concern, [...events, ...saved.events], isGuardian, flags, await clocksOf(saved.concern));

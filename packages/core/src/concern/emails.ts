@@ -9,6 +9,7 @@ import { Outbox } from "../outbox";
 import { User, userItem } from "../user";
 import { defaultLanguage, type Language } from "../user/schema";
 import { describeEvent } from "./describe";
+import { noticeSections } from "./notice";
 import { concernLabel } from "./naming";
 import type { Concern, Person } from "./schema";
 import type { TimelineEvent } from "./timeline";
@@ -33,13 +34,14 @@ function message(reader: Reader, concern: Concern, events: TimelineEvent[], time
     describeEvent(lang, e, date),
     ...(e.text ? [say(lang, "email.concern.words", { text: e.text })] : []),
     ...notesOf(e).map((note) => sayCoded(lang, note)),
+    ...(e.notice ? noticeLines(lang, e, date) : []),
   ]);
   const due = concern.dueAt && concern.stage !== "closed" ? date(concern.dueAt) : undefined;
   const ask =
     concern.stage === "closed"
       ? say(lang, "email.concern.closed")
       : reader.role === "parent" && due && concern.status === "awaiting_confirmation"
-        ? say(lang, "email.concern.askConfirm", { due })
+        ? say(lang, concern.lastAnswer?.action === "decline" ? "email.concern.askAccept" : "email.concern.askConfirm", { due })
         : reader.role === "parent" && due && concern.status === "awaiting_info"
           ? say(lang, "email.concern.askAnswer", { due })
           : reader.role === "staff" && due && concern.status === "open" && concern.assignee?.id === reader.id
@@ -53,8 +55,19 @@ function message(reader: Reader, concern: Concern, events: TimelineEvent[], time
   return { to: reader.email, subject, text: body.join("\n"), html: htmlBody(lang, body) };
 }
 
+/** A decline's prior written notice, part by part, headed in the reader's language. */
+function noticeLines(lang: Language, event: TimelineEvent, date: (iso: string) => string): string[] {
+  const by = event.actor.kind === "user" ? event.actor.name : "Fidelio";
+  return [
+    say(lang, "notice.title"),
+    say(lang, "notice.intro"),
+    ...noticeSections(lang, event.notice!).map((section) => `${section.label}: ${section.text}`),
+    say(lang, "notice.issuedBy", { name: by, when: date(event.at) }),
+  ];
+}
+
 /** The outbox item for `message`, tagged with the concern, and the concern's own record of it (the packet lists these). */
-function queued(concern: Concern, recipient: { name: string; role: "parent" | "staff" }, msg: Message) {
+export function queued(concern: Concern, recipient: { name: string; role: "parent" | "staff" }, msg: Message) {
   const put = Outbox.email(msg, { concernId: concern.id });
   const { id, createdAt } = put.put as { id: string; createdAt: string };
   const record = {

@@ -1,4 +1,6 @@
 import * as v from "valibot";
+import { StoredNotice } from "./notice";
+import { StoredConversation } from "./conversation-schema";
 import { itemType } from "../dynamo";
 import { WaitSpec } from "../workflow/schema";
 import { EscalationLevel, actions, eventTypes, noteCodes, outcomes, statuses, type Concern } from "./schema";
@@ -73,6 +75,9 @@ export const concernEventItem = itemType<TimelineEvent>(
       outcome: v.optional(v.string()),
       filedOn: v.optional(v.string()),
       note: v.optional(v.string()),
+      notice: v.optional(StoredNotice),
+      conversation: v.optional(StoredConversation),
+      recapOf: v.optional(v.number()),
       notes: v.optional(
         v.array(v.object({ code: v.picklist(noteCodes.map((c) => `note.${c}` as const)), params: v.optional(v.record(v.string(), v.string())) })),
       ),

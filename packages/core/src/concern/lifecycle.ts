@@ -69,6 +69,7 @@ export const eventTypes = [
   "escalated",
   "deadline_passed",
   "resolved",
+  "declined",
   "info_requested",
   "info_provided",
   "confirmed",
@@ -78,14 +79,17 @@ export const eventTypes = [
   "state_complaint_recorded",
   "email_undelivered",
   "workflow_failed",
+  "conversation_logged",
+  "recap_disputed",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
 /**
- * Who may take an action: the student's parent, the person the concern waits on at its level, or the
- * advocate it was handed to (at any time after: their part outlives the hand-off).
+ * Who may take an action: the student's parent, the person the concern waits on at its level, the
+ * advocate it was handed to (at any time after: their part outlives the hand-off), or anyone on the
+ * concern (the parent and everyone it was ever assigned to).
  */
-export type ConcernRole = "guardian" | "assignee" | "advocate";
+export type ConcernRole = "guardian" | "assignee" | "advocate" | "participant";
 
 /**
  * The actions, in the order the concern page offers them: the event each records, whether it needs
@@ -94,6 +98,8 @@ export type ConcernRole = "guardian" | "assignee" | "advocate";
  */
 export const actionTable = {
   resolve: { event: "resolved", text: "required", tells: ["parent"] },
+  // Refusing what the concern asks for: the prior written notice (notice.ts) carries the words, and the parent's recap carries the notice.
+  decline: { event: "declined", text: "optional", tells: ["parent"] },
   request_info: { event: "info_requested", text: "required", tells: ["parent"] },
   escalate: { event: "escalated", text: "required", tells: [] },
   provide_info: { event: "info_provided", text: "required", tells: ["parent", "assignee"] },
@@ -102,6 +108,10 @@ export const actionTable = {
   withdraw: { event: "withdrawn", text: "optional", tells: ["parent", "assignee"] },
   record_outcome: { event: "outcome_recorded", text: "required", tells: ["parent", "assignee"] },
   record_state_complaint: { event: "state_complaint_recorded", text: "optional", tells: ["parent", "assignee"] },
+  // A conversation on the record: its recap goes to each other participant named (conversation.ts), not the usual recap.
+  log_conversation: { event: "conversation_logged", text: "required", tells: [] },
+  // "This is not what we agreed", about a logged conversation's recap, within its window (conversation.ts).
+  dispute_recap: { event: "recap_disputed", text: "optional", tells: [] },
 } as const satisfies Record<string, { event: EventType; text: "required" | "optional"; tells: ReadonlyArray<"parent" | "assignee"> }>;
 
 export type ConcernAction = keyof typeof actionTable;
@@ -128,26 +138,36 @@ const recordStateComplaint = { record_state_complaint: { by: ["guardian", "advoc
 export const moves = {
   open: {
     resolve: { by: ["assignee"], to: "awaiting_confirmation" },
+    // A refusal is answered like a resolution: the parent accepts it (confirm) or disputes it, which climbs.
+    decline: { by: ["assignee"], to: "awaiting_confirmation" },
     escalate: { by: ["assignee"], to: "next_level" },
     request_info: { by: ["assignee"], to: "awaiting_info" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
     ...recordStateComplaint,
+    log_conversation: { by: ["participant"], to: "stay" },
+    dispute_recap: { by: ["participant"], to: "stay" },
   },
   awaiting_info: {
     provide_info: { by: ["guardian"], to: "open" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
     ...recordStateComplaint,
+    log_conversation: { by: ["participant"], to: "stay" },
+    dispute_recap: { by: ["participant"], to: "stay" },
   },
   awaiting_confirmation: {
     confirm: { by: ["guardian"], to: "closed", outcome: "resolved" },
     dispute: { by: ["guardian"], to: "next_level" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
     ...recordStateComplaint,
+    log_conversation: { by: ["participant"], to: "stay" },
+    dispute_recap: { by: ["participant"], to: "stay" },
   },
   with_advocate: {
     record_outcome: { by: ["assignee"], to: "closed", outcome: "advocate_outcome" },
     withdraw: { by: ["guardian"], to: "closed", outcome: "withdrawn" },
     ...recordStateComplaint,
+    log_conversation: { by: ["participant"], to: "stay" },
+    dispute_recap: { by: ["participant"], to: "stay" },
   },
   closed: { ...recordStateComplaint },
 } as const satisfies Record<ConcernStatus, Partial<Record<ConcernAction, Move>>>;

@@ -8,6 +8,7 @@ import { weekStart } from "../fidelity/week";
 import { notesOf, say, sayCoded, sayStored, type MessageCode } from "../messages";
 import type { Language } from "../user/schema";
 import { describeEvent } from "./describe";
+import { conversationDetails, noticesHtml } from "./packet-notices";
 import { concernLabel, subjectOf } from "./naming";
 import type { EmailRecord, IepItemText, IepOnDates } from "./packet";
 import type { Concern } from "./schema";
@@ -135,6 +136,7 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
         ev.assignee && `${s("packet.with")}: ${e(ev.assignee.name)}`,
         ev.status && `${s("packet.status")}: ${ev.status === "closed" && ev.outcome ? stored("outcome", ev.outcome) : stored("status", ev.status)}`,
         ev.text && e(ev.text),
+        ...conversationDetails(lang, ev, whenText).map(e),
         ...notesOf(ev).map((n) => e(sayCoded(lang, n))),
       ].filter(Boolean);
       const what = e(describeEvent(lang, ev, whenText));
@@ -167,6 +169,7 @@ export function renderPacket(d: PacketData): { html: string; styleHash: string }
 <p id="concern-label"><strong>${e(concernLabel(c))}</strong> · ${e(c.studentName)}</p>
 <p class="muted">${s("packet.printedFor", { name: d.printedFor, when: whenText(d.printedAt), zone: zoneName(locale, d.timeZone, d.printedAt) })}</p>
 <h2>${s("packet.concern")}</h2><dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl>
+${noticesHtml(lang, d.events, whenText)}
 <h2>${s("packet.ieps")}</h2>
 <table><thead><tr><th>${s("packet.iepVersion")}</th><th>${s("packet.inEffectOn")}</th><th>${s("packet.supportsNamed")}</th></tr></thead><tbody>${ieps}</tbody></table>
 <h2>${s("packet.fidelity")}</h2>

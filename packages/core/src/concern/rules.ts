@@ -27,10 +27,12 @@ const isItsAdvocate = (actor: UserActor, concern: Concern) => hasRole(actor, "ad
 /** The roles the actor holds on the concern now: its parent, the person it waits on, the advocate it was handed to. */
 function rolesNow(actor: UserActor, concern: Concern, isGuardian: boolean): ConcernRole[] {
   const waitingOnThem = concern.stage === "wait" && concern.assignee?.id === actor.userId;
+  const onIt = isGuardian || concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
   return [
     ...(isGuardian ? ["guardian" as const] : []),
     ...(waitingOnThem ? ["assignee" as const] : []),
     ...(isItsAdvocate(actor, concern) ? ["advocate" as const] : []),
+    ...(onIt ? ["participant" as const] : []),
   ];
 }
 
@@ -38,6 +40,7 @@ const roleWords: Record<ConcernRole, string> = {
   guardian: "the student's parent",
   assignee: "the person the concern is with",
   advocate: "the advocate the concern was handed to",
+  participant: "the family and the staff on the concern",
 };
 
 /**
@@ -49,12 +52,9 @@ export function checkAction(actor: UserActor, concern: Concern, action: ConcernA
   const move = moveOf(concern.status, action);
   const roles = rolesNow(actor, concern, isGuardian);
   if (move?.by.some((role) => roles.includes(role))) return move;
+  const held = concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
   const everHeld = (role: ConcernRole) =>
-    role === "guardian"
-      ? isGuardian
-      : role === "advocate"
-        ? isItsAdvocate(actor, concern)
-        : concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
+    role === "guardian" ? isGuardian : role === "advocate" ? isItsAdvocate(actor, concern) : role === "participant" ? isGuardian || held : held;
   const may = rolesFor(action);
   if (!may.some(everHeld)) throw new VisibleError(403, "forbidden", `Only ${may.map((role) => roleWords[role]).join(" or ")} can do this`);
   throw new VisibleError(409, "wrong_state", `This cannot be done now: ${stateInWords(concern, lastEventType)}.`);

@@ -3,6 +3,8 @@ import { IsoDate } from "../iep/schema";
 import { Email, Language } from "../user/schema";
 import { missingFields } from "../problem";
 import { EscalationLevel, type WaitSpec } from "../workflow/schema";
+import { NoticeInput } from "./notice";
+import { ConversationInput } from "./conversation-schema";
 import { actions, statuses, textOptional, type ConcernAction, type ConcernOutcome, type ConcernStatus } from "./lifecycle";
 
 /** Concern shapes; no AWS imports, so the web's forms can reuse them. The lifecycle itself is declared in lifecycle.ts. */
@@ -61,12 +63,23 @@ const actionEntries = {
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** `record_state_complaint`: the day the state complaint was filed. */
   filedOn: v.optional(IsoDate),
+  /** A decline's prior written notice (notice.ts); its missing parts answer 422, each named. */
+  notice: v.optional(NoticeInput),
+  /** A logged conversation's when, how and with whom (conversation-schema.ts); its words are `text`. */
+  conversation: v.optional(ConversationInput),
+  /** The timeline number of the logged conversation whose recap is not what was agreed. */
+  recapOf: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 };
 const askForVersion = missingFields({ version: "Send the version of the concern you acted on" });
 const hasWords = (a: { action: ConcernAction; text?: string }) => a.text !== undefined || textOptional.includes(a.action);
 const wordsMissing = "Say what was done, why, or what you ask or answer";
 const hasFiledOn = (a: { action: ConcernAction; filedOn?: string }) => (a.action === "record_state_complaint") === (a.filedOn !== undefined);
 const filedOnMisplaced = "Give the day the state complaint was filed (and only with record_state_complaint)";
+const noticeFits = (a: { action: ConcernAction; notice?: unknown }) => a.notice === undefined || a.action === "decline";
+const noticeMisplaced = "Only a decline carries a prior written notice";
+const detailsFit = (a: { action: ConcernAction; conversation?: unknown; recapOf?: unknown }) =>
+  (a.conversation !== undefined) === (a.action === "log_conversation") && (a.recapOf !== undefined) === (a.action === "dispute_recap");
+const detailsMissing = "A logged conversation needs `conversation` (on, mode); an answer to a recap needs `recapOf`; no other action takes either";
 /** The body of POST /api/concerns/:id/actions. */
 export const ActionBody = v.pipe(
   v.object(actionEntries, askForVersion),
@@ -78,6 +91,14 @@ export const ActionBody = v.pipe(
     v.check((a) => hasFiledOn(a), filedOnMisplaced),
     ["filedOn"],
   ),
+  v.forward(
+    v.check((a) => noticeFits(a), noticeMisplaced),
+    ["notice"],
+  ),
+  v.forward(
+    v.check((a) => detailsFit(a), detailsMissing),
+    ["conversation"],
+  ),
 );
 export const ActOnConcern = v.pipe(
   v.object({ id: ConcernId, ...actionEntries }, askForVersion),
@@ -88,6 +109,14 @@ export const ActOnConcern = v.pipe(
   v.forward(
     v.check((a) => hasFiledOn(a), filedOnMisplaced),
     ["filedOn"],
+  ),
+  v.forward(
+    v.check((a) => noticeFits(a), noticeMisplaced),
+    ["notice"],
+  ),
+  v.forward(
+    v.check((a) => detailsFit(a), detailsMissing),
+    ["conversation"],
   ),
 );
 export type ActOnConcern = v.InferOutput<typeof ActOnConcern>;

@@ -3,6 +3,8 @@ import type { Actor } from "../actor";
 import { keys } from "../dynamo/keys";
 import { putNew } from "../dynamo/write";
 import type { Concern, EventType, NoteCode, Person } from "./schema";
+import type { PriorWrittenNotice } from "./notice";
+import type { StoredConversation } from "./conversation-schema";
 
 /** What an event says; the hash chain covers all of it. */
 export interface EventContent {
@@ -19,6 +21,12 @@ export interface EventContent {
   filedOn?: string;
   /** Why the timeline took this turn (no class named, no case manager on file...), as catalog codes with parameters. */
   notes?: EventNote[];
+  /** A decline's prior written notice, whole: the chain covers what the family was told. */
+  notice?: PriorWrittenNotice;
+  /** A conversation put on the record: when, how, who took part, until when its recap may be disputed. */
+  conversation?: StoredConversation;
+  /** The logged conversation whose recap this event says is not what was agreed. */
+  recapOf?: number;
   /** The same, as English sentences: events written before notes were codes (read through `notesOf`). */
   note?: string;
 }

@@ -2,6 +2,7 @@ import type { Role, SystemReason } from "../actor";
 import type { AuditAction } from "../audit/actions";
 import type { AuditReason } from "../audit/reasons";
 import type { Pair } from "./pair";
+import { noticeAuditTexts } from "./catalog-notice";
 
 /** Who people are, what the audit trail says they did and why they may: English, then Spanish. */
 export const roleTexts: Record<`role.${Role}`, Pair> = {
@@ -14,6 +15,7 @@ export const roleTexts: Record<`role.${Role}`, Pair> = {
 };
 
 export const actionTexts: Record<`action.${AuditAction}`, Pair> = {
+  ...noticeAuditTexts,
   "action.student.list": ["Saw name, grade and school in a list", "Vio el nombre, el grado y la escuela en una lista"],
   "action.student.read": ["Opened the student record and IEP", "Abrió el expediente y el IEP"],
   "action.student.class-list": ["Saw the name and the accommodations for their class", "Vio el nombre y las acomodaciones para su clase"],

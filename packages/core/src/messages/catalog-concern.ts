@@ -1,5 +1,6 @@
 import type { ConcernOutcome, ConcernStatus, EscalationLevel, EventType, NoteCode } from "../concern/schema";
 import type { Pair } from "./pair";
+import { noticeEventTexts } from "./catalog-notice";
 
 /** Where a concern is, what happened on its timeline and why: English, then Spanish. */
 export const levelTexts: Record<`level.${EscalationLevel}` | `levelName.${EscalationLevel}`, Pair> = {
@@ -27,6 +28,7 @@ export const statusTexts: Record<`status.${ConcernStatus}` | `outcome.${ConcernO
 };
 
 export const eventTexts: Record<`event.${EventType}` | "event.assignedNoDue" | "event.assignedNobody" | "event.stateComplaintFiledOn", Pair> = {
+  ...noticeEventTexts,
   "event.filed": ["Concern raised", "Inquietud presentada"],
   "event.assigned": ["Assigned to {name} ({level}), answer due {due}", "Asignada a {name} ({level}), respuesta antes del {due}"],
   "event.assignedNoDue": ["Assigned to {name} ({level})", "Asignada a {name} ({level})"],

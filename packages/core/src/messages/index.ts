@@ -7,6 +7,7 @@ import { iepTexts } from "./catalog-iep";
 import { barrierTexts } from "./catalog-support";
 import { patternTexts } from "./catalog-patterns";
 import { clockTexts, complaintTexts, recordsTexts, rightsTexts } from "./catalog-rights";
+import { noticeEmailTexts, noticeTexts } from "./catalog-notice";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -42,6 +43,8 @@ export const catalog = {
   ...clockTexts,
   ...complaintTexts,
   ...recordsTexts,
+  ...noticeTexts,
+  ...noticeEmailTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 

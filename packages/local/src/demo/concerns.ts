@@ -48,7 +48,8 @@ async function deadlinePasses(id: string) {
  * The demo district's concerns, in several states, made through the real verbs and workflow steps
  * (so every demo account sees something on first sign-in, and the local runner resumes the open ones
  * on start like any other): one waiting on teacher@, one overdue with the case manager, one awaiting
- * parent@'s confirmation, one with advocate@, three closed. Each names the support its text is about,
+ * parent@'s confirmation, one with advocate@, four closed (one declined
+ * with prior written notice, its decision accepted). Each names the support its text is about,
  * and each step happens at a time relative to `now` (the seeding clock), in order: a deadline passes
  * at its own time, before the seed's "now", and the waits still open end after it. Runs once (its
  * own marker); no engine runs meanwhile, the steps a live execution would take are called here.
@@ -146,6 +147,37 @@ export async function seedDemoConcerns(now = new Date()): Promise<boolean> {
     if (unconfirmed) {
       await act("teacher2", unconfirmed, "resolve", ago(15), "I now repeat the directions to Ethan and check he understood before every quiz.");
       await deadlinePasses(unconfirmed);
+    }
+    // The school declined what the family asked for, with its prior written notice; the family accepted the decision.
+    const declined = await file(
+      "parent2",
+      "David Chen",
+      "acc-seating",
+      ago(10),
+      "declined",
+      "Ethan still loses focus from his seat near the board during long math lessons.",
+      { desiredResolution: "A one-to-one aide for Ethan in math class." },
+    );
+    if (declined) {
+      await Concern.act(
+        await actorOf("teacher2"),
+        {
+          id: declined,
+          action: "decline",
+          version: await versionOf(declined),
+          notice: {
+            actionRefused: "Adding a one-to-one aide for Ethan in math class.",
+            reasons:
+              "Ethan's IEP does not call for an aide; his seat near the board and repeated directions are given every lesson, and his weekly records show them provided.",
+            optionsConsidered:
+              "A shared classroom aide during math: rejected, as the team found no need in the records. A short break each hour: offered instead, to be discussed at the IEP meeting.",
+            basis: "Ethan's IEP in effect; the weekly fidelity records for seating and directions; the October progress report.",
+            otherFactors: "The family may ask for an IEP meeting to consider an aide; this notice does not change the IEP.",
+          },
+        },
+        () => ago(9),
+      );
+      await act("parent2", declined, "confirm", ago(8), "We will raise it at the IEP meeting instead.");
     }
     const withdrawn = await file(
       "parent",
