@@ -222,7 +222,7 @@ describe("what each demo role may do, from the API", () => {
         .filter((k) => can[w][k])
         .sort();
     expect(on("admin")).toEqual(["editDistrict", "importRoster", "viewAllStudents", "viewDistrictSettings", "viewFidelityReport"]);
-    expect(on("director")).toEqual(["viewAllStudents", "viewConcerns", "viewDistrictSettings", "viewEscalationBoard", "viewFidelityReport"]);
+    expect(on("director")).toEqual(["viewAllStudents", "viewConcerns", "viewDistrictSettings", "viewEscalationBoard", "viewFidelityReport", "viewPatterns"]);
     expect(on("casemanager")).toContain("viewCaseload");
     expect(on("casemanager")).not.toContain("viewAllStudents");
     expect(on("teacher")).toEqual(["fillFidelityForms", "viewConcerns", "viewMyClasses"]);
@@ -233,16 +233,64 @@ describe("what each demo role may do, from the API", () => {
   it("a student's record says what the caller may do with it", async () => {
     const canOn = async (w: (typeof who)[number]) =>
       ((await (await call(`/api/students/${child}`, { token: t[w] })).json()) as { can: Record<string, boolean> }).can;
-    expect(await canOn("parent")).toEqual({ viewAudit: true, editIep: false, fileConcern: true, viewFidelity: true, acknowledgeIep: false });
-    expect(await canOn("teacher")).toEqual({ viewAudit: false, editIep: false, fileConcern: false, viewFidelity: true, acknowledgeIep: true });
-    expect(await canOn("casemanager")).toEqual({ viewAudit: false, editIep: true, fileConcern: false, viewFidelity: true, acknowledgeIep: true });
-    expect(await canOn("director")).toEqual({ viewAudit: true, editIep: true, fileConcern: false, viewFidelity: true, acknowledgeIep: false });
-    expect(await canOn("admin")).toEqual({ viewAudit: true, editIep: true, fileConcern: false, viewFidelity: true, acknowledgeIep: false });
+    expect(await canOn("parent")).toEqual({
+      viewAudit: true,
+      editIep: false,
+      fileConcern: true,
+      viewFidelity: true,
+      acknowledgeIep: false,
+      requestRecords: true,
+      releaseRecords: false,
+    });
+    expect(await canOn("teacher")).toEqual({
+      viewAudit: false,
+      editIep: false,
+      fileConcern: false,
+      viewFidelity: true,
+      acknowledgeIep: true,
+      requestRecords: false,
+      releaseRecords: false,
+    });
+    expect(await canOn("casemanager")).toEqual({
+      viewAudit: false,
+      editIep: true,
+      fileConcern: false,
+      viewFidelity: true,
+      acknowledgeIep: true,
+      requestRecords: false,
+      releaseRecords: true,
+    });
+    expect(await canOn("director")).toEqual({
+      viewAudit: true,
+      editIep: true,
+      fileConcern: false,
+      viewFidelity: true,
+      acknowledgeIep: false,
+      requestRecords: false,
+      releaseRecords: true,
+    });
+    expect(await canOn("admin")).toEqual({
+      viewAudit: true,
+      editIep: true,
+      fileConcern: false,
+      viewFidelity: true,
+      acknowledgeIep: false,
+      requestRecords: false,
+      releaseRecords: false,
+    });
   });
 
   it("so do the rows of a list", async () => {
     const rows = async (w: (typeof who)[number]) => ((await (await call("/api/students", { token: t[w] })).json()) as Page).items;
-    expect((await rows("parent"))[0]!.can).toEqual({ viewAudit: true, editIep: false, fileConcern: true, viewFidelity: true, acknowledgeIep: false });
+    expect((await rows("parent"))[0]!.can).toEqual({
+      viewAudit: true,
+      editIep: false,
+      fileConcern: true,
+      viewFidelity: true,
+      acknowledgeIep: false,
+      requestRecords: true,
+      releaseRecords: false,
+    });
     expect((await rows("teacher")).every((s) => !s.can.viewAudit && !s.can.fileConcern)).toBe(true);
     expect((await rows("director")).every((s) => s.can.viewAudit && s.can.editIep)).toBe(true);
   });
