@@ -22,15 +22,16 @@ const CHILD = "Sofia Martinez";
  * The most JavaScript each page may move on its first load, compressed as it travels, in bytes. The
  * issue's target is 25 KB (25,600 bytes) on each parent page; no page reaches it (the figures reached
  * are in docs/benchmarks.md, "Parent pages"). These budgets are those figures, rounded up with about a
- * kilobyte to spare, so they cannot grow unnoticed. The fidelity page's includes the chart library
+ * kilobyte to spare, so they cannot grow unnoticed. The child and concern pages grew by 8 KB each with the
+ * records request, the legal clocks and the prior written notice, which load with the page today. The fidelity page's includes the chart library
  * (uPlot, 21.3 KB), which loads after the page's text.
  */
 const budget = {
-  home: 41_000,
-  child: 40_000,
-  fidelity: 73_000,
-  "concern form": 48_000,
-  concern: 49_000,
+  home: 43_000,
+  child: 49_000,
+  fidelity: 77_000,
+  "concern form": 51_000,
+  concern: 57_000,
 };
 
 /** Summed layout-shift scores (not only the worst burst, as CLS counts): below 0.01 on every page. */
