@@ -340,6 +340,12 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(200, 404), advocate: [403, 403] },
   },
   {
+    // The IEP review summary follows the fidelity read: the same people, the family included.
+    name: "GET /api/students/:id/iep/review",
+    request: (who, id) => call(`/api/students/${id}/iep/review?format=csv`, { token: tokens[who] }),
+    expect: { ...all(200, 404), advocate: [403, 403] },
+  },
+  {
     name: "GET /api/reports/fidelity",
     request: (who) => call("/api/reports/fidelity?format=csv", { token: tokens[who] }),
     expect: { ...all(403, 403), admin: [200, 200], director: [200, 200] },
@@ -377,6 +383,7 @@ describe("without a session", () => {
     "/api/fidelity/forms?week=2026-W40",
     "/api/fidelity/forms/frm_x",
     "/api/students/stu_x/fidelity",
+    "/api/students/stu_x/iep/review",
     "/api/reports/fidelity",
     "/api/reports/patterns",
   ])("GET %s answers 401", async (path) => {

@@ -1,5 +1,5 @@
 import { clock, districtToday } from "../clock";
-import { missedReasons, type AccommodationAnswer, type MissedReason } from "./schema";
+import { missedReasons, type AccommodationAnswer, type Helped, type MissedReason } from "./schema";
 import { isoWeekOf } from "./week";
 import type { DistrictInfo } from "../district/schema";
 
@@ -127,6 +127,8 @@ export function addServiceMinutes(a: Omit<ServiceMinutes, "inProgress">, b: Omit
 export interface AccommodationAnswerCell {
   staffId: string;
   status: AccommodationAnswer["status"] | null;
+  /** On a "provided" answer: whether it helped, when the teacher said. */
+  helped?: Helped;
 }
 
 /**

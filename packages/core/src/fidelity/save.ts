@@ -81,6 +81,9 @@ function checkAnswers(form: FidelityForm, input: FormSave) {
   if (unknown.length) throw unprocessable("unknown_item", "The form does not list some of these items.", { itemIds: unknown });
   const stray = input.accommodations.filter((a) => a.reason && !isMiss(a.status)).map((a) => a.itemId);
   if (stray.length) throw unprocessable("reason_without_miss", "Only a support not provided, or partly, takes a reason.", { itemIds: stray });
+  const helpedStray = input.accommodations.filter((a) => a.helped && a.status !== "provided").map((a) => a.itemId);
+  if (helpedStray.length)
+    throw unprocessable("helped_without_provided", "Only a support provided in full can say whether it helped.", { itemIds: helpedStray });
   const outside = input.services.flatMap((s) => s.sessions.filter((x) => !days.has(x.date)).map((x) => x.date));
   if (outside.length) throw unprocessable("date_outside_week", "Sessions must fall on the form's school week (Monday to Friday).", { dates: outside });
 }

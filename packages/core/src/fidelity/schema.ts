@@ -13,6 +13,9 @@ export const formStatuses = ["not_started", "draft", "submitted"] as const;
  */
 export const barrierReasons = ["student_absent", "student_declined", "materials_missing", "not_sure_how", "time_or_staff", "other"] as const;
 export type BarrierReason = (typeof barrierReasons)[number];
+/** Whether a support given in full helped the student, in the teacher's judgement: optional, on a "provided" answer only. */
+export const helpedAnswers = ["yes", "somewhat", "no", "not_sure"] as const;
+export type Helped = (typeof helpedAnswers)[number];
 export type FormStatus = (typeof formStatuses)[number];
 export type AccommodationStatus = (typeof accommodationStatuses)[number];
 export type MissedReason = (typeof missedReasons)[number];
@@ -32,6 +35,8 @@ export const AccommodationDraft = v.object({
   note: Note,
   /** The barrier, for a "not provided" or "partly" answer. */
   reason: v.optional(v.picklist(barrierReasons)),
+  /** Did it help? Only on a "provided" answer (./save.ts refuses it elsewhere); never required. */
+  helped: v.optional(v.picklist(helpedAnswers)),
 });
 
 /** A miss: the answers that name their barrier. */
@@ -97,6 +102,14 @@ const Format = v.optional(v.picklist(["json", "csv"]));
 /** A window counted back from this week on the district's calendar (window.ts). */
 const Period = v.optional(v.picklist(["last4", "last10", "school_year"]));
 export const StudentFidelityQuery = v.object({ from: v.optional(WeekOrDate), to: v.optional(WeekOrDate), period: Period, format: Format });
+/**
+ * GET /api/students/:id/iep/review: the IEP review summary over an IEP version's period, by default the
+ * version in effect on the district's today; `version=` names an earlier one.
+ */
+export const IepReviewQuery = v.object({
+  version: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,3}$/, "An IEP version number, such as 2"), v.transform(Number))),
+  format: Format,
+});
 export const FidelityReportQuery = v.object({
   schoolId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   /** One student's rows: the same totals as that student's own page. */

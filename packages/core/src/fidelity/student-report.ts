@@ -59,7 +59,10 @@ export function fidelityRows(record: StudentRecord, district: DistrictInfo, week
     const accommodations = (iep?.accommodations ?? []).map((a) => {
       const answers: AccommodationAnswerCell[] = expected
         .filter((e) => e.plan?.accommodations.some((p) => p.id === a.id))
-        .map((e) => ({ staffId: e.rel.userId, status: e.form?.accommodations.find((x) => x.itemId === a.id)?.status ?? null }));
+        .map((e) => {
+          const answer = e.form?.accommodations.find((x) => x.itemId === a.id);
+          return { staffId: e.rel.userId, status: answer?.status ?? null, ...(answer?.status === "provided" && answer.helped && { helped: answer.helped }) };
+        });
       const count = (status: AccommodationAnswerCell["status"]) => answers.filter((x) => x.status === status).length;
       return {
         itemId: a.id,

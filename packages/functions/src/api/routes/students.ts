@@ -1,5 +1,5 @@
 import { Hono } from "hono/tiny";
-import { Fidelity, StudentFidelityQuery } from "@fidelio/core/fidelity";
+import { Fidelity, IepReviewQuery, StudentFidelityQuery } from "@fidelio/core/fidelity";
 import { IepAcknowledgeInput, IepUpdate } from "@fidelio/core/iep";
 import { IepEdit } from "@fidelio/core/iep/edit";
 import { IepNotices } from "@fidelio/core/iep/notices";
@@ -8,7 +8,7 @@ import { ReleaseBody, Rights } from "@fidelio/core/rights";
 import type { ApiEnv } from "../context";
 import { allowed } from "../guards";
 import { validate } from "../validate";
-import { asCsv } from "./reports";
+import { asCsv, csvResponse } from "./reports";
 
 export const studentRoutes = new Hono<ApiEnv>()
   .get("/", validate("query", Student.list.schema), async (c) => c.json(await Student.list(c.get("actor"), c.req.valid("query"))))
@@ -23,6 +23,18 @@ export const studentRoutes = new Hono<ApiEnv>()
     async (c, next) =>
       c.req.valid("query").format === "csv" ? asCsv(await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") })) : next(),
     async (c) => c.json((await Fidelity.student(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") })).result),
+  )
+  // The IEP review summary (JSON, or `format=csv`): who may read the student's fidelity reads it.
+  .get(
+    "/:id/iep/review",
+    allowed("fidelity.read"),
+    validate("query", IepReviewQuery),
+    async (c, next) => {
+      if (c.req.valid("query").format !== "csv") return next();
+      const { csv, result } = await Fidelity.review(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") });
+      return csvResponse(csv ?? "", `iep-review-${result.iep ? `v${result.iep.version}-${result.from}-${result.to}` : "none"}.csv`);
+    },
+    async (c) => c.json((await Fidelity.review(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("query") })).result),
   )
   .put("/:id/iep", validate("json", IepUpdate), async (c) =>
     c.json(await IepEdit.record(c.get("actor"), { studentId: c.req.param("id"), ...c.req.valid("json") }), 201),
