@@ -27,4 +27,3 @@ export function helpedCounts(cells: Array<{ state: WeekState; answers: Accommoda
   }
   return out;
 }
-

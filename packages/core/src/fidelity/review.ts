@@ -33,7 +33,8 @@ export function reviewPeriod(record: StudentRecord, district: DistrictInfo, now:
     if (version !== undefined) throw notFound("IEP version");
     return undefined;
   }
-  if (iep.effectiveFrom > today) throw new VisibleError(422, "iep_not_started", "This IEP version has not taken effect yet.", { effectiveFrom: iep.effectiveFrom });
+  if (iep.effectiveFrom > today)
+    throw new VisibleError(422, "iep_not_started", "This IEP version has not taken effect yet.", { effectiveFrom: iep.effectiveFrom });
   const next = successor(record.ieps, iep);
   const endsOn = next ? addDays(next.effectiveFrom, -1) : null;
   const lastDay = endsOn && endsOn < today ? endsOn : today;
@@ -62,7 +63,9 @@ export async function reviewOf(record: StudentRecord, district: DistrictInfo, no
     services: data.services,
     accommodations: data.accommodations.map((a) => ({
       ...a,
-      helped: helpedCounts(data.weeks.flatMap((w) => w.accommodations.filter((x) => x.itemId === a.itemId).map((x) => ({ state: w.state, answers: x.answers })))),
+      helped: helpedCounts(
+        data.weeks.flatMap((w) => w.accommodations.filter((x) => x.itemId === a.itemId).map((x) => ({ state: w.state, answers: x.answers }))),
+      ),
     })),
   };
 }
