@@ -23,6 +23,7 @@ const Escalations = lazy(() => import("./pages/escalations").then((m) => ({ defa
 const FidelityWeek = lazy(() => import("./pages/fidelity-week").then((m) => ({ default: m.FidelityWeek })));
 const FidelityClass = lazy(() => import("./pages/fidelity-class").then((m) => ({ default: m.FidelityClass })));
 const FidelityForm = lazy(() => import("./pages/fidelity-form").then((m) => ({ default: m.FidelityForm })));
+const IepReview = lazy(() => import("./pages/iep-review").then((m) => ({ default: m.IepReview })));
 const StudentFidelity = lazy(() => import("./pages/student-fidelity").then((m) => ({ default: m.StudentFidelity })));
 const IepEditor = lazy(() => import("./pages/iep-editor").then((m) => ({ default: m.IepEditor })));
 const Caseload = lazy(() => import("./pages/caseload").then((m) => ({ default: m.Caseload })));
@@ -46,6 +47,7 @@ render(
         <Route path="/admin/roster/guide" component={RosterGuide} />
         <Route path="/students/:id/fidelity" component={StudentFidelity} />
         <Route path="/students/:id/iep/new" component={IepEditor} />
+        <Route path="/students/:id/iep/review" component={IepReview} />
         <Route path="/caseload" component={Caseload} />
         <Route path="/reports/fidelity" component={FidelityReport} />
         <Route path="/fidelity" component={FidelityWeek} />

@@ -7,6 +7,7 @@ import { formatDate } from "../format";
 import { accommodationStatuses, barrierReasons, isMiss, missedReasons } from "@fidelio/core/fidelity/schema";
 import type { FormDetail } from "../fidelity/data";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
+import { HelpedChoice } from "./helped-choice";
 
 const weekday = (isoDate: string) => new Intl.DateTimeFormat(lang(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
@@ -40,7 +41,12 @@ export function AccommodationAnswers(props: Props) {
                       value={status}
                       checked={answer().status === status}
                       onChange={() => {
-                        props.setDraft("accommodations", item.id, { status, note: answer().note, reason: isMiss(status) ? answer().reason : undefined });
+                        props.setDraft("accommodations", item.id, {
+                          status,
+                          note: answer().note,
+                          reason: isMiss(status) ? answer().reason : undefined,
+                          helped: status === "provided" ? answer().helped : undefined,
+                        });
                         props.onChange();
                       }}
                     />
@@ -49,6 +55,16 @@ export function AccommodationAnswers(props: Props) {
                 )}
               </For>
             </div>
+            <Show when={answer().status === "provided"}>
+              <HelpedChoice
+                id={`${id}-helped`}
+                value={answer().helped}
+                onChange={(helped) => {
+                  props.setDraft("accommodations", item.id, { ...answer(), helped });
+                  props.onChange();
+                }}
+              />
+            </Show>
             <Show when={isMiss(answer().status)}>
               <div class="field">
                 <label for={`${id}-reason`}>{t("barrierLegend")}</label>

@@ -6,6 +6,7 @@ import {
   type AccommodationAnswer,
   type AccommodationStatus,
   type BarrierReason,
+  type Helped,
   type MissedReason,
   type ServiceAnswer,
   type Session,
@@ -21,7 +22,7 @@ export interface SessionDraft {
   note: string;
 }
 export interface FormDraft {
-  accommodations: Record<string, { status?: AccommodationStatus; note: string; reason?: BarrierReason }>;
+  accommodations: Record<string, { status?: AccommodationStatus; note: string; reason?: BarrierReason; helped?: Helped }>;
   services: Record<string, SessionDraft[]>;
 }
 
@@ -38,7 +39,7 @@ export function draftOf(form: Pick<FormDetail, "plan"> & Answers, answers: Answe
     accommodations: Object.fromEntries(
       form.plan.accommodations.map((p) => {
         const answer = answers.accommodations.find((a) => a.itemId === p.id);
-        return [p.id, { status: answer?.status, note: answer?.note ?? "", reason: answer?.reason }];
+        return [p.id, { status: answer?.status, note: answer?.note ?? "", reason: answer?.reason, helped: answer?.helped }];
       }),
     ),
     services: Object.fromEntries(
@@ -80,6 +81,8 @@ export function payloadOf(draft: FormDraft): { accommodations: AccommodationAnsw
             status: answer.status,
             ...(answer.note.trim() ? { note: answer.note.trim() } : {}),
             ...(answer.reason && isMiss(answer.status) ? { reason: answer.reason } : {}),
+            // "Did it help?" belongs to a support provided in full: another answer drops it.
+            ...(answer.helped && answer.status === "provided" ? { helped: answer.helped } : {}),
           },
         ]
       : [],

@@ -12,6 +12,7 @@ import { accommodationStatuses, barrierReasons, isMiss } from "@fidelio/core/fid
 import { weekStart } from "@fidelio/core/fidelity/week";
 import { createRow, loadClassWeek, submitClassWeek, type Blocker, type ClassWeek, type Row } from "../fidelity/class-week";
 import { needsNote } from "../fidelity/form-draft";
+import { HelpedChoice } from "../components/helped-choice";
 
 /** A class's week on one screen: every student with an IEP in the class, their supports, one submit. */
 export function FidelityClass() {
@@ -154,13 +155,18 @@ function StudentRow(props: { row: Row; index: number }) {
                           name={id}
                           value={status}
                           checked={answer().status === status}
-                          onChange={() => set({ status, ...(isMiss(status) ? {} : { reason: undefined }) })}
+                          onChange={() =>
+                            set({ status, ...(isMiss(status) ? {} : { reason: undefined }), ...(status === "provided" ? {} : { helped: undefined }) })
+                          }
                         />
                         <span>{t(`acc.${status}` as StringKey)}</span>
                       </label>
                     )}
                   </For>
                 </div>
+                <Show when={answer().status === "provided"}>
+                  <HelpedChoice id={`${id}-helped`} value={answer().helped} onChange={(helped) => set({ helped })} />
+                </Show>
                 <Show when={isMiss(answer().status)}>
                   <fieldset class="barrier" aria-describedby={answer().reason ? undefined : `${id}-why`}>
                     <legend>{t("barrierLegend")}</legend>

@@ -5,6 +5,7 @@ import { t, tCode } from "../i18n";
 import "../strings/audit";
 import "../strings/codes";
 import "../strings/concerns";
+import "../strings/review-link";
 import { formatDate, gradeAndSchool } from "../format";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
@@ -42,6 +43,9 @@ function StudentView(props: { detail: StudentDetail }) {
         <Show when={props.detail.can.viewFidelity}>
           <li>
             <A href={`/students/${student().id}/fidelity`}>{t("fidelityLink")}</A>
+          </li>
+          <li>
+            <A href={`/students/${student().id}/iep/review`}>{t("review.link")}</A>
           </li>
         </Show>
         <Show when={props.detail.can.editIep}>

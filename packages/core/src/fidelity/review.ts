@@ -41,7 +41,8 @@ export function reviewPeriod(record: StudentRecord, district: DistrictInfo, now:
   const to = isoWeekOf(lastDay);
   const start = isoWeekOf(iep.effectiveFrom);
   const earliest = addWeeks(to, -(maxWeeks - 1));
-  return { iep, endsOn, from: start < earliest ? earliest : start, to, truncated: start < earliest };
+  const truncated = start < earliest;
+  return { iep, endsOn, from: truncated ? earliest : start, to, truncated };
 }
 
 /**

@@ -5,6 +5,7 @@ import { emailTexts } from "./catalog-email";
 import { answerTexts, packetTexts } from "./catalog-packet";
 import { iepTexts } from "./catalog-iep";
 import { barrierTexts } from "./catalog-support";
+import { helpedTexts, reviewLinkTexts, reviewTexts } from "./catalog-review";
 import { patternTexts } from "./catalog-patterns";
 import { clockTexts, complaintTexts, recordsTexts, rightsTexts } from "./catalog-rights";
 import { noticeEmailTexts, noticeTexts } from "./catalog-notice";
@@ -36,6 +37,9 @@ export const catalog = {
   ...answerTexts,
   ...iepTexts,
   ...barrierTexts,
+  ...helpedTexts,
+  ...reviewTexts,
+  ...reviewLinkTexts,
   ...emailTexts,
   ...packetTexts,
   ...patternTexts,
