@@ -34,6 +34,16 @@ export const amendedStudent = "Sofia Martinez";
 // Fixed pseudo-randomness: the same district on every machine.
 const roll = (...parts: string[]) => createHash("sha256").update(parts.join("|")).digest().readUInt32BE(0) / 2 ** 32;
 
+/** "Did it help?" on most provided answers, mostly yes: enough for every student's IEP review summary. */
+function helpedFor(form: FidelityForm, itemId: string): Pick<AccommodationAnswer, "helped"> {
+  const r = roll(form.id, itemId, "helped");
+  if (r < 0.5) return { helped: "yes" };
+  if (r < 0.7) return { helped: "somewhat" };
+  if (r < 0.78) return { helped: "no" };
+  if (r < 0.86) return { helped: "not_sure" };
+  return {};
+}
+
 function answersFor(
   form: FidelityForm,
   district: DistrictInfo,
@@ -49,7 +59,7 @@ function answersFor(
       return r > 0.95
         ? { itemId: a.id, status: "not_provided", note: "Substitute teacher did not have the plan", reason: "time_or_staff" }
         : { itemId: a.id, status: "partly", reason: r > 0.93 ? "materials_missing" : "student_declined" };
-    return { itemId: a.id, status: "provided" };
+    return { itemId: a.id, status: "provided", ...helpedFor(form, a.id) };
   });
   const days = weekDays(form.week).filter((d) => isInstructionDay(district, d));
   const services = form.plan.services.map((s): ServiceAnswer => {
