@@ -20,7 +20,14 @@ type Review = {
   from: string;
   to: string;
   iep: { version: number };
-  accommodations: Array<{ itemId: string; text: string; provided: number; answered: number; percentOfReports: number; helped: Record<string, number> }>;
+  accommodations: Array<{
+    itemId: string;
+    text: string;
+    provided: number;
+    answered: number;
+    percentOfReports: number;
+    helped: { yes: number; provided: number; unanswered: number };
+  }>;
   services: Array<{ serviceId: string; name: string; delivered: number; recorded: { weeks: number; required: number } }>;
 };
 

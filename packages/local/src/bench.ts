@@ -10,12 +10,13 @@ import { measure, type Figures } from "./bench/raw-dynamo";
 import { benchRosterImport } from "./bench/roster-import";
 import { benchConcerns } from "./bench/concerns";
 import { benchFidelity } from "./bench/fidelity";
+import { benchPatterns } from "./bench/patterns";
 import { signInOverHttp } from "./sign-in-over-http";
 import { hashToken, userIdOfToken } from "@fidelio/core/auth/secrets";
 
 /**
  * `npm run bench`: API latency against raw DynamoDB Local latency, the roster import job, fidelity forms,
- * concerns and the board, the Lambda bundle sizes and a cold-start proxy, in one run on one machine.
+ * the patterns report, concerns and the board, the Lambda bundle sizes and a cold-start proxy, in one run on one machine.
  * `npm run bench -- --only=roster,cold` (or BENCH_ONLY) runs only the named sections.
  */
 const LOAD = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -24,7 +25,7 @@ const ROSTER_STUDENTS = Number(process.env.BENCH_ROSTER_STUDENTS ?? 5000);
 const ME_RATE = Number(process.env.BENCH_ME_RATE ?? 20);
 const CONCERN_SECONDS = Number(process.env.BENCH_CONCERN_SECONDS ?? 3);
 const BOARD_CONCERNS = Number(process.env.BENCH_BOARD_CONCERNS ?? 50_000);
-const sections = ["latency", "roster", "fidelity", "concerns", "bundles", "cold"] as const;
+const sections = ["latency", "roster", "fidelity", "patterns", "concerns", "bundles", "cold"] as const;
 const only = (process.argv.find((arg) => arg.startsWith("--only="))?.slice(7) ?? process.env.BENCH_ONLY)?.split(",");
 const unknown = only?.filter((name) => !(sections as readonly string[]).includes(name));
 if (unknown?.length) throw new Error(`Unknown bench section ${unknown.join(", ")}; the sections are ${sections.join(", ")}`);
@@ -176,6 +177,7 @@ async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, t
       );
     }
   }
+  if (runs("patterns")) await benchPatterns(SECONDS);
   // Last of these: the board's tens of thousands of concerns stay in the table.
   if (CONCERN_SECONDS > 0 && runs("concerns")) {
     const [parent, director] = [

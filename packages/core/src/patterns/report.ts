@@ -2,7 +2,7 @@ import { Access } from "../access";
 import { Audit } from "../audit";
 import { District } from "../district";
 import { schoolItem } from "../district/school";
-import { keys, queryAll } from "../dynamo";
+import { keys, queryAll, queryPage } from "../dynamo";
 import { notFound, VisibleError } from "../error";
 import { currentWeekOf } from "../fidelity/minutes";
 import { addWeeks, isoWeekOf } from "../fidelity/week";
@@ -12,6 +12,12 @@ import { PatternsQuery, patternKinds } from "./schema";
 
 /** Weeks shown when the request names none: this one and the three before. */
 const DEFAULT_WEEKS = 4;
+/**
+ * Stored patterns one report reads at most, newest week first: a district ten times larger finds more
+ * patterns, but one request never reads more than this. Past it the answer says which weeks it read in
+ * full (`completeFrom`), and a narrower `from`/`to` reads the rest.
+ */
+export const MAX_PATTERNS_READ = 100;
 
 /** The district's school names, for wording patterns (a bounded partition). */
 export const schoolNames = async (districtId: string) => new Map((await queryAll(schoolItem, keys.schoolsOf(districtId))).map((s) => [s.id, s.name]));
@@ -19,7 +25,8 @@ export const schoolNames = async (districtId: string) => new Map((await queryAll
 /**
  * The patterns found for the weeks holding `from` to `to` (default: the last four weeks), the
  * special-education director's alone (anyone else: 404, like the escalation board). One Query of the
- * district's stored patterns: its cost follows what fired, never the forms or the district's size.
+ * district's stored patterns, newest first and at most MAX_PATTERNS_READ of them: its cost is bounded
+ * whatever fired, and never follows the forms or the district's size.
  * Each student a pattern rests on gets an audit entry.
  */
 export const patternsReport = verb(PatternsQuery, async (actor, input) => {
@@ -29,10 +36,21 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
   const to = input.to ? isoWeekOf(input.to) : currentWeekOf(district);
   const from = input.from ? isoWeekOf(input.from) : addWeeks(to, -(DEFAULT_WEEKS - 1));
   if (from > to) throw new VisibleError(422, "window_reversed", "`from` must not be after `to`.", { fields: { from: ["Must not be after `to`"] } });
-  const [stored, names] = await Promise.all([queryAll(patternItemType, keys.patternsOf(district.id, from, to)), schoolNames(district.id)]);
-  // A pattern found again in later weeks is shown once, as found in its latest week.
+  const [page, names] = await Promise.all([
+    queryPage(patternItemType, { ...keys.patternsOf(district.id, from, to), limit: MAX_PATTERNS_READ + 1, newestFirst: true }),
+    schoolNames(district.id),
+  ]);
+  // One more than the cap is asked for, to tell "exactly the cap" from "more than the cap".
+  const truncated = page.items.length > MAX_PATTERNS_READ;
+  const stored = page.items.slice(0, MAX_PATTERNS_READ);
+  // A pattern found again in later weeks is shown once, as found in its latest week (read first).
   const latest = new Map<string, (typeof stored)[number]>();
-  for (const p of stored) latest.set([p.kind, p.schoolId, p.classId ?? p.teacherId ?? "", p.itemText ?? ""].join("|"), p);
+  for (const p of stored) {
+    const subject = [p.kind, p.schoolId, p.classId ?? p.teacherId ?? "", p.itemText ?? ""].join("|");
+    if (!latest.has(subject)) latest.set(subject, p);
+  }
+  // Cut short: the last week read may be partial, so the weeks after it are the ones read in full.
+  const completeFrom = truncated ? addWeeks(stored.at(-1)!.week, 1) : from;
   const patterns = [...latest.values()].sort(
     (a, b) => patternKinds.indexOf(a.kind) - patternKinds.indexOf(b.kind) || b.count - a.count || a.schoolId.localeCompare(b.schoolId),
   );
@@ -44,6 +62,9 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
   return {
     from,
     to,
+    /** More patterns were stored for these weeks than one report reads (MAX_PATTERNS_READ): only `completeFrom` to `to` is complete. */
+    truncated,
+    completeFrom,
     patterns: patterns.map(({ studentIds: _, ...p }) => ({ ...p, schoolName: names.get(p.schoolId) ?? p.schoolId })),
   };
 });

@@ -1,0 +1,113 @@
+import { createHash } from "node:crypto";
+import type { UserActor } from "@fidelio/core/actor";
+import { District } from "@fidelio/core/district";
+import { batchPut, keys, queryAll, type Item } from "@fidelio/core/dynamo";
+import { addWeeks, currentWeekOf, weeksBetween } from "@fidelio/core/fidelity";
+import { Patterns, patternKinds, patternSubject, type Pattern } from "@fidelio/core/patterns";
+import { studentItemType } from "@fidelio/core/student";
+import { demoDistrictId, demoSettings } from "../demo/seed";
+import { measure, type Figures } from "./raw-dynamo";
+
+/** Two school years of weeks, the range the districts' stored patterns cover. */
+const WEEKS = 104;
+const STUDENTS_PER_SCHOOL = 250;
+/** At least one pattern a week for every this many students, whatever the demo district's own rate. */
+const STUDENTS_PER_WEEKLY_PATTERN = 50;
+const supports = ["Extended time on tests", "Read-aloud of directions", "Preferential seating", "Graphic organizer", "Breaks on request", "Calculator"];
+
+// Fixed pseudo-randomness: the same districts on every run.
+const roll = (...parts: Array<string | number>) => createHash("sha256").update(parts.join("|")).digest().readUInt32BE(0) / 2 ** 32;
+const pick = <T>(list: readonly T[], ...parts: Array<string | number>) => list[Math.floor(roll(...parts) * list.length)]!;
+
+/**
+ * A district of `students` students with two school years of stored patterns at `perStudentWeek`
+ * patterns per student and week (the demo district's rate): its district and school items and its
+ * pattern items, shaped as the pattern jobs store them (one per subject and week, with evidence).
+ */
+async function benchDistrict(name: string, students: number, perStudentWeek: number) {
+  const districtId = `dst_bench_${name}`;
+  await District.create({ id: districtId, name: `Bench ${name}`, ...demoSettings });
+  const district = (await District.load(districtId))!;
+  const schools = Array.from({ length: Math.max(1, Math.ceil(students / STUDENTS_PER_SCHOOL)) }, (_, i) => `sch_bench_${name}_${i}`);
+  const items: Item[] = schools.map((id, i) => ({ ...keys.school(districtId, id), type: "school", id, name: `School ${i + 1}` }));
+  const weekly = Math.max(students / STUDENTS_PER_WEEKLY_PATTERN, students * perStudentWeek);
+  const thisWeek = currentWeekOf(district);
+  for (const week of weeksBetween(addWeeks(thisWeek, -(WEEKS - 1)), thisWeek)) {
+    const count = Math.floor(weekly) + (roll(name, week) < weekly % 1 ? 1 : 0);
+    for (let n = 0; n < count; n++) {
+      const kind = pick(patternKinds, name, week, n, "kind");
+      const schoolId = pick(schools, name, week, n, "school");
+      const size = 3 + Math.floor(roll(name, week, n, "size") * 10);
+      const studentIds = Array.from({ length: size }, (_, i) => `stu_bench_${name}_${Math.floor(roll(name, week, n, i) * students)}`);
+      const pattern: Pattern & { studentIds: string[] } = {
+        kind,
+        schoolId,
+        ...(kind.startsWith("support_missed") && { itemText: pick(supports, name, week, n, "item") }),
+        ...(kind === "support_missed_across_class" && { classId: `cls_${n}`, className: `Class ${n}` }),
+        ...((kind === "forms_stopped" || kind === "service_underdelivered") && { teacherId: `usr_${n}`, teacherName: `Teacher ${n}` }),
+        ...(kind === "repeat_concerns" && { classId: `cls_${n}`, className: `Class ${n}` }),
+        ...(kind === "service_underdelivered" && { percent: 60 }),
+        count: size,
+        since: week,
+        evidence: studentIds.map((_, i) => `frm_bench_${name}_${week}_${n}_${i}`),
+        week,
+        studentIds,
+      };
+      items.push({ ...keys.pattern(districtId, week, patternSubject(pattern)), type: "pattern", ...pattern });
+    }
+  }
+  await batchPut(items);
+  const director: UserActor = {
+    kind: "user",
+    userId: `usr_bench_director_${name}`,
+    email: `director@${name}.bench.test`,
+    name: "Bench director",
+    districtId,
+    roles: ["director"],
+  };
+  return { director, stored: items.length - schools.length, schools: schools.length };
+}
+
+/**
+ * The patterns report (`GET /api/reports/patterns`, default window: the last four weeks) for a district
+ * of 100 students and one of 10,000, each with two school years of stored patterns at the demo
+ * district's rate, timed one call at a time in this process against the stack's DynamoDB Local (the
+ * verb the route calls; the route adds only its constant HTTP and session cost). Target: the large
+ * district's p50 within 1.5× the small one's.
+ */
+export async function benchPatterns(seconds: number) {
+  const demo = (await District.load(demoDistrictId))!;
+  const thisWeek = currentWeekOf(demo);
+  const demoWeeks = 10;
+  const [demoPatterns, demoStudents] = await Promise.all([
+    queryAll(keys.patternsOf(demoDistrictId, addWeeks(thisWeek, -demoWeeks), thisWeek)),
+    queryAll(studentItemType, keys.studentsOfDistrict(demoDistrictId)),
+  ]);
+  const rate = demoPatterns.length / Math.max(1, demoStudents.length) / demoWeeks;
+  const small = await benchDistrict("small", 100, rate);
+  const large = await benchDistrict("large", 10_000, rate);
+  const rows: Array<[string, Figures, number, number]> = [];
+  for (const [label, d] of [
+    ["100 students", small],
+    ["10,000 students", large],
+  ] as const) {
+    const probe = await Patterns.report(d.director, {});
+    const inWindow = (await queryAll(keys.patternsOf(d.director.districtId, probe.from, probe.to))).length;
+    const figures = await measure(() => Patterns.report(d.director, {}), 1, seconds);
+    rows.push([
+      `${label}, ${d.schools} school${d.schools > 1 ? "s" : ""}, ${d.stored.toLocaleString("en-US")} patterns stored`,
+      figures,
+      inWindow,
+      probe.patterns.length,
+    ]);
+  }
+  console.log(
+    `\nPatterns report, default four weeks, 1 call at a time in-process (demo rate ${(rate * 100).toFixed(2)} patterns per 100 students a week, at least ${100 / STUDENTS_PER_WEEKLY_PATTERN})`,
+  );
+  console.log(`  ${"".padEnd(58)}${"in window".padStart(10)}${"shown".padStart(7)}${"calls/s".padStart(9)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}`);
+  for (const [name, f, inWindow, shown] of rows)
+    console.log(
+      `  ${name.padEnd(58)}${String(inWindow).padStart(10)}${String(shown).padStart(7)}${f.requestsPerSecond.toFixed(0).padStart(9)}${f.p50.toFixed(2).padStart(9)}${f.p99.toFixed(2).padStart(9)}`,
+    );
+  console.log(`  p50 ratio 10,000 / 100 students: ${(rows[1]![1].p50 / rows[0]![1].p50).toFixed(2)} (target ≤ 1.5)`);
+}
