@@ -56,7 +56,9 @@ async function benchDistrict(name: string, students: number, perStudentWeek: num
       items.push({ ...keys.pattern(districtId, week, patternSubject(pattern)), type: "pattern", ...pattern });
     }
   }
-  await batchPut(items);
+  // One pattern per subject and week, as the jobs store them: a subject drawn twice in a week is one item.
+  const unique = [...new Map(items.map((i) => [`${i.pk}|${i.sk}`, i])).values()];
+  await batchPut(unique);
   const director: UserActor = {
     kind: "user",
     userId: `usr_bench_director_${name}`,
@@ -65,7 +67,7 @@ async function benchDistrict(name: string, students: number, perStudentWeek: num
     districtId,
     roles: ["director"],
   };
-  return { director, stored: items.length - schools.length, schools: schools.length };
+  return { director, stored: unique.length - schools.length, schools: schools.length };
 }
 
 /**
