@@ -3,6 +3,7 @@ import { createResource, For, Show } from "solid-js";
 import { patternSentence } from "@fidelio/core/patterns/describe";
 import { api, call } from "../api";
 import { formatDate } from "../format";
+import { weekStart } from "@fidelio/core/fidelity/week";
 import { lang, t } from "../i18n";
 import "../strings/patterns";
 import { Loaded } from "./loaded";
@@ -27,6 +28,9 @@ export function DirectorPatterns() {
       <Loaded resource={patterns} what={t("patterns.what")} onRetry={refetch}>
         {(loaded) => (
           <Show when={loaded().patterns.length} fallback={<p>{t("patterns.none")}</p>}>
+            <Show when={loaded().truncated}>
+              <p class="notice">{t("patterns.truncated", { date: formatDate(weekStart(loaded().completeFrom)) })}</p>
+            </Show>
             <ul class="patterns">
               <For each={loaded().patterns}>
                 {(p) => (

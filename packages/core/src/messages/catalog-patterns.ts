@@ -35,6 +35,10 @@ export const patternPageTexts = {
   "patterns.what": ["the patterns", "los patrones"],
   "patterns.form": ["Weekly form {n}", "Formulario semanal {n}"],
   "patterns.concern": ["Concern {n}", "Inquietud {n}"],
+  "patterns.truncated": [
+    "More patterns were found than one page shows: these are the latest, complete from the week of {date}.",
+    "Se encontraron más patrones de los que muestra una página: estos son los más recientes, completos desde la semana del {date}.",
+  ],
 } as const satisfies Record<string, Pair>;
 
 /** The weekly digest to each director. */
