@@ -13,11 +13,13 @@ import { PatternsQuery, patternKinds } from "./schema";
 /** Weeks shown when the request names none: this one and the three before. */
 const DEFAULT_WEEKS = 4;
 /**
- * Stored patterns one report reads at most, newest week first: a district ten times larger finds more
- * patterns, but one request never reads more than this. Past it the answer says which weeks it read in
- * full (`completeFrom`), and a narrower `from`/`to` reads the rest.
+ * Stored patterns one report reads at most, newest week first. A larger district finds more patterns,
+ * and each one shown writes an audit entry per student it rests on, so the report's work follows how
+ * many it shows: past this it shows the latest, says so, and names the weeks it read in full
+ * (`completeFrom`); a narrower `from`/`to` reads the rest. A district of 100 students at the demo's rate
+ * stores about 24 in four weeks (docs/benchmarks.md#patterns-report).
  */
-export const MAX_PATTERNS_READ = 100;
+export const MAX_PATTERNS_READ = 25;
 
 /** The district's school names, for wording patterns (a bounded partition). */
 export const schoolNames = async (districtId: string) => new Map((await queryAll(schoolItem, keys.schoolsOf(districtId))).map((s) => [s.id, s.name]));
