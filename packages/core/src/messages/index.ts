@@ -6,6 +6,7 @@ import { answerTexts, packetTexts } from "./catalog-packet";
 import { iepTexts } from "./catalog-iep";
 import { barrierTexts } from "./catalog-support";
 import { patternTexts } from "./catalog-patterns";
+import { helpTexts } from "./catalog-help";
 import { clockTexts, complaintTexts, recordsTexts, rightsTexts } from "./catalog-rights";
 import { noticeEmailTexts, noticeTexts } from "./catalog-notice";
 import type { Pair } from "./pair";
@@ -45,6 +46,7 @@ export const catalog = {
   ...recordsTexts,
   ...noticeTexts,
   ...noticeEmailTexts,
+  ...helpTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 

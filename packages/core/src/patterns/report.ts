@@ -5,6 +5,9 @@ import { schoolItem } from "../district/school";
 import { keys, queryAll } from "../dynamo";
 import { notFound, VisibleError } from "../error";
 import { currentWeekOf } from "../fidelity/minutes";
+import { districtToday } from "../fidelity/form";
+import { helpCounts } from "../help/counts";
+import { helpPatterns } from "./help";
 import { addWeeks, isoWeekOf } from "../fidelity/week";
 import { verb } from "../verb";
 import { patternItemType } from "./items";
@@ -29,10 +32,18 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
   const to = input.to ? isoWeekOf(input.to) : currentWeekOf(district);
   const from = input.from ? isoWeekOf(input.from) : addWeeks(to, -(DEFAULT_WEEKS - 1));
   if (from > to) throw new VisibleError(422, "window_reversed", "`from` must not be after `to`.", { fields: { from: ["Must not be after `to`"] } });
-  const [stored, names] = await Promise.all([queryAll(patternItemType, keys.patternsOf(district.id, from, to)), schoolNames(district.id)]);
+  const today = districtToday(district);
+  const current = currentWeekOf(district);
+  // Help requests fall past due as days pass, not as anything is written: this week's are read live.
+  const [stored, names, live, helpRequests] = await Promise.all([
+    queryAll(patternItemType, keys.patternsOf(district.id, from, to)),
+    schoolNames(district.id),
+    from <= current && current <= to ? helpPatterns(district.id, today, current) : [],
+    helpCounts(district.id, today),
+  ]);
   // A pattern found again in later weeks is shown once, as found in its latest week.
   const latest = new Map<string, (typeof stored)[number]>();
-  for (const p of stored) latest.set([p.kind, p.schoolId, p.classId ?? p.teacherId ?? "", p.itemText ?? ""].join("|"), p);
+  for (const p of [...stored, ...live]) latest.set([p.kind, p.schoolId, p.classId ?? p.teacherId ?? "", p.itemText ?? ""].join("|"), p);
   const patterns = [...latest.values()].sort(
     (a, b) => patternKinds.indexOf(a.kind) - patternKinds.indexOf(b.kind) || b.count - a.count || a.schoolId.localeCompare(b.schoolId),
   );
@@ -45,5 +56,7 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
     from,
     to,
     patterns: patterns.map(({ studentIds: _, ...p }) => ({ ...p, schoolName: names.get(p.schoolId) ?? p.schoolId })),
+    /** Teachers' help requests: open, past due and answered, in all and by school. */
+    helpRequests: { ...helpRequests, schools: helpRequests.schools.map((s) => ({ ...s, schoolName: names.get(s.schoolId) ?? s.schoolId })) },
   };
 });
