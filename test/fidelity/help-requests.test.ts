@@ -55,10 +55,11 @@ const t = {} as Record<"teacher" | "teacher2" | "casemanager" | "parent" | "dire
 let week = "";
 let forms: ClassForm[] = [];
 
-const classWeek = async (w: string) =>
-  (await json<{ forms: ClassForm[] }>(call(`/api/fidelity/classes/${CLASS}/weeks/${w}`, { token: t.teacher }))).body.forms;
+const classWeek = async (w: string) => (await json<{ forms: ClassForm[] }>(call(`/api/fidelity/classes/${CLASS}/weeks/${w}`, { token: t.teacher }))).body.forms;
 const submit = (w: string, sent: object[]) =>
-  json<{ results: Array<{ id: string; status: number; error?: string }> }>(call(`/api/fidelity/classes/${CLASS}/weeks/${w}/submit`, { token: t.teacher, body: { forms: sent } }));
+  json<{ results: Array<{ id: string; status: number; error?: string }> }>(
+    call(`/api/fidelity/classes/${CLASS}/weeks/${w}/submit`, { token: t.teacher, body: { forms: sent } }),
+  );
 const provided = (f: ClassForm): Answer[] => f.plan.accommodations.map((a) => ({ itemId: a.id, status: "provided" }));
 const lists = async (token: string) => json<Lists>(call("/api/help-requests", { token }));
 const act = (token: string, id: string, body: object) => json<Help & { error?: string }>(call(`/api/help-requests/${id}/actions`, { token, body }));
@@ -108,9 +109,7 @@ describe("help requests", () => {
     const cm = await lists(t.casemanager);
     expect(cm.status).toBe(200);
     const forA = cm.body.toAnswer.filter((h) => h.studentId === a.studentId);
-    expect(forA.map((h) => [h.itemId, h.trigger]).sort()).toEqual(
-      [[i1!.id, "not_sure_how"], ...(i2 ? [[i2.id, "asked"]] : [])].sort(),
-    );
+    expect(forA.map((h) => [h.itemId, h.trigger]).sort()).toEqual([[i1!.id, "not_sure_how"], ...(i2 ? [[i2.id, "asked"]] : [])].sort());
     const forB = cm.body.toAnswer.filter((h) => h.studentId === b.studentId);
     expect(forB.map((h) => h.trigger)).toEqual(["materials_missing"]);
     asked = [...forA, ...forB];
@@ -164,7 +163,11 @@ describe("help requests", () => {
         return { f, w };
       }),
     );
-    const ask = (f: ClassForm) => f.plan.accommodations.map((a) => ({ ...(f.accommodations.find((x) => x.itemId === a.id) ?? { itemId: a.id, status: "provided" }), ...(a.id === item && { needsHelp: true }) }));
+    const ask = (f: ClassForm) =>
+      f.plan.accommodations.map((a) => ({
+        ...(f.accommodations.find((x) => x.itemId === a.id) ?? { itemId: a.id, status: "provided" }),
+        ...(a.id === item && { needsHelp: true }),
+      }));
     const results = await Promise.all([
       ...earlier.map(({ f }) =>
         call(`/api/fidelity/forms/${f.id}`, {
@@ -188,12 +191,16 @@ describe("help requests", () => {
     const last = await weeksAgo(1);
     const before = (await classWeek(last)).find((f) => f.studentId === student.studentId)!;
     const missed = (f: ClassForm, reason: string) => provided(f).map((x) => (x.itemId === item ? { itemId: item, status: "not_provided", reason } : x));
-    const lastWeek = await submit(last, [{ id: before.id, version: before.version, accommodations: missed(before, "time_or_staff"), services: [], reason: "Recorded late" }]);
+    const lastWeek = await submit(last, [
+      { id: before.id, version: before.version, accommodations: missed(before, "time_or_staff"), services: [], reason: "Recorded late" },
+    ]);
     expect(lastWeek.body.results[0]!.status).toBe(200);
     // A miss for staffing alone opens nothing.
     expect((await openFor(student.studentId)).filter((h) => h.itemId === item)).toEqual([]);
     const now = (await classWeek(week)).find((f) => f.studentId === student.studentId)!;
-    expect((await submit(week, [{ id: now.id, version: now.version, accommodations: missed(now, "student_declined"), services: [] }])).body.results[0]!.status).toBe(200);
+    expect(
+      (await submit(week, [{ id: now.id, version: now.version, accommodations: missed(now, "student_declined"), services: [] }])).body.results[0]!.status,
+    ).toBe(200);
     expect((await openFor(student.studentId)).filter((h) => h.itemId === item).map((h) => h.trigger)).toEqual(["missed_twice"]);
   });
 
