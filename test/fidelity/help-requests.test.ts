@@ -54,6 +54,12 @@ type Lists = { toAnswer: Help[]; mine: Help[] };
 const t = {} as Record<"teacher" | "teacher2" | "casemanager" | "parent" | "director", string>;
 let week = "";
 let forms: ClassForm[] = [];
+type Counts = { open: number; pastDue: number; resolved: number };
+let before: Counts;
+const directorReport = () =>
+  json<{ patterns: Array<{ kind: string; schoolId: string; count: number; evidence: string[] }>; helpRequests: Counts }>(
+    call("/api/reports/patterns", { token: t.director }),
+  );
 
 const classWeek = async (w: string) => (await json<{ forms: ClassForm[] }>(call(`/api/fidelity/classes/${CLASS}/weeks/${w}`, { token: t.teacher }))).body.forms;
 const submit = (w: string, sent: object[]) =>
@@ -82,7 +88,21 @@ beforeAll(async () => {
   expect((await call("/api/me", { method: "PUT", token: t.casemanager, body: { language: "es" } })).status).toBe(200);
   week = await currentWeek();
   forms = await classWeek(week);
+  before = (await directorReport()).body.helpRequests;
 }, 120_000);
+
+describe("the demo district", () => {
+  it("has one open help request and one answered, both teacher@'s to casemanager@", async () => {
+    const mine = (await lists(t.teacher)).body.mine;
+    const toAnswer = (await lists(t.casemanager)).body.toAnswer;
+    expect(mine.map((h) => [h.studentName, h.status]).sort()).toEqual([
+      ["Harper Wilson", "resolved"],
+      ["Sofia Martinez", "open"],
+    ]);
+    expect(toAnswer.map((h) => h.id).sort()).toEqual(mine.map((h) => h.id).sort());
+    expect(before).toEqual({ open: 1, pastDue: 0, resolved: 1, schools: [expect.objectContaining({ open: 1, resolved: 1, pastDue: 0 })] });
+  });
+});
 
 describe("help requests", () => {
   let asked: Help[] = [];
@@ -120,7 +140,7 @@ describe("help requests", () => {
       expect(h.dueOn).toBe(helpDue(district, clock.now()).dueOn);
     }
     // The teacher sees the same requests as theirs, to comment on and not to resolve.
-    const mine = (await lists(t.teacher)).body.mine;
+    const mine = (await lists(t.teacher)).body.mine.filter((h) => h.studentId === a.studentId || h.studentId === b.studentId);
     expect(mine.map((h) => h.id).sort()).toEqual(asked.map((h) => h.id).sort());
     expect(mine.every((h) => h.can.resolve === false && h.can.comment === true)).toBe(true);
     expect((await lists(t.teacher)).body.toAnswer).toEqual([]);
@@ -265,15 +285,12 @@ describe("help requests", () => {
       { id: newId("hlp"), createdAt: created },
     );
     expect(late).toBeDefined();
-    const { status, body } = await json<{
-      patterns: Array<{ kind: string; schoolId: string; count: number; evidence: string[] }>;
-      helpRequests: { open: number; pastDue: number; resolved: number };
-    }>(call("/api/reports/patterns", { token: t.director }));
+    const { status, body } = await directorReport();
     expect(status).toBe(200);
     const p = body.patterns.find((x) => x.kind === "help_requests_open")!;
     expect(p).toMatchObject({ schoolId: record.student.schoolId, count: 1, evidence: [late!.id] });
-    expect(body.helpRequests.pastDue).toBe(1);
-    expect(body.helpRequests.resolved).toBe(1);
+    expect(body.helpRequests.pastDue).toBe(before.pastDue + 1);
+    expect(body.helpRequests.resolved).toBe(before.resolved + 1);
     expect(body.helpRequests.open).toBe((await lists(t.casemanager)).body.toAnswer.filter((h) => h.status === "open").length);
     // The case manager sees it as past due.
     expect((await lists(t.casemanager)).body.toAnswer.find((h) => h.id === late!.id)).toMatchObject({ pastDue: true });
