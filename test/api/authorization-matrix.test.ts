@@ -12,6 +12,8 @@ import { District } from "@fidelio/core/district";
 import { districtToday, isoWeekOf } from "@fidelio/core/fidelity";
 import { demoDistrictId, demoSettings } from "@fidelio/local/demo/seed";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
+import { caseManagerOf, openHelpRequest } from "@fidelio/core/help";
+import { User } from "@fidelio/core/user";
 
 // Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
 pinClock(ordinarySchoolDay);
@@ -34,7 +36,10 @@ const ownConcern = {} as Record<Who, string>;
 const otherConcern = {} as Record<Who, string>;
 const ownForm = {} as Record<Who, string>;
 const otherForm = {} as Record<Who, string>;
+const ownHelp = {} as Record<Who, string>;
+const otherHelp = {} as Record<Who, string>;
 let week = "";
+const helpFor = (who: Who, id: string) => (id === own[who] ? ownHelp[who] : otherHelp[who]);
 const formFor = (who: Who, id: string) => (id === own[who] ? ownForm[who] : otherForm[who]);
 
 /** A new IEP version with the same content as the latest, made against the latest version. */
@@ -144,6 +149,36 @@ beforeAll(async () => {
     teacher2: teacherForm,
     casemanager: teacher2Form,
   });
+  // Help requests: teacher@ asking about parent@'s child (to casemanager@), teacher2@ about parent2@'s child (to that child's case manager).
+  const settings = (await District.load(demoDistrictId))!;
+  const ask = async (teacherEmail: string, studentId: string, formId: string) => {
+    const teacher = (await User.byEmail(teacherEmail))!;
+    const record = (await Student.load(studentId))!;
+    const item = Iep.inEffect(record.ieps, districtToday(settings))!.accommodations[0]!;
+    const form = {
+      id: formId,
+      districtId: settings.id,
+      schoolId: record.student.schoolId,
+      studentId,
+      studentName: record.student.firstName,
+      staffId: teacher.id,
+      staffName: teacher.name,
+      week,
+    };
+    const opened = await openHelpRequest(
+      User.toActor(teacher),
+      "teacher",
+      { itemId: item.id, itemText: item.text, trigger: "asked" },
+      form,
+      caseManagerOf(record, teacher.id)!,
+      settings,
+    );
+    return opened!.id;
+  };
+  const helpA = await ask(email("teacher"), childOfParent!, teacherForm);
+  const helpB = await ask(email("teacher2"), childOfParent2!, teacher2Form);
+  Object.assign(ownHelp, Object.fromEntries(accounts.map((w) => [w, helpA])), { teacher2: helpB });
+  Object.assign(otherHelp, Object.fromEntries(accounts.map((w) => [w, helpB])), { teacher2: helpA });
   Object.assign(ownConcern, { parent: a, parent2: b, teacher: a, teacher2: b, casemanager: a, director: a, admin: a, advocate: c });
   Object.assign(otherConcern, { parent: b, parent2: a, teacher: b, teacher2: a, casemanager: b, director: newId("con"), admin: b, advocate: a });
   Object.assign(other, {
@@ -356,6 +391,30 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     request: (who) => call("/api/reports/patterns", { token: tokens[who] }),
     expect: { ...all(404, 404), director: [200, 200] },
   },
+  {
+    // Help requests: the case manager asked and the teacher who asked; everyone else, parents and the director included, 404.
+    name: "GET /api/help-requests",
+    request: (who) => call("/api/help-requests", { token: tokens[who] }),
+    expect: { ...all(404, 404), teacher: [200, 200], teacher2: [200, 200], casemanager: [200, 200] },
+  },
+  {
+    // A stale version: the two people on the request learn of the conflict (409), nobody else learns it exists.
+    name: "POST /api/help-requests/:id/actions",
+    request: (who, id) =>
+      call(`/api/help-requests/${helpFor(who, id)}/actions`, { token: tokens[who], body: { action: "comment", text: "Hello", version: 999 } }),
+    expect: { ...all(404, 404), teacher: [409, 404], teacher2: [409, 404], casemanager: [409, 404] },
+  },
+  {
+    name: "GET /api/team-notes/:studentId/:week",
+    request: (who, id) => call(`/api/team-notes/${id}/${week}`, { token: tokens[who] }),
+    expect: { ...all(403, 403), teacher: [200, 404], teacher2: [200, 404], casemanager: [200, 404] },
+  },
+  {
+    // A stale version: refused (409) for the student's team, so nothing is written; 404 for anyone else's student.
+    name: "PUT /api/team-notes/:studentId/:week",
+    request: (who, id) => call(`/api/team-notes/${id}/${week}`, { method: "PUT", token: tokens[who], body: { text: "Hello", version: 999 } }),
+    expect: { ...all(403, 403), teacher: [409, 404], teacher2: [409, 404], casemanager: [409, 404] },
+  },
 ];
 
 describe.each(routes)("$name", ({ request, expect: expected }) => {
@@ -386,6 +445,8 @@ describe("without a session", () => {
     "/api/students/stu_x/iep/review",
     "/api/reports/fidelity",
     "/api/reports/patterns",
+    "/api/help-requests",
+    "/api/team-notes/stu_x/2026-W40",
   ])("GET %s answers 401", async (path) => {
     expect((await call(path)).status).toBe(401);
   });

@@ -51,8 +51,10 @@ const mayDo: Record<Role, Action[]> = {
     "fidelity.read",
     "concern.read",
     "records.release",
+    "help.list",
+    "team-note.write",
   ],
-  teacher: ["student.list", "student.read", "class.list", "iep.acknowledge", "fidelity.form", "fidelity.read", "concern.read"],
+  teacher: ["student.list", "student.read", "class.list", "iep.acknowledge", "fidelity.form", "fidelity.read", "concern.read", "help.list", "team-note.write"],
   parent: ["student.list", "student.read", "children.list", "audit.read", "fidelity.read", "concern.file", "concern.read", "records.request"],
   advocate: ["student.list", "student.read", "concern.handedOver", "concern.read"],
 };
@@ -96,6 +98,7 @@ describe("the policy: every action for every role", () => {
       ["fillFidelityForms", "fidelity.form"],
       ["viewFidelityReport", "fidelity.report"],
       ["viewPatterns", "patterns.report"],
+      ["viewHelpRequests", "help.list"],
     ];
     expect(flags.map(([flag]) => flag).sort()).toEqual(Object.keys(Access.overall(actor())).sort());
     for (const role of roles) for (const [flag, action] of flags) expect(Access.overall(actor(role))[flag]).toBe(mayDo[role].includes(action));

@@ -6,6 +6,7 @@ import { formatDate } from "../format";
 import { weekStart } from "@fidelio/core/fidelity/week";
 import { lang, t } from "../i18n";
 import "../strings/patterns";
+import "../strings/help";
 import { Loaded } from "./loaded";
 
 export const loadPatterns = () => call(api.reports.patterns.$get({ query: {} }));
@@ -27,29 +28,34 @@ export function DirectorPatterns() {
       <p>{t("patterns.blurb")}</p>
       <Loaded resource={patterns} what={t("patterns.what")} onRetry={refetch}>
         {(loaded) => (
-          <Show when={loaded().patterns.length} fallback={<p>{t("patterns.none")}</p>}>
-            <Show when={loaded().truncated}>
-              <p class="notice">{t("patterns.truncated", { date: formatDate(weekStart(loaded().completeFrom)) })}</p>
+          <>
+            <p class="help-counts">
+              {t("help.counts", { open: loaded().helpRequests.open, pastDue: loaded().helpRequests.pastDue, resolved: loaded().helpRequests.resolved })}
+            </p>
+            <Show when={loaded().patterns.length} fallback={<p>{t("patterns.none")}</p>}>
+              <Show when={loaded().truncated}>
+                <p class="notice">{t("patterns.truncated", { date: formatDate(weekStart(loaded().completeFrom)) })}</p>
+              </Show>
+              <ul class="patterns">
+                <For each={loaded().patterns}>
+                  {(p) => (
+                    <li data-kind={p.kind}>
+                      <p>{patternSentence(lang(), p, formatDate)}</p>
+                      <ul class="inline-links" aria-label={t("patterns.evidenceLabel")}>
+                        <For each={evidenceLinks(p)}>
+                          {(link) => (
+                            <li>
+                              <A href={link.href}>{link.label}</A>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </li>
+                  )}
+                </For>
+              </ul>
             </Show>
-            <ul class="patterns">
-              <For each={loaded().patterns}>
-                {(p) => (
-                  <li data-kind={p.kind}>
-                    <p>{patternSentence(lang(), p, formatDate)}</p>
-                    <ul class="inline-links" aria-label={t("patterns.evidenceLabel")}>
-                      <For each={evidenceLinks(p)}>
-                        {(link) => (
-                          <li>
-                            <A href={link.href}>{link.label}</A>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+          </>
         )}
       </Loaded>
     </section>

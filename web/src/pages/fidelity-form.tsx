@@ -19,6 +19,7 @@ import { describeChanges, draftOf, needsNote, payloadOf, prefillFrom, type FormD
 import { weekStart } from "@fidelio/core/fidelity/week";
 import { isMiss } from "@fidelio/core/fidelity/schema";
 import "../strings/support";
+import { TeamNote } from "../help/team-note";
 
 export function FidelityForm() {
   const params = useParams<{ id: string }>();
@@ -275,6 +276,7 @@ function FormView(props: { form: FormDetail }) {
           )}
         </Show>
       </form>
+      <TeamNote studentId={props.form.studentId} week={props.form.week} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { DirectorHome } from "./home-director";
 import { AdminHome } from "./home-admin";
 import { ConcernLists } from "./concerns";
 import { IepChangeNotices } from "../components/iep-change-notices";
+import { HelpRequestsSection } from "../help/help-requests";
 
 /**
  * The home page's sections for staff, administrators and advocates, in the order the page shows them.
@@ -24,6 +25,9 @@ export function StaffSections(props: { list: StudentList | undefined }) {
     <>
       <Show when={session.can("viewMyClasses") || session.can("viewCaseload")}>
         <IepChangeNotices />
+      </Show>
+      <Show when={session.can("viewHelpRequests")}>
+        <HelpRequestsSection />
       </Show>
       <Show when={session.can("editDistrict") || session.can("importRoster")}>
         <AdminHome />

@@ -4,6 +4,7 @@ import type { AuditReason } from "../audit/reasons";
 import { forbidden, notFound } from "../error";
 import type { StudentRecord } from "../student/items";
 import * as concerns from "./concerns";
+import * as help from "./help";
 import { relationshipGrant } from "./relationships";
 
 export type { ConcernSeen } from "./concerns";
@@ -51,6 +52,14 @@ const policy = {
   "concern.board": ["director"],
   /** Where supports fail across students, classes and staff (patterns/): the special-education director's, like the board. */
   "patterns.report": ["director"],
+  /**
+   * Help requests (help/): the case managers who answer them and the teachers who asked. Anyone else,
+   * a parent or the director included, is answered as if there were none (404); the director sees
+   * their counts on the patterns report. Which request and which action: ./help.ts.
+   */
+  "help.list": ["case_manager", "teacher"],
+  /** The shared note on a student's week, between the student's teachers and case manager. */
+  "team-note.write": ["case_manager", "teacher"],
   "district.read": ["district_admin", "director"],
   "district.update": ["district_admin"],
   "roster.import": ["district_admin"],
@@ -131,6 +140,9 @@ export namespace Access {
   export const seesDistrictConcerns = concerns.seesDistrictConcerns;
   export const opensPacket = concerns.opensPacket;
 
+  /** Why the actor may see a help request and what they may do with it, or nothing: then 404. The ways: help.ts. */
+  export const helpAccess = help.helpAccess;
+
   /** Throws 403 or 404 as described above; returns the grant that allows it. */
   export function toStudent(actor: UserActor, action: Action, record: StudentRecord | undefined): Grant {
     requireAction(actor, action);
@@ -168,6 +180,7 @@ export namespace Access {
       fillFidelityForms: may(actor, "fidelity.form"),
       viewFidelityReport: may(actor, "fidelity.report"),
       viewPatterns: may(actor, "patterns.report"),
+      viewHelpRequests: may(actor, "help.list"),
     };
   }
 }

@@ -36,6 +36,12 @@ export const auditActions = [
   "records.list",
   "records.release",
   "records.download",
+  "help.list",
+  "help.open",
+  "help.comment",
+  "help.resolve",
+  "team-note.read",
+  "team-note.save",
   ...concernActions.map((action) => `concern.${action}` as const),
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

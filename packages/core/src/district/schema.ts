@@ -68,6 +68,8 @@ export const DistrictSettings = v.object({
   rightsClocks: v.optional(ClockOverrides),
   /** The procedural-safeguards statement a prior written notice carries when staff write none (where families get help, in this state). */
   noticeSafeguards: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(4000, "At most 4000 characters"))),
+  /** School days a case manager has to answer a teacher's help request (help/); 3 when unset. */
+  helpRequestDueSchoolDays: v.optional(schoolDays("Help requests")),
 });
 export type DistrictSettings = v.InferOutput<typeof DistrictSettings>;
 

@@ -16,3 +16,5 @@ export { ConcernItems } from "./entities/concerns";
 export { PatternCountItems } from "./entities/patterns";
 export { LegalClockItems, type LegalClockEntry } from "./entities/legal-clocks";
 export { rawPartitionQuery } from "./raw";
+export { HelpRequestItems } from "./entities/help-requests";
+export { TeamNoteItems } from "./entities/team-notes";

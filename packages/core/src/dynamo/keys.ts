@@ -95,6 +95,18 @@
  *                                 Put    pk=DIGEST#<districtId>#<week>   sk=<userId> (attribute_not_exists; TTL ends it)
  *  - patterns found for directors Query  pk=PATTERNS#<districtId>          sk BETWEEN <fromWeek> AND <toWeek>~
  *                                 (sk=<week>#<kind>#<schoolId>#<subject>: the report reads only what fired, never the forms)
+ *  - help request (a teacher asking the student's case manager for help with a support: help/)
+ *                                 Get    pk=HELP#<requestId>             sk=HELP
+ *    the one open request per student and support (put with the request, deleted when it is resolved)
+ *                                 Get    pk=HELPOPEN#<studentId>         sk=<itemId> (attribute_not_exists: a burst opens one)
+ *    requests a case manager is to answer / a teacher asked
+ *                                 Query  pk=HELPCM#<userId> | HELPT#<userId>  sk=<createdAt>#<requestId> (link items; BatchGet the requests)
+ *    open requests of a district by due day (past due: the help_requests_open pattern)
+ *                                 Query  pk=HELPDUE#<districtId>         sk BETWEEN 0 AND <day>~ (sk=<dueOn>#<requestId>; deleted at resolve)
+ *    help request counts of a school (the director's reports)
+ *                                 Query  pk=HELPSTAT#<districtId>        sk=S#<schoolId> (open, resolved: ADD in each open and resolve)
+ *  - team note on a student's week (teacher and case manager)
+ *                                 Get    pk=TEAMNOTE#<studentId>         sk=<week>
  */
 export const keys = {
   district: (districtId: string) => ({ pk: `DIST#${districtId}`, sk: "DISTRICT" }),
@@ -239,6 +251,19 @@ export const keys = {
     pk: `PATTERNS#${districtId}`,
     skBetween: [fromWeek, `${toWeek}~`] as [string, string],
   }),
+
+  helpRequest: (requestId: string) => ({ pk: `HELP#${requestId}`, sk: "HELP" }),
+  helpOpen: (studentId: string, itemId: string) => ({ pk: `HELPOPEN#${studentId}`, sk: itemId }),
+  helpForCaseManager: (userId: string, createdAt: string, requestId: string) => ({ pk: `HELPCM#${userId}`, sk: `${createdAt}#${requestId}` }),
+  helpsForCaseManager: (userId: string) => ({ pk: `HELPCM#${userId}` }),
+  helpOfTeacher: (userId: string, createdAt: string, requestId: string) => ({ pk: `HELPT#${userId}`, sk: `${createdAt}#${requestId}` }),
+  helpsOfTeacher: (userId: string) => ({ pk: `HELPT#${userId}` }),
+  helpDue: (districtId: string, dueOn: string, requestId: string) => ({ pk: `HELPDUE#${districtId}`, sk: `${dueOn}#${requestId}` }),
+  /** Open requests due on or before `lastDay`. */
+  helpsDueBy: (districtId: string, lastDay: string) => ({ pk: `HELPDUE#${districtId}`, skBetween: ["0", `${lastDay}~`] as [string, string] }),
+  helpStats: (districtId: string, schoolId: string) => ({ pk: `HELPSTAT#${districtId}`, sk: `S#${schoolId}` }),
+  helpStatsOf: (districtId: string) => ({ pk: `HELPSTAT#${districtId}` }),
+  teamNote: (studentId: string, week: string) => ({ pk: `TEAMNOTE#${studentId}`, sk: week }),
 
   rosterJob: (jobId: string) => ({ pk: `ROSTERJOB#${jobId}`, sk: "JOB" }),
   rosterJobFile: (jobId: string, file: number, part: number) => ({

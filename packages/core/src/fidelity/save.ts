@@ -13,6 +13,7 @@ import { weekDays } from "./week";
 import { clock } from "../clock";
 import { formCountOps } from "../patterns/counts";
 import { Patterns } from "../patterns/after-write";
+import { openRequestsOf } from "../help/open";
 
 const unprocessable = (code: string, message: string, details?: unknown) => new VisibleError(422, code, message, details);
 
@@ -91,6 +92,16 @@ function checkAnswers(form: FidelityForm, input: FormSave) {
 /** The student's note as sent, or as stored when the save does not carry one ("" clears it). */
 const noteOf = (input: { note?: string }, form: FidelityForm) => input.note ?? form.note;
 
+/**
+ * The help a submitted form asks for, opened once the form has committed (help/open.ts). A failure
+ * here is logged and leaves the submission standing; the support asked about is on the form.
+ */
+async function askForHelp(actor: UserActor, own: OwnForm, next: FidelityForm, replaced: FidelityForm | undefined) {
+  await openRequestsOf(actor, own.reason, next, own.record, own.district, replaced).catch((e: Error) =>
+    console.error(JSON.stringify({ level: "error", msg: "opening help requests failed", formId: next.id, name: e.name, message: e.message })),
+  );
+}
+
 /** The form write and its audit entry in one transaction; a correction also keeps what it replaces. */
 async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expectedVersion: number, action: AuditAction, keep?: FidelityForm) {
   const ops: TransactOp[] = [
@@ -106,6 +117,7 @@ async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expecte
     throw error;
   }
   if (counts.length) await Patterns.afterFormWrite(next, own.district);
+  if (next.status === "submitted") await askForHelp(actor, own, next, keep);
   return next;
 }
 

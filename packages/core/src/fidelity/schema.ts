@@ -37,6 +37,8 @@ export const AccommodationDraft = v.object({
   reason: v.optional(v.picklist(barrierReasons)),
   /** Did it help? Only on a "provided" answer (./save.ts refuses it elsewhere); never required. */
   helped: v.optional(v.picklist(helpedAnswers)),
+  /** "I need help with this": submitting asks the student's case manager for help with this support (help/). */
+  needsHelp: v.optional(v.boolean()),
 });
 
 /** A miss: the answers that name their barrier. */
@@ -65,7 +67,12 @@ export const Session = v.union([
 ]);
 export type Session = v.InferOutput<typeof Session>;
 
-export const ServiceAnswer = v.object({ serviceId: ItemId, sessions: v.pipe(v.array(Session), v.maxLength(20, "At most 20 sessions a week")) });
+export const ServiceAnswer = v.object({
+  serviceId: ItemId,
+  sessions: v.pipe(v.array(Session), v.maxLength(20, "At most 20 sessions a week")),
+  /** "I need help with this": submitting asks the student's case manager for help with this service (help/). */
+  needsHelp: v.optional(v.boolean()),
+});
 export type ServiceAnswer = v.InferOutput<typeof ServiceAnswer>;
 
 export const FormSave = v.object({

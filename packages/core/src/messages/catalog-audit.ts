@@ -56,6 +56,12 @@ export const actionTexts: Record<`action.${AuditAction}`, Pair> = {
   "action.records.list": ["Saw a records request in a list", "Vio una solicitud de expedientes en una lista"],
   "action.records.release": ["Released the student's records to the family", "Entregó los expedientes del estudiante a la familia"],
   "action.records.download": ["Downloaded the student's records", "Descargó los expedientes del estudiante"],
+  "action.help.list": ["Saw help requests about the student's supports", "Vio solicitudes de ayuda sobre los apoyos del estudiante"],
+  "action.help.open": ["Asked the case manager for help with a support", "Pidió ayuda al administrador de caso con un apoyo"],
+  "action.help.comment": ["Commented on a help request", "Comentó una solicitud de ayuda"],
+  "action.help.resolve": ["Answered a help request", "Respondió una solicitud de ayuda"],
+  "action.team-note.read": ["Read the team note on a week", "Leyó la nota del equipo de una semana"],
+  "action.team-note.save": ["Saved the team note on a week", "Guardó la nota del equipo de una semana"],
   "action.concern.record_state_complaint": ["Recorded that a state complaint was filed", "Registró que se presentó una queja estatal"],
 };
 

@@ -20,6 +20,10 @@ export const patternKindTexts = {
     "{teacher} dio el {percent} % de los minutos de servicio que requería su grupo de estudiantes en 4 semanas (se deben {count} minutos).",
   ],
   "pattern.repeat_concerns": ["{count} concerns about {subject} since {since}.", "{count} inquietudes sobre {subject} desde el {since}."],
+  "pattern.help_requests_open": [
+    "{count} teacher help requests at {school} are past due, the oldest since {since}.",
+    "{count} solicitudes de ayuda de maestros en {school} están vencidas, la más antigua desde el {since}.",
+  ],
 } as const satisfies Record<`pattern.${PatternKind}`, Pair>;
 
 /** The director's home: the patterns section. */

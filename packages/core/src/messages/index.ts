@@ -7,6 +7,7 @@ import { iepTexts } from "./catalog-iep";
 import { barrierTexts } from "./catalog-support";
 import { helpedTexts, reviewLinkTexts, reviewTexts } from "./catalog-review";
 import { patternTexts } from "./catalog-patterns";
+import { helpTexts } from "./catalog-help";
 import { clockTexts, complaintTexts, recordsTexts, rightsTexts } from "./catalog-rights";
 import { noticeEmailTexts, noticeTexts } from "./catalog-notice";
 import type { Pair } from "./pair";
@@ -49,6 +50,7 @@ export const catalog = {
   ...recordsTexts,
   ...noticeTexts,
   ...noticeEmailTexts,
+  ...helpTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 

@@ -5,6 +5,9 @@ import { schoolItem } from "../district/school";
 import { keys, queryAll, queryPage } from "../dynamo";
 import { notFound, VisibleError } from "../error";
 import { currentWeekOf } from "../fidelity/minutes";
+import { districtToday } from "../fidelity/form";
+import { helpCounts } from "../help/counts";
+import { helpPatterns } from "./help";
 import { addWeeks, isoWeekOf } from "../fidelity/week";
 import { verb } from "../verb";
 import { patternItemType } from "./items";
@@ -38,16 +41,22 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
   const to = input.to ? isoWeekOf(input.to) : currentWeekOf(district);
   const from = input.from ? isoWeekOf(input.from) : addWeeks(to, -(DEFAULT_WEEKS - 1));
   if (from > to) throw new VisibleError(422, "window_reversed", "`from` must not be after `to`.", { fields: { from: ["Must not be after `to`"] } });
-  const [page, names] = await Promise.all([
+  const today = districtToday(district);
+  const current = currentWeekOf(district);
+  // Help requests fall past due as days pass, not as anything is written: this week's are read live.
+  const [page, names, live, helpRequests] = await Promise.all([
     queryPage(patternItemType, { ...keys.patternsOf(district.id, from, to), limit: MAX_PATTERNS_READ + 1, newestFirst: true }),
     schoolNames(district.id),
+    from <= current && current <= to ? helpPatterns(district.id, today, current) : [],
+    helpCounts(district.id, today),
   ]);
   // One more than the cap is asked for, to tell "exactly the cap" from "more than the cap".
   const truncated = page.items.length > MAX_PATTERNS_READ;
   const stored = page.items.slice(0, MAX_PATTERNS_READ);
-  // A pattern found again in later weeks is shown once, as found in its latest week (read first).
+  // A pattern found again in later weeks is shown once, as found in its latest week: this week's live
+  // ones first, then the stored ones newest first.
   const latest = new Map<string, (typeof stored)[number]>();
-  for (const p of stored) {
+  for (const p of [...live, ...stored]) {
     const subject = [p.kind, p.schoolId, p.classId ?? p.teacherId ?? "", p.itemText ?? ""].join("|");
     if (!latest.has(subject)) latest.set(subject, p);
   }
@@ -68,5 +77,7 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
     truncated,
     completeFrom,
     patterns: patterns.map(({ studentIds: _, ...p }) => ({ ...p, schoolName: names.get(p.schoolId) ?? p.schoolId })),
+    /** Teachers' help requests: open, past due and answered, in all and by school. */
+    helpRequests: { ...helpRequests, schools: helpRequests.schools.map((s) => ({ ...s, schoolName: names.get(s.schoolId) ?? s.schoolId })) },
   };
 });

@@ -8,6 +8,7 @@ export const patternKinds = [
   "forms_stopped",
   "service_underdelivered",
   "repeat_concerns",
+  "help_requests_open",
 ] as const;
 export type PatternKind = (typeof patternKinds)[number];
 
@@ -40,7 +41,7 @@ export interface Pattern {
   count: number;
   /** The first week (YYYY-Www) or day (YYYY-MM-DD, concerns) the pattern covers. */
   since: string;
-  /** What it rests on: fidelity form ids, or concern ids. */
+  /** What it rests on: fidelity form ids, concern ids, or help request ids. */
   evidence: string[];
   /** The week it was found for. */
   week: string;

@@ -1,7 +1,8 @@
 import { districtDirectors } from "../concern/people";
 import type { DistrictInfo } from "../district/schema";
 import { keys, queryAll } from "../dynamo";
-import { formId, iepForWeek, isInstructionDay, planFor } from "../fidelity/form";
+import { districtToday, formId, iepForWeek, isInstructionDay, planFor } from "../fidelity/form";
+import { helpPatterns } from "./help";
 import { serviceMinutes, zeroMissed } from "../fidelity/minutes";
 import { sendOnce } from "../fidelity/send-once";
 import { addWeeks, weekDays, weeksBetween } from "../fidelity/week";
@@ -122,7 +123,8 @@ function underdelivered(schoolId: string, week: string, counts: CountItem[], nam
 
 /**
  * The weekly patterns of an ended school week, found by the weekly job from the school counts and the
- * students it has already loaded: forms stopped, and services under-delivered. Then the digest of the
+ * students it has already loaded: forms stopped, and services under-delivered; and the help requests
+ * past due as the job runs. Then the digest of the
  * week's new patterns goes to each director, once (not for a seed's history).
  */
 export async function weeklyPatterns(district: DistrictInfo, week: string, records: StudentRecord[], options: { digest: boolean } = { digest: true }) {
@@ -131,9 +133,13 @@ export async function weeklyPatterns(district: DistrictInfo, week: string, recor
   const schools = [...new Set(records.map((r) => r.student.schoolId))];
   const counts = new Map(await Promise.all(schools.map(async (s) => [s, await schoolCounts(district.id, s, from, week)] as const)));
   const all = [...counts.values()].flat();
-  const found = [...formsStopped(week, owed, all), ...schools.flatMap((s) => underdelivered(s, week, counts.get(s) ?? [], owed.names))];
+  const found = [
+    ...formsStopped(week, owed, all),
+    ...schools.flatMap((s) => underdelivered(s, week, counts.get(s) ?? [], owed.names)),
+    ...(await helpPatterns(district.id, districtToday(district), week)),
+  ];
   const stored = await queryAll(patternItemType, keys.patternsOf(district.id, week, week));
-  const gone = stored.filter((p) => p.kind === "forms_stopped" || p.kind === "service_underdelivered");
+  const gone = stored.filter((p) => p.kind === "forms_stopped" || p.kind === "service_underdelivered" || p.kind === "help_requests_open");
   await settlePatterns(district.id, found, gone);
   return { patterns: found.length, digests: options.digest ? await sendDigests(district, week) : 0 };
 }

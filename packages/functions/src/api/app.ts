@@ -9,6 +9,7 @@ import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { concernRoutes } from "./routes/concerns";
 import { fidelityRoutes } from "./routes/fidelity";
+import { helpRequestRoutes, teamNoteRoutes } from "./routes/help-requests";
 import { meRoutes } from "./routes/me";
 import { reportRoutes } from "./routes/reports";
 import { studentRoutes } from "./routes/students";
@@ -38,6 +39,8 @@ export const app = new Hono<ApiEnv>()
   .route("/api/concerns", concernRoutes)
   .route("/api/fidelity", fidelityRoutes)
   .route("/api/reports", reportRoutes)
+  .route("/api/help-requests", helpRequestRoutes)
+  .route("/api/team-notes", teamNoteRoutes)
   .route("/api/admin", adminRoutes)
   .notFound((c) => c.json({ error: "not_found", message: "No such API route" }, 404))
   .onError(onError);
