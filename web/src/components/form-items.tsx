@@ -4,7 +4,7 @@ import { lang, t, type StringKey } from "../i18n";
 import "../strings/fidelity";
 import "../strings/support";
 import { formatDate } from "../format";
-import { accommodationStatuses, barrierReasons, isMiss, missedReasons } from "@fidelio/core/fidelity/schema";
+import { accommodationStatuses, barrierReasons, isMiss, missedReasons } from "@fidelio/core/fidelity/answers";
 import type { FormDetail } from "../fidelity/data";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
 

@@ -17,7 +17,7 @@ import type { FidelityForm as FidelityFormRecord } from "@fidelio/core/fidelity/
 import { createAutosave } from "../fidelity/autosave";
 import { describeChanges, draftOf, needsNote, payloadOf, prefillFrom, type FormDraft } from "../fidelity/form-draft";
 import { weekStart } from "@fidelio/core/fidelity/week";
-import { isMiss } from "@fidelio/core/fidelity/schema";
+import { isMiss } from "@fidelio/core/fidelity/answers";
 import "../strings/support";
 
 export function FidelityForm() {

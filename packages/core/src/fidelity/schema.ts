@@ -3,19 +3,9 @@ import { IsoDate } from "../iep/schema";
 import { codedCheck } from "../problem";
 import { isWeek } from "./week";
 
-/** Fidelity form shapes; no AWS imports, so the web's forms reuse them. */
-export const accommodationStatuses = ["provided", "partly", "not_provided", "not_applicable"] as const;
-export const missedReasons = ["student_absent", "provider_absent", "school_closed", "schedule_conflict", "other"] as const;
-export const formStatuses = ["not_started", "draft", "submitted"] as const;
-/**
- * Why a support was not given, or only partly: the barrier behind a miss. `not_sure_how` and
- * `materials_missing` are the ones a case manager can remove; `other` says what in the note.
- */
-export const barrierReasons = ["student_absent", "student_declined", "materials_missing", "not_sure_how", "time_or_staff", "other"] as const;
-export type BarrierReason = (typeof barrierReasons)[number];
-export type FormStatus = (typeof formStatuses)[number];
-export type AccommodationStatus = (typeof accommodationStatuses)[number];
-export type MissedReason = (typeof missedReasons)[number];
+/** Fidelity form shapes; no AWS imports, so the web's forms reuse them. The lists of answers are in ./answers.ts. */
+import { accommodationStatuses, barrierReasons, missedReasons, type FormStatus } from "./answers";
+export * from "./answers";
 
 export const Week = v.pipe(v.string(), v.maxLength(8), codedCheck(isWeek, "invalid_week", "A week as YYYY-Www, such as 2026-W47"));
 const Note = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, "At most 500 characters")));
@@ -33,9 +23,6 @@ export const AccommodationDraft = v.object({
   /** The barrier, for a "not provided" or "partly" answer. */
   reason: v.optional(v.picklist(barrierReasons)),
 });
-
-/** A miss: the answers that name their barrier. */
-export const isMiss = (status: AccommodationStatus | undefined) => status === "partly" || status === "not_provided";
 
 /** "Did not apply" must say why (no test this week), or the record cannot tell it from a lapse. */
 export const hasNeededNote = (a: { status: string; note?: string; reason?: string }) =>
