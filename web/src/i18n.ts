@@ -191,18 +191,53 @@ export type StringKey =
 
 type Pair = readonly [string, string];
 /**
- * The words this page can show. The entry holds the strings every page shares (parentStrings); each
- * area's tables are added by its module in web/src/strings, imported by the modules that show them, so a
- * page downloads only the tables it uses (a parent never loads staff, roster or email words).
- * test/unit/page-strings.test.ts checks that every key a page passes to `t` is registered in its chunks.
+ * The words this page can show, in each language. The entry holds the strings every page shares
+ * (parentStrings); each area's tables are added by its module in web/src/strings, imported by the modules
+ * that show them, so a page downloads only the tables it uses (a parent never loads staff, roster or email
+ * words). test/unit/page-strings.test.ts checks that every key a page passes to `t` is registered in its chunks.
+ *
+ * The build (web/strings-by-language.ts) splits each area by language: its module becomes a loader
+ * (`registerArea`) that fetches the reader's language only, and a switch fetches the other language of
+ * every area loaded so far before the page changes language. Without the build step (the source as it
+ * is), an area module registers both languages at once (`register`).
  */
-const strings = new Map<string, Pair>();
+const strings: Record<Lang, Map<string, string>> = { en: new Map(), es: new Map() };
 
-/** Adds tables to the dictionary: called once by each area module in web/src/strings as its chunk loads. */
+/** Adds tables of pairs (English, Spanish) to the dictionary: the entry's, and each area module's when not split by language. */
 export function register(...tables: Array<Record<string, Pair>>) {
-  for (const table of tables) for (const [key, pair] of Object.entries(table)) strings.set(key, pair);
+  for (const table of tables)
+    for (const [key, [en, es]] of Object.entries(table)) {
+      strings.en.set(key, en);
+      strings.es.set(key, es);
+    }
 }
 register(parentStrings);
+
+/** Loads an area's words in one language (a chunk of its own), as `{ key: text }`. */
+type AreaLoader = (lang: Lang) => Promise<{ default: Record<string, string> }>;
+const areas = new Map<AreaLoader, Partial<Record<Lang, Promise<void>>>>();
+
+function loadArea(loader: AreaLoader, language: Lang): Promise<void> {
+  const loads = areas.get(loader) ?? {};
+  areas.set(loader, loads);
+  loads[language] ??= loader(language).then(
+    ({ default: words }) => {
+      for (const [key, text] of Object.entries(words)) strings[language].set(key, text);
+    },
+    (error: unknown) => {
+      // A failed download (a network drop) is tried again by the next page or switch that needs it.
+      delete loads[language];
+      throw error;
+    },
+  );
+  return loads[language];
+}
+
+/** Loads every area registered so far in `language`, including any registered while this waits. */
+async function loadAreas(language: Lang) {
+  while ([...areas.values()].some((loads) => !loads[language])) await Promise.all([...areas.keys()].map((loader) => loadArea(loader, language)));
+  await Promise.all([...areas.values()].map((loads) => loads[language]));
+}
 
 const STORAGE_KEY = "fidelio.lang";
 const stored = (() => {
@@ -214,6 +249,29 @@ const stored = (() => {
 })();
 const initial: Lang = stored === "es" || stored === "en" ? stored : navigator.language.toLowerCase().startsWith("es") ? "es" : "en";
 const [lang, setLangSignal] = createSignal<Lang>(initial);
+/** The language being switched to (the shown one once its words are in). */
+let wanted: Lang = initial;
+/** Resolves when the language shown is `wanted`, with every loaded area's words in it. */
+let switched: Promise<void> = Promise.resolve();
+
+// A reader's first visit on this device (no language kept here yet) waits for the session, which knows
+// the language the person chose, before an area's words load: otherwise a Spanish reader on an English
+// phone would download both languages of each area. A kept language is used at once.
+let languageKnown!: () => void;
+const known = new Promise<void>((resolve) => {
+  languageKnown = resolve;
+});
+if (stored === "es" || stored === "en") languageKnown();
+/** Called by the session once it knows who is reading (or that no one is signed in), after applying their language. */
+export { languageKnown };
+
+/** An area's words, in the reader's language: each area module (built split by language) awaits this as it loads. */
+export async function registerArea(loader: AreaLoader) {
+  areas.set(loader, areas.get(loader) ?? {});
+  await known;
+  await loadArea(loader, wanted);
+  await switched;
+}
 
 createRoot(() =>
   createEffect(() => {
@@ -223,17 +281,29 @@ createRoot(() =>
 
 export { lang };
 
+/** Switches the language once every loaded area's words are in it (at once when they already are). */
 export function setLang(next: Lang) {
-  setLangSignal(next);
+  wanted = next;
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {
     // Private browsing may refuse storage; the choice still holds for this visit.
   }
+  switched = loadAreas(next).then(
+    () => {
+      if (wanted === next) setLangSignal(next);
+    },
+    () => {
+      // The other language's words did not arrive (offline): the page stays in the language it shows.
+      if (wanted === next) wanted = lang();
+    },
+  );
+  return switched;
 }
 
 const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
-const inLang = (entry: Pair) => entry[lang() === "es" ? 1 : 0];
+/** A key's text in the language shown (reading `lang()`, so what shows it follows a switch). */
+const inLang = (key: string) => strings[lang()].get(key);
 
 // A language picked but not yet stored for the person: picked while signed out (kept across tabs and
 // reloads, as the emailed link opens a new one) until sign-in stores it, or picked while signed in
@@ -268,8 +338,7 @@ export function pickedLanguage(): Lang | undefined {
 }
 
 export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  const entry = strings.get(key);
-  return fill(entry ? inLang(entry) : key, vars);
+  return fill(inLang(key) ?? key, vars);
 }
 
 export type PluralKey = keyof typeof pluralStrings;
@@ -281,32 +350,29 @@ export function tn(key: PluralKey, count: number, vars: Record<string, string | 
 
 /** A field problem (the API's or the web's own check, same codes) in the reader's language, by its code and params. */
 export function tProblem(problem: { code: string; params?: Record<string, string | number>; message: string }): string {
-  const entry = strings.get(`problem.${problem.code}`);
+  const text = inLang(`problem.${problem.code}`);
   // A code this build does not know yet (a newer API) still says something: the English message.
-  return entry ? fill(inLang(entry), problem.params ?? {}) : problem.message;
+  return text !== undefined ? fill(text, problem.params ?? {}) : problem.message;
 }
 
 /** What an API error code means to the reader, in their language; undefined for a code not listed. */
 export function tError(code: string): string | undefined {
-  const entry = strings.get(`error.${code}`);
-  return entry && inLang(entry);
+  return inLang(`error.${code}`);
 }
 
 /** For codes from the API (roles, audit actions, reasons, providers): the translation when known, else the code itself. */
 export function tCode(prefix: "role" | "action" | "reason" | "provider" | "system", code: string): string {
-  const entry = strings.get(`${prefix}.${code}`);
-  return entry ? inLang(entry) : code.replaceAll("_", " ");
+  return inLang(`${prefix}.${code}`) ?? code.replaceAll("_", " ");
 }
 
 /** A roster problem in the reader's language, from its code and parameters; the API's English message when the code is unknown. */
 export function tRosterProblem(problem: { message: string; code?: string; params?: Record<string, string | number> }): string {
   // Codes come from the API: looked up in a Map, so no code reaches an object's prototype.
-  const entry = problem.code ? strings.get(`rosterProblem.${problem.code}`) : undefined;
-  if (!entry) return problem.message;
-  return inLang(entry).replace(/\{(\w+)\}/g, (_, name: string) => {
+  const text = problem.code ? inLang(`rosterProblem.${problem.code}`) : undefined;
+  if (text === undefined) return problem.message;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = String(problem.params?.[name] ?? "");
-    const detail = name === "detail" ? strings.get(`rosterDetail.${value}`) : undefined;
-    return detail ? inLang(detail) : value;
+    return (name === "detail" ? inLang(`rosterDetail.${value}`) : undefined) ?? value;
   });
 }
 
