@@ -1,6 +1,7 @@
 import { For, Index, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { lang, t, type StringKey } from "../i18n";
+import "../strings/pages";
 import "../strings/fidelity";
 import "../strings/support";
 import { formatDate } from "../format";

@@ -6,6 +6,7 @@ import { FileConcern } from "@fidelio/core/concern/schema";
 import { problemsOf } from "@fidelio/core/problem";
 import { api, ApiError, call, type FieldErrors, type Problem } from "../api";
 import { t, tProblem } from "../i18n";
+import "../strings/pages";
 import "../strings/codes";
 import "../strings/concerns";
 import { usePageTitle } from "../components/page-title";

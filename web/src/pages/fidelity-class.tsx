@@ -1,6 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t, type StringKey } from "../i18n";
+import "../strings/pages";
 import "../strings/fidelity";
 import "../strings/support";
 import { formatDate } from "../format";

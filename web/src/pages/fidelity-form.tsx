@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile, unwrap } from "solid-js/store";
 import { ApiError } from "../api";
 import { t } from "../i18n";
+import "../strings/pages";
 import "../strings/fidelity";
 import { formatDate, formatDateTime } from "../format";
 import { useSession } from "../session";

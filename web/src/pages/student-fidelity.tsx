@@ -2,6 +2,7 @@ import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { lang, t, type StringKey } from "../i18n";
+import "../strings/pages";
 import "../strings/fidelity";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
