@@ -7,7 +7,7 @@ import { ordinarySchoolDay, pinClock } from "../support/clock";
 
 /**
  * What a parent's phone downloads and how still the page holds on a first visit: each parent page in a
- * fresh browser (empty cache) at 390 px on a slow mobile network, signed in. Counts the JavaScript bytes as they travel (the
+ * fresh browser (empty cache) at 390 px on a slow mobile network, signed in, reading Spanish. Counts the JavaScript bytes as they travel (the
  * server compresses them, brotli for Chromium: packages/local/src/static-assets.ts) and the layout
  * shift the page makes while its code, its data and its chart arrive. docs/benchmarks.md has the figures.
  */
@@ -57,6 +57,8 @@ interface Load {
   /** From navigation to the page showing what `ready` waits for, on the slow network (a loaded machine adds to it). */
   readyMs: number;
   encodings: Set<string>;
+  /** The words' chunks fetched in English (web/strings-by-language.ts names them `<area>.en-<hash>.js`). */
+  english: string[];
 }
 
 /** Opens `path` in a fresh browser, signed in, and waits until `ready` and nothing more is loading. */
@@ -128,6 +130,7 @@ async function firstLoad(path: string, ready: (page: Page) => Promise<unknown>):
       moved,
       readyMs,
       encodings: new Set(loaded.filter((s) => s.bytes >= 1024).map((s) => s.encoding)),
+      english: loaded.map((s) => new URL(s.url).pathname).filter((path) => /\.en-[\w-]+\.js$/.test(path)),
     };
   } finally {
     await browser.close();
@@ -142,6 +145,9 @@ describe("a parent's first visit to each page on a phone", () => {
     try {
       const page = await browser.context.newPage();
       await signIn(page, server.url, server.mailUrl, PARENT);
+      // A Spanish-speaking parent: the language is the person's, stored with them, so a fresh browser
+      // (an English phone) learns it from the session and downloads the Spanish words only.
+      expect((await browser.context.request.put(`${server.url}/api/me`, { data: { language: "es" } })).status()).toBe(200);
       cookies = await browser.context.cookies();
       const child = (await apiStudents(browser.context, server.url)).find((s) => s.name === CHILD)!;
       const concerns = (await (await browser.context.request.get(`${server.url}/api/concerns`)).json()) as { items: Array<{ id: string; studentId: string }> };
@@ -169,11 +175,11 @@ describe("a parent's first visit to each page on a phone", () => {
 
   const pages: Array<[keyof typeof budget, (page: Page) => Promise<unknown>]> = [
     ["home", (page) => page.getByRole("heading", { level: 3, name: CHILD }).waitFor()],
-    ["child", (page) => page.getByRole("heading", { level: 2, name: "Team" }).waitFor()],
+    ["child", (page) => page.getByRole("heading", { level: 2, name: "Equipo" }).waitFor()],
     // The chart draws into a box that held its place while the page's data arrived.
     ["fidelity", (page) => page.locator(".chart-box canvas").first().waitFor()],
-    ["concern form", (page) => page.getByRole("heading", { level: 1, name: /^Raise a concern about/ }).waitFor()],
-    ["concern", (page) => page.getByRole("heading", { level: 2, name: "Timeline" }).waitFor()],
+    ["concern form", (page) => page.getByRole("heading", { level: 1, name: /^Presentar una inquietud sobre/ }).waitFor()],
+    ["concern", (page) => page.getByRole("heading", { level: 2, name: "Historial" }).waitFor()],
   ];
 
   for (const [name, ready] of pages) {
@@ -183,6 +189,8 @@ describe("a parent's first visit to each page on a phone", () => {
       // The server compresses every script worth it (1 KB or more): the bytes counted are what travels.
       expect([...load.encodings]).toEqual(["br"]);
       expect(load.js).toBeGreaterThan(10_000);
+      // A Spanish reader downloads the Spanish words only.
+      expect(load.english).toEqual([]);
       expect(load.js).toBeLessThanOrEqual(budget[name]);
       expect(load.shift, `layout shifts:\n${load.moved.join("\n")}`).toBeLessThan(maxShift);
     }, 90_000);
