@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { zipSync } from "fflate";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
+import { stringsByLanguage } from "./strings-by-language.ts";
 // FERPA: nothing but our own origin may run code, load styles or receive data (one list, shared with AWS and npm start).
 import { metaContentSecurityPolicy } from "../infra/web-policy.ts";
 
@@ -32,7 +33,7 @@ const rosterSampleZips = (): Plugin => ({
 // Root is web/ whether Vite runs from here or as `vite build web` from the repo root.
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [solid(), contentSecurityPolicy(), rosterSampleZips()],
+  plugins: [stringsByLanguage(), solid(), contentSecurityPolicy(), rosterSampleZips()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -41,7 +42,13 @@ export default defineConfig({
     // 17) fetches a page's modules as it imports them instead of ahead, slower there but not broken.
     modulePreload: { polyfill: false },
     // Rolldown's [PLUGIN_TIMINGS] report (the Solid transform is most of a build) is noise in `npm start`'s output.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      // An area's words in one language are named for both (concerns.es-<hash>.js).
+      output: {
+        chunkFileNames: (chunk) => `assets/[name]${/\?lang=(en|es)$/.exec(chunk.facadeModuleId ?? "")?.[0].replace("?lang=", ".") ?? ""}-[hash].js`,
+      },
+    },
   },
   server: { proxy: { "/api": "http://localhost:3000" } },
   preview: { proxy: { "/api": "http://localhost:3000" } },

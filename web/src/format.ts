@@ -1,4 +1,5 @@
 import { lang, t, tn } from "./i18n";
+import "./strings/pages";
 import { durationParts } from "@fidelio/core/words/plural";
 import { deadlineInstant, formatInstant, shortInstant } from "@fidelio/core/words/time";
 

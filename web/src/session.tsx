@@ -1,6 +1,6 @@
 import { createContext, createEffect, createResource, on, useContext, type ParentProps, type Resource } from "solid-js";
 import { api, call, isStatus } from "./api";
-import { forgetPicked, pickedLanguage, rememberPicked, setLang, type Lang } from "./i18n";
+import { forgetPicked, languageKnown, pickedLanguage, rememberPicked, setLang, type Lang } from "./i18n";
 
 async function loadMe() {
   try {
@@ -50,6 +50,10 @@ export function SessionProvider(props: ParentProps) {
       else if (current.language) setLang(current.language);
     }),
   );
+  // Pages' words load in the reader's language once it is known: the person's, or this device's when signed out.
+  createEffect(() => {
+    if (me.state === "ready" || me.state === "errored") languageKnown();
+  });
   const session: Session = {
     me,
     refresh: () => Promise.resolve(refetch()),

@@ -1,10 +1,11 @@
 import { For, Index, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { lang, t, type StringKey } from "../i18n";
+import "../strings/pages";
 import "../strings/fidelity";
 import "../strings/support";
 import { formatDate } from "../format";
-import { accommodationStatuses, barrierReasons, isMiss, missedReasons } from "@fidelio/core/fidelity/schema";
+import { accommodationStatuses, barrierReasons, isMiss, missedReasons } from "@fidelio/core/fidelity/answers";
 import type { FormDetail } from "../fidelity/data";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
 import { HelpedChoice } from "./helped-choice";

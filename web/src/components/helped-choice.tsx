@@ -1,7 +1,7 @@
 import { For } from "solid-js";
 import { t, type StringKey } from "../i18n";
 import "../strings/review";
-import { helpedAnswers, type Helped } from "@fidelio/core/fidelity/schema";
+import { helpedAnswers, type Helped } from "@fidelio/core/fidelity/answers";
 
 /**
  * "Did it help?" under a support provided in full: optional, one compact select so a class's grid

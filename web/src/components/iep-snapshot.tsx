@@ -1,5 +1,6 @@
 import { For, Show, type JSX } from "solid-js";
 import { t, tCode, type StringKey } from "../i18n";
+import "../strings/pages";
 import "../strings/codes";
 import type { StudentDetail } from "../pages/student";
 

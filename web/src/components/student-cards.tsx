@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { t } from "../i18n";
+import "../strings/pages";
 import "../strings/concerns";
 import { gradeAndSchool } from "../format";
 import type { StudentList, StudentSummary } from "./student-list";

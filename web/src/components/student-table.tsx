@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { t, tn } from "../i18n";
+import "../strings/pages";
 import "../strings/staff";
 import { formatGrade } from "../format";
 import type { StudentList, StudentSummary } from "./student-list";

@@ -3,6 +3,7 @@ import type { FieldErrors } from "../api";
 import { t, tProblem } from "../i18n";
 import "../strings/codes";
 import "../strings/concerns";
+import "../strings/notice";
 import { formatInZone } from "../format";
 import { errorText } from "../components/loaded";
 import { fieldId } from "../components/field";
@@ -10,7 +11,7 @@ import { Alert } from "../components/status";
 import { TextAreaField } from "../components/text-area-field";
 import { actions, canFlagOf, rolesFor, textOptional } from "@fidelio/core/concern/lifecycle";
 import { actOnConcern, isStale, type ConcernAction, type ConcernView } from "./data";
-import { DeclineForm, NoticeView } from "./notice";
+import { DeclineForm, NoticeView } from "./notice-lazy";
 
 /** Who acted, as the timeline names them (nobody, for Fidelio itself). */
 const nameOf = (actor: ConcernView["timeline"][number]["actor"]) => (actor.kind === "user" ? actor.name : undefined);

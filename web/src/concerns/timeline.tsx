@@ -5,7 +5,7 @@ import "../strings/audit";
 import "../strings/concerns";
 import { formatInZone } from "../format";
 import type { ConcernView } from "./data";
-import { NoticeView } from "./notice";
+import { NoticeView } from "./notice-lazy";
 
 type Event = ConcernView["timeline"][number];
 

@@ -1,17 +1,9 @@
 import { t, type StringKey } from "../i18n";
 import "../strings/fidelity";
 import { formatDate } from "../format";
-import {
-  isMiss,
-  type AccommodationAnswer,
-  type AccommodationStatus,
-  type BarrierReason,
-  type Helped,
-  type MissedReason,
-  type ServiceAnswer,
-  type Session,
-} from "@fidelio/core/fidelity/schema";
-import { addDays } from "@fidelio/core/calendar";
+import { isMiss, type AccommodationStatus, type BarrierReason, type Helped, type MissedReason } from "@fidelio/core/fidelity/answers";
+import type { AccommodationAnswer, ServiceAnswer, Session } from "@fidelio/core/fidelity/schema";
+import { addDays } from "@fidelio/core/calendar/zoned";
 import type { FormDetail } from "./data";
 
 /** What the teacher is editing: strings as typed, so a half-typed number is not lost or rejected mid-word. */

@@ -5,6 +5,7 @@ import { DistrictUpdate } from "@fidelio/core/district/schema";
 import { problemsOf } from "@fidelio/core/problem";
 import { api, ApiError, call, type FieldErrors, type Problem } from "../api";
 import { t, tProblem } from "../i18n";
+import "../strings/pages";
 import "../strings/codes";
 import "../strings/staff";
 import { useSession } from "../session";

@@ -2,6 +2,8 @@ import { A, useLocation, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api, call, isStatus } from "../api";
 import { t, tCode, tn } from "../i18n";
+import "../strings/access-log";
+import "../strings/pages";
 import "../strings/audit";
 import "../strings/codes";
 import { formatDateTime } from "../format";

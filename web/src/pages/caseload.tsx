@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { lang, t } from "../i18n";
+import "../strings/pages";
 import "../strings/fidelity";
 import "../strings/staff";
 import { usePageTitle } from "../components/page-title";

@@ -1,6 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t, type StringKey } from "../i18n";
+import "../strings/pages";
 import "../strings/fidelity";
 import "../strings/support";
 import { formatDate } from "../format";
@@ -8,7 +9,7 @@ import { usePageTitle } from "../components/page-title";
 import { errorText, Loaded } from "../components/loaded";
 import { Alert } from "../components/status";
 import { SaveStatus } from "../components/save-status";
-import { accommodationStatuses, barrierReasons, isMiss } from "@fidelio/core/fidelity/schema";
+import { accommodationStatuses, barrierReasons, isMiss } from "@fidelio/core/fidelity/answers";
 import { weekStart } from "@fidelio/core/fidelity/week";
 import { createRow, loadClassWeek, submitClassWeek, type Blocker, type ClassWeek, type Row } from "../fidelity/class-week";
 import { needsNote } from "../fidelity/form-draft";

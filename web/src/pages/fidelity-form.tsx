@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile, unwrap } from "solid-js/store";
 import { ApiError } from "../api";
 import { t } from "../i18n";
+import "../strings/pages";
 import "../strings/fidelity";
 import { formatDate, formatDateTime } from "../format";
 import { useSession } from "../session";
@@ -17,7 +18,7 @@ import type { FidelityForm as FidelityFormRecord } from "@fidelio/core/fidelity/
 import { createAutosave } from "../fidelity/autosave";
 import { describeChanges, draftOf, needsNote, payloadOf, prefillFrom, type FormDraft } from "../fidelity/form-draft";
 import { weekStart } from "@fidelio/core/fidelity/week";
-import { isMiss } from "@fidelio/core/fidelity/schema";
+import { isMiss } from "@fidelio/core/fidelity/answers";
 import "../strings/support";
 import { TeamNote } from "../help/team-note";
 

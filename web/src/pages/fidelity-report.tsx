@@ -12,7 +12,7 @@ import { AccessDeniedContent } from "./not-found";
 import { useSession } from "../session";
 import { loadSchools } from "./home-director";
 import { loadReport, reportCsvHref, type FidelityReport as Report, type ReportFilters } from "../fidelity/data";
-import { addDays } from "@fidelio/core/calendar";
+import { addDays } from "@fidelio/core/calendar/zoned";
 import { weekStart } from "@fidelio/core/fidelity/week";
 
 type Search = { schoolId?: string; teacherId?: string; from?: string; to?: string };

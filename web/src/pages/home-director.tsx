@@ -5,6 +5,7 @@ import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
 import { DirectorPatterns } from "../components/director-patterns";
 import { t } from "../i18n";
+import "../strings/pages";
 import "../strings/concerns";
 import "../strings/staff";
 import { useSession } from "../session";

@@ -2,6 +2,7 @@ import { Loaded } from "../components/loaded";
 import { StudentCards } from "../components/student-cards";
 import type { StudentList } from "../components/student-list";
 import { t } from "../i18n";
+import "../strings/pages";
 
 export function ParentHome(props: { list: StudentList }) {
   const children = () => props.list.items().filter((s) => s.relationship === "guardian");

@@ -1,4 +1,5 @@
 import { t } from "../i18n";
+import "../strings/pages";
 import { Show, type ParentProps } from "solid-js";
 import { Loaded } from "../components/loaded";
 import { StudentCards } from "../components/student-cards";

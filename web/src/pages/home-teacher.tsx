@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { t, tn } from "../i18n";
+import "../strings/pages";
 import "../strings/fidelity";
 import "../strings/staff";
 import { formatGrade } from "../format";

@@ -1,5 +1,6 @@
 import { lazy, Show } from "solid-js";
 import { t } from "../i18n";
+import "../strings/pages";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { createStudentList } from "../components/student-list";

@@ -6,6 +6,7 @@ import { IepUpdate } from "@fidelio/core/iep/schema";
 import { problemsOf } from "@fidelio/core/problem";
 import { api, ApiError, call, type FieldErrors, type Problem } from "../api";
 import { t, tProblem, type StringKey } from "../i18n";
+import "../strings/pages";
 import "../strings/codes";
 import "../strings/fidelity";
 import "../strings/staff";

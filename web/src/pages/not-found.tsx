@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { t, type StringKey } from "../i18n";
+import "../strings/pages";
 import { usePageTitle } from "../components/page-title";
 
 function Plain(props: { title: StringKey; body: StringKey; next: StringKey }) {

@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { StartInput, VerifyInput } from "@fidelio/core/auth/schema";
 import { api, ApiError, call } from "../api";
 import { lang, t, type StringKey } from "../i18n";
+import "../strings/sign-in";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { Alert } from "../components/status";

@@ -2,16 +2,17 @@ import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { lang, t, type StringKey } from "../i18n";
+import "../strings/pages";
 import "../strings/fidelity";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
 import { MinutesChart } from "../components/minutes-chart";
-import { missedReasons } from "@fidelio/core/fidelity/schema";
+import { missedReasons } from "@fidelio/core/fidelity/answers";
 import { loadStudentFidelity, studentCsvHref, type ServiceWeek } from "../fidelity/data";
 import { byService, percent } from "../fidelity/summary";
-import { addDays } from "@fidelio/core/calendar";
+import { addDays } from "@fidelio/core/calendar/zoned";
 import { weekStart } from "@fidelio/core/fidelity/week";
 
 /** Where "raise a concern about this" goes: the concern form (branch concern-ui), naming the item it is about. */

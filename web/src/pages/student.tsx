@@ -2,6 +2,7 @@ import { A, useParams } from "@solidjs/router";
 import { createResource, For, lazy, Show, Suspense } from "solid-js";
 import { api, call } from "../api";
 import { t, tCode } from "../i18n";
+import "../strings/pages";
 import "../strings/audit";
 import "../strings/codes";
 import "../strings/concerns";

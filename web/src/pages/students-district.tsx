@@ -1,6 +1,7 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, For } from "solid-js";
 import { t } from "../i18n";
+import "../strings/pages";
 import "../strings/staff";
 import { formatGrade } from "../format";
 import { Loaded } from "../components/loaded";

@@ -1,5 +1,6 @@
 import { Show } from "solid-js";
 import { t } from "../i18n";
+import "../strings/pages";
 import "../strings/staff";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";

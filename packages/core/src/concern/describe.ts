@@ -2,7 +2,8 @@ import { eventTexts, levelTexts } from "../messages/catalog-concern";
 import { sayFrom } from "../messages/say";
 import type { Language } from "../user/schema";
 import { formatPlainDate } from "../words/time";
-import { type EscalationLevel, type EventType, levels } from "./schema";
+import { levels } from "./lifecycle";
+import type { EscalationLevel, EventType } from "./schema";
 
 /** The parts of a timeline event its one-line description reads. No AWS imports: the web uses it too. */
 export interface DescribedEvent {

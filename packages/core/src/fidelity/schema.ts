@@ -2,23 +2,11 @@ import * as v from "valibot";
 import { IsoDate } from "../iep/schema";
 import { codedCheck } from "../problem";
 import { isWeek } from "./week";
+import { accommodationStatuses, barrierReasons, helpedAnswers, missedReasons, type FormStatus } from "./answers";
 
-/** Fidelity form shapes; no AWS imports, so the web's forms reuse them. */
-export const accommodationStatuses = ["provided", "partly", "not_provided", "not_applicable"] as const;
-export const missedReasons = ["student_absent", "provider_absent", "school_closed", "schedule_conflict", "other"] as const;
-export const formStatuses = ["not_started", "draft", "submitted"] as const;
-/**
- * Why a support was not given, or only partly: the barrier behind a miss. `not_sure_how` and
- * `materials_missing` are the ones a case manager can remove; `other` says what in the note.
- */
-export const barrierReasons = ["student_absent", "student_declined", "materials_missing", "not_sure_how", "time_or_staff", "other"] as const;
-export type BarrierReason = (typeof barrierReasons)[number];
-/** Whether a support given in full helped the student, in the teacher's judgement: optional, on a "provided" answer only. */
-export const helpedAnswers = ["yes", "somewhat", "no", "not_sure"] as const;
-export type Helped = (typeof helpedAnswers)[number];
-export type FormStatus = (typeof formStatuses)[number];
-export type AccommodationStatus = (typeof accommodationStatuses)[number];
-export type MissedReason = (typeof missedReasons)[number];
+/** Fidelity form shapes; no AWS imports, so the web's forms reuse them. The lists of answers are in ./answers.ts. */
+export * from "./answers";
+
 
 export const Week = v.pipe(v.string(), v.maxLength(8), codedCheck(isWeek, "invalid_week", "A week as YYYY-Www, such as 2026-W47"));
 const Note = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, "At most 500 characters")));
@@ -40,9 +28,6 @@ export const AccommodationDraft = v.object({
   /** "I need help with this": submitting asks the student's case manager for help with this support (help/). */
   needsHelp: v.optional(v.boolean()),
 });
-
-/** A miss: the answers that name their barrier. */
-export const isMiss = (status: AccommodationStatus | undefined) => status === "partly" || status === "not_provided";
 
 /** "Did not apply" must say why (no test this week), or the record cannot tell it from a lapse. */
 export const hasNeededNote = (a: { status: string; note?: string; reason?: string }) =>
