@@ -24,6 +24,8 @@ const ROSTER_STUDENTS = Number(process.env.BENCH_ROSTER_STUDENTS ?? 5000);
 const ME_RATE = Number(process.env.BENCH_ME_RATE ?? 20);
 const CONCERN_SECONDS = Number(process.env.BENCH_CONCERN_SECONDS ?? 3);
 const BOARD_CONCERNS = Number(process.env.BENCH_BOARD_CONCERNS ?? 50_000);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const COLD_BASELINE = process.env.BENCH_COLD_BASELINE;
 const sections = ["latency", "roster", "fidelity", "concerns", "bundles", "cold"] as const;
 const only = (process.argv.find((arg) => arg.startsWith("--only="))?.slice(7) ?? process.env.BENCH_ONLY)?.split(",");
 const unknown = only?.filter((name) => !(sections as readonly string[]).includes(name));
@@ -99,6 +101,8 @@ async function printColdStart(stack: Awaited<ReturnType<typeof startChildStack>>
       AUTH_SECRET: localAuthSecret(stack.dataDir),
     },
     floorRead: { [tableName()]: { Keys: [keys.session(hashToken(token)), keys.user(userId)].map((key) => toItem(key)), ConsistentRead: true } },
+    runs: COLD_RUNS,
+    baseline: COLD_BASELINE,
   });
   const row = (name: string, f: typeof cold.api) =>
     console.log(`  ${name.padEnd(52)}${f.wallMs.toFixed(0).padStart(8)}${f.importMs.toFixed(0).padStart(10)}${f.answerMs.toFixed(0).padStart(10)}`);
@@ -108,9 +112,14 @@ async function printColdStart(stack: Awaited<ReturnType<typeof startChildStack>>
   row("empty handler", cold.empty);
   row("stack floor: Hono + DynamoDB client, no Fidelio code", cold.floor);
   row("API bundle, first GET /api/me (DynamoDB Local)", cold.api);
+  if (cold.baseline) row(`baseline API (${COLD_BASELINE})`.slice(0, 50), cold.baseline);
   console.log(
     `  API/stack floor, spawn to answer: ${(cold.api.wallMs / cold.floor.wallMs).toFixed(2)}× (target ≤ 1.2×); Fidelio's own share: ${(cold.api.wallMs - cold.floor.wallMs).toFixed(0)} ms; against the empty handler: API ${ratio(cold.api)}, floor ${ratio(cold.floor)}`,
   );
+  if (cold.baseline)
+    console.log(
+      `  baseline/stack floor: ${(cold.baseline.wallMs / cold.floor.wallMs).toFixed(2)}×, its own share ${(cold.baseline.wallMs - cold.floor.wallMs).toFixed(0)} ms`,
+    );
 }
 
 async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, token: string, studentCount: number, studentId: string) {
