@@ -53,9 +53,14 @@ if (sections.some((section) => section !== "roster" && runs(section))) {
 
     await apiSections(stack, token, list.items.length, studentId);
     if (runs("bundles")) console.log("\nLambda bundles (esbuild, minified, SDK bundled; 1 KB = 1,024 bytes):");
-    for (const { name, bytes, targetKB } of runs("bundles") ? await lambdaBundleSizes() : []) {
-      const size = `${(bytes / 1024).toFixed(1).padStart(8)} KB (${bytes.toLocaleString("en-US")} bytes)`;
-      console.log(`  ${name.padEnd(36)}${size}${targetKB ? `, target ≤ ${targetKB} KB` : ""}`);
+    for (const { name, bytes, coldBytes, targetKB } of runs("bundles") ? await lambdaBundleSizes() : []) {
+      const size = (n: number) => `${(n / 1024).toFixed(1).padStart(8)} KB (${n.toLocaleString("en-US")} bytes)`;
+      if (coldBytes === bytes) console.log(`  ${name.padEnd(36)}${size(bytes)}${targetKB ? `, target ≤ ${targetKB} KB` : ""}`);
+      else {
+        // Split into chunks: what a cold start loads (the entry and its static chunks) holds the target; the rest loads on first use.
+        console.log(`  ${`${name}, cold start (entry + its chunks)`.padEnd(36)}${size(coldBytes)}${targetKB ? `, target ≤ ${targetKB} KB` : ""}`);
+        console.log(`  ${`${name}, every chunk`.padEnd(36)}${size(bytes)}`);
+      }
     }
     if (runs("cold")) await printColdStart(stack, token);
   } finally {
