@@ -18,28 +18,32 @@ describe("the API Lambda bundle", () => {
   let built: Promise<Metafile> | undefined;
   const bundle = () => (built ??= build({ ...apiBundleOptions, outdir: dir, metafile: true, logLevel: "silent" }).then((result) => result.metafile!));
 
-  it("answers an API Gateway v2 event against DynamoDB Local and SES local", async () => {
-    await createUser("bundle@lambda.fidelio.test", ["teacher"]);
+  type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
+  const handlerOf = async () => {
     await bundle();
-    const { handler } = (await import(pathToFileURL(outfile).href)) as {
-      handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
-    };
+    return ((await import(pathToFileURL(outfile).href)) as { handler: Handler }).handler;
+  };
+  const event = (method: string, path: string, body?: unknown, token?: string) => ({
+    version: "2.0",
+    routeKey: "$default",
+    rawPath: path,
+    rawQueryString: "",
+    headers: { "content-type": "application/json", host: "api.example.test", ...(token && { authorization: `Bearer ${token}` }) },
+    requestContext: {
+      http: { method, path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test" },
+      domainName: "api.example.test",
+      requestId: "r1",
+      stage: "$default",
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    isBase64Encoded: false,
+  });
+  // Building and loading the bundle takes seconds, and far more on a busy machine.
+  const slow = 120_000;
 
-    const event = (method: string, path: string, body?: unknown) => ({
-      version: "2.0",
-      routeKey: "$default",
-      rawPath: path,
-      rawQueryString: "",
-      headers: { "content-type": "application/json", host: "api.example.test" },
-      requestContext: {
-        http: { method, path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test" },
-        domainName: "api.example.test",
-        requestId: "r1",
-        stage: "$default",
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      isBase64Encoded: false,
-    });
+  it("answers an API Gateway v2 event against DynamoDB Local and SES local", { timeout: slow }, async () => {
+    await createUser("bundle@lambda.fidelio.test", ["teacher"]);
+    const handler = await handlerOf();
     const started = await handler(event("POST", "/api/auth/start", { email: "bundle@lambda.fidelio.test" }), {});
     expect(started.statusCode).toBe(202);
     await latestCode("bundle@lambda.fidelio.test");
@@ -47,28 +51,29 @@ describe("the API Lambda bundle", () => {
     const unauthenticated = await handler(event("GET", "/api/me"), {});
     expect(unauthenticated.statusCode).toBe(401);
     expect(JSON.parse(unauthenticated.body)).toMatchObject({ error: "unauthenticated" });
+  });
 
-    // A route area behind the session loads from its chunk on its first request, and answers as the one app does:
-    // the session's actor, the API's headers, its 404 and its error shape.
-    const code = await latestCode("bundle@lambda.fidelio.test");
-    const verified = await handler(event("POST", "/api/auth/verify", { email: "bundle@lambda.fidelio.test", code }), {});
+  it("loads a route area from its chunk on the area's first request, answering as the one app does", { timeout: slow }, async () => {
+    await createUser("chunks@lambda.fidelio.test", ["teacher"]);
+    const handler = await handlerOf();
+    expect((await handler(event("POST", "/api/auth/start", { email: "chunks@lambda.fidelio.test" }), {})).statusCode).toBe(202);
+    const code = await latestCode("chunks@lambda.fidelio.test");
+    const verified = await handler(event("POST", "/api/auth/verify", { email: "chunks@lambda.fidelio.test", code }), {});
     expect(verified.statusCode).toBe(200);
     const { token } = JSON.parse(verified.body) as { token: string };
-    const signedIn = (method: string, path: string, body?: unknown) => {
-      const e = event(method, path, body);
-      return { ...e, headers: { ...e.headers, authorization: `Bearer ${token}` } };
-    };
-    const students = (await handler(signedIn("GET", "/api/students"), {})) as { statusCode: number; body: string; headers: Record<string, string> };
+
+    // The session's actor, the API's headers, its 404 and its error shape.
+    const students = await handler(event("GET", "/api/students", undefined, token), {});
     expect(students.statusCode).toBe(200);
     expect(JSON.parse(students.body)).toEqual({ items: [] });
     expect(students.headers).toMatchObject({ "cache-control": "no-store", "x-request-id": "r1", "x-content-type-options": "nosniff" });
-    const missing = await handler(signedIn("GET", "/api/students/stu_missing"), {});
+    const missing = await handler(event("GET", "/api/students/stu_missing", undefined, token), {});
     expect(missing.statusCode).toBe(404);
     expect(JSON.parse(missing.body)).toMatchObject({ error: "not_found" });
-    const noRoute = await handler(signedIn("GET", "/api/students/stu_1/no/such/route"), {});
+    const noRoute = await handler(event("GET", "/api/students/stu_1/no/such/route", undefined, token), {});
     expect(noRoute.statusCode).toBe(404);
     expect(JSON.parse(noRoute.body)).toEqual({ error: "not_found", message: "No such API route" });
-    const invalid = await handler(signedIn("PUT", "/api/students/stu_1/iep", { services: "many" }), {});
+    const invalid = await handler(event("PUT", "/api/students/stu_1/iep", { services: "many" }, token), {});
     expect(invalid.statusCode).toBe(400);
     expect(JSON.parse(invalid.body)).toMatchObject({ error: "invalid" });
   });

@@ -47,7 +47,9 @@ describe("the deployed bundles", () => {
     expect(built.get("Fidelio API")!.dir).toBe(join(outdir, "api"));
   });
 
-  it("the API's code asset is its entry and its chunks, each with its source map; the handler is the entry's, and the chunks load from where they are deployed", async () => {
+  it("the API's code asset is its entry and its chunks, each with its source map; the handler is the entry's, and the chunks load from where they are deployed", {
+    timeout: 120_000,
+  }, async () => {
     const api = built.get("Fidelio API")!;
     expect(api.handler).toBe("index.handler");
     const chunks = readdirSync(join(api.dir, "chunks"));
