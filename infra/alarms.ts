@@ -1,7 +1,7 @@
 import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
-import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Queue } from "aws-cdk-lib/aws-sqs";
@@ -15,7 +15,7 @@ export interface AlarmsProps {
   /** Subscribed to the alarm topic (the subscriber confirms from the email AWS sends). */
   email?: string;
   stateMachine: StateMachine;
-  functions: NodejsFunction[];
+  functions: LambdaFunction[];
   /** Queues that hold what could not be delivered: any message in one is an alarm. */
   failureQueues: Record<string, Queue>;
 }

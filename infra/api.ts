@@ -3,11 +3,11 @@ import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import type { Table } from "aws-cdk-lib/aws-dynamodb";
-import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
-import { nodeFunction } from "./function";
+import { chunkedFunction } from "./function";
 import type { RosterJob } from "./roster";
 import type { AuthSecret } from "./secrets";
 import { grantIndex, grantItems } from "./storage";
@@ -30,7 +30,7 @@ export const apiThrottle = { rateLimit: 100, burstLimit: 200 };
 
 /** The Hono app on Lambda behind an HTTP API: every `/api/*` request goes to the one function. */
 export class Api extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly httpApi: HttpApi;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
@@ -44,7 +44,8 @@ export class Api extends Construct {
       EMAIL_FROM: props.emailFrom,
       ...props.authSecret.environment,
     };
-    this.fn = nodeFunction(this, "Function", { bundle: apiBundleOptions, memory: 1024, environment, description: "Fidelio API" });
+    // Split into chunks, each route area loaded on first use (packages/functions/src/api/areas.ts), so a cold start compiles less.
+    this.fn = chunkedFunction(this, "Function", { bundle: apiBundleOptions, memory: 1024, environment, description: "Fidelio API" });
     grantItems(props.table, this.fn, appTableActions);
     grantIndex(props.table, recordsIndex.name, this.fn, recordsIndex.actions);
     grantItems(props.outbox, this.fn, apiOutboxActions);

@@ -1,9 +1,9 @@
-import { resolve } from "node:path";
-import { Duration } from "aws-cdk-lib";
-import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
+import { dirname, resolve } from "node:path";
+import { AssetHashType, DockerImage, Duration } from "aws-cdk-lib";
+import { Architecture, Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat, type BundlingOptions } from "aws-cdk-lib/aws-lambda-nodejs";
-import type { Construct } from "constructs";
-import type { BuildOptions } from "esbuild";
+import type { Construct, IConstruct } from "constructs";
+import { buildSync, type BuildOptions } from "esbuild";
 import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 
 const repoRoot = resolve(import.meta.dirname, "..");
@@ -50,20 +50,60 @@ const entryOf = (options: BuildOptions) => {
   return first;
 };
 
-/** A Fidelio Lambda: Node.js 22 on arm64 (cheaper per ms than x86 for the same work), bundled as above. */
+/** What every Fidelio Lambda shares: Node.js 22 on arm64 (cheaper per ms than x86 for the same work), source maps on. */
+const settingsOf = (props: NodeFunctionProps) => ({
+  runtime: Runtime.NODEJS_22_X,
+  architecture: Architecture.ARM_64,
+  memorySize: props.memory ?? 512,
+  timeout: props.timeout ?? Duration.seconds(10),
+  environment: { ...props.environment, NODE_OPTIONS: "--enable-source-maps" },
+  description: props.description,
+});
+
+/** Every function nodeFunction and chunkedFunction declared, whichever construct deploys it. */
+const declared = new WeakSet<IConstruct>();
+
+/** Whether `construct` is a Fidelio Lambda (not one CDK adds for its own constructs). */
+export const isFidelioFunction = (construct: IConstruct): construct is LambdaFunction => declared.has(construct);
+
+/** A Fidelio Lambda bundled into one file by NodejsFunction, from its esbuild definition. */
 export function nodeFunction(scope: Construct, id: string, props: NodeFunctionProps) {
   const bundle = props.bundle ?? apiBundleOptions;
-  return new NodejsFunction(scope, id, {
+  const fn = new NodejsFunction(scope, id, {
+    ...settingsOf(props),
     entry: props.entry ?? entryOf(bundle),
     handler: props.handler ?? "handler",
-    runtime: Runtime.NODEJS_22_X,
-    architecture: Architecture.ARM_64,
-    memorySize: props.memory ?? 512,
-    timeout: props.timeout ?? Duration.seconds(10),
-    environment: { ...props.environment, NODE_OPTIONS: "--enable-source-maps" },
-    description: props.description,
     projectRoot: repoRoot,
     depsLockFilePath: resolve(repoRoot, "package-lock.json"),
     bundling: bundlingOf(bundle),
   });
+  declared.add(fn);
+  return fn;
+}
+
+/**
+ * A Fidelio Lambda whose esbuild definition splits it into ES module chunks (`index.mjs` and
+ * `chunks/*.mjs`, each with its source map), which NodejsFunction cannot deploy (it writes one file):
+ * a plain Function whose code is the directory esbuild writes at synthesis, through Code.fromAsset's
+ * local bundling, with the same options the bench and the bundle tests build from. The handler is the
+ * entry named `index`.
+ */
+export function chunkedFunction(scope: Construct, id: string, props: NodeFunctionProps & { bundle: BuildOptions }) {
+  const entry = entryOf(props.bundle);
+  const code = Code.fromAsset(dirname(entry), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: esbuild runs here, in the synthesizing process, and a failure stops synthesis.
+      image: DockerImage.fromRegistry("public.ecr.aws/sam/build-nodejs22.x"),
+      local: {
+        tryBundle(outputDir) {
+          buildSync({ ...props.bundle, outdir: outputDir, sourcemap: true, sourcesContent: false, logLevel: "error" });
+          return true;
+        },
+      },
+    },
+  });
+  const fn = new LambdaFunction(scope, id, { ...settingsOf(props), code, handler: `index.${props.handler ?? "handler"}` });
+  declared.add(fn);
+  return fn;
 }

@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
 import { CfnOutput } from "aws-cdk-lib";
-import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { Construct } from "constructs";
 import { Alarms } from "./alarms";
 import { Api } from "./api";
 import { Email } from "./email";
 import { EmailFeedbackHandler } from "./email-feedback";
+import { isFidelioFunction } from "./function";
 import { RosterJob } from "./roster";
 import { WeeklyReminders } from "./schedule";
 import { authSecret, type AuthSecretSource } from "./secrets";
@@ -61,7 +61,7 @@ export function mountFidelio(scope: Construct, props: FidelioProps) {
     fn.addEnvironment("APP_URL", appOrigin);
   }
 
-  const functions = scope.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction);
+  const functions = scope.node.findAll().filter(isFidelioFunction);
   const alarms = new Alarms(scope, "Alarms", {
     email: props.alarmEmail,
     stateMachine: workflow.stateMachine,

@@ -5,10 +5,12 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keys, queryAll } from "@fidelio/core/dynamo";
 import { Roster } from "@fidelio/core/roster";
+import { areas } from "@fidelio/functions/api/areas";
 import { buildLambdas } from "../../infra/build-lambdas";
 import { synth } from "../../infra/synth";
 import { User } from "@fidelio/core/user";
 import { newDistrict, rosterCsv, toFiles } from "../roster/fixture";
+import { signIn } from "../support/api";
 import { createUser } from "../support/users";
 import { functionsOf } from "./template";
 
@@ -38,9 +40,45 @@ describe("the deployed bundles", () => {
     expect([...built.keys()].sort()).toEqual([...declared.keys()].sort());
     for (const [description, { dir, handler }] of built) {
       expect(handler, description).toBe(declared.get(description)!.properties.Handler);
-      expect(readdirSync(dir).sort(), description).toEqual(["index.mjs", "index.mjs.map"]);
+      // The API is split: its route areas' chunks sit beside the entry.
+      const files = description === "Fidelio API" ? ["chunks", "index.mjs", "index.mjs.map"] : ["index.mjs", "index.mjs.map"];
+      expect(readdirSync(dir).sort(), description).toEqual(files);
     }
     expect(built.get("Fidelio API")!.dir).toBe(join(outdir, "api"));
+  });
+
+  it("the API's code asset is its entry and its chunks, each with its source map; the handler is the entry's, and the chunks load from where they are deployed", {
+    timeout: 120_000,
+  }, async () => {
+    const api = built.get("Fidelio API")!;
+    expect(api.handler).toBe("index.handler");
+    const chunks = readdirSync(join(api.dir, "chunks"));
+    const modules = chunks.filter((file) => file.endsWith(".mjs"));
+    // One chunk at least for each route area that loads on first use, and shared code between them.
+    expect(modules.length).toBeGreaterThan(Object.keys(areas).length);
+    expect(chunks.sort()).toEqual(modules.flatMap((file) => [file, `${file}.map`]).sort());
+    expect(api.allBytes).toBeGreaterThan(api.bytes);
+
+    // A signed-in request to an area: its chunk loads from the folder the deploy zips.
+    await createUser("chunks@bundle.fidelio.test", ["teacher"]);
+    const token = await signIn("chunks@bundle.fidelio.test");
+    const handler = await handlerOf("Fidelio API");
+    const answer = await handler({
+      version: "2.0",
+      routeKey: "$default",
+      rawPath: "/api/students",
+      rawQueryString: "",
+      headers: { host: "api.example.test", authorization: `Bearer ${token}` },
+      requestContext: {
+        http: { method: "GET", path: "/api/students", protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test" },
+        domainName: "api.example.test",
+        requestId: "r1",
+        stage: "$default",
+      },
+      isBase64Encoded: false,
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ items: [] });
   });
 
   it("the roster job function runs a queued import against DynamoDB Local to the end", async () => {

@@ -1,8 +1,8 @@
 import { Match } from "aws-cdk-lib/assertions";
-import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { Stack } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { describe, expect, it } from "vitest";
+import { isFidelioFunction } from "../../infra/function";
 import { synth } from "../../infra/synth";
 import { suppressReviewedFindings } from "./nag-suppressions";
 
@@ -16,11 +16,7 @@ describe("cdk-nag (AwsSolutions)", () => {
         // The suppressions go on the resources mountFidelio declared, before the checks run at synthesis.
         onMount: (fidelio) => {
           const stack = Stack.of(fidelio.api);
-          suppressReviewedFindings(
-            stack,
-            fidelio,
-            stack.node.findAll().filter((c) => c instanceof NodejsFunction),
-          );
+          suppressReviewedFindings(stack, fidelio, stack.node.findAll().filter(isFidelioFunction));
         },
       });
       const findings = [

@@ -25,6 +25,8 @@ const ROSTER_STUDENTS = Number(process.env.BENCH_ROSTER_STUDENTS ?? 5000);
 const ME_RATE = Number(process.env.BENCH_ME_RATE ?? 20);
 const CONCERN_SECONDS = Number(process.env.BENCH_CONCERN_SECONDS ?? 3);
 const BOARD_CONCERNS = Number(process.env.BENCH_BOARD_CONCERNS ?? 50_000);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const COLD_BASELINE = process.env.BENCH_COLD_BASELINE;
 const sections = ["latency", "roster", "fidelity", "patterns", "concerns", "bundles", "cold"] as const;
 const only = (process.argv.find((arg) => arg.startsWith("--only="))?.slice(7) ?? process.env.BENCH_ONLY)?.split(",");
 const unknown = only?.filter((name) => !(sections as readonly string[]).includes(name));
@@ -52,9 +54,14 @@ if (sections.some((section) => section !== "roster" && runs(section))) {
 
     await apiSections(stack, token, list.items.length, studentId);
     if (runs("bundles")) console.log("\nLambda bundles (esbuild, minified, SDK bundled; 1 KB = 1,024 bytes):");
-    for (const { name, bytes, targetKB } of runs("bundles") ? await lambdaBundleSizes() : []) {
-      const size = `${(bytes / 1024).toFixed(1).padStart(8)} KB (${bytes.toLocaleString("en-US")} bytes)`;
-      console.log(`  ${name.padEnd(36)}${size}${targetKB ? `, target ≤ ${targetKB} KB` : ""}`);
+    for (const { name, bytes, coldBytes, targetKB } of runs("bundles") ? await lambdaBundleSizes() : []) {
+      const size = (n: number) => `${(n / 1024).toFixed(1).padStart(8)} KB (${n.toLocaleString("en-US")} bytes)`;
+      if (coldBytes === bytes) console.log(`  ${name.padEnd(36)}${size(bytes)}${targetKB ? `, target ≤ ${targetKB} KB` : ""}`);
+      else {
+        // Split into chunks: what a cold start loads (the entry and its static chunks) holds the target; the rest loads on first use.
+        console.log(`  ${`${name}, cold start (entry + its chunks)`.padEnd(36)}${size(coldBytes)}${targetKB ? `, target ≤ ${targetKB} KB` : ""}`);
+        console.log(`  ${`${name}, every chunk`.padEnd(36)}${size(bytes)}`);
+      }
     }
     if (runs("cold")) await printColdStart(stack, token);
   } finally {
@@ -100,6 +107,8 @@ async function printColdStart(stack: Awaited<ReturnType<typeof startChildStack>>
       AUTH_SECRET: localAuthSecret(stack.dataDir),
     },
     floorRead: { [tableName()]: { Keys: [keys.session(hashToken(token)), keys.user(userId)].map((key) => toItem(key)), ConsistentRead: true } },
+    runs: COLD_RUNS,
+    baseline: COLD_BASELINE,
   });
   const row = (name: string, f: typeof cold.api) =>
     console.log(`  ${name.padEnd(52)}${f.wallMs.toFixed(0).padStart(8)}${f.importMs.toFixed(0).padStart(10)}${f.answerMs.toFixed(0).padStart(10)}`);
@@ -109,9 +118,14 @@ async function printColdStart(stack: Awaited<ReturnType<typeof startChildStack>>
   row("empty handler", cold.empty);
   row("stack floor: Hono + DynamoDB client, no Fidelio code", cold.floor);
   row("API bundle, first GET /api/me (DynamoDB Local)", cold.api);
+  if (cold.baseline) row(`baseline API (${COLD_BASELINE})`.slice(0, 50), cold.baseline);
   console.log(
     `  API/stack floor, spawn to answer: ${(cold.api.wallMs / cold.floor.wallMs).toFixed(2)}× (target ≤ 1.2×); Fidelio's own share: ${(cold.api.wallMs - cold.floor.wallMs).toFixed(0)} ms; against the empty handler: API ${ratio(cold.api)}, floor ${ratio(cold.floor)}`,
   );
+  if (cold.baseline)
+    console.log(
+      `  baseline/stack floor: ${(cold.baseline.wallMs / cold.floor.wallMs).toFixed(2)}×, its own share ${(cold.baseline.wallMs - cold.floor.wallMs).toFixed(0)} ms`,
+    );
 }
 
 async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, token: string, studentCount: number, studentId: string) {

@@ -1,7 +1,11 @@
 import type { Message } from "../email";
 import { escapeHtml } from "../email/body";
-import { say } from "../messages";
+import { emailTexts } from "../messages/catalog-email";
+import { sayFrom } from "../messages/say";
 import { defaultLanguage, languages, type Language } from "../user/schema";
+
+// The email section only: sign-in is in the API's cold start, which should not load every other text.
+const say = sayFrom(emailTexts);
 
 /**
  * The sign-in email: in the language of the page it was asked from first, then in the other one (it

@@ -1,9 +1,10 @@
 import { unzipSync } from "fflate";
 import { VisibleError } from "../error";
 import { readCsv } from "./csv";
+import { rosterLimits } from "./limits";
 import type { Problems } from "./problems";
 
-export const rosterLimits = { bytes: 20 * 1024 * 1024, rows: 50_000 } as const;
+export { rosterLimits };
 
 /** The OneRoster versions Fidelio reads; manifest.csv says which one a set is, and without it a set is 1.1. */
 export type OneRosterVersion = "1.1" | "1.2";

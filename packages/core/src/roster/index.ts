@@ -21,7 +21,8 @@ import {
 } from "./job";
 import type { PlanView } from "./plan-view";
 import { checkImport, type ImportCheck } from "./prepare";
-import { dispatchJob, resumeJobs, setJobDispatcher } from "./dispatch";
+import { dispatchJob, setJobDispatcher } from "./dispatch";
+import { resumeJobs } from "./resume";
 import type { RosterProblem } from "./problems";
 import type { Counts } from "./plan";
 import { clock } from "../clock";

@@ -3,7 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { Access, type Action } from "@fidelio/core/access";
 import { Config } from "@fidelio/core/config";
 import { VisibleError } from "@fidelio/core/error";
-import { rosterLimits } from "@fidelio/core/roster";
+import { rosterLimits } from "@fidelio/core/roster/limits";
 import type { ApiEnv } from "./context";
 
 const safeMethod = /^(GET|HEAD|OPTIONS)$/;

@@ -1,11 +1,12 @@
 import { loadAuthSecret } from "../aws/auth-secret";
 import { handle } from "hono/aws-lambda";
 import { Config } from "@fidelio/core/config";
-import { Roster } from "@fidelio/core/roster";
+import { setJobDispatcher } from "@fidelio/core/roster/dispatch";
 import { invokeAsync } from "../aws/invoke-async";
 import { stepFunctionsEngine } from "../aws/step-functions";
 import { setAwsWorkflowEngine } from "@fidelio/core/workflow/engine";
-import { app } from "./app";
+import { appOf } from "./app-of";
+import { lazyAreas } from "./lazy-area";
 
 // On AWS, the SST Config.Secret is read once per cold start, before any request (aws/auth-secret.ts).
 await loadAuthSecret();
@@ -21,7 +22,7 @@ const dispatches = new Set<Promise<unknown>>();
  * the job id. An invoke that fails leaves the job queued; the next look at the job finds it stale and
  * dispatches it again.
  */
-Roster.setDispatcher((jobId) => {
+setJobDispatcher((jobId) => {
   const functionName = Config.rosterJobFunction();
   if (!functionName) throw new Error("ROSTER_JOB_FUNCTION is not set");
   const invoke = invokeAsync(functionName, { jobId }, Config.region())
@@ -30,7 +31,8 @@ Roster.setDispatcher((jobId) => {
   dispatches.add(invoke);
 });
 
-const handleRequest = handle(app);
+// Each route area loads on its first request (its own ESM chunk), so a cold start compiles only what sign-in and /api/me need.
+const handleRequest = handle(appOf(lazyAreas()));
 
 export async function handler(...[event, context]: Parameters<typeof handleRequest>) {
   // The app's request id (in its logs and 500 answers) becomes API Gateway's, which the access log records; a client's own X-Request-Id does not survive.

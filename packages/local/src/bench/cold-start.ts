@@ -7,9 +7,10 @@ import { apiBundleOptions } from "@fidelio/functions/api/bundle-options";
 
 /**
  * A cold-start proxy: a fresh `node` process imports a bundle and answers its first event, timed from
- * spawn to the answer. The API bundle answers `GET /api/me` against DynamoDB Local (one BatchGetItem
- * of session and user); the baseline is an empty handler bundled the same way. Lambda's own init
- * (fetching the zip, starting the runtime) is the same for both and is not in either figure.
+ * spawn to the answer. The API bundle (its entry, `index.mjs`, which loads the chunks it needs) answers
+ * `GET /api/me` against DynamoDB Local (one BatchGetItem of session and user); the baselines are an
+ * empty handler bundled the same way and the stack floor. Lambda's own init (fetching the zip,
+ * starting the runtime) is the same for all and is not in any figure.
  */
 const probe = `
 const started = performance.now();
@@ -63,27 +64,33 @@ function once(bundle: string, event: unknown, env: Record<string, string>): Prom
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
- * Alternates the three bundles `runs` times each, so load on the machine falls on all alike; medians.
+ * Alternates the bundles `runs` times each, so load on the machine falls on all alike; medians.
  * `floorRead` is the session lookup's BatchGetItem RequestItems, which the floor sends as they are.
+ * `baseline`, an API bundle built before (its entry file), joins the alternation, to judge a change
+ * against the code it replaces on a machine whose speed drifts.
  */
-export async function coldStart(options: { token: string; env: Record<string, string>; floorRead: unknown; runs?: number }) {
+export async function coldStart(options: { token: string; env: Record<string, string>; floorRead: unknown; runs?: number; baseline?: string }) {
   const dir = mkdtempSync(join(tmpdir(), "fidelio-cold-"));
   try {
-    const bundle = async (name: string, entry?: string) => {
+    // The API as it deploys: split into its entry and chunks, in a directory of its own.
+    await build({ ...apiBundleOptions, outdir: join(dir, "api"), logLevel: "silent" });
+    const api = join(dir, "api", "index.mjs");
+    const single = async (name: string, entry: string) => {
       const outfile = join(dir, `${name}.mjs`);
-      await build({ ...apiBundleOptions, ...(entry && { entryPoints: [resolve(import.meta.dirname, entry)] }), outfile, logLevel: "silent" });
+      await build({ ...apiBundleOptions, splitting: false, entryPoints: [resolve(import.meta.dirname, entry)], outfile, logLevel: "silent" });
       return outfile;
     };
-    const [api, floor, empty] = [await bundle("api"), await bundle("floor", "stack-floor-handler.ts"), await bundle("empty", "empty-handler.ts")];
+    const [floor, empty] = [await single("floor", "stack-floor-handler.ts"), await single("empty", "empty-handler.ts")];
     const env = { PATH: process.env.PATH ?? "", ...options.env, FLOOR_READ: JSON.stringify(options.floorRead) };
-    const runs = { api: [] as Run[], floor: [] as Run[], empty: [] as Run[] };
+    const runs = { api: [] as Run[], floor: [] as Run[], empty: [] as Run[], baseline: [] as Run[] };
     for (let i = 0; i < (options.runs ?? 7); i++) {
       runs.empty.push(await once(empty, {}, env));
       runs.floor.push(await once(floor, apiEvent(options.token), env));
       runs.api.push(await once(api, apiEvent(options.token), env));
+      if (options.baseline) runs.baseline.push(await once(options.baseline, apiEvent(options.token), env));
     }
-    const bad = runs.api.find((r) => r.status !== 200);
-    if (bad) throw new Error(`the API bundle answered ${bad.status} to GET /api/me`);
+    const bad = [...runs.api, ...runs.baseline].find((r) => r.status !== 200);
+    if (bad) throw new Error(`an API bundle answered ${bad.status} to GET /api/me`);
     // The floor must have read what the API's session lookup reads, or it would be a cheaper request.
     const short = runs.floor.find((r) => r.status !== 200 || r.body !== JSON.stringify({ items: 2 }));
     if (short) throw new Error(`the stack floor answered ${short.status} ${short.body}, not the session and user items`);
@@ -92,7 +99,13 @@ export async function coldStart(options: { token: string; env: Record<string, st
       importMs: median(runs.map((r) => r.importMs)),
       answerMs: median(runs.map((r) => r.answerMs)),
     });
-    return { api: summary(runs.api), floor: summary(runs.floor), empty: summary(runs.empty), runs: runs.api.length };
+    return {
+      api: summary(runs.api),
+      floor: summary(runs.floor),
+      empty: summary(runs.empty),
+      baseline: options.baseline ? summary(runs.baseline) : undefined,
+      runs: runs.api.length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
