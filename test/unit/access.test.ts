@@ -40,6 +40,7 @@ const mayDo: Record<Role, Action[]> = {
     "patterns.report",
     "district.read",
     "records.release",
+    "compensatory.write",
   ],
   case_manager: [
     "student.list",
@@ -51,6 +52,7 @@ const mayDo: Record<Role, Action[]> = {
     "fidelity.read",
     "concern.read",
     "records.release",
+    "compensatory.write",
   ],
   teacher: ["student.list", "student.read", "class.list", "iep.acknowledge", "fidelity.form", "fidelity.read", "concern.read"],
   parent: ["student.list", "student.read", "children.list", "audit.read", "fidelity.read", "concern.file", "concern.read", "records.request"],

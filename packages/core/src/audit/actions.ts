@@ -36,6 +36,9 @@ export const auditActions = [
   "records.list",
   "records.release",
   "records.download",
+  "compensatory.plan",
+  "compensatory.read",
+  "compensatory.list",
   ...concernActions.map((action) => `concern.${action}` as const),
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -60,7 +60,20 @@ export const Session = v.union([
 ]);
 export type Session = v.InferOutput<typeof Session>;
 
-export const ServiceAnswer = v.object({ serviceId: ItemId, sessions: v.pipe(v.array(Session), v.maxLength(20, "At most 20 sessions a week")) });
+/** A make-up (compensatory) session held against a make-up plan of the same service (compensatory.ts). */
+export const MakeUpSession = v.object({
+  planId: v.pipe(v.string(), v.maxLength(64)),
+  date: IsoDate,
+  minutes: v.pipe(v.number(), v.integer("Whole minutes"), v.minValue(1, "At least 1 minute"), v.maxValue(600, "At most 600 minutes")),
+});
+export type MakeUpSession = v.InferOutput<typeof MakeUpSession>;
+
+/** `makeUp` is optional: a service answer without make-up sessions is what it always was. */
+export const ServiceAnswer = v.object({
+  serviceId: ItemId,
+  sessions: v.pipe(v.array(Session), v.maxLength(20, "At most 20 sessions a week")),
+  makeUp: v.optional(v.pipe(v.array(MakeUpSession), v.maxLength(20, "At most 20 make-up sessions a week"))),
+});
 export type ServiceAnswer = v.InferOutput<typeof ServiceAnswer>;
 
 export const FormSave = v.object({

@@ -56,6 +56,9 @@ export const actionTexts: Record<`action.${AuditAction}`, Pair> = {
   "action.records.list": ["Saw a records request in a list", "Vio una solicitud de expedientes en una lista"],
   "action.records.release": ["Released the student's records to the family", "Entregó los expedientes del estudiante a la familia"],
   "action.records.download": ["Downloaded the student's records", "Descargó los expedientes del estudiante"],
+  "action.compensatory.plan": ["Recorded a plan for make-up service minutes", "Registró un plan de minutos de servicio de recuperación"],
+  "action.compensatory.read": ["Looked at the make-up minutes planned and given", "Consultó los minutos de recuperación planeados y brindados"],
+  "action.compensatory.list": ["Saw an overdue make-up plan in a list", "Vio un plan de recuperación vencido en una lista"],
   "action.concern.record_state_complaint": ["Recorded that a state complaint was filed", "Registró que se presentó una queja estatal"],
 };
 

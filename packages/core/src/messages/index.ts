@@ -8,6 +8,7 @@ import { barrierTexts } from "./catalog-support";
 import { patternTexts } from "./catalog-patterns";
 import { clockTexts, complaintTexts, recordsTexts, rightsTexts } from "./catalog-rights";
 import { noticeEmailTexts, noticeTexts } from "./catalog-notice";
+import { compensatoryTexts } from "./catalog-compensatory";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -45,6 +46,7 @@ export const catalog = {
   ...recordsTexts,
   ...noticeTexts,
   ...noticeEmailTexts,
+  ...compensatoryTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 
