@@ -5,6 +5,7 @@ import { RosterRunner } from "@fidelio/core/roster/runner";
 import { User, type SignInUser } from "@fidelio/core/user";
 import { demoDomain } from "./catalog";
 import { seedFidelityHistory } from "./history";
+import { seedMakeUpPlan } from "./make-up";
 import { demoRosterFiles } from "./roster";
 import { clock } from "@fidelio/core/clock";
 
@@ -91,6 +92,7 @@ export async function seedDemoDistrict(): Promise<{ districtId: string; created:
   }
   await RosterRunner.importFiles(User.toActor(admin), demoRosterFiles());
   await seedFidelityHistory(demoDistrictId);
+  await seedMakeUpPlan(demoDistrictId);
   await putItem({ ...marker, type: "seed-marker", at: clock.iso() });
   return { districtId: demoDistrictId, created: true };
 }
