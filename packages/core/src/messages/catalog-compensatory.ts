@@ -40,6 +40,18 @@ export const compensatoryTexts = {
     "{student}, {service}: vencía el {date}, faltan {remaining} de {minutes} minutos ({provider})",
   ],
   boardMakeUpNone: ["No make-up plan is past due.", "Ningún plan de recuperación está vencido."],
+  "problem.more_than_owed": [
+    "At most {max} minutes: the service's owed balance not yet in a plan.",
+    "Como máximo {max} minutos: el saldo que se debe del servicio que aún no está en un plan.",
+  ],
+  "problem.due_in_past": ["The due date must be today ({today}) or later.", "La fecha límite debe ser hoy ({today}) o después."],
+  "problem.unknown_service": ["The IEP has no such service.", "El IEP no tiene ese servicio."],
+  "problem.provider_not_on_service": ["Choose a team member who gives this service.", "Elija a un miembro del equipo que dé este servicio."],
+  "error.more_than_planned": ["More make-up minutes than the plan has left.", "Más minutos de recuperación de los que le quedan al plan."],
+  "error.unknown_make_up_plan": [
+    "A make-up session names a plan that is not yours for this service.",
+    "Una sesión de recuperación indica un plan que no es suyo para este servicio.",
+  ],
   "complaint.makeUpPlans": ["Make-up plans on record", "Planes de recuperación registrados"],
   "complaint.makeUpPlanLine": [
     "{name}: {minutes} minutes planned by {date}; {delivered} given, {remaining} remaining",
