@@ -11,6 +11,7 @@ import { TextAreaField } from "../components/text-area-field";
 import { actions, canFlagOf, rolesFor, textOptional } from "@fidelio/core/concern/lifecycle";
 import { actOnConcern, isStale, type ConcernAction, type ConcernView } from "./data";
 import { DeclineForm, NoticeView } from "./notice";
+import { ConversationForm } from "./conversation";
 
 /** Who acted, as the timeline names them (nobody, for Fidelio itself). */
 const nameOf = (actor: ConcernView["timeline"][number]["actor"]) => (actor.kind === "user" ? actor.name : undefined);
@@ -21,6 +22,8 @@ const allowedFor = (concern: ConcernView, action: ConcernAction) => concern.can[
 interface Props {
   concern: ConcernView;
   timeZone: string;
+  /** The reader's user id: the conversation form names the others on the concern. */
+  me?: string;
   /** The concern after an action, as the API answered it. */
   onDone: (concern: ConcernView) => void;
   /** The action came too late (409): the page reloads the concern and says where it went. */
@@ -68,6 +71,9 @@ export function ConcernActions(props: Props) {
         <For each={staff.filter(allowed)}>
           {(action) => (action === "decline" ? <DeclineForm concern={props.concern} onDone={props.onDone} onStale={props.onStale} /> : form(action))}
         </For>
+        <Show when={allowed("log_conversation")}>
+          <ConversationForm concern={props.concern} me={props.me} timeZone={props.timeZone} onDone={props.onDone} onStale={props.onStale} />
+        </Show>
         <Show when={allowed("withdraw")}>
           <details class="action-more">
             <summary>{t("act.withdraw")}</summary>

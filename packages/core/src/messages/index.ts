@@ -9,6 +9,7 @@ import { patternTexts } from "./catalog-patterns";
 import { clockTexts, complaintTexts, recordsTexts, rightsTexts } from "./catalog-rights";
 import { noticeEmailTexts, noticeTexts } from "./catalog-notice";
 import { compensatoryTexts } from "./catalog-compensatory";
+import { conversationFormTexts } from "./catalog-conversation";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -47,6 +48,7 @@ export const catalog = {
   ...noticeTexts,
   ...noticeEmailTexts,
   ...compensatoryTexts,
+  ...conversationFormTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 
