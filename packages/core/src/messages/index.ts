@@ -10,6 +10,7 @@ import { clockTexts, complaintTexts, recordsTexts, rightsTexts } from "./catalog
 import { noticeEmailTexts, noticeTexts } from "./catalog-notice";
 import { compensatoryTexts } from "./catalog-compensatory";
 import { conversationFormTexts } from "./catalog-conversation";
+import { rightsSettingsTexts } from "./catalog-rights-settings";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -49,6 +50,7 @@ export const catalog = {
   ...noticeEmailTexts,
   ...compensatoryTexts,
   ...conversationFormTexts,
+  ...rightsSettingsTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 
