@@ -65,7 +65,7 @@ describe("make-up minutes and conversations on screen", () => {
     // No planning form for the family.
     expect(await section.getByRole("button").count()).toBe(0);
     await accessibleAtBothWidths(page, "child page make-up plans (es)");
-  });
+  }, 120_000);
 
   test("the case manager plans make-up minutes and is told which field is wrong", async () => {
     const page = await open(DESKTOP);
@@ -83,12 +83,14 @@ describe("make-up minutes and conversations on screen", () => {
     await form.getByRole("button", { name: "Save the plan" }).click();
     await expect.poll(() => form.getByRole("status").textContent()).toContain("Plan saved.");
     await expect.poll(() => page.getByRole("region", { name: "Make-up minutes" }).textContent()).toContain("5 make-up minutes by");
-  });
+  }, 120_000);
 
   test("the parent puts a conversation on the record from the keyboard", async () => {
     const page = await open(PHONE);
     await signIn(page, server.url, server.mailUrl, email("parent"));
     await page.goto(`${server.url}/concerns/${concernId}`);
+    // The first test left this parent reading Spanish.
+    await page.getByRole("button", { name: "English" }).click();
     const form = page.getByRole("form", { name: "Put a conversation on the record" });
     await form.getByRole("button", { name: "Put it on the record" }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? "")).toContain("conversation-text");
@@ -102,7 +104,7 @@ describe("make-up minutes and conversations on screen", () => {
     const response = await answered;
     expect(response.status(), await response.text()).toBe(200);
     await expect.poll(() => page.locator("main").textContent(), { timeout: 30_000 }).toContain("We agreed the reader starts Monday.");
-  });
+  }, 120_000);
 
   test("the director's board lists make-up plans past due", async () => {
     const page = await open(DESKTOP);
@@ -110,7 +112,7 @@ describe("make-up minutes and conversations on screen", () => {
     await page.goto(`${server.url}/escalations`);
     await expect.poll(() => page.getByRole("region", { name: "Make-up plans past due" }).textContent()).toContain("No make-up plan is past due.");
     await accessibleAtBothWidths(page, "board with make-up plans");
-  });
+  }, 120_000);
 
   test("the administrator's rights fields name what a state period lacks", async () => {
     const page = await open(DESKTOP);
@@ -131,5 +133,5 @@ describe("make-up minutes and conversations on screen", () => {
     };
     expect(district.rightsClocks?.records_request?.amount).toBe(5);
     expect(district.noticeSafeguards).toContain("555-0100");
-  });
+  }, 120_000);
 });
