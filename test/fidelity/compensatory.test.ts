@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clock } from "@fidelio/core/clock";
 import { formId } from "@fidelio/core/fidelity";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { demoMakeUp } from "@fidelio/local/demo/make-up";
 import { call, signIn } from "../support/api";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
+import { startWorkflowRunner } from "../support/workflow";
 import { demo, formsOf, json } from "./helpers";
 
 /**
@@ -52,8 +53,13 @@ const readingOwed = async () => {
 const auditActions = async () =>
   (await json<{ items: Array<{ action: string; actorName: string }> }>(call(`/api/audit?studentId=${sofia}`, { token: t.director }))).body.items;
 
+let runner: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
+afterAll(() => runner?.stop());
+
 beforeAll(async () => {
   await seedDemoDistrict();
+  // A concern filed below starts its workflow.
+  runner = await startWorkflowRunner();
   for (const who of ["parent", "parent2", "casemanager", "director", "teacher", "admin"] as const) t[who] = await signIn(demo(who));
   sofia = ((await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
   ethan = ((await (await call("/api/students", { token: t.parent2 })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
@@ -89,6 +95,20 @@ describe("make-up minutes", () => {
     // Another family: as if there were no such student.
     expect((await list("parent2")).status).toBe(404);
     expect((await auditActions()).some((a) => a.action === "compensatory.read" && a.actorName === "Rosa Martinez")).toBe(true);
+  });
+
+  it("the state-complaint packet's resolution section lists the plans for the services the concern names", async () => {
+    const filed = await call("/api/concerns", {
+      token: t.parent,
+      body: { studentId: sofia, itemIds: ["svc-reading"], description: "Reading sessions keep being missed." },
+      headers: { "idempotency-key": `make-up-${Date.now()}` },
+    });
+    expect(filed.status).toBe(201);
+    const { id } = (await filed.json()) as { id: string };
+    const html = await (await call(`/api/concerns/${id}/packet?form=state-complaint`, { token: t.parent })).text();
+    const resolution = /<section data-section="resolution">([\s\S]*?)<\/section>/.exec(html)![1]!;
+    expect(resolution).toContain('id="make-up-plans"');
+    expect(resolution).toMatch(/60 minutes planned by [^;]+; 30 given, 30 remaining/);
   });
 
   it("a plan is checked field by field, and only the case manager or director may record one", async () => {
