@@ -91,6 +91,9 @@ describe("make-up minutes and conversations on screen", () => {
     await page.goto(`${server.url}/concerns/${concernId}`);
     // The first test left this parent reading Spanish.
     await page.getByRole("button", { name: "English" }).click();
+    // The form opens from its summary, by keyboard.
+    await page.locator("summary", { hasText: "Put a conversation on the record" }).focus();
+    await page.keyboard.press("Enter");
     const form = page.getByRole("form", { name: "Put a conversation on the record" });
     await form.getByRole("button", { name: "Put it on the record" }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? "")).toContain("conversation-text");
