@@ -381,6 +381,22 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(200, 404), advocate: [403, 403] },
   },
   {
+    // Make-up plans: whoever may see the student's minutes.
+    name: "GET /api/students/:id/compensatory",
+    request: (who, id) => call(`/api/students/${id}/compensatory`, { token: tokens[who] }),
+    expect: { ...all(200, 404), advocate: [403, 403] },
+  },
+  {
+    // A new make-up plan: the case manager or the director; the due day is past, so an allowed request is refused (422) and writes nothing.
+    name: "POST /api/students/:id/compensatory",
+    request: (who, id) =>
+      call(`/api/students/${id}/compensatory`, {
+        token: tokens[who],
+        body: { serviceId: "svc-reading", minutes: 10, plan: "One session", provider: "usr_x", dueOn: "2026-12-01" },
+      }),
+    expect: { ...all(403, 403), casemanager: [422, 404], director: [422, 404] },
+  },
+  {
     name: "GET /api/reports/fidelity",
     request: (who) => call("/api/reports/fidelity?format=csv", { token: tokens[who] }),
     expect: { ...all(403, 403), admin: [200, 200], director: [200, 200] },

@@ -40,6 +40,7 @@ const mayDo: Record<Role, Action[]> = {
     "patterns.report",
     "district.read",
     "records.release",
+    "compensatory.write",
   ],
   case_manager: [
     "student.list",
@@ -53,6 +54,7 @@ const mayDo: Record<Role, Action[]> = {
     "records.release",
     "help.list",
     "team-note.write",
+    "compensatory.write",
   ],
   teacher: ["student.list", "student.read", "class.list", "iep.acknowledge", "fidelity.form", "fidelity.read", "concern.read", "help.list", "team-note.write"],
   parent: ["student.list", "student.read", "children.list", "audit.read", "fidelity.read", "concern.file", "concern.read", "records.request"],

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, lazy, Show, Suspense } from "solid-js";
 import type { FieldErrors } from "../api";
 import { t, tProblem } from "../i18n";
 import "../strings/codes";
@@ -12,6 +12,10 @@ import { TextAreaField } from "../components/text-area-field";
 import { actions, canFlagOf, rolesFor, textOptional } from "@fidelio/core/concern/lifecycle";
 import { actOnConcern, isStale, type ConcernAction, type ConcernView } from "./data";
 import { DeclineForm, NoticeView } from "./notice-lazy";
+import "../strings/conversation";
+
+// Loaded when opened: most visits to a concern do not log a conversation.
+const ConversationForm = lazy(() => import("./conversation").then((m) => ({ default: m.ConversationForm })));
 
 /** Who acted, as the timeline names them (nobody, for Fidelio itself). */
 const nameOf = (actor: ConcernView["timeline"][number]["actor"]) => (actor.kind === "user" ? actor.name : undefined);
@@ -22,6 +26,8 @@ const allowedFor = (concern: ConcernView, action: ConcernAction) => concern.can[
 interface Props {
   concern: ConcernView;
   timeZone: string;
+  /** The reader's user id: the conversation form names the others on the concern. */
+  me?: string;
   /** The concern after an action, as the API answered it. */
   onDone: (concern: ConcernView) => void;
   /** The action came too late (409): the page reloads the concern and says where it went. */
@@ -40,6 +46,7 @@ export function ConcernActions(props: Props) {
     return last?.type === "declined" && last.notice ? last : undefined;
   };
   const form = (action: ConcernAction) => <ActionForm action={action} {...props} />;
+  const [conversationOpen, setConversationOpen] = createSignal(false);
   return (
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">{t("actionsTitle")}</h2>
@@ -69,6 +76,16 @@ export function ConcernActions(props: Props) {
         <For each={staff.filter(allowed)}>
           {(action) => (action === "decline" ? <DeclineForm concern={props.concern} onDone={props.onDone} onStale={props.onStale} /> : form(action))}
         </For>
+        <Show when={allowed("log_conversation")}>
+          <details class="action-more" onToggle={(e) => setConversationOpen(e.currentTarget.open)}>
+            <summary>{t("convTitle")}</summary>
+            <Show when={conversationOpen()}>
+              <Suspense>
+                <ConversationForm concern={props.concern} me={props.me} timeZone={props.timeZone} onDone={props.onDone} onStale={props.onStale} />
+              </Suspense>
+            </Show>
+          </details>
+        </Show>
         <Show when={allowed("withdraw")}>
           <details class="action-more">
             <summary>{t("act.withdraw")}</summary>

@@ -17,6 +17,7 @@ import { Loaded, errorText } from "../components/loaded";
 import { Alert } from "../components/status";
 import { deadlinesOf, ownPaths, toDraft } from "../components/district-draft";
 import { deadlineSettings, type DeadlineSetting } from "@fidelio/core/concern/lifecycle";
+import { RightsSettings, rightsDraftOf, rightsPaths, rightsPayloadOf, type RightsDraft } from "../components/rights-settings";
 
 const loadDistrict = () => call(api.admin.district.$get());
 type District = Awaited<ReturnType<typeof loadDistrict>>;
@@ -65,6 +66,7 @@ const fieldMessages = (problems: Problem[]): FieldErrors => {
 function SettingsForm(props: { district: District }) {
   const [draft, setDraft] = createStore(toDraft(props.district));
   const [closures, setClosures] = createStore<ClosureDraft[]>(structuredClone(props.district.calendar.closures));
+  const [rights, setRights] = createStore<RightsDraft>(rightsDraftOf(props.district));
   const [version, setVersion] = createSignal(props.district.version);
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [outcome, setOutcome] = createSignal<"saved" | "invalid" | "stale" | "failed">();
@@ -74,15 +76,17 @@ function SettingsForm(props: { district: District }) {
   const reset = (fresh: District) => {
     setDraft(toDraft(fresh));
     setClosures(reconcile(structuredClone(fresh.calendar.closures)));
+    setRights(reconcile(rightsDraftOf(fresh)));
     setVersion(fresh.version);
     setErrors({});
   };
-  const otherErrors = () => Object.entries(errors()).flatMap(([path, messages]) => (ownPaths(closures.length).includes(path) ? [] : messages));
+  const allPaths = () => [...ownPaths(closures.length), ...rightsPaths];
+  const otherErrors = () => Object.entries(errors()).flatMap(([path, messages]) => (allPaths().includes(path) ? [] : messages));
   const showInvalid = (problems: Problem[]) => {
     const fields = fieldMessages(problems);
     setErrors(fields);
     setOutcome("invalid");
-    const first = ownPaths(closures.length).find((path) => fields[path]);
+    const first = allPaths().find((path) => fields[path]);
     if (first) document.getElementById(fieldId(first))?.focus();
   };
 
@@ -93,6 +97,7 @@ function SettingsForm(props: { district: District }) {
       calendar: { firstDay: draft.firstDay, lastDay: draft.lastDay, closures: closures.map((c) => ({ ...c })) },
       deadlines: deadlinesOf(draft),
       fidelityGraceDays: Number(draft.grace),
+      ...rightsPayloadOf(rights),
       version: version(),
     };
     const checked = v.safeParse(DistrictUpdate, payload);
@@ -188,6 +193,7 @@ function SettingsForm(props: { district: District }) {
         </div>
       </fieldset>
       {number("grace", t("graceDays"), "fidelityGraceDays", 0)}
+      <RightsSettings draft={rights} setDraft={setRights} errors={errors()} />
       <Show when={outcome() === "stale"}>
         <div class="alert" role="alert">
           <p>{t("staleSettings")}</p>

@@ -92,7 +92,7 @@ export function Concern() {
               <dd class="reference">{loaded().reference ?? loaded().id}</dd>
             </div>
           </dl>
-          <ConcernActions concern={loaded()} timeZone={timeZone()} onDone={done} onStale={stale} />
+          <ConcernActions concern={loaded()} timeZone={timeZone()} me={session.me()?.user.id} onDone={done} onStale={stale} />
           <ConcernClocks concern={loaded()} timeZone={timeZone()} onDone={done} onStale={stale} />
           <section aria-labelledby="about-title">
             <h2 id="about-title">{t("aboutTitle")}</h2>

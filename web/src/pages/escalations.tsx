@@ -13,6 +13,7 @@ import { AccessDeniedContent } from "./not-found";
 import { loadSchools } from "./home-director";
 import { levelName } from "../concerns/data";
 import { BoardClocks } from "../concerns/clocks";
+import { BoardMakeUp } from "../rights/board-make-up";
 import { boardLevels, boardOrder, loadBoard, type BoardFilters, type BoardItem, type EscalationBoard } from "../concerns/board-data";
 
 /** The director's escalation board: every open concern by level and deadline, and how the district keeps up. */
@@ -77,6 +78,7 @@ function Board() {
             <Totals board={loaded()} />
             <BoardClocks clocks={loaded().clocksEndingSoon} />
             <BoardClocks clocks={loaded().openRecordsRequests} records />
+            <BoardMakeUp plans={loaded().overdueMakeUp} />
             <section aria-labelledby="open-title">
               <h2 id="open-title">{t("openByLevelCaption")}</h2>
               <p role="status" class="muted">

@@ -17,6 +17,7 @@ import { RecordsRequests } from "../rights/records";
 
 // Only the IEP's editors see who acknowledged the latest version: its chunk (and the fidelity words) loads
 // for them alone, after the rest of the page (it is the last section: nothing below it moves).
+const MakeUpPlans = lazy(() => import("../rights/make-up").then((m) => ({ default: m.MakeUpPlans })));
 const AmendmentAcknowledgments = lazy(() => import("../components/amendment-acknowledgments").then((m) => ({ default: m.AmendmentAcknowledgments })));
 
 const loadStudent = (id: string) => call(api.students[":id"].$get({ param: { id } }));
@@ -85,6 +86,11 @@ function StudentView(props: { detail: StudentDetail }) {
           canRelease={props.detail.can.releaseRecords}
           timeZone={session.me()?.district.timeZone ?? "America/Los_Angeles"}
         />
+      </Show>
+      <Show when={props.detail.can.viewFidelity}>
+        <Suspense>
+          <MakeUpPlans studentId={student().id} />
+        </Suspense>
       </Show>
       <section aria-labelledby="iep-title">
         <h2 id="iep-title">{t("iepTitle")}</h2>

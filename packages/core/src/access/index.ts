@@ -40,6 +40,8 @@ const policy = {
   "concern.file": ["parent"],
   /** Asking for one's child's education records (34 CFR 300.613), and downloading them once released. */
   "records.request": ["parent"],
+  /** A make-up (compensatory) plan from a service's owed balance: the student's case manager, or the district's director. */
+  "compensatory.write": ["director", "case_manager"],
   /** Answering a records request: the district's director or the student's case manager releases the records. */
   "records.release": ["director", "case_manager"],
   /** Which concerns: parents their children's, staff assigned or caseload, the director the district's, advocates handed over (concerns.ts). */
@@ -161,6 +163,7 @@ export namespace Access {
       acknowledgeIep: allows("iep.acknowledge", towardRoles),
       requestRecords: allows("records.request", towardRoles),
       releaseRecords: allows("records.release", towardRoles),
+      planMakeUp: allows("compensatory.write", towardRoles),
     };
   }
 

@@ -42,6 +42,9 @@ export const auditActions = [
   "help.resolve",
   "team-note.read",
   "team-note.save",
+  "compensatory.plan",
+  "compensatory.read",
+  "compensatory.list",
   ...concernActions.map((action) => `concern.${action}` as const),
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -15,6 +15,7 @@ import { clock } from "../clock";
 import { tiesByStudent } from "./ties";
 import { District } from "../district";
 import { clocksEndingSoon, openRecordsRequests } from "../rights/ending-soon";
+import { overduePlans } from "../fidelity/compensatory";
 
 export const BoardQuery = v.object({
   // Part of a key: only id characters, so a value cannot reach another partition.
@@ -155,13 +156,19 @@ export async function escalationBoard(actor: UserActor, query: BoardQuery) {
     seen.map(({ entry: e, reason }) => ({ studentId: e.studentId, action: "concern.list", record: `concern:${e.id}`, reason })),
   );
   // Legal clocks only on the first page: they are the district's, whatever the filters.
-  const [clocks, recordsRequests] = query.cursor
-    ? [[], []]
-    : await Promise.all([clocksEndingSoon(actor, { id: district, timeZone: info?.timeZone }), openRecordsRequests(actor, district)]);
+  const [clocks, recordsRequests, makeUp] = query.cursor
+    ? [[], [], []]
+    : await Promise.all([
+        clocksEndingSoon(actor, { id: district, timeZone: info?.timeZone }),
+        openRecordsRequests(actor, district),
+        overduePlans(actor, { id: district, timeZone: info?.timeZone }),
+      ]);
   return {
     open: { items: page.items.map((e) => view(e, now)), ...(page.cursor && { cursor: page.cursor }) },
     clocksEndingSoon: clocks,
     openRecordsRequests: recordsRequests,
+    /** Make-up plans past their due day with minutes left (fidelity/compensatory.ts). */
+    overdueMakeUp: makeUp,
     totals: {
       open: num(totals.open),
       overdue: num(totals.overdue),

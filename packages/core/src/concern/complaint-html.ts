@@ -71,6 +71,10 @@ export function renderComplaint(d: ComplaintData): { html: string; styleHash: st
     .map((ev) => `<li>${e(whenText(ev.at))}: ${e(describeEvent(lang, ev, whenText))}${ev.text ? ` — “${e(ev.text)}”` : ""}</li>`)
     .join("");
   const owed = d.fidelity.services.filter((m) => m.owed > 0);
+  const plans = d.fidelity.makeUpPlans ?? [];
+  const planList = plans.length
+    ? `<h3>${s("complaint.makeUpPlans")}</h3><ul id="make-up-plans">${plans.map((p) => `<li>${s("complaint.makeUpPlanLine", { name: p.serviceName, minutes: p.minutes, date: formatPlainDate(lang, p.dueOn), delivered: p.delivered, remaining: p.remaining })}</li>`).join("")}</ul>`
+    : "";
 
   const style = css(lang) + complaintCss;
   const html = `<!doctype html>
@@ -97,7 +101,7 @@ ${missed.length ? `<ul>${missed.map((ev) => `<li>${e(whenText(ev.at))}${ev.level
 <section data-section="resolution"><h2>${s("complaint.resolution")}</h2>
 <p>${c.desiredResolution ? e(c.desiredResolution) : s("packet.notGiven")}</p>
 <h3>${s("complaint.makeUp")}</h3>
-${owed.length ? `<ul id="make-up">${owed.map((m) => `<li>${s("complaint.makeUpLine", { name: m.name, owed: m.owed, delivered: m.delivered, required: m.required })}</li>`).join("")}</ul>` : `<p>${s("complaint.noneOwed")}</p>`}</section>
+${owed.length ? `<ul id="make-up">${owed.map((m) => `<li>${s("complaint.makeUpLine", { name: m.name, owed: m.owed, delivered: m.delivered, required: m.required })}</li>`).join("")}</ul>` : `<p>${s("complaint.noneOwed")}</p>`}${planList}</section>
 <section data-section="complainant"><h2>${s("complaint.complainant")}</h2><dl>
 <dt>${s("complaint.name")}</dt><dd>${e(c.parent.name)}</dd>
 <dt>${s("complaint.contact")}</dt><dd>${e(d.parentEmail ?? "")}</dd></dl>

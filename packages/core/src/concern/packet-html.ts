@@ -19,6 +19,8 @@ export interface PacketFidelity {
   to: string;
   answers: Array<{ form: FidelityForm; support: string; accommodation?: AccommodationAnswer; service?: ServiceAnswer }>;
   services: Array<{ name: string; required: number; delivered: number; owed: number }>;
+  /** Make-up plans for the supports named: planned, given and remaining (fidelity/compensatory.ts). */
+  makeUpPlans?: Array<{ serviceName: string; minutes: number; dueOn: string; delivered: number; remaining: number }>;
 }
 
 export interface PacketData {

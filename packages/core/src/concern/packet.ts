@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { plansWithDelivery } from "../fidelity/compensatory";
 import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit, AuditEntry } from "../audit";
@@ -102,7 +103,10 @@ async function fidelityOf(
   const services = summarize(weeks)
     .services.filter((s) => named.has(s.serviceId))
     .map((s) => ({ name: s.name, required: s.required, delivered: s.delivered, owed: s.owed }));
-  return { from, to, answers, services };
+  const makeUpPlans = (await plansWithDelivery(concern.studentId, district))
+    .filter((p) => named.has(p.serviceId))
+    .map((p) => ({ serviceName: p.serviceName, minutes: p.minutes, dueOn: p.dueOn, delivered: p.delivered, remaining: p.remaining }));
+  return { from, to, answers, services, makeUpPlans };
 }
 
 /**

@@ -66,8 +66,11 @@ export const DistrictSettings = v.object({
   defaultAdvocateEmail: v.optional(Email),
   /** The district's own period for a legal clock, where its state's rule differs from the federal one (rights/clocks.ts). */
   rightsClocks: v.optional(ClockOverrides),
-  /** The procedural-safeguards statement a prior written notice carries when staff write none (where families get help, in this state). */
-  noticeSafeguards: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(4000, "At most 4000 characters"))),
+  /**
+   * The procedural-safeguards statement a prior written notice carries when staff write none (where
+   * families get help, in this state); "" returns to Fidelio's federal statement.
+   */
+  noticeSafeguards: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(4000, "At most 4000 characters"))),
   /** School days a case manager has to answer a teacher's help request (help/); 3 when unset. */
   helpRequestDueSchoolDays: v.optional(schoolDays("Help requests")),
 });

@@ -15,6 +15,7 @@ export { TaskTokenItems } from "./entities/task-tokens";
 export { ConcernItems } from "./entities/concerns";
 export { PatternCountItems } from "./entities/patterns";
 export { LegalClockItems, type LegalClockEntry } from "./entities/legal-clocks";
+export { CompensatoryItems, type CompensatoryDueEntry } from "./entities/compensatory";
 export { rawPartitionQuery } from "./raw";
 export { HelpRequestItems } from "./entities/help-requests";
 export { TeamNoteItems } from "./entities/team-notes";

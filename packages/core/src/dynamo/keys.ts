@@ -93,6 +93,10 @@
  *                                 Query  pk=PATCON#<districtId>#<C|T>#<id>  sk BETWEEN <fromDate> AND <toDate>~ (sk=<createdAt>#<concernId>)
  *  - weekly patterns digest sent (idempotency marker)
  *                                 Put    pk=DIGEST#<districtId>#<week>   sk=<userId> (attribute_not_exists; TTL ends it)
+ *  - make-up (compensatory) plans of a student
+ *                                 Query  pk=COMP#STU#<studentId>          sk=<planId>
+ *    the district's plans by due day (the board: those due before today with minutes left)
+ *                                 Query  pk=COMPDUE#<districtId>          sk BETWEEN 0 AND <today># (sk=<dueOn>#<planId>)
  *  - patterns found for directors Query  pk=PATTERNS#<districtId>          sk BETWEEN <fromWeek> AND <toWeek>~
  *                                 (sk=<week>#<kind>#<schoolId>#<subject>: the report reads only what fired, never the forms)
  *  - help request (a teacher asking the student's case manager for help with a support: help/)
@@ -217,6 +221,11 @@ export const keys = {
   recordsRequestsOf: (studentId: string) => ({ pk: `RECREQ#STU#${studentId}` }),
   openRecordsRequest: (districtId: string, endsOn: string, requestId: string) => ({ pk: `RECREQ#OPEN#${districtId}`, sk: `${endsOn}#${requestId}` }),
   openRecordsRequests: (districtId: string) => ({ pk: `RECREQ#OPEN#${districtId}` }),
+  compensatoryPlan: (studentId: string, planId: string) => ({ pk: `COMP#STU#${studentId}`, sk: planId }),
+  compensatoryPlansOf: (studentId: string) => ({ pk: `COMP#STU#${studentId}` }),
+  /** Every make-up plan of a district by its due day; the board reads those due before today and keeps the ones with minutes left. */
+  compensatoryDue: (districtId: string, dueOn: string, planId: string) => ({ pk: `COMPDUE#${districtId}`, sk: `${dueOn}#${planId}` }),
+  compensatoryDueBefore: (districtId: string, today: string) => ({ pk: `COMPDUE#${districtId}`, skBetween: ["0", `${today}#`] as [string, string] }),
   boardTotals: (districtId: string, scope: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, sk: "TOTALS" }),
   boardResolved: (districtId: string, scope: string, day: string) => ({ pk: `BOARDSTAT#${districtId}#${scope}`, sk: `RESOLVED#${day}` }),
   boardResolvedSince: (districtId: string, scope: string, day: string) => ({

@@ -14,6 +14,7 @@ import { mapLimit } from "../concurrency";
 import { FormId, loadOwnForm } from "./access";
 import { formId, formItem, formItemType, isFutureWeek, isInstructionDay, isLateWeek, newForm } from "./form";
 import { saveForm, submitForm, withBlockers } from "./save";
+import { plansForForm } from "./compensatory";
 import { OpenFormsQuery, WeekQuery, type FidelityForm } from "./schema";
 import { currentWeekOf } from "./minutes";
 import { addWeeks, isoWeekOf, weekDays } from "./week";
@@ -180,9 +181,10 @@ export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
   const moved =
     wanted && wanted.iepVersion !== own.form.iepVersion ? (await followAmendment(actor, [{ stored: own.form, wanted, reason }])).get(id) : undefined;
   const form = moved ?? own.form;
-  const [previous, revisions] = await Promise.all([
+  const [previous, revisions, makeUpPlans] = await Promise.all([
     getItem(formItemType, keys.fidelityForm(formId(form.studentId, form.staffId, addWeeks(form.week, -1)))),
     queryAll(formItemType, keys.fidelityFormRevisions(form.id)),
+    plansForForm(form),
     Audit.record(actor, { studentId: form.studentId, action: "fidelity.form-read", record: `fidelity-form:${form.week}`, reason }),
   ]);
   const ack = record.acknowledgments.find((a) => a.userId === actor.userId && a.version === form.iepVersion);
@@ -195,6 +197,8 @@ export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
     ...withBlockers({ record, district }, form, actor.userId),
     acknowledgment: { version: form.iepVersion, required: !ack, acknowledgedAt: ack?.at ?? null },
     needsReason,
+    /** The make-up plans this staff member gives for the form's services: a make-up session names one. */
+    makeUpPlans: makeUpPlans.map((p) => ({ id: p.id, serviceId: p.serviceId, plan: p.plan, minutes: p.minutes, dueOn: p.dueOn })),
     days: instruction.length ? instruction : weekDays(form.week),
     previous:
       previous && previous.status !== "not_started" ? { week: previous.week, accommodations: previous.accommodations, services: previous.services } : null,

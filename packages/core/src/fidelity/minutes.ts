@@ -37,6 +37,8 @@ export interface ServiceWeekCell {
   missed: Record<MissedReason, number>;
   /** Someone who accounts for it answered for it (a draft or a submitted form). */
   recorded: boolean;
+  /** Make-up (compensatory) minutes held that week against a make-up plan: they pay the balance owed, not the week's own minutes. */
+  makeUp?: number;
 }
 
 /** What a service adds up to over a range of weeks. */
@@ -47,8 +49,16 @@ export interface ServiceMinutes {
   required: number;
   /** Minutes given in the weeks that have ended. */
   delivered: number;
-  /** Required minutes of ended, recorded weeks not given: max(0, recorded.required - delivered). */
+  /**
+   * Required minutes of ended, recorded weeks not given, less the make-up minutes held:
+   * max(0, recorded.required - delivered - makeUp).
+   */
   owed: number;
+  /**
+   * Make-up minutes held against make-up plans in the range, the week in progress included: they pay a
+   * balance already owed, so they count as soon as they are recorded (docs/rights.md).
+   */
+  makeUp: number;
   /** Sessions recorded as missed in ended weeks, in all and by reason. */
   missedSessions: number;
   missedByReason: Record<MissedReason, number>;
@@ -72,6 +82,7 @@ export function serviceMinutes(serviceId: string, name: string, cells: Array<{ w
     required: 0,
     delivered: 0,
     owed: 0,
+    makeUp: 0,
     missedSessions: 0,
     missedByReason: zeroMissed(),
     recorded: { weeks: 0, required: 0 },
@@ -81,6 +92,7 @@ export function serviceMinutes(serviceId: string, name: string, cells: Array<{ w
   };
   for (const { week, state, cell } of cells) {
     if (state === "in_progress") out.inProgress = { week, required: cell.required, delivered: cell.delivered, recorded: cell.recorded };
+    if (state !== "future") out.makeUp += cell.makeUp ?? 0;
     if (state !== "ended") continue;
     if (cell.recorded) {
       out.required += cell.required;
@@ -97,7 +109,7 @@ export function serviceMinutes(serviceId: string, name: string, cells: Array<{ w
       out.notRecorded.required += cell.required;
     }
   }
-  out.owed = Math.max(0, out.recorded.required - out.delivered);
+  out.owed = Math.max(0, out.recorded.required - out.delivered - out.makeUp);
   out.percentOfMinutes = pct(out.delivered, out.recorded.required);
   return out;
 }
@@ -115,6 +127,7 @@ export function addServiceMinutes(a: Omit<ServiceMinutes, "inProgress">, b: Omit
     delivered,
     // Owed is counted per student and service, then added: one student's extra minutes never pay another's.
     owed: a.owed + b.owed,
+    makeUp: a.makeUp + b.makeUp,
     missedSessions: a.missedSessions + b.missedSessions,
     missedByReason,
     recorded,

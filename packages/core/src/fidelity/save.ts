@@ -14,6 +14,7 @@ import { clock } from "../clock";
 import { formCountOps } from "../patterns/counts";
 import { Patterns } from "../patterns/after-write";
 import { openRequestsOf } from "../help/open";
+import { checkMakeUp } from "./compensatory";
 
 const unprocessable = (code: string, message: string, details?: unknown) => new VisibleError(422, code, message, details);
 
@@ -133,6 +134,7 @@ export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), asyn
   if (form.version !== input.version) throw await staleConflict(id, input);
   checkNotFuture(own);
   checkAnswers(form, input);
+  await checkMakeUp(form, input.services);
   const now = clock.iso();
   const answers = {
     accommodations: input.accommodations,
@@ -194,6 +196,7 @@ export const submitAnswers = verb(v.object({ id: FormId, ...FormSave.entries }),
   if (form.status === "submitted") throw new VisibleError(409, "form_submitted", "This form is already submitted.");
   checkNotFuture(own);
   checkAnswers(form, input);
+  await checkMakeUp(form, input.services);
   const now = clock.iso();
   const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? reason : undefined);
   const answered: FidelityForm = {

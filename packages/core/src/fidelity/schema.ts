@@ -52,9 +52,19 @@ export const Session = v.union([
 ]);
 export type Session = v.InferOutput<typeof Session>;
 
+/** A make-up (compensatory) session held against a make-up plan of the same service (compensatory.ts). */
+export const MakeUpSession = v.object({
+  planId: v.pipe(v.string(), v.maxLength(64)),
+  date: IsoDate,
+  minutes: v.pipe(v.number(), v.integer("Whole minutes"), v.minValue(1, "At least 1 minute"), v.maxValue(600, "At most 600 minutes")),
+});
+export type MakeUpSession = v.InferOutput<typeof MakeUpSession>;
+
+/** `makeUp` and `needsHelp` are optional: a service answer without them is what it always was. */
 export const ServiceAnswer = v.object({
   serviceId: ItemId,
   sessions: v.pipe(v.array(Session), v.maxLength(20, "At most 20 sessions a week")),
+  makeUp: v.optional(v.pipe(v.array(MakeUpSession), v.maxLength(20, "At most 20 make-up sessions a week"))),
   /** "I need help with this": submitting asks the student's case manager for help with this service (help/). */
   needsHelp: v.optional(v.boolean()),
 });

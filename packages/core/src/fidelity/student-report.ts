@@ -44,7 +44,7 @@ export function requiredMinutes(record: StudentRecord, district: DistrictInfo, w
  */
 export function fidelityRows(record: StudentRecord, district: DistrictInfo, weeks: string[], forms: FidelityForm[], currentWeek: string) {
   const byId = new Map(forms.map((f) => [f.id, f]));
-  const running = new Map<string, { required: number; delivered: number }>();
+  const running = new Map<string, { required: number; delivered: number; makeUp: number }>();
   const team = record.relationships.filter((r) => r.kind === "teacher" || r.kind === "case_manager");
   return weeks.map((week) => {
     const state = weekState(week, currentWeek);
@@ -86,6 +86,7 @@ export function fidelityRows(record: StudentRecord, district: DistrictInfo, week
       const delivered = sessions.reduce((sum, s) => sum + ("minutes" in s ? s.minutes : 0), 0);
       const missed = zeroMissed();
       for (const s of sessions) if ("missed" in s) missed[s.missed] += 1;
+      const makeUp = answers.flatMap((a) => a?.makeUp ?? []).reduce((sum, s) => sum + s.minutes, 0);
       const cell: ServiceWeekCell = {
         serviceId,
         name,
@@ -94,16 +95,23 @@ export function fidelityRows(record: StudentRecord, district: DistrictInfo, week
         delivered,
         missed,
         recorded: answers.some((a) => a !== undefined),
+        makeUp,
       };
-      const sum = running.get(serviceId) ?? { required: 0, delivered: 0 };
-      if (state === "ended" && cell.recorded) running.set(serviceId, { required: sum.required + required, delivered: sum.delivered + delivered });
+      const sum = running.get(serviceId) ?? { required: 0, delivered: 0, makeUp: 0 };
+      const ended = state === "ended" && cell.recorded;
+      if (ended || (state !== "future" && makeUp > 0))
+        running.set(serviceId, {
+          required: sum.required + (ended ? required : 0),
+          delivered: sum.delivered + (ended ? delivered : 0),
+          makeUp: sum.makeUp + makeUp,
+        });
       const after = running.get(serviceId) ?? sum;
       return {
         ...cell,
         /** Required minutes of an ended week nobody recorded (0 otherwise): not recorded is not "not given". */
         unaccounted: state === "ended" && !cell.recorded ? required : 0,
-        /** Owed so far, over the ended, recorded weeks up to this one. */
-        balance: Math.max(0, after.required - after.delivered),
+        /** Owed so far, over the ended, recorded weeks up to this one, less the make-up minutes held up to this one. */
+        balance: Math.max(0, after.required - after.delivered - after.makeUp),
       };
     });
     return { week, state, start: weekStart(week), schoolDays, iepVersion: iep?.version ?? null, accommodations, services };

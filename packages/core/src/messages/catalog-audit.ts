@@ -62,6 +62,9 @@ export const actionTexts: Record<`action.${AuditAction}`, Pair> = {
   "action.help.resolve": ["Answered a help request", "Respondió una solicitud de ayuda"],
   "action.team-note.read": ["Read the team note on a week", "Leyó la nota del equipo de una semana"],
   "action.team-note.save": ["Saved the team note on a week", "Guardó la nota del equipo de una semana"],
+  "action.compensatory.plan": ["Recorded a plan for make-up service minutes", "Registró un plan de minutos de servicio de recuperación"],
+  "action.compensatory.read": ["Looked at the make-up minutes planned and given", "Consultó los minutos de recuperación planeados y brindados"],
+  "action.compensatory.list": ["Saw an overdue make-up plan in a list", "Vio un plan de recuperación vencido en una lista"],
   "action.concern.record_state_complaint": ["Recorded that a state complaint was filed", "Registró que se presentó una queja estatal"],
 };
 

@@ -10,6 +10,9 @@ import { patternTexts } from "./catalog-patterns";
 import { helpTexts } from "./catalog-help";
 import { clockTexts, complaintTexts, recordsTexts, rightsTexts } from "./catalog-rights";
 import { noticeEmailTexts, noticeTexts } from "./catalog-notice";
+import { compensatoryTexts } from "./catalog-compensatory";
+import { conversationFormTexts } from "./catalog-conversation";
+import { rightsSettingsTexts } from "./catalog-rights-settings";
 import type { Pair } from "./pair";
 import { sayFrom, type Params } from "./say";
 import type { NoteCode } from "../concern/schema";
@@ -51,6 +54,9 @@ export const catalog = {
   ...noticeTexts,
   ...noticeEmailTexts,
   ...helpTexts,
+  ...compensatoryTexts,
+  ...conversationFormTexts,
+  ...rightsSettingsTexts,
 } satisfies Record<string, Pair>;
 export type MessageCode = keyof typeof catalog;
 

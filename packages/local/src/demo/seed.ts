@@ -6,6 +6,7 @@ import { User, type SignInUser } from "@fidelio/core/user";
 import { demoDomain } from "./catalog";
 import { seedFidelityHistory } from "./history";
 import { seedHelpRequests } from "./help";
+import { seedMakeUpPlan } from "./make-up";
 import { demoRosterFiles } from "./roster";
 import { clock } from "@fidelio/core/clock";
 
@@ -93,6 +94,7 @@ export async function seedDemoDistrict(): Promise<{ districtId: string; created:
   await RosterRunner.importFiles(User.toActor(admin), demoRosterFiles());
   await seedFidelityHistory(demoDistrictId);
   await seedHelpRequests(demoDistrictId);
+  await seedMakeUpPlan(demoDistrictId);
   await putItem({ ...marker, type: "seed-marker", at: clock.iso() });
   return { districtId: demoDistrictId, created: true };
 }

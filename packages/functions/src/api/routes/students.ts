@@ -5,6 +5,8 @@ import { IepEdit } from "@fidelio/core/iep/edit";
 import { IepNotices } from "@fidelio/core/iep/notices";
 import { Student } from "@fidelio/core/student";
 import { ReleaseBody, Rights } from "@fidelio/core/rights";
+import { Compensatory } from "@fidelio/core/fidelity/compensatory";
+import { CompensatoryInput } from "@fidelio/core/fidelity/compensatory-schema";
 import type { ApiEnv } from "../context";
 import { allowed } from "../guards";
 import { validate } from "../validate";
@@ -47,6 +49,11 @@ export const studentRoutes = new Hono<ApiEnv>()
     const { created, request } = await Rights.requestRecordsOf(c.get("actor"), c.req.param("id"));
     return c.json(request, created ? 201 : 200);
   })
+  // Make-up (compensatory) minutes: the plans with what was delivered and remains; a new plan from a service's owed balance.
+  .get("/:id/compensatory", allowed("fidelity.read"), async (c) => c.json(await Compensatory.list(c.get("actor"), c.req.param("id"))))
+  .post("/:id/compensatory", allowed("compensatory.write"), validate("json", CompensatoryInput), async (c) =>
+    c.json(await Compensatory.create(c.get("actor"), c.req.param("id"), c.req.valid("json")), 201),
+  )
   .get("/:id/records-requests", async (c) => c.json(await Rights.recordsRequestsOf(c.get("actor"), c.req.param("id"))))
   .post("/:id/records-requests/:requestId/release", allowed("records.release"), validate("json", ReleaseBody), async (c) =>
     c.json(await Rights.release(c.get("actor"), c.req.param("id"), c.req.param("requestId"), c.req.valid("json").version)),
