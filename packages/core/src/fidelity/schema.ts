@@ -7,7 +7,6 @@ import { accommodationStatuses, barrierReasons, helpedAnswers, missedReasons, ty
 /** Fidelity form shapes; no AWS imports, so the web's forms reuse them. The lists of answers are in ./answers.ts. */
 export * from "./answers";
 
-
 export const Week = v.pipe(v.string(), v.maxLength(8), codedCheck(isWeek, "invalid_week", "A week as YYYY-Www, such as 2026-W47"));
 const Note = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, "At most 500 characters")));
 const Reason = v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty("Required"), v.maxLength(500, "At most 500 characters")));

@@ -1,6 +1,24 @@
 import { createHash, randomBytes } from "node:crypto";
 
-export type IdPrefix = "dis" | "sch" | "usr" | "stu" | "aud" | "iep" | "acc" | "mod" | "svc" | "gol" | "ses" | "out" | "rjb" | "con" | "frm" | "rrq" | "hlp" | "cmp";
+export type IdPrefix =
+  | "dis"
+  | "sch"
+  | "usr"
+  | "stu"
+  | "aud"
+  | "iep"
+  | "acc"
+  | "mod"
+  | "svc"
+  | "gol"
+  | "ses"
+  | "out"
+  | "rjb"
+  | "con"
+  | "frm"
+  | "rrq"
+  | "hlp"
+  | "cmp";
 
 // Crockford's base32, lowercase: no i, l, o, u, so an id read aloud or retyped is unambiguous.
 const alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
