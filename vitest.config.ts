@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { LongestFirst } from "./test/support/longest-first";
 
 /**
- * Files with a process of their own, two at a time, after the shared ones:
+ * Files with a process of their own, in the same two lanes as the shared ones (they start first):
  * - the outbox tests point core's SES client (built once per process) at a mailbox of their own;
  * - the `npm start` tests run the stack as real processes: the restarts serve the build `npm test` made
  *   (SKIP_WEB_BUILD), and the start test builds the web app into a directory of its own (WEB_DIST).
@@ -31,6 +32,8 @@ export default defineConfig({
     // less than a busy machine can take. Still a failure when it never happens.
     expect: { poll: { timeout: 10_000 } },
     hookTimeout: 90_000,
+    // Longest files first (test/file-seconds.json), so the two lanes end together.
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
@@ -51,11 +54,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "own-process", include: ownProcessFiles, maxWorkers: 2, sequence: { groupOrder: 1 } },
+        // The same two lanes as the shared files: a long restart runs beside them instead of after them all.
+        test: { name: "own-process", include: ownProcessFiles, maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
-        test: { name: "alone", include: aloneFiles, fileParallelism: false, sequence: { groupOrder: 2 } },
+        test: { name: "alone", include: aloneFiles, fileParallelism: false, sequence: { groupOrder: 1 } },
       },
     ],
   },
