@@ -1,12 +1,11 @@
 /**
  * Refreshes test/file-seconds.json, the per-file times the emulator run orders its files by
- * (test/support/longest-first.ts), from a whole run's JSON report:
+ * (LongestFirst in vitest.config.ts), from a whole run's JSON report:
  *   npx vitest run --reporter=default --reporter=json --outputFile.json=/tmp/run.json
  *   npx tsx test/file-seconds.ts /tmp/run.json
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { fileSecondsPath } from "./support/longest-first";
 
 const report = process.argv[2];
 if (!report) {
@@ -14,6 +13,7 @@ if (!report) {
   process.exit(2);
 }
 const root = resolve(import.meta.dirname, "..");
+const fileSecondsPath = resolve(import.meta.dirname, "file-seconds.json");
 // The report may come from another checkout: the path from its test/ folder on.
 const inRepo = (path: string) => /(?:^|\/)(test\/.+)$/.exec(path)?.[1] ?? relative(root, path);
 const { testResults } = JSON.parse(readFileSync(report, "utf8")) as { testResults: Array<{ name: string; startTime: number; endTime: number }> };
