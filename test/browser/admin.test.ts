@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestServer } from "../support/server";
-import { expectAccessible, launchBrowser, signIn } from "./helpers";
+import { expectAccessible, launchBrowser, signedIn } from "./helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 
 // Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
@@ -15,7 +15,7 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser({ width: 1200, height: 900 });
   page = await browser.context.newPage();
-  await signIn(page, server.url, server.mailUrl, "admin@demo.fidelio.test");
+  await signedIn(page, server.url, "admin@demo.fidelio.test");
 }, 180_000);
 
 afterAll(async () => {

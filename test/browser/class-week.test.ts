@@ -8,7 +8,7 @@ import { startTestServer } from "../support/server";
 import { call, signIn as apiSignIn } from "../support/api";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 import { currentWeek, demo } from "../fidelity/helpers";
-import { expectAccessible, launchBrowser, signIn } from "./helpers";
+import { expectAccessible, launchBrowser, signedIn } from "./helpers";
 
 pinClock(ordinarySchoolDay);
 
@@ -53,7 +53,7 @@ async function teacherOn(viewport: { width: number; height: number }, locale: st
   const browser = await launchBrowser(viewport, locale);
   browsers.push(browser);
   const page = await browser.context.newPage();
-  await signIn(page, server.url, server.mailUrl, demo("teacher"));
+  await signedIn(page, server.url, demo("teacher"));
   return page;
 }
 

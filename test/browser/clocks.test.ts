@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestServer } from "../support/server";
-import { expectAccessible, launchBrowser, signIn } from "./helpers";
+import { expectAccessible, launchBrowser, signedIn } from "./helpers";
 import { childOf, fileConcern } from "../concerns/helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 
@@ -26,7 +26,7 @@ test("a parent on a phone reads the state complaint window in English and Spanis
 
   browser = await launchBrowser({ width: 390, height: 844 });
   const page = await browser.context.newPage();
-  await signIn(page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+  await signedIn(page, server.url, "parent@demo.fidelio.test");
   await page.goto(`${server.url}/concerns/${filed.body.id}`);
   const window = page.locator('[data-clock="state_complaint_window"] .clock-words');
   await window.waitFor();
@@ -81,7 +81,7 @@ test("a parent asks for the records on the child's page; the director sees the r
   const phone = await launchBrowser({ width: 390, height: 844 });
   try {
     const page = await phone.context.newPage();
-    await signIn(page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+    await signedIn(page, server.url, "parent@demo.fidelio.test");
     await page.goto(`${server.url}/students/${sofia.studentId}`);
     await page.getByRole("heading", { level: 2, name: "Education records" }).waitFor();
     await page.getByRole("button", { name: "Ask for the records" }).click();
@@ -94,7 +94,7 @@ test("a parent asks for the records on the child's page; the director sees the r
   const desk = await launchBrowser({ width: 1280, height: 900 });
   try {
     const page = await desk.context.newPage();
-    await signIn(page, server.url, server.mailUrl, "director@demo.fidelio.test");
+    await signedIn(page, server.url, "director@demo.fidelio.test");
     await page.goto(`${server.url}/escalations`);
     const window = page.locator('#board-clocks-title + ul [data-clock="state_complaint_window"]').filter({ hasText: "Ends January 2, 2027" });
     await window.first().waitFor();

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { seedDemoConcerns } from "@fidelio/local/demo/concerns";
 import { seedDemoDistrict } from "@fidelio/local/demo/seed";
-import { expectAccessible, launchBrowser, signIn } from "./helpers";
+import { expectAccessible, launchBrowser, signedIn } from "./helpers";
 
 /** Lists name each concern (reference and subject), the search finds a reference, and home says what waits on the reader. */
 const PHONE = { width: 390, height: 844 };
@@ -41,7 +41,7 @@ describe("concerns people can tell apart", () => {
 
   test("the parent's home in Spanish on a phone says what waits on her, and her list names each concern", async () => {
     const page = await open(PHONE);
-    await signIn(page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+    await signedIn(page, server.url, "parent@demo.fidelio.test");
     await page.getByRole("button", { name: "Español" }).click();
     const section = page.getByRole("region", { name: "Pendiente de su parte" });
     await section.waitFor();
@@ -78,7 +78,7 @@ describe("concerns people can tell apart", () => {
 
   test("the teacher's home lists the concern waiting for her answer; the director's board names each concern and finds one by reference", async () => {
     const teacher = await open(DESKTOP);
-    await signIn(teacher, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+    await signedIn(teacher, server.url, "teacher@demo.fidelio.test");
     const waitingList = teacher.getByRole("region", { name: "Waiting on you" });
     await waitingList.waitFor();
     const assigned = (await listOf(teacher)).filter((c) => c.status === "open" && c.assignee?.name === "Maria Alvarez");
@@ -91,7 +91,7 @@ describe("concerns people can tell apart", () => {
     await expectAccessible(teacher, "teacher home, waiting on you");
 
     const director = await open(DESKTOP);
-    await signIn(director, server.url, server.mailUrl, "director@demo.fidelio.test");
+    await signedIn(director, server.url, "director@demo.fidelio.test");
     await director.getByRole("link", { name: "Escalation board" }).first().click();
     const table = director.getByRole("table", { name: "Open concerns by level, overdue first" });
     await table.waitFor();

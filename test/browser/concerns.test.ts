@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { startWorkflowRunner } from "../support/workflow";
 import { seedDemoConcerns } from "@fidelio/local/demo/concerns";
-import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { apiStudents, expectAccessible, launchBrowser, signedIn } from "./helpers";
 import { act, childOf, email, fileConcern, waiting } from "../concerns/helpers";
 import { handler as emailEvents } from "@fidelio/functions/email-events/handler";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
@@ -60,7 +60,7 @@ describe("a concern from filing to the director's board", () => {
 
   test("a parent files in Spanish on a phone: the draft survives a reload, a double tap files once", async () => {
     const { page, context } = parent;
-    await signIn(page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+    await signedIn(page, server.url, "parent@demo.fidelio.test");
     child = (await apiStudents(context, server.url)).filter((s) => s.relationship === "guardian")[0]!;
     await page.getByRole("button", { name: "Español" }).click();
     await page.getByRole("link", { name: `Presentar una inquietud: ${child!.name}` }).waitFor();
@@ -154,7 +154,7 @@ describe("a concern from filing to the director's board", () => {
       },
     });
     const { page } = await open(DESKTOP);
-    await signIn(page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+    await signedIn(page, server.url, "teacher@demo.fidelio.test");
     await page.getByRole("heading", { level: 2, name: "My concerns" }).waitFor();
     await page.getByRole("link", { name: "Concerns", exact: true }).click();
     await heading(page, "My concerns").waitFor();
@@ -219,7 +219,7 @@ describe("a concern from filing to the director's board", () => {
 
   test("the director's board shows it closed, among those resolved in the last 30 days", async () => {
     const { page } = await open(DESKTOP);
-    await signIn(page, server.url, server.mailUrl, "director@demo.fidelio.test");
+    await signedIn(page, server.url, "director@demo.fidelio.test");
     await page.getByRole("link", { name: "Escalation board" }).first().click();
     await heading(page, "Escalation board").waitFor();
     await page.getByRole("heading", { level: 2, name: "Resolved in the last 30 days" }).waitFor();
@@ -259,7 +259,7 @@ describe("a concern from filing to the director's board", () => {
     }
 
     const { page } = await open(PHONE);
-    await signIn(page, server.url, server.mailUrl, "advocate@demo.fidelio.test");
+    await signedIn(page, server.url, "advocate@demo.fidelio.test");
     await page.getByRole("heading", { level: 2, name: "Concerns handed to you" }).waitFor();
     const packet = page.locator(`a[href="/api/concerns/${filed.body.id}/packet?lang=en"]`);
     await packet.waitFor();

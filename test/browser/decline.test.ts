@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { startWorkflowRunner } from "../support/workflow";
-import { expectAccessible, launchBrowser, signIn } from "./helpers";
+import { expectAccessible, launchBrowser, signedIn } from "./helpers";
 import { childOf, email, fileConcern, waiting } from "../concerns/helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 
@@ -60,7 +60,7 @@ describe("prior written notice on the concern page", () => {
 
   test("the teacher's decline form names each missing part, then sends the notice", async () => {
     const page = await open(DESKTOP);
-    await signIn(page, server.url, server.mailUrl, email("teacher"));
+    await signedIn(page, server.url, email("teacher"));
     await page.goto(`${server.url}/concerns/${concernId}`);
     await page.getByText("Decline, with written notice", { exact: true }).first().click();
     const form = page.getByRole("form", { name: "Decline, with written notice" });
@@ -83,7 +83,7 @@ describe("prior written notice on the concern page", () => {
 
   test("the parent reads the notice and is asked to accept or dispute it, in Spanish and English, at 390 px", async () => {
     const page = await open(PHONE);
-    await signIn(page, server.url, server.mailUrl, email("parent"));
+    await signedIn(page, server.url, email("parent"));
     await page.goto(`${server.url}/concerns/${concernId}`);
     await page.getByRole("button", { name: "Español" }).click();
     await page.getByRole("heading", { name: "¿Acepta la decisión de la escuela?" }).waitFor();

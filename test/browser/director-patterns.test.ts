@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestServer } from "../support/server";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
-import { expectAccessible, launchBrowser, signIn } from "./helpers";
+import { expectAccessible, launchBrowser, signedIn } from "./helpers";
 
 // Business time for this file (the run's FIDELIO_NOW when given): the demo history's patterns depend on it.
 pinClock(ordinarySchoolDay);
@@ -27,7 +27,7 @@ test.each([
     const browser = await launchBrowser(viewport);
     browsers.push(browser);
     const page = await browser.context.newPage();
-    await signIn(page, server.url, server.mailUrl, "director@demo.fidelio.test");
+    await signedIn(page, server.url, "director@demo.fidelio.test");
     // The language chosen is stored with the account: a run before this one may have left Spanish.
     await page.getByRole("region", { name: /Patterns to look at|Patrones que revisar/ }).waitFor();
     const english = page.getByRole("button", { name: "English" });

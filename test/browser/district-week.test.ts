@@ -4,7 +4,7 @@ import { clock } from "@fidelio/core/clock";
 import { startTestServer } from "../support/server";
 import { pinClock } from "../support/clock";
 import { currentWeek } from "../fidelity/helpers";
-import { expectAccessible, launchBrowser, signIn } from "./helpers";
+import { expectAccessible, launchBrowser, signedIn } from "./helpers";
 
 /**
  * The teacher's week page shows the district's week, not the one the device's clock or zone suggests.
@@ -37,7 +37,7 @@ test.each([
     const browser = await launchBrowser({ width: 390, height: 844 }, "en-US", options);
     browsers.push(browser);
     const page = await browser.context.newPage();
-    await signIn(page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+    await signedIn(page, server.url, "teacher@demo.fidelio.test");
     await page.getByRole("link", { name: "Weekly forms" }).click();
     await page.getByRole("heading", { level: 1, name: "Weekly fidelity forms" }).waitFor();
     const thisWeek = page.getByRole("columnheader", { name: /^This week/ }).first();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { startTestServer } from "../support/server";
-import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { apiStudents, expectAccessible, launchBrowser, signedIn } from "./helpers";
 import { addWeeks, weekStart } from "@fidelio/core/fidelity/week";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 import { currentWeek } from "../fidelity/helpers";
@@ -83,7 +83,7 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   // The case manager records an amendment in effect from this week's Monday (so also for this week's form
   // when the district's week has ended, on a Sunday): the teacher must acknowledge it before submitting.
   const manager = await open({ width: 1280, height: 900 });
-  await signIn(manager.page, server.url, server.mailUrl, "casemanager@demo.fidelio.test");
+  await signedIn(manager.page, server.url, "casemanager@demo.fidelio.test");
   await manager.page.getByRole("link", { name: "Caseload fidelity" }).click();
   await manager.page.getByRole("heading", { level: 1, name: "Caseload fidelity" }).waitFor();
   await manager.page.getByRole("table", { name: `${CHILD}: accommodations, last 10 weeks` }).waitFor();
@@ -112,7 +112,7 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
   await expectAccessible(manager.page, "caseload fidelity, phone");
 
   const teacher = await open({ width: 390, height: 844 });
-  await signIn(teacher.page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+  await signedIn(teacher.page, server.url, "teacher@demo.fidelio.test");
   const items = await fillLastWeek(teacher.context, lastWeek);
   expect(items).toBeGreaterThan(0);
 
@@ -205,7 +205,7 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
 
   // The parent, in Spanish: the week's answers, minutes against required, and the table behind the chart.
   const parent = await open({ width: 390, height: 844 });
-  await signIn(parent.page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+  await signedIn(parent.page, server.url, "parent@demo.fidelio.test");
   const child = (await apiStudents(parent.context, server.url)).find((s) => s.name === CHILD)!;
   await parent.page.getByRole("button", { name: "Español" }).click();
   await parent.page.getByRole("link", { name: `Apoyos brindados, semana a semana: ${CHILD}` }).click();
@@ -239,7 +239,7 @@ test("a case manager amends the IEP; the teacher acknowledges it and completes t
 
   // The director's report, filtered by teacher, with its CSV.
   const director = await open({ width: 1280, height: 900 });
-  await signIn(director.page, server.url, server.mailUrl, "director@demo.fidelio.test");
+  await signedIn(director.page, server.url, "director@demo.fidelio.test");
   await director.page.getByRole("link", { name: "Fidelity report" }).click();
   await director.page.getByRole("table", { name: "Fidelity by school, teacher and accommodation" }).waitFor();
   await director.page.getByLabel("Teacher").selectOption({ label: "Maria Alvarez" });

@@ -2,7 +2,10 @@ import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { signInCodeOf } from "@fidelio/core/auth/code-email";
+import { issueCode } from "@fidelio/core/auth/code";
+import { hashCode, hashEmail, newCode } from "@fidelio/core/auth/secrets";
 import { clock } from "@fidelio/core/clock";
+import { transact } from "@fidelio/core/dynamo";
 import { defaultTimeZone } from "@fidelio/core/district/schema";
 import { atFileEnd } from "../support/file-end";
 import { mailSince, sentByThisFile } from "../support/mail";
@@ -15,6 +18,9 @@ const axePath = createRequire(import.meta.url).resolve("axe-core");
  * without a browser start each.
  */
 let chromiumProcess: Promise<Browser> | undefined;
+
+/** The language the app starts in for each context: its locale's, as the app reads navigator.language. */
+const pageLanguage = new WeakMap<BrowserContext, "en" | "es">();
 
 function chromiumForThisFile() {
   if (!chromiumProcess) {
@@ -52,6 +58,7 @@ export async function launchBrowser(viewport = { width: 390, height: 844 }, loca
     // The app's CSP forbids inline scripts; axe is injected as one, by the test only.
     bypassCSP: true,
   });
+  pageLanguage.set(context, locale.toLowerCase().startsWith("es") ? "es" : "en");
   // The page reads the same time as the server: the pinned business clock, when the test pinned one.
   if (device.time !== undefined || clock.pinned()) await context.clock.install({ time: device.time ?? clock.ms() });
   return {
@@ -132,6 +139,24 @@ export async function signInHere(page: Page, mailUrl: string, email: string, bef
   await page.getByLabel(/6-digit code|código de 6 dígitos/i).fill(code);
   await page.getByRole("button", { name: /^(sign in|iniciar sesión)$/i }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+}
+
+/**
+ * Signs `email` in on the page's browser context without the sign-in page, then opens `path`. A code is
+ * issued straight to the table, as auth/start issues it but without the email; the real auth/verify
+ * takes it, with the page's language, and sets the session cookie on the context. For tests of what
+ * comes after signing in: the sign-in page itself is driven by `signIn` in the tests about it
+ * (parent.test.ts, spanish.test.ts, email-links.test.ts, page-weight.test.ts).
+ */
+export async function signedIn(page: Page, url: string, email: string, path = "/") {
+  const code = newCode();
+  await transact([issueCode(hashEmail(email), hashCode(email, code), clock.ms())]);
+  const verify = await page.context().request.post(`${url}/api/auth/verify`, {
+    headers: { Origin: url },
+    data: { email, code, language: pageLanguage.get(page.context()) ?? "en" },
+  });
+  expect(verify.status(), await verify.text()).toBe(200);
+  await page.goto(`${url}${path}`);
 }
 
 /** The students the signed-in user of `context` may see, straight from the API. */

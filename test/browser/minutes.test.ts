@@ -3,7 +3,7 @@ import { getItem, keys, putItem } from "@fidelio/core/dynamo";
 import { formId, formItem, formItemType } from "@fidelio/core/fidelity";
 import { startTestServer } from "../support/server";
 import { call, signIn as apiSignIn } from "../support/api";
-import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { apiStudents, expectAccessible, launchBrowser, signedIn } from "./helpers";
 
 /**
  * The parent's weeks in Spanish on a phone, at a set clock (Wednesday 9 December 2026, noon in
@@ -52,7 +52,7 @@ afterAll(async () => {
 test("the parent's weeks in Spanish at 390 px: the week in progress, weeks not recorded, percentages that say what they count", async () => {
   browser = await launchBrowser({ width: 390, height: 844 });
   const page = await browser.context.newPage();
-  await signIn(page, server.url, server.mailUrl, "parent@demo.fidelio.test");
+  await signedIn(page, server.url, "parent@demo.fidelio.test");
   const child = (await apiStudents(browser.context, server.url)).find((s) => s.name === CHILD)!;
   await page.getByRole("button", { name: "Español" }).click();
   await page.goto(`${server.url}/students/${child.id}/fidelity`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestServer } from "../support/server";
-import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { apiStudents, expectAccessible, launchBrowser, signedIn } from "./helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 
 // Business time for this file (the run's FIDELIO_NOW when given): dates, weeks and deadlines depend on it.
@@ -36,7 +36,7 @@ describe("staff", () => {
   }, 60_000);
 
   test("a director sees every student in the district, in one table", async () => {
-    await signIn(page, server.url, server.mailUrl, "director@demo.fidelio.test");
+    await signedIn(page, server.url, "director@demo.fidelio.test");
     await heading(2, "District students").waitFor();
     await page.getByRole("table", { name: "Schools of Riverbend Unified School District" }).waitFor();
     await expectAccessible(page, "director home");
@@ -87,7 +87,7 @@ describe("staff", () => {
 
   test("a teacher on a phone sees the students they serve, with each one's accommodations and minutes", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+    await signedIn(page, server.url, "teacher@demo.fidelio.test");
     await heading(2, "Students you serve").waitFor();
     // Grouped by class, each student with the accommodations that apply in that class.
     const grade3 = page.getByRole("region", { name: /^Grade 3 \(Room 12\): \d+ students$/ });

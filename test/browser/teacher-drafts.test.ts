@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestServer } from "../support/server";
-import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { apiStudents, expectAccessible, launchBrowser, signedIn } from "./helpers";
 import { isoWeekOf, weekDays } from "@fidelio/core/fidelity/week";
 
 // The demo: teacher@ (Maria Alvarez) serves parent@'s child Sofia; casemanager@ manages her IEP.
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 test("a teacher's three answers, one incomplete, are all there after leaving and coming back, with the problem shown; the week counts last week's open forms", async () => {
   const teacher = await open({ width: 390, height: 844 });
-  await signIn(teacher.page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+  await signedIn(teacher.page, server.url, "teacher@demo.fidelio.test");
   await teacher.page.getByRole("link", { name: "Weekly forms" }).click();
   await teacher.page.getByRole("heading", { level: 1, name: "Weekly fidelity forms" }).waitFor();
   // The demo leaves last week's forms as drafts: the page says so, never "all submitted".
@@ -75,7 +75,7 @@ test("a teacher's three answers, one incomplete, are all there after leaving and
 
 test("an IEP amendment shows on the teacher's home, in English and Spanish, until acknowledged; the case manager sees who acknowledged", async () => {
   const manager = await open({ width: 1280, height: 900 });
-  await signIn(manager.page, server.url, server.mailUrl, "casemanager@demo.fidelio.test");
+  await signedIn(manager.page, server.url, "casemanager@demo.fidelio.test");
   const child = (await apiStudents(manager.context, server.url)).find((s) => s.name === CHILD)!;
   const detail = (await (await manager.context.request.get(`${server.url}/api/students/${child.id}`)).json()) as {
     iep: {
@@ -107,7 +107,7 @@ test("an IEP amendment shows on the teacher's home, in English and Spanish, unti
   const version = ((await put.json()) as { version: number }).version;
 
   const teacher = await open({ width: 390, height: 844 });
-  await signIn(teacher.page, server.url, server.mailUrl, "teacher@demo.fidelio.test");
+  await signedIn(teacher.page, server.url, "teacher@demo.fidelio.test");
   const notice = teacher.page.getByRole("region", { name: "IEP changes for you to read (1)" });
   await notice.getByRole("heading", { level: 3, name: CHILD }).waitFor();
   await notice.getByText("Added: Visual timer during independent work").waitFor();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { generateRoster } from "@fidelio/local/bench/roster-generator";
 import { startTestServer } from "../support/server";
-import { expectAccessible, launchBrowser, signIn } from "../browser/helpers";
+import { expectAccessible, launchBrowser, signedIn } from "../browser/helpers";
 
 /** The upload page follows the job with a progress bar, then shows the summary. */
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser({ width: 1200, height: 900 });
   page = await browser.context.newPage();
-  await signIn(page, server.url, server.mailUrl, "admin@demo.fidelio.test");
+  await signedIn(page, server.url, "admin@demo.fidelio.test");
   await page.goto(`${server.url}/admin/roster`);
 }, 180_000);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { unzipSync } from "fflate";
 import { startTestServer } from "../support/server";
-import { expectAccessible, launchBrowser, signIn } from "../browser/helpers";
+import { expectAccessible, launchBrowser, signedIn } from "../browser/helpers";
 import { keys, putItem } from "@fidelio/core/dynamo";
 import { User } from "@fidelio/core/user";
 import { demoDistrictId } from "@fidelio/local/demo/seed";
@@ -17,7 +17,7 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser({ width: 1200, height: 900 });
   page = await browser.context.newPage();
-  await signIn(page, server.url, server.mailUrl, "admin@demo.fidelio.test");
+  await signedIn(page, server.url, "admin@demo.fidelio.test");
 }, 180_000);
 
 afterAll(async () => {
