@@ -65,7 +65,7 @@ async function everyCsvExport() {
 describe("CSV exports", () => {
   it("keep every cell whole and never start one with a formula, read by a real CSV reader", async () => {
     const exports = await everyCsvExport();
-    expect(exports.map((e) => e.path).sort()).toEqual(["/api/reports/fidelity", "/api/students/:id/fidelity"]);
+    expect(exports.map((e) => e.path).sort()).toEqual(["/api/reports/fidelity", "/api/students/:id/fidelity", "/api/students/:id/iep/review"]);
     for (const { path, text } of exports) {
       // Lone CR and lone LF end a row too, as a spreadsheet reads them, so an unquoted one shows here.
       const rows: string[][] = parse(text, { record_delimiter: ["\r\n", "\r", "\n"], relax_column_count: true });

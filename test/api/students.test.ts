@@ -225,7 +225,7 @@ describe("what each demo role may do, from the API", () => {
     expect(on("director")).toEqual(["viewAllStudents", "viewConcerns", "viewDistrictSettings", "viewEscalationBoard", "viewFidelityReport", "viewPatterns"]);
     expect(on("casemanager")).toContain("viewCaseload");
     expect(on("casemanager")).not.toContain("viewAllStudents");
-    expect(on("teacher")).toEqual(["fillFidelityForms", "viewConcerns", "viewMyClasses"]);
+    expect(on("teacher")).toEqual(["fillFidelityForms", "viewConcerns", "viewHelpRequests", "viewMyClasses"]);
     expect(on("parent")).toEqual(["viewConcerns", "viewMyChildren"]);
     expect(on("advocate")).toEqual(["viewConcerns", "viewHandedOverConcerns"]);
   });
@@ -241,6 +241,7 @@ describe("what each demo role may do, from the API", () => {
       acknowledgeIep: false,
       requestRecords: true,
       releaseRecords: false,
+      planMakeUp: false,
     });
     expect(await canOn("teacher")).toEqual({
       viewAudit: false,
@@ -250,6 +251,7 @@ describe("what each demo role may do, from the API", () => {
       acknowledgeIep: true,
       requestRecords: false,
       releaseRecords: false,
+      planMakeUp: false,
     });
     expect(await canOn("casemanager")).toEqual({
       viewAudit: false,
@@ -259,6 +261,7 @@ describe("what each demo role may do, from the API", () => {
       acknowledgeIep: true,
       requestRecords: false,
       releaseRecords: true,
+      planMakeUp: true,
     });
     expect(await canOn("director")).toEqual({
       viewAudit: true,
@@ -268,6 +271,7 @@ describe("what each demo role may do, from the API", () => {
       acknowledgeIep: false,
       requestRecords: false,
       releaseRecords: true,
+      planMakeUp: true,
     });
     expect(await canOn("admin")).toEqual({
       viewAudit: true,
@@ -277,6 +281,7 @@ describe("what each demo role may do, from the API", () => {
       acknowledgeIep: false,
       requestRecords: false,
       releaseRecords: false,
+      planMakeUp: false,
     });
   });
 
@@ -290,6 +295,7 @@ describe("what each demo role may do, from the API", () => {
       acknowledgeIep: false,
       requestRecords: true,
       releaseRecords: false,
+      planMakeUp: false,
     });
     expect((await rows("teacher")).every((s) => !s.can.viewAudit && !s.can.fileConcern)).toBe(true);
     expect((await rows("director")).every((s) => s.can.viewAudit && s.can.editIep)).toBe(true);
