@@ -88,4 +88,13 @@ export const helpPageTexts = {
   "teamNote.saved": ["Team note saved.", "Nota del equipo guardada."],
 } as const satisfies Record<string, Pair>;
 
-export const helpTexts = { ...helpTriggerTexts, ...helpEmailTexts, ...helpPageTexts };
+/** The district setting, on the administrator's settings page. */
+export const helpSettingsTexts = {
+  "help.dueDaysSetting": [
+    "School days a case manager has to answer a help request",
+    "Días escolares que tiene el administrador de caso para responder una solicitud de ayuda",
+  ],
+  "help.dueDaysHint": ["1 to 60 school days; 3 unless the district sets another.", "De 1 a 60 días escolares; 3 si el distrito no fija otro."],
+} as const satisfies Record<string, Pair>;
+
+export const helpTexts = { ...helpTriggerTexts, ...helpEmailTexts, ...helpPageTexts, ...helpSettingsTexts };
