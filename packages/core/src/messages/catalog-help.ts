@@ -72,6 +72,10 @@ export const helpPageTexts = {
     "Help requests: {open} open ({pastDue} past due), {resolved} answered.",
     "Solicitudes de ayuda: {open} abiertas ({pastDue} vencidas), {resolved} respondidas.",
   ],
+  "help.countsScope": [
+    "As they stand today, for the school chosen or the whole district, whichever teacher and weeks are chosen.",
+    "Tal como están hoy, para la escuela elegida o todo el distrito, sea cual sea el maestro y las semanas elegidas.",
+  ],
   "teamNote.title": ["Team note for this week", "Nota del equipo de esta semana"],
   "teamNote.intro": [
     "Shared between the student's teachers and case manager: what worked, what is coming up.",
