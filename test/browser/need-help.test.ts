@@ -137,8 +137,8 @@ test("on the one-student form a teacher asks for help before answering, and the 
   const support = page.getByRole("group", { name: first!.text });
   // Ticked first, then answered: choosing the answer keeps the ask.
   await support.getByRole("checkbox", { name: "Necesito ayuda con esto" }).check();
-  await support.getByRole("radio", { name: "Se brindó" }).check();
-  for (const other of rest) await page.getByRole("group", { name: other.text }).getByRole("radio", { name: "Se brindó" }).check();
+  await support.getByRole("radio", { name: "Se brindó", exact: true }).check();
+  for (const other of rest) await page.getByRole("group", { name: other.text }).getByRole("radio", { name: "Se brindó", exact: true }).check();
   await expect(support.getByRole("checkbox", { name: "Necesito ayuda con esto" }).isChecked()).resolves.toBe(true);
   await expectAccessible(page, "one-student form with a help request ticked, phone, Spanish");
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
