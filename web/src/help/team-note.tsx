@@ -39,6 +39,9 @@ export function TeamNoteDisclosure(props: { studentId: string; week: string; nam
           setOpened(true);
         }}
       >
+        <span aria-hidden="true" class="disclosure-mark">
+          {open() ? "▾" : "▸"}
+        </span>{" "}
         {t("teamNote.forStudent", { name: props.name })}
       </button>
       <div id={`${props.id}-panel`} class="team-note" hidden={!open()}>
