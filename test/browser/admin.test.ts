@@ -79,6 +79,30 @@ test("field errors are tied to their inputs", async () => {
   expect(await page.getByRole("alert").count()).toBe(0);
 }, 60_000);
 
+test("the help-request due days: the default shown, a value out of range named beside the field and not saved", async () => {
+  await page.reload();
+  const field = page.getByLabel("School days a case manager has to answer a help request");
+  await expect.poll(() => field.inputValue()).toBe("3");
+  const before = await (await browser.context.request.get(`${server.url}/api/admin/district`)).json();
+  await field.fill("0");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByRole("alert").filter({ hasText: "Some fields need fixing" }).waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("field-helpRequestDueSchoolDays");
+  expect(await field.getAttribute("aria-invalid")).toBe("true");
+  const describedBy = ((await field.getAttribute("aria-describedby")) ?? "").split(" ");
+  expect(describedBy).toContain("field-helpRequestDueSchoolDays-error");
+  expect(await page.locator("#field-helpRequestDueSchoolDays-error").textContent()).toBe("A whole number from 1 to 60");
+  await expectAccessible(page, "admin settings, help-request days out of range");
+  const after = await (await browser.context.request.get(`${server.url}/api/admin/district`)).json();
+  expect(after.version).toBe(before.version);
+
+  await field.fill("5");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByRole("status").filter({ hasText: "Settings saved." }).waitFor();
+  const saved = await (await browser.context.request.get(`${server.url}/api/admin/district`)).json();
+  expect(saved.helpRequestDueSchoolDays).toBe(5);
+}, 60_000);
+
 test("a roster with problems lists them by file, line and field", async () => {
   await page.getByRole("link", { name: "Roster", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "District roster" }).waitFor();

@@ -52,6 +52,11 @@ test.each([
     await spanish.locator('li[data-kind="support_missed_across_class"]').getByRole("link").first().click();
     await page.getByRole("heading", { level: 1, name: "Informe de cumplimiento" }).waitFor();
     expect(page.url()).toContain("/reports/fidelity?schoolId=");
+    // The report carries the school's help-request counts, the director's.
+    const help = page.getByRole("region", { name: "Solicitudes de ayuda" });
+    await help.waitFor();
+    expect(await help.textContent()).toMatch(/Solicitudes de ayuda: \d+ abiertas \(\d+ vencidas\), \d+ respondidas\./);
+    await expectAccessible(page, `director's fidelity report with help counts, ${viewport.width} px, Spanish`);
     await browser.close();
     browsers.splice(browsers.indexOf(browser), 1);
   },

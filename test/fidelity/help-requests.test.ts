@@ -54,7 +54,7 @@ type Lists = { toAnswer: Help[]; mine: Help[] };
 const t = {} as Record<"teacher" | "teacher2" | "casemanager" | "parent" | "director", string>;
 let week = "";
 let forms: ClassForm[] = [];
-type Counts = { open: number; pastDue: number; resolved: number };
+type Counts = { open: number; pastDue: number; resolved: number; schools: Array<{ schoolId: string; open: number; pastDue: number; resolved: number }> };
 let before: Counts;
 const directorReport = () =>
   json<{ patterns: Array<{ kind: string; schoolId: string; count: number; evidence: string[] }>; helpRequests: Counts }>(
@@ -294,6 +294,21 @@ describe("help requests", () => {
     expect(body.helpRequests.open).toBe((await lists(t.casemanager)).body.toAnswer.filter((h) => h.status === "open").length);
     // The case manager sees it as past due.
     expect((await lists(t.casemanager)).body.toAnswer.find((h) => h.id === late!.id)).toMatchObject({ pastDue: true });
+  });
+
+  it("gives the director the same counts on the fidelity report, for the district or one school; the administrator none", async () => {
+    const patterns = (await directorReport()).body.helpRequests;
+    const report = await json<{ helpRequests?: Counts }>(call("/api/reports/fidelity", { token: t.director }));
+    expect(report.status).toBe(200);
+    expect(report.body.helpRequests).toEqual({ open: patterns.open, pastDue: patterns.pastDue, resolved: patterns.resolved });
+    const school = patterns.schools[0]!;
+    const bySchool = await json<{ helpRequests?: Counts }>(call(`/api/reports/fidelity?schoolId=${school.schoolId}`, { token: t.director }));
+    expect(bySchool.body.helpRequests).toEqual({ open: school.open, pastDue: school.pastDue, resolved: school.resolved });
+    const elsewhere = await json<{ helpRequests?: Counts }>(call("/api/reports/fidelity?schoolId=nope", { token: t.director }));
+    expect(elsewhere.body.helpRequests).toEqual({ open: 0, pastDue: 0, resolved: 0 });
+    const admin = await json<{ helpRequests?: Counts }>(call("/api/reports/fidelity", { token: await signIn(demo("admin")) }));
+    expect(admin.status).toBe(200);
+    expect(admin.body.helpRequests).toBeUndefined();
   });
 });
 

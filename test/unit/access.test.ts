@@ -38,6 +38,7 @@ const mayDo: Record<Role, Action[]> = {
     "concern.read",
     "concern.board",
     "patterns.report",
+    "help.counts",
     "district.read",
     "records.release",
     "compensatory.write",

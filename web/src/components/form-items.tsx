@@ -9,6 +9,7 @@ import { accommodationStatuses, barrierReasons, isMiss, missedReasons } from "@f
 import type { FormDetail } from "../fidelity/data";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
 import { HelpedChoice } from "./helped-choice";
+import { NeedHelp } from "../help/need-help";
 
 const weekday = (isoDate: string) => new Intl.DateTimeFormat(lang(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
@@ -47,6 +48,7 @@ export function AccommodationAnswers(props: Props) {
                           note: answer().note,
                           reason: isMiss(status) ? answer().reason : undefined,
                           helped: status === "provided" ? answer().helped : undefined,
+                          needsHelp: answer().needsHelp,
                         });
                         props.onChange();
                       }}
@@ -108,6 +110,14 @@ export function AccommodationAnswers(props: Props) {
                 </p>
               </Show>
             </div>
+            <NeedHelp
+              id={`${id}-help`}
+              checked={!!answer().needsHelp}
+              onChange={(needsHelp) => {
+                props.setDraft("accommodations", item.id, { ...answer(), needsHelp });
+                props.onChange();
+              }}
+            />
           </fieldset>
         );
       }}
@@ -208,6 +218,11 @@ export function ServiceSessions(props: Props) {
             >
               {t("addSession")}
             </button>
+            <NeedHelp
+              id={`svc-${serviceIndex()}-help`}
+              checked={!!props.draft.serviceHelp?.[service.id]}
+              onChange={(checked) => change(() => props.setDraft("serviceHelp", (help) => ({ ...help, [service.id]: checked })))}
+            />
           </fieldset>
         );
       }}

@@ -77,7 +77,8 @@ export function createRow(form: ClassForm) {
     fillProvided() {
       if (current().status === "submitted") return false;
       const open = form.classItemIds.filter((id) => !draft.accommodations[id]?.status);
-      for (const id of open) setDraft("accommodations", id, { status: "provided", note: draft.accommodations[id]?.note ?? "", reason: undefined });
+      for (const id of open)
+        setDraft("accommodations", id, { ...draft.accommodations[id], status: "provided", note: draft.accommodations[id]?.note ?? "", reason: undefined });
       if (open.length) autosave.changed();
       return open.length > 0;
     },

@@ -14,8 +14,10 @@ export interface SessionDraft {
   note: string;
 }
 export interface FormDraft {
-  accommodations: Record<string, { status?: AccommodationStatus; note: string; reason?: BarrierReason; helped?: Helped }>;
+  accommodations: Record<string, { status?: AccommodationStatus; note: string; reason?: BarrierReason; helped?: Helped; needsHelp?: boolean }>;
   services: Record<string, SessionDraft[]>;
+  /** "I need help with this" on a service, by service id (an accommodation's is on its answer). */
+  serviceHelp?: Record<string, boolean>;
 }
 
 const toSessionDraft = (session: Session): SessionDraft =>
@@ -31,12 +33,13 @@ export function draftOf(form: Pick<FormDetail, "plan"> & Answers, answers: Answe
     accommodations: Object.fromEntries(
       form.plan.accommodations.map((p) => {
         const answer = answers.accommodations.find((a) => a.itemId === p.id);
-        return [p.id, { status: answer?.status, note: answer?.note ?? "", reason: answer?.reason, helped: answer?.helped }];
+        return [p.id, { status: answer?.status, note: answer?.note ?? "", reason: answer?.reason, helped: answer?.helped, needsHelp: answer?.needsHelp }];
       }),
     ),
     services: Object.fromEntries(
       form.plan.services.map((p) => [p.id, (answers.services.find((s) => s.serviceId === p.id)?.sessions ?? []).map(toSessionDraft)]),
     ),
+    serviceHelp: Object.fromEntries(answers.services.filter((s) => s.needsHelp).map((s) => [s.serviceId, true])),
   };
 }
 
@@ -52,6 +55,9 @@ export function newSession(days: string[], existing: SessionDraft[]): SessionDra
 export function prefillFrom(previous: NonNullable<FormDetail["previous"]>, current: FormDetail): FormDraft {
   const earlier = draftOf(current, previous);
   const days = new Set(current.days);
+  // Asking for help is about this week: last week's request is not asked again.
+  for (const answer of Object.values(earlier.accommodations)) answer.needsHelp = undefined;
+  earlier.serviceHelp = {};
   for (const [id, sessions] of Object.entries(earlier.services)) {
     earlier.services[id] = sessions.map((session) => ({ ...session, date: addDays(session.date, 7) })).filter((session) => days.has(session.date));
   }
@@ -75,12 +81,14 @@ export function payloadOf(draft: FormDraft): { accommodations: AccommodationAnsw
             ...(answer.reason && isMiss(answer.status) ? { reason: answer.reason } : {}),
             // "Did it help?" belongs to a support provided in full: another answer drops it.
             ...(answer.helped && answer.status === "provided" ? { helped: answer.helped } : {}),
+            ...(answer.needsHelp ? { needsHelp: true } : {}),
           },
         ]
       : [],
   );
   const services = Object.entries(draft.services).map(([serviceId, sessions]) => ({
     serviceId,
+    ...(draft.serviceHelp?.[serviceId] ? { needsHelp: true } : {}),
     sessions: sessions.flatMap((s): Session[] => {
       if (s.outcome !== "held") return [{ date: s.date, missed: s.outcome, ...(s.note.trim() ? { note: s.note.trim() } : {}) }];
       const minutes = wholeMinutes(s.minutes);

@@ -8,6 +8,7 @@ import { t, tProblem } from "../i18n";
 import "../strings/pages";
 import "../strings/codes";
 import "../strings/staff";
+import "../strings/help";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
 import { AccessDeniedContent } from "./not-found";
@@ -97,6 +98,7 @@ function SettingsForm(props: { district: District }) {
       calendar: { firstDay: draft.firstDay, lastDay: draft.lastDay, closures: closures.map((c) => ({ ...c })) },
       deadlines: deadlinesOf(draft),
       fidelityGraceDays: Number(draft.grace),
+      helpRequestDueSchoolDays: Number(draft.helpDays),
       ...rightsPayloadOf(rights),
       version: version(),
     };
@@ -193,6 +195,20 @@ function SettingsForm(props: { district: District }) {
         </div>
       </fieldset>
       {number("grace", t("graceDays"), "fidelityGraceDays", 0)}
+      <Field
+        label={t("help.dueDaysSetting")}
+        hint={t("help.dueDaysHint")}
+        path="helpRequestDueSchoolDays"
+        errors={errors()}
+        value={draft.helpDays}
+        onValue={(value) => setDraft("helpDays", value)}
+        type="number"
+        inputmode="numeric"
+        min={1}
+        max={60}
+        step="1"
+        class="short"
+      />
       <RightsSettings draft={rights} setDraft={setRights} errors={errors()} />
       <Show when={outcome() === "stale"}>
         <div class="alert" role="alert">

@@ -14,6 +14,8 @@ import { weekStart } from "@fidelio/core/fidelity/week";
 import { createRow, loadClassWeek, submitClassWeek, type Blocker, type ClassWeek, type Row } from "../fidelity/class-week";
 import { needsNote } from "../fidelity/form-draft";
 import { HelpedChoice } from "../components/helped-choice";
+import { NeedHelp } from "../help/need-help";
+import { TeamNoteDisclosure } from "../help/team-note";
 
 /** A class's week on one screen: every student with an IEP in the class, their supports, one submit. */
 export function FidelityClass() {
@@ -192,6 +194,7 @@ function StudentRow(props: { row: Row; index: number }) {
                     <input id={`${id}-note`} maxLength={300} value={answer().note} onInput={(e) => set({ note: e.currentTarget.value })} />
                   </div>
                 </Show>
+                <NeedHelp id={`${id}-help`} checked={!!answer().needsHelp} onChange={(needsHelp) => set({ needsHelp })} />
               </fieldset>
             );
           }}
@@ -215,6 +218,8 @@ function StudentRow(props: { row: Row; index: number }) {
       <Show when={!row.submitted()}>
         <SaveStatus state={row.autosave.state()} onRetry={() => void row.autosave.flush()} failure={row.failure()} blocked={t("noteNeeded")} />
       </Show>
+      {/* Outside the answers: the team note stays open to both after the form is submitted. */}
+      <TeamNoteDisclosure studentId={row.form.studentId} week={row.form.week} name={name} id={`team-note-${props.index}`} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { createResource, For, Show } from "solid-js";
 import { lang, t } from "../i18n";
 import "../strings/fidelity";
 import "../strings/staff";
+import "../strings/help";
 import { percent } from "../fidelity/summary";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
@@ -105,6 +106,15 @@ function ReportTables(props: { report: Report; filters: ReportFilters }) {
           {t("downloadCsv")}
         </a>
       </p>
+      <Show when={props.report.helpRequests}>
+        {(help) => (
+          <section aria-labelledby="report-help-title">
+            <h2 id="report-help-title">{t("help.title")}</h2>
+            <p class="help-counts">{t("help.counts", { open: help().open, pastDue: help().pastDue, resolved: help().resolved })}</p>
+            <p class="hint">{t("help.countsScope")}</p>
+          </section>
+        )}
+      </Show>
       <Show when={props.report.rows.length > 0} fallback={<p class="empty">{t("noReportRows")}</p>}>
         <DataTable
           caption={t("reportTeachersCaption")}

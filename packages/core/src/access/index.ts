@@ -57,9 +57,11 @@ const policy = {
   /**
    * Help requests (help/): the case managers who answer them and the teachers who asked. Anyone else,
    * a parent or the director included, is answered as if there were none (404); the director sees
-   * their counts on the patterns report. Which request and which action: ./help.ts.
+   * their counts (`help.counts`). Which request and which action: ./help.ts.
    */
   "help.list": ["case_manager", "teacher"],
+  /** How many help requests are open, past due and answered, by school: on the director's patterns and fidelity reports. */
+  "help.counts": ["director"],
   /** The shared note on a student's week, between the student's teachers and case manager. */
   "team-note.write": ["case_manager", "teacher"],
   "district.read": ["district_admin", "director"],

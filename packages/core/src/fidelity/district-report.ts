@@ -7,7 +7,8 @@ import { notFound } from "../error";
 import { Student, studentItemType, type StudentRecord } from "../student";
 import { verb } from "../verb";
 import { mapLimit } from "../concurrency";
-import { formId, formItemType, iepForWeek, planFor } from "./form";
+import { helpCounts } from "../help/counts";
+import { districtToday, formId, formItemType, iepForWeek, planFor } from "./form";
 import {
   accommodationCounts,
   addAccommodationCounts,
@@ -180,10 +181,15 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
     countForms(teachers, record, studentWeeks, new Map(forms.map((f) => [f.id, f])), input.teacherId);
   });
   const reason = Access.districtGrant(actor, "fidelity.report")?.reason ?? "district_admin";
-  await Audit.recordMany(
-    actor,
-    seen.map((studentId) => ({ studentId, action: "fidelity.report", record: `fidelity:${from}..${to}`, reason })),
-  );
+  // The director's help-request counts as they stand today (they are kept current, not by week), for the school chosen.
+  const [help] = await Promise.all([
+    Access.may(actor, "help.counts") ? helpCounts(district.id, districtToday(district)) : undefined,
+    Audit.recordMany(
+      actor,
+      seen.map((studentId) => ({ studentId, action: "fidelity.report", record: `fidelity:${from}..${to}`, reason })),
+    ),
+  ]);
+  const school = help && input.schoolId ? (help.schools.find((s) => s.schoolId === input.schoolId) ?? { open: 0, pastDue: 0, resolved: 0 }) : help;
   const items = [...rows.values()]
     .sort(
       (a, b) =>
@@ -198,6 +204,8 @@ export const districtFidelity = verb(FidelityReportQuery, async (actor, input) =
     teachers: [...teachers.entries()]
       .map(([teacherId, t]) => ({ teacherId, teacherName: names.get(teacherId) ?? "", ...t }))
       .sort((a, b) => a.teacherName.localeCompare(b.teacherName)),
+    /** The director's only: help requests open, past due and answered today, in the district or the school chosen (not by teacher or week). */
+    ...(school && { helpRequests: { open: school.open, pastDue: school.pastDue, resolved: school.resolved } }),
   };
   if (input.format !== "csv") return { result };
   const header = [

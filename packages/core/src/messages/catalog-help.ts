@@ -64,9 +64,17 @@ export const helpPageTexts = {
     "Alguien cambió esta solicitud; se volvió a cargar. Envíe de nuevo.",
   ],
   "help.needed": ["I need help with this", "Necesito ayuda con esto"],
+  "help.neededHint": [
+    "When you submit, the student's case manager is asked to help with it.",
+    "Al enviar, se le pide al administrador de caso del estudiante que le ayude con esto.",
+  ],
   "help.counts": [
     "Help requests: {open} open ({pastDue} past due), {resolved} answered.",
     "Solicitudes de ayuda: {open} abiertas ({pastDue} vencidas), {resolved} respondidas.",
+  ],
+  "help.countsScope": [
+    "As they stand today, for the school chosen or the whole district, whichever teacher and weeks are chosen.",
+    "Tal como están hoy, para la escuela elegida o todo el distrito, sea cual sea el maestro y las semanas elegidas.",
   ],
   "teamNote.title": ["Team note for this week", "Nota del equipo de esta semana"],
   "teamNote.intro": [
@@ -77,9 +85,20 @@ export const helpPageTexts = {
   "teamNote.save": ["Save team note", "Guardar nota del equipo"],
   "teamNote.savedBy": ["Last saved by {name}, {day}", "Guardada por última vez por {name}, {day}"],
   "teamNote.stale": [
-    "{name} changed this note meanwhile. Their text is shown; copy yours back in and save again.",
-    "{name} cambió esta nota mientras tanto. Se muestra su texto; vuelva a escribir el suyo y guarde de nuevo.",
+    "{name} changed this note meanwhile. Their text is shown here; yours is kept in the box below: edit it and save again.",
+    "{name} cambió esta nota mientras tanto. Aquí se muestra su texto; el suyo sigue en el cuadro de abajo: edítelo y guarde de nuevo.",
   ],
+  "teamNote.forStudent": ["Team note: {name}", "Nota del equipo: {name}"],
+  "teamNote.saved": ["Team note saved.", "Nota del equipo guardada."],
 } as const satisfies Record<string, Pair>;
 
-export const helpTexts = { ...helpTriggerTexts, ...helpEmailTexts, ...helpPageTexts };
+/** The district setting, on the administrator's settings page. */
+export const helpSettingsTexts = {
+  "help.dueDaysSetting": [
+    "School days a case manager has to answer a help request",
+    "Días escolares que tiene el administrador de caso para responder una solicitud de ayuda",
+  ],
+  "help.dueDaysHint": ["1 to 60 school days; 3 unless the district sets another.", "De 1 a 60 días escolares; 3 si el distrito no fija otro."],
+} as const satisfies Record<string, Pair>;
+
+export const helpTexts = { ...helpTriggerTexts, ...helpEmailTexts, ...helpPageTexts, ...helpSettingsTexts };
