@@ -9,6 +9,7 @@ import { accommodationStatuses, barrierReasons, isMiss, missedReasons } from "@f
 import type { FormDetail } from "../fidelity/data";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
 import { HelpedChoice } from "./helped-choice";
+import { MakeUpSessions, type MakeUpErrors } from "./make-up-sessions";
 
 const weekday = (isoDate: string) => new Intl.DateTimeFormat(lang(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
@@ -19,6 +20,8 @@ interface Props {
   onChange: () => void;
   /** Show the note-needed messages (after a save was held back for them). */
   showProblems: boolean;
+  /** What the API said is wrong with make-up rows (make-up-sessions.tsx). */
+  makeUpErrors?: MakeUpErrors;
 }
 
 /** One fieldset per accommodation: four big choices, and a note (required for "not applicable"). */
@@ -208,6 +211,15 @@ export function ServiceSessions(props: Props) {
             >
               {t("addSession")}
             </button>
+            <MakeUpSessions
+              form={props.form}
+              service={service}
+              prefix={`svc-${serviceIndex()}`}
+              draft={props.draft}
+              setDraft={props.setDraft}
+              onChange={props.onChange}
+              errors={props.makeUpErrors ?? {}}
+            />
           </fieldset>
         );
       }}

@@ -277,16 +277,16 @@ const sentMakeUp = (services: ServiceAnswer[]): SentMakeUp[] =>
 const makeUpProblem = (
   code: string,
   message: string,
-  rows: Array<{ at: SentMakeUp; field: "planId" | "date" | "minutes"; params?: Record<string, number | string> }>,
+  rows: Array<{ at: SentMakeUp; field: "planId" | "date" | "minutes"; params?: Record<string, number | string>; code?: string }>,
   services: ServiceAnswer[],
 ) =>
   new VisibleError(
     422,
     code,
     message,
-    rows.map(({ at, field, params }) => ({
+    rows.map(({ at, field, params, code: rowCode }) => ({
       field: `services.${services.findIndex((s) => s.serviceId === at.serviceId)}.makeUp.${at.row}.${field}`,
-      code,
+      code: rowCode ?? code,
       message,
       params: { serviceId: at.serviceId, row: at.row, planId: at.planId, ...params },
     })) satisfies Problem[],
@@ -367,7 +367,7 @@ export async function makeUpRefusal(error: unknown, offset: number, ops: Transac
   return makeUpProblem(
     "more_than_planned",
     "Make-up minutes were recorded against this plan elsewhere meanwhile; fewer are left.",
-    first ? [{ at: first, field: "minutes" }] : [],
+    first ? [{ at: first, field: "minutes", code: "more_than_planned_now" }] : [],
     services,
   );
 }
