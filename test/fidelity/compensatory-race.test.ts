@@ -10,7 +10,8 @@ import { demo, formsOf, json } from "./helpers";
  * Make-up (compensatory) totals under a burst of writers at the same moment, against DynamoDB Local:
  * plans for one service never pass its owed balance, and make-up minutes recorded on several weekly
  * forms never pass their plan's minutes. Each writer reads the same totals first; only what fits
- * commits, the others answer 422 with what is left, and nothing is over-planned or over-given.
+ * commits, the others answer 422 with what is left, and nothing is over-planned or over-given. A
+ * stale save's 409 names the make-up sessions among what differs.
  */
 pinClock(ordinarySchoolDay);
 
@@ -104,5 +105,38 @@ describe("make-up totals under a burst of writers", () => {
     expect((await listing("parent")).items.find((p) => p.id === plan.id)).toMatchObject({ delivered: 60, remaining: 0 });
     const again = await json(call(`/api/fidelity/forms/${winner.id}`, { token: t.casemanager }));
     expect((await save(again.body, 1)).body).toMatchObject({ error: "more_than_planned" });
+  });
+
+  it("a stale save's 409 names the services whose make-up sessions differ", async () => {
+    const id = formId(sofia, managerId, "2026-W50");
+    const form = (await json(call(`/api/fidelity/forms/${id}`, { token: t.casemanager }))).body;
+    const plan = (await listing("casemanager")).items.find(
+      (p) => p.serviceId === demoMakeUp.serviceId && p.remaining >= 5 && p.minutes !== demoMakeUp.minutes,
+    )!;
+    const reading = form.services.find((s: { serviceId: string }) => s.serviceId === demoMakeUp.serviceId) ?? { serviceId: demoMakeUp.serviceId, sessions: [] };
+    const body = (makeUp: unknown[]) => ({
+      version: form.version,
+      accommodations: form.accommodations,
+      services: [...form.services.filter((s: { serviceId: string }) => s.serviceId !== demoMakeUp.serviceId), { ...reading, makeUp }],
+      reason: "Make-up session recorded",
+    });
+    const kept = reading.makeUp ?? [];
+    expect(
+      (
+        await json(
+          call(`/api/fidelity/forms/${id}`, {
+            token: t.casemanager,
+            method: "PUT",
+            body: body([...kept, { planId: plan.id, date: "2026-12-10", minutes: 5 }]),
+          }),
+        )
+      ).status,
+    ).toBe(200);
+    // A second screen, opened before that save, sends the make-up sessions as they were.
+    const stale = await json(call(`/api/fidelity/forms/${id}`, { token: t.casemanager, method: "PUT", body: body(kept) }));
+    expect(stale.status).toBe(409);
+    expect(stale.body.errors.changed).toMatchObject({ services: [demoMakeUp.serviceId], makeUp: [demoMakeUp.serviceId] });
+    // Nothing of the stale save was written: the plan still counts the 5 minutes.
+    expect((await listing("parent")).items.find((p) => p.id === plan.id)!.delivered).toBe(5);
   });
 });
