@@ -8,8 +8,9 @@ import { ordinarySchoolDay, pinClock } from "../support/clock";
 /**
  * Make-up minutes end to end in a real browser: the case manager, who gives the demo's make-up plan,
  * records make-up minutes on this week's form from the keyboard (too many first: the API's problem shows
- * beside the field), and the family's child page, in Spanish on a phone, shows the plan's remaining
- * minutes drop. Axe at 390 and 1280 px. Sign-in is not under test here (signedIn).
+ * beside the field), adds and removes a row, and the family's child page, in Spanish on a phone, shows
+ * the plan's remaining minutes drop; a save made elsewhere meanwhile gets the conflict box, which lists
+ * the make-up sessions. Axe at 390 and 1280 px. Sign-in is not under test here (signedIn).
  */
 pinClock(ordinarySchoolDay);
 
@@ -94,11 +95,40 @@ describe("make-up minutes on the weekly form", () => {
     await expect.poll(() => minutes.getAttribute("aria-invalid")).toBe("false");
     await expect.poll(() => group.locator(".field-error").count()).toBe(0);
     await accessibleAtBothWidths(staff, "weekly form with a make-up row");
+    // A second row, added and removed from the keyboard: focus goes to the new row, then back to "Add".
+    await group.getByRole("button", { name: /Add a make-up session/ }).press("Enter");
+    await expect.poll(() => staff.evaluate(() => document.activeElement?.id ?? "")).toMatch(/-mu-1-plan$/);
+    await group.getByRole("button", { name: /Remove this make-up session \(2\)/ }).press("Enter");
+    await expect.poll(() => staff.evaluate(() => document.activeElement?.id ?? "")).toMatch(/-mu-add$/);
+    expect(await group.locator("li.session").count()).toBe(1);
 
     // The family's page: the plan's 30 remaining minutes are given.
     await parent.reload();
     await expect.poll(() => remainingOnChildPage(parent)).toContain("60 brindados, 0 pendientes");
     await parent.setViewportSize(PHONE);
     await expectAccessible(parent, "child page make-up plan given (es) at 390px");
+
+    // Saved elsewhere meanwhile (another screen gave 20, not 30): the conflict box lists the make-up sessions as they are now.
+    const stored = (await (await staff.context().request.get(`${server.url}/api/fidelity/forms/${encodeURIComponent(formId)}`)).json()) as {
+      version: number;
+      accommodations: unknown[];
+      services: Array<{ serviceId: string; makeUp?: Array<{ minutes: number }> }>;
+    };
+    const elsewhere = await staff.context().request.put(`${server.url}/api/fidelity/forms/${encodeURIComponent(formId)}`, {
+      headers: { Origin: server.url },
+      data: {
+        version: stored.version,
+        accommodations: stored.accommodations,
+        services: stored.services.map((x) => (x.makeUp ? { ...x, makeUp: x.makeUp.map((m) => ({ ...m, minutes: 20 })) } : x)),
+      },
+    });
+    expect(elsewhere.status(), await elsewhere.text()).toBe(200);
+    await minutes.press("Backspace");
+    await staff.keyboard.type("5");
+    const alert = staff.getByRole("alert").filter({ hasText: "Someone else saved this form" });
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toMatch(/Make-up sessions: [^;]*20 min/);
+    await accessibleAtBothWidths(staff, "weekly form conflict listing make-up sessions");
+    await alert.getByRole("button", { name: "Use their version" }).click();
+    await expect.poll(() => minutes.inputValue()).toBe("20");
   }, 180_000);
 });
