@@ -301,7 +301,7 @@ const minutesFor = (services: ServiceAnswer[], planId: string) =>
  * not before the plan was made (else 422 `date_outside_week`), and together with every other form's
  * make-up sessions stays within the plan's minutes (else 422 `more_than_planned`, with what is left).
  * Each problem names the session's field. Answers the updates of the plans' `given` counters that must
- * commit with the form (`commitMakeUp`): a form saved elsewhere at the same moment cannot push a plan
+ * commit in the form's transaction (save.ts): a form saved elsewhere at the same moment cannot push a plan
  * past its minutes either.
  */
 export async function checkMakeUp(form: FidelityForm, services: ServiceAnswer[]): Promise<TransactOp[]> {
