@@ -41,6 +41,14 @@ const otherHelp = {} as Record<Who, string>;
 let week = "";
 const helpFor = (who: Who, id: string) => (id === own[who] ? ownHelp[who] : otherHelp[who]);
 const formFor = (who: Who, id: string) => (id === own[who] ? ownForm[who] : otherForm[who]);
+/** Records requests by student: parent@'s for their child, parent2@'s for theirs (made in beforeAll). */
+const recordsRequestOf: Record<string, string> = {};
+// The case manager's own student for records: parent@'s child, on their caseload (their first student may have no request).
+const recordsStudent = (who: Who, id: string) => (who === "casemanager" && id === own[who] ? own.parent : id);
+const recordsPath = (who: Who, id: string) => {
+  const studentId = recordsStudent(who, id);
+  return `/api/students/${studentId}/records-requests/${recordsRequestOf[studentId] ?? newId("rrq")}`;
+};
 
 /** A new IEP version with the same content as the latest, made against the latest version. */
 async function iepBody(studentId: string) {
@@ -179,6 +187,15 @@ beforeAll(async () => {
   const helpB = await ask(email("teacher2"), childOfParent2!, teacher2Form);
   Object.assign(ownHelp, Object.fromEntries(accounts.map((w) => [w, helpA])), { teacher2: helpB });
   Object.assign(otherHelp, Object.fromEntries(accounts.map((w) => [w, helpB])), { teacher2: helpA });
+  // Records requests: each parent asks for their child's records (an open one from the demo is answered again).
+  for (const [who, studentId] of [
+    ["parent", childOfParent!],
+    ["parent2", childOfParent2!],
+  ] as const) {
+    const res = await call(`/api/students/${studentId}/records-requests`, { token: tokens[who], body: {} });
+    if (res.status !== 201 && res.status !== 200) throw new Error(`records request as ${who} answered ${res.status}`);
+    recordsRequestOf[studentId] = ((await res.json()) as { id: string }).id;
+  }
   Object.assign(ownConcern, { parent: a, parent2: b, teacher: a, teacher2: b, casemanager: a, director: a, admin: a, advocate: c });
   Object.assign(otherConcern, { parent: b, parent2: a, teacher: b, teacher2: a, casemanager: b, director: newId("con"), admin: b, advocate: a });
   Object.assign(other, {
@@ -397,6 +414,30 @@ const routes: Array<{ name: string; request: (who: Who, id: string, concern: str
     expect: { ...all(403, 403), casemanager: [422, 404], director: [422, 404] },
   },
   {
+    // Asking for a child's records: the child's own parent only; their open request is answered again (200), not doubled.
+    name: "POST /api/students/:id/records-requests",
+    request: (who, id) => call(`/api/students/${id}/records-requests`, { token: tokens[who], body: {} }),
+    expect: { ...all(403, 403), parent: [200, 404], parent2: [200, 404] },
+  },
+  {
+    // The requests: the family, and the staff who may release them (the case manager, the director); anyone else as if there were none.
+    name: "GET /api/students/:id/records-requests",
+    request: (who, id) => call(`/api/students/${recordsStudent(who, id)}/records-requests`, { token: tokens[who] }),
+    expect: { ...all(404, 404), parent: [200, 404], parent2: [200, 404], casemanager: [200, 404], director: [200, 404] },
+  },
+  {
+    // Releasing at a stale version: the staff who may release learn of the conflict (409) and release nothing; nobody else learns it exists.
+    name: "POST /api/students/:id/records-requests/:requestId/release",
+    request: (who, id) => call(`${recordsPath(who, id)}/release`, { token: tokens[who], body: { version: 999 } }),
+    expect: { ...all(403, 403), casemanager: [409, 404], director: [409, 404] },
+  },
+  {
+    // The bundle: the parent who asked, once released (409 before); another family's 404, staff 403.
+    name: "GET /api/students/:id/records-requests/:requestId/bundle",
+    request: (who, id) => call(`${recordsPath(who, id)}/bundle`, { token: tokens[who] }),
+    expect: { ...all(403, 403), parent: [409, 404], parent2: [409, 404] },
+  },
+  {
     name: "GET /api/reports/fidelity",
     request: (who) => call("/api/reports/fidelity?format=csv", { token: tokens[who] }),
     expect: { ...all(403, 403), admin: [200, 200], director: [200, 200] },
@@ -459,6 +500,8 @@ describe("without a session", () => {
     "/api/fidelity/forms/frm_x",
     "/api/students/stu_x/fidelity",
     "/api/students/stu_x/iep/review",
+    "/api/students/stu_x/records-requests",
+    "/api/students/stu_x/records-requests/rrq_x/bundle",
     "/api/reports/fidelity",
     "/api/reports/patterns",
     "/api/help-requests",

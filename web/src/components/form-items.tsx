@@ -10,6 +10,7 @@ import type { FormDetail } from "../fidelity/data";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
 import { HelpedChoice } from "./helped-choice";
 import { NeedHelp } from "../help/need-help";
+import { MakeUpSessions, type MakeUpErrors } from "./make-up-sessions";
 
 const weekday = (isoDate: string) => new Intl.DateTimeFormat(lang(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
@@ -20,6 +21,8 @@ interface Props {
   onChange: () => void;
   /** Show the note-needed messages (after a save was held back for them). */
   showProblems: boolean;
+  /** What the API said is wrong with make-up rows (make-up-sessions.tsx). */
+  makeUpErrors?: MakeUpErrors;
 }
 
 /** One fieldset per accommodation: four big choices, and a note (required for "not applicable"). */
@@ -218,6 +221,15 @@ export function ServiceSessions(props: Props) {
             >
               {t("addSession")}
             </button>
+            <MakeUpSessions
+              form={props.form}
+              service={service}
+              prefix={`svc-${serviceIndex()}`}
+              draft={props.draft}
+              setDraft={props.setDraft}
+              onChange={props.onChange}
+              errors={props.makeUpErrors ?? {}}
+            />
             <NeedHelp
               id={`svc-${serviceIndex()}-help`}
               checked={!!props.draft.serviceHelp?.[service.id]}

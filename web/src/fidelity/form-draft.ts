@@ -1,5 +1,6 @@
 import { t, type StringKey } from "../i18n";
 import "../strings/fidelity";
+import "../strings/compensatory";
 import { formatDate } from "../format";
 import { isMiss, type AccommodationStatus, type BarrierReason, type Helped, type MissedReason } from "@fidelio/core/fidelity/answers";
 import type { AccommodationAnswer, ServiceAnswer, Session } from "@fidelio/core/fidelity/schema";
@@ -13,11 +14,19 @@ export interface SessionDraft {
   minutes: string;
   note: string;
 }
+/** A make-up session held against one of the staff member's make-up plans for the service (compensatory.ts). */
+export interface MakeUpDraft {
+  planId: string;
+  date: string;
+  minutes: string;
+}
 export interface FormDraft {
   accommodations: Record<string, { status?: AccommodationStatus; note: string; reason?: BarrierReason; helped?: Helped; needsHelp?: boolean }>;
   services: Record<string, SessionDraft[]>;
   /** "I need help with this" on a service, by service id (an accommodation's is on its answer). */
   serviceHelp?: Record<string, boolean>;
+  /** Make-up sessions by service; kept apart from the week's own sessions, which they do not count toward. */
+  makeUp: Record<string, MakeUpDraft[]>;
 }
 
 const toSessionDraft = (session: Session): SessionDraft =>
@@ -40,8 +49,17 @@ export function draftOf(form: Pick<FormDetail, "plan"> & Answers, answers: Answe
       form.plan.services.map((p) => [p.id, (answers.services.find((s) => s.serviceId === p.id)?.sessions ?? []).map(toSessionDraft)]),
     ),
     serviceHelp: Object.fromEntries(answers.services.filter((s) => s.needsHelp).map((s) => [s.serviceId, true])),
+    makeUp: Object.fromEntries(
+      form.plan.services.map((p) => [
+        p.id,
+        (answers.services.find((s) => s.serviceId === p.id)?.makeUp ?? []).map((m) => ({ planId: m.planId, date: m.date, minutes: String(m.minutes) })),
+      ]),
+    ),
   };
 }
+
+/** A new make-up session on the plan given and the week's first school day, so one tap adds a row to fill in. */
+export const newMakeUp = (days: string[], planId: string): MakeUpDraft => ({ planId, date: days[0]!, minutes: "" });
 
 /** A new session on the first of the week's school days (`FormDetail.days`) not yet used, so one tap adds a usable row. */
 export function newSession(days: string[], existing: SessionDraft[]): SessionDraft {
@@ -61,6 +79,8 @@ export function prefillFrom(previous: NonNullable<FormDetail["previous"]>, curre
   for (const [id, sessions] of Object.entries(earlier.services)) {
     earlier.services[id] = sessions.map((session) => ({ ...session, date: addDays(session.date, 7) })).filter((session) => days.has(session.date));
   }
+  // Make-up sessions are this week's own: last week's are not carried over, this week's stay.
+  earlier.makeUp = draftOf(current).makeUp;
   return earlier;
 }
 
@@ -68,6 +88,13 @@ export const needsNote = (answer: { status?: AccommodationStatus; note: string; 
   (answer.status === "not_applicable" || (isMiss(answer.status) && answer.reason === "other")) && !answer.note.trim();
 
 const wholeMinutes = (text: string) => (/^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
+/** The make-up rows of a service complete enough to send (a plan and whole minutes), with their place in the draft. */
+export const makeUpToSend = (rows: MakeUpDraft[] = []) =>
+  rows.flatMap((row, index) => {
+    const minutes = wholeMinutes(row.minutes);
+    return row.planId && minutes ? [{ index, session: { planId: row.planId, date: row.date, minutes } }] : [];
+  });
 
 /** The PUT body for what is complete; an unanswered item or a session without minutes waits until it is. */
 export function payloadOf(draft: FormDraft): { accommodations: AccommodationAnswer[]; services: ServiceAnswer[] } {
@@ -94,6 +121,7 @@ export function payloadOf(draft: FormDraft): { accommodations: AccommodationAnsw
       const minutes = wholeMinutes(s.minutes);
       return minutes ? [{ date: s.date, minutes }] : [];
     }),
+    ...(makeUpToSend(draft.makeUp?.[serviceId]).length > 0 && { makeUp: makeUpToSend(draft.makeUp[serviceId]).map((m) => m.session) }),
   }));
   return { accommodations, services };
 }
@@ -103,6 +131,8 @@ export const minutesGiven = (sessions: SessionDraft[]) => sessions.reduce((sum, 
 const statusWord = (status?: AccommodationStatus) => (status ? t(`acc.${status}` as StringKey) : "—");
 const sessionWord = (s: SessionDraft) =>
   `${formatDate(s.date)}: ${s.outcome === "held" ? t("minutesUnit", { n: s.minutes || 0 }) : t(`missed.${s.outcome}` as StringKey)}`;
+
+const makeUpWord = (m: MakeUpDraft) => `${formatDate(m.date)}: ${t("minutesUnit", { n: m.minutes || 0 })}`;
 
 /** Lines saying how `after` differs from `before`, item by item, in the reader's language: shown on a 409. */
 export function describeChanges(form: FormDetail, before: FormDraft, after: FormDraft): string[] {
@@ -118,6 +148,9 @@ export function describeChanges(form: FormDetail, before: FormDraft, after: Form
     const a = (before.services[service.id] ?? []).map(sessionWord).join("; ");
     const b = (after.services[service.id] ?? []).map(sessionWord).join("; ");
     if (a !== b) lines.push(`${service.name}: ${b || t("noSessions")}`);
+    const ma = (before.makeUp?.[service.id] ?? []).map(makeUpWord).join("; ");
+    const mb = (after.makeUp?.[service.id] ?? []).map(makeUpWord).join("; ");
+    if (ma !== mb) lines.push(`${service.name}, ${t("makeUpSessions")}: ${mb || t("makeUpNoSessions")}`);
   }
   return lines;
 }

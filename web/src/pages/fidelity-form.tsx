@@ -2,9 +2,10 @@ import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile, unwrap } from "solid-js/store";
 import { ApiError } from "../api";
-import { t } from "../i18n";
+import { t, tProblem } from "../i18n";
 import "../strings/pages";
 import "../strings/fidelity";
+import "../strings/compensatory";
 import { formatDate, formatDateTime } from "../format";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";
@@ -16,7 +17,8 @@ import { acknowledgeIep, loadForm, loadForms, saveForm, submitForm, type FormDet
 import { SubmitBlockers } from "../components/submit-blockers";
 import type { FidelityForm as FidelityFormRecord } from "@fidelio/core/fidelity/schema";
 import { createAutosave } from "../fidelity/autosave";
-import { describeChanges, draftOf, needsNote, payloadOf, prefillFrom, type FormDraft } from "../fidelity/form-draft";
+import { describeChanges, draftOf, makeUpToSend, needsNote, payloadOf, prefillFrom, type FormDraft } from "../fidelity/form-draft";
+import { makeUpErrorKey, type MakeUpErrors } from "../components/make-up-sessions";
 import { weekStart } from "@fidelio/core/fidelity/week";
 import { isMiss } from "@fidelio/core/fidelity/answers";
 import "../strings/support";
@@ -56,6 +58,21 @@ function FormView(props: { form: FormDetail }) {
   const [needReason, setNeedReason] = createSignal(props.form.needsReason === "late");
   const [correcting, setCorrecting] = createSignal(false);
   const [next, setNext] = createSignal<FormSummary>();
+  const [makeUpErrors, setMakeUpErrors] = createSignal<MakeUpErrors>({});
+  // A make-up row the API refused: its problem shown beside the field (params name the service and the row as sent).
+  const showMakeUpProblems = (error: unknown) => {
+    if (!(error instanceof ApiError) || error.status !== 422) return;
+    const out: MakeUpErrors = {};
+    for (const p of error.rows as unknown as Array<{ field?: string; code?: string; message: string; params?: Record<string, string | number> }>) {
+      const serviceId = p.params?.serviceId;
+      const row = p.params?.row;
+      if (typeof serviceId !== "string" || typeof row !== "number" || !p.code) continue;
+      const index = makeUpToSend(unwrap(draft).makeUp?.[serviceId])[row]?.index;
+      if (index !== undefined)
+        out[makeUpErrorKey(serviceId, index, p.field?.split(".").at(-1) ?? "minutes")] = tProblem({ code: p.code, params: p.params, message: p.message });
+    }
+    setMakeUpErrors(out);
+  };
   const submitted = () => current().status === "submitted" && !correcting();
   // Not mid-edit: a missing note is pointed out once the answer is saved (or reopened), not while typing.
   const settled = () => autosave.state() !== "pending" && autosave.state() !== "saving";
@@ -75,6 +92,7 @@ function FormView(props: { form: FormDetail }) {
       try {
         const body = { version: version(), ...payloadOf(unwrap(draft)), ...(reason().trim() ? { reason: reason().trim() } : {}) };
         const saved = await saveForm(props.form.id, body);
+        setMakeUpErrors({});
         setVersion(saved.version);
         baseline = structuredClone(unwrap(draft));
         setCurrent(saved);
@@ -90,6 +108,7 @@ function FormView(props: { form: FormDetail }) {
           setNeedReason(true);
           return "blocked";
         }
+        showMakeUpProblems(error);
         setFailure(errorText(error));
         return "failed";
       }
@@ -104,7 +123,8 @@ function FormView(props: { form: FormDetail }) {
 
   const sameAsLastWeek = () => {
     if (!props.form.previous) return setMessage(t("noLastWeek"));
-    setDraft(reconcile(prefillFrom(props.form.previous, props.form)));
+    // This week's make-up rows stay as they are.
+    setDraft(reconcile({ ...prefillFrom(props.form.previous, props.form), makeUp: structuredClone(unwrap(draft).makeUp) }));
     changed();
     setMessage(t("copiedLastWeek"));
   };
@@ -165,6 +185,7 @@ function FormView(props: { form: FormDetail }) {
     } catch (error) {
       if (error instanceof ApiError && error.code === "acknowledgment_required") setAcknowledged(false);
       if (error instanceof ApiError && error.code === "reason_required") setNeedReason(true);
+      showMakeUpProblems(error);
       setFailure(errorText(error));
     } finally {
       setBusy(false);
@@ -257,7 +278,14 @@ function FormView(props: { form: FormDetail }) {
           </Show>
           <Show when={props.form.plan.services.length > 0}>
             <h2>{t("services")}</h2>
-            <ServiceSessions form={props.form} draft={draft} setDraft={setDraft} onChange={changed} showProblems={autosave.state() === "blocked"} />
+            <ServiceSessions
+              form={props.form}
+              draft={draft}
+              setDraft={setDraft}
+              onChange={changed}
+              showProblems={autosave.state() === "blocked"}
+              makeUpErrors={makeUpErrors()}
+            />
           </Show>
         </fieldset>
         <p role="status">{message()}</p>

@@ -217,6 +217,38 @@ export async function transact(ops: TransactOp[]) {
   await dynamo().send(new TransactWriteItemsCommand({ TransactItems: items }));
 }
 
+/** Each operation's cancellation code when DynamoDB cancelled a transaction (undefined for one that was fine); undefined for any other error. */
+export function cancellationCodes(error: unknown): Array<string | undefined> | undefined {
+  if (!(error instanceof Error) || error.name !== "TransactionCanceledException") return undefined;
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+  return reasons?.map((reason) => (reason.Code === "None" ? undefined : reason.Code));
+}
+
+/** The positions (in the `transact` list) of the operations whose condition refused a cancelled transaction. */
+export const refusedOperations = (error: unknown): number[] =>
+  (cancellationCodes(error) ?? []).flatMap((code, i) => (code === "ConditionalCheckFailed" ? [i] : []));
+
+/** Whether the operation at `index` of a cancelled transaction was refused by its condition. */
+export const isConditionFailureAt = (error: unknown, index: number) => refusedOperations(error).includes(index);
+
+/**
+ * `transact`, sent again with jittered backoff (up to 5 times) while DynamoDB cancels it only because
+ * another transaction was writing one of the same items at that moment (TransactionConflict); a refused
+ * condition is never retried, it is the caller's answer.
+ */
+export async function transactRetryingConflicts(ops: TransactOp[]) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await transact(ops);
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      const conflicted = codes?.includes("TransactionConflict") && !codes.includes("ConditionalCheckFailed");
+      if (!conflicted || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * 2 ** attempt));
+    }
+  }
+}
+
 /** Unconditional puts in batches of 25, sent in parallel; retries what DynamoDB hands back unprocessed. */
 export const batchPut = (items: Item[]) => batchWrite(items.map((item) => [String(item.pk), { PutRequest: { Item: toItem(item) } }]));
 

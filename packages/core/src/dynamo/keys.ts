@@ -95,6 +95,8 @@
  *                                 Put    pk=DIGEST#<districtId>#<week>   sk=<userId> (attribute_not_exists; TTL ends it)
  *  - make-up (compensatory) plans of a student
  *                                 Query  pk=COMP#STU#<studentId>          sk=<planId>
+ *    minutes planned for each service (the guard against planning past the owed balance; updated with each plan)
+ *                                 Get    pk=COMPSUM#STU#<studentId>       sk=<serviceId>
  *    the district's plans by due day (the board: those due before today with minutes left)
  *                                 Query  pk=COMPDUE#<districtId>          sk BETWEEN 0 AND <today># (sk=<dueOn>#<planId>)
  *  - patterns found for directors Query  pk=PATTERNS#<districtId>          sk BETWEEN <fromWeek> AND <toWeek>~
@@ -223,6 +225,8 @@ export const keys = {
   openRecordsRequests: (districtId: string) => ({ pk: `RECREQ#OPEN#${districtId}` }),
   compensatoryPlan: (studentId: string, planId: string) => ({ pk: `COMP#STU#${studentId}`, sk: planId }),
   compensatoryPlansOf: (studentId: string) => ({ pk: `COMP#STU#${studentId}` }),
+  /** The minutes of all the student's make-up plans for one service: a conditional counter, so two plans at once cannot over-plan. */
+  compensatoryPlanned: (studentId: string, serviceId: string) => ({ pk: `COMPSUM#STU#${studentId}`, sk: serviceId }),
   /** Every make-up plan of a district by its due day; the board reads those due before today and keeps the ones with minutes left. */
   compensatoryDue: (districtId: string, dueOn: string, planId: string) => ({ pk: `COMPDUE#${districtId}`, sk: `${dueOn}#${planId}` }),
   compensatoryDueBefore: (districtId: string, today: string) => ({ pk: `COMPDUE#${districtId}`, skBetween: ["0", `${today}#`] as [string, string] }),

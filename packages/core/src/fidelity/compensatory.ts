@@ -5,7 +5,7 @@ import { Audit } from "../audit";
 import { clock, districtToday } from "../clock";
 import { District } from "../district";
 import type { DistrictInfo } from "../district/schema";
-import { CompensatoryItems, itemType, keys, putNew, queryAll, transact } from "../dynamo";
+import { CompensatoryItems, isConditionFailureAt, itemType, keys, putNew, queryAll, transactRetryingConflicts, type TransactOp } from "../dynamo";
 import { notFound, VisibleError } from "../error";
 import { isIdOf, newId } from "../id";
 import { Iep } from "../iep";
@@ -178,15 +178,20 @@ export async function createPlan(actor: UserActor, studentId: string, input: v.I
   if (!service) throw unprocessable("serviceId", "unknown_service", "The student's IEP has no such service.");
   const provider = providersOf(record!, district, now).find((p) => p.id === body.provider && p.serviceIds.includes(body.serviceId));
   if (!provider) throw unprocessable("provider", "provider_not_on_service", "Choose a team member who gives this service.");
-  const plans = await withDelivery(await storedPlansOf(studentId), district, now);
+  const stored = await storedPlansOf(studentId);
+  const plans = await withDelivery(stored, district, now);
   const balance = (await balances(record!, district, plans, now)).find((b) => b.serviceId === body.serviceId);
   const available = balance?.available ?? 0;
-  if (body.minutes > available)
-    throw unprocessable("minutes", "more_than_owed", `At most ${available} minutes: the service's owed balance not yet in a plan.`, {
-      max: available,
+  const moreThanOwed = (max: number) =>
+    unprocessable("minutes", "more_than_owed", `At most ${max} minutes: the service's owed balance not yet in a plan.`, {
+      max,
       owed: balance?.owed ?? 0,
       planned: balance?.planned ?? 0,
     });
+  if (body.minutes > available) throw moreThanOwed(available);
+  // The service's planned total as read; the counter refuses this plan if another was planned meanwhile
+  // and the two together would pass what was free to plan.
+  const plannedTotal = stored.filter((p) => p.serviceId === body.serviceId).reduce((sum, p) => sum + p.minutes, 0);
   const plan: StoredPlan = {
     id: newId("cmp"),
     districtId: district.id,
@@ -202,11 +207,22 @@ export async function createPlan(actor: UserActor, studentId: string, input: v.I
     createdAt: now.toISOString(),
     createdBy: { id: actor.userId, name: actor.name },
   };
-  await transact([
+  const ops: TransactOp[] = [
+    CompensatoryItems.addPlanned(studentId, plan.serviceId, plan.minutes, plannedTotal, plannedTotal + available - plan.minutes),
     CompensatoryItems.putPlan(plan),
     CompensatoryItems.putDue({ districtId: district.id, studentId, planId: plan.id, dueOn: plan.dueOn }),
     putNew(Audit.itemFor(actor, { studentId, action: "compensatory.plan", record: `compensatory:${plan.id}`, reason: grant.reason })),
-  ]);
+  ];
+  try {
+    await transactRetryingConflicts(ops);
+  } catch (error) {
+    if (!isConditionFailureAt(error, 0)) throw error;
+    // Another plan for the service took some of the balance meanwhile: say what is left now.
+    const fresh = (await balances(record!, district, await withDelivery(await storedPlansOf(studentId), district, now), now)).find(
+      (b) => b.serviceId === body.serviceId,
+    );
+    throw moreThanOwed(fresh?.available ?? 0);
+  }
   return (await withDelivery([plan], district, now))[0]!;
 }
 
@@ -251,35 +267,122 @@ export async function plansForForm(form: Pick<FidelityForm, "studentId" | "staff
   return (await storedPlansOf(form.studentId)).filter((p) => p.provider.id === form.staffId && serviceIds.has(p.serviceId));
 }
 
-const makeUpProblem = (code: string, message: string, details: Record<string, unknown>) => new VisibleError(422, code, message, details);
+/** A make-up session as sent: its service, its place among that service's make-up sessions, and what it says. */
+type SentMakeUp = { serviceId: string; row: number; planId: string; date: string; minutes: number };
+
+const sentMakeUp = (services: ServiceAnswer[]): SentMakeUp[] =>
+  services.flatMap((s) => (s.makeUp ?? []).map((m, row) => ({ serviceId: s.serviceId, row, ...m })));
+
+/** 422 naming each make-up session at fault: `field` is its path in the request, `params` its service and row (the screen marks the row). */
+const makeUpProblem = (
+  code: string,
+  message: string,
+  rows: Array<{ at: SentMakeUp; field: "planId" | "date" | "minutes"; params?: Record<string, number | string>; code?: string }>,
+  services: ServiceAnswer[],
+) =>
+  new VisibleError(
+    422,
+    code,
+    message,
+    rows.map(({ at, field, params, code: rowCode }) => ({
+      field: `services.${services.findIndex((s) => s.serviceId === at.serviceId)}.makeUp.${at.row}.${field}`,
+      code: rowCode ?? code,
+      message,
+      params: { serviceId: at.serviceId, row: at.row, planId: at.planId, ...params },
+    })) satisfies Problem[],
+  );
+
+const minutesFor = (services: ServiceAnswer[], planId: string) =>
+  services.flatMap((s) => s.makeUp ?? []).reduce((sum, m) => sum + (m.planId === planId ? m.minutes : 0), 0);
 
 /**
  * The make-up sessions a save sends, checked against the plans: each names a plan of that service whose
  * provider is the form's staff member (else 422 `unknown_make_up_plan`), falls on the form's week and
- * not before the plan was made, and together with every other form's make-up sessions stays within the
- * plan's minutes (else 422 `more_than_planned`, with what is left).
+ * not before the plan was made (else 422 `date_outside_week`), and together with every other form's
+ * make-up sessions stays within the plan's minutes (else 422 `more_than_planned`, with what is left).
+ * Each problem names the session's field. Answers the updates of the plans' `given` counters that must
+ * commit in the form's transaction (save.ts): a form saved elsewhere at the same moment cannot push a plan
+ * past its minutes either.
  */
-export async function checkMakeUp(form: FidelityForm, services: ServiceAnswer[]) {
-  const sent = services.flatMap((s) => (s.makeUp ?? []).map((m) => ({ serviceId: s.serviceId, ...m })));
-  if (sent.length === 0) return;
+export async function checkMakeUp(form: FidelityForm, services: ServiceAnswer[]): Promise<TransactOp[]> {
+  const sent = sentMakeUp(services);
+  const before = form.services.flatMap((s) => s.makeUp ?? []);
+  if (sent.length === 0 && before.length === 0) return [];
   const plans = await plansForForm(form);
-  const planOf = (m: (typeof sent)[number]) => plans.find((p) => p.id === m.planId && p.serviceId === m.serviceId);
-  const unknown = sent.filter((m) => !planOf(m)).map((m) => m.planId);
-  if (unknown.length) throw makeUpProblem("unknown_make_up_plan", "A make-up session names a plan that is not yours for this service.", { planIds: unknown });
+  const planOf = (m: SentMakeUp) => plans.find((p) => p.id === m.planId && p.serviceId === m.serviceId);
+  const unknown = sent.filter((m) => !planOf(m));
+  if (unknown.length)
+    throw makeUpProblem(
+      "unknown_make_up_plan",
+      "A make-up session names a plan that is not yours for this service.",
+      unknown.map((at) => ({ at, field: "planId" })),
+      services,
+    );
   const days = new Set(weekDays(form.week));
-  const outside = sent.filter((m) => !days.has(m.date) || m.date < planOf(m)!.createdOn).map((m) => m.date);
+  const outside = sent.filter((m) => !days.has(m.date) || m.date < planOf(m)!.createdOn);
   if (outside.length)
-    throw makeUpProblem("date_outside_week", "Make-up sessions must fall on the form's school week, on or after the day the plan was made.", {
-      dates: outside,
-    });
-  const from = plans.map((p) => isoWeekOf(p.createdOn)).sort()[0]!;
+    throw makeUpProblem(
+      "date_outside_week",
+      "Make-up sessions must fall on the form's school week, on or after the day the plan was made.",
+      outside.map((at) => ({ at, field: "date", params: { from: [...days][0]!, to: [...days].at(-1)! } })),
+      services,
+    );
+  const ids = new Set([...sent, ...before].map((m) => m.planId));
+  const mine = plans.filter((p) => ids.has(p.id));
+  if (mine.length === 0) return [];
+  const from = mine.map((p) => isoWeekOf(p.createdOn)).sort()[0]!;
   const others = (await queryAll(formItemType, keys.fidelityFormsOfStudent(form.studentId, from, "9999-W99"))).filter((f) => f.id !== form.id);
   const made = makeUpByPlan(others);
-  for (const plan of plans) {
-    const here = sent.filter((m) => m.planId === plan.id).reduce((sum, m) => sum + m.minutes, 0);
+  const ops: TransactOp[] = [];
+  for (const plan of mine) {
+    const here = minutesFor(services, plan.id);
+    const was = minutesFor(form.services, plan.id);
     const left = Math.max(0, plan.minutes - (made.get(plan.id) ?? 0));
-    if (here > left) throw makeUpProblem("more_than_planned", `At most ${left} make-up minutes are left in this plan.`, { planId: plan.id, max: left });
+    if (here > was && here > left) {
+      const last = sent.filter((m) => m.planId === plan.id).at(-1)!;
+      throw makeUpProblem(
+        "more_than_planned",
+        `At most ${left} make-up minutes are left in this plan.`,
+        [{ at: last, field: "minutes", params: { max: left } }],
+        services,
+      );
+    }
+    const delta = here - was;
+    if (delta !== 0)
+      ops.push(CompensatoryItems.addGiven(form.studentId, plan.id, delta, (made.get(plan.id) ?? 0) + was, delta > 0 ? plan.minutes - delta : undefined));
   }
+  return ops;
+}
+
+/**
+ * What a form write answers when one of the plans' `given` counters (`ops`, at `offset` in its
+ * transaction) refused it: make-up minutes recorded on another form meanwhile left less in the plan.
+ * The check is run again against what is stored now, so the 422 says what is left; undefined when the
+ * refusal was not a counter's.
+ */
+export async function makeUpRefusal(error: unknown, offset: number, ops: TransactOp[], form: FidelityForm, services: ServiceAnswer[]) {
+  if (!ops.some((_, i) => isConditionFailureAt(error, offset + i))) return undefined;
+  await checkMakeUp(form, services);
+  const first = sentMakeUp(services)[0];
+  return makeUpProblem(
+    "more_than_planned",
+    "Make-up minutes were recorded against this plan elsewhere meanwhile; fewer are left.",
+    first ? [{ at: first, field: "minutes", code: "more_than_planned_now" }] : [],
+    services,
+  );
+}
+
+/**
+ * The plans' `given` counters lowered by the make-up minutes a rewrite of a form drops (a draft moved
+ * to an amended plan that no longer has the service): in the rewrite's transaction.
+ */
+export function makeUpDropped(stored: FidelityForm, next: FidelityForm): TransactOp[] {
+  const ids = new Set(stored.services.flatMap((s) => s.makeUp ?? []).map((m) => m.planId));
+  return [...ids].flatMap((planId) => {
+    const was = minutesFor(stored.services, planId);
+    const delta = minutesFor(next.services, planId) - was;
+    return delta < 0 ? [CompensatoryItems.addGiven(stored.studentId, planId, delta, was)] : [];
+  });
 }
 
 export { CompensatoryInput };

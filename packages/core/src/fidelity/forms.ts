@@ -14,7 +14,7 @@ import { mapLimit } from "../concurrency";
 import { FormId, loadOwnForm } from "./access";
 import { formId, formItem, formItemType, isFutureWeek, isInstructionDay, isLateWeek, newForm } from "./form";
 import { saveForm, submitForm, withBlockers } from "./save";
-import { plansForForm } from "./compensatory";
+import { makeUpDropped, plansForForm } from "./compensatory";
 import { OpenFormsQuery, WeekQuery, type FidelityForm } from "./schema";
 import { currentWeekOf } from "./minutes";
 import { addWeeks, isoWeekOf, weekDays } from "./week";
@@ -88,6 +88,7 @@ async function followAmendment(actor: UserActor, pairs: Array<{ stored: Fidelity
               reason,
             }),
           ),
+          ...makeUpDropped(stored, next),
         ]);
         return next;
       } catch (error) {

@@ -2,7 +2,7 @@ import type { AuditAction } from "../audit/actions";
 import * as v from "valibot";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { FormItems, getItem, keys, putNew, transact, type TransactOp } from "../dynamo";
+import { FormItems, getItem, isConditionFailureAt, keys, putNew, transactRetryingConflicts, type TransactOp } from "../dynamo";
 import { isConditionFailure, VisibleError } from "../error";
 import { verb } from "../verb";
 import { FormId, loadOwnForm, type OwnForm } from "./access";
@@ -14,7 +14,7 @@ import { clock } from "../clock";
 import { formCountOps } from "../patterns/counts";
 import { Patterns } from "../patterns/after-write";
 import { openRequestsOf } from "../help/open";
-import { checkMakeUp } from "./compensatory";
+import { checkMakeUp, makeUpRefusal } from "./compensatory";
 
 const unprocessable = (code: string, message: string, details?: unknown) => new VisibleError(422, code, message, details);
 
@@ -30,10 +30,16 @@ function changedItems(stored: FidelityForm, sent: Pick<FidelityForm, "accommodat
           sent.accommodations.find((a) => a.itemId === id),
         ),
     );
-  const services = stored.plan.services
-    .map((p) => p.id)
-    .filter((id) => !same(stored.services.find((s) => s.serviceId === id)?.sessions, sent.services.find((s) => s.serviceId === id)?.sessions));
-  return { accommodations, services };
+  const differs = (id: string, part: "sessions" | "makeUp") =>
+    !same(
+      stored.services.find((s) => s.serviceId === id)?.[part] ?? (part === "makeUp" ? [] : undefined),
+      sent.services.find((s) => s.serviceId === id)?.[part] ?? (part === "makeUp" ? [] : undefined),
+    );
+  const serviceIds = stored.plan.services.map((p) => p.id);
+  // A service is listed when its sessions or its make-up sessions differ; `makeUp` names those whose make-up sessions do.
+  const makeUp = serviceIds.filter((id) => differs(id, "makeUp"));
+  const services = serviceIds.filter((id) => differs(id, "sessions") || makeUp.includes(id));
+  return { accommodations, services, makeUp };
 }
 
 /** 409 naming who saved meanwhile and which items now differ, so the screen can show them instead of losing either side. */
@@ -103,8 +109,19 @@ async function askForHelp(actor: UserActor, own: OwnForm, next: FidelityForm, re
   );
 }
 
-/** The form write and its audit entry in one transaction; a correction also keeps what it replaces. */
-async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expectedVersion: number, action: AuditAction, keep?: FidelityForm) {
+/**
+ * The form write and its audit entry in one transaction; a correction also keeps what it replaces, and
+ * `makeUp` holds the make-up plans' counter updates (compensatory.ts `checkMakeUp`) that must commit with it.
+ */
+async function write(
+  actor: UserActor,
+  own: OwnForm,
+  next: FidelityForm,
+  expectedVersion: number,
+  action: AuditAction,
+  keep?: FidelityForm,
+  makeUp: TransactOp[] = [],
+) {
   const ops: TransactOp[] = [
     FormItems.save(formItem(next), expectedVersion),
     putNew(Audit.itemFor(actor, { studentId: next.studentId, action, record: `fidelity-form:${next.week}:r${next.revision}`, reason: own.reason })),
@@ -112,8 +129,10 @@ async function write(actor: UserActor, own: OwnForm, next: FidelityForm, expecte
   if (keep) ops.push(putNew({ ...keys.fidelityFormRevision(keep.id, keep.revision), type: "fidelity-form-revision", ...keep }));
   const counts = next.status === "submitted" ? formCountOps(next, keep, own.record, own.district) : [];
   try {
-    await transact([...ops, ...counts]);
+    await transactRetryingConflicts([...ops, ...counts, ...makeUp]);
   } catch (error) {
+    const refusal = isConditionFailureAt(error, 0) ? undefined : await makeUpRefusal(error, ops.length + counts.length, makeUp, own.form, next.services);
+    if (refusal) throw refusal;
     if (isConditionFailure(error)) throw await staleConflict(next.id, next);
     throw error;
   }
@@ -134,7 +153,7 @@ export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), asyn
   if (form.version !== input.version) throw await staleConflict(id, input);
   checkNotFuture(own);
   checkAnswers(form, input);
-  await checkMakeUp(form, input.services);
+  const makeUp = await checkMakeUp(form, input.services);
   const now = clock.iso();
   const answers = {
     accommodations: input.accommodations,
@@ -148,10 +167,18 @@ export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), asyn
     if (!input.reason) throw new VisibleError(409, "form_submitted", "This form was submitted; a correction needs a reason.");
     const next = { ...form, ...answers, revision: form.revision + 1, correctionReason: input.reason };
     checkComplete(next);
-    return withBlockers(own, await write(actor, own, next, input.version, "fidelity.form-correct", form), actor.userId);
+    return withBlockers(own, await write(actor, own, next, input.version, "fidelity.form-correct", form, makeUp), actor.userId);
   }
   const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? input.reason : undefined);
-  const saved = await write(actor, own, { ...form, ...answers, status: "draft", ...(lateReason && { lateReason }) }, input.version, "fidelity.form-save");
+  const saved = await write(
+    actor,
+    own,
+    { ...form, ...answers, status: "draft", ...(lateReason && { lateReason }) },
+    input.version,
+    "fidelity.form-save",
+    undefined,
+    makeUp,
+  );
   return withBlockers(own, saved, actor.userId);
 });
 
@@ -196,7 +223,7 @@ export const submitAnswers = verb(v.object({ id: FormId, ...FormSave.entries }),
   if (form.status === "submitted") throw new VisibleError(409, "form_submitted", "This form is already submitted.");
   checkNotFuture(own);
   checkAnswers(form, input);
-  await checkMakeUp(form, input.services);
+  const makeUp = await checkMakeUp(form, input.services);
   const now = clock.iso();
   const lateReason = form.lateReason ?? (isLateWeek(own.district, form.week) ? reason : undefined);
   const answered: FidelityForm = {
@@ -211,12 +238,12 @@ export const submitAnswers = verb(v.object({ id: FormId, ...FormSave.entries }),
   };
   const { blockers } = withBlockers(own, { ...answered, status: "draft" }, actor.userId);
   if (blockers.length) {
-    const saved = await write(actor, own, { ...answered, status: "draft" }, input.version, "fidelity.form-save");
+    const saved = await write(actor, own, { ...answered, status: "draft" }, input.version, "fidelity.form-save", undefined, makeUp);
     throw unprocessable("not_submitted", "Your answers are saved; something still stops this form from being submitted.", {
       version: saved.version,
       blockers,
     });
   }
-  const submitted = await write(actor, own, { ...answered, status: "submitted", submittedAt: now }, input.version, "fidelity.form-submit");
+  const submitted = await write(actor, own, { ...answered, status: "submitted", submittedAt: now }, input.version, "fidelity.form-submit", undefined, makeUp);
   return withBlockers(own, submitted, actor.userId);
 });

@@ -34,6 +34,23 @@ export const compensatoryTexts = {
   makeUpSessionPlan: ["Plan", "Plan"],
   makeUpAddSession: ["Add a make-up session", "Agregar una sesión de recuperación"],
   makeUpRemoveSession: ["Remove this make-up session", "Quitar esta sesión de recuperación"],
+  makeUpSessionsHint: [
+    "Minutes given against a make-up plan: they pay what is owed, not this week's minutes.",
+    "Minutos brindados según un plan de recuperación: pagan lo que se debe, no los minutos de esta semana.",
+  ],
+  makeUpNoSessions: ["No make-up session", "Ninguna sesión de recuperación"],
+  makeUpPlanOption: ["{minutes} minutes by {date}: {plan}", "{minutes} minutos a más tardar el {date}: {plan}"],
+  makeUpSessionRow: ["Make-up session {n}", "Sesión de recuperación {n}"],
+  "problem.more_than_planned": ["At most {max} make-up minutes are left in this plan.", "Como máximo quedan {max} minutos de recuperación en este plan."],
+  "problem.more_than_planned_now": [
+    "Make-up minutes were recorded against this plan elsewhere meanwhile; fewer are left.",
+    "Mientras tanto se registraron en otro lugar minutos de recuperación de este plan; quedan menos.",
+  ],
+  "problem.unknown_make_up_plan": ["Choose one of your make-up plans for this service.", "Elija uno de sus planes de recuperación para este servicio."],
+  "problem.date_outside_week": [
+    "Choose a school day of this week, on or after the day the plan was made.",
+    "Elija un día escolar de esta semana, el día en que se hizo el plan o después.",
+  ],
   boardMakeUpTitle: ["Make-up plans past due", "Planes de recuperación vencidos"],
   boardMakeUpLine: [
     "{student}, {service}: due {date}, {remaining} of {minutes} minutes left ({provider})",

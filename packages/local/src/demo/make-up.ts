@@ -44,9 +44,13 @@ export async function seedMakeUpPlan(districtId: string, now = clock.now()) {
     createdBy: { id: manager.userId, name: manager.userName },
   };
   if (await getItem(keys.compensatoryPlan(plan.studentId, plan.id))) return;
-  await transact([CompensatoryItems.putPlan(plan), CompensatoryItems.putDue({ districtId, studentId: plan.studentId, planId: plan.id, dueOn: plan.dueOn })]);
   const form = await getItem(formItemType, keys.fidelityForm(formId(record.student.id, manager.userId, givenWeek)));
   const day = weekDays(givenWeek).find((d) => isInstructionDay(district, d));
+  // The plan's `given` counter holds the half given on the form below.
+  await transact([
+    CompensatoryItems.putPlan({ ...plan, given: form && day ? demoMakeUp.given : 0 }),
+    CompensatoryItems.putDue({ districtId, studentId: plan.studentId, planId: plan.id, dueOn: plan.dueOn }),
+  ]);
   if (!form || !day) return;
   const services = form.services.map((s) =>
     s.serviceId === demoMakeUp.serviceId ? { ...s, makeUp: [{ planId: plan.id, date: day, minutes: demoMakeUp.given }] } : s,
