@@ -1,6 +1,7 @@
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { lang, t, type StringKey } from "../i18n";
+import { missTally } from "../fidelity/miss-tally";
 import "../strings/fidelity";
 import "../strings/review";
 import { formatDate } from "../format";
@@ -101,17 +102,7 @@ function ReviewView(props: { review: Review }) {
                             : t("supportNoAnswers")}
                         </strong>
                       </p>
-                      <p class="muted">
-                        {[
-                          [t("supportPartly"), a.partly],
-                          [t("supportNotProvided"), a.notProvided],
-                          [t("supportNotApplicable"), a.notApplicable],
-                          [t("supportNoForm"), a.notRecorded],
-                        ]
-                          .filter(([, n]) => n)
-                          .map(([label, n]) => `${label}: ${n}`)
-                          .join(" · ")}
-                      </p>
+                      <p class="muted">{missTally(a)}</p>
                       <Show when={a.helped.provided > 0} fallback={<p class="muted">{t("review.helpedNone")}</p>}>
                         <p>{t("review.helpedTitle", { provided: a.helped.provided })}</p>
                         <ul class="helped-counts">

@@ -2,6 +2,7 @@ import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { lang, t, type StringKey } from "../i18n";
+import { missTally } from "../fidelity/miss-tally";
 import "../strings/pages";
 import "../strings/fidelity";
 import { formatDate } from "../format";
@@ -193,17 +194,7 @@ function FidelityView(props: { data: Data; period: Period; onPeriod: (p: Period)
                         t("supportNoAnswers")
                       )}
                     </p>
-                    <p class="muted">
-                      {[
-                        [t("supportPartly"), item.partly],
-                        [t("supportNotProvided"), item.notProvided],
-                        [t("supportNotApplicable"), item.notApplicable],
-                        [t("supportNoForm"), item.notRecorded],
-                      ]
-                        .filter(([, n]) => n)
-                        .map(([label, n]) => `${label}: ${n}`)
-                        .join(" · ")}
-                    </p>
+                    <p class="muted">{missTally(item)}</p>
                     <Show when={item.inProgress}>
                       {(week) => <p class="muted">{t("supportInProgress", { answered: week().answered, expected: week().expected })}</p>}
                     </Show>
