@@ -3,7 +3,7 @@ import { startTestServer } from "../support/server";
 import { call, signIn as apiSignIn } from "../support/api";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 import { currentWeek, demo } from "../fidelity/helpers";
-import { expectAccessible, launchBrowser, mailTo, signIn } from "./helpers";
+import { expectAccessible, launchBrowser, mailTo, signedIn } from "./helpers";
 
 pinClock(ordinarySchoolDay);
 
@@ -76,7 +76,7 @@ test.each(cases)(
     const browser = await launchBrowser(c.viewport, c.locale);
     browsers.push(browser);
     const page = await browser.context.newPage();
-    await signIn(page, server.url, server.mailUrl, demo("casemanager"));
+    await signedIn(page, server.url, demo("casemanager"));
     if (c.locale.startsWith("es")) await page.getByRole("button", { name: "Español" }).click();
     const section = page.getByRole("region", { name: c.section });
     await section.waitFor();

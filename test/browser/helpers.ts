@@ -13,16 +13,19 @@ import { mailSince, sentByThisFile } from "../support/mail";
 const axePath = createRequire(import.meta.url).resolve("axe-core");
 
 /**
- * One Chromium per test file, started on first use and closed when the file ends; each `launchBrowser`
- * is a fresh context in it, with its own cookies, storage and clock, as separate as a fresh profile and
- * without a browser start each.
+ * One Chromium per worker process, started on first use and left running for the next file the worker
+ * runs (vitest.config.ts: a worker runs file after file); Playwright ends it when the process exits.
+ * Each `launchBrowser` is a fresh context in it, with its own cookies, storage and clock, as separate
+ * as a fresh profile and without a browser start each. When a file ends, every context it left open is
+ * closed, so the next file starts with none.
  */
 let chromiumProcess: Promise<Browser> | undefined;
+let closingAtFileEnd = false;
 
 /** The language the app starts in for each context: its locale's, as the app reads navigator.language. */
 const pageLanguage = new WeakMap<BrowserContext, "en" | "es">();
 
-function chromiumForThisFile() {
+function chromiumForThisWorker() {
   if (!chromiumProcess) {
     const launched = (chromiumProcess = chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -37,9 +40,19 @@ function chromiumForThisFile() {
         "--no-first-run",
       ],
     }));
+    // A browser that crashed or was closed is started again on next use.
+    void launched.then(
+      (browser) => browser.once("disconnected", () => chromiumProcess === launched && (chromiumProcess = undefined)),
+      () => chromiumProcess === launched && (chromiumProcess = undefined),
+    );
+  }
+  if (!closingAtFileEnd) {
+    closingAtFileEnd = true;
+    const browser = chromiumProcess;
     atFileEnd(async () => {
-      chromiumProcess = undefined;
-      await (await launched).close();
+      closingAtFileEnd = false;
+      const open = await browser.catch(() => undefined);
+      await Promise.all((open?.contexts() ?? []).map((context) => context.close()));
     });
   }
   return chromiumProcess;
@@ -50,7 +63,7 @@ function chromiumForThisFile() {
  * `device` stands for a reader elsewhere: another time zone, or a clock at another instant.
  */
 export async function launchBrowser(viewport = { width: 390, height: 844 }, locale = "en-US", device: { timeZone?: string; time?: number } = {}) {
-  const context = await (await chromiumForThisFile()).newContext({
+  const context = await (await chromiumForThisWorker()).newContext({
     viewport,
     locale,
     // A user in the district, whatever the machine's zone: the demo district's wall clock.
@@ -142,13 +155,14 @@ export async function signInHere(page: Page, mailUrl: string, email: string, bef
 }
 
 /**
- * Signs `email` in on the page's browser context without the sign-in page, then opens `path`. A code is
+ * Signs `email` in on the page's browser context without the sign-in page, then opens `path` (`null`:
+ * stays where it is, for a test that asks the API first which page to open). A code is
  * issued straight to the table, as auth/start issues it but without the email; the real auth/verify
  * takes it, with the page's language, and sets the session cookie on the context. For tests of what
  * comes after signing in: the sign-in page itself is driven by `signIn` in the tests about it
  * (parent.test.ts, spanish.test.ts, email-links.test.ts, page-weight.test.ts).
  */
-export async function signedIn(page: Page, url: string, email: string, path = "/") {
+export async function signedIn(page: Page, url: string, email: string, path: string | null = "/") {
   const code = newCode();
   await transact([issueCode(hashEmail(email), hashCode(email, code), clock.ms())]);
   const verify = await page.context().request.post(`${url}/api/auth/verify`, {
@@ -156,7 +170,7 @@ export async function signedIn(page: Page, url: string, email: string, path = "/
     data: { email, code, language: pageLanguage.get(page.context()) ?? "en" },
   });
   expect(verify.status(), await verify.text()).toBe(200);
-  await page.goto(`${url}${path}`);
+  if (path !== null) await page.goto(`${url}${path}`);
 }
 
 /** The students the signed-in user of `context` may see, straight from the API. */

@@ -3,7 +3,7 @@ import { startTestServer } from "../support/server";
 import { call, signIn as apiSignIn } from "../support/api";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 import { demo } from "../fidelity/helpers";
-import { apiStudents, expectAccessible, launchBrowser, signIn } from "./helpers";
+import { apiStudents, expectAccessible, launchBrowser, signedIn } from "./helpers";
 
 pinClock(ordinarySchoolDay);
 
@@ -44,7 +44,7 @@ async function open(who: string, viewport: { width: number; height: number }, lo
   const browser = await launchBrowser(viewport, locale);
   browsers.push(browser);
   const page = await browser.context.newPage();
-  await signIn(page, server.url, server.mailUrl, demo(who));
+  await signedIn(page, server.url, demo(who), null);
   const sofia = (await apiStudents(browser.context, server.url)).find((s) => s.name === "Sofia Martinez")!;
   return { page, sofia };
 }

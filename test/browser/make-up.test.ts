@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { startWorkflowRunner } from "../support/workflow";
-import { expectAccessible, launchBrowser, signIn } from "./helpers";
+import { expectAccessible, launchBrowser, signedIn } from "./helpers";
 import { childOf, email, fileConcern, waiting } from "../concerns/helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 
@@ -56,8 +56,7 @@ describe("make-up minutes and conversations on screen", () => {
 
   test("the parent sees the make-up plan, given and remaining, in Spanish on a phone", async () => {
     const page = await open(PHONE);
-    await signIn(page, server.url, server.mailUrl, email("parent"));
-    await page.goto(`${server.url}/students/${sofia}`);
+    await signedIn(page, server.url, email("parent"), `/students/${sofia}`);
     await page.getByRole("button", { name: "Español" }).click();
     const section = page.getByRole("region", { name: "Minutos de recuperación" });
     await expect.poll(() => section.textContent()).toContain("30 brindados, 30 pendientes");
@@ -69,8 +68,7 @@ describe("make-up minutes and conversations on screen", () => {
 
   test("the case manager plans make-up minutes and is told which field is wrong", async () => {
     const page = await open(DESKTOP);
-    await signIn(page, server.url, server.mailUrl, email("casemanager"));
-    await page.goto(`${server.url}/students/${sofia}`);
+    await signedIn(page, server.url, email("casemanager"), `/students/${sofia}`);
     const form = page.getByRole("form", { name: "Plan make-up minutes" });
     await form.getByLabel("Minutes to make up").fill("100000");
     await form.getByLabel("How they will be made up").fill("Two sessions after school");
@@ -87,8 +85,7 @@ describe("make-up minutes and conversations on screen", () => {
 
   test("the parent puts a conversation on the record from the keyboard", async () => {
     const page = await open(PHONE);
-    await signIn(page, server.url, server.mailUrl, email("parent"));
-    await page.goto(`${server.url}/concerns/${concernId}`);
+    await signedIn(page, server.url, email("parent"), `/concerns/${concernId}`);
     // The first test left this parent reading Spanish.
     await page.getByRole("button", { name: "English" }).click();
     // The form opens from its summary, by keyboard.
@@ -111,16 +108,14 @@ describe("make-up minutes and conversations on screen", () => {
 
   test("the director's board lists make-up plans past due", async () => {
     const page = await open(DESKTOP);
-    await signIn(page, server.url, server.mailUrl, email("director"));
-    await page.goto(`${server.url}/escalations`);
+    await signedIn(page, server.url, email("director"), `/escalations`);
     await expect.poll(() => page.getByRole("region", { name: "Make-up plans past due" }).textContent()).toContain("No make-up plan is past due.");
     await accessibleAtBothWidths(page, "board with make-up plans");
   }, 120_000);
 
   test("the administrator's rights fields name what a state period lacks", async () => {
     const page = await open(DESKTOP);
-    await signIn(page, server.url, server.mailUrl, email("admin"));
-    await page.goto(`${server.url}/admin/settings`);
+    await signedIn(page, server.url, email("admin"), `/admin/settings`);
     const row = page.getByRole("group", { name: "Time to answer a records request" });
     await row.getByLabel("State rule (citation)").fill("Cal. Educ. Code 56504");
     await page.getByRole("button", { name: "Save settings" }).click();
