@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { t, tCode } from "../i18n";
-import "../strings/audit";
+import "../strings/people";
 import "../strings/codes";
 import "../strings/fidelity";
 import { formatDate, formatDateTime } from "../format";

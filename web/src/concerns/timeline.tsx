@@ -1,7 +1,7 @@
 import { For } from "solid-js";
 import { describeEvent } from "@fidelio/core/concern/describe";
 import { lang, t, tCode, tCoded } from "../i18n";
-import "../strings/audit";
+import "../strings/people";
 import "../strings/concerns";
 import { formatInZone } from "../format";
 import type { ConcernView } from "./data";

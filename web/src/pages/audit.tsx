@@ -5,6 +5,7 @@ import { t, tCode, tn } from "../i18n";
 import "../strings/access-log";
 import "../strings/pages";
 import "../strings/audit";
+import "../strings/people";
 import "../strings/codes";
 import { formatDateTime } from "../format";
 import { usePageTitle } from "../components/page-title";
