@@ -53,7 +53,7 @@ export default defineConfig({
             // What every page runs, beside the entry: Solid, the router, the API client, the session, the words' registry.
             {
               name: "app",
-              test: /node_modules\/(solid-js\/(dist|web)|@solidjs\/router|hono)\/|web\/src\/(i18n|i18n-plurals|session|api|components\/status)\.tsx?$|vite\/preload-helper|core\/src\/words\/plural/,
+              test: /node_modules\/(solid-js\/(dist|web)|hono)\/|web\/src\/(i18n|i18n-plurals|session|api|router|components\/status)\.tsx?$|vite\/preload-helper|core\/src\/words\/plural/,
               priority: 2,
             },
             // What most pages show: a resource's loading and failure, not found, titles, dates and days, tables.

@@ -1,4 +1,4 @@
-import { A, useLocation, useParams } from "@solidjs/router";
+import { A, useLocation, useParams } from "../router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api, call, isStatus } from "../api";
 import { t, tCode, tn } from "../i18n";

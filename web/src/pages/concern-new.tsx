@@ -1,4 +1,4 @@
-import { A, useNavigate, useParams, useSearchParams } from "@solidjs/router";
+import { A, useNavigate, useParams, useSearchParams } from "../router";
 import { createEffect, createResource, createSignal, For, Show } from "solid-js";
 import { createStore, unwrap } from "solid-js/store";
 import { api, ApiError, call, type FieldErrors, type Problem } from "../api";

@@ -1,4 +1,4 @@
-import { A, useLocation, useParams } from "@solidjs/router";
+import { A, useLocation, useParams } from "../router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t } from "../i18n";
 import "../strings/concerns";

@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { createResource, createSignal, Show } from "solid-js";
 import { t, tn } from "../i18n";
 import "../strings/concerns";

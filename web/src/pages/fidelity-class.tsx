@@ -1,4 +1,4 @@
-import { A, useParams } from "@solidjs/router";
+import { A, useParams } from "../router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t, type StringKey } from "../i18n";
 import "../strings/pages";

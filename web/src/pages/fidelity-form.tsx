@@ -1,4 +1,4 @@
-import { A, useParams } from "@solidjs/router";
+import { A, useParams } from "../router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile, unwrap } from "solid-js/store";
 import { ApiError } from "../api";

@@ -1,4 +1,4 @@
-import { useSearchParams } from "@solidjs/router";
+import { useSearchParams } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { lang, t } from "../i18n";
 import "../strings/fidelity";

@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { api, call, isStatus } from "../api";
 import { t, type StringKey, tn } from "../i18n";

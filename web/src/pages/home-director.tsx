@@ -1,4 +1,4 @@
-import { A, useNavigate } from "@solidjs/router";
+import { A, useNavigate } from "../router";
 import { createResource, Show } from "solid-js";
 import { api, call } from "../api";
 import { Loaded } from "../components/loaded";

@@ -1,4 +1,4 @@
-import { A, useParams } from "@solidjs/router";
+import { A, useParams } from "../router";
 import { createResource, createSignal, For, Index, Show, type JSX } from "solid-js";
 import { createStore } from "solid-js/store";
 import * as v from "valibot";

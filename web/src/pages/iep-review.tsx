@@ -1,4 +1,4 @@
-import { A, useParams, useSearchParams } from "@solidjs/router";
+import { A, useParams, useSearchParams } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { lang, t, type StringKey } from "../i18n";
 import { missTally } from "../fidelity/miss-tally";

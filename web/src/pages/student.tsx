@@ -1,4 +1,4 @@
-import { A, useParams } from "@solidjs/router";
+import { A, useParams } from "../router";
 import { createResource, For, lazy, Show, Suspense } from "solid-js";
 import { api, call } from "../api";
 import { t, tCode } from "../i18n";
