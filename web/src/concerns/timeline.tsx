@@ -3,6 +3,7 @@ import { describeEvent } from "@fidelio/core/concern/describe";
 import { lang, t, tCode, tCoded } from "../i18n";
 import "../strings/people";
 import "../strings/concerns";
+import "../strings/concern-page";
 import { formatInZone } from "../format";
 import type { ConcernView } from "./data";
 import { NoticeView } from "./notice-lazy";

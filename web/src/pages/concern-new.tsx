@@ -6,6 +6,7 @@ import { t, tProblem } from "../i18n";
 import "../strings/pages";
 import "../strings/codes";
 import "../strings/concerns";
+import "../strings/concern-form";
 import { usePageTitle } from "../components/page-title";
 import { Loaded, errorText } from "../components/loaded";
 import { Alert } from "../components/status";

@@ -7,6 +7,7 @@ import { DirectorPatterns } from "../components/director-patterns";
 import { t } from "../i18n";
 import "../strings/pages";
 import "../strings/concerns";
+import "../strings/concern-board";
 import "../strings/staff";
 import { useSession } from "../session";
 
