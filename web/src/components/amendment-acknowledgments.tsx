@@ -3,6 +3,7 @@ import { t, tCode } from "../i18n";
 import "../strings/people";
 import "../strings/codes";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import { formatDate, formatDateTime } from "../format";
 import { useSession } from "../session";
 import type { StudentDetail } from "../pages/student";

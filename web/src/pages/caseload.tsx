@@ -4,6 +4,7 @@ import { api, call } from "../api";
 import { lang, t } from "../i18n";
 import "../strings/pages";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/staff";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";

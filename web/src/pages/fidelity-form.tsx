@@ -5,6 +5,7 @@ import { ApiError } from "../api";
 import { t, tProblem } from "../i18n";
 import "../strings/pages";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/compensatory";
 import { formatDate, formatDateTime } from "../format";
 import { useSession } from "../session";

@@ -2,6 +2,7 @@ import { useSearchParams } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { lang, t } from "../i18n";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/staff";
 import "../strings/help";
 import { percent } from "../fidelity/summary";

@@ -4,6 +4,7 @@ import { api, call, isStatus } from "../api";
 import { t, type StringKey, tn } from "../i18n";
 import "../strings/concerns";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/staff";
 import "../strings/support";
 import { formatDate } from "../format";

@@ -4,6 +4,7 @@ import { api, call } from "../api";
 import { t, tn } from "../i18n";
 import "../strings/pages";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/staff";
 import { formatGrade } from "../format";
 import { Loaded } from "../components/loaded";

@@ -9,6 +9,7 @@ import { t, tProblem, type StringKey } from "../i18n";
 import "../strings/pages";
 import "../strings/codes";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/staff";
 import { usePageTitle } from "../components/page-title";
 import { errorText, Loaded } from "../components/loaded";
