@@ -28,7 +28,7 @@ const CHILD = "Sofia Martinez";
 const budget = {
   home: 31_300,
   child: 37_000,
-  fidelity: 34_100,
+  fidelity: 31_400,
   "concern form": 31_400,
   concern: 41_800,
 };
