@@ -36,7 +36,7 @@ describe("web string tables", () => {
 
   test("it fails when a registration is removed", () => {
     const concern = graph.pages.find((page) => short(page.file) === "pages/concern.tsx")!;
-    const withoutConcernWords = graph.missing(concern, join(webSrc, "strings/concerns.ts"));
+    const withoutConcernWords = graph.missing(concern, join(webSrc, "strings/concern-page.ts"));
     expect(withoutConcernWords.map((need) => need.key)).toContain("concernTitle");
     const entry = graph.pages.find((page) => page.file === entryFile)!;
     expect(graph.missing(entry, join(webSrc, "i18n.ts")).map((need) => need.key)).toContain("skipToContent");

@@ -2,24 +2,87 @@
  * Concern strings, English then Spanish, for parents and staff alike (a parent reads every screen
  * of their concern; staff screens follow the app's habit of speaking both). Registered by web/src/strings/concerns.ts.
  */
-export const concernStrings = {
+export const concernListStrings = {
   whatConcern: ["this concern", "esta inquietud"],
   whatConcerns: ["the concerns", "las inquietudes"],
   whatBoard: ["the escalation board", "el tablero de escalamientos"],
 
   // Raising a concern (parent).
   raiseConcern: ["Raise a concern", "Presentar una inquietud"],
-  raiseConcernAbout: ["Raise a concern about {name}", "Presentar una inquietud sobre {name}"],
-  raiseIntro: [
-    "Tell the school which support in the IEP is not happening. The right person gets it, with a deadline to answer, and you can follow every step here.",
-    "Diga a la escuela qué apoyo del IEP no se está dando. Le llega a la persona indicada, con un plazo para responder, y usted puede seguir cada paso aquí.",
-  ],
   concernsAbout: ["Concerns", "Inquietudes"],
   concernsAboutIntro: [
     "If a support in this IEP is not happening, tell the school here.",
     "Si algún apoyo de este IEP no se está dando, dígaselo a la escuela aquí.",
   ],
   seeYourConcerns: ["See your concerns", "Ver sus inquietudes"],
+
+  // Lists.
+  nobodyYet: ["Nobody yet", "Nadie todavía"],
+  overdue: ["Missed a deadline", "Se venció un plazo"],
+  concernsTitle: ["Concerns", "Inquietudes"],
+  myConcernsTitle: ["My concerns", "Mis inquietudes"],
+  concernsIntroStaff: [
+    "Concerns you hold or held, and those of your caseload. What is due first comes first.",
+    "Las inquietudes que tiene o tuvo a su cargo, y las de su carga de casos. Lo que vence primero aparece primero.",
+  ],
+  concernsIntroParent: [
+    "The concerns you raised about your children, and where each one is.",
+    "Las inquietudes que presentó sobre sus hijos y dónde está cada una.",
+  ],
+  concernsIntroDirector: [
+    "Every concern in the district, newest first. The escalation board shows what is overdue.",
+    "Todas las inquietudes del distrito, de la más reciente a la más antigua. El tablero de escalamientos muestra lo vencido.",
+  ],
+  concernsIntroAdvocate: [
+    "Concerns handed to you, each with its evidence packet: the concern, the IEP items, the whole timeline and every email.",
+    "Inquietudes que le entregaron, cada una con su expediente de pruebas: la inquietud, los elementos del IEP, todo el historial y cada correo.",
+  ],
+  openConcernsCaption: ["Open concerns, the nearest deadline first", "Inquietudes abiertas, la de plazo más cercano primero"],
+  closedConcernsCaption: ["Closed concerns", "Inquietudes cerradas"],
+  noOpenConcerns: ["No open concerns.", "No hay inquietudes abiertas."],
+  noConcerns: ["No concerns to show.", "No hay inquietudes para mostrar."],
+  colStudent: ["Student", "Estudiante"],
+  colWhere: ["Where it is", "Dónde está"],
+  colAssignee: ["Who has it", "Quién la tiene"],
+  colDue: ["Answer due", "Plazo"],
+  colOpened: ["Raised", "Presentada"],
+  colPacket: ["Evidence packet", "Expediente de pruebas"],
+  openConcernFor: ["Open the concern about {name}", "Abrir la inquietud sobre {name}"],
+  packetLink: ["Printable packet", "Expediente para imprimir"],
+  packetFor: ["Printable packet for {name}", "Expediente para imprimir de {name}"],
+  packetForConcern: ["Printable packet for {reference} ({name})", "Expediente para imprimir de {reference} ({name})"],
+
+  // Telling concerns apart (subject, reference, search) and what waits on the reader (home).
+  colConcern: ["Concern", "Inquietud"],
+  concernFor: ["Concern about {name}", "Inquietud sobre {name}"],
+  searchConcerns: ["Search by reference, support, class or student", "Buscar por referencia, apoyo, clase o estudiante"],
+  searchConcernsHint: ["For example C-1042, “extended time” or a first name.", "Por ejemplo C-1042, “tiempo extendido” o un nombre."],
+  searchButton: ["Search", "Buscar"],
+  clearSearch: ["Clear the search", "Borrar la búsqueda"],
+  noConcernsFound: ["No concern matches “{q}”.", "Ninguna inquietud coincide con “{q}”."],
+  waitingTitle: ["Waiting on you", "Pendiente de su parte"],
+  waitingNone: ["Nothing is waiting on you.", "No tiene nada pendiente."],
+  whatWaiting: ["what is waiting on you", "lo que tiene pendiente"],
+  "waiting.answer_question": ["The school asked you a question; answer by {due}.", "La escuela le hizo una pregunta; responda a más tardar el {due}."],
+  "waiting.confirm_fix": [
+    "The school says it is fixed; confirm the fix by {due}.",
+    "La escuela dice que ya está resuelto; confirme la solución a más tardar el {due}.",
+  ],
+  "waiting.respond": ["A concern about {name} waits for your answer by {due}.", "Una inquietud sobre {name} espera su respuesta a más tardar el {due}."],
+  "waiting.record_outcome": [
+    "A concern about {name} was handed to you; record its outcome.",
+    "Se le entregó una inquietud sobre {name}; registre el resultado.",
+  ],
+} satisfies Record<string, readonly [string, string]>;
+
+/** Filing a concern (the parent's form): registered by web/src/strings/concern-form.ts. */
+export const concernFormStrings = {
+  // Raising a concern (parent).
+  raiseConcernAbout: ["Raise a concern about {name}", "Presentar una inquietud sobre {name}"],
+  raiseIntro: [
+    "Tell the school which support in the IEP is not happening. The right person gets it, with a deadline to answer, and you can follow every step here.",
+    "Diga a la escuela qué apoyo del IEP no se está dando. Le llega a la persona indicada, con un plazo para responder, y usted puede seguir cada paso aquí.",
+  ],
   pickSupports: ["Which supports are not happening?", "¿Qué apoyos no se están dando?"],
   pickSupportsHint: ["Choose one or more from your child's IEP.", "Elija uno o más del IEP de su hijo o hija."],
   noSupports: [
@@ -51,6 +114,10 @@ export const concernStrings = {
   discardDraft: ["Start over", "Empezar de nuevo"],
   sendConcern: ["Send the concern", "Enviar la inquietud"],
   sendingConcern: ["Sending…", "Enviando…"],
+} satisfies Record<string, readonly [string, string]>;
+
+/** One concern's page: its summary, timeline and actions. Registered by web/src/strings/concern-page.ts. */
+export const concernPageStrings = {
   filedTitle: ["Your concern was sent", "Su inquietud fue enviada"],
   filedReference: ["Reference: {id}. You will get an email at each step.", "Referencia: {id}. Recibirá un correo en cada paso."],
 
@@ -59,10 +126,8 @@ export const concernStrings = {
   whereItIs: ["Where it is", "Dónde está"],
   whoHasIt: ["Who has it", "Quién la tiene"],
   byWhen: ["Answer due", "Plazo de respuesta"],
-  nobodyYet: ["Nobody yet", "Nadie todavía"],
   noDeadline: ["No deadline at this step", "Sin plazo en este paso"],
   dueInZone: ["{when} (district time)", "{when} (hora del distrito)"],
-  overdue: ["Missed a deadline", "Se venció un plazo"],
   aboutTitle: ["What it is about", "De qué se trata"],
   inClass: ["Class", "Clase"],
   happenedOn: ["Happened on", "Ocurrió el"],
@@ -112,41 +177,10 @@ export const concernStrings = {
     "La escuela dice que resolvió su inquietud. Díganos si es así antes del {due}.",
   ],
   questionForYou: ["The school asked you a question", "La escuela le hizo una pregunta"],
+} satisfies Record<string, readonly [string, string]>;
 
-  // Lists.
-  concernsTitle: ["Concerns", "Inquietudes"],
-  myConcernsTitle: ["My concerns", "Mis inquietudes"],
-  concernsIntroStaff: [
-    "Concerns you hold or held, and those of your caseload. What is due first comes first.",
-    "Las inquietudes que tiene o tuvo a su cargo, y las de su carga de casos. Lo que vence primero aparece primero.",
-  ],
-  concernsIntroParent: [
-    "The concerns you raised about your children, and where each one is.",
-    "Las inquietudes que presentó sobre sus hijos y dónde está cada una.",
-  ],
-  concernsIntroDirector: [
-    "Every concern in the district, newest first. The escalation board shows what is overdue.",
-    "Todas las inquietudes del distrito, de la más reciente a la más antigua. El tablero de escalamientos muestra lo vencido.",
-  ],
-  concernsIntroAdvocate: [
-    "Concerns handed to you, each with its evidence packet: the concern, the IEP items, the whole timeline and every email.",
-    "Inquietudes que le entregaron, cada una con su expediente de pruebas: la inquietud, los elementos del IEP, todo el historial y cada correo.",
-  ],
-  openConcernsCaption: ["Open concerns, the nearest deadline first", "Inquietudes abiertas, la de plazo más cercano primero"],
-  closedConcernsCaption: ["Closed concerns", "Inquietudes cerradas"],
-  noOpenConcerns: ["No open concerns.", "No hay inquietudes abiertas."],
-  noConcerns: ["No concerns to show.", "No hay inquietudes para mostrar."],
-  colStudent: ["Student", "Estudiante"],
-  colWhere: ["Where it is", "Dónde está"],
-  colAssignee: ["Who has it", "Quién la tiene"],
-  colDue: ["Answer due", "Plazo"],
-  colOpened: ["Raised", "Presentada"],
-  colPacket: ["Evidence packet", "Expediente de pruebas"],
-  openConcernFor: ["Open the concern about {name}", "Abrir la inquietud sobre {name}"],
-  packetLink: ["Printable packet", "Expediente para imprimir"],
-  packetFor: ["Printable packet for {name}", "Expediente para imprimir de {name}"],
-  packetForConcern: ["Printable packet for {reference} ({name})", "Expediente para imprimir de {reference} ({name})"],
-
+/** The director's escalation board (staff only). Registered by web/src/strings/concern-board.ts. */
+export const concernBoardStrings = {
   // Director's board.
   boardTitle: ["Escalation board", "Tablero de escalamientos"],
   boardIntro: [
@@ -175,26 +209,7 @@ export const concernStrings = {
   colMissed: ["Missed deadlines", "Plazos vencidos"],
   noMissed: ["No missed deadlines.", "No hay plazos vencidos."],
   showMoreConcerns: ["Show more concerns", "Mostrar más inquietudes"],
-
-  // Telling concerns apart (subject, reference, search) and what waits on the reader (home).
-  colConcern: ["Concern", "Inquietud"],
-  concernFor: ["Concern about {name}", "Inquietud sobre {name}"],
-  searchConcerns: ["Search by reference, support, class or student", "Buscar por referencia, apoyo, clase o estudiante"],
-  searchConcernsHint: ["For example C-1042, “extended time” or a first name.", "Por ejemplo C-1042, “tiempo extendido” o un nombre."],
-  searchButton: ["Search", "Buscar"],
-  clearSearch: ["Clear the search", "Borrar la búsqueda"],
-  noConcernsFound: ["No concern matches “{q}”.", "Ninguna inquietud coincide con “{q}”."],
-  waitingTitle: ["Waiting on you", "Pendiente de su parte"],
-  waitingNone: ["Nothing is waiting on you.", "No tiene nada pendiente."],
-  whatWaiting: ["what is waiting on you", "lo que tiene pendiente"],
-  "waiting.answer_question": ["The school asked you a question; answer by {due}.", "La escuela le hizo una pregunta; responda a más tardar el {due}."],
-  "waiting.confirm_fix": [
-    "The school says it is fixed; confirm the fix by {due}.",
-    "La escuela dice que ya está resuelto; confirme la solución a más tardar el {due}.",
-  ],
-  "waiting.respond": ["A concern about {name} waits for your answer by {due}.", "Una inquietud sobre {name} espera su respuesta a más tardar el {due}."],
-  "waiting.record_outcome": [
-    "A concern about {name} was handed to you; record its outcome.",
-    "Se le entregó una inquietud sobre {name}; registre el resultado.",
-  ],
 } satisfies Record<string, readonly [string, string]>;
+
+/** Every concern key, for the type of `t` (i18n.ts): each area registers its own part. */
+export const concernStrings = { ...concernListStrings, ...concernFormStrings, ...concernPageStrings, ...concernBoardStrings };

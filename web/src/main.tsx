@@ -1,6 +1,6 @@
 import { lazy } from "solid-js";
 import { render } from "solid-js/web";
-import { Route, Router } from "@solidjs/router";
+import { Router } from "./router";
 import { Layout } from "./components/layout";
 import { SessionProvider } from "./session";
 import "./styles.css";
@@ -29,32 +29,34 @@ const IepEditor = lazy(() => import("./pages/iep-editor").then((m) => ({ default
 const Caseload = lazy(() => import("./pages/caseload").then((m) => ({ default: m.Caseload })));
 const FidelityReport = lazy(() => import("./pages/fidelity-report").then((m) => ({ default: m.FidelityReport })));
 
+const routes = [
+  { path: "/sign-in", component: SignIn },
+  { path: "/", component: Home },
+  { path: "/students", component: Students },
+  { path: "/students/:id", component: Student },
+  { path: "/students/:id/audit", component: Audit },
+  { path: "/students/:id/concern", component: ConcernNew },
+  { path: "/concerns", component: Concerns },
+  { path: "/concerns/:id", component: Concern },
+  { path: "/escalations", component: Escalations },
+  { path: "/admin/settings", component: AdminSettings },
+  { path: "/admin/roster", component: AdminRosterPage },
+  { path: "/admin/roster/guide", component: RosterGuide },
+  { path: "/students/:id/fidelity", component: StudentFidelity },
+  { path: "/students/:id/iep/new", component: IepEditor },
+  { path: "/students/:id/iep/review", component: IepReview },
+  { path: "/caseload", component: Caseload },
+  { path: "/reports/fidelity", component: FidelityReport },
+  { path: "/fidelity", component: FidelityWeek },
+  { path: "/fidelity/forms/:id", component: FidelityForm },
+  { path: "/fidelity/classes/:classId/weeks/:week", component: FidelityClass },
+  { path: "*404", component: NotFound },
+];
+
 render(
   () => (
     <SessionProvider>
-      <Router root={Layout}>
-        <Route path="/sign-in" component={SignIn} />
-        <Route path="/" component={Home} />
-        <Route path="/students" component={Students} />
-        <Route path="/students/:id" component={Student} />
-        <Route path="/students/:id/audit" component={Audit} />
-        <Route path="/students/:id/concern" component={ConcernNew} />
-        <Route path="/concerns" component={Concerns} />
-        <Route path="/concerns/:id" component={Concern} />
-        <Route path="/escalations" component={Escalations} />
-        <Route path="/admin/settings" component={AdminSettings} />
-        <Route path="/admin/roster" component={AdminRosterPage} />
-        <Route path="/admin/roster/guide" component={RosterGuide} />
-        <Route path="/students/:id/fidelity" component={StudentFidelity} />
-        <Route path="/students/:id/iep/new" component={IepEditor} />
-        <Route path="/students/:id/iep/review" component={IepReview} />
-        <Route path="/caseload" component={Caseload} />
-        <Route path="/reports/fidelity" component={FidelityReport} />
-        <Route path="/fidelity" component={FidelityWeek} />
-        <Route path="/fidelity/forms/:id" component={FidelityForm} />
-        <Route path="/fidelity/classes/:classId/weeks/:week" component={FidelityClass} />
-        <Route path="*404" component={NotFound} />
-      </Router>
+      <Router root={Layout} routes={routes} />
     </SessionProvider>
   ),
   document.getElementById("root")!,

@@ -1,8 +1,9 @@
 import { For, Show } from "solid-js";
 import { t, tCode } from "../i18n";
-import "../strings/audit";
+import "../strings/people";
 import "../strings/codes";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import { formatDate, formatDateTime } from "../format";
 import { useSession } from "../session";
 import type { StudentDetail } from "../pages/student";

@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { patternSentence } from "@fidelio/core/patterns/describe";
 import { api, call } from "../api";

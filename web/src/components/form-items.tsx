@@ -3,6 +3,7 @@ import type { SetStoreFunction } from "solid-js/store";
 import { lang, t, type StringKey } from "../i18n";
 import "../strings/pages";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/support";
 import { formatDate } from "../format";
 import { accommodationStatuses, barrierReasons, isMiss, missedReasons } from "@fidelio/core/fidelity/answers";

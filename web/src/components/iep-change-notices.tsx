@@ -1,7 +1,8 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t } from "../i18n";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import { formatDate } from "../format";
 import { errorText } from "./loaded";
 import { Alert } from "./status";

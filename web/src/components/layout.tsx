@@ -1,4 +1,4 @@
-import { A, useLocation, useNavigate, usePreloadRoute } from "@solidjs/router";
+import { A, useLocation, useNavigate } from "../router";
 import { createEffect, createSignal, Match, on, Show, Suspense, Switch, type ParentProps } from "solid-js";
 import { useSession } from "../session";
 import { t } from "../i18n";
@@ -14,9 +14,6 @@ export function Layout(props: ParentProps) {
   const onSignIn = () => location.pathname === "/sign-in";
   const signedIn = () => (session.me.state === "ready" ? session.me() : undefined);
   let main!: HTMLElement;
-
-  // The page's code (a chunk of its own) downloads while the session is checked, not after it.
-  usePreloadRoute()(location.pathname, { preloadData: false });
 
   createEffect(() => {
     if (session.me.state !== "ready") return;

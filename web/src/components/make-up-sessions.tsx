@@ -2,6 +2,7 @@ import { For, Index, Show, type JSX } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { lang, t } from "../i18n";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/compensatory";
 import { formatDate } from "../format";
 import type { FormDetail } from "../fidelity/data";

@@ -1,7 +1,7 @@
 import { createEffect, onCleanup } from "solid-js";
 import { drawMinutes } from "./minutes-plot";
 import { t } from "../i18n";
-import "../strings/fidelity";
+import "../strings/fidelity-view";
 
 export interface ChartWeek {
   label: string;

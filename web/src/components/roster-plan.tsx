@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
 import type { PlanView } from "@fidelio/core/roster";
 import { t, tCode, tRosterProblem } from "../i18n";
-import "../strings/audit";
+import "../strings/people";
 import "../strings/codes";
 import "../strings/roster";
 import "../strings/staff";

@@ -1,6 +1,7 @@
 import { Match, Switch } from "solid-js";
 import { t } from "../i18n";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import type { SaveState } from "../fidelity/autosave";
 
 /** The autosave's state, always visible and announced politely: Saving…, Saved, or Not saved with a way to retry. */

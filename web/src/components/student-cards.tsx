@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { For, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { t } from "../i18n";

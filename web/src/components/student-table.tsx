@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { For, Show } from "solid-js";
 import { t, tn } from "../i18n";
 import "../strings/pages";

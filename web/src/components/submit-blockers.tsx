@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import { t } from "../i18n";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/support";
 import type { FormDetail, SubmitBlocker } from "../fidelity/data";
 

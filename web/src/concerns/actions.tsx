@@ -3,6 +3,7 @@ import type { FieldErrors } from "../api";
 import { t, tProblem } from "../i18n";
 import "../strings/codes";
 import "../strings/concerns";
+import "../strings/concern-page";
 import "../strings/notice";
 import { formatInZone } from "../format";
 import { errorText } from "../components/loaded";

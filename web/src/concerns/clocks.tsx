@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { createSignal, For, Show } from "solid-js";
 import { localDate } from "@fidelio/core/calendar/zoned";
 import type { FieldErrors } from "../api";

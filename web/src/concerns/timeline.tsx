@@ -1,8 +1,9 @@
 import { For } from "solid-js";
 import { describeEvent } from "@fidelio/core/concern/describe";
 import { lang, t, tCode, tCoded } from "../i18n";
-import "../strings/audit";
+import "../strings/people";
 import "../strings/concerns";
+import "../strings/concern-page";
 import { formatInZone } from "../format";
 import type { ConcernView } from "./data";
 import { NoticeView } from "./notice-lazy";

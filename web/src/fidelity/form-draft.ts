@@ -1,5 +1,6 @@
 import { t, type StringKey } from "../i18n";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/compensatory";
 import { formatDate } from "../format";
 import { isMiss, type AccommodationStatus, type BarrierReason, type Helped, type MissedReason } from "@fidelio/core/fidelity/answers";

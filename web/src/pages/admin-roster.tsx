@@ -1,8 +1,8 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { api, ApiError, call, type Body, type RowError } from "../api";
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { t, tCode, tError } from "../i18n";
-import "../strings/audit";
+import "../strings/people";
 import "../strings/codes";
 import "../strings/staff";
 import { errorText } from "../components/loaded";

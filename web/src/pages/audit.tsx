@@ -1,10 +1,11 @@
-import { A, useLocation, useParams } from "@solidjs/router";
+import { A, useLocation, useParams } from "../router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api, call, isStatus } from "../api";
 import { t, tCode, tn } from "../i18n";
 import "../strings/access-log";
 import "../strings/pages";
 import "../strings/audit";
+import "../strings/people";
 import "../strings/codes";
 import { formatDateTime } from "../format";
 import { usePageTitle } from "../components/page-title";

@@ -1,9 +1,10 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { lang, t } from "../i18n";
 import "../strings/pages";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/staff";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";

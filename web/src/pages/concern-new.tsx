@@ -1,11 +1,11 @@
-import { A, useNavigate, useParams, useSearchParams } from "@solidjs/router";
+import { A, useNavigate, useParams, useSearchParams } from "../router";
 import { createEffect, createResource, createSignal, For, Show } from "solid-js";
-import { createStore, unwrap } from "solid-js/store";
 import { api, ApiError, call, type FieldErrors, type Problem } from "../api";
 import { t, tProblem } from "../i18n";
 import "../strings/pages";
 import "../strings/codes";
 import "../strings/concerns";
+import "../strings/concern-form";
 import { usePageTitle } from "../components/page-title";
 import { Loaded, errorText } from "../components/loaded";
 import { Alert } from "../components/status";
@@ -52,13 +52,16 @@ function ConcernForm(props: { detail: StudentDetail }) {
   const navigate = useNavigate();
   const student = () => props.detail.student;
   const stored = readDraft(student().id);
-  const [draft, setDraft] = createStore<ConcernDraft>(stored ?? emptyDraft());
+  // One signal holds the draft (a plain object, as kept on this device): each change makes a new one.
+  const [draft, replaceDraft] = createSignal<ConcernDraft>(stored ?? emptyDraft());
+  const setDraft = <K extends keyof ConcernDraft>(key: K, value: ConcernDraft[K] | ((old: ConcernDraft[K]) => ConcernDraft[K])) =>
+    replaceDraft((old) => ({ ...old, [key]: typeof value === "function" ? (value as (old: ConcernDraft[K]) => ConcernDraft[K])(old[key]) : value }));
   const restored = !!stored && hasContent(stored);
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   // Every change is kept on the device, so a closed tab or a dropped phone loses nothing.
-  createEffect(() => saveDraft(student().id, JSON.parse(JSON.stringify(draft)) as ConcernDraft));
+  createEffect(() => saveDraft(student().id, draft()));
 
   const supports = () => {
     const iep = props.detail.iep;
@@ -72,7 +75,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
   // "Raise a concern about this" on the parent's weekly view names the support: it starts ticked.
   const [search] = useSearchParams();
   const named = typeof search.item === "string" ? search.item : undefined;
-  if (named && supports().some((item) => item.id === named) && !draft.itemIds.includes(named)) setDraft("itemIds", (ids) => [...ids, named]);
+  if (named && supports().some((item) => item.id === named) && !draft().itemIds.includes(named)) setDraft("itemIds", (ids) => [...ids, named]);
   const toggle = (id: string, on: boolean) => setDraft("itemIds", (ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
 
   const showInvalid = (problems: Problem[]) => {
@@ -88,7 +91,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
     event.preventDefault();
     if (busy()) return;
     setFailure("");
-    const d = unwrap(draft);
+    const d = draft();
     const optional = (value: string) => (value.trim() ? value.trim() : undefined);
     const body = {
       studentId: student().id,
@@ -117,7 +120,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
 
   const startOver = () => {
     clearDraft(student().id);
-    setDraft(emptyDraft());
+    replaceDraft(emptyDraft());
     setErrors({});
   };
 
@@ -148,7 +151,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
                     <input
                       id={`support-${item.id}`}
                       type="checkbox"
-                      checked={draft.itemIds.includes(item.id)}
+                      checked={draft().itemIds.includes(item.id)}
                       onChange={(e) => toggle(item.id, e.currentTarget.checked)}
                     />
                     <label for={`support-${item.id}`}>{item.text}</label>
@@ -175,7 +178,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
               <option value="">{t("noClass")}</option>
               <For each={props.detail.classes}>
                 {(c) => (
-                  <option value={c.id} selected={draft.classId === c.id}>
+                  <option value={c.id} selected={draft().classId === c.id}>
                     {t("classWithTeacher", { title: c.title, teacher: c.teacherName })}
                   </option>
                 )}
@@ -196,7 +199,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
             path="happenedOn"
             max={new Date().toISOString().slice(0, 10)}
             errors={errors()}
-            value={draft.happenedOn}
+            value={draft().happenedOn}
             onValue={(value) => setDraft("happenedOn", value)}
             class="short"
           />
@@ -207,7 +210,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
             required
             maxLength={4000}
             errors={errors()}
-            value={draft.description}
+            value={draft().description}
             onValue={(value) => setDraft("description", value)}
           />
           <TextAreaField
@@ -215,7 +218,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
             path="desiredResolution"
             maxLength={2000}
             errors={errors()}
-            value={draft.desiredResolution}
+            value={draft().desiredResolution}
             onValue={(value) => setDraft("desiredResolution", value)}
           />
           <Field
@@ -225,7 +228,7 @@ function ConcernForm(props: { detail: StudentDetail }) {
             autocomplete="email"
             path="advocateEmail"
             errors={errors()}
-            value={draft.advocateEmail}
+            value={draft().advocateEmail}
             onValue={(value) => setDraft("advocateEmail", value)}
           />
           <p class="hint">{t("draftKept")}</p>

@@ -1,7 +1,8 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { createResource, createSignal, Show } from "solid-js";
 import { t, tn } from "../i18n";
 import "../strings/concerns";
+import "../strings/concern-board";
 import { ConcernSearch } from "../concerns/search";
 import { useSession } from "../session";
 import { usePageTitle } from "../components/page-title";

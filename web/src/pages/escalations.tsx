@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t, tn } from "../i18n";
 import "../strings/concerns";
+import "../strings/concern-board";
 import "../strings/staff";
 import { formatDuration, formatInZone, formatSince } from "../format";
 import { useSession } from "../session";

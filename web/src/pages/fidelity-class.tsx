@@ -1,8 +1,9 @@
-import { A, useParams } from "@solidjs/router";
+import { A, useParams } from "../router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t, type StringKey } from "../i18n";
 import "../strings/pages";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/support";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";

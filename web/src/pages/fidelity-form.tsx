@@ -1,10 +1,11 @@
-import { A, useParams } from "@solidjs/router";
+import { A, useParams } from "../router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile, unwrap } from "solid-js/store";
 import { ApiError } from "../api";
 import { t, tProblem } from "../i18n";
 import "../strings/pages";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/compensatory";
 import { formatDate, formatDateTime } from "../format";
 import { useSession } from "../session";

@@ -1,7 +1,8 @@
-import { useSearchParams } from "@solidjs/router";
+import { useSearchParams } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { lang, t } from "../i18n";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/staff";
 import "../strings/help";
 import { percent } from "../fidelity/summary";

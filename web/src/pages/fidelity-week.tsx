@@ -1,9 +1,10 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { api, call, isStatus } from "../api";
 import { t, type StringKey, tn } from "../i18n";
 import "../strings/concerns";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/staff";
 import "../strings/support";
 import { formatDate } from "../format";

@@ -1,4 +1,4 @@
-import { A, useNavigate } from "@solidjs/router";
+import { A, useNavigate } from "../router";
 import { createResource, Show } from "solid-js";
 import { api, call } from "../api";
 import { Loaded } from "../components/loaded";
@@ -7,6 +7,7 @@ import { DirectorPatterns } from "../components/director-patterns";
 import { t } from "../i18n";
 import "../strings/pages";
 import "../strings/concerns";
+import "../strings/concern-board";
 import "../strings/staff";
 import { useSession } from "../session";
 

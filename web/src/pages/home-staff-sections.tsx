@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { Show } from "solid-js";
 import { t } from "../i18n";
 import "../strings/concerns";

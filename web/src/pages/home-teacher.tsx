@@ -1,9 +1,10 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { t, tn } from "../i18n";
 import "../strings/pages";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/staff";
 import { formatGrade } from "../format";
 import { Loaded } from "../components/loaded";

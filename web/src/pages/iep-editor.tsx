@@ -1,4 +1,4 @@
-import { A, useParams } from "@solidjs/router";
+import { A, useParams } from "../router";
 import { createResource, createSignal, For, Index, Show, type JSX } from "solid-js";
 import { createStore } from "solid-js/store";
 import * as v from "valibot";
@@ -9,6 +9,7 @@ import { t, tProblem, type StringKey } from "../i18n";
 import "../strings/pages";
 import "../strings/codes";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/staff";
 import { usePageTitle } from "../components/page-title";
 import { errorText, Loaded } from "../components/loaded";

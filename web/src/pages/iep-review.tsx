@@ -1,8 +1,9 @@
-import { A, useParams, useSearchParams } from "@solidjs/router";
+import { A, useParams, useSearchParams } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { lang, t, type StringKey } from "../i18n";
 import { missTally } from "../fidelity/miss-tally";
 import "../strings/fidelity";
+import "../strings/fidelity-view";
 import "../strings/review";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";

@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { t, type StringKey } from "../i18n";
 import "../strings/pages";
 import { usePageTitle } from "../components/page-title";

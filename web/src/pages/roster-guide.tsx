@@ -1,5 +1,5 @@
 import { Show } from "solid-js";
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import guide from "../../../docs/roster-csv.md?raw";
 import { lang, t } from "../i18n";
 import "../strings/staff";

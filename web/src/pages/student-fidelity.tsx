@@ -1,10 +1,10 @@
-import { A, useParams, useSearchParams } from "@solidjs/router";
+import { A, useParams, useSearchParams } from "../router";
 import { createResource, For, Show } from "solid-js";
 import { api, call } from "../api";
 import { lang, t, type StringKey } from "../i18n";
 import { missTally } from "../fidelity/miss-tally";
 import "../strings/pages";
-import "../strings/fidelity";
+import "../strings/fidelity-view";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";

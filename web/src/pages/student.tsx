@@ -1,9 +1,9 @@
-import { A, useParams } from "@solidjs/router";
+import { A, useParams } from "../router";
 import { createResource, For, lazy, Show, Suspense } from "solid-js";
 import { api, call } from "../api";
 import { t, tCode } from "../i18n";
 import "../strings/pages";
-import "../strings/audit";
+import "../strings/people";
 import "../strings/codes";
 import "../strings/concerns";
 import "../strings/review-link";

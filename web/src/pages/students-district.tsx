@@ -1,4 +1,4 @@
-import { useSearchParams } from "@solidjs/router";
+import { useSearchParams } from "../router";
 import { createResource, For } from "solid-js";
 import { t } from "../i18n";
 import "../strings/pages";

@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import { A } from "@solidjs/router";
+import { A } from "../router";
 import { t } from "../i18n";
 import "../strings/compensatory";
 import { formatDate } from "../format";

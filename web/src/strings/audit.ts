@@ -1,5 +1,5 @@
-/** Who people are and what the access log says they did and why (the catalog's roles, audit actions and reasons). */
-import { actionTexts, reasonTexts, roleTexts, systemTexts } from "@fidelio/core/messages/catalog-audit";
+/** What the access log says people did and why (the catalog's audit actions and reasons); who they are is `people`. */
+import { actionTexts, reasonTexts } from "@fidelio/core/messages/catalog-audit";
 import { register } from "../i18n";
 
-register(roleTexts, actionTexts, reasonTexts, systemTexts);
+register(actionTexts, reasonTexts);

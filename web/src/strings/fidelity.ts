@@ -1,6 +1,5 @@
-/** Weekly forms and what was delivered (i18n-fidelity.ts), with the catalog's fidelity answers and email delivery states. */
-import { answerTexts } from "@fidelio/core/messages/catalog-packet";
+/** Weekly forms and reports (i18n-fidelity.ts `fidelityFormStrings`); what was delivered is `fidelity-view`. */
 import { register } from "../i18n";
-import { fidelityStrings } from "../i18n-fidelity";
+import { fidelityFormStrings } from "../i18n-fidelity";
 
-register(fidelityStrings, answerTexts);
+register(fidelityFormStrings);

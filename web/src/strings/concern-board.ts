@@ -1,0 +1,5 @@
+/** The director's escalation board (i18n-concerns.ts `concernBoardStrings`). */
+import { register } from "../i18n";
+import { concernBoardStrings } from "../i18n-concerns";
+
+register(concernBoardStrings);
