@@ -257,6 +257,30 @@ describe("help requests", () => {
     expect(mine).toMatchObject({ status: "resolved", can: { comment: false, resolve: false } });
   });
 
+  it("emails each comment once to the other side, in their language; a refused comment sends nothing", async () => {
+    const h = (await openFor(asked.find((x) => x.trigger === "materials_missing")!.studentId)).find((x) => x.trigger === "materials_missing")!;
+    const fromTeacher = `Still no tablet on Mondays (${h.id}).`;
+    const c1 = await act(t.teacher, h.id, { action: "comment", text: fromTeacher, version: h.version });
+    expect(c1.status).toBe(200);
+    // The case manager reads Spanish.
+    const toManager = await mailTo(demo("casemanager"), /comentó la solicitud/, fromTeacher);
+    expect(toManager.subject).toBe(`Fidelio: Maria Alvarez comentó la solicitud de ayuda sobre ${h.studentName}`);
+    expect(toManager.body.text).toContain(`"${h.itemText}"`);
+    const fromManager = `I will bring one on Monday (${h.id}).`;
+    expect((await act(t.casemanager, h.id, { action: "comment", text: `${fromManager} stale`, version: h.version })).status).toBe(409);
+    expect((await act(t.casemanager, h.id, { action: "comment", text: fromManager, version: c1.body.version })).status).toBe(200);
+    const toTeacher = await mailTo(demo("teacher"), /commented on the help request/, fromManager);
+    expect(toTeacher.subject).toBe(`Fidelio: Jennifer Park commented on the help request about ${h.studentName}`);
+    // Once each, and never to the one who wrote it; the refused comment sent nothing.
+    await new Promise((r) => setTimeout(r, 1500));
+    const about = async (who: string, text: string) => (await emailsTo(who)).filter((e) => (e.body.text ?? "").includes(text));
+    expect(await about(demo("casemanager"), fromTeacher)).toHaveLength(1);
+    expect(await about(demo("teacher"), fromManager)).toHaveLength(1);
+    expect(await about(demo("teacher"), fromTeacher)).toHaveLength(0);
+    expect(await about(demo("casemanager"), fromManager)).toHaveLength(0);
+    expect(await about(demo("teacher"), `${fromManager} stale`)).toHaveLength(0);
+  });
+
   it("audits every read and write on the student's trail", async () => {
     const h = asked.find((x) => x.trigger === "not_sure_how")!;
     const trail = await queryAll<{ action: string; actorName: string; record: string }>(keys.auditOf(h.studentId));
