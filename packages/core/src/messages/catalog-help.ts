@@ -54,6 +54,7 @@ export const helpPageTexts = {
   "help.from": ["From {teacher}, week of {monday}", "De {teacher}, semana del {monday}"],
   "help.to": ["To {caseManager}, week of {monday}", "Para {caseManager}, semana del {monday}"],
   "help.due": ["Due {due}", "Vence el {due}"],
+  "help.waiting": ["{teacher} asks for your help; answer by {due}.", "{teacher} le pide ayuda; responda a más tardar el {due}."],
   "help.pastDue": ["Past due since {due}", "Vencida desde el {due}"],
   "help.status.open": ["Open", "Abierta"],
   "help.status.resolved": ["Answered", "Respondida"],
