@@ -3,7 +3,7 @@ import { District } from "@fidelio/core/district";
 import { helpDue, openHelpRequest } from "@fidelio/core/help";
 import { newId } from "@fidelio/core/id";
 import { clock } from "@fidelio/core/clock";
-import { getItem, keys, queryAll } from "@fidelio/core/dynamo";
+import { getItem, keys, putItem, queryAll } from "@fidelio/core/dynamo";
 import { demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { Student } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
@@ -203,6 +203,34 @@ describe("help requests", () => {
     expect(open).toHaveLength(1);
     const claims = await queryAll(keys.helpOpen(student.studentId, item));
     expect(claims).toHaveLength(1);
+  });
+
+  it("opens a request in its submission's own transaction: when the request cannot be written, neither is the form; submitting again writes both", async () => {
+    const f = forms[5]!;
+    // A support nobody has asked about yet (the demo's open request is about this student too).
+    const claimed = new Set((await queryAll<{ sk: string }>({ pk: keys.helpOpen(f.studentId, "").pk })).map((c) => c.sk));
+    const item = f.plan.accommodations.find((a) => !claimed.has(a.id))!.id;
+    const answers = provided(f).map((x) => (x.itemId === item ? { ...x, needsHelp: true } : x));
+    // The case manager's record unreadable for a moment: the request (and its email) cannot be written.
+    const cm = (await User.byEmail(demo("casemanager")))!;
+    const stored = (await getItem(keys.user(cm.id), true))!;
+    await putItem({ ...stored, email: 42 });
+    try {
+      const failed = await call(`/api/fidelity/classes/${CLASS}/weeks/${week}/submit`, {
+        token: t.teacher,
+        body: { forms: [{ id: f.id, version: f.version, accommodations: answers, services: [] }] },
+      });
+      expect(failed.status).toBe(500);
+    } finally {
+      await putItem(stored);
+    }
+    // Nothing written: the form as it was, no request.
+    const after = (await classWeek(week)).find((x) => x.id === f.id)!;
+    expect(after).toMatchObject({ status: f.status, version: f.version });
+    expect(await getItem(keys.helpOpen(f.studentId, item), true)).toBeUndefined();
+    const again = await submit(week, [{ id: f.id, version: f.version, accommodations: answers, services: [] }]);
+    expect(again.body.results.map((r) => r.status)).toEqual([200]);
+    expect((await openFor(f.studentId)).filter((h) => h.itemId === item)).toHaveLength(1);
   });
 
   it("opens one when the same support is missed two weeks running", async () => {
