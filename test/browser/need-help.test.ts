@@ -50,6 +50,14 @@ async function classForms(token: string, week: string) {
 type Lists = { toAnswer: Array<{ studentName: string; itemText: string; trigger: string; status: string }> };
 const toAnswer = async () => ((await (await call("/api/help-requests", { token: manager })).json()) as Lists).toAnswer;
 
+/** The teacher's home: their own request, whose box is labelled for a comment (only the case manager resolves). */
+async function teacherCommentBox(page: Page, student: string, item: string, label: string) {
+  await page.goto(new URL("/", page.url()).href);
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `${student}: "${item}"` }) });
+  await card.getByRole("textbox", { name: label, exact: true }).waitFor();
+  expect(await card.getByRole("button", { name: /Resolve|Resolver/ }).count()).toBe(0);
+}
+
 /** The case manager's home: the request for `student`'s support, with why it was opened. */
 async function managerSees(viewport: { width: number; height: number }, locale: string, c: { student: string; item: string; section: RegExp; why: string }) {
   const page = await open("casemanager", viewport, locale, "/");
@@ -62,6 +70,16 @@ async function managerSees(viewport: { width: number; height: number }, locale: 
   const card = section.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `${c.student}: "${c.item}"` }) });
   await card.waitFor();
   await card.getByText(c.why).waitFor();
+  // What waits on them counts the requests to answer with the concerns, and lists exactly as many.
+  const waiting = page.getByRole("region", { name: /^(Waiting on you|Pendiente de su parte)$/ });
+  await waiting.getByRole("link", { name: `${c.student}: "${c.item}"` }).waitFor();
+  // Signed in afresh: the clock may have moved past the file's first session.
+  const token = await apiSignIn(demo("casemanager"));
+  const concerns = (await (await call("/api/concerns/waiting", { token })).json()) as { count: number };
+  const lists = (await (await call("/api/help-requests", { token })).json()) as Lists;
+  const expected = concerns.count + lists.toAnswer.filter((h) => h.status === "open").length;
+  expect(await waiting.getByRole("listitem").count()).toBe(expected);
+  await waiting.getByText(new RegExp(`^${expected} (things are waiting on you|asuntos esperan su respuesta)\\.$`)).waitFor();
   await expectAccessible(page, `case manager's home with the request, ${locale} ${viewport.width}px`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
@@ -113,6 +131,7 @@ test("on the class grid a teacher asks for help with one support and keeps the t
   expect(sent.accommodations.find((a) => a.itemId === item.id)).toMatchObject({ status: "provided", needsHelp: true });
   expect(sent.accommodations.filter((a) => a.needsHelp)).toHaveLength(1);
   expect(await toAnswer()).toContainEqual(expect.objectContaining({ studentName: "Aiden Lee", itemText: item.text, trigger: "asked", status: "open" }));
+  await teacherCommentBox(page, "Aiden Lee", item.text, "Your comment for the case manager");
 
   await managerSees({ width: 1280, height: 900 }, "en-US", {
     student: "Aiden Lee",
@@ -146,6 +165,7 @@ test("on the one-student form a teacher asks for help before answering, and the 
   await expect.poll(async () => (await classForms(teacher, week)).find((f) => f.id === chloe.id)!.status, { timeout: 15_000 }).toBe("submitted");
   const sent = (await classForms(teacher, week)).find((f) => f.id === chloe.id)!;
   expect(sent.accommodations.filter((a) => a.needsHelp).map((a) => a.itemId)).toEqual([first!.id]);
+  await teacherCommentBox(page, "Chloe Davis", first!.text, "Su comentario para el administrador de caso");
 
   await managerSees({ width: 390, height: 844 }, "es-US", {
     student: "Chloe Davis",

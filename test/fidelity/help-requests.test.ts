@@ -3,7 +3,7 @@ import { District } from "@fidelio/core/district";
 import { helpDue, openHelpRequest } from "@fidelio/core/help";
 import { newId } from "@fidelio/core/id";
 import { clock } from "@fidelio/core/clock";
-import { getItem, keys, queryAll } from "@fidelio/core/dynamo";
+import { getItem, keys, putItem, queryAll } from "@fidelio/core/dynamo";
 import { demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
 import { Student } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
@@ -205,6 +205,34 @@ describe("help requests", () => {
     expect(claims).toHaveLength(1);
   });
 
+  it("opens a request in its submission's own transaction: when the request cannot be written, neither is the form; submitting again writes both", async () => {
+    const f = forms[5]!;
+    // A support nobody has asked about yet (the demo's open request is about this student too).
+    const claimed = new Set((await queryAll<{ sk: string }>({ pk: keys.helpOpen(f.studentId, "").pk })).map((c) => c.sk));
+    const item = f.plan.accommodations.find((a) => !claimed.has(a.id))!.id;
+    const answers = provided(f).map((x) => (x.itemId === item ? { ...x, needsHelp: true } : x));
+    // The case manager's record unreadable for a moment: the request (and its email) cannot be written.
+    const cm = (await User.byEmail(demo("casemanager")))!;
+    const stored = (await getItem(keys.user(cm.id), true))!;
+    await putItem({ ...stored, email: 42 });
+    try {
+      const failed = await call(`/api/fidelity/classes/${CLASS}/weeks/${week}/submit`, {
+        token: t.teacher,
+        body: { forms: [{ id: f.id, version: f.version, accommodations: answers, services: [] }] },
+      });
+      expect(failed.status).toBe(500);
+    } finally {
+      await putItem(stored);
+    }
+    // Nothing written: the form as it was, no request.
+    const after = (await classWeek(week)).find((x) => x.id === f.id)!;
+    expect(after).toMatchObject({ status: f.status, version: f.version });
+    expect(await getItem(keys.helpOpen(f.studentId, item), true)).toBeUndefined();
+    const again = await submit(week, [{ id: f.id, version: f.version, accommodations: answers, services: [] }]);
+    expect(again.body.results.map((r) => r.status)).toEqual([200]);
+    expect((await openFor(f.studentId)).filter((h) => h.itemId === item)).toHaveLength(1);
+  });
+
   it("opens one when the same support is missed two weeks running", async () => {
     const student = forms[3]!;
     const item = student.plan.accommodations[0]!.id;
@@ -255,6 +283,30 @@ describe("help requests", () => {
     expect(await getItem(keys.helpOpen(h.studentId, h.itemId))).toBeUndefined();
     const mine = (await lists(t.teacher)).body.mine.find((x) => x.id === h.id)!;
     expect(mine).toMatchObject({ status: "resolved", can: { comment: false, resolve: false } });
+  });
+
+  it("emails each comment once to the other side, in their language; a refused comment sends nothing", async () => {
+    const h = (await openFor(asked.find((x) => x.trigger === "materials_missing")!.studentId)).find((x) => x.trigger === "materials_missing")!;
+    const fromTeacher = `Still no tablet on Mondays (${h.id}).`;
+    const c1 = await act(t.teacher, h.id, { action: "comment", text: fromTeacher, version: h.version });
+    expect(c1.status).toBe(200);
+    // The case manager reads Spanish.
+    const toManager = await mailTo(demo("casemanager"), /comentó la solicitud/, fromTeacher);
+    expect(toManager.subject).toBe(`Fidelio: Maria Alvarez comentó la solicitud de ayuda sobre ${h.studentName}`);
+    expect(toManager.body.text).toContain(`"${h.itemText}"`);
+    const fromManager = `I will bring one on Monday (${h.id}).`;
+    expect((await act(t.casemanager, h.id, { action: "comment", text: `${fromManager} stale`, version: h.version })).status).toBe(409);
+    expect((await act(t.casemanager, h.id, { action: "comment", text: fromManager, version: c1.body.version })).status).toBe(200);
+    const toTeacher = await mailTo(demo("teacher"), /commented on the help request/, fromManager);
+    expect(toTeacher.subject).toBe(`Fidelio: Jennifer Park commented on the help request about ${h.studentName}`);
+    // Once each, and never to the one who wrote it; the refused comment sent nothing.
+    await new Promise((r) => setTimeout(r, 1500));
+    const about = async (who: string, text: string) => (await emailsTo(who)).filter((e) => (e.body.text ?? "").includes(text));
+    expect(await about(demo("casemanager"), fromTeacher)).toHaveLength(1);
+    expect(await about(demo("teacher"), fromManager)).toHaveLength(1);
+    expect(await about(demo("teacher"), fromTeacher)).toHaveLength(0);
+    expect(await about(demo("casemanager"), fromManager)).toHaveLength(0);
+    expect(await about(demo("teacher"), `${fromManager} stale`)).toHaveLength(0);
   });
 
   it("audits every read and write on the student's trail", async () => {

@@ -1,22 +1,22 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { weekStart } from "@fidelio/core/fidelity/week";
 import { api, ApiError, call } from "../api";
+import { loadHelp, openToAnswer, type HelpRequestShown, type HelpResource } from "./data";
 import { formatDate } from "../format";
 import { t } from "../i18n";
 import "../strings/help";
 import { errorText, Loaded } from "../components/loaded";
 import { Alert } from "../components/status";
 
-const loadHelp = () => call(api["help-requests"].$get());
-type Lists = Awaited<ReturnType<typeof loadHelp>>;
-type Request = Lists["toAnswer"][number];
+type Request = HelpRequestShown;
 
 /**
  * The home page's help requests: a case manager's to answer (resolve with what they did, or comment)
- * and the requests a teacher asked, with the answers. Only for those the API lets see them.
+ * and the requests a teacher asked, with the answers. Only for those the API lets see them. The home
+ * page passes the lists it shares with "waiting on you", so answering one there changes both.
  */
-export function HelpRequestsSection() {
-  const [lists, { refetch, mutate }] = createResource(loadHelp);
+export function HelpRequestsSection(props: { resource?: HelpResource }) {
+  const [lists, { refetch, mutate }] = props.resource ?? createResource(loadHelp);
   const replace = (next: Request) => {
     const now = lists();
     if (!now) return;
@@ -122,7 +122,7 @@ function HelpRequestCard(props: { request: Request; asking: boolean; onChange: (
           }}
         >
           <div class="field">
-            <label for={`${id()}-text`}>{t("help.text")}</label>
+            <label for={`${id()}-text`}>{r().can.resolve ? t("help.text") : t("help.commentText")}</label>
             <textarea id={`${id()}-text`} rows={3} maxLength={2000} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
           </div>
           <div class="button-row">
@@ -144,5 +144,21 @@ function HelpRequestCard(props: { request: Request; asking: boolean; onChange: (
         </form>
       </Show>
     </li>
+  );
+}
+
+/** The requests still to answer, as items of the home page's "waiting on you" list, each linking to its card. */
+export function WaitingHelpItems(props: { lists: HelpResource }) {
+  return (
+    <For each={openToAnswer(props.lists[0].latest)}>
+      {(r) => (
+        <li>
+          <p>
+            <a href="#help-requests">{t("help.item", { student: r.studentName, item: r.itemText })}</a>
+          </p>
+          <p class={r.pastDue ? "overdue" : undefined}>{t("help.waiting", { teacher: r.teacherName, due: formatDate(r.dueOn) })}</p>
+        </li>
+      )}
+    </For>
   );
 }

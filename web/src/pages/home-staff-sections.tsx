@@ -12,13 +12,16 @@ import { AdminHome } from "./home-admin";
 import { ConcernLists } from "./concerns";
 import { IepChangeNotices } from "../components/iep-change-notices";
 import { HelpRequestsSection } from "../help/help-requests";
+import type { HelpResource } from "../help/data";
+
+export { WaitingHelpItems } from "../help/help-requests";
 
 /**
  * The home page's sections for staff, administrators and advocates, in the order the page shows them.
  * A chunk of their own (pages/home.tsx loads it for those roles only), so a parent's home page never
  * downloads them or their words.
  */
-export function StaffSections(props: { list: StudentList | undefined }) {
+export function StaffSections(props: { list: StudentList | undefined; help?: HelpResource }) {
   const session = useSession();
   const me = () => session.me()!;
   return (
@@ -27,7 +30,7 @@ export function StaffSections(props: { list: StudentList | undefined }) {
         <IepChangeNotices />
       </Show>
       <Show when={session.can("viewHelpRequests")}>
-        <HelpRequestsSection />
+        <HelpRequestsSection resource={props.help} />
       </Show>
       <Show when={session.can("editDistrict") || session.can("importRoster")}>
         <AdminHome />

@@ -2,7 +2,7 @@ import type { AuditAction } from "../audit/actions";
 import * as v from "valibot";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
-import { FormItems, getItem, isConditionFailureAt, keys, putNew, transactRetryingConflicts, type TransactOp } from "../dynamo";
+import { FormItems, getItem, isConditionFailureAt, keys, putNew, refusedOperations, transactRetryingConflicts, type TransactOp } from "../dynamo";
 import { isConditionFailure, VisibleError } from "../error";
 import { verb } from "../verb";
 import { FormId, loadOwnForm, type OwnForm } from "./access";
@@ -13,7 +13,7 @@ import { weekDays } from "./week";
 import { clock } from "../clock";
 import { formCountOps } from "../patterns/counts";
 import { Patterns } from "../patterns/after-write";
-import { openRequestsOf } from "../help/open";
+import { helpOpening } from "../help/open";
 import { checkMakeUp, makeUpRefusal } from "./compensatory";
 
 const unprocessable = (code: string, message: string, details?: unknown) => new VisibleError(422, code, message, details);
@@ -99,19 +99,18 @@ function checkAnswers(form: FidelityForm, input: FormSave) {
 /** The student's note as sent, or as stored when the save does not carry one ("" clears it). */
 const noteOf = (input: { note?: string }, form: FidelityForm) => input.note ?? form.note;
 
-/**
- * The help a submitted form asks for, opened once the form has committed (help/open.ts). A failure
- * here is logged and leaves the submission standing; the support asked about is on the form.
- */
-async function askForHelp(actor: UserActor, own: OwnForm, next: FidelityForm, replaced: FidelityForm | undefined) {
-  await openRequestsOf(actor, own.reason, next, own.record, own.district, replaced).catch((e: Error) =>
-    console.error(JSON.stringify({ level: "error", msg: "opening help requests failed", formId: next.id, name: e.name, message: e.message })),
-  );
-}
+/** What one TransactWriteItems may hold (DynamoDB's limit). */
+const TRANSACTION_LIMIT = 100;
+/** Times a submission is written again when only another submission's claim on a help request refused it. */
+const HELP_CLAIM_ATTEMPTS = 3;
 
 /**
  * The form write and its audit entry in one transaction; a correction also keeps what it replaces, and
  * `makeUp` holds the make-up plans' counter updates (compensatory.ts `checkMakeUp`) that must commit with it.
+ * A submission (or correction) also opens, in the same transaction, the help requests it asks for
+ * (help/open.ts `helpOpening`): they commit with the form or not at all. When another submission claimed
+ * one of the same supports meanwhile, the claim refuses the transaction; the help is read again (that
+ * support now open) and the form written again.
  */
 async function write(
   actor: UserActor,
@@ -128,16 +127,32 @@ async function write(
   ];
   if (keep) ops.push(putNew({ ...keys.fidelityFormRevision(keep.id, keep.revision), type: "fidelity-form-revision", ...keep }));
   const counts = next.status === "submitted" ? formCountOps(next, keep, own.record, own.district) : [];
-  try {
-    await transactRetryingConflicts([...ops, ...counts, ...makeUp]);
-  } catch (error) {
-    const refusal = isConditionFailureAt(error, 0) ? undefined : await makeUpRefusal(error, ops.length + counts.length, makeUp, own.form, next.services);
-    if (refusal) throw refusal;
-    if (isConditionFailure(error)) throw await staleConflict(next.id, next);
-    throw error;
+  const first = [...ops, ...counts, ...makeUp];
+  const askHelp = () =>
+    next.status === "submitted"
+      ? helpOpening(actor, own.reason, next, own.record, own.district, keep, TRANSACTION_LIMIT - first.length)
+      : Promise.resolve(undefined);
+  for (let attempt = 1; ; attempt++) {
+    const help = await askHelp();
+    try {
+      await transactRetryingConflicts([...first, ...(help?.ops ?? [])]);
+      // Only a form asking about more supports at once than one transaction holds has any left here.
+      await help
+        ?.afterCommit()
+        .catch((e: Error) =>
+          console.error(JSON.stringify({ level: "error", msg: "opening help requests failed", formId: next.id, name: e.name, message: e.message })),
+        );
+      break;
+    } catch (error) {
+      const refused = refusedOperations(error);
+      if (help?.ops.length && refused.length && refused.every((i) => i >= first.length) && attempt < HELP_CLAIM_ATTEMPTS) continue;
+      const refusal = isConditionFailureAt(error, 0) ? undefined : await makeUpRefusal(error, ops.length + counts.length, makeUp, own.form, next.services);
+      if (refusal) throw refusal;
+      if (isConditionFailure(error)) throw await staleConflict(next.id, next);
+      throw error;
+    }
   }
   if (counts.length) await Patterns.afterFormWrite(next, own.district);
-  if (next.status === "submitted") await askForHelp(actor, own, next, keep);
   return next;
 }
 

@@ -11,7 +11,7 @@ import { Outbox } from "../outbox";
 import { Student } from "../student";
 import { User } from "../user";
 import { verb } from "../verb";
-import { helpResolvedEmail } from "./emails";
+import { helpCommentEmail, helpResolvedEmail } from "./emails";
 import { helpRequestItemType } from "./items";
 import { shownRequest } from "./list";
 import { HelpAction, type HelpRequest } from "./schema";
@@ -27,7 +27,7 @@ const stale = async (id: string) => {
 /**
  * POST /api/help-requests/:id/actions. `resolve`: the case manager answers with what they did; the
  * request closes and the teacher is emailed the answer in their language. `comment`: either side adds
- * a note while it is open. Who may do which: access/help.ts (anyone else: 404; a teacher resolving:
+ * a note while it is open, and the other side is emailed it in their language. Who may do which: access/help.ts (anyone else: 404; a teacher resolving:
  * 403). A stale `version` is 409 and changes nothing; so is acting on a request already answered.
  */
 export const actOnHelpRequest = verb(
@@ -51,9 +51,11 @@ export const actOnHelpRequest = verb(
       ...(action === "resolve" ? HelpRequestItems.resolve(item, version) : [HelpRequestItems.save(item, version)]),
       putNew(Audit.itemFor(actor, { studentId: request.studentId, action: `help.${action}`, record: `help:${id}`, reason: access.reason })),
     ];
-    if (action === "resolve") {
-      const teacher = await User.get(request.teacherId);
-      if (teacher && User.canSignIn(teacher)) ops.push(Outbox.email(helpResolvedEmail(teacher, { ...next, resolution: note })));
+    // The other side hears of it, through the outbox in the same transaction (sent once): the teacher
+    // of an answer or of the case manager's comment, the case manager of the teacher's comment.
+    const to = await User.get(action === "comment" && actor.userId === request.teacherId ? request.caseManagerId : request.teacherId);
+    if (to && to.id !== actor.userId && User.canSignIn(to)) {
+      ops.push(Outbox.email(action === "resolve" ? helpResolvedEmail(to, { ...next, resolution: note }) : helpCommentEmail(to, next, note)));
     }
     try {
       await transact(ops);

@@ -45,3 +45,16 @@ export function helpResolvedEmail(to: Recipient, r: HelpRequest & { resolution: 
   ];
   return { to: to.email, subject: say(lang, "email.help.resolved.subject", params), text: lines.join("\n\n"), html: htmlBody(lang, lines) };
 }
+
+/** To the other side of a comment (the case manager when the teacher comments, the teacher when the case manager does), in their stored language. */
+export function helpCommentEmail(to: Recipient, r: HelpRequest, comment: { byName: string; text: string }): Message {
+  const lang = to.language ?? defaultLanguage;
+  const params = { name: comment.byName, student: r.studentName, item: r.itemText };
+  const lines = [
+    say(lang, "email.hello", { name: to.name }),
+    say(lang, "email.help.comment.body", params),
+    comment.text,
+    say(lang, "email.help.resolved.link", { link: appLink("/#help-requests") }),
+  ];
+  return { to: to.email, subject: say(lang, "email.help.comment.subject", params), text: lines.join("\n\n"), html: htmlBody(lang, lines) };
+}

@@ -4,7 +4,7 @@ import { readTeamNote, saveTeamNote } from "./team-note";
 
 export * from "./schema";
 export { helpAsked, newlyAsked, type Asked } from "./triggers";
-export { openHelpRequest, openRequestsOf, caseManagerOf, helpDue } from "./open";
+export { openHelpRequest, helpOpening, caseManagerOf, helpDue } from "./open";
 export { helpCounts, pastDueRequests } from "./counts";
 export type { TeamNote } from "./team-note";
 

@@ -4,7 +4,7 @@ import { Audit } from "../audit";
 import { addSchoolDays, localDate } from "../calendar";
 import { clock } from "../clock";
 import { defaultTimeZone, type DistrictInfo } from "../district/schema";
-import { getItem, HelpRequestItems, keys, putNew, transact, type TransactOp } from "../dynamo";
+import { batchGet, getItem, HelpRequestItems, keys, putNew, transact, type TransactOp } from "../dynamo";
 import { isConditionFailure } from "../error";
 import { formId, formItemType } from "../fidelity/form";
 import type { FidelityForm } from "../fidelity/schema";
@@ -12,7 +12,7 @@ import { addWeeks } from "../fidelity/week";
 import { newId } from "../id";
 import { Outbox } from "../outbox";
 import type { StudentRecord } from "../student/items";
-import { User } from "../user";
+import { User, type UserInfo } from "../user";
 import { helpOpenedEmail } from "./emails";
 import { defaultHelpDueSchoolDays, type HelpRequest } from "./schema";
 import { helpAsked, newlyAsked, type Asked } from "./triggers";
@@ -23,22 +23,16 @@ export function helpDue(district: DistrictInfo, now: Date) {
   return { dueAt: dueAt.toISOString(), dueOn: localDate(dueAt, district.timeZone ?? defaultTimeZone) };
 }
 
-/**
- * Opens one help request in its own transaction, with its email to the case manager (outbox, in their
- * language) and its audit entry. While a request for the same student and support is open, the claim
- * refuses the write and nothing is opened: answers `undefined`.
- */
-export async function openHelpRequest(
-  actor: Actor,
-  reason: AuditReason,
+/** A request as opened now (or at `fixed`), due in school days on the district's calendar. */
+function newRequest(
   asked: Asked,
   form: Pick<FidelityForm, "id" | "districtId" | "schoolId" | "studentId" | "studentName" | "staffId" | "staffName" | "week">,
   caseManager: { id: string; name: string },
   district: DistrictInfo,
   fixed?: { id: string; createdAt: string },
-): Promise<HelpRequest | undefined> {
+): HelpRequest {
   const now = fixed ? new Date(fixed.createdAt) : clock.now();
-  const request: HelpRequest = {
+  return {
     id: fixed?.id ?? newId("hlp"),
     districtId: form.districtId,
     schoolId: form.schoolId,
@@ -60,14 +54,32 @@ export async function openHelpRequest(
     version: 1,
     comments: [],
   };
-  const to = await User.get(caseManager.id);
-  const ops: TransactOp[] = [
-    ...HelpRequestItems.open(request as HelpRequest & Record<string, unknown>),
-    putNew(Audit.itemFor(actor, { studentId: form.studentId, action: "help.open", record: `help:${request.id}`, reason })),
-  ];
-  if (to && User.canSignIn(to)) ops.push(Outbox.email(helpOpenedEmail(to, request)));
+}
+
+/** The requests' writes for one transaction: their items and counts, an audit entry each and, when the case manager can sign in, an email each (outbox). */
+const openingOps = (actor: Actor, reason: AuditReason, requests: HelpRequest[], to: UserInfo | undefined): TransactOp[] => [
+  ...HelpRequestItems.openAll(requests as Array<HelpRequest & Record<string, unknown>>),
+  ...requests.map((r) => putNew(Audit.itemFor(actor, { studentId: r.studentId, action: "help.open", record: `help:${r.id}`, reason }))),
+  ...(to && User.canSignIn(to) ? requests.map((r) => Outbox.email(helpOpenedEmail(to, r))) : []),
+];
+
+/**
+ * Opens one help request in its own transaction, with its email to the case manager (outbox, in their
+ * language) and its audit entry. While a request for the same student and support is open, the claim
+ * refuses the write and nothing is opened: answers `undefined`.
+ */
+export async function openHelpRequest(
+  actor: Actor,
+  reason: AuditReason,
+  asked: Asked,
+  form: Pick<FidelityForm, "id" | "districtId" | "schoolId" | "studentId" | "studentName" | "staffId" | "staffName" | "week">,
+  caseManager: { id: string; name: string },
+  district: DistrictInfo,
+  fixed?: { id: string; createdAt: string },
+): Promise<HelpRequest | undefined> {
+  const request = newRequest(asked, form, caseManager, district, fixed);
   try {
-    await transact(ops);
+    await transact(openingOps(actor, reason, [request], await User.get(caseManager.id)));
     return request;
   } catch (error) {
     if (isConditionFailure(error)) return undefined;
@@ -81,25 +93,55 @@ export const caseManagerOf = (record: StudentRecord, staffId: string) => {
   return rel && { id: rel.userId, name: rel.userName };
 };
 
+export interface HelpOpening {
+  requests: HelpRequest[];
+  ops: TransactOp[];
+  afterCommit: () => Promise<unknown>;
+}
+const nothingToOpen: HelpOpening = { requests: [], ops: [], afterCommit: async () => [] };
+
 /**
- * After a form is submitted (or a submitted form corrected): the help it asks for, each support its
- * own request to the student's case manager. A correction opens only what the revision it replaces
- * did not ask. Runs once the form's write has committed; a request already open for the same student
- * and support is left as it is. Answers the requests opened.
+ * What a form being submitted (or a submitted form being corrected) asks for, as writes for the form's
+ * own transaction, so a request opens with the submission or neither does: each support its own
+ * request to the student's case manager. A correction asks only what the revision it replaces did not.
+ * A support with a request already open (its claim, read consistently) is left out; one claimed by
+ * another submission meanwhile makes the claim refuse the transaction, and the caller reads again
+ * (fidelity/save.ts `write`). `room` is how many transaction operations are left.
  */
-export async function openRequestsOf(
+export async function helpOpening(
   actor: Actor,
   reason: AuditReason,
   form: FidelityForm,
   record: StudentRecord,
   district: DistrictInfo,
-  replaced?: FidelityForm,
-) {
+  replaced: FidelityForm | undefined,
+  room: number,
+): Promise<HelpOpening> {
   const caseManager = caseManagerOf(record, form.staffId);
-  if (!caseManager) return [];
+  if (!caseManager) return nothingToOpen;
   const lastWeek = await getItem(formItemType, keys.fidelityForm(formId(form.studentId, form.staffId, addWeeks(form.week, -1))));
   const asked = helpAsked(form, lastWeek);
   const fresh = replaced ? newlyAsked(asked, helpAsked(replaced, lastWeek)) : asked;
-  const opened = await Promise.all(fresh.map((a) => openHelpRequest(actor, reason, a, form, caseManager, district)));
-  return opened.filter((r) => r !== undefined);
+  if (!fresh.length) return nothingToOpen;
+  const [claims, to] = await Promise.all([
+    batchGet(
+      fresh.map((a) => keys.helpOpen(form.studentId, a.itemId)),
+      true,
+    ),
+    User.get(caseManager.id),
+  ]);
+  const claimed = new Set(claims.map((c) => String(c.sk)));
+  const unclaimed = fresh.filter((a) => !claimed.has(a.itemId));
+  // Each request takes 6 or 7 operations, and the school's count 1: as many as the transaction holds.
+  const each = 6 + (to && User.canSignIn(to) ? 1 : 0);
+  const fit = Math.max(0, Math.floor((room - 1) / each));
+  const requests = unclaimed.slice(0, fit).map((a) => newRequest(a, form, caseManager, district));
+  // Past what one transaction holds (a form asking about more supports than that at once), the rest
+  // open right after the form commits, each in its own transaction.
+  const later = unclaimed.slice(fit);
+  return {
+    requests,
+    ops: requests.length ? openingOps(actor, reason, requests, to) : [],
+    afterCommit: () => Promise.all(later.map((a) => openHelpRequest(actor, reason, a, form, caseManager, district))),
+  };
 }

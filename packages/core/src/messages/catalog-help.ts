@@ -9,7 +9,7 @@ export const helpTriggerTexts = {
   "help.trigger.missed_twice": ["It was missed two weeks running", "No se brindó dos semanas seguidas"],
 } as const satisfies Record<`help.trigger.${HelpTrigger}`, Pair>;
 
-/** The emails: to the case manager when a request opens, to the teacher when it is answered. */
+/** The emails: to the case manager when a request opens, to the teacher when it is answered, to the other side of each comment. */
 export const helpEmailTexts = {
   "email.help.opened.subject": ["Fidelio: {teacher} asks for help with {student}'s support", "Fidelio: {teacher} pide ayuda con un apoyo de {student}"],
   "email.help.opened.body": [
@@ -28,6 +28,14 @@ export const helpEmailTexts = {
     '{caseManager} respondió su solicitud de ayuda con "{item}" para {student}:',
   ],
   "email.help.resolved.link": ["See it in Fidelio: {link}", "Véala en Fidelio: {link}"],
+  "email.help.comment.subject": [
+    "Fidelio: {name} commented on the help request about {student}",
+    "Fidelio: {name} comentó la solicitud de ayuda sobre {student}",
+  ],
+  "email.help.comment.body": [
+    '{name} commented on the request for help with "{item}" for {student}:',
+    '{name} comentó la solicitud de ayuda con "{item}" para {student}:',
+  ],
 } as const satisfies Record<string, Pair>;
 
 /** The home page's help requests and the team note, as the web shows them. */
@@ -46,6 +54,7 @@ export const helpPageTexts = {
   "help.from": ["From {teacher}, week of {monday}", "De {teacher}, semana del {monday}"],
   "help.to": ["To {caseManager}, week of {monday}", "Para {caseManager}, semana del {monday}"],
   "help.due": ["Due {due}", "Vence el {due}"],
+  "help.waiting": ["{teacher} asks for your help; answer by {due}.", "{teacher} le pide ayuda; responda a más tardar el {due}."],
   "help.pastDue": ["Past due since {due}", "Vencida desde el {due}"],
   "help.status.open": ["Open", "Abierta"],
   "help.status.resolved": ["Answered", "Respondida"],
@@ -55,6 +64,7 @@ export const helpPageTexts = {
   "help.answeredBy": ["{name} answered on {day}:", "{name} respondió el {day}:"],
   "help.commentBy": ["{name} on {day}:", "{name} el {day}:"],
   "help.text": ["What you did, or a comment", "Lo que hizo, o un comentario"],
+  "help.commentText": ["Your comment for the case manager", "Su comentario para el administrador de caso"],
   "help.textFor": ["Answer or comment for {student}: {item}", "Respuesta o comentario para {student}: {item}"],
   "help.resolve": ["Resolve with this answer", "Resolver con esta respuesta"],
   "help.comment": ["Add comment", "Agregar comentario"],

@@ -2,12 +2,12 @@ import { Access } from "../access";
 import { Audit } from "../audit";
 import { District } from "../district";
 import { schoolItem } from "../district/school";
-import { keys, queryAll, queryPage } from "../dynamo";
+import { batchGet, keys, queryAll, queryPage } from "../dynamo";
 import { notFound, VisibleError } from "../error";
 import { currentWeekOf } from "../fidelity/minutes";
 import { districtToday } from "../fidelity/form";
-import { helpCounts } from "../help/counts";
-import { helpPatterns } from "./help";
+import { helpCountsOf, helpStats, pastDueRequests } from "../help/counts";
+import { helpPatternsOf } from "./help";
 import { addWeeks, isoWeekOf } from "../fidelity/week";
 import { verb } from "../verb";
 import { patternItemType } from "./items";
@@ -27,6 +27,17 @@ export const MAX_PATTERNS_READ = 25;
 /** The district's school names, for wording patterns (a bounded partition). */
 export const schoolNames = async (districtId: string) => new Map((await queryAll(schoolItem, keys.schoolsOf(districtId))).map((s) => [s.id, s.name]));
 
+/** The names of these schools only (one BatchGetItem per 100): what a report shows, not the whole district. */
+const namesOf = async (districtId: string, schoolIds: string[]) =>
+  new Map(
+    (
+      await batchGet(
+        schoolItem,
+        [...new Set(schoolIds)].map((id) => keys.school(districtId, id)),
+      )
+    ).map((s) => [s.id, s.name]),
+  );
+
 /**
  * The patterns found for the weeks holding `from` to `to` (default: the last four weeks), the
  * special-education director's alone (anyone else: 404, like the escalation board). One Query of the
@@ -43,13 +54,15 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
   if (from > to) throw new VisibleError(422, "window_reversed", "`from` must not be after `to`.", { fields: { from: ["Must not be after `to`"] } });
   const today = districtToday(district);
   const current = currentWeekOf(district);
-  // Help requests fall past due as days pass, not as anything is written: this week's are read live.
-  const [page, names, live, helpRequests] = await Promise.all([
+  // Help requests fall past due as days pass, not as anything is written: this week's are read live
+  // (one Query of the district's open requests by due day, shared by the pattern and the counts).
+  const [page, late, stats] = await Promise.all([
     queryPage(patternItemType, { ...keys.patternsOf(district.id, from, to), limit: MAX_PATTERNS_READ + 1, newestFirst: true }),
-    schoolNames(district.id),
-    from <= current && current <= to ? helpPatterns(district.id, today, current) : [],
-    helpCounts(district.id, today),
+    pastDueRequests(district.id, today),
+    helpStats(district.id),
   ]);
+  const live = from <= current && current <= to ? helpPatternsOf(late, current) : [];
+  const helpRequests = helpCountsOf(stats, late);
   // One more than the cap is asked for, to tell "exactly the cap" from "more than the cap".
   const truncated = page.items.length > MAX_PATTERNS_READ;
   const stored = page.items.slice(0, MAX_PATTERNS_READ);
@@ -66,10 +79,14 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
     (a, b) => patternKinds.indexOf(a.kind) - patternKinds.indexOf(b.kind) || b.count - a.count || a.schoolId.localeCompare(b.schoolId),
   );
   const studentIds = [...new Set(patterns.flatMap((p) => p.studentIds))];
-  await Audit.recordMany(
-    actor,
-    studentIds.map((studentId) => ({ studentId, action: "patterns.report", record: `patterns:${from}..${to}`, reason: "director" })),
-  );
+  // The audit entries and the names of the schools shown (not every school of the district) go side by side.
+  const [, names] = await Promise.all([
+    Audit.recordMany(
+      actor,
+      studentIds.map((studentId) => ({ studentId, action: "patterns.report", record: `patterns:${from}..${to}`, reason: "director" })),
+    ),
+    namesOf(district.id, [...patterns.map((p) => p.schoolId), ...helpRequests.schools.map((s) => s.schoolId)]),
+  ]);
   return {
     from,
     to,

@@ -29,7 +29,19 @@ export namespace HelpRequestItems {
     values: { ":open": open, ":resolved": resolved, ":school": r.schoolId },
   });
 
-  export function open(request: Indexed & Item): TransactOp[] {
+  export const open = (request: Indexed & Item): TransactOp[] => [...indexed(request), stats(request, 1, 0)];
+
+  /**
+   * Several requests opened in one transaction (a submitted form's): each request's items, and each
+   * school's count moved once by how many open there (a transaction touches an item once).
+   */
+  export function openAll(requests: Array<Indexed & Item>): TransactOp[] {
+    const bySchool = new Map<string, Array<Indexed & Item>>();
+    for (const r of requests) bySchool.set(r.schoolId, [...(bySchool.get(r.schoolId) ?? []), r]);
+    return [...requests.flatMap(indexed), ...[...bySchool.values()].map((list) => stats(list[0]!, list.length, 0))];
+  }
+
+  function indexed(request: Indexed & Item): TransactOp[] {
     const link = { type: "help-link", requestId: request.id, studentId: request.studentId };
     return [
       { put: { ...keys.helpOpen(request.studentId, request.itemId), type: "help-open", requestId: request.id }, condition: "attribute_not_exists(pk)" },
@@ -46,7 +58,6 @@ export namespace HelpRequestItems {
           dueOn: request.dueOn,
         },
       },
-      stats(request, 1, 0),
     ];
   }
 
