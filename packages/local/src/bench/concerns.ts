@@ -10,6 +10,7 @@ import { synthesizedDefinition } from "../workflow/definition";
 import { startLocalWorkflow } from "../workflow/index";
 import { LocalWorkflowRunner } from "../workflow/runner";
 import { dynamoTaskTokenStore } from "../workflow/token-store";
+import { unprofiled, type Profiled } from "./profile";
 import { measure, type Figures } from "./raw-dynamo";
 
 /**
@@ -42,7 +43,7 @@ async function timeEach<T>(items: Iterable<T>, call: (item: T) => Promise<unknow
   }
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { requestsPerSecond: latencies.length / (busy / 1000), p50: at(50), p99: at(99) };
+  return { requestsPerSecond: latencies.length / (busy / 1000), p50: at(50), p99: at(99), count: latencies.length };
 }
 
 /** Runs `call` (which answers the part of its time to count) one at a time for `seconds`. */
@@ -51,14 +52,20 @@ async function timeInner(call: () => Promise<number>, seconds: number): Promise<
   for (const end = performance.now() + seconds * 1000; performance.now() < end; ) latencies.push(await call());
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { requestsPerSecond: 1000 / at(50), p50: at(50), p99: at(99) };
+  return { requestsPerSecond: 1000 / at(50), p50: at(50), p99: at(99), count: latencies.length };
 }
 
 function* forever() {
   for (;;) yield undefined;
 }
 
-export async function benchConcerns(appUrl: string, tokens: { parent: string; teacher: string; director: string }, seconds: number, boardConcerns: number) {
+export async function benchConcerns(
+  appUrl: string,
+  tokens: { parent: string; teacher: string; director: string },
+  seconds: number,
+  boardConcerns: number,
+  profiled: Profiled = unprofiled,
+) {
   const print = (name: string, f: Figures) =>
     console.log(`  ${name.padEnd(44)}${f.requestsPerSecond.toFixed(0).padStart(8)}${f.p50.toFixed(2).padStart(9)}${f.p99.toFixed(2).padStart(9)}`);
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -169,8 +176,8 @@ export async function benchConcerns(appUrl: string, tokens: { parent: string; te
 
   console.log(`\nConcerns (1 connection, ${seconds} s per row)${"".padEnd(12)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}`);
   const rows: Array<[string, Figures]> = [
-    ["API POST /api/concerns (file)", await timeEach(forever(), fileOne, seconds)],
-    ["API POST /api/concerns/:id/actions (escalate)", await timeEach(filed.splice(0), actOne, seconds)],
+    ["API POST /api/concerns (file)", await profiled("concern file", () => timeEach(forever(), fileOne, seconds))],
+    ["API POST /api/concerns/:id/actions (escalate)", await profiled("concern escalate", () => timeEach(filed.splice(0), actOne, seconds))],
     ["empty route (401 before any read)", await measure(empty, 1, seconds)],
   ];
   for (const [name, f] of rows) print(name, f);

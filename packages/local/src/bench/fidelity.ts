@@ -4,6 +4,7 @@ import { addWeeks, formItem, newForm, type FidelityForm } from "@fidelio/core/fi
 import { newId } from "@fidelio/core/id";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
+import { unprofiled, type Profiled } from "./profile";
 import { measure, type Figures } from "./raw-dynamo";
 
 /** Lets the stack's outbox poller read past the stream records of a bulk write before timing anything. */
@@ -15,7 +16,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
  * district GetItem side by side, one TransactWriteItems) and a route that does no storage work; then
  * the parent's fidelity view over ten weeks of forms, and again after three years of them.
  */
-export async function benchFidelity(url: string, tokens: { teacher: string; parent: string }, seconds: number): Promise<Array<[string, Figures | string]>> {
+export async function benchFidelity(
+  url: string,
+  tokens: { teacher: string; parent: string },
+  seconds: number,
+  profiled: Profiled = unprofiled,
+): Promise<Array<[string, Figures | string]>> {
   const auth = (token: string) => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
   const students = (await (await fetch(`${url}/api/students`, { headers: auth(tokens.teacher) })).json()) as { items: Array<{ id: string }> };
   const child = ((await (await fetch(`${url}/api/students`, { headers: auth(tokens.parent) })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
@@ -97,8 +103,8 @@ export async function benchFidelity(url: string, tokens: { teacher: string; pare
     ["DynamoDB TransactWriteItems (form, audit)", await measure(transact, 1, seconds)],
   ];
   const rows: Array<[string, Figures | string]> = [
-    ["API PUT /api/fidelity/forms/:id", await measure(saveDraft, 1, seconds)],
-    ["API POST /api/fidelity/forms/:id/submit", await measure(submit, 1, Math.min(seconds, 3))],
+    ["API PUT /api/fidelity/forms/:id", await profiled("fidelity save draft", () => measure(saveDraft, 1, seconds))],
+    ["API POST /api/fidelity/forms/:id/submit", await profiled("fidelity submit", () => measure(submit, 1, Math.min(seconds, 3)))],
     ...raw,
   ];
   const p50 = rows.map(([, f]) => (typeof f === "string" ? 0 : f.p50));
