@@ -136,8 +136,11 @@ async function write(
     if (isConditionFailure(error)) throw await staleConflict(next.id, next);
     throw error;
   }
-  if (counts.length) await Patterns.afterFormWrite(next, own.district);
-  if (next.status === "submitted") await askForHelp(actor, own, next, keep);
+  // Both follow the committed write, each catching its own failure; neither reads what the other writes.
+  await Promise.all([
+    counts.length ? Patterns.afterFormWrite(next, own.district) : undefined,
+    next.status === "submitted" ? askForHelp(actor, own, next, keep) : undefined,
+  ]);
   return next;
 }
 
