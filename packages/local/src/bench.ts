@@ -133,7 +133,7 @@ async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, t
   const http = async (path: string, connections: number): Promise<Figures> => {
     const result = await autocannon({ url: `${stack.url}${path}`, headers, connections, duration: SECONDS });
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-    return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+    return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, count: result.requests.total };
   };
   const getItem = () => dynamo().send(new GetItemCommand({ TableName: tableName(), Key: toItem(keys.student(studentId)) }));
   const query = () => rawPartitionQuery(keys.studentPartition(studentId).pk);
@@ -157,7 +157,7 @@ async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, t
   for (const connections of runs("latency") ? [1, LOAD] : []) {
     const rows: Array<[string, Figures]> = [
       ["API GET /api/students", await http("/api/students", connections)],
-      ["API GET /api/students/:id", await http(`/api/students/${studentId}`, connections)],
+      ["API GET /api/students/:id", await stack.profiled(`student read, ${connections} connections`, () => http(`/api/students/${studentId}`, connections))],
       ["DynamoDB GetItem (student)", await measure(getItem, connections, SECONDS)],
       ["DynamoDB Query (student partition)", await measure(query, connections, SECONDS)],
       ["DynamoDB PutItem (audit record)", await measure(auditWrite, connections, SECONDS)],
@@ -183,7 +183,7 @@ async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, t
   if (runs("fidelity")) {
     const parent = await signInOverHttp(stack.url, stack.mailUrl, "parent@demo.fidelio.test");
     console.log(`\nFidelity forms, 1 connection${"".padEnd(26)}${"req/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`);
-    for (const [name, f] of await benchFidelity(stack.url, { teacher: token, parent }, SECONDS)) {
+    for (const [name, f] of await benchFidelity(stack.url, { teacher: token, parent }, SECONDS, stack.profiled)) {
       console.log(
         typeof f === "string"
           ? `  ${name.padEnd(56)}${f}`
@@ -198,6 +198,6 @@ async function apiSections(stack: Awaited<ReturnType<typeof startChildStack>>, t
       await signInOverHttp(stack.url, stack.mailUrl, "parent@demo.fidelio.test"),
       await signInOverHttp(stack.url, stack.mailUrl, "director@demo.fidelio.test"),
     ];
-    await benchConcerns(stack.url, { parent, teacher: token, director }, CONCERN_SECONDS, BOARD_CONCERNS);
+    await benchConcerns(stack.url, { parent, teacher: token, director }, CONCERN_SECONDS, BOARD_CONCERNS, stack.profiled);
   }
 }

@@ -161,8 +161,8 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
           ...clockIndexOps(after, district),
         ],
       });
-      await Patterns.afterConcernFiled(counted);
-      await startWorkflow(concern.id);
+      // Both follow the committed filing and neither needs the other: the patterns, and the escalation's start.
+      await Promise.all([Patterns.afterConcernFiled(counted), startWorkflow(concern.id)]);
       return { created: true, concern: toView(actor, concern, events, true, undefined, concernClocks(concern, zoneOf(district), district.rightsClocks)) };
     } catch (error) {
       if (!(error instanceof StaleConcern) && !isReferenceRace(error)) throw error;

@@ -45,9 +45,13 @@ export const Deadlines = v.object(
 /** Districts saved before time zones existed have none; deadlines then fall in this zone. */
 export const defaultTimeZone = "America/Los_Angeles";
 
+/** Zones found valid, so a stored district's zone is not checked by building a formatter on every read (the IANA list bounds it). */
+const validZones = new Set<string>();
 const isTimeZone = (zone: string) => {
+  if (validZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    validZones.add(zone);
     return true;
   } catch {
     return false;

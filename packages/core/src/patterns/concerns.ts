@@ -36,10 +36,16 @@ const daysBefore = (iso: string, days: number) => new Date(Date.parse(iso) - day
 export async function refreshConcernPatterns(c: ConcernSubject) {
   if (!c.schoolId) return;
   const hold: StoredPattern[] = [];
-  for (const a of abouts(c)) {
-    const links = await queryAll<Item & { sk: string; concernId: string; studentId: string }>(
-      keys.concernsAbout(c.districtId, a.about, a.id, daysBefore(c.createdAt, thresholds.concernDays), c.createdAt),
-    );
+  // The class's and the teacher's links, read side by side.
+  const found = await Promise.all(
+    abouts(c).map(async (a) => ({
+      a,
+      links: await queryAll<Item & { sk: string; concernId: string; studentId: string }>(
+        keys.concernsAbout(c.districtId, a.about, a.id, daysBefore(c.createdAt, thresholds.concernDays), c.createdAt),
+      ),
+    })),
+  );
+  for (const { a, links } of found) {
     if (links.length < thresholds.concerns) continue;
     hold.push({
       kind: "repeat_concerns",

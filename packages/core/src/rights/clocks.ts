@@ -6,6 +6,7 @@
  * See docs/rights.md.
  */
 import * as v from "valibot";
+import { rulesOf } from "../words/plural";
 import { addDays, localDate } from "../calendar/zoned";
 import { rightsTexts } from "../messages/catalog-rights";
 import { sayFrom } from "../messages/say";
@@ -66,7 +67,7 @@ export function periodEnd(startsOn: string, period: Period): string {
 
 const say = sayFrom(rightsTexts);
 const periodWords = (lang: "en" | "es", period: Period) => {
-  const one = new Intl.PluralRules(lang).select(period.amount) === "one";
+  const one = rulesOf(lang).select(period.amount) === "one";
   const code = period.unit === "days" ? (one ? "rightsPeriod.day" : "rightsPeriod.days") : one ? "rightsPeriod.year" : "rightsPeriod.years";
   return say(lang, code, { count: period.amount });
 };

@@ -7,7 +7,8 @@ export type PluralForms = { one: readonly [string, string]; other: readonly [str
 export type PluralLang = "en" | "es";
 
 const rules = new Map<PluralLang, Intl.PluralRules>();
-const rulesOf = (lang: PluralLang) => rules.get(lang) ?? rules.set(lang, new Intl.PluralRules(lang)).get(lang)!;
+/** The language's plural rules, made once: building Intl.PluralRules costs far more than asking one. */
+export const rulesOf = (lang: PluralLang) => rules.get(lang) ?? rules.set(lang, new Intl.PluralRules(lang)).get(lang)!;
 
 /** The text for `count` in `lang`, with `{count}` and any `{name}` filled in (the count in the language's digits). */
 export function pluralText(lang: PluralLang, forms: PluralForms, count: number, vars: Record<string, string | number> = {}): string {

@@ -7,6 +7,8 @@ import { rosterLimits } from "@fidelio/core/roster/limits";
 import type { ApiEnv } from "./context";
 
 const safeMethod = /^(GET|HEAD|OPTIONS)$/;
+const bodyMethod = /^(POST|PUT|PATCH|DELETE)$/;
+const noBody = /^(GET|HEAD)$/;
 
 /**
  * State-changing requests judged by their cookie (everything but a bearer token that authenticated,
@@ -41,10 +43,16 @@ const tooLarge = (limit: number) =>
     },
   });
 
+/**
+ * GET and HEAD are let through unasked: a Fetch Request never has a body for them (neither adapter gives
+ * one), and asking @hono/node-server's light request for its body builds the whole Fetch Request behind it.
+ */
+const withBody = (limit: ReturnType<typeof tooLarge>) => createMiddleware<ApiEnv>((c, next) => (noBody.test(c.req.method) ? next() : limit(c, next)));
+
 /** Enforced while the body is read (chunked bodies too), so an oversized body is never held whole. */
 export const limitBody = {
-  json: tooLarge(jsonBodyBytes),
-  roster: tooLarge(rosterLimits.bytes),
+  json: withBody(tooLarge(jsonBodyBytes)),
+  roster: withBody(tooLarge(rosterLimits.bytes)),
 };
 
 /**
@@ -57,8 +65,6 @@ export const allowed = (action: Action) =>
     Access.requireAction(c.get("actor"), action);
     await next();
   });
-
-const bodyMethod = /^(POST|PUT|PATCH|DELETE)$/;
 
 /**
  * A body is read only in the media type its route reads: JSON (UTF-8) everywhere, multipart for the

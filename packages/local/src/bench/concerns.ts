@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { BatchGetItemCommand, GetItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { BatchGetItemCommand, BatchWriteItemCommand, GetItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { Concern } from "@fidelio/core/concern";
 import { batchPut, dynamo, keys, rawPartitionQuery, tableName, toItem } from "@fidelio/core/dynamo";
 import { newId } from "@fidelio/core/id";
 import { User } from "@fidelio/core/user";
-import { provideWorkflowEngine } from "@fidelio/core/workflow/engine";
 import { demoDistrictId } from "../demo/seed";
 import { synthesizedDefinition } from "../workflow/definition";
 import { startLocalWorkflow } from "../workflow/index";
 import { LocalWorkflowRunner } from "../workflow/runner";
 import { dynamoTaskTokenStore } from "../workflow/token-store";
+import { describeRounds, rawPrices, roundsOf, sessionRound } from "./call-rounds";
+import { unprofiled, type Profiled } from "./profile";
 import { measure, type Figures } from "./raw-dynamo";
 
 /**
@@ -42,23 +43,20 @@ async function timeEach<T>(items: Iterable<T>, call: (item: T) => Promise<unknow
   }
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { requestsPerSecond: latencies.length / (busy / 1000), p50: at(50), p99: at(99) };
-}
-
-/** Runs `call` (which answers the part of its time to count) one at a time for `seconds`. */
-async function timeInner(call: () => Promise<number>, seconds: number): Promise<Figures> {
-  const latencies: number[] = [];
-  for (const end = performance.now() + seconds * 1000; performance.now() < end; ) latencies.push(await call());
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { requestsPerSecond: 1000 / at(50), p50: at(50), p99: at(99) };
+  return { requestsPerSecond: latencies.length / (busy / 1000), p50: at(50), p99: at(99), count: latencies.length };
 }
 
 function* forever() {
   for (;;) yield undefined;
 }
 
-export async function benchConcerns(appUrl: string, tokens: { parent: string; teacher: string; director: string }, seconds: number, boardConcerns: number) {
+export async function benchConcerns(
+  appUrl: string,
+  tokens: { parent: string; teacher: string; director: string },
+  seconds: number,
+  boardConcerns: number,
+  profiled: Profiled = unprofiled,
+) {
   const print = (name: string, f: Figures) =>
     console.log(`  ${name.padEnd(44)}${f.requestsPerSecond.toFixed(0).padStart(8)}${f.p50.toFixed(2).padStart(9)}${f.p99.toFixed(2).padStart(9)}`);
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -74,80 +72,58 @@ export async function benchConcerns(appUrl: string, tokens: { parent: string; te
     description: "Extended time on math tests is not happening.",
   };
 
-  // How many calls of each kind one filing and one action make: the same verbs, run here, counted.
-  const counts = new Map<string, number>();
-  const transactSizes: number[] = [];
-  dynamo().middlewareStack.add(
-    (next, context) => async (args) => {
-      counts.set(context.commandName!, (counts.get(context.commandName!) ?? 0) + 1);
-      const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
-      if (items) transactSizes.push(items.length);
-      return next(args);
-    },
-    { step: "initialize", name: "benchCount" },
-  );
-  // The workflow calls are counted too: each is one call the request makes (StartExecution, SendTaskSuccess on AWS).
-  const counted = (name: string) => async () => void counts.set(name, (counts.get(name) ?? 0) + 1);
-  provideWorkflowEngine({ start: counted("workflow start"), sendTaskSuccess: counted("workflow resume"), sendTaskFailure: counted("workflow resume") });
+  // Which calls one filing and one action make, and which run side by side: the same verbs, run here, recorded.
   const actor = async (email: string) => User.toActor((await User.byEmail(email))!);
   const [parentActor, teacherActor] = [await actor("parent@demo.fidelio.test"), await actor("teacher@demo.fidelio.test")];
-  const countOf = async (run: () => Promise<unknown>) => {
-    counts.clear();
-    transactSizes.length = 0;
-    await run();
-    return { calls: new Map(counts), transact: transactSizes[0] ?? 0 };
-  };
-  const probe = await Concern.file(parentActor, randomUUID(), body);
-  const filing = await countOf(() => Concern.file(parentActor, randomUUID(), body));
-  const acting = await countOf(() =>
-    Concern.act(teacherActor, { id: probe.concern.id, action: "escalate", text: "Needs the case manager.", version: probe.concern.version }),
-  );
-  provideWorkflowEngine(undefined);
+  // A concern to escalate, filed with the stand-in engine (nothing to start in this process).
+  let probe: Awaited<ReturnType<typeof Concern.file>> | undefined;
+  await roundsOf(async () => void (probe = await Concern.file(parentActor, randomUUID(), body)), { workflow: true });
+  const filing = [sessionRound, ...(await roundsOf(() => Concern.file(parentActor, randomUUID(), body), { workflow: true }))];
+  const acting = [
+    sessionRound,
+    ...(await roundsOf(
+      () => Concern.act(teacherActor, { id: probe!.concern.id, action: "escalate", text: "Needs the case manager.", version: probe!.concern.version }),
+      { workflow: true },
+    )),
+  ];
   // The probe concern has no execution, so no task token to resume; in the stack each escalated concern waits with one.
-  if (!acting.calls.has("workflow resume")) acting.calls.set("workflow resume", 1);
+  if (!acting.flat().some((call) => call.name === "workflow resume")) acting.push([{ name: "workflow resume", size: 0, start: 0, end: 0 }]);
 
-  // One raw call of each kind, shaped like the verbs' own.
+  // One raw call of each kind, shaped like the verbs' own; writes of several items priced at their size.
   const user = keys.user(teacherActor.userId);
-  const raw = {
-    GetItemCommand: () => dynamo().send(new GetItemCommand({ TableName: tableName(), Key: toItem(user), ConsistentRead: true })),
-    BatchGetItemCommand: () =>
-      dynamo().send(
-        new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: [toItem(user), toItem(keys.user(parentActor.userId))], ConsistentRead: true } } }),
-      ),
-    QueryCommand: () => rawPartitionQuery(keys.studentPartition(child!.id).pk),
-  } as Record<string, () => Promise<unknown>>;
-  const transact = (size: number) => () =>
-    dynamo().send(
-      new TransactWriteItemsCommand({
-        TransactItems: Array.from({ length: size }, () => ({
-          Put: { TableName: tableName(), Item: toItem({ pk: `BENCH#${newId("out")}`, sk: "X", type: "bench", text: "x".repeat(400) }) },
-        })),
-      }),
-    );
-  // The local runner's own cost for each: a start launches the execution in this process (priced on a runner of
-  // one Pass state, so no step runs); a resume settles the wait's task token in DynamoDB (a consistent GetItem and a
-  // conditional UpdateItem), then hands the answer to the waiting execution.
+  const benchItem = () => ({ PutRequest: { Item: toItem({ pk: `BENCH#${newId("out")}`, sk: "X", type: "bench", text: "x".repeat(400) }) } });
+  // The local runner's own cost for each workflow call: a start launches the execution in this process (priced on
+  // a runner of one Pass state, so no step runs); a resume settles the wait's task token in DynamoDB (a consistent
+  // GetItem and a conditional UpdateItem), then hands the answer to the waiting execution.
   const launcher = new LocalWorkflowRunner({ definition: { StartAt: "Done", States: { Done: { Type: "Pass", End: true } } } as never });
-  raw["workflow start"] = () => launcher.start(`bench-${newId("con")}`, { concernId: "bench" });
-  raw["workflow resume"] = async () => {
-    const token = `bench-${randomUUID()}`;
-    await dynamoTaskTokenStore.issue({ token, executionName: token, waitKey: "bench", dueAt: Date.now() + 3_600_000 });
-    const start = performance.now();
-    if (!(await dynamoTaskTokenStore.settle(token, "succeeded"))) throw new Error("the bench's task token was not waiting");
-    return performance.now() - start;
-  };
-  const rawP50 = new Map<string, number>();
-  for (const [name, call] of Object.entries(raw))
-    rawP50.set(name, (name === "workflow resume" ? await timeInner(call as () => Promise<number>, seconds) : await measure(call, 1, seconds)).p50);
-  // The API adds the session and user read (one BatchGetItem) that a verb called in process skips.
-  const rawSum = async (c: Awaited<ReturnType<typeof countOf>>) => {
-    let sum = rawP50.get("BatchGetItemCommand")!;
-    for (const [name, n] of c.calls)
-      sum += name === "TransactWriteItemsCommand" ? (await measure(transact(c.transact), 1, seconds)).p50 : (rawP50.get(name) ?? NaN) * n;
-    return sum;
-  };
-  const describe = (c: Awaited<ReturnType<typeof countOf>>) =>
-    [...c.calls].map(([n, k]) => `${k}×${n.replace("Command", "")}${n.startsWith("Transact") ? `(${c.transact} items)` : ""}`).join(" + ");
+  const prices = rawPrices(
+    seconds,
+    {
+      GetItem: () => () => dynamo().send(new GetItemCommand({ TableName: tableName(), Key: toItem(user), ConsistentRead: true })),
+      BatchGetItem: () => () =>
+        dynamo().send(
+          new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: [toItem(user), toItem(keys.user(parentActor.userId))], ConsistentRead: true } } }),
+        ),
+      Query: () => () => rawPartitionQuery(keys.studentPartition(child!.id).pk),
+      TransactWriteItems: (size) => () =>
+        dynamo().send(
+          new TransactWriteItemsCommand({
+            TransactItems: Array.from({ length: size }, () => ({ Put: { TableName: tableName(), ...benchItem().PutRequest } })),
+          }),
+        ),
+      BatchWriteItem: (size) => () => dynamo().send(new BatchWriteItemCommand({ RequestItems: { [tableName()]: Array.from({ length: size }, benchItem) } })),
+      "workflow start": () => () => launcher.start(`bench-${newId("con")}`, { concernId: "bench" }),
+    },
+    {
+      "workflow resume": async () => {
+        const token = `bench-${randomUUID()}`;
+        await dynamoTaskTokenStore.issue({ token, executionName: token, waitKey: "bench", dueAt: Date.now() + 3_600_000 });
+        const start = performance.now();
+        if (!(await dynamoTaskTokenStore.settle(token, "succeeded"))) throw new Error("the bench's task token was not waiting");
+        return performance.now() - start;
+      },
+    },
+  );
   const beyondTarget = 2;
 
   const filed: Array<{ id: string; version: number }> = [];
@@ -169,8 +145,8 @@ export async function benchConcerns(appUrl: string, tokens: { parent: string; te
 
   console.log(`\nConcerns (1 connection, ${seconds} s per row)${"".padEnd(12)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}`);
   const rows: Array<[string, Figures]> = [
-    ["API POST /api/concerns (file)", await timeEach(forever(), fileOne, seconds)],
-    ["API POST /api/concerns/:id/actions (escalate)", await timeEach(filed.splice(0), actOne, seconds)],
+    ["API POST /api/concerns (file)", await profiled("concern file", () => timeEach(forever(), fileOne, seconds))],
+    ["API POST /api/concerns/:id/actions (escalate)", await profiled("concern escalate", () => timeEach(filed.splice(0), actOne, seconds))],
     ["empty route (401 before any read)", await measure(empty, 1, seconds)],
   ];
   for (const [name, f] of rows) print(name, f);
@@ -179,9 +155,9 @@ export async function benchConcerns(appUrl: string, tokens: { parent: string; te
     ["file", filing, rows[0]![1]],
     ["escalate", acting, rows[1]![1]],
   ] as const) {
-    const sum = await rawSum(c);
+    const sum = await prices.sum(c);
     console.log(
-      `  ${label}: session BatchGetItem + ${describe(c)}; raw p50 sum ${sum.toFixed(2)} + empty route ${emptyP50.toFixed(2)} = ${(sum + emptyP50).toFixed(2)} ms vs API p50 ${f.p50.toFixed(2)} ms: ${(f.p50 - sum - emptyP50).toFixed(2)} ms beyond (target ≤ ${beyondTarget})`,
+      `  ${label}: ${c.length} rounds of calls (‖ side by side, the slowest counted): ${describeRounds(c)}; raw p50 sum ${sum.toFixed(2)} + empty route ${emptyP50.toFixed(2)} = ${(sum + emptyP50).toFixed(2)} ms vs API p50 ${f.p50.toFixed(2)} ms: ${(f.p50 - sum - emptyP50).toFixed(2)} ms beyond (target ≤ ${beyondTarget})`,
     );
   }
 

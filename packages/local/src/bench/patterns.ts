@@ -121,7 +121,7 @@ async function measureAlternating(calls: Array<() => Promise<unknown>>, seconds:
   return latencies.map((list, i) => {
     const sorted = list.sort((a, b) => a - b);
     const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-    return { requestsPerSecond: (list.length * 1000) / spent[i]!, p50: at(50), p99: at(99) };
+    return { requestsPerSecond: (list.length * 1000) / spent[i]!, p50: at(50), p99: at(99), count: list.length };
   });
 }
 

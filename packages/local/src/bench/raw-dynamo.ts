@@ -4,6 +4,8 @@ export interface Figures {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** How many calls were timed. */
+  count: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -23,5 +25,5 @@ export async function measure(call: () => Promise<unknown>, concurrency: number,
   await Promise.all(Array.from({ length: concurrency }, loop));
   const elapsed = (performance.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requestsPerSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { requestsPerSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length };
 }
