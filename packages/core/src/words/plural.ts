@@ -10,10 +10,14 @@ const rules = new Map<PluralLang, Intl.PluralRules>();
 /** The language's plural rules, made once: building Intl.PluralRules costs far more than asking one. */
 export const rulesOf = (lang: PluralLang) => rules.get(lang) ?? rules.set(lang, new Intl.PluralRules(lang)).get(lang)!;
 
+const numbers = new Map<PluralLang, Intl.NumberFormat>();
+/** The language's number format, made once: `toLocaleString` builds a new one on every call. */
+const numberFormatOf = (lang: PluralLang) => numbers.get(lang) ?? numbers.set(lang, new Intl.NumberFormat(lang)).get(lang)!;
+
 /** The text for `count` in `lang`, with `{count}` and any `{name}` filled in (the count in the language's digits). */
 export function pluralText(lang: PluralLang, forms: PluralForms, count: number, vars: Record<string, string | number> = {}): string {
   const form = rulesOf(lang).select(count) === "one" ? forms.one : forms.other;
-  const values: Record<string, string | number> = { ...vars, count: count.toLocaleString(lang) };
+  const values: Record<string, string | number> = { ...vars, count: numberFormatOf(lang).format(count) };
   return form[lang === "es" ? 1 : 0].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
 }
 
