@@ -20,7 +20,7 @@ export function WaitingOnYou(props: { help?: HelpResource; helpItems?: JSX.Eleme
   const [waiting, { refetch }] = createResource(loadWaiting);
   // The help lists once read (an error there is shown by the help section; here they then count nothing).
   const help = () => props.help?.[0];
-  const helpSettled = () => !help() || help()!.state === "ready" || help()!.state === "refreshing" || help()!.state === "errored";
+  const helpSettled = () => help()?.state !== "unresolved" && help()?.state !== "pending";
   const helpOpen = () => (help()?.state === "errored" ? [] : openToAnswer(help()?.latest));
   return (
     <section aria-labelledby="waiting-title" class="waiting">

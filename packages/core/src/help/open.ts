@@ -132,10 +132,12 @@ export async function helpOpening(
   ]);
   const claimed = new Set(claims.map((c) => String(c.sk)));
   const unclaimed = fresh.filter((a) => !claimed.has(a.itemId));
-  // Each request takes 6 or 7 operations, and the school's count 1: as many as the transaction holds.
-  const each = 6 + (to && User.canSignIn(to) ? 1 : 0);
+  const all = unclaimed.map((a) => newRequest(a, form, caseManager, district));
+  // As many as the transaction holds: one request's operations, counted from the writes themselves,
+  // less the school's count, which several requests of one school share.
+  const each = all.length ? openingOps(actor, reason, all.slice(0, 1), to).length - 1 : 1;
   const fit = Math.max(0, Math.floor((room - 1) / each));
-  const requests = unclaimed.slice(0, fit).map((a) => newRequest(a, form, caseManager, district));
+  const requests = all.slice(0, fit);
   // Past what one transaction holds (a form asking about more supports than that at once), the rest
   // open right after the form commits, each in its own transaction.
   const later = unclaimed.slice(fit);
