@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { Audit } from "@fidelio/core/audit";
 import { zonedInstant } from "@fidelio/core/calendar";
 import { queryAll, keys, transact } from "@fidelio/core/dynamo";
 import { addWeeks, remindDistrict, weekDays } from "@fidelio/core/fidelity";
@@ -134,11 +135,16 @@ describe("patterns for directors", () => {
     expect((await patterns(t.director!, "?from=2026-08-20&to=2026-08-28")).body.patterns).toEqual([]);
   });
 
-  it("records in each counted student's audit trail that the director saw them in the patterns", async () => {
+  it("records in each counted student's audit trail that the director saw them in the patterns, as seen in a count, not opened", async () => {
     const studentId = forms[0]!.studentId;
     await patterns();
     const trail = await queryAll<{ action: string; actorId?: string }>(keys.auditOf(studentId));
     expect(trail.some((e) => e.action === "patterns.report")).toBe(true);
+    // The report names no student: a parent's "opened" filter leaves it out, "listed" shows it.
+    const opened = await Audit.page(studentId, { kind: "opened" });
+    expect(opened.items.some((e) => e.action === "patterns.report")).toBe(false);
+    const listed = await Audit.page(studentId, { kind: "listed" });
+    expect(listed.items.some((e) => e.action === "patterns.report")).toBe(true);
   });
 
   it("finds repeat concerns about one teacher within 30 days, once there are two, and not for two 40 days apart", async () => {

@@ -130,7 +130,7 @@ export const accessLogStrings = {
   auditKind: ["What they did", "Qué hizo"],
   auditKindAll: ["Everything", "Todo"],
   auditKindOpened: ["Opened or changed the record", "Abrió o modificó el expediente"],
-  auditKindListed: ["Saw the name in a list", "Vio el nombre en una lista"],
+  auditKindListed: ["Saw the student in a list or a count", "Vio al estudiante en una lista o un conteo"],
   auditPerson: ["Who", "Quién"],
   auditPersonAll: ["Everyone", "Todos"],
   auditHideMine: ["Hide my own views", "Ocultar mis propias consultas"],

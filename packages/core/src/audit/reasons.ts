@@ -36,8 +36,9 @@ export const reasonCode = (stored: string): string => (Object.hasOwn(legacyReaso
 
 /**
  * Entries that only saw a student in a list (name, grade, school; for a teacher's classes also the
- * accommodations that apply there). Every other action opened or changed the record itself.
+ * accommodations that apply there) or counted in a report (the director's patterns, which name no
+ * student). Every other action opened or changed the record itself.
  */
-export const listActions = ["student.list", "student.class-list", "concern.list", "fidelity.form-list"] as const;
+export const listActions = ["student.list", "student.class-list", "concern.list", "fidelity.form-list", "patterns.report"] as const;
 export const auditKinds = ["opened", "listed"] as const;
 export type AuditKind = (typeof auditKinds)[number];

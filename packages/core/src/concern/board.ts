@@ -9,6 +9,7 @@ import { concernItem } from "./items";
 import { parseReference } from "./naming";
 import { concernIdByReference } from "./reference";
 import { notFound } from "../error";
+import { Cursor } from "../paging/cursor";
 import { boardEntryItem, entry, isOpen, type BoardEntry } from "./board-index";
 import { EscalationLevel, levels } from "./schema";
 import { clock } from "../clock";
@@ -23,7 +24,7 @@ export const BoardQuery = v.object({
   level: v.optional(EscalationLevel),
   /** A reference ("C-1042") finds that concern; other text keeps entries whose subject, student or reference contains it. */
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80, "At most 80 characters"))),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  cursor: Cursor,
 });
 export type BoardQuery = v.InferOutput<typeof BoardQuery>;
 

@@ -5,6 +5,7 @@ import { missingFields } from "../problem";
 import { EscalationLevel, type WaitSpec } from "../workflow/schema";
 import { NoticeInput } from "./notice";
 import { ConversationInput } from "./conversation-schema";
+import { Cursor } from "../paging/cursor";
 import { actions, statuses, textOptional, type ConcernAction, type ConcernOutcome, type ConcernStatus } from "./lifecycle";
 
 /** Concern shapes; no AWS imports, so the web's forms can reuse them. The lifecycle itself is declared in lifecycle.ts. */
@@ -122,7 +123,7 @@ export const ListConcerns = v.object({
   studentId: v.optional(v.pipe(v.string(), v.maxLength(40))),
   /** A reference ("C-1042") finds that concern; other text keeps the concerns whose subject, student or reference contains it. */
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80, "At most 80 characters"))),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  cursor: Cursor,
 });
 
 export interface Person {

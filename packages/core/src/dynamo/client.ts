@@ -15,6 +15,7 @@ import { Config } from "../config";
 import { VisibleError } from "../error";
 import { fromItem, type ItemType } from "./item-type";
 import { keys } from "./keys";
+import { maxCursorLength } from "../paging/cursor";
 
 /** A stored item as plain JavaScript values; each domain parses it with its item type (./item-type.ts). */
 export type Item = Record<string, unknown>;
@@ -90,10 +91,12 @@ export interface QueryInput {
   limit?: number;
   cursor?: string;
   newestFirst?: boolean;
+  /**
+   * With `limit`: read one item more, to tell whether more follow. The page then has a cursor only
+   * when they do (DynamoDB alone sets one whenever the limit is reached), pointing after its last item.
+   */
+  exact?: boolean;
 }
-
-/** Longer than any cursor this module makes (about 500 characters); longer input is refused unread. */
-export const maxCursorLength = 2048;
 
 const badCursor = () =>
   new VisibleError(
@@ -155,7 +158,7 @@ async function query(input: QueryInput, startKey?: Record<string, AttributeValue
       KeyConditionExpression: condition,
       ExpressionAttributeNames: condition === "#pk = :pk" ? { "#pk": pkName } : { "#pk": pkName, "#sk": skName },
       ExpressionAttributeValues: toItem(values),
-      Limit: input.limit,
+      Limit: input.limit !== undefined && input.exact ? input.limit + 1 : input.limit,
       ScanIndexForward: !input.newestFirst,
       ExclusiveStartKey: startKey,
     }),
@@ -168,8 +171,15 @@ export async function queryPage<T = Item>(input: QueryInput): Promise<QueryPage<
 export async function queryPage<T>(...args: [ItemType<T>, QueryInput] | [QueryInput]): Promise<QueryPage<T>> {
   const [type, input] = args.length === 2 ? args : [undefined, args[0]];
   const out = await query(input, input.cursor ? openCursor(input.cursor, input) : undefined);
+  const raw = out.Items ?? [];
+  if (input.exact && input.limit !== undefined && raw.length > input.limit) {
+    const last = raw[input.limit - 1]!;
+    const names = input.index ? ["pk", "sk", "gsi1pk", "gsi1sk"] : ["pk", "sk"];
+    const key = Object.fromEntries(names.map((name) => [name, last[name]!]));
+    return { items: raw.slice(0, input.limit).map(converter(type)), cursor: sealCursor(key, input) };
+  }
   return {
-    items: (out.Items ?? []).map(converter(type)),
+    items: raw.map(converter(type)),
     cursor: out.LastEvaluatedKey ? sealCursor(out.LastEvaluatedKey, input) : undefined,
   };
 }

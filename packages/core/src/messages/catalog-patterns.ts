@@ -40,9 +40,11 @@ export const patternPageTexts = {
   "patterns.form": ["Weekly form {n}", "Formulario semanal {n}"],
   "patterns.concern": ["Concern {n}", "Inquietud {n}"],
   "patterns.truncated": [
-    "More patterns were found than one page shows: these are the latest, complete from the week of {date}.",
-    "Se encontraron más patrones de los que muestra una página: estos son los más recientes, completos desde la semana del {date}.",
+    "More patterns were found than these: the list is complete from the week of {date}, and “Show more patterns” adds earlier ones.",
+    "Se encontraron más patrones que estos: la lista está completa desde la semana del {date}, y «Mostrar más patrones» agrega los anteriores.",
   ],
+  "patterns.more": ["Show more patterns", "Mostrar más patrones"],
+  "patterns.moreShown": ["Earlier patterns were added to the list.", "Se agregaron patrones anteriores a la lista."],
 } as const satisfies Record<string, Pair>;
 
 /** The weekly digest to each director. */

@@ -16,13 +16,13 @@ import { PatternsQuery, patternKinds } from "./schema";
 /** Weeks shown when the request names none: this one and the three before. */
 const DEFAULT_WEEKS = 4;
 /**
- * Stored patterns one report reads at most, newest week first. A larger district finds more patterns,
- * and each one shown writes an audit entry per student it rests on, so the report's work follows how
- * many it shows: past this it shows the latest, says so, and names the weeks it read in full
- * (`completeFrom`); a narrower `from`/`to` reads the rest. A district of 100 students at the demo's rate
+ * Stored patterns one page of the report reads, newest week first; `cursor` reads the next page. A
+ * larger district finds more patterns, and each one shown writes an audit entry per student it rests
+ * on, so a page's work follows how many it shows, never the district's size. A dozen fill a
+ * director's home without a long scroll on a phone; a district of 100 students at the demo's rate
  * stores about 24 in four weeks (docs/benchmarks.md#patterns-report).
  */
-export const MAX_PATTERNS_READ = 25;
+export const PATTERNS_PAGE = 12;
 
 /** The district's school names, for wording patterns (a bounded partition). */
 export const schoolNames = async (districtId: string) => new Map((await queryAll(schoolItem, keys.schoolsOf(districtId))).map((s) => [s.id, s.name]));
@@ -40,10 +40,11 @@ const namesOf = async (districtId: string, schoolIds: string[]) =>
 
 /**
  * The patterns found for the weeks holding `from` to `to` (default: the last four weeks), the
- * special-education director's alone (anyone else: 404, like the escalation board). One Query of the
- * district's stored patterns, newest first and at most MAX_PATTERNS_READ of them: its cost is bounded
- * whatever fired, and never follows the forms or the district's size.
- * Each student a pattern rests on gets an audit entry.
+ * special-education director's alone (anyone else: 404, like the escalation board), a page at a time.
+ * One Query of the district's stored patterns, newest first and PATTERNS_PAGE of them: its cost is
+ * bounded whatever fired, and never follows the forms or the district's size. The first page also
+ * holds this week's past-due help requests, read live. Each student a shown pattern rests on gets an
+ * audit entry.
  */
 export const patternsReport = verb(PatternsQuery, async (actor, input) => {
   if (!Access.may(actor, "patterns.report")) throw notFound("Report");
@@ -57,23 +58,24 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
   // Help requests fall past due as days pass, not as anything is written: this week's are read live
   // (one Query of the district's open requests by due day, shared by the pattern and the counts).
   const [page, late, stats] = await Promise.all([
-    queryPage(patternItemType, { ...keys.patternsOf(district.id, from, to), limit: MAX_PATTERNS_READ + 1, newestFirst: true }),
+    queryPage(patternItemType, { ...keys.patternsOf(district.id, from, to), limit: PATTERNS_PAGE, exact: true, newestFirst: true, cursor: input.cursor }),
     pastDueRequests(district.id, today),
     helpStats(district.id),
   ]);
-  const live = from <= current && current <= to ? helpPatternsOf(late, current) : [];
+  const live = !input.cursor && from <= current && current <= to ? helpPatternsOf(late, current) : [];
   const helpRequests = helpCountsOf(stats, late);
-  // One more than the cap is asked for, to tell "exactly the cap" from "more than the cap".
-  const truncated = page.items.length > MAX_PATTERNS_READ;
-  const stored = page.items.slice(0, MAX_PATTERNS_READ);
+  const truncated = page.cursor !== undefined;
+  const stored = page.items;
   // A pattern found again in later weeks is shown once, as found in its latest week: this week's live
-  // ones first, then the stored ones newest first.
+  // ones first, then the stored ones newest first. (A later page may find it again in an earlier week:
+  // the page that shows both keeps the first, by `patternSubject`.)
   const latest = new Map<string, (typeof stored)[number]>();
   for (const p of [...live, ...stored]) {
     const subject = [p.kind, p.schoolId, p.classId ?? p.teacherId ?? "", p.itemText ?? ""].join("|");
     if (!latest.has(subject)) latest.set(subject, p);
   }
-  // Cut short: the last week read may be partial, so the weeks after it are the ones read in full.
+  // Cut short: the last week read may be partial, so the weeks after it are the ones read in full
+  // (with the pages before it).
   const completeFrom = truncated ? addWeeks(stored.at(-1)!.week, 1) : from;
   const patterns = [...latest.values()].sort(
     (a, b) => patternKinds.indexOf(a.kind) - patternKinds.indexOf(b.kind) || b.count - a.count || a.schoolId.localeCompare(b.schoolId),
@@ -90,9 +92,10 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
   return {
     from,
     to,
-    /** More patterns were stored for these weeks than one report reads (MAX_PATTERNS_READ): only `completeFrom` to `to` is complete. */
+    /** More patterns were stored for these weeks than this page holds: `cursor` reads on; `completeFrom` to `to` is complete. */
     truncated,
     completeFrom,
+    cursor: page.cursor,
     patterns: patterns.map(({ studentIds: _, ...p }) => ({ ...p, schoolName: names.get(p.schoolId) ?? p.schoolId })),
     /** Teachers' help requests: open, past due and answered, in all and by school. */
     helpRequests: { ...helpRequests, schools: helpRequests.schools.map((s) => ({ ...s, schoolName: names.get(s.schoolId) ?? s.schoolId })) },

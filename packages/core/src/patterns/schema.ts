@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { IsoDate } from "../iep/schema";
+import { Cursor } from "../paging/cursor";
 
 /** Pattern shapes and thresholds; no AWS imports, so the web reuses them. */
 export const patternKinds = [
@@ -50,7 +51,8 @@ export interface Pattern {
 }
 
 /** GET /api/reports/patterns?from=2026-11-02&to=2026-12-04: patterns found for the weeks holding these days. */
-export const PatternsQuery = v.object({ from: v.optional(IsoDate), to: v.optional(IsoDate) });
+/** `cursor`: the previous page's, with the same `from` and `to` (a cursor from another window is refused). */
+export const PatternsQuery = v.object({ from: v.optional(IsoDate), to: v.optional(IsoDate), cursor: Cursor });
 export type PatternsQuery = v.InferOutput<typeof PatternsQuery>;
 
 /** The key a pattern is stored under within its week: the same subject in two weeks is the same pattern. */

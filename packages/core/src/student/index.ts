@@ -9,6 +9,7 @@ import { affectedMembers, versionBefore } from "../iep/duties";
 import { districtToday } from "../clock";
 import { District } from "../district";
 import { EmailFeedback } from "../user/email-feedback";
+import { Cursor } from "../paging/cursor";
 import { verb } from "../verb";
 import { parseStudentPartition, type StudentRecord } from "./items";
 import { studentName } from "./schema";
@@ -20,7 +21,6 @@ export * from "./items";
 export { StudentQuery, type StudentSummary } from "./search";
 
 const StudentId = v.pipe(v.string(), v.regex(/^stu_[0-9a-z]{26}$/, "Not a student id"));
-const Cursor = v.optional(v.pipe(v.string(), v.maxLength(2048)));
 
 export namespace Student {
   /** One Query: the student, every relationship and every IEP version. */

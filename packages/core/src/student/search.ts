@@ -7,9 +7,9 @@ import { schoolItem } from "../district/school";
 import { filteredPage } from "../dynamo/filtered-page";
 import { verb } from "../verb";
 import { relationshipItemType, studentItemType, studentWordItem } from "./items";
+import { Cursor } from "../paging/cursor";
 import { nameWords, normalizeName, sortName, studentName, type Relationship, type StudentInfo } from "./schema";
 
-const Cursor = v.optional(v.pipe(v.string(), v.maxLength(2048)));
 const pageSize = 50;
 
 export interface StudentSummary {
