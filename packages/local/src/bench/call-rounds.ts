@@ -72,9 +72,12 @@ export const describeRounds = (rounds: Call[][]) =>
   rounds.map((round) => round.map((call) => `${call.name}${call.size ? `(${call.size})` : ""}`).join(" ‖ ")).join(" → ");
 
 /**
- * Prices rounds of calls with raw calls made from this process, one at a time for `seconds` each (p50,
- * measured once per kind and size): `raw` makes one call of a kind at a size; `timed` answers the part of
- * its own time that counts (for calls that need setting up first).
+ * Prices rounds of calls with raw calls made from this process: `raw` makes one call of a kind at a
+ * size; `timed` answers the part of its own time that counts (for calls that need setting up first).
+ * `inRounds` times the calls as the request makes them, round after round with each round's calls side
+ * by side, and takes the p50 of the whole: medians do not add up, so `sum` (each call's own p50, measured
+ * one at a time for `seconds` and once per kind and size, a round costing its slowest) understates the
+ * p50 of several calls in a row whenever single calls have a long tail.
  */
 export function rawPrices(
   seconds: number,
@@ -95,6 +98,27 @@ export function rawPrices(
     return p50.get(key)!;
   };
   return {
+    /**
+     * The p50 of the rounds made raw, for `seconds`: each round's calls side by side, then the next round.
+     * A call with only a `timed` measure (it needs setting up) adds its own p50 instead.
+     */
+    async inRounds(rounds: Call[][]) {
+      let apart = 0;
+      const made = rounds.map((round) => round.filter((call) => raw[call.name]).map((call) => raw[call.name]!(call.size)));
+      for (const round of rounds) {
+        const timedOnly = round.filter((call) => !raw[call.name]);
+        if (!timedOnly.length) continue;
+        const slowestApart = Math.max(0, ...(await Promise.all(timedOnly.map(priceOf))));
+        // Side by side with made calls, a set-up call counts only where it is the slower (its p50 against the round's made calls').
+        const madeRound = round.filter((call) => raw[call.name]);
+        const slowestMade = Math.max(0, ...(await Promise.all(madeRound.map(priceOf))));
+        apart += Math.max(0, slowestApart - slowestMade);
+      }
+      const sequence = async () => {
+        for (const round of made) if (round.length) await Promise.all(round.map((call) => call()));
+      };
+      return (await measure(sequence, 1, seconds)).p50 + apart;
+    },
     /** The rounds' raw p50s summed, each round its slowest call. */
     async sum(rounds: Call[][]) {
       let sum = 0;

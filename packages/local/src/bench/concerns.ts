@@ -155,9 +155,9 @@ export async function benchConcerns(
     ["file", filing, rows[0]![1]],
     ["escalate", acting, rows[1]![1]],
   ] as const) {
-    const sum = await prices.sum(c);
+    const [inRounds, sum] = [await prices.inRounds(c), await prices.sum(c)];
     console.log(
-      `  ${label}: ${c.length} rounds of calls (‖ side by side, the slowest counted): ${describeRounds(c)}; raw p50 sum ${sum.toFixed(2)} + empty route ${emptyP50.toFixed(2)} = ${(sum + emptyP50).toFixed(2)} ms vs API p50 ${f.p50.toFixed(2)} ms: ${(f.p50 - sum - emptyP50).toFixed(2)} ms beyond (target ≤ ${beyondTarget})`,
+      `  ${label}: ${c.length} rounds of calls (‖ side by side): ${describeRounds(c)}; timed in rounds ${inRounds.toFixed(2)} + empty route ${emptyP50.toFixed(2)} = ${(inRounds + emptyP50).toFixed(2)} ms vs API p50 ${f.p50.toFixed(2)} ms: ${(f.p50 - inRounds - emptyP50).toFixed(2)} ms beyond (target ≤ ${beyondTarget}; against the single p50s summed, ${sum.toFixed(2)}: ${(f.p50 - sum - emptyP50).toFixed(2)})`,
     );
   }
 
