@@ -61,7 +61,7 @@ export default defineConfig({
             // the entry must not import one; nor a module that brings an area only some pages show.
             {
               name: "page-common",
-              test: /web\/src\/(components\/(loaded|page-title|data-table)|pages\/not-found|strings\/(pages|codes)|format)\.tsx?$|core\/src\/(words\/time|calendar\/zoned)/,
+              test: /web\/src\/(components\/(loaded|page-title|data-table)|pages\/not-found|strings\/pages|format)\.tsx?$|core\/src\/(words\/time|calendar\/zoned)/,
               includeDependenciesRecursively: false,
               priority: 1,
             },

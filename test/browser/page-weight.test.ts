@@ -58,6 +58,8 @@ interface Load {
   encodings: Set<string>;
   /** The words' chunks fetched in English (web/strings-by-language.ts names them `<area>.en-<hash>.js`). */
   english: string[];
+  /** Each script's name and bytes, largest first (printed with PAGE_WEIGHT_FILES=1). */
+  scripts: Array<{ file: string; bytes: number }>;
 }
 
 /** Opens `path` in a fresh browser, signed in, and waits until `ready` and nothing more is loading. */
@@ -130,6 +132,7 @@ async function firstLoad(path: string, ready: (page: Page) => Promise<unknown>):
       readyMs,
       encodings: new Set(loaded.filter((s) => s.bytes >= 1024).map((s) => s.encoding)),
       english: loaded.map((s) => new URL(s.url).pathname).filter((path) => /\.en-[\w-]+\.js$/.test(path)),
+      scripts: loaded.map((s) => ({ file: new URL(s.url).pathname.split("/").pop() ?? "", bytes: s.bytes })).sort((a, b) => b.bytes - a.bytes),
     };
   } finally {
     await browser.close();
@@ -185,6 +188,7 @@ describe("a parent's first visit to each page on a phone", () => {
     test(`${name}: compressed JavaScript within its budget, and no layout shift`, async () => {
       const load = await firstLoad(paths[name], ready);
       figures.push({ page: name, js: load.js, files: load.files, shift: Number(load.shift.toFixed(4)), readyMs: load.readyMs });
+      if (process.env.PAGE_WEIGHT_FILES) console.log(`${name}:\n${load.scripts.map((s) => `  ${String(s.bytes).padStart(6)} ${s.file}`).join("\n")}`);
       // The server compresses every script worth it (1 KB or more): the bytes counted are what travels.
       expect([...load.encodings]).toEqual(["br"]);
       expect(load.js).toBeGreaterThan(10_000);

@@ -1,6 +1,6 @@
 import { createEffect, createRoot, createSignal } from "solid-js";
 import type { staffStrings } from "./i18n-staff";
-import type { codeStrings } from "./i18n-codes";
+import type { codeStrings, providerStrings } from "./i18n-codes";
 import type { concernStrings } from "./i18n-concerns";
 import type { fidelityStrings } from "./i18n-fidelity";
 import type { supportStrings } from "./i18n-support";
@@ -49,7 +49,16 @@ type Shared =
   | (Keys<typeof staffStrings> & (Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
   | (Keys<typeof concernStrings> & Keys<typeof fidelityStrings>)
   | (Keys<typeof supportStrings> & (ParentKeys | Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings> | Keys<typeof catalog>))
-  | (Keys<typeof catalog> & (ParentKeys | Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings> | Keys<typeof codeStrings>));
+  | (Keys<typeof catalog> &
+      (
+        | ParentKeys
+        | Keys<typeof staffStrings>
+        | Keys<typeof concernStrings>
+        | Keys<typeof fidelityStrings>
+        | Keys<typeof codeStrings>
+        | Keys<typeof providerStrings>
+      ))
+  | (Keys<typeof codeStrings> & Keys<typeof providerStrings>);
 const eachKeyOnce: [Shared] extends [never] ? true : Shared = true;
 void eachKeyOnce;
 export type StringKey =
