@@ -65,10 +65,23 @@ export default defineConfig({
               includeDependenciesRecursively: false,
               priority: 1,
             },
-            // A concern's data and the fields that file or answer one (the parent's home, child, concern pages).
+            // A concern's data and name (the parent's home, child, concern pages).
             {
               name: "concerns-common",
-              test: /web\/src\/(concerns\/data|strings\/concerns|components\/(field|text-area-field|email-flag))\.tsx?$/,
+              test: /web\/src\/(concerns\/(data|name)|strings\/concerns|components\/email-flag)\.tsx?$/,
+              includeDependenciesRecursively: false,
+            },
+            // The home page with its lists, the reader's students and help requests, in one file (the staff's
+            // student pages load it for the lists).
+            {
+              name: "home",
+              test: /web\/src\/(pages\/home(-parent)?|concerns\/waiting|components\/student-(cards|list)|help\/data)\.tsx?$/,
+              includeDependenciesRecursively: false,
+            },
+            // The fields of a form (filing or answering a concern, a make-up plan, a records clock): not on the home page.
+            {
+              name: "fields",
+              test: /web\/src\/components\/(field|text-area-field)\.tsx$/,
               includeDependenciesRecursively: false,
             },
             // A concern's history in words: the lifecycle and the catalog's sections that describe its events.

@@ -5,7 +5,7 @@ import { formatInZone } from "../format";
 import { useSession } from "../session";
 import { Loaded } from "../components/loaded";
 import { loadWaiting } from "./data";
-import { ConcernName } from "./table";
+import { ConcernName } from "./name";
 import { openToAnswer, type HelpResource } from "../help/data";
 
 /**
