@@ -84,10 +84,10 @@ export default defineConfig({
               test: /web\/src\/components\/(field|text-area-field)\.tsx$/,
               includeDependenciesRecursively: false,
             },
-            // A concern's history in words: the lifecycle and the catalog's sections that describe its events.
+            // A concern's history in words: the lifecycle and the rule that describes its events (worded from the loaded areas).
             {
               name: "concern-describe",
-              test: /core\/src\/(concern\/lifecycle|messages\/(catalog-concern|catalog-notice|say))\.ts$/,
+              test: /core\/src\/concern\/(lifecycle|describe-words)\.ts$/,
               includeDependenciesRecursively: false,
             },
             // A student's fidelity, as the parent's page and the staff's pages read it.
