@@ -159,6 +159,9 @@ function readModule(file: string, allKeys: Set<string>): ModuleFacts {
       const [first] = node.arguments;
       if (helper === "register") found.registers.push(...node.arguments.map(tableRef));
       else if (helper === "t" && first) found.needs.push(...(keysOf(first, file) ?? []));
+      // A counted phrase is registered as `<key>.one` and `<key>.other` (i18n-plurals.ts).
+      else if (helper === "tn" && first)
+        found.needs.push(...(keysOf(first, file) ?? []).map((need) => (need.prefix ? need : { ...need, key: `${need.key}.one` })));
       else if (helper === "tCode" && first && ts.isStringLiteral(first)) found.needs.push({ key: `${first.text}.`, prefix: true, file });
       else if (helper && keyHelpers[helper]) found.needs.push({ key: keyHelpers[helper], prefix: true, file });
     }

@@ -6,8 +6,8 @@ import type { fidelityStrings } from "./i18n-fidelity";
 import type { supportStrings } from "./i18n-support";
 import type { accessLogStrings, pageStrings, signInStrings } from "./i18n-pages";
 import type { catalog, CodedText, MessageCode } from "@fidelio/core/messages";
-import { pluralStrings } from "./i18n-plurals";
-import { pluralText } from "@fidelio/core/words/plural";
+import type { pluralStrings } from "./i18n-plurals";
+import { countText, pluralForm } from "@fidelio/core/words/plural";
 
 export type Lang = "en" | "es";
 
@@ -239,9 +239,14 @@ export function t(key: StringKey, vars: Record<string, string | number> = {}): s
 
 export type PluralKey = keyof typeof pluralStrings;
 
-/** A counted phrase in the reader's language ("1 student", "2 students"): Intl.PluralRules picks the form. */
+/**
+ * A counted phrase in the reader's language ("1 student", "2 students"): the language's plural rule
+ * (core/words/plural.ts) picks `<key>.one` or `<key>.other`, registered by the area that shows it.
+ */
 export function tn(key: PluralKey, count: number, vars: Record<string, string | number> = {}): string {
-  return pluralText(lang(), pluralStrings[key], count, vars);
+  const language = lang();
+  const text = inLang(`${key}.${pluralForm(language, count)}`);
+  return text === undefined ? key : fill(text, { ...vars, count: countText(language, count) });
 }
 
 /** A field problem (the API's or the web's own check, same codes) in the reader's language, by its code and params. */

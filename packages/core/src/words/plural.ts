@@ -29,12 +29,17 @@ export function numberFormatOf(locale: string, options: Intl.NumberFormatOptions
  */
 const isSmallCount = (count: number) => Number.isInteger(count) && count >= 0 && count < 1000 && !Object.is(count, -0);
 
+/** Which of a counted phrase's texts `count` takes in `lang`: "one", or "other" for every other form (the Spanish "many"). */
+export const pluralForm = (lang: PluralLang, count: number): "one" | "other" =>
+  (isSmallCount(count) ? count === 1 : rulesOf(lang).select(count) === "one") ? "one" : "other";
+
+/** `count` in the language's digits ("1,234", "1234", "1,5"). */
+export const countText = (lang: PluralLang, count: number): string => (isSmallCount(count) ? String(count) : numberFormatOf(lang).format(count));
+
 /** The text for `count` in `lang`, with `{count}` and any `{name}` filled in (the count in the language's digits). */
 export function pluralText(lang: PluralLang, forms: PluralForms, count: number, vars: Record<string, string | number> = {}): string {
-  const small = isSmallCount(count);
-  const one = small ? count === 1 : rulesOf(lang).select(count) === "one";
-  const form = one ? forms.one : forms.other;
-  const values: Record<string, string | number> = { ...vars, count: small ? String(count) : numberFormatOf(lang).format(count) };
+  const form = forms[pluralForm(lang, count)];
+  const values: Record<string, string | number> = { ...vars, count: countText(lang, count) };
   return form[lang === "es" ? 1 : 0].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
 }
 
