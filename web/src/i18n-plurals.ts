@@ -72,7 +72,7 @@ const phrases = <K extends Phrase>(...keys: K[]) => {
 
 /** Durations ("5 hours", "1.5 days"): the `pages` area. */
 export const durationPhrases = phrases("hours", "days");
-/** What waits on the reader: the `concerns` area. */
+/** What waits on the reader: the `concern-links` area. */
 export const waitingPhrases = phrases("waitingCount");
 /** The concern lists and the director's board: the `concern-board` area. */
 export const boardPhrases = phrases("resolvedCount", "boardShown", "concernsFound");

@@ -1,7 +1,7 @@
 import { A } from "../router";
 import { Show } from "solid-js";
 import { t } from "../i18n";
-import "../strings/concerns";
+import "../strings/concern-links";
 
 export type Named = { id: string; studentName: string; subject: string; reference: string | null };
 
