@@ -143,21 +143,6 @@ const known = new Promise<void>((resolve) => {
 });
 if (stored === "es" || stored === "en") languageKnown();
 
-/**
- * A visit's first Intl date or number format loads the language's data from ICU: about 60 ms on a
- * mid-range phone (a profile at 4× CPU slowdown), which would otherwise fall inside the page's first
- * render, the longest task of a first load. Once the reader's language is known, that load is done in
- * a task of its own while the page's code and data are still on their way. Nothing is shown from it.
- */
-function prepareFormats() {
-  const load = () => {
-    new Intl.DateTimeFormat(wanted, { dateStyle: "long", timeZone: "UTC" }).format(0);
-    new Intl.NumberFormat(wanted).format(0.5);
-  };
-  if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 1000 });
-  else setTimeout(load, 0);
-}
-void known.then(prepareFormats);
 /** Called by the session once it knows who is reading (or that no one is signed in), after applying their language. */
 export { languageKnown };
 
