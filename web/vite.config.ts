@@ -56,25 +56,44 @@ export default defineConfig({
               test: /node_modules\/(solid-js\/(dist|web)|hono)\/|web\/src\/(i18n|i18n-plurals|session|api|router|components\/status)\.tsx?$|vite\/preload-helper|core\/src\/words\/plural/,
               priority: 2,
             },
-            // What most pages show: a resource's loading and failure, not found, titles, dates and days, tables.
+            // What most pages show: a resource's loading and failure, not found, titles, dates.
             // Never in "app": an area of words (web/src/strings) waits for the session before it loads, so
             // the entry must not import one; nor a module that brings an area only some pages show.
             {
               name: "page-common",
-              test: /web\/src\/(components\/(loaded|page-title|data-table)|pages\/not-found|strings\/(pages|codes)|format)\.tsx?$|core\/src\/(words\/time|calendar\/zoned)/,
+              test: /web\/src\/(components\/(loaded|page-title)|pages\/not-found|strings\/pages|format)\.tsx?$|core\/src\/words\/time/,
               includeDependenciesRecursively: false,
               priority: 1,
             },
-            // A concern's data and the fields that file or answer one (the parent's home, child, concern pages).
+            // Tables and the district calendar's days: the fidelity, concern and list pages (not the home or a student's page).
             {
-              name: "concerns-common",
-              test: /web\/src\/(concerns\/data|strings\/concerns|components\/(field|text-area-field|email-flag))\.tsx?$/,
+              name: "tables-days",
+              test: /web\/src\/components\/data-table\.tsx$|core\/src\/calendar\/zoned/,
               includeDependenciesRecursively: false,
             },
-            // A concern's history in words: the lifecycle and the catalog's sections that describe its events.
+            // A concern's data and the words of its lists (the parent's child, concern form and concern pages).
+            {
+              name: "concerns-common",
+              test: /web\/src\/(concerns\/data|strings\/concerns|components\/email-flag)\.tsx?$/,
+              includeDependenciesRecursively: false,
+            },
+            // The home page with its lists, the reader's students and help requests, in one file (the staff's
+            // student pages load it for the lists).
+            {
+              name: "home",
+              test: /web\/src\/(pages\/home(-parent)?|concerns\/waiting|components\/student-(cards|list)|help\/data)\.tsx?$/,
+              includeDependenciesRecursively: false,
+            },
+            // The fields of a form (filing or answering a concern, a make-up plan, a records clock): not on the home page.
+            {
+              name: "fields",
+              test: /web\/src\/components\/(field|text-area-field)\.tsx$/,
+              includeDependenciesRecursively: false,
+            },
+            // A concern's history in words: the lifecycle and the rule that describes its events (worded from the loaded areas).
             {
               name: "concern-describe",
-              test: /core\/src\/(concern\/lifecycle|messages\/(catalog-concern|catalog-notice|say))\.ts$/,
+              test: /core\/src\/concern\/(lifecycle|describe-words)\.ts$/,
               includeDependenciesRecursively: false,
             },
             // A student's fidelity, as the parent's page and the staff's pages read it.

@@ -22,6 +22,22 @@ describe("counted phrases (Intl.PluralRules)", () => {
     expect(pluralText("es", forms, 1)).toBe("1 formulario sigue abierto");
   });
 
+  it("write a whole count below 1,000 as Intl does, in the form Intl's plural rules pick, without asking Intl", () => {
+    for (const lang of ["en", "es"] as const) {
+      const rules = new Intl.PluralRules(lang);
+      const digits = new Intl.NumberFormat(lang);
+      for (let count = 0; count < 1000; count++) {
+        const form = rules.select(count) === "one" ? students.one : students.other;
+        expect(pluralText(lang, students, count)).toBe(form[lang === "es" ? 1 : 0].replace("{count}", digits.format(count)));
+      }
+    }
+    // Past the plain-digit range, and for fractions, Intl decides: separators, and "1.0" is not "one" in English.
+    expect(pluralText("en", students, 1000)).toBe("1,000 matching students");
+    expect(pluralText("es", students, 10_000)).toBe("10.000 estudiantes coinciden");
+    expect(pluralText("en", students, 1.5)).toBe("1.5 matching students");
+    expect(pluralText("es", students, 1.5)).toBe("1,5 estudiantes coinciden");
+  });
+
   it("fall back to 'other' for a form without its own text (Spanish 'many') and write numbers as the language does", () => {
     expect(new Intl.PluralRules("es").select(1_000_000)).toBe("many");
     expect(pluralText("es", forms, 1_000_000)).toBe("1.000.000 formularios siguen abiertos");

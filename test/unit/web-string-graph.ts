@@ -18,6 +18,7 @@ const root = join(import.meta.dirname, "../..");
 const webSrc = join(root, "web/src");
 const coreSrc = join(root, "packages/core/src");
 const i18nFile = join(webSrc, "i18n.ts");
+const apiFile = join(webSrc, "api.ts");
 // The modules a page bundles: the web's own and the core modules they import (valibot and the like are left out).
 const bundled = (file: string | undefined): file is string => !!file && (file.startsWith(webSrc) || file.startsWith(coreSrc));
 export const entryFile = join(webSrc, "main.tsx");
@@ -158,6 +159,9 @@ function readModule(file: string, allKeys: Set<string>): ModuleFacts {
       const [first] = node.arguments;
       if (helper === "register") found.registers.push(...node.arguments.map(tableRef));
       else if (helper === "t" && first) found.needs.push(...(keysOf(first, file) ?? []));
+      // A counted phrase is registered as `<key>.one` and `<key>.other` (i18n-plurals.ts).
+      else if (helper === "tn" && first)
+        found.needs.push(...(keysOf(first, file) ?? []).map((need) => (need.prefix ? need : { ...need, key: `${need.key}.one` })));
       else if (helper === "tCode" && first && ts.isStringLiteral(first)) found.needs.push({ key: `${first.text}.`, prefix: true, file });
       else if (helper && keyHelpers[helper]) found.needs.push({ key: keyHelpers[helper], prefix: true, file });
     }
@@ -244,6 +248,13 @@ export async function readStringGraph(): Promise<StringGraph> {
       if (!keysByRef.has(id)) keysByRef.set(id, await tableKeys(ref));
     }
   const refId = (ref: TableRef) => `${short(ref.from)}:${ref.prefix}${ref.name}`;
+  // The words of errors and field problems come with the first error: `call` (api.ts) loads them before it
+  // throws (`errorWords`), so a page shows error.* and problem.* keys without registering them itself.
+  const errorWordKeys = new Set<string>();
+  for (const target of read(apiFile).dynamicImports)
+    for (const file of closure(target))
+      for (const ref of read(file).registers) for (const key of keysByRef.get(refId(ref)) ?? (await tableKeys(ref))) errorWordKeys.add(key);
+  const errorPrefixes = new Set(["error.", "problem."]);
 
   return {
     pages,
@@ -251,6 +262,7 @@ export async function readStringGraph(): Promise<StringGraph> {
       const keys = new Set<string>();
       for (const file of page.modules)
         if (file !== skipRegistrationsIn) for (const ref of read(file).registers) for (const key of keysByRef.get(refId(ref))!) keys.add(key);
+      if (page.modules.has(apiFile)) for (const key of errorWordKeys) if (errorPrefixes.has(`${key.split(".")[0]}.`)) keys.add(key);
       const has = (need: Need) => (need.prefix ? [...keys].some((key) => key.startsWith(need.key)) : keys.has(need.key));
       return [...page.modules].flatMap((file) => read(file).needs).filter((need) => !has(need));
     },

@@ -47,12 +47,29 @@ interface ErrorBody {
 /** The body of a successful response to a client call. */
 export type Body<T extends ClientResponse<unknown>> = Awaited<ReturnType<typeof parseResponse<T>>>;
 
-/** Awaits a client call: its typed body on success, an ApiError otherwise. */
-export async function call<T extends ClientResponse<unknown>>(request: Promise<T>): Promise<Body<T>> {
+/**
+ * The words of the API's error codes and field problems (web/src/strings/codes), in the reader's
+ * language: loaded with the first answer that is an error, so a page that never fails never downloads
+ * them. `call` waits for them before it throws, and a form that finds a problem itself waits for them
+ * before it shows it. Without them (the network failed too) the reader sees the entry's general words.
+ */
+export const errorWords = (): Promise<void> =>
+  import("./strings/codes").then(
+    () => undefined,
+    () => undefined,
+  );
+
+/**
+ * Awaits a client call: its typed body on success, an ApiError otherwise, with its words loaded
+ * (`errorWords`) unless `options.errorWords` is false: the session's own call, whose answer names the
+ * language every area of words waits for, cannot wait for words itself.
+ */
+export async function call<T extends ClientResponse<unknown>>(request: Promise<T>, options: { errorWords?: boolean } = {}): Promise<Body<T>> {
   try {
     return (await parseResponse(request)) as Body<T>;
   } catch (error) {
     if (error instanceof DetailedError) {
+      if (options.errorWords !== false) await errorWords();
       const status = Number(error.statusCode ?? 500);
       const body = ((error.detail as { data?: unknown } | undefined)?.data ?? {}) as ErrorBody;
       const data = typeof body === "object" && body !== null ? body : {};

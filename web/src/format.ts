@@ -1,10 +1,14 @@
 import { lang, t, tn } from "./i18n";
 import "./strings/pages";
 import { durationParts } from "@fidelio/core/words/plural";
-import { deadlineInstant, formatInstant, shortInstant } from "@fidelio/core/words/time";
+import { deadlineInstant, formatInstant, formatPlainDate, formatter, shortInstant } from "@fidelio/core/words/time";
 
-export const formatDate = (isoDate: string) =>
-  new Intl.DateTimeFormat(lang(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+/** A calendar date in words ("June 3, 2027", "3 de junio de 2027"). */
+export const formatDate = (isoDate: string) => formatPlainDate(lang(), isoDate);
+
+/** Part of a calendar date (YYYY-MM-DD) in the reader's language, with `options` ({ weekday: "long" }: "Wednesday"); formats made once. */
+export const formatDatePart = (isoDate: string, options: Intl.DateTimeFormatOptions) =>
+  formatter(lang(), { ...options, timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
 /**
  * An instant on the district's clock with its zone named in words ("Pacific Time", "hora del Pacífico";
@@ -39,4 +43,4 @@ export function formatDuration(hours: number): string {
 }
 
 /** The day of an instant on the district's clock. */
-export const formatDayInZone = (iso: string, timeZone: string) => new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeZone }).format(new Date(iso));
+export const formatDayInZone = (iso: string, timeZone: string) => formatter(lang(), { dateStyle: "medium", timeZone }).format(new Date(iso));

@@ -80,16 +80,19 @@ const errorStrings = {
 } satisfies Record<string, Pair>;
 
 /**
- * Codes the API sends that only the web words (problems, errors, IEP provider roles), English then
- * Spanish. Roles, audit actions and reasons, concern states and timeline words come from the one
- * catalog in packages/core/src/messages, registered by web/src/strings.
+ * Codes the API sends that only the web words (problems, errors), English then Spanish, loaded with the
+ * first error (api.ts `errorWords`). Roles, audit actions and reasons, concern states and timeline words
+ * come from the one catalog in packages/core/src/messages, registered by web/src/strings.
  */
 export const codeStrings = {
-  // A team member's relationship: a guardian is a parent (the catalog's `role.parent`).
-  "role.guardian": ["Parent or guardian", "Padre, madre o tutor"],
-
   ...prefixed("problem", problemStrings),
   ...prefixed("error", errorStrings),
+} satisfies Record<string, readonly [string, string]>;
+
+/** Who a team member is, as rosters name them: a guardian's relationship and IEP service providers (the `people` area). */
+export const providerStrings = {
+  // A team member's relationship: a guardian is a parent (the catalog's `role.parent`).
+  "role.guardian": ["Parent or guardian", "Padre, madre o tutor"],
 
   // Service providers, as rosters usually name them.
   "provider.Special education teacher": ["Special education teacher", "Maestro de educación especial"],

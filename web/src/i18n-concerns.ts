@@ -8,7 +8,6 @@ export const concernListStrings = {
   whatBoard: ["the escalation board", "el tablero de escalamientos"],
 
   // Raising a concern (parent).
-  raiseConcern: ["Raise a concern", "Presentar una inquietud"],
   concernsAbout: ["Concerns", "Inquietudes"],
   concernsAboutIntro: [
     "If a support in this IEP is not happening, tell the school here.",
@@ -54,25 +53,11 @@ export const concernListStrings = {
 
   // Telling concerns apart (subject, reference, search) and what waits on the reader (home).
   colConcern: ["Concern", "Inquietud"],
-  concernFor: ["Concern about {name}", "Inquietud sobre {name}"],
   searchConcerns: ["Search by reference, support, class or student", "Buscar por referencia, apoyo, clase o estudiante"],
   searchConcernsHint: ["For example C-1042, “extended time” or a first name.", "Por ejemplo C-1042, “tiempo extendido” o un nombre."],
   searchButton: ["Search", "Buscar"],
   clearSearch: ["Clear the search", "Borrar la búsqueda"],
   noConcernsFound: ["No concern matches “{q}”.", "Ninguna inquietud coincide con “{q}”."],
-  waitingTitle: ["Waiting on you", "Pendiente de su parte"],
-  waitingNone: ["Nothing is waiting on you.", "No tiene nada pendiente."],
-  whatWaiting: ["what is waiting on you", "lo que tiene pendiente"],
-  "waiting.answer_question": ["The school asked you a question; answer by {due}.", "La escuela le hizo una pregunta; responda a más tardar el {due}."],
-  "waiting.confirm_fix": [
-    "The school says it is fixed; confirm the fix by {due}.",
-    "La escuela dice que ya está resuelto; confirme la solución a más tardar el {due}.",
-  ],
-  "waiting.respond": ["A concern about {name} waits for your answer by {due}.", "Una inquietud sobre {name} espera su respuesta a más tardar el {due}."],
-  "waiting.record_outcome": [
-    "A concern about {name} was handed to you; record its outcome.",
-    "Se le entregó una inquietud sobre {name}; registre el resultado.",
-  ],
 } satisfies Record<string, readonly [string, string]>;
 
 /** Filing a concern (the parent's form): registered by web/src/strings/concern-form.ts. */
@@ -212,4 +197,25 @@ export const concernBoardStrings = {
 } satisfies Record<string, readonly [string, string]>;
 
 /** Every concern key, for the type of `t` (i18n.ts): each area registers its own part. */
-export const concernStrings = { ...concernListStrings, ...concernFormStrings, ...concernPageStrings, ...concernBoardStrings };
+/**
+ * What names a concern from pages about something else: the home page's "waiting on you", a concern's
+ * name in a list. English then Spanish (the `concern-links` area).
+ */
+export const concernLinkStrings = {
+  concernFor: ["Concern about {name}", "Inquietud sobre {name}"],
+  waitingTitle: ["Waiting on you", "Pendiente de su parte"],
+  waitingNone: ["Nothing is waiting on you.", "No tiene nada pendiente."],
+  whatWaiting: ["what is waiting on you", "lo que tiene pendiente"],
+  "waiting.answer_question": ["The school asked you a question; answer by {due}.", "La escuela le hizo una pregunta; responda a más tardar el {due}."],
+  "waiting.confirm_fix": [
+    "The school says it is fixed; confirm the fix by {due}.",
+    "La escuela dice que ya está resuelto; confirme la solución a más tardar el {due}.",
+  ],
+  "waiting.respond": ["A concern about {name} waits for your answer by {due}.", "Una inquietud sobre {name} espera su respuesta a más tardar el {due}."],
+  "waiting.record_outcome": [
+    "A concern about {name} was handed to you; record its outcome.",
+    "Se le entregó una inquietud sobre {name}; registre el resultado.",
+  ],
+} satisfies Record<string, readonly [string, string]>;
+
+export const concernStrings = { ...concernLinkStrings, ...concernListStrings, ...concernFormStrings, ...concernPageStrings, ...concernBoardStrings };

@@ -36,6 +36,7 @@ export const pageStrings = {
   preKindergarten: ["Pre-kindergarten", "Prekínder"],
   openIep: ["IEP and team", "IEP y equipo"],
   whoViewedLink: ["Who viewed these records", "Quién consultó este expediente"],
+  raiseConcern: ["Raise a concern", "Presentar una inquietud"],
   fidelityLink: ["Supports delivered, week by week", "Apoyos brindados, semana a semana"],
   editIep: ["New IEP version", "Nueva versión del IEP"],
   "relationship.guardian": ["Your child", "Su hijo o hija"],

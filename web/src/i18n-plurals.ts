@@ -1,8 +1,9 @@
 import type { PluralForms } from "@fidelio/core/words/plural";
 
 /**
- * Counted phrases, English then Spanish, one and other (i18n.ts `tn` picks with Intl.PluralRules).
- * `{count}` is the number; other `{name}`s are filled in by the caller.
+ * Counted phrases, English then Spanish, one and other (i18n.ts `tn` picks the form: core/words/plural.ts).
+ * `{count}` is the number; other `{name}`s are filled in by the caller. Each is registered by the area of
+ * words that shows it (the tables at the end), so a page loads its own phrases in its reader's language.
  */
 export const pluralStrings = {
   hours: { one: ["{count} hour", "{count} hora"], other: ["{count} hours", "{count} horas"] },
@@ -55,3 +56,29 @@ export const pluralStrings = {
     other: ["{count} concerns found.", "Se encontraron {count} inquietudes."],
   },
 } satisfies Record<string, PluralForms>;
+
+type Phrase = keyof typeof pluralStrings;
+type Pair = readonly [string, string];
+
+/** Some counted phrases as pairs an area registers, keyed `<phrase>.one` and `<phrase>.other` (what `tn` reads). */
+const phrases = <K extends Phrase>(...keys: K[]) => {
+  const pairs: Record<string, Pair> = {};
+  for (const key of keys) {
+    pairs[`${key}.one`] = pluralStrings[key].one;
+    pairs[`${key}.other`] = pluralStrings[key].other;
+  }
+  return pairs as Record<`${K}.one` | `${K}.other`, Pair>;
+};
+
+/** Durations ("5 hours", "1.5 days"): the `pages` area. */
+export const durationPhrases = phrases("hours", "days");
+/** What waits on the reader: the `concern-links` area. */
+export const waitingPhrases = phrases("waitingCount");
+/** The concern lists and the director's board: the `concern-board` area. */
+export const boardPhrases = phrases("resolvedCount", "boardShown", "concernsFound");
+/** Staff lists of students and classes: the `staff` area. */
+export const staffPhrases = phrases("classCount", "studentTableCaption", "studentTableCaptionMore", "studentTableFiltered", "studentTableFilteredMore");
+/** The weekly forms still open: the `fidelity` area. */
+export const formPhrases = phrases("formsOpenCount", "formsOpenEarlier");
+/** The access log's entries shown: the `access-log` area. */
+export const auditPhrases = phrases("auditShown", "auditShownFiltered");

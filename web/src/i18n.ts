@@ -1,13 +1,13 @@
 import { createEffect, createRoot, createSignal } from "solid-js";
 import type { staffStrings } from "./i18n-staff";
-import type { codeStrings } from "./i18n-codes";
+import type { codeStrings, providerStrings } from "./i18n-codes";
 import type { concernStrings } from "./i18n-concerns";
 import type { fidelityStrings } from "./i18n-fidelity";
 import type { supportStrings } from "./i18n-support";
 import type { accessLogStrings, pageStrings, signInStrings } from "./i18n-pages";
 import type { catalog, CodedText, MessageCode } from "@fidelio/core/messages";
-import { pluralStrings } from "./i18n-plurals";
-import { pluralText } from "@fidelio/core/words/plural";
+import type { pluralStrings } from "./i18n-plurals";
+import { countText, pluralForm } from "@fidelio/core/words/plural";
 
 export type Lang = "en" | "es";
 
@@ -49,7 +49,16 @@ type Shared =
   | (Keys<typeof staffStrings> & (Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
   | (Keys<typeof concernStrings> & Keys<typeof fidelityStrings>)
   | (Keys<typeof supportStrings> & (ParentKeys | Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings> | Keys<typeof catalog>))
-  | (Keys<typeof catalog> & (ParentKeys | Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings> | Keys<typeof codeStrings>));
+  | (Keys<typeof catalog> &
+      (
+        | ParentKeys
+        | Keys<typeof staffStrings>
+        | Keys<typeof concernStrings>
+        | Keys<typeof fidelityStrings>
+        | Keys<typeof codeStrings>
+        | Keys<typeof providerStrings>
+      ))
+  | (Keys<typeof codeStrings> & Keys<typeof providerStrings>);
 const eachKeyOnce: [Shared] extends [never] ? true : Shared = true;
 void eachKeyOnce;
 export type StringKey =
@@ -133,6 +142,7 @@ const known = new Promise<void>((resolve) => {
   languageKnown = resolve;
 });
 if (stored === "es" || stored === "en") languageKnown();
+
 /** Called by the session once it knows who is reading (or that no one is signed in), after applying their language. */
 export { languageKnown };
 
@@ -214,9 +224,14 @@ export function t(key: StringKey, vars: Record<string, string | number> = {}): s
 
 export type PluralKey = keyof typeof pluralStrings;
 
-/** A counted phrase in the reader's language ("1 student", "2 students"): Intl.PluralRules picks the form. */
+/**
+ * A counted phrase in the reader's language ("1 student", "2 students"): the language's plural rule
+ * (core/words/plural.ts) picks `<key>.one` or `<key>.other`, registered by the area that shows it.
+ */
 export function tn(key: PluralKey, count: number, vars: Record<string, string | number> = {}): string {
-  return pluralText(lang(), pluralStrings[key], count, vars);
+  const language = lang();
+  const text = inLang(`${key}.${pluralForm(language, count)}`);
+  return text === undefined ? key : fill(text, { ...vars, count: countText(language, count) });
 }
 
 /** A field problem (the API's or the web's own check, same codes) in the reader's language, by its code and params. */

@@ -4,7 +4,8 @@ import { forgetPicked, languageKnown, pickedLanguage, rememberPicked, setLang, t
 
 async function loadMe() {
   try {
-    return await call(api.me.$get());
+    // The answer names the reader's language, which the error words would wait for: not waited for here.
+    return await call(api.me.$get(), { errorWords: false });
   } catch (error) {
     if (isStatus(error, 401)) return null;
     throw error;

@@ -1,11 +1,11 @@
 import { For, Index, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
-import { lang, t, type StringKey } from "../i18n";
+import { t, type StringKey } from "../i18n";
 import "../strings/pages";
 import "../strings/fidelity";
 import "../strings/fidelity-view";
 import "../strings/support";
-import { formatDate } from "../format";
+import { formatDate, formatDatePart } from "../format";
 import { accommodationStatuses, barrierReasons, isMiss, missedReasons } from "@fidelio/core/fidelity/answers";
 import type { FormDetail } from "../fidelity/data";
 import { minutesGiven, needsNote, newSession, type FormDraft } from "../fidelity/form-draft";
@@ -13,7 +13,7 @@ import { HelpedChoice } from "./helped-choice";
 import { NeedHelp } from "../help/need-help";
 import { MakeUpSessions, type MakeUpErrors } from "./make-up-sessions";
 
-const weekday = (isoDate: string) => new Intl.DateTimeFormat(lang(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+const weekday = (isoDate: string) => formatDatePart(isoDate, { weekday: "long" });
 
 interface Props {
   form: FormDetail;

@@ -1,7 +1,7 @@
 import { For, Show, type JSX } from "solid-js";
 import { t, tCode, type StringKey } from "../i18n";
+import "../strings/people";
 import "../strings/pages";
-import "../strings/codes";
 import type { StudentDetail } from "../pages/student";
 
 type Iep = NonNullable<StudentDetail["iep"]>;

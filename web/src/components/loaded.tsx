@@ -2,7 +2,6 @@ import { createEffect, Match, Show, Switch, type JSX, type Resource } from "soli
 import { ApiError, isStatus } from "../api";
 import { t, tError } from "../i18n";
 import "../strings/pages";
-import "../strings/codes";
 import { useSession } from "../session";
 import { AccessDeniedContent, NotFoundContent } from "../pages/not-found";
 import { Loading } from "./status";

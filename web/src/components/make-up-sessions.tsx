@@ -1,14 +1,14 @@
 import { For, Index, Show, type JSX } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
-import { lang, t } from "../i18n";
+import { t } from "../i18n";
 import "../strings/fidelity";
 import "../strings/fidelity-view";
 import "../strings/compensatory";
-import { formatDate } from "../format";
+import { formatDate, formatDatePart } from "../format";
 import type { FormDetail } from "../fidelity/data";
 import { newMakeUp, type FormDraft } from "../fidelity/form-draft";
 
-const weekday = (isoDate: string) => new Intl.DateTimeFormat(lang(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+const weekday = (isoDate: string) => formatDatePart(isoDate, { weekday: "long" });
 
 /** What the API said is wrong with a make-up row: by service, row of the draft, and field. */
 export type MakeUpErrors = Record<string, string>;

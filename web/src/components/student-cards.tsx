@@ -3,7 +3,6 @@ import { For, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { t } from "../i18n";
 import "../strings/pages";
-import "../strings/concerns";
 import { gradeAndSchool } from "../format";
 import type { StudentList, StudentSummary } from "./student-list";
 

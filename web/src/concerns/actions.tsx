@@ -1,7 +1,6 @@
 import { createSignal, For, lazy, Show, Suspense } from "solid-js";
-import type { FieldErrors } from "../api";
+import { errorWords, type FieldErrors } from "../api";
 import { t, tProblem } from "../i18n";
-import "../strings/codes";
 import "../strings/concerns";
 import "../strings/concern-page";
 import "../strings/notice";
@@ -116,6 +115,7 @@ function ActionForm(props: Props & { action: ConcernAction }) {
     setFailure("");
     const value = text().trim();
     if (required && !value) {
+      await errorWords();
       setErrors({ text: [tProblem({ code: "required", message: "Required" })] });
       document.getElementById(fieldId(`${props.action}.text`))?.focus();
       return;

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
-import { api, call, type FieldErrors } from "../api";
+import { api, call, errorWords, type FieldErrors } from "../api";
 import { t, tProblem } from "../i18n";
 import "../strings/conversation";
 import { errorText } from "../components/loaded";
@@ -53,6 +53,7 @@ export function ConversationForm(props: {
     setFailure("");
     setSaved(false);
     const found: FieldErrors = {};
+    if (!text().trim() || !on()) await errorWords();
     if (!text().trim()) found.text = [tProblem({ code: "required", message: "Required" })];
     if (!on()) found.on = [tProblem({ code: "required", message: "Required" })];
     else if (on() > today()) found.on = [t("convOnFuture")];

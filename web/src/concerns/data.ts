@@ -15,11 +15,6 @@ export const loadConcerns = (query: ListQuery = {}) => call(loadConcernsRaw(quer
 
 export type { ConcernAction };
 
-const loadWaitingRaw = () => api.concerns.waiting.$get();
-export type WaitingOnYou = Body<Awaited<ReturnType<typeof loadWaitingRaw>>>;
-/** What waits on the reader: questions to answer, fixes to confirm, concerns to answer (GET /api/concerns/waiting). */
-export const loadWaiting = () => call(loadWaitingRaw());
-
 type FileConcernBody = Parameters<typeof api.concerns.$post>[0]["json"];
 
 /** Files a concern; the same Idempotency-Key on a retry returns the same concern and files nothing new. */

@@ -1,7 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
-import { ApiError, type FieldErrors } from "../api";
+import { ApiError, errorWords, type FieldErrors } from "../api";
 import { lang, t, tProblem } from "../i18n";
-import "../strings/codes";
 import "../strings/notice";
 import { formatInZone } from "../format";
 import { errorText } from "../components/loaded";
@@ -59,6 +58,7 @@ export function DeclineForm(props: Props) {
     setFailure("");
     const given = Object.fromEntries(noticeParts.map((p) => [p, values()[p].trim()])) as Record<NoticePart, string>;
     const missing = requiredNoticeParts.filter((p) => !given[p]);
+    if (missing.length) await errorWords();
     if (missing.length) return problemsFirst(Object.fromEntries(missing.map((p) => [p, [tProblem({ code: "required", message: "Required" })]])));
     setErrors({});
     setBusy(true);

@@ -1,10 +1,10 @@
-import { A } from "../router";
 import { Show } from "solid-js";
 import { lang, t } from "../i18n";
 import "../strings/concerns";
 import { formatDayInZone, formatInZone } from "../format";
 import { DataTable, type Column } from "../components/data-table";
 import { stateWords, type ConcernSummary } from "./data";
+import { ConcernName, type Named } from "./name";
 
 interface Props {
   items: ConcernSummary[];
@@ -14,26 +14,12 @@ interface Props {
   showPacket?: boolean;
 }
 
-type Named = { id: string; studentName: string; subject: string; reference: string | null };
-
 /** What the concern is about, opening it: its reference and subject (here, on the director's board and on home). */
 export const concernColumn = <T extends Named>(): Column<T> => ({
   label: t("colConcern"),
   rowHeader: true,
   cell: (concern) => <ConcernName concern={concern} />,
 });
-
-/** "C-1042 Extended time · Grade 3 (Room 12)" as a link to the concern (the long id stays in the URL). */
-export function ConcernName(props: { concern: Named }) {
-  return (
-    <A href={`/concerns/${props.concern.id}`} class="concern-name">
-      <Show when={props.concern.reference}>
-        <span class="concern-ref">{props.concern.reference}</span>{" "}
-      </Show>
-      {props.concern.subject || t("concernFor", { name: props.concern.studentName })}
-    </A>
-  );
-}
 
 /** The student the concern is about. */
 export const studentColumn = <T extends Named>(): Column<T> => ({

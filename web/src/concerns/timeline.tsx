@@ -1,5 +1,5 @@
 import { For } from "solid-js";
-import { describeEvent } from "@fidelio/core/concern/describe";
+import { describeEventWith } from "@fidelio/core/concern/describe-words";
 import { lang, t, tCode, tCoded } from "../i18n";
 import "../strings/people";
 import "../strings/concerns";
@@ -22,7 +22,7 @@ export function ConcernTimeline(props: { events: Event[]; timeZone: string }) {
               {" · "}
               {event.actor.kind === "user" ? event.actor.name : `${t("fidelio")} (${tCode("system", event.actor.reason)})`}
             </p>
-            <p class="timeline-what">{describeEvent(lang(), event, (due) => formatInZone(due, props.timeZone))}</p>
+            <p class="timeline-what">{describeEventWith(t, lang(), event, (due) => formatInZone(due, props.timeZone))}</p>
             <For each={event.notes}>{(note) => <p class="muted">{tCoded(note)}</p>}</For>
             {event.text ? <blockquote class="timeline-text">{event.text}</blockquote> : null}
             {event.notice ? (

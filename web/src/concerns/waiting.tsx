@@ -1,12 +1,15 @@
 import { createResource, For, Show, type JSX } from "solid-js";
 import { t, tn } from "../i18n";
-import "../strings/concerns";
+import "../strings/concern-links";
 import { formatInZone } from "../format";
 import { useSession } from "../session";
 import { Loaded } from "../components/loaded";
-import { loadWaiting } from "./data";
-import { ConcernName } from "./table";
+import { api, call } from "../api";
+import { ConcernName } from "./name";
 import { openToAnswer, type HelpResource } from "../help/data";
+
+/** What waits on the reader: questions to answer, fixes to confirm, concerns to answer (GET /api/concerns/waiting). */
+const loadWaiting = () => call(api.concerns.waiting.$get());
 
 /**
  * The home page's first section for anyone with concerns: what waits on the reader, soonest deadline

@@ -1,3 +1,4 @@
+import { numberFormatOf } from "@fidelio/core/words/plural";
 import type { ServiceWeek, StudentFidelity } from "./data";
 
 /**
@@ -16,4 +17,4 @@ export function byService(data: StudentFidelity) {
 }
 
 export const percent = (value: number | undefined | null, locale: string) =>
-  value === undefined || value === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(value / 100);
+  value === undefined || value === null ? "—" : numberFormatOf(locale, { style: "percent", maximumFractionDigits: 0 }).format(value / 100);

@@ -3,7 +3,6 @@ import { createEffect, createResource, createSignal, For, Show } from "solid-js"
 import { api, ApiError, call, type FieldErrors, type Problem } from "../api";
 import { t, tProblem } from "../i18n";
 import "../strings/pages";
-import "../strings/codes";
 import "../strings/concerns";
 import "../strings/concern-form";
 import { usePageTitle } from "../components/page-title";

@@ -5,7 +5,7 @@ import { lang, t, type StringKey } from "../i18n";
 import { missTally } from "../fidelity/miss-tally";
 import "../strings/pages";
 import "../strings/fidelity-view";
-import { formatDate } from "../format";
+import { formatDate, formatDatePart } from "../format";
 import { usePageTitle } from "../components/page-title";
 import { Loaded } from "../components/loaded";
 import { DataTable } from "../components/data-table";
@@ -49,8 +49,7 @@ export function StudentFidelity() {
 
 type Data = Awaited<ReturnType<typeof load>>;
 
-const weekShort = (week: string) =>
-  new Intl.DateTimeFormat(lang(), { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${weekStart(week)}T00:00:00Z`));
+const weekShort = (week: string) => formatDatePart(weekStart(week), { month: "short", day: "numeric" });
 
 /** Missed sessions by reason: "2 (student absent), 1 (school closed)". */
 const missedText = (row: ServiceWeek) =>

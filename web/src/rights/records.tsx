@@ -5,7 +5,7 @@ import "../strings/rights";
 import { formatDate, formatDayInZone } from "../format";
 import { errorText } from "../components/loaded";
 import { Alert } from "../components/status";
-import { ClockLine } from "../concerns/clocks";
+import { ClockLine } from "../concerns/clock-line";
 
 const listRaw = (studentId: string) => api.students[":id"]["records-requests"].$get({ param: { id: studentId } });
 

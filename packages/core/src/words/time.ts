@@ -24,7 +24,7 @@ export const fullInstant: InstantParts = { weekday: "long", year: "numeric", mon
  * CPU in a profile). Bounded: emptied when it holds 256.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let found = formatters.get(key);
   if (!found) {
