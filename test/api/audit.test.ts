@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { clock } from "@fidelio/core/clock";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { Actor } from "@fidelio/core/actor";
 import { User } from "@fidelio/core/user";
 import { createUser } from "../support/users";
@@ -30,7 +30,7 @@ describe("audit trail", () => {
   let child = "";
 
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     for (const who of ["parent", "teacher", "teacher2", "director"] as const) t[who] = await signIn(`${who}@demo.fidelio.test`);
     const list = (await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> };
     child = list.items[0]!.id;
@@ -88,7 +88,7 @@ describe("a child with years of history", () => {
   let parentId = "";
 
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     t.parent = await signIn("parent@demo.fidelio.test");
     t.director = await signIn("director@demo.fidelio.test");
     const list = (await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { putItem } from "@fidelio/core/dynamo";
 import { User, type UserInfo } from "@fidelio/core/user";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { createUser } from "../support/users";
 
@@ -18,7 +18,7 @@ const studentCount = async (token: string) => ((await (await call("/api/students
 
 describe("sessions follow the user's current roles", () => {
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
   });
 
   it("ends a role with the very next request, and the session with the last role", async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { studentItem } from "@fidelio/core/student";
 import { getItem, keys, putItem } from "@fidelio/core/dynamo";
 import { Iep } from "@fidelio/core/iep";
@@ -97,7 +97,7 @@ async function studentIdsOf(who: Who): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   for (const who of accounts) tokens[who] = await signIn(email(who));
   const [childOfParent] = await studentIdsOf("parent");
   const [childOfParent2] = await studentIdsOf("parent2");

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "@fidelio/functions/api/app";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { currentWeek, demo, formsOf, json } from "../fidelity/helpers";
 
@@ -10,7 +10,7 @@ let admin = "";
 let sofia = "";
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   [teacher, admin] = [await signIn(demo("teacher")), await signIn(demo("admin"))];
   sofia = ((await (await call("/api/students", { token: await signIn(demo("parent")) })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
 });

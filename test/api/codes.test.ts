@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { Audit } from "@fidelio/core/audit";
 import { putItem } from "@fidelio/core/dynamo";
 import { User } from "@fidelio/core/user";
@@ -20,7 +20,7 @@ interface Entry {
 describe("problems travel as codes", () => {
   let admin = "";
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     admin = await signIn("admin@demo.fidelio.test");
   });
 
@@ -74,7 +74,7 @@ describe("problems travel as codes", () => {
 
 describe("audit reasons", () => {
   it("an entry stored with the old English sentence reads back as its code", async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     const director = await signIn("director@demo.fidelio.test");
     const parent = await signIn("parent@demo.fidelio.test");
     const [child] = ((await (await call("/api/students", { token: parent })).json()) as { items: Array<{ id: string }> }).items;
@@ -108,7 +108,7 @@ describe("audit reasons", () => {
 describe("PUT /api/me {language}", () => {
   let token = "";
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     token = await signIn("parent2@demo.fidelio.test");
   });
 

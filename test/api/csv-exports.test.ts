@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "@fidelio/functions/api/app";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 
 const demo = (who: string) => `${who}@demo.fidelio.test`;
@@ -22,7 +22,7 @@ let director = "";
 let childId = "";
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   director = await signIn(demo("director"));
   const list = await call("/api/students", { token: await signIn(demo("parent")) });
   childId = ((await list.json()) as { items: Array<{ id: string }> }).items[0]!.id;

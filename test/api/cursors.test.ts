@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { Audit } from "@fidelio/core/audit";
 import { User } from "@fidelio/core/user";
 import { createUser } from "../support/users";
@@ -18,7 +18,7 @@ describe("list cursors", () => {
     call(`/api/audit?studentId=${studentId}${cursor === undefined ? "" : `&cursor=${encodeURIComponent(cursor)}`}`, { token });
 
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     t.parent = await signIn("parent@demo.fidelio.test");
     t.director = await signIn("director@demo.fidelio.test");
     child = ((await (await call("/api/students", { token: t.parent })).json()) as Page).items[0]!.id;

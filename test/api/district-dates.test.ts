@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 
 /** Found by `npm run fuzz`: a date of the right shape that is no real day was saved. */
 describe("district settings dates", () => {
   let admin = "";
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     admin = await signIn("admin@demo.fidelio.test");
   });
 

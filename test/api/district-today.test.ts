@@ -4,7 +4,7 @@ import { clock } from "@fidelio/core/clock";
 import { putItem } from "@fidelio/core/dynamo";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { startWorkflowRunner } from "../support/workflow";
 
@@ -26,7 +26,7 @@ let classId = "";
 beforeAll(async () => {
   // This file's own instants, whatever the run pins: the point is the hours between the two dates.
   clock.set(sundayEveningInLosAngeles);
-  await seedDemoDistrict();
+  await seedDemo();
   t.parent = await signIn("parent@demo.fidelio.test");
   t.teacher = await signIn("teacher@demo.fidelio.test");
   childId = ((await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;

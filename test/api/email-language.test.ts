@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Config } from "@fidelio/core/config";
 import { keys, queryAll } from "@fidelio/core/dynamo";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call } from "../support/api";
 import { codeAfter, emailsTo, type StoredEmail } from "../support/mail";
 import { startWorkflowRunner } from "../support/workflow";
@@ -38,7 +38,7 @@ const linksOf = (mail: StoredEmail) => [...(mail.body.text ?? "").matchAll(/:\s(
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   runner = await startWorkflowRunner({ timeScale: 1 });
 });
 

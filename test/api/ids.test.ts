@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@fidelio/core/id";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 
 const sharedPrefix = (a: string, b: string) => {
@@ -25,7 +25,7 @@ describe("record ids", () => {
 
   let parent = "";
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     parent = await signIn("parent@demo.fidelio.test");
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IsoDate } from "@fidelio/core/iep";
 import * as v from "valibot";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 
 const demo = (who: string) => `${who}@demo.fidelio.test`;
@@ -13,7 +13,7 @@ const tokens: Record<string, string> = {};
 let childId = "";
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   for (const who of ["director", "advocate", "parent", "casemanager"]) tokens[who] = await signIn(demo(who));
   const list = await call("/api/students", { token: tokens.parent });
   childId = ((await list.json()) as { items: Array<{ id: string }> }).items[0]!.id;

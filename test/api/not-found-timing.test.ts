@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { newId } from "@fidelio/core/id";
 import { putItem } from "@fidelio/core/dynamo";
 import { Iep } from "@fidelio/core/iep";
@@ -21,7 +21,7 @@ describe("404 timing", () => {
   let teacher2 = "";
   let foreign = "";
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     const parent = await signIn("parent@demo.fidelio.test");
     teacher2 = await signIn("teacher2@demo.fidelio.test");
     foreign = ((await (await call("/api/students", { token: parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;

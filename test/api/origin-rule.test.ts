@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "@fidelio/functions/api/app";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { signIn } from "../support/api";
 
 /**
@@ -13,7 +13,7 @@ const foreign = "https://evil.example";
 const own = "http://localhost";
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   token = await signIn("parent@demo.fidelio.test");
 });
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoSettings, seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { demoSettings } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { districtToday } from "@fidelio/core/clock";
 import { addDays } from "@fidelio/core/calendar";
 import { batchPut, putItem } from "@fidelio/core/dynamo";
@@ -34,7 +35,7 @@ describe("a student's record", () => {
   const view = async (who: keyof typeof t) => (await (await call(`/api/students/${childId}`, { token: t[who] })).json()) as StudentView;
 
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     t.parent = await signIn("parent@demo.fidelio.test");
     t.teacher = await signIn("teacher@demo.fidelio.test");
     childId = ((await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
@@ -113,7 +114,7 @@ describe("director search through the API", () => {
   };
 
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     t.director = await signIn("director@demo.fidelio.test");
     t.teacher = await signIn("teacher@demo.fidelio.test");
     schools = ((await (await call("/api/students/schools", { token: t.director })).json()) as { items: typeof schools }).items;
@@ -208,7 +209,7 @@ describe("what each demo role may do, from the API", () => {
   let child = "";
 
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     for (const w of who) t[w] = await signIn(`${w}@demo.fidelio.test`);
     child = ((await (await call("/api/students", { token: t.parent })).json()) as Page).items[0]!.id;
   });
@@ -304,7 +305,7 @@ describe("what each demo role may do, from the API", () => {
 
 describe("a teacher's classes", () => {
   it("groups the students a teacher serves by class, with the accommodations that apply in each", async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     const token = await signIn("teacher2@demo.fidelio.test");
     const res = await call("/api/students/classes", { token });
     expect(res.status).toBe(200);

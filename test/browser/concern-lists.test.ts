@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestServer } from "../support/server";
 import { seedDemoConcerns } from "@fidelio/local/demo/concerns";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { expectAccessible, launchBrowser, signedIn } from "./helpers";
 
 /** Lists name each concern (reference and subject), the search finds a reference, and home says what waits on the reader. */
@@ -30,7 +30,7 @@ const listOf = async (page: Page) => ((await (await page.context().request.get(`
 describe("concerns people can tell apart", () => {
   beforeAll(async () => {
     server = await startTestServer();
-    await seedDemoDistrict();
+    await seedDemo();
     await seedDemoConcerns();
   }, 180_000);
 

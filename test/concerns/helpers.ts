@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { getItem, keys } from "@fidelio/core/dynamo";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
-import { demoSettings, seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { demoSettings } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { districtToday } from "@fidelio/core/clock";
 import { afterEach } from "vitest";
 import { call, signIn } from "../support/api";
@@ -44,7 +45,7 @@ export interface ConcernView {
 
 /** A demo parent's child, the class its teacher teaches, and the IEP items in effect. */
 export async function childOf(parent: "parent" | "parent2", teacherName: string) {
-  await seedDemoDistrict();
+  await seedDemo();
   const res = await call("/api/students", { token: await token(parent) });
   const [child] = ((await res.json()) as { items: Array<{ id: string }> }).items;
   const record = (await Student.load(child!.id))!;

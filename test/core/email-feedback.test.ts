@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { User } from "@fidelio/core/user";
 import { handler } from "@fidelio/functions/email-events/handler";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { createUser } from "../support/users";
 
@@ -90,7 +90,7 @@ describe("SES bounces and complaints", () => {
   });
 
   it("shows staff, not parents, which team member's email is undeliverable on the student's record", async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     const teacher = await signIn("teacher@demo.fidelio.test");
     const parent = await signIn("parent@demo.fidelio.test");
     const childId = ((await (await call("/api/students", { token: parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 import { currentWeek, demo, json, weeksAgo } from "./helpers";
@@ -41,7 +41,7 @@ const submit = (token: string, w: string, forms: object[]) => json<{ results: Re
 const allProvided = (form: ClassForm) => form.plan.accommodations.map((a) => ({ itemId: a.id, status: "provided" }));
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   for (const who of ["teacher", "teacher2", "casemanager", "parent"] as const) t[who] = await signIn(demo(who));
   week = await currentWeek();
 }, 120_000);

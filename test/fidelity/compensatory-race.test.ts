@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formId } from "@fidelio/core/fidelity";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { demoMakeUp } from "@fidelio/local/demo/make-up";
 import { call, signIn } from "../support/api";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
@@ -26,7 +26,7 @@ type Listing = {
 const listing = async (who: keyof typeof t) => (await json<Listing>(call(`/api/students/${sofia}/compensatory`, { token: t[who] }))).body;
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   for (const who of ["parent", "casemanager"] as const) t[who] = await signIn(demo(who));
   sofia = ((await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
   const detail = (await (await call(`/api/students/${sofia}`, { token: t.casemanager })).json()) as { team: Array<{ userId: string; role: string }> };

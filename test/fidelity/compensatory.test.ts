@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clock } from "@fidelio/core/clock";
 import { formId } from "@fidelio/core/fidelity";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { demoMakeUp } from "@fidelio/local/demo/make-up";
 import { call, signIn } from "../support/api";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
@@ -57,7 +57,7 @@ let runner: Awaited<ReturnType<typeof startWorkflowRunner>> | undefined;
 afterAll(() => runner?.stop());
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   // A concern filed below starts its workflow.
   runner = await startWorkflowRunner();
   for (const who of ["parent", "parent2", "casemanager", "director", "teacher", "admin"] as const) t[who] = await signIn(demo(who));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { currentWeek, demo, formsOf, json, weeksAgo } from "./helpers";
 
@@ -24,7 +24,7 @@ const open = async (token: string, id: string) => (await json<Opened>(call(`/api
 const put = (token: string, id: string, body: object) => json<Opened & { error?: string }>(call(`/api/fidelity/forms/${id}`, { method: "PUT", token, body }));
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   t.teacher = await signIn(demo("teacher"));
   t.teacher2 = await signIn(demo("teacher2"));
   t.james = await signIn(demo("james.wright"));

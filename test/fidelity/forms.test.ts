@@ -4,7 +4,7 @@ import { queryAll, keys } from "@fidelio/core/dynamo";
 import { weekDays } from "@fidelio/core/fidelity";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { currentWeek, demo, formsOf, json, weeksAgo, type FormRow } from "./helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
@@ -22,7 +22,7 @@ const answersFor = (f: { plan: { accommodations: Array<{ id: string }> } }, stat
   f.plan.accommodations.map((a) => ({ itemId: a.id, status, ...(status === "partly" || status === "not_provided" ? { reason: "time_or_staff" } : {}) }));
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   for (const who of ["teacher", "teacher2", "casemanager", "parent", "admin", "director"] as const) t[who] = await signIn(demo(who));
   sofia = ((await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
   week = await currentWeek();

@@ -4,7 +4,8 @@ import { helpDue, openHelpRequest } from "@fidelio/core/help";
 import { newId } from "@fidelio/core/id";
 import { clock } from "@fidelio/core/clock";
 import { getItem, keys, putItem, queryAll } from "@fidelio/core/dynamo";
-import { demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { demoDistrictId } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { Student } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
 import { call, signIn } from "../support/api";
@@ -82,7 +83,7 @@ async function mailTo(who: string, subject: RegExp, text = ""): Promise<StoredEm
 }
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   for (const who of ["teacher", "teacher2", "casemanager", "parent", "director"] as const) t[who] = await signIn(demo(who));
   // The case manager reads Spanish: the request's email to them is in Spanish, the answer to the teacher in English.
   expect((await call("/api/me", { method: "PUT", token: t.casemanager, body: { language: "es" } })).status).toBe(200);

@@ -3,7 +3,7 @@ import { keys, queryAll } from "@fidelio/core/dynamo";
 import { addWeeks, weekDays } from "@fidelio/core/fidelity";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { emailsTo } from "../support/mail";
 import { currentWeek, demo, formsOf, json } from "./helpers";
@@ -31,7 +31,7 @@ async function waitForEmail(address: string, subject: RegExp) {
 }
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   for (const who of ["teacher", "teacher2", "casemanager", "parent"] as const) t[who] = await signIn(demo(who));
   week = await currentWeek();
   sofia = (await formsOf(t.teacher, week)).find((f) => f.studentName === "Sofia Martinez")!.studentId;

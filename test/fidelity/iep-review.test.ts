@@ -5,7 +5,7 @@ import { getItem, keys } from "@fidelio/core/dynamo";
 import { formId, formItemType, isoWeekOf } from "@fidelio/core/fidelity";
 import { Iep } from "@fidelio/core/iep";
 import { Student } from "@fidelio/core/student";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { demo, json } from "./helpers";
 
@@ -34,7 +34,7 @@ const csvRows = (text: string) => parse(text, { columns: true }) as Array<Record
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(clock);
-  await seedDemoDistrict();
+  await seedDemo();
   for (const who of ["parent", "casemanager", "teacher", "director"] as const) t[who] = await signIn(demo(who));
   sofia = ((await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
   const me = (await (await call("/api/me", { token: t.teacher })).json()) as { user: { id: string } };

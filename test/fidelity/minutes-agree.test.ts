@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getItem, keys, putItem } from "@fidelio/core/dynamo";
 import { formId, formItem, formItemType, weeksBetween } from "@fidelio/core/fidelity";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { demo, formsOf, json } from "./helpers";
 
@@ -47,7 +47,7 @@ const csvRows = (text: string) => {
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(clock);
-  await seedDemoDistrict();
+  await seedDemo();
   for (const who of ["parent", "casemanager", "director"] as const) t[who] = await signIn(demo(who));
   sofia = ((await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
   const detail = (await (await call(`/api/students/${sofia}`, { token: t.casemanager })).json()) as { team: Array<{ userId: string; role: string }> };

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { batchPut, keys } from "@fidelio/core/dynamo";
 import { addWeeks, weekDays, weeksBetween } from "@fidelio/core/fidelity";
 import { patternSubject, type Pattern } from "@fidelio/core/patterns";
-import { demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { demoDistrictId } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { demo, json } from "./helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
@@ -20,7 +21,7 @@ const weeks = weeksBetween("2025-W02", "2025-W13");
 let director = "";
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   director = await signIn(demo("director"));
   const items = weeks.flatMap((week, w) =>
     Array.from({ length: 10 }, (_, n) => {

@@ -4,7 +4,8 @@ import { zonedInstant } from "@fidelio/core/calendar";
 import { queryAll, keys, transact } from "@fidelio/core/dynamo";
 import { addWeeks, remindDistrict, weekDays } from "@fidelio/core/fidelity";
 import { User } from "@fidelio/core/user";
-import { demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { demoDistrictId } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { emailsTo } from "../support/mail";
 import { currentWeek, demo, json } from "./helpers";
@@ -49,7 +50,7 @@ async function openForms(token: string, w: string): Promise<Opened[]> {
 }
 
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   for (const who of ["teacher", "casemanager", "parent", "admin", "director"] as const) t[who] = await signIn(demo(who));
   week = await currentWeek();
 });

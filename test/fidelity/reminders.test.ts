@@ -6,7 +6,8 @@ import { weekDays, weekToRemind, remindDistrict } from "@fidelio/core/fidelity";
 import { User } from "@fidelio/core/user";
 import { Config } from "@fidelio/core/config";
 import { handler } from "@fidelio/functions/cron/weekly-reminders";
-import { demoDistrictId, seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { demoDistrictId } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { emailsTo } from "../support/mail";
 import { currentWeek, demo } from "./helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
@@ -26,7 +27,7 @@ describe("weekly reminders", () => {
   let week = "";
   let fridayAfternoon: Date;
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     week = await currentWeek();
     fridayAfternoon = zonedInstant(weekDays(week)[4]!, "16:00:00", "America/Los_Angeles");
   });

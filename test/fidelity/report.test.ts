@@ -3,7 +3,7 @@ import type { DistrictInfo } from "@fidelio/core/district";
 import { fidelityRows, formId, newForm, summarize, type FidelityForm } from "@fidelio/core/fidelity";
 import type { IepVersion } from "@fidelio/core/iep";
 import type { StudentRecord } from "@fidelio/core/student";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { demo, json } from "./helpers";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
@@ -161,7 +161,7 @@ describe("GET /api/students/:id/fidelity and the director's report", () => {
   const t = {} as Record<"parent" | "parent2" | "teacher" | "director" | "casemanager", string>;
   let sofia = "";
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     for (const who of ["parent", "parent2", "teacher", "director", "casemanager"] as const) t[who] = await signIn(demo(who));
     sofia = ((await (await call("/api/students", { token: t.parent })).json()) as { items: Array<{ id: string }> }).items[0]!.id;
   });

@@ -2,7 +2,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { startServer } from "@fidelio/local/server";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { emailsTo, mailUrl } from "../support/mail";
 
 /**
@@ -36,7 +36,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let app: Awaited<ReturnType<typeof startServer>>;
 let port: number;
 beforeAll(async () => {
-  await seedDemoDistrict();
+  await seedDemo();
   port = await freePort();
   app = await startServer(port);
 });

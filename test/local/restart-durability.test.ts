@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
+import { copyDemoTemplate } from "../support/demo-template";
 import { startNpmStart } from "../support/npm-start";
 
 /**
@@ -29,9 +30,9 @@ afterAll(() => {
 // A school day in about two seconds: the teacher's three school days (five to seven calendar days) last 10 to 15 s.
 const timeScale = "43200";
 
-async function start(ports: Record<string, string>) {
+async function start(ports: Record<string, string>, clockEnv: Record<string, string>) {
   // The build npm test made before: rebuilding would take web/dist from other files' servers meanwhile.
-  const started = await startNpmStart({ ...ports, DATA_DIR: dataDir, TIME_SCALE: timeScale, SKIP_WEB_BUILD: "1" }, { detached: true });
+  const started = await startNpmStart({ ...ports, ...clockEnv, DATA_DIR: dataDir, TIME_SCALE: timeScale, SKIP_WEB_BUILD: "1" }, { detached: true });
   children.push(started.child.pid!);
   return { ...started, app: `http://127.0.0.1:${ports.PORT}`, mail: `http://127.0.0.1:${ports.MAIL_PORT}` };
 }
@@ -47,7 +48,9 @@ describe("kill -9 while a concern waits", () => {
     const logs: Array<() => string> = [];
     onTestFailed(() => console.error(logs.map((log, i) => `--- start ${i + 1} ---\n${log()}`).join("\n")));
     const ports = async () => ({ PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()), MAIL_PORT: String(await freePort()) });
-    const first = await start(await ports());
+    // An install whose demo district is already seeded (test/support/demo-template.ts).
+    const { clockEnv } = await copyDemoTemplate(dataDir);
+    const first = await start(await ports(), clockEnv);
     logs.push(first.output);
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
     const parent = await signInOverHttp(first.app, first.mail, "parent@demo.fidelio.test");
@@ -79,7 +82,7 @@ describe("kill -9 while a concern waits", () => {
     process.kill(-first.child.pid!, "SIGKILL");
     await first.exited;
 
-    const second = await start(await ports());
+    const second = await start(await ports(), clockEnv);
     logs.push(second.output);
     const director = await signInOverHttp(second.app, second.mail, "director@demo.fidelio.test");
     const read = async () => json(await fetch(`${second.app}/api/concerns/${id}`, { headers: auth(director) }));

@@ -7,6 +7,7 @@ import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
+import { copyDemoTemplate, demoTemplate } from "../support/demo-template";
 import { shellEnv, startNpmStart, startScript } from "../support/npm-start";
 import { isLoopback, listeningSocketsOf } from "../support/listening";
 
@@ -28,14 +29,21 @@ const portOpen = (port: number) =>
     socket.once("error", () => done(false));
   });
 
-/** The database answers only to this install's key, to no other web origin, and its files are the owner's. */
-async function expectClosedDatabase(dir: string, endpoint: string, appOrigin: string) {
+/** The data directory, the database's files, its key and the sign-in secret are the owner's alone. */
+function expectOwnersFiles(dir: string) {
   const keyFile = join(dir, "dynamodb-key");
   expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+  expect(statSync(join(dir, "auth-secret")).mode & 0o777).toBe(0o600);
   expect(statSync(dir).mode & 0o077).toBe(0);
   const dataFiles = readdirSync(join(dir, "dynamodb"));
   expect(dataFiles.length).toBeGreaterThan(0);
   for (const name of dataFiles) expect(statSync(join(dir, "dynamodb", name)).mode & 0o077).toBe(0);
+}
+
+/** The database answers only to this install's key, to no other web origin, and its files are the owner's. */
+async function expectClosedDatabase(dir: string, endpoint: string, appOrigin: string) {
+  expectOwnersFiles(dir);
+  const keyFile = join(dir, "dynamodb-key");
   const tables = async (credentials: { accessKeyId: string; secretAccessKey: string }) => {
     const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials });
     try {
@@ -58,9 +66,26 @@ async function expectClosedDatabase(dir: string, endpoint: string, appOrigin: st
 }
 
 describe("npm start", () => {
-  it("seeds once, keeps data across Ctrl-C and restart, and stops every child process", async () => {
+  // The run's one cold seed: `npm start` on an empty data directory, which the other `npm start` files
+  // then copy (test/support/demo-template.ts). Built here when this file is the first to ask.
+  it("seeds the demo district on a fresh data directory, with files only the owner can read", async () => {
+    const template = await demoTemplate();
+    expect(template.output).toContain("tables created, demo district seeded");
+    expect(template.output).toContain("parent2@demo.fidelio.test");
+    // Progress while it starts and seeds, before the banner.
+    const banner = template.output.indexOf("Fidelio is running");
+    for (const step of ["starting DynamoDB Local", "seeding demo district"]) {
+      expect(template.output.indexOf(step)).toBeGreaterThanOrEqual(0);
+      expect(template.output.indexOf(step)).toBeLessThan(banner);
+    }
+    expectOwnersFiles(template.dataDir);
+  }, 400_000);
+
+  it("keeps data across Ctrl-C and restart without seeding again, and stops every child process", async () => {
     const ports = { PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()), MAIL_PORT: String(await freePort()) };
-    const env = { ...ports, DATA_DIR: dataDir, WEB_DIST: webDir };
+    // An install seeded before: the first start here builds the web app and keeps the data.
+    const { clockEnv } = await copyDemoTemplate(dataDir);
+    const env = { ...ports, ...clockEnv, DATA_DIR: dataDir, WEB_DIST: webDir };
     const app = `http://127.0.0.1:${ports.PORT}`;
     const mail = `http://127.0.0.1:${ports.MAIL_PORT}`;
 
@@ -68,9 +93,10 @@ describe("npm start", () => {
     let token = "";
     let settings: Record<string, any> = {};
     try {
-      expect(first.output()).toContain("demo district seeded");
+      expect(first.output()).toContain("tables kept");
+      expect(first.output()).not.toContain("demo district seeded");
       expect(first.output()).toContain("parent2@demo.fidelio.test");
-      // Progress while it builds and seeds, before the banner.
+      // Progress while it builds and starts, before the banner.
       const banner = first.output().indexOf("Fidelio is running");
       for (const step of ["building web", "starting DynamoDB Local", "seeding demo district"]) {
         expect(first.output().indexOf(step)).toBeGreaterThanOrEqual(0);

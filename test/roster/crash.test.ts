@@ -10,6 +10,7 @@ import { demoDistrictId } from "@fidelio/local/demo/seed";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { localDynamoCredentials } from "@fidelio/local/dynamo-key";
 import { signInOverHttp } from "@fidelio/local/sign-in-over-http";
+import { copyDemoTemplate } from "../support/demo-template";
 import { startNpmStart } from "../support/npm-start";
 
 /**
@@ -78,7 +79,9 @@ async function inspect(dynamoPort: string) {
 describe("a roster import killed with kill -9", () => {
   it("never exposes a link to a missing student, and a restart finishes the job and its audit exactly once", async () => {
     const ports = { PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()), MAIL_PORT: String(await freePort()) };
-    const env = { ...ports, DATA_DIR: dataDir };
+    // An install whose demo district is already seeded (test/support/demo-template.ts).
+    const { clockEnv } = await copyDemoTemplate(dataDir);
+    const env = { ...ports, ...clockEnv, DATA_DIR: dataDir };
     const app = `http://127.0.0.1:${ports.PORT}`;
     const mail = `http://127.0.0.1:${ports.MAIL_PORT}`;
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { keys, queryAll } from "@fidelio/core/dynamo";
 import { Student, type StudentInfo } from "@fidelio/core/student";
 import { User } from "@fidelio/core/user";
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
 import { jobUntilEnd, jobUntilPlanned, newAccount, newDistrict, rosterCsv, rosterCsv12 } from "./fixture";
 
@@ -33,7 +33,7 @@ function deltaSet(domain: string) {
 describe("a OneRoster delta set against the demo district", () => {
   let token: string;
   beforeAll(async () => {
-    await seedDemoDistrict();
+    await seedDemo();
     token = await signIn("admin@demo.fidelio.test");
   });
 

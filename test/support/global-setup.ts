@@ -1,3 +1,7 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startDynamoLocal } from "@fidelio/local/emulators/dynamodb-local";
 import { startSesLocal } from "@fidelio/local/emulators/ses-local";
@@ -20,8 +24,15 @@ export default async function setup(project: TestProject) {
   project.provide("dynamoEndpoint", dynamo.endpoint);
   project.provide("sesEndpoint", ses.endpoint);
   project.provide("dynamoCredentials", credentials);
+  // One sign-in secret for every file: the demo district copied between files (demo-table.ts) holds email hashes made with it.
+  project.provide("authSecret", randomBytes(32).toString("hex"));
+  // Where the first file that needs the seeded demo install builds it (test/support/demo-template.ts), and
+  // the first file to seed on a given day keeps the items for the next (demo-table.ts).
+  const demoTemplateDir = mkdtempSync(join(tmpdir(), "fidelio-demo-template-"));
+  project.provide("demoTemplateDir", demoTemplateDir);
   return async () => {
     await Promise.all([dynamo.stop(), ses.stop()]);
+    rmSync(demoTemplateDir, { recursive: true, force: true });
   };
 }
 
@@ -30,6 +41,10 @@ declare module "vitest" {
     dynamoEndpoint: string;
     sesEndpoint: string;
     dynamoCredentials: DynamoCredentials;
+    /** The sign-in secret every file's in-process stack uses. */
+    authSecret: string;
+    /** An empty directory of the run's, for the seeded demo install the `npm start` files copy. */
+    demoTemplateDir: string;
     /** The run's FIDELIO_NOW, or "" for the machine's clock. */
     runClock: string;
   }

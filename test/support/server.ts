@@ -1,4 +1,4 @@
-import { seedDemoDistrict } from "@fidelio/local/demo/seed";
+import { seedDemo } from "./demo-table";
 import { freePort } from "@fidelio/local/emulators/free-port";
 import { startServer } from "@fidelio/local/server";
 import { mailUrl } from "./mail";
@@ -8,7 +8,7 @@ import { mailUrl } from "./mail";
  * district seeded: the same pieces `npm start` runs, minus the emulators the global setup owns.
  */
 export async function startTestServer() {
-  await seedDemoDistrict();
+  await seedDemo();
   const server = await startServer(await freePort());
   return { url: server.url, mailUrl: mailUrl(), stop: server.stop };
 }

@@ -26,7 +26,7 @@ process.env.TABLE_NAME = `test-${fileId}`;
 // files: each file sends from an address of its own and reads only what it sent (test/support/mail.ts).
 process.env.EMAIL_FROM = `Fidelio <no-reply-${fileId}@fidelio.test>`;
 useSender(`no-reply-${fileId}@fidelio.test`);
-process.env.AUTH_SECRET = randomBytes(32).toString("hex");
+process.env.AUTH_SECRET = inject("authSecret");
 process.env.AWS_REGION = "us-east-1";
 process.env.AWS_ACCESS_KEY_ID = inject("dynamoCredentials").accessKeyId;
 process.env.AWS_SECRET_ACCESS_KEY = inject("dynamoCredentials").secretAccessKey;

@@ -23,16 +23,7 @@ try {
     dataDir: env("DATA_DIR", ".fidelio"),
     inMemory: process.env.DYNAMO_IN_MEMORY === "1",
   });
-  console.log(`
-Fidelio is running.
-  App:      ${stack.url}
-  Mailbox:  ${stack.mailUrl}   (sign-in codes arrive here)
-  Data:     ${process.env.DYNAMO_IN_MEMORY === "1" ? "in memory only" : env("DATA_DIR", ".fidelio")} (tables ${stack.table === "created" ? "created" : stack.table === "migrated" ? "kept, outbox moved to its own table" : "kept"}${stack.seeded ? ", demo district seeded" : ""})${clock.pinned() ? `\n  Clock:    ${clockLine}` : ""}
-
-Demo sign-in addresses:
-${demoAccounts.map((a) => `  ${a.email.padEnd(32)} ${a.description}`).join("\n")}
-
-Press Ctrl-C to stop.`);
+  // Listening before the banner says "Press Ctrl-C": a signal that follows it at once still stops Java too.
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
@@ -43,6 +34,16 @@ Press Ctrl-C to stop.`);
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+  console.log(`
+Fidelio is running.
+  App:      ${stack.url}
+  Mailbox:  ${stack.mailUrl}   (sign-in codes arrive here)
+  Data:     ${process.env.DYNAMO_IN_MEMORY === "1" ? "in memory only" : env("DATA_DIR", ".fidelio")} (tables ${stack.table === "created" ? "created" : stack.table === "migrated" ? "kept, outbox moved to its own table" : "kept"}${stack.seeded ? ", demo district seeded" : ""})${clock.pinned() ? `\n  Clock:    ${clockLine}` : ""}
+
+Demo sign-in addresses:
+${demoAccounts.map((a) => `  ${a.email.padEnd(32)} ${a.description}`).join("\n")}
+
+Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(`\nFidelio could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

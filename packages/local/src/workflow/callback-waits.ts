@@ -70,6 +70,9 @@ export class CallbackWaits {
       return undefined;
     }
     const answered = Promise.withResolvers<JSONValue>();
+    // The deadline can pass while the step still runs (a wait issued again after a restart keeps its
+    // due time): the rejection waits for `wait` to read it, and must not end the process meanwhile.
+    answered.promise.catch(() => {});
     this.pending.set(token, { executionName, resolve: answered.resolve, reject: answered.reject });
     this.arm(token, dueAt);
     try {
