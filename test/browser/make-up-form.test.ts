@@ -109,6 +109,8 @@ describe("make-up minutes on the weekly form", () => {
     await expectAccessible(parent, "child page make-up plan given (es) at 390px");
 
     // Saved elsewhere meanwhile (another screen gave 20, not 30): the conflict box lists the make-up sessions as they are now.
+    // First this screen's own save of the row added and removed settles, so "elsewhere" starts from what it wrote.
+    await expect.poll(() => staff.locator(".save-status").first().getAttribute("class")).toMatch(/state-(saved|idle)\b/);
     const stored = (await (await staff.context().request.get(`${server.url}/api/fidelity/forms/${encodeURIComponent(formId)}`)).json()) as {
       version: number;
       accommodations: unknown[];
