@@ -196,7 +196,6 @@ export const concernBoardStrings = {
   showMoreConcerns: ["Show more concerns", "Mostrar más inquietudes"],
 } satisfies Record<string, readonly [string, string]>;
 
-/** Every concern key, for the type of `t` (i18n.ts): each area registers its own part. */
 /**
  * What names a concern from pages about something else: the home page's "waiting on you", a concern's
  * name in a list. English then Spanish (the `concern-links` area).
@@ -218,4 +217,5 @@ export const concernLinkStrings = {
   ],
 } satisfies Record<string, readonly [string, string]>;
 
+/** Every concern key, for the type of `t` (i18n.ts): each area registers its own part. */
 export const concernStrings = { ...concernLinkStrings, ...concernListStrings, ...concernFormStrings, ...concernPageStrings, ...concernBoardStrings };
