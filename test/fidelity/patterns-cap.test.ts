@@ -49,6 +49,7 @@ type Report = {
   completeFrom: string;
   cursor?: string;
   patterns: Array<{ teacherId: string; week: string; count: number }>;
+  helpRequests?: { open: number };
 };
 const report = (from: string, to: string, cursor?: string) =>
   json<Report>(
@@ -78,6 +79,9 @@ describe("the patterns report's pages", () => {
       expect(pages.length).toBeLessThanOrEqual(10);
     }
     expect(pages).toHaveLength(10);
+    // The help-request counts come with the first page only: the pages after it add stored patterns.
+    expect(pages[0]!.helpRequests).toEqual(expect.objectContaining({ open: expect.any(Number) }));
+    expect(pages.slice(1).every((p) => p.helpRequests === undefined)).toBe(true);
     // Each page starts where the one before stopped: the weeks read in full move back, to the window's start.
     // Page k's last item is the (12k + 12)th newest, in the (12k + 11) / 10 th week back: the weeks after it are complete.
     const lastWeekRead = (k: number) => weeks[weeks.length - 1 - Math.floor((12 * k + 11) / 10)]!;

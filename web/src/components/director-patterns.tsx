@@ -19,7 +19,6 @@ const loadPage = (previous?: { from: string; to: string; cursor: string }) =>
       query: previous ? { from: weekStart(previous.from), to: weekStart(previous.to), cursor: previous.cursor } : {},
     }),
   );
-export const loadPatterns = () => loadPage();
 
 /** The pages read so far as one list: a pattern a later page finds again, in an earlier week, shows once, as first found. */
 function together(pages: Page[]) {
@@ -37,7 +36,7 @@ function evidenceLinks(p: Found) {
 
 /** The director's home: the patterns of the last four weeks, each in one sentence with a way to its evidence. */
 export function DirectorPatterns() {
-  const [patterns, { refetch }] = createResource(loadPatterns);
+  const [patterns, { refetch }] = createResource(() => loadPage());
   // Pages after the first, read with "Show more patterns"; a new first page starts them again.
   const [later, setLater] = createSignal<Page[]>([]);
   const [reading, setReading] = createSignal(false);
@@ -62,12 +61,12 @@ export function DirectorPatterns() {
       <Loaded resource={patterns} what={t("patterns.what")} onRetry={reload}>
         {(first) => {
           const shown = () => together([first(), ...later()]);
-          const loaded = () => ({ ...shown().last, patterns: shown().patterns, helpRequests: first().helpRequests });
+          const loaded = () => ({ ...shown().last, patterns: shown().patterns });
           return (
             <>
-              <p class="help-counts">
-                {t("help.counts", { open: loaded().helpRequests.open, pastDue: loaded().helpRequests.pastDue, resolved: loaded().helpRequests.resolved })}
-              </p>
+              <Show when={first().helpRequests}>
+                {(help) => <p class="help-counts">{t("help.counts", { open: help().open, pastDue: help().pastDue, resolved: help().resolved })}</p>}
+              </Show>
               <Show when={loaded().patterns.length} fallback={<p>{t("patterns.none")}</p>}>
                 <Show when={loaded().truncated}>
                   <p class="notice">{t("patterns.truncated", { date: formatDate(weekStart(loaded().completeFrom)) })}</p>

@@ -11,7 +11,7 @@ import { helpPatternsOf } from "./help";
 import { addWeeks, isoWeekOf } from "../fidelity/week";
 import { verb } from "../verb";
 import { patternItemType } from "./items";
-import { PatternsQuery, patternKinds } from "./schema";
+import { PatternsQuery, patternKinds, patternSubject } from "./schema";
 
 /** Weeks shown when the request names none: this one and the three before. */
 const DEFAULT_WEEKS = 4;
@@ -56,14 +56,16 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
   const today = districtToday(district);
   const current = currentWeekOf(district);
   // Help requests fall past due as days pass, not as anything is written: this week's are read live
-  // (one Query of the district's open requests by due day, shared by the pattern and the counts).
+  // (one Query of the district's open requests by due day, shared by the pattern and the counts), for
+  // the first page only: the pages after it add stored patterns.
+  const firstPage = !input.cursor;
   const [page, late, stats] = await Promise.all([
     queryPage(patternItemType, { ...keys.patternsOf(district.id, from, to), limit: PATTERNS_PAGE, exact: true, newestFirst: true, cursor: input.cursor }),
-    pastDueRequests(district.id, today),
-    helpStats(district.id),
+    firstPage ? pastDueRequests(district.id, today) : undefined,
+    firstPage ? helpStats(district.id) : undefined,
   ]);
-  const live = !input.cursor && from <= current && current <= to ? helpPatternsOf(late, current) : [];
-  const helpRequests = helpCountsOf(stats, late);
+  const live = late && from <= current && current <= to ? helpPatternsOf(late, current) : [];
+  const helpRequests = late && stats ? helpCountsOf(stats, late) : undefined;
   const truncated = page.cursor !== undefined;
   const stored = page.items;
   // A pattern found again in later weeks is shown once, as found in its latest week: this week's live
@@ -71,7 +73,7 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
   // the page that shows both keeps the first, by `patternSubject`.)
   const latest = new Map<string, (typeof stored)[number]>();
   for (const p of [...live, ...stored]) {
-    const subject = [p.kind, p.schoolId, p.classId ?? p.teacherId ?? "", p.itemText ?? ""].join("|");
+    const subject = patternSubject(p);
     if (!latest.has(subject)) latest.set(subject, p);
   }
   // Cut short: the last week read may be partial, so the weeks after it are the ones read in full
@@ -87,7 +89,7 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
       actor,
       studentIds.map((studentId) => ({ studentId, action: "patterns.report", record: `patterns:${from}..${to}`, reason: "director" })),
     ),
-    namesOf(district.id, [...patterns.map((p) => p.schoolId), ...helpRequests.schools.map((s) => s.schoolId)]),
+    namesOf(district.id, [...patterns.map((p) => p.schoolId), ...(helpRequests?.schools.map((s) => s.schoolId) ?? [])]),
   ]);
   return {
     from,
@@ -97,7 +99,9 @@ export const patternsReport = verb(PatternsQuery, async (actor, input) => {
     completeFrom,
     cursor: page.cursor,
     patterns: patterns.map(({ studentIds: _, ...p }) => ({ ...p, schoolName: names.get(p.schoolId) ?? p.schoolId })),
-    /** Teachers' help requests: open, past due and answered, in all and by school. */
-    helpRequests: { ...helpRequests, schools: helpRequests.schools.map((s) => ({ ...s, schoolName: names.get(s.schoolId) ?? s.schoolId })) },
+    /** Teachers' help requests, on the first page: open, past due and answered, in all and by school. */
+    ...(helpRequests && {
+      helpRequests: { ...helpRequests, schools: helpRequests.schools.map((s) => ({ ...s, schoolName: names.get(s.schoolId) ?? s.schoolId })) },
+    }),
   };
 });
