@@ -1,11 +1,12 @@
-import { DetailedError, hc, parseResponse, type ClientResponse } from "hono/client";
+import type { ClientResponse, parseResponse } from "hono/client";
 import type { Api } from "@fidelio/functions/api/app";
 import type { Problem } from "@fidelio/core/problem";
+import { readAnswer, typedClient } from "./typed-client";
 
 export type { Problem };
 
-/** The typed API client. Same origin, so the HttpOnly session cookie rides along by default. */
-export const api = hc<Api>(location.origin, { init: { credentials: "same-origin" } }).api;
+/** The typed API client (Hono's `hc<Api>` types). Same origin, so the HttpOnly session cookie rides along. */
+export const api = typedClient<Api>(location.origin).api;
 
 /** What to show under each field, by its path, already in the reader's language. */
 export interface FieldErrors {
@@ -65,18 +66,17 @@ export const errorWords = (): Promise<void> =>
  * language every area of words waits for, cannot wait for words itself.
  */
 export async function call<T extends ClientResponse<unknown>>(request: Promise<T>, options: { errorWords?: boolean } = {}): Promise<Body<T>> {
+  let answer: Awaited<ReturnType<typeof readAnswer>>;
   try {
-    return (await parseResponse(request)) as Body<T>;
+    answer = await readAnswer((await request) as unknown as Response);
   } catch (error) {
-    if (error instanceof DetailedError) {
-      if (options.errorWords !== false) await errorWords();
-      const status = Number(error.statusCode ?? 500);
-      const body = ((error.detail as { data?: unknown } | undefined)?.data ?? {}) as ErrorBody;
-      const data = typeof body === "object" && body !== null ? body : {};
-      throw new ApiError(status, data.error ?? "error", data.message ?? String(status), data.problems ?? [], data.errors ?? []);
-    }
     throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));
   }
+  if (answer.ok) return answer.data as Body<T>;
+  if (options.errorWords !== false) await errorWords();
+  const body = (answer.data ?? {}) as ErrorBody;
+  const data = typeof body === "object" && body !== null ? body : {};
+  throw new ApiError(answer.status, data.error ?? "error", data.message ?? String(answer.status), data.problems ?? [], data.errors ?? []);
 }
 
 export const isStatus = (error: unknown, status: number) => error instanceof ApiError && error.status === status;
