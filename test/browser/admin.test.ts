@@ -114,3 +114,13 @@ test("a roster with problems lists them by file, line and field", async () => {
   expect(await table.getByRole("cell", { name: "users.csv" }).count()).toBeGreaterThan(0);
   await expectAccessible(page, "roster errors");
 }, 60_000);
+
+test("the roster format guide shows docs/roster-csv.md's headings one level under the page's", async () => {
+  await page.goto(`${server.url}/admin/roster/guide`);
+  await page.getByRole("heading", { level: 1, name: "Roster format guide" }).waitFor();
+  // The guide's own title (#) becomes an h2, its ## sections h3, its ### sections h4.
+  await page.getByRole("heading", { level: 2, name: "Roster CSV import" }).waitFor();
+  await page.getByRole("heading", { level: 3, name: "OneRoster 1.1 and 1.2" }).waitFor();
+  await page.getByRole("heading", { level: 4, name: "Roles the roster ends" }).waitFor();
+  await expectAccessible(page, "roster format guide");
+}, 60_000);

@@ -1,5 +1,5 @@
 import { For, Match, Switch, type JSX } from "solid-js";
-import { Dynamic } from "solid-js/web";
+import { insert } from "solid-js/web";
 
 /**
  * Renders the Markdown of Fidelio's own guides (docs/*.md, bundled at build time) as elements, never
@@ -77,12 +77,12 @@ function Inline(props: { text: string }): JSX.Element {
 }
 
 export function Markdown(props: { source: string; shift?: number }) {
+  // Made by hand, not with <Dynamic>: with a tag name it spreads its props, which brings Solid's tables of
+  // every DOM property into every page's entry.
   const heading = (level: number, text: string) => {
-    return (
-      <Dynamic component={`h${Math.min(6, level + (props.shift ?? 0))}`}>
-        <Inline text={text} />
-      </Dynamic>
-    );
+    const element = document.createElement(`h${Math.min(6, level + (props.shift ?? 0))}`);
+    insert(element, <Inline text={text} />);
+    return element;
   };
   return (
     <For each={parseMarkdown(props.source)}>

@@ -1,6 +1,5 @@
 import { A } from "../router";
 import { For, Show } from "solid-js";
-import { Dynamic } from "solid-js/web";
 import { t } from "../i18n";
 import "../strings/pages";
 import { gradeAndSchool } from "../format";
@@ -22,9 +21,8 @@ export function StudentCards(props: Props) {
         <For each={props.students}>
           {(student) => (
             <li class="card">
-              <Dynamic component={props.heading} class="card-title">
-                {student.name}
-              </Dynamic>
+              {/* Not <Dynamic>: with a tag name it spreads its props, which brings Solid's tables of every DOM property into the entry. */}
+              {props.heading === "h2" ? <h2 class="card-title">{student.name}</h2> : <h3 class="card-title">{student.name}</h3>}
               <p class="muted">{gradeAndSchool(student)}</p>
               <Show when={props.showRelationship}>
                 <p class="tag">{t(`relationship.${student.relationship}`)}</p>
