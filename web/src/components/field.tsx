@@ -1,4 +1,4 @@
-import { Show, splitProps, type JSX } from "solid-js";
+import { Show, type JSX } from "solid-js";
 import type { FieldErrors } from "../api";
 
 /** The element id for a field path such as `calendar.closures.0.name`. */
@@ -68,25 +68,24 @@ interface Props extends InputProps {
 
 /** A labelled input whose errors and hint are tied to it with aria-describedby. */
 export function Field(props: Props) {
-  const [own, input] = splitProps(props, ["label", "path", "errors", "value", "onValue", "hint", "class", "multiline"]);
   return (
-    <FieldFrame id={fieldId(own.path)} label={own.label} hint={own.hint} messages={own.errors[own.path] ?? []} class={own.class}>
+    <FieldFrame id={fieldId(props.path)} label={props.label} hint={props.hint} messages={props.errors[props.path] ?? []} class={props.class}>
       {(control) => (
         <Show
-          when={own.multiline}
+          when={props.multiline}
           fallback={
             <input
-              type={input.type}
-              inputmode={input.inputmode}
-              min={input.min}
-              max={input.max}
-              step={input.step}
-              maxLength={input.maxLength}
-              autocomplete={input.autocomplete}
-              required={input.required}
+              type={props.type}
+              inputmode={props.inputmode}
+              min={props.min}
+              max={props.max}
+              step={props.step}
+              maxLength={props.maxLength}
+              autocomplete={props.autocomplete}
+              required={props.required}
               id={control.id()}
-              value={own.value}
-              onInput={(event) => own.onValue(event.currentTarget.value)}
+              value={props.value}
+              onInput={(event) => props.onValue(event.currentTarget.value)}
               aria-invalid={control.invalid()}
               aria-describedby={control.describedBy()}
             />
@@ -95,11 +94,11 @@ export function Field(props: Props) {
           <textarea
             id={control.id()}
             rows={1}
-            maxLength={input.maxLength}
-            value={own.value}
+            maxLength={props.maxLength}
+            value={props.value}
             // A name is one line of text: Enter would only add a line break the schema trims away.
             onKeyDown={(event) => event.key === "Enter" && event.preventDefault()}
-            onInput={(event) => own.onValue(event.currentTarget.value)}
+            onInput={(event) => props.onValue(event.currentTarget.value)}
             aria-invalid={control.invalid()}
             aria-describedby={control.describedBy()}
           />

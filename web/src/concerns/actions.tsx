@@ -45,7 +45,9 @@ export function ConcernActions(props: Props) {
     const last = props.concern.timeline.at(-1);
     return last?.type === "declined" && last.notice ? last : undefined;
   };
-  const form = (action: ConcernAction) => <ActionForm action={action} {...props} />;
+  const form = (action: ConcernAction) => (
+    <ActionForm action={action} concern={props.concern} timeZone={props.timeZone} me={props.me} onDone={props.onDone} onStale={props.onStale} />
+  );
   const [conversationOpen, setConversationOpen] = createSignal(false);
   return (
     <section aria-labelledby="actions-title">

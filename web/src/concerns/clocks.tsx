@@ -32,7 +32,7 @@ export function ConcernClocks(props: Props) {
         <ComplaintForm concernId={props.concern.id} />
       </Show>
       <Show when={props.concern.can.recordStateComplaint && !props.concern.stateComplaintFiledOn}>
-        <RecordStateComplaint {...props} today={today()} />
+        <RecordStateComplaint concern={props.concern} timeZone={props.timeZone} onDone={props.onDone} onStale={props.onStale} today={today()} />
       </Show>
     </section>
   );

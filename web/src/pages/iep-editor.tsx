@@ -139,7 +139,22 @@ function EditorForm(props: { detail: Detail; reload: () => void }) {
   };
   const staff = () => props.detail.team;
   const field = (label: StringKey, path: string, value: string, onValue: (v: string) => void, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
-    <Field label={t(label)} path={path} errors={errors()} value={value} onValue={onValue} {...extra} />
+    <Field
+      label={t(label)}
+      path={path}
+      errors={errors()}
+      value={value}
+      onValue={onValue}
+      type={extra.type}
+      inputmode={extra.inputmode}
+      min={extra.min}
+      max={extra.max}
+      step={extra.step}
+      maxLength={extra.maxLength}
+      hint={extra.hint}
+      class={extra.class}
+      multiline={extra.multiline}
+    />
   );
 
   async function save(event: SubmitEvent) {
