@@ -59,6 +59,16 @@ export const pageStrings = {
   noTeam: ["No one is listed on the team yet.", "Todavía no hay nadie en el equipo."],
   emailUndeliverable: ["email undeliverable", "correo no entregable"],
   emailRefused: ["refuses our email (marked as spam)", "rechaza nuestro correo (marcado como spam)"],
+  you: ["you", "usted"],
+  backToStudent: ["Back to {name}", "Volver a {name}"],
+  backToRecord: ["Back to the student record", "Volver al expediente del estudiante"],
+} satisfies Record<string, readonly [string, string]>;
+
+/**
+ * A page or record that is not there or not the reader's, and a page their role does not open: the
+ * `not-found` area, loaded with the content that shows them (pages/not-found.tsx), not with every page.
+ */
+export const notFoundStrings = {
   notFoundTitle: ["Not found", "No se encontró"],
   notFoundBody: ["This page or record does not exist, or it is not one you can see.", "Esta página o expediente no existe, o usted no tiene acceso a él."],
   goHome: ["Go to the home page", "Ir a la página de inicio"],
@@ -75,9 +85,6 @@ export const pageStrings = {
     "If you think you need it, ask your district's Fidelio administrator.",
     "Si cree que la necesita, pídasela al administrador de Fidelio de su distrito.",
   ],
-  you: ["you", "usted"],
-  backToStudent: ["Back to {name}", "Volver a {name}"],
-  backToRecord: ["Back to the student record", "Volver al expediente del estudiante"],
 } satisfies Record<string, readonly [string, string]>;
 
 /** Signing in with an emailed code: English then Spanish; `{name}` marks a value filled in by `t`. */

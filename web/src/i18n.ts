@@ -4,7 +4,7 @@ import type { codeStrings, providerStrings } from "./i18n-codes";
 import type { concernStrings } from "./i18n-concerns";
 import type { fidelityStrings } from "./i18n-fidelity";
 import type { supportStrings } from "./i18n-support";
-import type { accessLogStrings, pageStrings, signInStrings } from "./i18n-pages";
+import type { accessLogStrings, notFoundStrings, pageStrings, signInStrings } from "./i18n-pages";
 import type { catalog, CodedText, MessageCode } from "@fidelio/core/messages";
 import type { pluralStrings } from "./i18n-plurals";
 import { countText, pluralForm } from "@fidelio/core/words/plural";
@@ -40,10 +40,16 @@ const parentStrings = {
 // another's words: this fails to compile, naming the keys, when two tables share one.
 type Keys<T> = keyof T;
 /** The entry's words with those of the pages' areas it was split from (i18n-pages.ts). */
-type ParentKeys = Keys<typeof parentStrings> | Keys<typeof pageStrings> | Keys<typeof signInStrings> | Keys<typeof accessLogStrings>;
+type ParentKeys =
+  | Keys<typeof parentStrings>
+  | Keys<typeof pageStrings>
+  | Keys<typeof notFoundStrings>
+  | Keys<typeof signInStrings>
+  | Keys<typeof accessLogStrings>;
 type Shared =
-  | (Keys<typeof parentStrings> & (Keys<typeof pageStrings> | Keys<typeof signInStrings> | Keys<typeof accessLogStrings>))
-  | (Keys<typeof pageStrings> & (Keys<typeof signInStrings> | Keys<typeof accessLogStrings>))
+  | (Keys<typeof parentStrings> & (Keys<typeof pageStrings> | Keys<typeof notFoundStrings> | Keys<typeof signInStrings> | Keys<typeof accessLogStrings>))
+  | (Keys<typeof pageStrings> & (Keys<typeof notFoundStrings> | Keys<typeof signInStrings> | Keys<typeof accessLogStrings>))
+  | (Keys<typeof notFoundStrings> & (Keys<typeof signInStrings> | Keys<typeof accessLogStrings>))
   | (Keys<typeof signInStrings> & Keys<typeof accessLogStrings>)
   | (ParentKeys & (Keys<typeof staffStrings> | Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))
   | (Keys<typeof staffStrings> & (Keys<typeof concernStrings> | Keys<typeof fidelityStrings>))

@@ -1,27 +1,13 @@
-import { A } from "../router";
-import { t, type StringKey } from "../i18n";
-import "../strings/pages";
-import { usePageTitle } from "../components/page-title";
+import { lazy } from "solid-js";
 
-function Plain(props: { title: StringKey; body: StringKey; next: StringKey }) {
-  usePageTitle(() => t(props.title));
-  return (
-    <section class="not-found">
-      <h1>{t(props.title)}</h1>
-      <p>{t(props.body)}</p>
-      <p>{t(props.next)}</p>
-      <p>
-        <A href="/">{t("goHome")}</A>
-      </p>
-    </section>
-  );
-}
+// Loaded when shown, with their words (the `not-found` area): most visits never see them. Each page shows
+// them inside the layout's <Suspense>, which waits for them as for the page itself, so nothing shifts.
+const content = () => import("./not-found-content");
 
-export const NotFoundContent = () => <Plain title="notFoundTitle" body="notFoundBody" next="notFoundNext" />;
+/** A page or record that does not exist or is not the reader's (a 404). */
+export const NotFoundContent = lazy(() => content().then((m) => ({ default: m.NotFoundContent })));
 
 /** A page the reader's role does not open: said plainly, with who can help. */
-export const AccessDeniedContent = () => <Plain title="forbiddenTitle" body="forbiddenBody" next="forbiddenNext" />;
+export const AccessDeniedContent = lazy(() => content().then((m) => ({ default: m.AccessDeniedContent })));
 
-export function NotFound() {
-  return <NotFoundContent />;
-}
+export const NotFound = NotFoundContent;
