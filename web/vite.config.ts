@@ -56,12 +56,12 @@ export default defineConfig({
               test: /node_modules\/(solid-js\/(dist|web)|hono)\/|web\/src\/(i18n|i18n-plurals|session|api|router|components\/status)\.tsx?$|vite\/preload-helper|core\/src\/words\/plural/,
               priority: 2,
             },
-            // What most pages show: a resource's loading and failure, not found, titles, dates.
+            // What most pages show: a resource's loading and failure, not found, titles, dates, an email that does not arrive.
             // Never in "app": an area of words (web/src/strings) waits for the session before it loads, so
             // the entry must not import one; nor a module that brings an area only some pages show.
             {
               name: "page-common",
-              test: /web\/src\/(components\/(loaded|page-title)|pages\/not-found|strings\/pages|format)\.tsx?$|core\/src\/words\/time/,
+              test: /web\/src\/(components\/(loaded|page-title|email-flag)|pages\/not-found|strings\/pages|format)\.tsx?$|core\/src\/words\/time/,
               includeDependenciesRecursively: false,
               priority: 1,
             },
@@ -71,10 +71,10 @@ export default defineConfig({
               test: /web\/src\/components\/data-table\.tsx$|core\/src\/calendar\/zoned/,
               includeDependenciesRecursively: false,
             },
-            // A concern's data and the words of its lists (the parent's child, concern form and concern pages).
+            // A concern's data and the words of its lists (the concern form and a concern's page).
             {
               name: "concerns-common",
-              test: /web\/src\/(concerns\/data|strings\/concerns|components\/email-flag)\.tsx?$/,
+              test: /web\/src\/(concerns\/data|strings\/concerns)\.tsx?$/,
               includeDependenciesRecursively: false,
             },
             // The home page with its lists, the reader's students and help requests, in one file (the staff's

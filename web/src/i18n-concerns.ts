@@ -8,12 +8,6 @@ export const concernListStrings = {
   whatBoard: ["the escalation board", "el tablero de escalamientos"],
 
   // Raising a concern (parent).
-  concernsAbout: ["Concerns", "Inquietudes"],
-  concernsAboutIntro: [
-    "If a support in this IEP is not happening, tell the school here.",
-    "Si algún apoyo de este IEP no se está dando, dígaselo a la escuela aquí.",
-  ],
-  seeYourConcerns: ["See your concerns", "Ver sus inquietudes"],
 
   // Lists.
   nobodyYet: ["Nobody yet", "Nadie todavía"],

@@ -43,6 +43,12 @@ export const pageStrings = {
   "relationship.teacher": ["You teach this student", "Usted le da clase"],
   "relationship.case_manager": ["On your caseload", "En su carga de casos"],
   "relationship.district": ["In your district", "En su distrito"],
+  concernsAbout: ["Concerns", "Inquietudes"],
+  concernsAboutIntro: [
+    "If a support in this IEP is not happening, tell the school here.",
+    "Si algún apoyo de este IEP no se está dando, dígaselo a la escuela aquí.",
+  ],
+  seeYourConcerns: ["See your concerns", "Ver sus inquietudes"],
   iepTitle: ["IEP snapshot", "Resumen del IEP"],
   iepVersion: ["Version {version}, in effect since {date}.", "Versión {version}, vigente desde el {date}."],
   noIep: ["No IEP is on file yet.", "Todavía no hay ningún IEP registrado."],

@@ -4,7 +4,6 @@ import { api, call } from "../api";
 import { t, tCode } from "../i18n";
 import "../strings/pages";
 import "../strings/people";
-import "../strings/concerns";
 import "../strings/review-link";
 import { formatDate, gradeAndSchool } from "../format";
 import { useSession } from "../session";
