@@ -1,3 +1,5 @@
+import { conversationFormTexts } from "@fidelio/core/messages/catalog-conversation";
+
 /**
  * Concern strings, English then Spanish, for parents and staff alike (a parent reads every screen
  * of their concern; staff screens follow the app's habit of speaking both). Registered by web/src/strings/concerns.ts.
@@ -94,6 +96,12 @@ export const concernFormStrings = {
   sendConcern: ["Send the concern", "Enviar la inquietud"],
   sendingConcern: ["Sending…", "Enviando…"],
 } satisfies Record<string, readonly [string, string]>;
+
+/**
+ * The conversation form's title (the catalog's, where the form's words live), which the concern page shows
+ * on the closed disclosure that opens the form: the rest of the form's words load with the form.
+ */
+export const conversationSummaryStrings = { convTitle: conversationFormTexts.convTitle };
 
 /** One concern's page: its summary, timeline and actions. Registered by web/src/strings/concern-page.ts. */
 export const concernPageStrings = {

@@ -12,7 +12,6 @@ import { TextAreaField } from "../components/text-area-field";
 import { actions, canFlagOf, rolesFor, textOptional } from "@fidelio/core/concern/lifecycle";
 import { actOnConcern, isStale, type ConcernAction, type ConcernView } from "./data";
 import { DeclineForm, NoticeView } from "./notice-lazy";
-import "../strings/conversation";
 
 // Loaded when opened: most visits to a concern do not log a conversation.
 const ConversationForm = lazy(() => import("./conversation").then((m) => ({ default: m.ConversationForm })));
