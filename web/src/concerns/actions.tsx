@@ -3,7 +3,6 @@ import { errorWords, type FieldErrors } from "../api";
 import { t, tProblem } from "../i18n";
 import "../strings/concerns";
 import "../strings/concern-page";
-import "../strings/notice";
 import { formatInZone } from "../format";
 import { errorText } from "../components/loaded";
 import { fieldId } from "../components/field";
@@ -11,7 +10,7 @@ import { Alert } from "../components/status";
 import { TextAreaField } from "../components/text-area-field";
 import { actions, canFlagOf, rolesFor, textOptional } from "@fidelio/core/concern/lifecycle";
 import { actOnConcern, isStale, type ConcernAction, type ConcernView } from "./data";
-import { DeclineForm, NoticeView } from "./notice-lazy";
+import { DeclinedAnswer, DeclineForm } from "./notice-lazy";
 
 // Loaded when opened: most visits to a concern do not log a conversation.
 const ConversationForm = lazy(() => import("./conversation").then((m) => ({ default: m.ConversationForm })));
@@ -60,13 +59,26 @@ export function ConcernActions(props: Props) {
         </Show>
         <Show when={(allowed("confirm") || allowed("dispute")) && declined()}>
           {(last) => (
-            <>
-              <NoticeView notice={last().notice!} by={nameOf(last().actor)} at={last().at} timeZone={props.timeZone} />
-              <h3>{t("notice.acceptQuestion")}</h3>
-              <Show when={props.concern.dueAt}>{(due) => <p>{t("notice.acceptIntro", { due: formatInZone(due(), props.timeZone) })}</p>}</Show>
-              <Show when={allowed("confirm")}>{form("confirm")}</Show>
-              <Show when={allowed("dispute")}>{form("dispute")}</Show>
-            </>
+            <DeclinedAnswer
+              notice={last().notice!}
+              by={nameOf(last().actor)}
+              at={last().at}
+              timeZone={props.timeZone}
+              dueAt={props.concern.dueAt}
+              canConfirm={allowed("confirm")}
+              canDispute={allowed("dispute")}
+              form={(action, label) => (
+                <ActionForm
+                  action={action}
+                  label={label}
+                  concern={props.concern}
+                  timeZone={props.timeZone}
+                  me={props.me}
+                  onDone={props.onDone}
+                  onStale={props.onStale}
+                />
+              )}
+            />
           )}
         </Show>
         <Show when={allowed("provide_info")}>
@@ -98,16 +110,14 @@ export function ConcernActions(props: Props) {
   );
 }
 
-function ActionForm(props: Props & { action: ConcernAction }) {
+/** One action's form; `label` words its button when the action answers something (a decline), else the action's own name. */
+function ActionForm(props: Props & { action: ConcernAction; label?: () => string }) {
   const [text, setText] = createSignal("");
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   const key = (suffix: string) => `act.${props.action}${suffix}` as "act.resolve";
-  // Answering a decline: the buttons say what the parent decides about it.
-  const afterDecline = props.concern.timeline.at(-1)?.type === "declined";
-  const submitWords = () =>
-    afterDecline && props.action === "confirm" ? t("notice.accept") : afterDecline && props.action === "dispute" ? t("notice.dispute") : t(key(""));
+  const submitWords = () => props.label?.() ?? t(key(""));
   const required = !textOptional.includes(props.action);
 
   async function submit(event: SubmitEvent) {

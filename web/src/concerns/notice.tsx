@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show, type JSX } from "solid-js";
 import { ApiError, errorWords, type FieldErrors } from "../api";
 import { lang, t, tProblem } from "../i18n";
 import "../strings/notice";
@@ -28,6 +28,31 @@ export function NoticeView(props: { notice: PriorWrittenNotice; by?: string; at:
       </dl>
       <p class="muted">{t("notice.issuedBy", { name: props.by ?? "Fidelio", when: formatInZone(props.at, props.timeZone) })}</p>
     </section>
+  );
+}
+
+/**
+ * The family's answer to a decline: the notice, the question, and the forms (made by the concern's actions,
+ * `form`) that accept or dispute the decision, their buttons worded for it.
+ */
+export function DeclinedAnswer(props: {
+  notice: PriorWrittenNotice;
+  by?: string;
+  at: string;
+  timeZone: string;
+  dueAt?: string | null;
+  canConfirm: boolean;
+  canDispute: boolean;
+  form: (action: "confirm" | "dispute", label: () => string) => JSX.Element;
+}) {
+  return (
+    <>
+      <NoticeView notice={props.notice} by={props.by} at={props.at} timeZone={props.timeZone} />
+      <h3>{t("notice.acceptQuestion")}</h3>
+      <Show when={props.dueAt}>{(due) => <p>{t("notice.acceptIntro", { due: formatInZone(due(), props.timeZone) })}</p>}</Show>
+      <Show when={props.canConfirm}>{props.form("confirm", () => t("notice.accept"))}</Show>
+      <Show when={props.canDispute}>{props.form("dispute", () => t("notice.dispute"))}</Show>
+    </>
   );
 }
 
