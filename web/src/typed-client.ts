@@ -6,8 +6,8 @@ import type { Hono } from "hono";
  * their paths, parameters, queries and bodies through Hono's types, and each one becomes the same
  * request Hono's own runtime makes (test/unit/typed-client.test.ts builds every kind of call the app
  * makes with both and compares what reaches a Hono app). Hono's runtime also carries cookies, web
- * sockets, `index` routes, optional parameters and header callbacks, which the app does not use; these
- * lines make every page's entry 1.4 KB lighter, compressed (docs/benchmarks.md, "Parent pages").
+ * sockets, `index` routes, optional parameters and header callbacks, which the app does not use and
+ * every page's entry would carry (the saving is in docs/benchmarks.md, "Parent pages").
  *
  * What a call takes: `param` (each `:name` segment, as given), `query` (a list repeats its key, an
  * undefined value is left out), `json` (sent as application/json), `form` (multipart, a list appends

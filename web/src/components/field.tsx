@@ -47,7 +47,7 @@ export function FieldFrame(props: FrameProps) {
 
 /**
  * The input's own attributes, each set by name below: spreading props onto an element would bring Solid's
- * `spread` and its tables of every DOM property (about 1 KB compressed) into every page's entry.
+ * `spread` and its tables of every DOM property into every page's entry (docs/architecture.md, "The web app's chunks").
  */
 type InputProps = Pick<
   JSX.InputHTMLAttributes<HTMLInputElement>,
