@@ -100,6 +100,10 @@ async function printRosterImport() {
 
 async function printColdStart(stack: Awaited<ReturnType<typeof startChildStack>>, token: string) {
   const { userId, districtId } = idsOfToken(token)!;
+  // A district set up for real names its time zone (setup-district --time-zone), which the first /api/me
+  // checks as it reads the district; the demo district names none, so it gets one here, as it would on AWS.
+  const district = districtId && (await getStoredItem(keys.district(districtId), true));
+  if (district && !district.timeZone) await putItem({ ...district, timeZone: "America/Chicago" });
   const cold = await coldStart({
     token,
     env: {
