@@ -28,7 +28,7 @@ const ROSTER_STUDENTS = Number(process.env.BENCH_ROSTER_STUDENTS ?? 5000);
 const ME_RATE = Number(process.env.BENCH_ME_RATE ?? 20);
 const CONCERN_SECONDS = Number(process.env.BENCH_CONCERN_SECONDS ?? 3);
 const BOARD_CONCERNS = Number(process.env.BENCH_BOARD_CONCERNS ?? 50_000);
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const COLD_BASELINE = process.env.BENCH_COLD_BASELINE;
 const sections = ["latency", "roster", "fidelity", "patterns", "concerns", "bundles", "cold"] as const;
 const only = (process.argv.find((arg) => arg.startsWith("--only="))?.slice(7) ?? process.env.BENCH_ONLY)?.split(",");

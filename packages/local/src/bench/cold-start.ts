@@ -95,7 +95,7 @@ export async function coldStart(options: {
     const [floor, empty] = [await single("floor", "stack-floor-handler.ts"), await single("empty", "empty-handler.ts")];
     const env = { PATH: process.env.PATH ?? "", ...options.env, FLOOR_READ: JSON.stringify(options.floorRead) };
     const runs = { api: [] as Run[], floor: [] as Run[], empty: [] as Run[], baseline: [] as Run[] };
-    for (let i = 0; i < (options.runs ?? 7); i++) {
+    for (let i = 0; i < (options.runs ?? 15); i++) {
       runs.empty.push(await once(empty, {}, env));
       runs.floor.push(await once(floor, apiEvent(options.token), env));
       runs.api.push(await once(api, apiEvent(options.token), env));
