@@ -92,8 +92,8 @@ export namespace Auth {
 
   /**
    * The same session lookup, with the actor's district (undefined if it has no item): read in the same
-   * BatchGetItem when the token names the district, which tokens since then do, else in a second read
-   * once the session is found. Nothing read with a session that is not found is used or answered.
+   * BatchGetItem when the token names the district (every token `verify` issues does), else in a second
+   * read once the session is found. Nothing read with a session that is not found is used or answered.
    */
   export async function sessionWithDistrict(token: string): Promise<{ actor: UserActor; district: DistrictInfo | undefined } | undefined> {
     const found = await lookup(token, true);

@@ -25,7 +25,7 @@ export const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, "0");
 export const newSessionToken = (userId: string, districtId: string) =>
   `fid_${userId}.${/^dis_[0-9a-z]{1,40}$/.test(districtId) ? `${districtId}.` : ""}${randomBytes(32).toString("base64url")}`;
 const sessionToken = /^fid_(usr_[0-9a-z]{1,40})\.(?:(dis_[0-9a-z]{1,40})\.)?[A-Za-z0-9_-]{43}$/;
-/** The user and (unless the token predates it) the district a session token was issued for; undefined if it is not one. */
+/** The user and (when the token names it) the district a session token was issued for; undefined if it is not one. */
 export const idsOfToken = (token: string): { userId: string; districtId?: string } | undefined => {
   const [, userId, districtId] = sessionToken.exec(token) ?? [];
   return userId ? { userId, ...(districtId && { districtId }) } : undefined;
