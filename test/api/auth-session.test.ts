@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { putItem } from "@fidelio/core/dynamo";
+import { randomBytes } from "node:crypto";
+import { hashToken } from "@fidelio/core/auth/secrets";
+import { District } from "@fidelio/core/district";
+import { getItem, keys, putItem } from "@fidelio/core/dynamo";
 import { User, type UserInfo } from "@fidelio/core/user";
 import { seedDemo } from "../support/demo-table";
 import { call, signIn } from "../support/api";
@@ -57,5 +60,39 @@ describe("sessions follow the user's current roles", () => {
     const forged = token.replace(/^fid_usr_[0-9a-z]+\./, `fid_${other.id}.`);
     expect(forged).not.toBe(token);
     expect((await call("/api/me", { token: forged })).status).toBe(401);
+  });
+
+  it("names the district in the token: another district's id gets 401, and so does a user moved to another district", async () => {
+    const { districtId } = await seedDemo();
+    const email = "moved@session.fidelio.test";
+    const user = await createUser(email, ["teacher"], districtId);
+    const token = await signIn(email);
+    expect(token).toMatch(new RegExp(`^fid_${user.id}\\.${districtId}\\.`));
+    const demo = (await District.load(districtId))!;
+    expect(await (await call("/api/me", { token })).json()).toMatchObject({ district: { id: districtId, name: demo.name } });
+
+    const forged = token.replace(`.${districtId}.`, ".dis_01other00000000000000000000.");
+    expect((await call("/api/me", { token: forged })).status).toBe(401);
+
+    await putItem(User.toItems({ ...user, districtId: "dis_01other00000000000000000000" }).user);
+    expect((await call("/api/me", { token })).status).toBe(401);
+    expect((await call("/api/students", { token })).status).toBe(401);
+  });
+
+  it("accepts a token that names no district, reading the district after the session", async () => {
+    const { districtId } = await seedDemo();
+    const email = "no-district-token@session.fidelio.test";
+    await createUser(email, ["teacher"], districtId);
+    const token = await signIn(email);
+    // The same stored session under a token of the form without the district id.
+    const withoutDistrict = token.replace(/^(fid_usr_[0-9a-z]+\.)dis_[0-9a-z]+\.[A-Za-z0-9_-]+$/, `$1${randomBytes(32).toString("base64url")}`);
+    expect(withoutDistrict).not.toBe(token);
+    await putItem({ ...(await getItem(keys.session(hashToken(token)), true))!, ...keys.session(hashToken(withoutDistrict)) });
+    const demo = (await District.load(districtId))!;
+    for (const t of [token, withoutDistrict]) {
+      const me = await call("/api/me", { token: t });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toMatchObject({ district: { id: districtId, name: demo.name } });
+    }
   });
 });

@@ -86,6 +86,14 @@ describe("district time zone", () => {
     expect(v.parse(DistrictSettings, { ...settings, timeZone: "America/Chicago" }).timeZone).toBe("America/Chicago");
   });
 
+  it("accepts a zone ICU knows by another name, as a formatter does", () => {
+    // Not in Intl.supportedValuesOf's canonical list, but a name Intl.DateTimeFormat takes.
+    for (const zone of ["US/Central", "america/chicago"]) {
+      expect(Intl.supportedValuesOf("timeZone")).not.toContain(zone);
+      expect(v.parse(DistrictSettings, { ...settings, timeZone: zone }).timeZone).toBe(zone);
+    }
+  });
+
   it("refuses a zone that is not one", () => {
     const result = v.safeParse(DistrictSettings, { ...settings, timeZone: "Mars/Olympus" });
     expect(result.success).toBe(false);

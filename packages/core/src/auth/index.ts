@@ -3,11 +3,12 @@ import type { UserActor } from "../actor";
 import { batchGet, deleteItem, fromItem, getItem, itemType, keys, putNew, transact, UserItems } from "../dynamo";
 import { VisibleError, isConditionFailure } from "../error";
 import { Outbox } from "../outbox";
+import { District, type DistrictInfo } from "../district";
 import { User, emailClaimItem, userItem } from "../user";
 import { burnCode, claimTry, issueCode, CODE_LIFETIME_MS, MAX_TRIES } from "./code";
 import { codeEmail } from "./code-email";
 import { StartInput, VerifyInput } from "./schema";
-import { decoyCodeHash, hashCode, hashEmail, hashToken, newCode, newSessionToken, sameHash, userIdOfToken } from "./secrets";
+import { decoyCodeHash, hashCode, hashEmail, hashToken, idsOfToken, newCode, newSessionToken, sameHash } from "./secrets";
 import { clock } from "../clock";
 
 export { StartInput, VerifyInput };
@@ -61,7 +62,7 @@ export namespace Auth {
     const link = await getItem(emailClaimItem, keys.email(email), true);
     const user = link && (await User.get(link.userId));
     if (!user || user.roles.length === 0) throw invalidCode();
-    const token = newSessionToken(user.id);
+    const token = newSessionToken(user.id, user.districtId);
     const expiresAt = clock.ms() + SESSION_LIFETIME_MS;
     const session: SessionItem = { userId: user.id, expiresAt };
     try {
@@ -81,21 +82,41 @@ export namespace Auth {
 
   /**
    * The actor behind a session token, built from the user's current item on every request (one
-   * BatchGetItem reads both), so a role the roster takes away is gone from the next request. A user
-   * left with no role has no session. Undefined when unknown, expired or signed out.
+   * BatchGetItem reads both, strongly consistent), so a role the roster takes away is gone from the next
+   * request. A user left with no role has no session, nor one whose district is not the one the token
+   * was issued for. Undefined when unknown, expired or signed out.
    */
   export async function session(token: string): Promise<UserActor | undefined> {
-    const userId = userIdOfToken(token);
-    if (!userId) return undefined;
+    return (await lookup(token, false))?.actor;
+  }
+
+  /**
+   * The same session lookup, with the actor's district (undefined if it has no item): read in the same
+   * BatchGetItem when the token names the district (every token `verify` issues does), else in a second
+   * read once the session is found. Nothing read with a session that is not found is used or answered.
+   */
+  export async function sessionWithDistrict(token: string): Promise<{ actor: UserActor; district: DistrictInfo | undefined } | undefined> {
+    const found = await lookup(token, true);
+    if (!found) return undefined;
+    return { actor: found.actor, district: found.district ? found.district.info : await District.load(found.actor.districtId) };
+  }
+
+  async function lookup(token: string, withDistrict: boolean) {
+    const ids = idsOfToken(token);
+    if (!ids) return undefined;
+    const { userId, districtId } = ids;
     const sessionKey = keys.session(hashToken(token));
-    const items = await batchGet([sessionKey, keys.user(userId)], true);
+    const districtKey = withDistrict && districtId ? keys.district(districtId) : undefined;
+    const items = await batchGet([sessionKey, keys.user(userId), ...(districtKey ? [districtKey] : [])], true);
     const sessionFound = items.find((item) => item.pk === sessionKey.pk);
     const userFound = items.find((item) => item.pk === keys.user(userId).pk);
     const session = sessionFound && fromItem(sessionItem, sessionFound);
     const user = userFound && fromItem(userItem, userFound);
     if (!session || session.userId !== userId || session.expiresAt <= clock.ms()) return undefined;
     if (!user || user.roles.length === 0 || !User.canSignIn(user)) return undefined;
-    return User.toActor(user);
+    if (districtId && user.districtId !== districtId) return undefined;
+    const districtFound = districtKey && items.find((item) => item.pk === districtKey.pk && item.sk === districtKey.sk);
+    return { actor: User.toActor(user), district: districtKey && { info: districtFound && District.fromItem(districtFound) } };
   }
 
   export async function signout(token: string): Promise<void> {

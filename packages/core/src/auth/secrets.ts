@@ -16,9 +16,19 @@ export const decoyCodeHash = () => randomBytes(32).toString("hex");
 export const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, "0");
 
 /**
- * `fid_<userId>.<256 random bits>`: the user id lets one BatchGetItem read the session and the user's
- * current item together. Only the hash of the whole token is stored, so the id in it grants nothing.
+ * `fid_<userId>.<districtId>.<256 random bits>`: the ids let one BatchGetItem read the session, the
+ * user's current item and, for `/api/me`, their district together. Only the hash of the whole token is
+ * stored, so the ids in it grant nothing: another id makes another hash, which finds no session.
+ * A token without the district id (`fid_<userId>.<random>`) is valid too; its `/api/me` reads the
+ * district in a second round.
  */
-export const newSessionToken = (userId: string) => `fid_${userId}.${randomBytes(32).toString("base64url")}`;
-export const userIdOfToken = (token: string) => /^fid_(usr_[0-9a-z]{1,40})\.[A-Za-z0-9_-]{43}$/.exec(token)?.[1];
+export const newSessionToken = (userId: string, districtId: string) =>
+  `fid_${userId}.${/^dis_[0-9a-z]{1,40}$/.test(districtId) ? `${districtId}.` : ""}${randomBytes(32).toString("base64url")}`;
+const sessionToken = /^fid_(usr_[0-9a-z]{1,40})\.(?:(dis_[0-9a-z]{1,40})\.)?[A-Za-z0-9_-]{43}$/;
+/** The user and (when the token names it) the district a session token was issued for; undefined if it is not one. */
+export const idsOfToken = (token: string): { userId: string; districtId?: string } | undefined => {
+  const [, userId, districtId] = sessionToken.exec(token) ?? [];
+  return userId ? { userId, ...(districtId && { districtId }) } : undefined;
+};
+export const userIdOfToken = (token: string) => idsOfToken(token)?.userId;
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

@@ -1,5 +1,5 @@
 import { Access } from "../access";
-import { getItem, itemType, keys, putAtVersion, putNew, queryAll, transact } from "../dynamo";
+import { fromItem as parseItem, getItem, itemType, keys, putAtVersion, putNew, queryAll, transact, type Item } from "../dynamo";
 import { conflict, isConditionFailure, notFound } from "../error";
 import { verb } from "../verb";
 import * as v from "valibot";
@@ -25,6 +25,9 @@ export namespace District {
   export async function load(districtId: string): Promise<DistrictInfo | undefined> {
     return getItem(districtItem, keys.district(districtId), true);
   }
+
+  /** A district item read with others (the session lookup's BatchGetItem), checked as `load` checks it. */
+  export const fromItem = (item: Item): DistrictInfo => parseItem(districtItem, item);
 
   /** Bootstrap only (seed, tests, setup script): creates a district that must not exist yet. */
   export async function create(input: { id: string; name: string } & DistrictSettings): Promise<DistrictInfo> {

@@ -47,8 +47,19 @@ export const defaultTimeZone = "America/Los_Angeles";
 
 /** Zones found valid, so a stored district's zone is not checked by building a formatter on every read (the IANA list bounds it). */
 const validZones = new Set<string>();
+/**
+ * The zones ICU lists by their canonical names. A zone among them is valid without a formatter: a
+ * process's first `Intl.DateTimeFormat` loads ICU's date data, about 10 ms of a cold start's first
+ * `/api/me`, the list about 1 ms (docs/benchmarks.md). Other names a formatter accepts (aliases such
+ * as "US/Central", other letter case) are checked by building one.
+ */
+let listedZones: Set<string> | undefined;
 const isTimeZone = (zone: string) => {
   if (validZones.has(zone)) return true;
+  if ((listedZones ??= new Set(Intl.supportedValuesOf?.("timeZone") ?? [])).has(zone)) {
+    validZones.add(zone);
+    return true;
+  }
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
     validZones.add(zone);

@@ -1,4 +1,5 @@
 import { getCookie } from "hono/cookie";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { Auth } from "@fidelio/core/auth";
 import { VisibleError } from "@fidelio/core/error";
@@ -16,6 +17,17 @@ export function authorizationOf(header: string | undefined): { kind: "none" } | 
   return token ? { kind: "bearer", token } : { kind: "malformed" };
 }
 
+/**
+ * The session lookup (Auth.session). `/api/me` answers with the district's name and zone, so its lookup
+ * reads the district in the same BatchGetItem and leaves it for the route (`district`).
+ */
+async function actorOf(c: Context<ApiEnv>, token: string) {
+  if (c.req.path !== "/api/me") return Auth.session(token);
+  const found = await Auth.sessionWithDistrict(token);
+  if (found) c.set("district", found.district ?? null);
+  return found?.actor;
+}
+
 const unauthenticated = () => new VisibleError(401, "unauthenticated", "Sign in to continue.");
 
 /**
@@ -28,7 +40,7 @@ export const readAuthorization = createMiddleware<ApiEnv>(async (c, next) => {
   const auth = authorizationOf(c.req.header("authorization"));
   if (auth.kind === "malformed") throw unauthenticated();
   if (auth.kind === "bearer") {
-    const actor = await Auth.session(auth.token);
+    const actor = await actorOf(c, auth.token);
     if (actor) {
       c.set("actor", actor);
       c.set("token", auth.token);
@@ -43,7 +55,7 @@ export const requireSession = createMiddleware<ApiEnv>(async (c, next) => {
   if (!c.get("bearer")) {
     const auth = authorizationOf(c.req.header("authorization"));
     const token = auth.kind === "none" ? getCookie(c, sessionCookie) : undefined;
-    const actor = token ? await Auth.session(token) : undefined;
+    const actor = token ? await actorOf(c, token) : undefined;
     if (!token || !actor) throw unauthenticated();
     c.set("actor", actor);
     c.set("token", token);

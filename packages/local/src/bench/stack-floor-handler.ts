@@ -4,8 +4,8 @@ import { Hono } from "hono/tiny";
 
 /**
  * The cold-start proxy's floor: what the fixed stack costs before any Fidelio code runs. Hono on
- * hono/aws-lambda answers `GET /api/me` with the one BatchGetItem the API's session lookup makes (the
- * session and user items, strongly consistent, given by the bench in FLOOR_READ), through
+ * hono/aws-lambda answers `GET /api/me` with the one BatchGetItem the API makes for it (the session,
+ * user and district items, strongly consistent, given by the bench in FLOOR_READ), through
  * @aws-sdk/client-dynamodb configured from the environment as the API's client is. No Fidelio module
  * is imported, so the API's time beyond this row is Fidelio's own.
  */

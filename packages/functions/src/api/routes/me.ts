@@ -2,13 +2,14 @@ import { Hono } from "hono/tiny";
 import { Access } from "@fidelio/core/access";
 import type { UserActor } from "@fidelio/core/actor";
 import { District } from "@fidelio/core/district";
-import { defaultTimeZone } from "@fidelio/core/district/schema";
+import { defaultTimeZone, type DistrictInfo } from "@fidelio/core/district/schema";
 import { LanguageInput, User } from "@fidelio/core/user";
 import type { ApiEnv } from "../context";
 import { validate } from "../validate";
 
-async function me(actor: UserActor) {
-  const district = await District.load(actor.districtId);
+/** `read`: the district as the session lookup read it (null: no item), or undefined if it did not. */
+async function me(actor: UserActor, read: DistrictInfo | null | undefined) {
+  const district = read === undefined ? await District.load(actor.districtId) : read;
   return {
     user: { id: actor.userId, email: actor.email, name: actor.name },
     roles: actor.roles,
@@ -21,5 +22,5 @@ async function me(actor: UserActor) {
 }
 
 export const meRoutes = new Hono<ApiEnv>()
-  .get("/", async (c) => c.json(await me(c.get("actor"))))
-  .put("/", validate("json", LanguageInput), async (c) => c.json(await me(await User.setLanguage(c.get("actor"), c.req.valid("json")))));
+  .get("/", async (c) => c.json(await me(c.get("actor"), c.get("district"))))
+  .put("/", validate("json", LanguageInput), async (c) => c.json(await me(await User.setLanguage(c.get("actor"), c.req.valid("json")), c.get("district"))));
