@@ -12,6 +12,7 @@ import { call, signIn } from "../support/api";
 import { ordinarySchoolDay, pinClock } from "../support/clock";
 import { emailsTo, type StoredEmail } from "../support/mail";
 import { currentWeek, demo, json, weeksAgo } from "./helpers";
+import { roundsOf } from "@fidelio/local/bench/call-rounds";
 
 pinClock(ordinarySchoolDay);
 
@@ -250,6 +251,31 @@ describe("help requests", () => {
     expect(
       (await submit(week, [{ id: now.id, version: now.version, accommodations: missed(now, "student_declined"), services: [] }])).body.results[0]!.status,
     ).toBe(200);
+    expect((await openFor(student.studentId)).filter((h) => h.itemId === item).map((h) => h.trigger)).toEqual(["missed_twice"]);
+  });
+
+  it("a correction reads last week's form beside the student, and still sees a support missed twice", async () => {
+    const student = forms[3]!;
+    const item = student.plan.accommodations.at(-1)!.id;
+    const [earlierWeek, formWeek] = [await weeksAgo(3), await weeksAgo(2)];
+    const missed = (f: ClassForm, reason: string) => provided(f).map((x) => (x.itemId === item ? { itemId: item, status: "not_provided", reason } : x));
+    const correct = (f: ClassForm, reason: string) =>
+      call(`/api/fidelity/forms/${f.id}`, {
+        method: "PUT",
+        token: t.teacher,
+        body: { version: f.version, accommodations: missed(f, reason), services: [], reason: "Corrected" },
+      });
+    // Both weeks were submitted (the demo's history); a correction opens what its revision newly asks.
+    const earlier = (await classWeek(earlierWeek)).find((f) => f.studentId === student.studentId)!;
+    expect([earlier.status, (await correct(earlier, "time_or_staff")).status]).toEqual(["submitted", 200]);
+    const form = (await classWeek(formWeek)).find((f) => f.studentId === student.studentId)!;
+    let corrected = 0;
+    const rounds = await roundsOf(async () => {
+      corrected = (await correct(form, "student_declined")).status;
+    });
+    expect([form.status, corrected]).toEqual(["submitted", 200]);
+    // The session, the form, then the student, the district and last week's form together: last week's has no round of its own.
+    expect(rounds.slice(0, 3).map((round) => round.map((c) => c.name).sort())).toEqual([["BatchGetItem"], ["GetItem"], ["GetItem", "GetItem", "Query"]]);
     expect((await openFor(student.studentId)).filter((h) => h.itemId === item).map((h) => h.trigger)).toEqual(["missed_twice"]);
   });
 

@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import * as v from "valibot";
 import { addSchoolDays, isSchoolDay, zonedInstant } from "../calendar";
 import { defaultTimeZone, type DistrictInfo } from "../district/schema";
-import { itemType, keys } from "../dynamo";
+import { getItem, itemType, keys } from "../dynamo";
 import { Iep, type IepVersion } from "../iep";
 import type { StudentRecord } from "../student/items";
 import { studentName } from "../student/schema";
 import { AccommodationDraft, formStatuses, ServiceAnswer, type FidelityForm, type FormPlan } from "./schema";
-import { weekDays, weekStart } from "./week";
+import { addWeeks, weekDays, weekStart } from "./week";
 import { clock, districtToday } from "../clock";
 
 const alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -56,6 +56,10 @@ export const formItemType = itemType<FidelityForm>(
     correctionReason: v.optional(v.string()),
   }),
 );
+
+/** The same staff member's form for the same student, the week before `form`'s ("same as last week", help requests). */
+export const lastWeekOf = (form: Pick<FidelityForm, "studentId" | "staffId" | "week">) =>
+  getItem(formItemType, keys.fidelityForm(formId(form.studentId, form.staffId, addWeeks(form.week, -1))));
 
 export const formItem = (form: FidelityForm) => ({
   ...keys.fidelityForm(form.id),

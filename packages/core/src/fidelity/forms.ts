@@ -5,14 +5,14 @@ import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { District } from "../district";
-import { batchGet, FormItems, getItem, keys, putNew, putNewItem, queryAll, transact } from "../dynamo";
+import { batchGet, FormItems, keys, putNew, putNewItem, queryAll, transact } from "../dynamo";
 import { isConditionFailure, notFound, VisibleError } from "../error";
 import { relationshipItemType, Student } from "../student";
 import type { StudentRecord } from "../student/items";
 import { verb } from "../verb";
 import { mapLimit } from "../concurrency";
 import { FormId, loadOwnForm } from "./access";
-import { formId, formItem, formItemType, isFutureWeek, isInstructionDay, isLateWeek, newForm } from "./form";
+import { formItem, formItemType, isFutureWeek, isInstructionDay, isLateWeek, lastWeekOf, newForm } from "./form";
 import { saveForm, submitForm, withBlockers } from "./save";
 import { makeUpDropped, plansForForm } from "./compensatory";
 import { OpenFormsQuery, WeekQuery, type FidelityForm } from "./schema";
@@ -183,7 +183,7 @@ export const getForm = verb(v.object({ id: FormId }), async (actor, { id }) => {
     wanted && wanted.iepVersion !== own.form.iepVersion ? (await followAmendment(actor, [{ stored: own.form, wanted, reason }])).get(id) : undefined;
   const form = moved ?? own.form;
   const [previous, revisions, makeUpPlans] = await Promise.all([
-    getItem(formItemType, keys.fidelityForm(formId(form.studentId, form.staffId, addWeeks(form.week, -1)))),
+    lastWeekOf(form),
     queryAll(formItemType, keys.fidelityFormRevisions(form.id)),
     plansForForm(form),
     Audit.record(actor, { studentId: form.studentId, action: "fidelity.form-read", record: `fidelity-form:${form.week}`, reason }),

@@ -130,7 +130,7 @@ async function write(
   const first = [...ops, ...counts, ...makeUp];
   const askHelp = () =>
     next.status === "submitted"
-      ? helpOpening(actor, own.reason, next, own.record, own.district, keep, TRANSACTION_LIMIT - first.length)
+      ? helpOpening(actor, own.reason, next, own.record, own.district, keep, TRANSACTION_LIMIT - first.length, own.lastWeek && { lastWeek: own.lastWeek.form })
       : Promise.resolve(undefined);
   for (let attempt = 1; ; attempt++) {
     const help = await askHelp();
@@ -163,7 +163,8 @@ async function write(
  * and becomes a new revision, the submitted one kept as history.
  */
 export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), async (actor, { id, ...input }) => {
-  const own = await loadOwnForm(actor, id);
+  // A correction of a submitted form opens help requests as a submission does: last week's form is read beside the student.
+  const own = await loadOwnForm(actor, id, (stored) => stored.status === "submitted");
   const { form } = own;
   if (form.version !== input.version) throw await staleConflict(id, input);
   checkNotFuture(own);
@@ -203,7 +204,7 @@ export const saveForm = verb(v.object({ id: FormId, ...FormSave.entries }), asyn
  * apply (422 incomplete, naming the items).
  */
 export const submitForm = verb(v.object({ id: FormId, ...FormSubmit.entries }), async (actor, { id, version, reason }) => {
-  const own = await loadOwnForm(actor, id);
+  const own = await loadOwnForm(actor, id, () => true);
   const { form, record } = own;
   if (form.version !== version) throw await staleConflict(id, form);
   if (form.status === "submitted") throw new VisibleError(409, "form_submitted", "This form is already submitted.");
@@ -232,7 +233,7 @@ export const submitForm = verb(v.object({ id: FormId, ...FormSubmit.entries }), 
  * saved version), so no answer is lost. A stale version is 409 with the items that differ.
  */
 export const submitAnswers = verb(v.object({ id: FormId, ...FormSave.entries }), async (actor, { id, reason, ...input }) => {
-  const own = await loadOwnForm(actor, id);
+  const own = await loadOwnForm(actor, id, () => true);
   const { form } = own;
   if (form.version !== input.version) throw await staleConflict(id, input);
   if (form.status === "submitted") throw new VisibleError(409, "form_submitted", "This form is already submitted.");

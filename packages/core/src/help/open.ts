@@ -4,11 +4,10 @@ import { Audit } from "../audit";
 import { addSchoolDays, localDate } from "../calendar";
 import { clock } from "../clock";
 import { defaultTimeZone, type DistrictInfo } from "../district/schema";
-import { batchGet, getItem, HelpRequestItems, keys, putNew, transact, type TransactOp } from "../dynamo";
+import { batchGet, HelpRequestItems, keys, putNew, transact, type TransactOp } from "../dynamo";
 import { isConditionFailure } from "../error";
-import { formId, formItemType } from "../fidelity/form";
+import { lastWeekOf } from "../fidelity/form";
 import type { FidelityForm } from "../fidelity/schema";
-import { addWeeks } from "../fidelity/week";
 import { newId } from "../id";
 import { Outbox } from "../outbox";
 import type { StudentRecord } from "../student/items";
@@ -116,10 +115,12 @@ export async function helpOpening(
   district: DistrictInfo,
   replaced: FidelityForm | undefined,
   room: number,
+  /** The staff member's form of the week before, when the caller has read it already; else it is read here. */
+  read?: { lastWeek: FidelityForm | undefined },
 ): Promise<HelpOpening> {
   const caseManager = caseManagerOf(record, form.staffId);
   if (!caseManager) return nothingToOpen;
-  const lastWeek = await getItem(formItemType, keys.fidelityForm(formId(form.studentId, form.staffId, addWeeks(form.week, -1))));
+  const lastWeek = read ? read.lastWeek : await lastWeekOf(form);
   const asked = helpAsked(form, lastWeek);
   const fresh = replaced ? newlyAsked(asked, helpAsked(replaced, lastWeek)) : asked;
   if (!fresh.length) return nothingToOpen;
