@@ -1,6 +1,4 @@
 import { clockIndexOps } from "./clock-index";
-import { concernClocks } from "../rights/clocks";
-import { defaultTimeZone } from "../district/schema";
 import { createHash } from "node:crypto";
 import { concernCountOps, type ConcernSubject } from "../patterns/concerns";
 import { Patterns } from "../patterns/after-write";
@@ -20,7 +18,7 @@ import { FileConcern, IdempotencyKey, type Concern, type ConcernItem } from "./s
 import { commit, loadWithTimeline, StaleConcern } from "./store";
 import { genesisHash, publicPerson } from "./timeline";
 import { enterLevel } from "./transitions";
-import { isGuardianOf, toView } from "./view";
+import { clocksIn, isGuardianOf, toView } from "./view";
 import { idempotencyItem } from "./items";
 import { clock, districtToday } from "../clock";
 import { concernSubject } from "./naming";
@@ -163,7 +161,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
       });
       // Both follow the committed filing and neither needs the other: the patterns, and the escalation's start.
       await Promise.all([Patterns.afterConcernFiled(counted), startWorkflow(concern.id)]);
-      return { created: true, concern: toView(actor, concern, events, true, undefined, concernClocks(concern, zoneOf(district), district.rightsClocks)) };
+      return { created: true, concern: toView(actor, concern, events, true, undefined, clocksIn(concern, district)) };
     } catch (error) {
       if (!(error instanceof StaleConcern) && !isReferenceRace(error)) throw error;
       // Two requests with one key at once: the other one filed it.
@@ -174,5 +172,3 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
     }
   }
 }
-
-const zoneOf = (district: { timeZone?: string }) => district.timeZone ?? defaultTimeZone;

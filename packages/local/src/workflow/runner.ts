@@ -94,7 +94,7 @@ export class LocalWorkflowRunner implements WorkflowEngine {
     if (existing) throw Object.assign(new Error(`Execution ${name} already exists`), { name: "ExecutionAlreadyExists" });
     const execution: Execution = { name, input, history: [], done: Promise.withResolvers(), run: 0, busy: new Set() };
     this.executions.set(name, execution);
-    // The start is recorded here; its first step runs once the request that asked for it has moved on.
+    // The start is taken here; its first step runs once the request that asked for it has moved on.
     // A stop meanwhile ends it before it runs (resumeAll starts it again from what its concern records).
     setTimeout(() => (execution.aborting === "stop" ? this.end(execution, { status: "stopped" }) : this.launch(execution)), this.handOffMs);
     return { name, done: execution.done.promise };
