@@ -22,7 +22,7 @@ export interface LocalWorkflowOptions {
   /** A wait longer than this restarts its execution before the library's own timer (2,147,483 s) can fire. */
   renewWaitsAfterMs?: number;
   /**
-   * How long a start or an answer takes to reach its execution (handOffMs below): the step it leads to
+   * How long a start or an answer takes to reach its execution (defaultHandOffMs unless told): the step it leads to
    * then runs after the request that started or answered it has been answered, as on AWS, where it runs
    * in another Lambda.
    */
