@@ -200,6 +200,38 @@ describe("the local runner executes the synthesized escalation ASL", () => {
   });
 });
 
+describe("handing a start or an answer to the execution", () => {
+  // The next step runs after the request that started or answered the execution, as it would in another Lambda on AWS.
+  it("runs no step before the hand-off, and settles an answer's token before its step runs", async () => {
+    const steps = ladder({ timeoutSeconds: 3600 });
+    restore = provideWorkflowSteps(steps.steps);
+    const runner = new LocalWorkflowRunner({ definition, timeScale: 1, handOffMs: 200 });
+    runners.push(runner);
+    const { done } = runner.startExecution("con_handoff", { concernId: "con_handoff" });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(runner.history("con_handoff")).toEqual([]);
+    expect(steps.applied).toEqual([]);
+    const token = await steps.token("con_handoff");
+    await runner.sendTaskSuccess(token, answer("resolve"));
+    expect(await dynamoTaskTokenStore.status(token)).toBe("succeeded");
+    expect(steps.applied.map((a) => a.outcome.kind)).toEqual(["resume"]);
+    expect(await done).toMatchObject({ status: "succeeded" });
+    expect(steps.applied.map((a) => a.outcome.kind)).toEqual(["resume", "answer"]);
+  });
+
+  it("ends an execution stopped before its hand-off as stopped, with no step run", async () => {
+    const steps = ladder({ timeoutSeconds: 3600 });
+    restore = provideWorkflowSteps(steps.steps);
+    const runner = new LocalWorkflowRunner({ definition, timeScale: 1, handOffMs: 200 });
+    const { done } = runner.startExecution("con_never", { concernId: "con_never" });
+    await runner.stop();
+    expect(await done).toEqual({ status: "stopped" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(runner.history("con_never")).toEqual([]);
+    expect(steps.applied).toEqual([]);
+  });
+});
+
 describe("stopping the runner", () => {
   it("lets no step act for an execution aborted while its wait was being stored", async () => {
     const steps = ladder({ timeoutSeconds: 3600 });

@@ -9,7 +9,7 @@ import { ActOnConcern, type Concern, type Person } from "./schema";
 import { commit, StaleConcern } from "./store";
 import type { EventContent } from "./timeline";
 import { afterMove } from "./transitions";
-import { clocksOf, emailFlagsOf, loadVisible, toView } from "./view";
+import { clocksIn, emailFlagsOf, loadVisible, toView } from "./view";
 import { stateComplaintClockOps } from "./clock-index";
 import { completeNotice } from "./notice";
 import { conversationOf, recapOfConversation, recapToDispute } from "./conversation";
@@ -101,7 +101,7 @@ export async function actOnConcern(actor: UserActor, body: unknown, at: () => Da
         keepsWait: stays,
       });
       if (concern.taskToken && !stays) await resume(concern.taskToken, { kind: "answer", action: input.action, eventId });
-      return toView(actor, saved.concern, [...events, ...saved.events], isGuardian, flags, await clocksOf(saved.concern));
+      return toView(actor, saved.concern, [...events, ...saved.events], isGuardian, flags, clocksIn(saved.concern, district));
     } catch (error) {
       // The task token was stored meanwhile (same version): decide again; anything else re-reads and answers 409 there
       // (another action on the same version: it no longer fits, or the version has moved on).

@@ -6,7 +6,7 @@ import { appLink } from "../email/link";
 import { formatInstant, fullInstant } from "../words/time";
 import { notesOf, say, sayCoded } from "../messages";
 import { Outbox } from "../outbox";
-import { User, userItem } from "../user";
+import { User, userItem, type UserInfo } from "../user";
 import { defaultLanguage, type Language } from "../user/schema";
 import { describeEvent } from "./describe";
 import { noticeSections } from "./notice";
@@ -98,21 +98,33 @@ export interface RecapRecipients {
  * the concern or must act, that person; each in their stored language (English until they have one),
  * read in one BatchGetItem. The person who acted is left out, but for the filing's receipt.
  */
-export async function recapEmails(concern: Concern, events: TimelineEvent[], to: RecapRecipients, timeZone = defaultTimeZone) {
+/** The user items of the people a recap may go to, read in one BatchGetItem; an id read and not found maps to undefined. */
+export type RecapReaders = ReadonlyMap<string, UserInfo | undefined>;
+
+export async function readRecapReaders(ids: readonly string[]): Promise<RecapReaders> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const found = new Map(
+    (
+      await batchGet(
+        userItem,
+        unique.map((id) => keys.user(id)),
+      )
+    ).map((u) => [u.id, u]),
+  );
+  return new Map(unique.map((id) => [id, found.get(id)]));
+}
+
+/** `read`: the readers' items already read (a filing reads them beside its other reads); whoever is missing from it is read here. */
+export async function recapEmails(concern: Concern, events: TimelineEvent[], to: RecapRecipients, timeZone = defaultTimeZone, read: RecapReaders = new Map()) {
   const skip = (id: string) => !to.receipt && id === to.actorId;
   const people = [
     ...(to.parent && !skip(concern.parent.id) ? [{ ...concern.parent, role: "parent" as const }] : []),
     ...(to.staff ?? []).filter((p) => !skip(p.id) && p.id !== concern.parent.id).map((p) => ({ ...p, role: "staff" as const })),
   ].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
   if (people.length === 0) return [];
-  const users = new Map(
-    (
-      await batchGet(
-        userItem,
-        people.map((p) => keys.user(p.id)),
-      )
-    ).map((u) => [u.id, u]),
-  );
+  const missing = people.filter((p) => !read.has(p.id)).map((p) => p.id);
+  const users = new Map([...read, ...(await readRecapReaders(missing))]);
   return people.flatMap((p) => {
     const user = users.get(p.id);
     const email = user ? user.email : p.email;

@@ -1,6 +1,4 @@
 import { clockIndexOps } from "./clock-index";
-import { concernClocks } from "../rights/clocks";
-import { defaultTimeZone } from "../district/schema";
 import { createHash } from "node:crypto";
 import { concernCountOps, type ConcernSubject } from "../patterns/concerns";
 import { Patterns } from "../patterns/after-write";
@@ -20,8 +18,9 @@ import { FileConcern, IdempotencyKey, type Concern, type ConcernItem } from "./s
 import { commit, loadWithTimeline, StaleConcern } from "./store";
 import { genesisHash, publicPerson } from "./timeline";
 import { enterLevel } from "./transitions";
-import { isGuardianOf, toView } from "./view";
+import { clocksIn, isGuardianOf, toView } from "./view";
 import { idempotencyItem } from "./items";
+import { readRecapReaders } from "./emails";
 import { clock, districtToday } from "../clock";
 import { concernSubject } from "./naming";
 import { isReferenceRace, takeReference } from "./reference";
@@ -96,13 +95,17 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
   const items = input.itemIds.map((id) => supports.find((item) => item.id === id)!);
   const className = classes.find((c) => c.id === input.classId)?.title;
   const id = newId("con");
+  const classTeacherIds = record.relationships.flatMap((r) =>
+    r.kind === "teacher" && input.classId && r.classes?.some((c) => c.id === input.classId) ? [r.userId] : [],
+  );
   // Another filing in the district may take the reference read: read the counter again and retry.
   for (let attempt = 1; ; attempt++) {
     const now = at();
-    // The counter and the teacher's user item, read side by side.
-    const [{ reference, ops: referenceOps }, assignment] = await Promise.all([
+    // The counter, the teacher's user item and the recap's readers (the parent and the class's teacher), read side by side.
+    const [{ reference, ops: referenceOps }, assignment, readers] = await Promise.all([
       takeReference(district.id, id),
       assignmentAt("teacher", { classId: input.classId, advocateEmail: input.advocateEmail, districtId: district.id }, record, district),
+      readRecapReaders([actor.userId, ...classTeacherIds]),
     ]);
     const base: Concern = {
       ...input,
@@ -152,6 +155,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
         emails: { parent: true, receipt: true, staff: after.assignee ? [after.assignee] : [] },
         timeZone: district.timeZone,
         now,
+        readers,
         viewerIds: record.relationships.filter((r) => r.kind === "guardian" || r.kind === "case_manager").map((r) => r.userId),
         extra: [
           putNew({ ...idem, type: "concern-idempotency", concernId: after.id, requestHash, ttl: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds }),
@@ -163,7 +167,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
       });
       // Both follow the committed filing and neither needs the other: the patterns, and the escalation's start.
       await Promise.all([Patterns.afterConcernFiled(counted), startWorkflow(concern.id)]);
-      return { created: true, concern: toView(actor, concern, events, true, undefined, concernClocks(concern, zoneOf(district), district.rightsClocks)) };
+      return { created: true, concern: toView(actor, concern, events, true, undefined, clocksIn(concern, district)) };
     } catch (error) {
       if (!(error instanceof StaleConcern) && !isReferenceRace(error)) throw error;
       // Two requests with one key at once: the other one filed it.
@@ -174,5 +178,3 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
     }
   }
 }
-
-const zoneOf = (district: { timeZone?: string }) => district.timeZone ?? defaultTimeZone;

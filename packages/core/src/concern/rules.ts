@@ -49,15 +49,21 @@ const roleWords: Record<ConcernRole, string> = {
  * who held the concern a moment ago). The caller has already checked the actor may see the concern.
  */
 export function checkAction(actor: UserActor, concern: Concern, action: ConcernAction, isGuardian: boolean, lastEventType?: EventType): Move {
-  const move = moveOf(concern.status, action);
-  const roles = rolesNow(actor, concern, isGuardian);
-  if (move?.by.some((role) => roles.includes(role))) return move;
+  const move = allowedMove(actor, concern, action, isGuardian);
+  if (move) return move;
   const held = concern.assignedIds.includes(actor.userId) || concern.assignee?.id === actor.userId;
   const everHeld = (role: ConcernRole) =>
     role === "guardian" ? isGuardian : role === "advocate" ? isItsAdvocate(actor, concern) : role === "participant" ? isGuardian || held : held;
   const may = rolesFor(action);
   if (!may.some(everHeld)) throw new VisibleError(403, "forbidden", `Only ${may.map((role) => roleWords[role]).join(" or ")} can do this`);
   throw new VisibleError(409, "wrong_state", `This cannot be done now: ${stateInWords(concern, lastEventType)}.`);
+}
+
+/** The move `action` makes now when the actor may take it, else undefined (checkAction says why). */
+function allowedMove(actor: UserActor, concern: Concern, action: ConcernAction, isGuardian: boolean): Move | undefined {
+  const move = moveOf(concern.status, action);
+  const roles = rolesNow(actor, concern, isGuardian);
+  return move?.by.some((role) => roles.includes(role)) ? move : undefined;
 }
 
 /** The 409 for an action made against a version of the concern that has changed since (the fidelity form's conflict shape). */
@@ -71,13 +77,8 @@ export const staleVersion = (concern: Concern, lastEventType?: EventType) =>
 
 /** For each action, whether the actor may take it now: the concern's `can`, which the web's buttons follow. */
 export function canFlags(actor: UserActor, concern: Concern, isGuardian: boolean): { [A in ConcernAction as CanFlag<A>]: boolean } {
-  const may = (action: ConcernAction) => {
-    try {
-      checkAction(actor, concern, action, isGuardian);
-      return true;
-    } catch {
-      return false;
-    }
+  // Asked of every action for each view: the answer alone, not the refusal's words (an Error and the state in words each).
+  return Object.fromEntries(actions.map((action) => [canFlagOf(action), allowedMove(actor, concern, action, isGuardian) !== undefined])) as {
+    [A in ConcernAction as CanFlag<A>]: boolean;
   };
-  return Object.fromEntries(actions.map((action) => [canFlagOf(action), may(action)])) as { [A in ConcernAction as CanFlag<A>]: boolean };
 }

@@ -6,7 +6,7 @@ import { ConcernItems, fromItem, getItem, keys, putNew, queryAll, transact, type
 import { isIdOf } from "../id";
 import { concernEventItem, concernItem as concernItemType } from "./items";
 import { isConditionFailure } from "../error";
-import { recapEmails, type RecapRecipients } from "./emails";
+import { recapEmails, type RecapReaders, type RecapRecipients } from "./emails";
 import { boardOps } from "./board-index";
 import type { Concern } from "./schema";
 import { nextEvent, type EventContent, type TimelineEvent } from "./timeline";
@@ -53,6 +53,8 @@ export interface Change {
   now?: Date;
   /** The step answers nothing: the current wait and its task token stay as they are. */
   keepsWait?: boolean;
+  /** The recap readers' user items, when already read (recapEmails reads whoever is missing). */
+  readers?: RecapReaders;
   /** An earlier event the recap should repeat (why the concern moved before it was assigned anew). */
   recapAlso?: TimelineEvent;
 }
@@ -93,6 +95,7 @@ export async function commit(change: Change): Promise<{ concern: Concern; events
       change.recapAlso ? [change.recapAlso, ...events] : events,
       { ...change.emails, actorId: actor.kind === "user" ? actor.userId : undefined },
       change.timeZone,
+      change.readers,
     )),
   );
   ops.push(

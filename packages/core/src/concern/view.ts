@@ -2,7 +2,7 @@ import { Access } from "../access";
 import type { UserActor } from "../actor";
 import { Audit } from "../audit";
 import { notFound } from "../error";
-import { District } from "../district";
+import { District, type DistrictInfo } from "../district";
 import { defaultTimeZone } from "../district/schema";
 import { concernClocks, type Clock } from "../rights/clocks";
 import { Student, type StudentRecord } from "../student";
@@ -35,13 +35,14 @@ type EmailFlags = Awaited<ReturnType<typeof EmailFeedback.flagsOf>>;
 export const emailFlagsOf = (concern: Concern, isGuardian: boolean): Promise<EmailFlags> =>
   EmailFeedback.flagsOf(isGuardian ? [] : [concern.parent.id, ...(concern.assignee ? [concern.assignee.id] : [])]);
 
-/** What the API shows of a concern: no task token, no addresses; to staff, whose email is undeliverable (emailFlagsOf). */
-/** The concern's legal clocks (rights/clocks.ts), on the district's calendar and under its own rules. */
-export async function clocksOf(concern: Concern): Promise<Clock[]> {
-  const district = await District.load(concern.districtId);
-  return concernClocks(concern, district?.timeZone ?? defaultTimeZone, district?.rightsClocks);
-}
+/** The concern's legal clocks (rights/clocks.ts), on its district's calendar and under the district's own rules. */
+export const clocksIn = (concern: Concern, district: Pick<DistrictInfo, "timeZone" | "rightsClocks"> | undefined): Clock[] =>
+  concernClocks(concern, district?.timeZone ?? defaultTimeZone, district?.rightsClocks);
 
+/** The same, reading the district (a verb that has read it already passes it to clocksIn). */
+export const clocksOf = async (concern: Concern) => clocksIn(concern, await District.load(concern.districtId));
+
+/** What the API shows of a concern: no task token, no addresses; to staff, whose email is undeliverable (emailFlagsOf). */
 export function toView(actor: UserActor, concern: Concern, events: TimelineEvent[], isGuardian: boolean, flags: EmailFlags = new Map(), clocks: Clock[] = []) {
   const person = (p: Concern["parent"] | undefined) => p && { ...publicPerson(p)!, emailUndeliverable: flags.get(p.id) ?? null };
   return {

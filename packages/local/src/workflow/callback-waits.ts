@@ -38,7 +38,7 @@ export class CallbackWaits {
 
   constructor(
     private readonly store: TaskTokenStore,
-    private readonly options: { timeScale: number; renewAfterMs: number; renew(executionName: string): void },
+    private readonly options: { timeScale: number; renewAfterMs: number; renew(executionName: string): void; handOffMs?: number },
   ) {}
 
   /** The WaitForAnswer state's override: issue a token, hand it to the step, wait for an answer or the deadline. */
@@ -85,12 +85,16 @@ export class CallbackWaits {
     return answered;
   }
 
+  // The answer is settled in the store (durable: after a crash the resumed execution finds it on the concern)
+  // before the caller hears back; the waiting execution gets it once the caller has moved on (handOffMs).
   async succeed(token: string, output: JSONValue) {
-    (await this.claim(token, "succeeded")).resolve(output);
+    const entry = await this.claim(token, "succeeded");
+    setTimeout(() => entry.resolve(output), this.options.handOffMs ?? 0);
   }
 
   async fail(token: string, error: string, cause = "") {
-    (await this.claim(token, "failed")).reject(named(error, cause));
+    const entry = await this.claim(token, "failed");
+    setTimeout(() => entry.reject(named(error, cause)), this.options.handOffMs ?? 0);
   }
 
   /** Forgets the waits of an aborted execution; their tokens stay waiting in the store until a resumed execution abandons them. */

@@ -21,7 +21,20 @@ export interface LocalWorkflowOptions {
   definition?: StateMachineDefinition;
   /** A wait longer than this restarts its execution before the library's own timer (2,147,483 s) can fire. */
   renewWaitsAfterMs?: number;
+  /**
+   * How long a start or an answer takes to reach its execution (defaultHandOffMs unless told): the step it leads to
+   * then runs after the request that started or answered it has been answered, as on AWS, where it runs
+   * in another Lambda.
+   */
+  handOffMs?: number;
 }
+
+/**
+ * On AWS a start or a SendTaskSuccess is recorded, and the next step runs later in another Lambda (tens of
+ * milliseconds). Here the step would otherwise run on the same event loop and against the same DynamoDB
+ * Local as the rest of the request that started or answered it, and be counted in that request's time.
+ */
+export const defaultHandOffMs = 25;
 
 export interface ExecutionResult {
   status: "succeeded" | "failed" | "stopped";
@@ -58,14 +71,17 @@ export class LocalWorkflowRunner implements WorkflowEngine {
   private readonly executions = new Map<string, Execution>();
   private readonly waits: CallbackWaits;
   private readonly timeScale: number;
+  private readonly handOffMs: number;
 
   constructor(options: LocalWorkflowOptions = {}) {
     this.definition = runnableDefinition(options.definition ?? synthesizedDefinition());
     // The library validates with asl-validator, which annotates the definition in place: give it a copy.
     this.machine = new StateMachine(structuredClone(this.definition));
     this.timeScale = options.timeScale ?? Config.timeScale();
+    this.handOffMs = options.handOffMs ?? defaultHandOffMs;
     this.waits = new CallbackWaits(options.store ?? dynamoTaskTokenStore, {
       timeScale: this.timeScale,
+      handOffMs: this.handOffMs,
       renewAfterMs: options.renewWaitsAfterMs ?? (libraryTimeoutSeconds - 3600) * 1000,
       renew: (name) => this.abort(name, "renew"),
     });
@@ -78,7 +94,9 @@ export class LocalWorkflowRunner implements WorkflowEngine {
     if (existing) throw Object.assign(new Error(`Execution ${name} already exists`), { name: "ExecutionAlreadyExists" });
     const execution: Execution = { name, input, history: [], done: Promise.withResolvers(), run: 0, busy: new Set() };
     this.executions.set(name, execution);
-    this.launch(execution);
+    // The start is taken here; its first step runs once the request that asked for it has moved on.
+    // A stop meanwhile ends it before it runs (resumeAll starts it again from what its concern records).
+    setTimeout(() => (execution.aborting === "stop" ? this.end(execution, { status: "stopped" }) : this.launch(execution)), this.handOffMs);
     return { name, done: execution.done.promise };
   }
 
@@ -146,8 +164,7 @@ export class LocalWorkflowRunner implements WorkflowEngine {
       await logged;
       await Promise.allSettled([...execution.busy]);
       if (execution.aborting === "renew") return this.launch(execution);
-      execution.result = execution.aborting === "stop" ? { status: "stopped" } : result;
-      execution.done.resolve(execution.result);
+      this.end(execution, execution.aborting === "stop" ? { status: "stopped" } : result);
     };
     run.result.then(
       (output) => finish({ status: "succeeded", output }),
@@ -157,6 +174,11 @@ export class LocalWorkflowRunner implements WorkflowEngine {
         return finish({ status: "failed", error: { name: failure.name, message: failure.message } });
       },
     );
+  }
+
+  private end(execution: Execution, result: ExecutionResult) {
+    execution.result = result;
+    execution.done.resolve(result);
   }
 
   // The library ends an aborted run only after its state in flight: nothing may act for that run any more.
