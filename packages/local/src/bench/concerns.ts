@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { BatchGetItemCommand, BatchWriteItemCommand, GetItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { Concern } from "@fidelio/core/concern";
-import { batchPut, dynamo, keys, rawPartitionQuery, tableName, toItem } from "@fidelio/core/dynamo";
+import { batchPut, dynamo, keys, queryPage, rawPartitionQuery, tableName, toItem } from "@fidelio/core/dynamo";
 import { newId } from "@fidelio/core/id";
 import { User } from "@fidelio/core/user";
 import { demoDistrictId } from "../demo/seed";
@@ -23,13 +23,24 @@ import { measure, type Figures } from "./raw-dynamo";
  *  - state transitions of a full four-level escalation, from the local runner's history (≤ 20).
  */
 /**
- * How long the stack is left idle after each timed filing or action: the local runner then runs the
- * execution's next steps (PrepareLevel, WaitForAnswer: about ten DynamoDB calls) in the server's own
- * process, which on AWS run in other Lambdas. Without the pause they land in the next request's time.
+ * After each timed filing or action the stack is left to finish what, on AWS, other Lambdas do: the
+ * execution's next steps (PrepareLevel, WaitForAnswer: about ten DynamoDB calls, after the local runner's
+ * hand-off) and the outbox's emails (the local poller reads the stream every 100 ms when idle). Both run
+ * in the stack's own process here; without the pause they land in the next request's time. So: at least
+ * `settleMs`, then until no email is left open in the outbox (at most `settleMaxMs`).
  */
 const settleMs = 150;
+const settleMaxMs = 2_000;
 
-/** Times `call` once per item, one at a time, for at most `seconds` of calls, the stack left idle between them. */
+async function settle() {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await sleep(settleMs);
+  for (const end = performance.now() + settleMaxMs - settleMs; performance.now() < end; await sleep(25)) {
+    if ((await queryPage({ ...keys.outboxOpenAll(), limit: 1 })).items.length === 0) return;
+  }
+}
+
+/** Times `call` once per item, one at a time, for at most `seconds` of calls, the stack left to settle between them. */
 async function timeEach<T>(items: Iterable<T>, call: (item: T) => Promise<unknown>, seconds: number): Promise<Figures> {
   const latencies: number[] = [];
   let busy = 0;
@@ -39,7 +50,7 @@ async function timeEach<T>(items: Iterable<T>, call: (item: T) => Promise<unknow
     await call(item);
     latencies.push(performance.now() - start);
     busy += performance.now() - start;
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    await settle();
   }
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
