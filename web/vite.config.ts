@@ -71,12 +71,6 @@ export default defineConfig({
               test: /web\/src\/components\/data-table\.tsx$|core\/src\/calendar\/zoned/,
               includeDependenciesRecursively: false,
             },
-            // A concern's data and the words of its lists (the concern form and a concern's page).
-            {
-              name: "concerns-common",
-              test: /web\/src\/(concerns\/data|strings\/concerns)\.tsx?$/,
-              includeDependenciesRecursively: false,
-            },
             // The home page with its lists, the reader's students and help requests, in one file (the staff's
             // student pages load it for the lists).
             {
@@ -84,10 +78,12 @@ export default defineConfig({
               test: /web\/src\/(pages\/home(-parent)?|concerns\/waiting|components\/student-(cards|list)|help\/data)\.tsx?$/,
               includeDependenciesRecursively: false,
             },
-            // The fields of a form (filing or answering a concern, a make-up plan, a records clock): not on the home page.
+            // The fields of a form (filing or answering a concern, a make-up plan, a records clock) with a concern's
+            // data (the concern form and a concern's page): not on the home page. Together they pass 1 KB and so
+            // travel compressed; the concern lists' words are not here, as a concern's page has its own.
             {
               name: "fields",
-              test: /web\/src\/components\/(field|text-area-field)\.tsx$/,
+              test: /web\/src\/(components\/(field|text-area-field)|concerns\/data)\.tsx?$/,
               includeDependenciesRecursively: false,
             },
             // A concern's history in words: the lifecycle and the rule that describes its events (worded from the loaded areas).
