@@ -56,25 +56,20 @@ export default defineConfig({
               test: /node_modules\/(solid-js\/(dist|web)|hono)\/|web\/src\/(i18n|i18n-plurals|session|api|router|components\/status)\.tsx?$|vite\/preload-helper|core\/src\/words\/plural/,
               priority: 2,
             },
-            // What most pages show: a resource's loading and failure, not found, titles, dates, an email that does not arrive.
+            // What most pages show: a resource's loading and failure, not found, titles, dates, an email that does not arrive,
+            // the district's today and a legal clock's line (a student's and a concern's page).
             // Never in "app": an area of words (web/src/strings) waits for the session before it loads, so
             // the entry must not import one; nor a module that brings an area only some pages show.
             {
               name: "page-common",
-              test: /web\/src\/(components\/(loaded|page-title|email-flag)|pages\/not-found|strings\/pages|format)\.tsx?$|core\/src\/words\/time/,
+              test: /web\/src\/(components\/(loaded|page-title|email-flag)|pages\/not-found|strings\/pages|format|concerns\/clock-line)\.tsx?$|core\/src\/(words\/time|calendar\/zoned)/,
               includeDependenciesRecursively: false,
               priority: 1,
             },
-            // Tables and the district calendar's days: the fidelity, concern and list pages (not the home or a student's page).
+            // Tables: the fidelity and list pages (not the home, a student's or a concern's page).
             {
               name: "tables-days",
-              test: /web\/src\/components\/data-table\.tsx$|core\/src\/calendar\/zoned/,
-              includeDependenciesRecursively: false,
-            },
-            // A concern's data and the words of its lists (the concern form and a concern's page).
-            {
-              name: "concerns-common",
-              test: /web\/src\/(concerns\/data|strings\/concerns)\.tsx?$/,
+              test: /web\/src\/components\/data-table\.tsx$/,
               includeDependenciesRecursively: false,
             },
             // The home page with its lists, the reader's students and help requests, in one file (the staff's
@@ -84,10 +79,12 @@ export default defineConfig({
               test: /web\/src\/(pages\/home(-parent)?|concerns\/waiting|components\/student-(cards|list)|help\/data)\.tsx?$/,
               includeDependenciesRecursively: false,
             },
-            // The fields of a form (filing or answering a concern, a make-up plan, a records clock): not on the home page.
+            // The fields of a form (filing or answering a concern, a make-up plan, a records clock) with a concern's
+            // data (the concern form and a concern's page): not on the home page. Together they pass 1 KB and so
+            // travel compressed; the concern lists' words are not here, as a concern's page has its own.
             {
               name: "fields",
-              test: /web\/src\/components\/(field|text-area-field)\.tsx$/,
+              test: /web\/src\/(components\/(field|text-area-field)|concerns\/data)\.tsx?$/,
               includeDependenciesRecursively: false,
             },
             // A concern's history in words: the lifecycle and the rule that describes its events (worded from the loaded areas).

@@ -35,6 +35,12 @@ test("a parent on a phone reads the state complaint window in English and Spanis
   await page.getByText("(34 CFR 300.153(c))").waitFor();
   // Nothing wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The state complaint's forms start closed under the clocks; the keyboard opens them.
+  const opener = page.locator("summary", { hasText: "Prepare or record a state complaint" });
+  expect(await page.getByLabel("Child's address (optional)").count()).toBe(0);
+  await opener.focus();
+  await page.keyboard.press("Enter");
+  expect(await opener.evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open)).toBe(true);
   // The printable state complaint opens in a new tab, with the address typed here and the six sections in order.
   await page.getByLabel("Child's address (optional)").fill("12 Elm St, Riverbend");
   const [complaint] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("button", { name: "Open the state complaint form" }).click()]);

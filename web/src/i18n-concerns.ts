@@ -1,4 +1,5 @@
 import { conversationFormTexts } from "@fidelio/core/messages/catalog-conversation";
+import { clockTexts } from "@fidelio/core/messages/catalog-rights";
 
 /**
  * Concern strings, English then Spanish, for parents and staff alike (a parent reads every screen
@@ -103,6 +104,36 @@ export const concernFormStrings = {
  */
 export const conversationSummaryStrings = { convTitle: conversationFormTexts.convTitle };
 
+/** The two words of the lists a concern's page shows (what failed to load, an unassigned concern): part of web/src/strings/concern-page.ts. */
+export const concernPageListStrings = { whatConcern: concernListStrings.whatConcern, nobodyYet: concernListStrings.nobodyYet };
+
+/** The legal clocks' lines on a concern's page (the catalog's clock words): part of web/src/strings/concern-page.ts. */
+export const clockLineStrings = {
+  clocksTitle: clockTexts.clocksTitle,
+  clocksWhy: clockTexts.clocksWhy,
+  "clock.state_complaint_window": clockTexts["clock.state_complaint_window"],
+  "clock.state_complaint_window.ended": clockTexts["clock.state_complaint_window.ended"],
+  "clock.state_complaint_decision": clockTexts["clock.state_complaint_decision"],
+  "clock.records_request": clockTexts["clock.records_request"],
+};
+
+/**
+ * The state complaint's forms on a concern's page (the catalog's clock words), which load when the family
+ * opens them. Registered by web/src/strings/complaint-form.ts.
+ */
+export const complaintFormStrings = {
+  complaintFormTitle: clockTexts.complaintFormTitle,
+  complaintFormIntro: clockTexts.complaintFormIntro,
+  complaintFormAddress: clockTexts.complaintFormAddress,
+  complaintFormOpen: clockTexts.complaintFormOpen,
+  clocksRecordTitle: clockTexts.clocksRecordTitle,
+  clocksRecordIntro: clockTexts.clocksRecordIntro,
+  clocksFiledOn: clockTexts.clocksFiledOn,
+  clocksRecord: clockTexts.clocksRecord,
+  clocksFiledOnRequired: clockTexts.clocksFiledOnRequired,
+  clocksFiledOnFuture: clockTexts.clocksFiledOnFuture,
+};
+
 /** One concern's page: its summary, timeline and actions. Registered by web/src/strings/concern-page.ts. */
 export const concernPageStrings = {
   filedTitle: ["Your concern was sent", "Su inquietud fue enviada"],
@@ -133,6 +164,8 @@ export const concernPageStrings = {
     "Esto ya no se puede hacer: la inquietud avanzó mientras tanto. Ahora está así: {state}.",
   ],
   backToConcerns: ["All concerns", "Todas las inquietudes"],
+  // The closed disclosure under the legal clocks that opens the state complaint's forms.
+  complaintOpenTitle: ["Prepare or record a state complaint", "Preparar o registrar una queja estatal"],
 
   "act.resolve": ["Resolve it", "Resolverla"],
   "act.resolve.label": ["What was done", "Qué se hizo"],

@@ -1,7 +1,6 @@
 import { createSignal, For, lazy, Show, Suspense } from "solid-js";
 import { errorWords, type FieldErrors } from "../api";
 import { t, tProblem } from "../i18n";
-import "../strings/concerns";
 import "../strings/concern-page";
 import { formatInZone } from "../format";
 import { errorText } from "../components/loaded";

@@ -1,6 +1,6 @@
 import { lang, t } from "../i18n";
-import "../strings/rights";
 import { formatDate } from "../format";
+// The clock's words come with the area of the page that shows it: `rights` (a student's records) or `concern-page`.
 import type { ConcernView } from "./data";
 
 type Clock = ConcernView["clocks"][number];

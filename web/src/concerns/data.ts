@@ -2,7 +2,8 @@ import type { ConcernAction, ConcernStatus } from "@fidelio/core/concern/schema"
 import type { NoticeInput } from "@fidelio/core/concern/notice";
 import { api, call, ApiError, type Body } from "../api";
 import { t } from "../i18n";
-import "../strings/concerns";
+// The words of a concern's state and level come with the importer's area of words: `concerns` (the form,
+// the lists) or `concern-page`, which holds them too so a concern's page fetches one file of words.
 
 const loadConcernRaw = (id: string) => api.concerns[":id"].$get({ param: { id } });
 export type ConcernView = Body<Awaited<ReturnType<typeof loadConcernRaw>>>;

@@ -1,8 +1,6 @@
 import { For } from "solid-js";
 import { describeEventWith } from "@fidelio/core/concern/describe-words";
 import { lang, t, tCode, tCoded } from "../i18n";
-import "../strings/people";
-import "../strings/concerns";
 import "../strings/concern-page";
 import { formatInZone } from "../format";
 import type { ConcernView } from "./data";

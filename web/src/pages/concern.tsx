@@ -1,7 +1,6 @@
 import { A, useLocation, useParams } from "../router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { t } from "../i18n";
-import "../strings/concerns";
 import "../strings/concern-page";
 import { formatDate, formatInZone } from "../format";
 import { useSession } from "../session";

@@ -13,7 +13,7 @@ import { ConcernSearch } from "../concerns/search";
 import { AccessDeniedContent } from "./not-found";
 import { loadSchools } from "./home-director";
 import { levelName } from "../concerns/data";
-import { BoardClocks } from "../concerns/clocks";
+import { BoardClocks } from "../concerns/board-clocks";
 import { BoardMakeUp } from "../rights/board-make-up";
 import { boardLevels, boardOrder, loadBoard, type BoardFilters, type BoardItem, type EscalationBoard } from "../concerns/board-data";
 
