@@ -167,15 +167,6 @@ export const concernPageStrings = {
   // The closed disclosure under the legal clocks that opens the state complaint's forms.
   complaintOpenTitle: ["Prepare or record a state complaint", "Preparar o registrar una queja estatal"],
 
-  "act.resolve": ["Resolve it", "Resolverla"],
-  "act.resolve.label": ["What was done", "Qué se hizo"],
-  "act.resolve.hint": ["The family is asked to confirm that it is fixed.", "Se le pide a la familia que confirme que está solucionado."],
-  "act.escalate": ["Escalate it", "Escalarla"],
-  "act.escalate.label": ["Why it goes to the next level", "Por qué pasa al siguiente nivel"],
-  "act.escalate.hint": ["The concern moves up the ladder with its whole timeline.", "La inquietud sube de nivel con todo su historial."],
-  "act.request_info": ["Ask the family a question", "Hacer una pregunta a la familia"],
-  "act.request_info.label": ["Your question", "Su pregunta"],
-  "act.request_info.hint": ["Your deadline pauses until the family answers.", "Su plazo se detiene hasta que la familia responda."],
   "act.provide_info": ["Answer the question", "Responder la pregunta"],
   "act.provide_info.label": ["Your answer", "Su respuesta"],
   "act.provide_info.hint": ["The school's deadline starts again when you answer.", "El plazo de la escuela vuelve a correr cuando usted responde."],
@@ -188,15 +179,31 @@ export const concernPageStrings = {
   "act.withdraw": ["Withdraw the concern", "Retirar la inquietud"],
   "act.withdraw.label": ["Why (optional)", "Por qué (opcional)"],
   "act.withdraw.hint": ["The concern closes. You can raise a new one at any time.", "La inquietud se cierra. Puede presentar una nueva cuando quiera."],
-  "act.record_outcome": ["Record the outcome", "Registrar el resultado"],
-  "act.record_outcome.label": ["The outcome", "El resultado"],
-  "act.record_outcome.hint": ["The concern closes with this outcome.", "La inquietud se cierra con este resultado."],
   confirmQuestion: ["Is it fixed?", "¿Está solucionado?"],
   confirmQuestionIntro: [
     "The school says it resolved your concern. Please tell us if that is right by {due}.",
     "La escuela dice que resolvió su inquietud. Díganos si es así antes del {due}.",
   ],
   questionForYou: ["The school asked you a question", "La escuela le hizo una pregunta"],
+} satisfies Record<string, readonly [string, string]>;
+
+/**
+ * The assignee's actions on a concern (staff only): registered by web/src/strings/concern-staff-actions.ts,
+ * which loads with the first of these forms a page shows, so a parent's concern page never carries them.
+ */
+export const concernStaffActionStrings = {
+  "act.resolve": ["Resolve it", "Resolverla"],
+  "act.resolve.label": ["What was done", "Qué se hizo"],
+  "act.resolve.hint": ["The family is asked to confirm that it is fixed.", "Se le pide a la familia que confirme que está solucionado."],
+  "act.escalate": ["Escalate it", "Escalarla"],
+  "act.escalate.label": ["Why it goes to the next level", "Por qué pasa al siguiente nivel"],
+  "act.escalate.hint": ["The concern moves up the ladder with its whole timeline.", "La inquietud sube de nivel con todo su historial."],
+  "act.request_info": ["Ask the family a question", "Hacer una pregunta a la familia"],
+  "act.request_info.label": ["Your question", "Su pregunta"],
+  "act.request_info.hint": ["Your deadline pauses until the family answers.", "Su plazo se detiene hasta que la familia responda."],
+  "act.record_outcome": ["Record the outcome", "Registrar el resultado"],
+  "act.record_outcome.label": ["The outcome", "El resultado"],
+  "act.record_outcome.hint": ["The concern closes with this outcome.", "La inquietud se cierra con este resultado."],
 } satisfies Record<string, readonly [string, string]>;
 
 /** The director's escalation board (staff only). Registered by web/src/strings/concern-board.ts. */
@@ -253,4 +260,11 @@ export const concernLinkStrings = {
 } satisfies Record<string, readonly [string, string]>;
 
 /** Every concern key, for the type of `t` (i18n.ts): each area registers its own part. */
-export const concernStrings = { ...concernLinkStrings, ...concernListStrings, ...concernFormStrings, ...concernPageStrings, ...concernBoardStrings };
+export const concernStrings = {
+  ...concernLinkStrings,
+  ...concernListStrings,
+  ...concernFormStrings,
+  ...concernPageStrings,
+  ...concernStaffActionStrings,
+  ...concernBoardStrings,
+};

@@ -11,6 +11,10 @@ import { actions, canFlagOf, rolesFor, textOptional } from "@fidelio/core/concer
 import { actOnConcern, isStale, type ConcernAction, type ConcernView } from "./data";
 import { DeclinedAnswer, DeclineForm } from "./notice-lazy";
 
+// The assignee's forms with their words (staff only), loaded when a page shows one: a parent's never does.
+// The layout's Suspense waits for them with the page's data, so the page still appears whole.
+const StaffActionForm = lazy(() => import("../strings/concern-staff-actions").then(() => ({ default: ActionForm })));
+
 // Loaded when opened: most visits to a concern do not log a conversation.
 const ConversationForm = lazy(() => import("./conversation").then((m) => ({ default: m.ConversationForm })));
 
@@ -86,7 +90,13 @@ export function ConcernActions(props: Props) {
           {form("provide_info")}
         </Show>
         <For each={staff.filter(allowed)}>
-          {(action) => (action === "decline" ? <DeclineForm concern={props.concern} onDone={props.onDone} onStale={props.onStale} /> : form(action))}
+          {(action) =>
+            action === "decline" ? (
+              <DeclineForm concern={props.concern} onDone={props.onDone} onStale={props.onStale} />
+            ) : (
+              <StaffActionForm action={action} concern={props.concern} timeZone={props.timeZone} me={props.me} onDone={props.onDone} onStale={props.onStale} />
+            )
+          }
         </For>
         <Show when={allowed("log_conversation")}>
           <details class="action-more" onToggle={(e) => setConversationOpen(e.currentTarget.open)}>
