@@ -58,11 +58,12 @@ export default defineConfig({
             },
             // What most pages show: a resource's loading and failure, not found, titles, dates, an email that does not arrive,
             // the district's today and a legal clock's line (a student's and a concern's page).
-            // Never in "app": an area of words (web/src/strings) waits for the session before it loads, so
-            // the entry must not import one; nor a module that brings an area only some pages show.
+            // No area of words (web/src/strings) here: one in "app" would wait for the session before the entry
+            // could run, and one here would load on every page that shows a date (the `pages` area comes
+            // with format-words.ts, for grades and durations).
             {
               name: "page-common",
-              test: /web\/src\/(components\/(loaded|page-title|email-flag)|pages\/not-found|strings\/pages|format|concerns\/clock-line)\.tsx?$|core\/src\/(words\/time|calendar\/zoned)/,
+              test: /web\/src\/(components\/(loaded|page-title|email-flag)|pages\/not-found|format|concerns\/clock-line)\.tsx?$|core\/src\/(words\/time|calendar\/zoned)/,
               includeDependenciesRecursively: false,
               priority: 1,
             },

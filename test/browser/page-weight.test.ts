@@ -20,18 +20,17 @@ const CHILD = "Sofia Martinez";
 
 /**
  * The most JavaScript each page may move on its first load, compressed as it travels, in bytes. The
- * issue's target is 25 KB (25,600 bytes) on each parent page: home, child, fidelity and the concern form
- * hold it; a concern's page is just over it (the figures reached are in docs/benchmarks.md, "Parent
- * pages"). Each budget is the figure reached with about a kilobyte to spare, and never above the target,
+ * issue's target is 25 KB (25,600 bytes) on each parent page, and all five hold it (the figures reached
+ * are in docs/benchmarks.md, "Parent pages"). Each budget is the figure reached with about a kilobyte to spare, and never above the target,
  * so no page can grow unnoticed. About 14.3 KB of each is the entry (Solid's runtime most of it); the
  * rest is the page's chunks and its words in Spanish.
  */
 const budget = {
-  home: 22_000,
+  home: 22_800,
   child: 25_600,
   fidelity: 25_600,
   "concern form": 24_800,
-  concern: 26_700,
+  concern: 25_600,
 };
 
 /** Summed layout-shift scores (not only the worst burst, as CLS counts): below 0.01 on every page. */

@@ -1,15 +1,11 @@
-/** Words of the pages everyone sees (home, a student's record and IEP, not found, what failed to load): English then Spanish; `{name}` marks a value filled in by `t`. */
+/** After a person whose email bounced or who marked Fidelio as spam (components/email-flag.tsx): registered by each area whose page shows the flag. */
+export const emailFlagStrings = {
+  emailUndeliverable: ["email undeliverable", "correo no entregable"],
+  emailRefused: ["refuses our email (marked as spam)", "rechaza nuestro correo (marcado como spam)"],
+} satisfies Record<string, readonly [string, string]>;
+
+/** Words of the pages everyone sees (home, a student's record and IEP, grades and durations): English then Spanish; `{name}` marks a value filled in by `t`. */
 export const pageStrings = {
-  retry: ["Retry", "Reintentar"],
-  errLoad: ["We could not load {what}.", "No pudimos cargar {what}."],
-  errNetworkWhy: [
-    "Fidelio did not answer. Check your internet connection, then retry.",
-    "Fidelio no respondió. Revise su conexión a internet y vuelva a intentarlo.",
-  ],
-  errServerWhy: [
-    "Fidelio had a problem answering. Nothing was changed; retrying usually works.",
-    "Fidelio tuvo un problema al responder. No se cambió nada; volver a intentarlo suele funcionar.",
-  ],
   whatRecord: ["this student's record", "el expediente de este estudiante"],
   whatStudents: ["the list of students", "la lista de estudiantes"],
   whatChildren: ["your children's records", "los expedientes de sus hijos"],
@@ -63,8 +59,7 @@ export const pageStrings = {
   notInYourClasses: ["Not in your classes", "No se aplica en sus clases"],
   team: ["Team", "Equipo"],
   noTeam: ["No one is listed on the team yet.", "Todavía no hay nadie en el equipo."],
-  emailUndeliverable: ["email undeliverable", "correo no entregable"],
-  emailRefused: ["refuses our email (marked as spam)", "rechaza nuestro correo (marcado como spam)"],
+  ...emailFlagStrings,
   you: ["you", "usted"],
   backToStudent: ["Back to {name}", "Volver a {name}"],
   backToRecord: ["Back to the student record", "Volver al expediente del estudiante"],

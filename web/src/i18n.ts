@@ -27,6 +27,17 @@ const parentStrings = {
   errNetwork: ["We could not reach Fidelio. Check your connection and try again.", "No pudimos conectar con Fidelio. Revise su conexión e inténtelo de nuevo."],
   errGeneric: ["Something went wrong. Please try again.", "Algo salió mal. Inténtelo de nuevo."],
   tryAgain: ["Try again", "Intentar de nuevo"],
+  // What failed to load and why (components/loaded.tsx), on any page.
+  retry: ["Retry", "Reintentar"],
+  errLoad: ["We could not load {what}.", "No pudimos cargar {what}."],
+  errNetworkWhy: [
+    "Fidelio did not answer. Check your internet connection, then retry.",
+    "Fidelio no respondió. Revise su conexión a internet y vuelva a intentarlo.",
+  ],
+  errServerWhy: [
+    "Fidelio had a problem answering. Nothing was changed; retrying usually works.",
+    "Fidelio tuvo un problema al responder. No se cambió nada; volver a intentarlo suele funcionar.",
+  ],
   navSettings: ["Settings", "Configuración"],
   navRoster: ["Roster", "Listas"],
   navConcerns: ["Concerns", "Inquietudes"],

@@ -1,6 +1,5 @@
 import { Show } from "solid-js";
 import { t } from "../i18n";
-import "../strings/pages";
 
 /**
  * " · email undeliverable" (or "refuses our email") after a person whose address bounced or marked

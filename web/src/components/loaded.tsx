@@ -1,7 +1,6 @@
 import { createEffect, Match, Show, Switch, type JSX, type Resource } from "solid-js";
 import { ApiError, isStatus } from "../api";
 import { t, tError } from "../i18n";
-import "../strings/pages";
 import { useSession } from "../session";
 import { AccessDeniedContent, NotFoundContent } from "../pages/not-found";
 import { Loading } from "./status";

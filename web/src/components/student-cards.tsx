@@ -2,7 +2,7 @@ import { A } from "../router";
 import { For, Show } from "solid-js";
 import { t } from "../i18n";
 import "../strings/pages";
-import { gradeAndSchool } from "../format";
+import { gradeAndSchool } from "../format-words";
 import type { StudentList, StudentSummary } from "./student-list";
 
 interface Props {

@@ -3,7 +3,7 @@ import { For, Show } from "solid-js";
 import { t, tn } from "../i18n";
 import "../strings/pages";
 import "../strings/staff";
-import { formatGrade } from "../format";
+import { formatGrade } from "../format-words";
 import type { StudentList, StudentSummary } from "./student-list";
 
 /** "3" under a "Grade" heading, but "Kindergarten" in full. */

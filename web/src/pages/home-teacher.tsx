@@ -6,7 +6,7 @@ import "../strings/pages";
 import "../strings/fidelity";
 import "../strings/fidelity-view";
 import "../strings/staff";
-import { formatGrade } from "../format";
+import { formatGrade } from "../format-words";
 import { Loaded } from "../components/loaded";
 
 const loadClasses = () => call(api.students.classes.$get());

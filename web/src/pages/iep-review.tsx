@@ -4,6 +4,7 @@ import { lang, t, type StringKey } from "../i18n";
 import { missTally } from "../fidelity/miss-tally";
 import "../strings/fidelity";
 import "../strings/fidelity-view";
+import "../strings/pages";
 import "../strings/review";
 import { formatDate } from "../format";
 import { usePageTitle } from "../components/page-title";

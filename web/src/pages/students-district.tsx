@@ -3,7 +3,7 @@ import { createResource, For } from "solid-js";
 import { t } from "../i18n";
 import "../strings/pages";
 import "../strings/staff";
-import { formatGrade } from "../format";
+import { formatGrade } from "../format-words";
 import { Loaded } from "../components/loaded";
 import { StudentTable } from "../components/student-table";
 import { createStudentList, type StudentFilters } from "../components/student-list";
