@@ -102,7 +102,7 @@ export function rawPrices(
      * The p50 of the rounds made raw, for `seconds`: each round's calls side by side, then the next round.
      * A call with only a `timed` measure (it needs setting up) adds its own p50 instead.
      */
-    async inRounds(rounds: Call[][]) {
+    async inRounds(rounds: Call[][], after?: AfterIdle) {
       let apart = 0;
       const made = rounds.map((round) => round.filter((call) => raw[call.name]).map((call) => raw[call.name]!(call.size)));
       for (const round of rounds) {
@@ -117,7 +117,7 @@ export function rawPrices(
       const sequence = async () => {
         for (const round of made) if (round.length) await Promise.all(round.map((call) => call()));
       };
-      return (await measure(sequence, 1, seconds)).p50 + apart;
+      return (after ? await p50AfterIdle(sequence, after) : (await measure(sequence, 1, seconds)).p50) + apart;
     },
     /** The rounds' raw p50s summed, each round its slowest call. */
     async sum(rounds: Call[][]) {
@@ -130,6 +130,30 @@ export function rawPrices(
       return sum;
     },
   };
+}
+
+/** Each timed run preceded by `idleMs` of nothing, as requests timed with a pause between them are. */
+export interface AfterIdle {
+  idleMs: number;
+  samples: number;
+}
+
+/**
+ * p50 of `run`, each time after `idleMs` with nothing sent: on this machine a call made after a pause
+ * takes longer than the same call made straight after another (the processes and DynamoDB Local's
+ * threads have gone idle; docs/benchmarks.md, "Calls after a pause"), so requests timed with a pause
+ * between them are priced by calls timed the same way.
+ */
+export async function p50AfterIdle(run: () => Promise<unknown>, { idleMs, samples }: AfterIdle) {
+  const latencies: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    await new Promise((resolve) => setTimeout(resolve, idleMs));
+    const start = performance.now();
+    await run();
+    latencies.push(performance.now() - start);
+  }
+  latencies.sort((a, b) => a - b);
+  return latencies[Math.floor(latencies.length / 2)] ?? Number.NaN;
 }
 
 /** p50 of `call`'s answers (the part of its time it counts), run one at a time for `seconds`. */
