@@ -13,7 +13,7 @@ import { studentName } from "../student/schema";
 import { workflowEngine } from "../workflow/engine";
 import { District } from "../district";
 import { Student } from "../student";
-import { assignmentAt } from "./people";
+import { assignmentAt, classTeacherId } from "./people";
 import { FileConcern, IdempotencyKey, type Concern, type ConcernItem } from "./schema";
 import { commit, loadWithTimeline, StaleConcern } from "./store";
 import { genesisHash, publicPerson } from "./timeline";
@@ -95,9 +95,6 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
   const items = input.itemIds.map((id) => supports.find((item) => item.id === id)!);
   const className = classes.find((c) => c.id === input.classId)?.title;
   const id = newId("con");
-  const classTeacherIds = record.relationships.flatMap((r) =>
-    r.kind === "teacher" && input.classId && r.classes?.some((c) => c.id === input.classId) ? [r.userId] : [],
-  );
   // Another filing in the district may take the reference read: read the counter again and retry.
   for (let attempt = 1; ; attempt++) {
     const now = at();
@@ -105,7 +102,7 @@ export async function fileConcern(actor: UserActor, key: unknown, body: unknown,
     const [{ reference, ops: referenceOps }, assignment, readers] = await Promise.all([
       takeReference(district.id, id),
       assignmentAt("teacher", { classId: input.classId, advocateEmail: input.advocateEmail, districtId: district.id }, record, district),
-      readRecapReaders([actor.userId, ...classTeacherIds]),
+      readRecapReaders([actor.userId, classTeacherId(record, input.classId)].filter((id) => id !== undefined)),
     ]);
     const base: Concern = {
       ...input,

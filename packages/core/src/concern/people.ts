@@ -46,6 +46,10 @@ export interface Assignment {
   notes?: EventNote[];
 }
 
+/** The user id of the class's teacher on the student's record, who holds a concern at the teacher level; undefined without one. */
+export const classTeacherId = (record: StudentRecord, classId: string | undefined) =>
+  classId ? record.relationships.find((r) => r.kind === "teacher" && r.classes?.some((c) => c.id === classId))?.userId : undefined;
+
 /**
  * Who takes the concern at `level`; a level with nobody to take it passes to the next, and the
  * timeline says why. The advocate level always ends the search (a hand-off, possibly to nobody yet).
@@ -63,8 +67,7 @@ export async function assignmentAt(
       notes: [{ code: `note.${why}` as const }, ...(a.notes ?? [])],
     }));
   if (level === "teacher") {
-    const rel = concern.classId ? record.relationships.find((r) => r.kind === "teacher" && r.classes?.some((c) => c.id === concern.classId)) : undefined;
-    const teacher = await userPerson(rel?.userId);
+    const teacher = await userPerson(classTeacherId(record, concern.classId));
     if (teacher) return { level, assignee: teacher, creates: [] };
     return skip(concern.classId ? "class_without_teacher" : "no_class");
   }
